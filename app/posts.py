@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 from app import records
 from app.cli_lines import refused
-from app.errors import UserError
+from app.errors import LastSave, UserError
 from app.letters import office
 from app.vntext import clean, clean_multiline
 from db import clock
@@ -170,16 +170,55 @@ def add_post(
 class PostChanged(UserError):
     """Someone changed the post's ``fields`` since the edit began (``current``: their values
     now); nothing was written. Posts carry no version number, so an edit names the values it
-    started from (``expected`` of :func:`edit_post`) and those are compared instead."""
+    started from (``expected`` of :func:`edit_post`) and those are compared instead. ``saved``:
+    who changed the post last and when, as the organisation's history says (:func:`last_save`),
+    named instead of "someone else"."""
 
-    def __init__(self, post_id: int, title: str, current: dict[str, Any]) -> None:
-        self.post_id, self.title, self.current = post_id, title, dict(current)
+    def __init__(
+        self, post_id: int, title: str, current: dict[str, Any], saved: LastSave | None = None
+    ) -> None:
+        self.post_id, self.title, self.current, self.saved = post_id, title, dict(current), saved
         words = {"title": "name", "title_en": "name in English", "rank": "precedence", "notes": "notes"}
+        words_vi = {"title": "tên", "title_en": "tên tiếng Anh", "rank": "thứ tự", "notes": "ghi chú"}
         names = ", ".join(words[k] for k in words if k in current)
+        names_vi = ", ".join(words_vi[k] for k in words if k in current)
+        if saved is None:
+            how, how_vi = "by someone else", "bởi người khác"
+        elif not saved.team:  # a file one person uses: this person, elsewhere
+            how, how_vi = (f"in another window or from the command line at {saved.when()}",
+                           f"từ một cửa sổ khác hoặc dòng lệnh lúc {saved.when()}")  # fmt: skip
+        else:
+            who, who_vi = saved.said()
+            how, how_vi = f"by {who} at {saved.when()}", f"bởi {who_vi} lúc {saved.when()}"
         super().__init__(
-            f"The post {title} was changed by someone else since you began ({names}); "
+            f"The post {title} was changed {how} since you began ({names}); "
             "nothing was saved: read it again and make your change again."
         )
+        self.vi = (
+            f"Chức vụ {title} đã được sửa {how_vi} sau khi bạn bắt đầu ({names_vi}); "
+            "chưa lưu gì: hãy đọc lại và thực hiện lại thay đổi của bạn."
+        )
+
+
+def last_save(session: Session, post_id: int) -> LastSave | None:
+    """Who changed the post last (added, edited, removed it), and when, as the history of its
+    organisation says (a post's changes are written there): the colleague, or on a file one
+    person uses another window or the command line. None when the history does not say."""
+    organisation_id = session.execute(select(POST.c.organisation_id).where(POST.c.id == post_id)).scalar()
+    if organisation_id is None:
+        return None
+    rows = session.execute(
+        select(CHANGE.c.new, CHANGE.c.actor, CHANGE.c.login, CHANGE.c.at)
+        .where(CHANGE.c.entity == "organisation", CHANGE.c.entity_id == organisation_id, CHANGE.c.op == OP)
+        .order_by(CHANGE.c.id.desc())
+        .limit(500)  # (the organisation's latest post changes: the post's is among them)
+    )
+    for row in rows:
+        if isinstance(row.new, dict) and row.new.get("post_id") == post_id:
+            at = row.at if row.at.tzinfo is not None else row.at.replace(tzinfo=dt.UTC)
+            team = session.get_bind().dialect.name == "postgresql"
+            return LastSave(actor=row.actor or "", login=row.login or "", at=at, team=team)
+    return None
 
 
 def _stored(row: Any, field: str) -> Any:
@@ -227,7 +266,7 @@ def edit_post(
     }
     moved = {k: _stored(row, k) for k, x in seen.items() if _stored(row, k) not in (x, clean_values[k])}
     if moved:
-        raise PostChanged(post_id, str(row.title), moved)
+        raise PostChanged(post_id, str(row.title), moved, last_save(session, post_id))
     changed = {k: x for k, x in clean_values.items() if _stored(row, k) != x}
     if not changed:
         return {}
@@ -460,14 +499,16 @@ def assign(
 def end(
     session: Session, holder_id: int, *, on: dt.date | None = None, actor: str = "", group_id: str = ""
 ) -> None:
-    """The holding stops on ``on`` (today), the last day in post."""
+    """The holding stops on ``on`` (today), the last day in post: the day it began at the
+    earliest (a one-day holding, as an acting post can be; or one entered by mistake, ended on
+    its first day), never before it began."""
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
     if row is None:
         raise refused(f"There is no holding #{holder_id}.", f"Không có nhiệm kỳ #{holder_id}.")
     write_lock(session, f"post:{row.post_id}")
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).one()  # as it is now
     on = on or clock.today()
-    if row.starts_on is not None and on < row.starts_on - dt.timedelta(days=1):
+    if row.starts_on is not None and on < row.starts_on:
         raise refused(
             f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.",
             f"Nhiệm kỳ bắt đầu từ ngày {row.starts_on:%d/%m/%Y}; không thể kết thúc trước ngày đó.",
@@ -484,11 +525,21 @@ def end(
 def end_current(
     session: Session, post_id: int, *, on: dt.date | None = None, actor: str = "", group_id: str = ""
 ) -> int | None:
-    """End whoever holds the post now; returns the holding ended (None: it was vacant)."""
+    """End whoever holds the post on ``on`` (today); returns the holding ended (None: it was
+    vacant). A holder who begins after ``on`` is refused as an end before the start (said with
+    the day it began), not as a vacant post."""
     _post(session, post_id)
     current = holder_of(session, post_id, on)
     if current is None:
-        return None
+        day = on or clock.today()
+        later = [
+            h
+            for h in _holdings(session, and_(HOLDER.c.post_id == post_id, HOLDER.c.ends_on.is_(None)))
+            if h.starts_on is not None and h.starts_on > day and not h.contact_deleted
+        ]
+        if not later:
+            return None
+        current = later[-1]  # (newest first: the earliest of them)
     end(session, current.holder_id, on=on, actor=actor, group_id=group_id)
     return current.holder_id
 

@@ -233,7 +233,11 @@ def _check(session: Session, old_id: int, new_ids: list[int], kind: str) -> None
     if old_id in new_ids:
         raise refused("An organisation cannot succeed itself.", "Một tổ chức không thể tự kế thừa chính nó.")
     if kind in ("merged", "renamed") and len(new_ids) != 1:
-        raise UserError(f"An organisation {kind} into one other; a split names several.")
+        into_vi = {"merged": "hợp nhất vào", "renamed": "đổi tên thành"}.get(kind, kind)
+        raise refused(
+            f"An organisation {kind} into one other; a split names several.",
+            f"Một tổ chức {into_vi} một tổ chức khác; chia tách mới ghi nhiều tổ chức kế thừa.",
+        )
     if kind == "split" and len(new_ids) < 2:
         raise refused(
             "A split names two or more successors.", "Chia tách cần ghi từ hai tổ chức kế thừa trở lên."
@@ -276,7 +280,10 @@ def preview(
     choices = dict(choices or {})
     bad = [k for k, v in choices.items() if v not in new_ids]
     if bad:
-        raise UserError(f"{bad[0]} is sent to an organisation that is not one of the successors.")
+        raise refused(
+            f"{bad[0]} is sent to an organisation that is not one of the successors.",
+            f"{bad[0]} được chuyển đến một tổ chức không phải là tổ chức kế thừa.",
+        )
     start = max(now or clock.now().replace(tzinfo=None), dt.datetime.combine(on, dt.time()))
     items: list[Item] = []
 
@@ -312,7 +319,10 @@ def preview(
         add("organisation", int(r.id), r.name)
     unknown = set(choices) - {i.key for i in items}
     if unknown:
-        raise UserError(f"{sorted(unknown)[0]} is not among what moves.")
+        raise refused(
+            f"{sorted(unknown)[0]} is not among what moves.",
+            f"{sorted(unknown)[0]} không nằm trong những gì được chuyển.",
+        )
     return Preview(
         predecessor=(old_id, names[old_id]),
         successors=tuple((i, names[i]) for i in new_ids),

@@ -17,6 +17,7 @@ history is the record): Remove is disabled and the dialog says why."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -47,8 +48,10 @@ from app.changes import Changes
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
+from ui.dialogs.conflict import saved_by
 from ui.fit import ElidedLabel
 from ui.icons import BUILT_IN, icon
+from ui.not_written import error_text
 from ui.rows import RowsModel
 from ui.team import hold_read_only, is_reader
 
@@ -84,18 +87,71 @@ def _field_words(names: Any) -> str:
     return ", ".join(words.get(n, n) for n in ("title", "title_en", "rank", "notes") if n in names)
 
 
-def _message(exc: BaseException) -> str:
+def _who(ctx: AppContext, exc: posts.PostChanged) -> tuple[str | None, str]:
+    """Who changed the post meanwhile and when, as the conflict dialog names them
+    (:func:`ui.dialogs.conflict.saved_by`): a colleague by name (and login), "" for this person
+    in another window or the command line, None when the history does not say."""
+    saved = exc.saved
+    who = saved_by(ctx, saved)
+    when = ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None)) if saved is not None else ""
+    return who, when
+
+
+def _message(ctx: AppContext, exc: BaseException) -> str:
+    """A refusal in the window's language: a post changed meanwhile by whom and when; a refusal
+    of :mod:`app.posts` in its Vietnamese (``vi``, the one ``ketnoi post`` prints) when the
+    window speaks Vietnamese."""
     if isinstance(exc, posts.PostChanged):
-        text = tr(
-            "Someone else changed the %1 of “%2” since you began: nothing was saved. The list "
-            "shows it as it is now; make your change again if it is still needed."
-        )
-        return text.replace("%1", _field_words(exc.current)).replace("%2", exc.title)
+        who, when = _who(ctx, exc)
+        if who:
+            text = tr(
+                "%3 changed the %1 of “%2” at %4, after you began: nothing was saved. The list "
+                "shows it as it is now; make your change again if it is still needed."
+            )
+        elif who == "":
+            text = tr(
+                "The %1 of “%2” was changed at %4 in another window or from the command line, after "
+                "you began here: nothing was saved. The list shows it as it is now; make your change "
+                "again if it is still needed."
+            )
+        else:
+            text = tr(
+                "Someone else changed the %1 of “%2” since you began: nothing was saved. The list "
+                "shows it as it is now; make your change again if it is still needed."
+            )
+        values = {"1": _field_words(exc.current), "2": exc.title, "3": who or "", "4": when}
+        return re.sub("%([1234])", lambda m: values[m.group(1)], text)  # one pass: a "%2" in a name stays
     if isinstance(exc, ValidationError):
         return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
     if isinstance(exc, UserError):
-        return str(exc)
+        return error_text(exc)
     raise exc
+
+
+def _notes_changed(ctx: AppContext, exc: posts.PostChanged, theirs: str) -> str:
+    """The notes saved on leaving the box were changed meanwhile: by whom and when, what they
+    say now, and that what was typed is still in the box."""
+    who, when = _who(ctx, exc)
+    if who:
+        text = tr(
+            "%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now "
+            "read: “%2”. Yours are still in the box: leave it again to save them over theirs, or "
+            "press Esc in the box to take theirs."
+        )
+    elif who == "":
+        text = tr(
+            "The notes of “%1” were changed at %4 in another window or from the command line, after "
+            "you began here: nothing was saved. They now read: “%2”. What you typed is still in the "
+            "box: leave it again to save it over them, or press Esc in the box to take them."
+        )
+    else:
+        text = tr(
+            "Someone else changed the notes of “%1” since you began: nothing was saved. Theirs "
+            "now read: “%2”. Yours are still in the box: leave it again to save them over "
+            "theirs, or press Esc in the box to take theirs."
+        )
+    values = {"1": exc.title, "2": theirs, "3": who or "", "4": when}
+    return re.sub("%([1234])", lambda m: values[m.group(1)], text)
 
 
 def why_not_removed(row: posts.PostRow) -> str:
@@ -457,7 +513,7 @@ class PostsDialog(QDialog):
 
     def _read_failed(self, exc: BaseException) -> None:
         self._away = isinstance(exc, Unreachable)  # (said until a read gets through)
-        self.error.setText(_message(exc))
+        self.error.setText(_message(self.ctx, exc))
         self.error.show()
 
     def _show(self, org_name: str, rows: list[posts.PostRow], *, select: int | None) -> None:
@@ -595,12 +651,7 @@ class PostsDialog(QDialog):
             theirs = " ".join(str(got).split()) or tr("(none)")
             if len(theirs) > 160:
                 theirs = theirs[:159] + "…"
-            text = tr(
-                "Someone else changed the notes of “%1” since you began: nothing was saved. Theirs "
-                "now read: “%2”. Yours are still in the box: leave it again to save them over "
-                "theirs, or press Esc in the box to take theirs."
-            )
-            return text.replace("%1", exc.title).replace("%2", theirs)
+            return _notes_changed(self.ctx, exc, theirs)
 
         self.notes_pending += 1
         self._save(post_id, {"notes": text}, {"notes": base}, on_end=ended, keep_choice=True)
@@ -638,7 +689,7 @@ class PostsDialog(QDialog):
             self._closing = None  # the dialog stays open with the reason
             said = on_end(exc) if on_end is not None else None
             self.reload()
-            self.error.setText(said or _message(exc))
+            self.error.setText(said or _message(self.ctx, exc))
             self.error.show()
 
         self.ctx.write(lambda s: work(s, group), entity="organisation", on_done=done, on_error=failed)

@@ -35,6 +35,7 @@ from db.engine import Session, read_session
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
+from ui.not_written import error_text
 from ui.widgets import Lookup
 
 
@@ -78,10 +79,13 @@ def _error_label(parent: QWidget, name: str) -> QLabel:
 
 
 def _message(exc: BaseException) -> str:
+    """A refusal of :mod:`app.reorg`, :mod:`app.posts` or a name typed (:mod:`app.resolve`) in
+    the window's language: each carries its Vietnamese (``vi``, the one ``ketnoi org succeed``
+    and ``ketnoi post`` print), shown when the window speaks Vietnamese."""
     if isinstance(exc, ValidationError):
         return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
     if isinstance(exc, UserError):
-        return str(exc)
+        return error_text(exc)
     raise exc
 
 

@@ -99,6 +99,28 @@ def test_post_add_assign_end_and_held(k: Ketnoi) -> None:
     assert "precedence" in k.fails("post", "add", "NIC", "Giám đốc", "--rank", "0")
 
 
+def test_an_acting_post_held_one_day_ends_on_its_first_day_never_before(k: Ketnoi) -> None:
+    """An acting post held for one day, or a holding entered by mistake, ends on the day it
+    began; a day before it began was "no holder to end" (the holder was not yet in post),
+    now the reason with the day it began."""
+    k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
+    k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")
+    post = k("post", "add", "NIC", "Quyền Giám đốc")["id"]
+    k("post", "assign", str(post), "Nguyễn Văn An", "--from", "01/12/2026")
+    said = k.fails("post", "end", str(post), "--on", "30/11/2026")
+    assert said == "ketnoi: The holding began on 01/12/2026; it cannot end before that.\n"
+    ended = k("post", "end", str(post), "--on", "01/12/2026")
+    assert [(h["from"], h["to"]) for h in ended["holders"]] == [("2026-12-01", "2026-12-01")]
+    assert [(h["from"], h["to"]) for h in k("post", "held", "Nguyễn Văn An")] == [
+        ("2026-12-01", "2026-12-01")
+    ]
+    k.capsys.readouterr()
+    assert main(["history", "contact", "1", "--db", k.db]) == 0
+    history = k.capsys.readouterr().out
+    assert "Took up a post: Quyền Giám đốc, Trung tâm Đổi mới sáng tạo Quốc gia from 01/12/2026" in history
+    assert "Left a post: Quyền Giám đốc, Trung tâm Đổi mới sáng tạo Quốc gia, last day 01/12/2026" in history
+
+
 def test_post_assign_is_undone_by_ketnoi_undo(k: Ketnoi) -> None:
     k("org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--acronym", "NIC")
     k("contact", "add", "--name", "Nguyễn Văn An", "--organisation", "NIC")

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import posts, records
+from app import history, posts, records
 from db.engine import read_session, unit_of_work
 from tests.ui.helpers import wait_idle
 from tests.ui.test_posts_dialog import _enter, _open, _row_of, _two_posts
@@ -24,6 +24,13 @@ NOTES = "Gọi qua Văn phòng: 024 3943 1234\nThứ Hai họp giao ban, không 
 def _notes(ctx: Any, post_id: int) -> str:
     with read_session(ctx.engine) as s:
         return posts.get_post(s, post_id).notes
+
+
+def _saved_at(ctx: Any, ids: dict[str, Any]) -> str:
+    """When the organisation's history says its post was last changed, as the window writes times."""
+    with read_session(ctx.engine) as s:
+        at = history.record_history(s, "organisation", ids["nic"])[0].at
+    return str(ctx.fmt_datetime(at.astimezone().replace(tzinfo=None)))
 
 
 def _focus(qtbot: Any, dialog: Any, widget: Any) -> None:
@@ -117,10 +124,12 @@ def test_notes_changed_by_a_colleague_meanwhile_are_not_overwritten_silently(
     _focus(qtbot, dialog, dialog.table)
     wait_idle(qtbot, ctx)
     assert not dialog.error.isHidden()
+    # (a file one person uses: the other save was another window's or the command line's, at)
     assert dialog.error.text() == (
-        "Someone else changed the notes of “Pho Giam doc” since you began: nothing was saved. Theirs "
-        "now read: “Anh Đặng phụ trách”. Yours are still in the box: leave it again to save them "
-        "over theirs, or press Esc in the box to take theirs."
+        f"The notes of “Pho Giam doc” were changed at {_saved_at(ctx, ids)} in another window or "
+        "from the command line, after you began here: nothing was saved. They now read: “Anh Đặng "
+        "phụ trách”. What you typed is still in the box: leave it again to save it over them, or "
+        "press Esc in the box to take them."
     )
     assert _notes(ctx, deputy) == "Anh Đặng phụ trách" and dialog.groups == []
     assert dialog.notes.toPlainText() == "Chị Hà phụ trách" and dialog.notes_dirty()  # kept, unsaved
@@ -150,7 +159,10 @@ def test_a_stale_rename_in_place_is_refused_and_the_list_shows_the_colleagues(
     editor.insert("Phó Giám đốc")  # type: ignore[union-attr]
     _enter(qtbot, dialog, editor)
     wait_idle(qtbot, ctx)
-    assert "Someone else changed the name of “Phó Giám đốc thường trực”" in dialog.error.text()
+    assert dialog.error.text().startswith(
+        f"The name of “Phó Giám đốc thường trực” was changed at {_saved_at(ctx, ids)} in another "
+        "window or from the command line, after you began here: nothing was saved."
+    ), dialog.error.text()
     with read_session(ctx.engine) as s:
         assert posts.get_post(s, deputy).title == "Phó Giám đốc thường trực"
     assert "Phó Giám đốc thường trực" in [r.title for r in dialog.model.rows] and dialog.groups == []
@@ -263,7 +275,10 @@ def test_vietnamese_notes_and_refusal(qtbot: Any, window: Any, ctx: Any, ids: di
         dialog.notes.setPlainText("Chị Hà phụ trách")
         dialog.save_notes()
         wait_idle(qtbot, ctx)
-        assert dialog.error.text().startswith("Người khác đã sửa ghi chú của “Pho Giam doc”")
+        assert dialog.error.text().startswith(
+            f"Ghi chú của “Pho Giam doc” đã được sửa lúc {_saved_at(ctx, ids)} từ một cửa sổ khác "
+            "hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì."
+        ), dialog.error.text()
         assert "“Anh Đặng phụ trách”" in dialog.error.text()
     finally:
         i18n.install(QApplication.instance(), "en")

@@ -115,11 +115,14 @@ def test_an_edit_from_values_changed_since_is_refused_and_writes_nothing(engine:
     with read_session(engine) as s:
         assert posts.get_post(s, post).notes == "Phụ trách\nhợp tác\nquốc tế"  # lines kept, ends trimmed
     with unit_of_work(engine) as s:  # a colleague
-        posts.edit_post(s, post, notes="Anh Đặng phụ trách")
+        posts.edit_post(s, post, notes="Anh Đặng phụ trách", actor="Đặng Văn Hùng")
     with unit_of_work(engine) as s, pytest.raises(posts.PostChanged) as refused:
         posts.edit_post(s, post, notes="Chị Hà phụ trách", expected={"notes": "Phụ trách\nhợp tác\nquốc tế"})
     assert refused.value.current == {"notes": "Anh Đặng phụ trách"}
-    assert "changed by someone else" in str(refused.value) and "(notes)" in str(refused.value)
+    saved = refused.value.saved  # who, as the organisation's history says (not "someone else")
+    assert saved is not None and saved.actor == "Đặng Văn Hùng"
+    how = "by Đặng Văn Hùng" if saved.team else "in another window or from the command line"
+    assert f"changed {how} at {saved.when()} since you began (notes)" in str(refused.value)
     with read_session(engine) as s:
         assert posts.get_post(s, post).notes == "Anh Đặng phụ trách"
     with unit_of_work(engine) as s:  # a field nobody else touched: written
