@@ -71,6 +71,45 @@ LINES: dict[str, tuple[str, str]] = {
     "nobody": ("(nobody)", "(không ai)"),
     "whoami": ("{name} (login {login}, {role})", "{name} — tài khoản {login}, {role}"),
     "no_role": ("no Ketnoi role", "chưa có vai trò trong Ketnoi"),
+    # ketnoi copy-db
+    "copy_older": (
+        "{path} has schema {revision}, older than this Ketnoi's {head}, and may not be written: "
+        "copying from a temporary copy of it, upgraded (the file itself is left as it is)",
+        "{path} có lược đồ {revision}, cũ hơn {head} của Ketnoi này, và không ghi được: sao chép từ "
+        "một bản sao tạm của tệp, đã nâng cấp (tệp gốc giữ nguyên)",
+    ),
+    "copying": ("Copying {source} → {target}", "Đang sao chép {source} → {target}"),
+    "copy_progress": ("  {table}: {rows} rows", "  {table}: {rows} dòng"),
+    "copy_header": (
+        "{:<22} {:>9} {:>9}  rows hashed".format("table", "source", "target"),
+        "{:<22} {:>9} {:>9}  so khớp từng dòng".format("bảng", "nguồn", "đích"),
+    ),
+    "copy_row": (
+        "{table:<22} {source:>9} {target:>9}  {same}",
+        "{table:<22} {source:>9} {target:>9}  {same}",
+    ),
+    "identical": ("identical", "giống hệt"),
+    "different": ("DIFFERENT", "KHÁC NHAU"),
+    "copied": (
+        "Copied {rows} rows in {tables} tables; the copy is identical to the source.",
+        "Đã sao chép {rows} dòng trong {tables} bảng; bản sao giống hệt nguồn.",
+    ),
+    "merging": (
+        "Merging organisations and contacts of {source} into {target}",
+        "Đang gộp tổ chức và liên hệ của {source} vào {target}",
+    ),
+    "merged_organisation": (
+        "  organisations: {added} added, {matched} matched existing ones",
+        "  tổ chức: thêm {added}, {matched} khớp với tổ chức đã có",
+    ),
+    "merged_contact": (
+        "  contacts: {added} added, {matched} matched existing ones",
+        "  liên hệ: thêm {added}, {matched} khớp với liên hệ đã có",
+    ),
+    "not_merged": (
+        "  not merged (copy-db merges organisations and contacts only): {shown}",
+        "  không gộp (copy-db chỉ gộp tổ chức và liên hệ): {shown}",
+    ),
 }
 
 MOVED_VI = {  # what a merge moved to the record kept (app.merge.REPOINT, MEMBERSHIP; app.reorg)

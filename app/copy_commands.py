@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from app import copy_db
-from app.cli_lines import refused
-from app.errors import UserError
+from app.cli_lines import refused, say, thousands
+from app.language import cli_language
 from db.engine import describe_url, read_only_reason, resolve_url, sqlite_path
 from db.migrate import HEAD_REVISION, ReadOnlyDatabaseError, open_database, stored_revision
 from db.read_only import OlderSchemaError
@@ -72,16 +72,13 @@ def _upgraded_copy(ctx: Any, source_url: str, folder: Path) -> Engine:
     try:
         backups.copy(path, copy)
     except sqlite3.Error as exc:
-        raise UserError(f"Cannot copy {path}: {exc}") from exc
+        raise refused(f"Cannot copy {path}: {exc}", f"Không sao chép được {path}: {exc}") from exc
     con = sqlite3.connect(copy)
     try:
         (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         con.close()
-    ctx.out(
-        f"{path} has schema {revision}, older than this Ketnoi's {HEAD_REVISION}, and may not be "
-        "written: copying from a temporary copy of it, upgraded (the file itself is left as it is)"
-    )
+    ctx.out(say("copy_older", cli_language(), path=path, revision=revision, head=HEAD_REVISION))
     return open_database(f"sqlite:///{copy}")
 
 
@@ -111,19 +108,22 @@ def _copy(args: argparse.Namespace, ctx: Any, source: Engine, source_url: str, t
         if args.merge and copy_db.non_empty_tables(target):
             return _merge(ctx, source, target, source_url, target_url)
 
+        lang = cli_language()
+
         def progress(table: str, done: int, total: int) -> None:
             if done == total and total and not ctx.json:
-                print(f"  {table}: {done:,} rows", flush=True)
+                print(say("copy_progress", lang, table=table, rows=thousands(done, lang)), flush=True)
 
-        ctx.out(f"Copying {describe_url(source_url)} → {describe_url(target_url)}")
+        ctx.out(say("copying", lang, source=describe_url(source_url), target=describe_url(target_url)))
         report = copy_db.copy_database(source, target, progress=progress)
-        ctx.out(f"{'table':<22} {'source':>9} {'target':>9}  rows hashed")
+        ctx.out(say("copy_header", lang))
         for table, got in report.source.items():
             theirs = report.target[table]
-            same = "identical" if got == theirs else "DIFFERENT"
-            ctx.out(f"{table:<22} {got.rows:>9,} {theirs.rows:>9,}  {same}")
+            same = say("identical" if got == theirs else "different", lang)
+            ctx.out(say("copy_row", lang, table=table, source=thousands(got.rows, lang),
+                        target=thousands(theirs.rows, lang), same=same))  # fmt: skip
         total = sum(p.rows for p in report.source.values())
-        ctx.out(f"Copied {total:,} rows in {len(report.source)} tables; the copy is identical to the source.")
+        ctx.out(say("copied", lang, rows=thousands(total, lang), tables=len(report.source)))
         ctx.emit(
             {
                 "from": describe_url(source_url),
@@ -141,15 +141,15 @@ def _copy(args: argparse.Namespace, ctx: Any, source: Engine, source_url: str, t
 
 
 def _merge(ctx: Any, source: Engine, target: Engine, source_url: str, target_url: str) -> int:
-    ctx.out(
-        f"Merging organisations and contacts of {describe_url(source_url)} into {describe_url(target_url)}"
-    )
+    lang = cli_language()
+    ctx.out(say("merging", lang, source=describe_url(source_url), target=describe_url(target_url)))
     report = copy_db.merge_database(source, target, actor=ctx.actor())
     for kind in ("organisation", "contact"):
-        ctx.out(f"  {kind}s: {report.created[kind]:,} added, {report.matched[kind]:,} matched existing ones")
+        added, matched = thousands(report.created[kind], lang), thousands(report.matched[kind], lang)
+        ctx.out(say(f"merged_{kind}", lang, added=added, matched=matched))
     if report.not_merged:
-        shown = ", ".join(f"{t} {n:,}" for t, n in report.not_merged.items())
-        ctx.out(f"  not merged (copy-db merges organisations and contacts only): {shown}")
+        shown = ", ".join(f"{t} {thousands(n, lang)}" for t, n in report.not_merged.items())
+        ctx.out(say("not_merged", lang, shown=shown))
     ctx.emit(
         {
             "from": describe_url(source_url),

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from app import records
+from app.cli_lines import refused
 from app.dedupe import possible_duplicates
 from app.errors import UserError
 from db import copy as raw
@@ -53,8 +54,9 @@ class CopyReport:
 def _same_schema(source: Engine, target: Engine) -> None:
     a, b = current_revision(source), current_revision(target)
     if a != b:
-        raise UserError(
-            f"the two databases have different schemas ({a} and {b}); open both with this Ketnoi first"
+        raise refused(
+            f"the two databases have different schemas ({a} and {b}); open both with this Ketnoi first",
+            f"hai cơ sở dữ liệu có lược đồ khác nhau ({a} và {b}); hãy mở cả hai bằng Ketnoi này trước",
         )
 
 
@@ -62,9 +64,11 @@ def check_source(source: Engine) -> None:
     """Refuse a PostgreSQL source whose login row-level security keeps from some rows."""
     with source.connect() as conn:
         if not raw.sees_every_row(conn):
-            raise UserError(
+            raise refused(
                 f"the login {source.url.username} may not see every row of {source.url.database} "
-                "(confidential records are hidden from it); copy as the database's owner"
+                "(confidential records are hidden from it); copy as the database's owner",
+                f"tài khoản {source.url.username} không xem được mọi dòng của {source.url.database} "
+                "(các hồ sơ mật bị ẩn với tài khoản này); hãy sao chép bằng tài khoản chủ sở hữu cơ sở dữ liệu",
             )
 
 
@@ -80,14 +84,20 @@ def copy_database(source: Engine, target: Engine, *, progress: Progress | None =
     if full:
         shown = ", ".join(f"{t} ({n})" for t, n in sorted(full.items())[:4])
         if set(full) <= {"staff", "change"}:  # only what `ketnoi admin add-user` writes
-            raise UserError(
+            raise refused(
                 f"the target database is not empty: {shown} — the staff records that "
                 "`ketnoi admin add-user` made. Copy into the database first, then add the users "
-                "(docs/team.md), or add --merge to bring organisations and contacts into it"
+                "(docs/team.md), or add --merge to bring organisations and contacts into it",
+                f"cơ sở dữ liệu đích không trống: {shown} — hồ sơ cán bộ do `ketnoi admin add-user` "
+                "tạo. Hãy sao chép vào cơ sở dữ liệu trước rồi mới thêm người dùng (docs/team.md), "
+                "hoặc thêm --merge để gộp tổ chức và liên hệ vào đó",
             )
-        raise UserError(
-            f"the target database is not empty: {shown}{' …' if len(full) > 4 else ''}; "
-            "copy into an empty one, or add --merge to bring organisations and contacts into it"
+        more = " …" if len(full) > 4 else ""
+        raise refused(
+            f"the target database is not empty: {shown}{more}; "
+            "copy into an empty one, or add --merge to bring organisations and contacts into it",
+            f"cơ sở dữ liệu đích không trống: {shown}{more}; hãy sao chép vào một cơ sở dữ liệu "
+            "trống, hoặc thêm --merge để gộp tổ chức và liên hệ vào đó",
         )
     try:
         copied = raw.copy_all(source, target, progress=progress)
@@ -95,10 +105,11 @@ def copy_database(source: Engine, target: Engine, *, progress: Progress | None =
         raise UserError(str(exc)) from None
     report = CopyReport(copied, raw.fingerprint(source), raw.fingerprint(target))
     if report.differences:
-        raise UserError(
-            "the copy differs from the source in "
-            + ", ".join(report.differences)
-            + " (the target keeps the copy: empty it before trying again)"
+        tables = ", ".join(report.differences)
+        raise refused(
+            f"the copy differs from the source in {tables} (the target keeps the copy: empty it "
+            "before trying again)",
+            f"bản sao khác với nguồn ở {tables} (đích vẫn giữ bản sao: hãy làm trống nó trước khi thử lại)",
         )
     return report
 

@@ -373,3 +373,34 @@ def test_history_and_brief_refusals_are_said_in_vietnamese(demo: Path, tmp_path:
     assert _run(
         db, "brief", "digest", "--from", "2026-02-01", "--to", "2026-01-01", "-o", pdf, code=1
     ).stderr == ("ketnoi: --to sớm hơn --from\n")
+
+
+def test_copy_db_says_its_lines_and_refusals_in_vietnamese(demo: Path, tmp_path: Path) -> None:
+    """``ketnoi copy-db`` printed "Copying …", its table of "rows hashed … identical", "Copied …
+    rows" and its merge's "added, matched existing ones" in English under a Vietnamese locale."""
+    source = copy_of(demo, tmp_path)
+    copy = tmp_path / "bản sao.db"
+    lines = _run(source, "copy-db", "--from", str(source), "--to", str(copy)).stdout.splitlines()
+    assert lines[0].startswith("Đang sao chép sqlite:///") and " → " in lines[0], lines[0]
+    assert "  contact: 20 dòng" in lines, lines
+    assert "bảng                       nguồn      đích  so khớp từng dòng" in lines, lines
+    assert "contact                       20        20  giống hệt" in lines, lines
+    assert lines[-1].startswith("Đã sao chép ") and lines[-1].endswith(" bảng; bản sao giống hệt nguồn."), (
+        lines
+    )
+    assert not [line for line in lines if "rows" in line or "identical" in line or "Copied" in line]
+    refused = _run(source, "copy-db", "--from", str(source), "--to", str(copy), code=1).stderr
+    assert refused.startswith("ketnoi: cơ sở dữ liệu đích không trống: action (9), "), refused
+    assert refused.endswith(
+        "; hãy sao chép vào một cơ sở dữ liệu trống, hoặc thêm --merge để gộp tổ chức và liên hệ vào đó\n"
+    )
+    merged = _run(source, "copy-db", "--from", str(source), "--to", str(copy), "--merge").stdout.splitlines()
+    assert merged[1:3] == [
+        "  tổ chức: thêm 0, 19 khớp với tổ chức đã có",
+        "  liên hệ: thêm 0, 20 khớp với liên hệ đã có",
+    ]
+    assert merged[3].startswith("  không gộp (copy-db chỉ gộp tổ chức và liên hệ): "), merged
+    # English as it was
+    english = _run(source, "copy-db", "--from", str(source), "--to", str(tmp_path / "en.db"), lang=EN).stdout
+    assert "contact                       20        20  identical\n" in english, english
+    assert "\nCopied " in english and " tables; the copy is identical to the source.\n" in english, english
