@@ -497,16 +497,28 @@ def assign(
 
 
 def end(
-    session: Session, holder_id: int, *, on: dt.date | None = None, actor: str = "", group_id: str = ""
+    session: Session,
+    holder_id: int,
+    *,
+    on: dt.date | None = None,
+    actor: str = "",
+    group_id: str = "",
+    still_open: bool = False,
 ) -> None:
     """The holding stops on ``on`` (today), the last day in post: the day it began at the
     earliest (a one-day holding, as an acting post can be; or one entered by mistake, ended on
-    its first day), never before it began."""
+    its first day), never before it began. ``still_open``: the holding was shown open (a
+    window's list); ended meanwhile by someone else, it is refused, its end date kept."""
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).first()
     if row is None:
         raise refused(f"There is no holding #{holder_id}.", f"Không có nhiệm kỳ #{holder_id}.")
     write_lock(session, f"post:{row.post_id}")
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).one()  # as it is now
+    if still_open and row.ends_on is not None:
+        raise refused(
+            f"This holding was ended meanwhile (last day {row.ends_on:%d/%m/%Y}): nothing was changed.",
+            f"Nhiệm kỳ này vừa được kết thúc (ngày cuối {row.ends_on:%d/%m/%Y}): không có gì thay đổi.",
+        )
     on = on or clock.today()
     if row.starts_on is not None and on < row.starts_on:
         raise refused(

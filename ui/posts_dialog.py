@@ -12,12 +12,14 @@ elsewhere can touch it (:meth:`PostsDialog.affects`: this organisation, or a con
 or held one of its posts, or a contact added, removed or given a post anywhere).
 
 A post with any holder recorded, past or present, cannot be removed (its holders' role
-history is the record): Remove is disabled and the dialog says why."""
+history is the record): Remove is disabled and the dialog says why. End holding… ends today's
+holder's term on the day chosen (:mod:`ui.post_holding`; the day it began at the earliest).
+Refusals are said in the window's language (each of :mod:`app.posts` carries its Vietnamese); a
+post changed meanwhile names who changed it and when (:func:`app.posts.last_save`)."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -45,13 +47,12 @@ from PySide6.QtWidgets import (
 
 from app import posts, records
 from app.changes import Changes
-from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
-from ui.dialogs.conflict import saved_by
 from ui.fit import ElidedLabel
 from ui.icons import BUILT_IN, icon
-from ui.not_written import error_text
+from ui.post_holding import EndHoldingForm
+from ui.post_words import message, notes_changed, why_not_removed
 from ui.rows import RowsModel
 from ui.team import hold_read_only, is_reader
 
@@ -78,94 +79,6 @@ def tr(text: str) -> str:
 
 def _quoted(text: str, title: str) -> str:
     return text.replace("%1", title)
-
-
-def _field_words(names: Any) -> str:
-    """A post's fields named in a sentence ("the name, notes of …")."""
-    words = {"title": tr("name"), "title_en": tr("name in English"), "rank": tr("precedence"),
-             "notes": tr("notes")}  # fmt: skip
-    return ", ".join(words.get(n, n) for n in ("title", "title_en", "rank", "notes") if n in names)
-
-
-def _who(ctx: AppContext, exc: posts.PostChanged) -> tuple[str | None, str]:
-    """Who changed the post meanwhile and when, as the conflict dialog names them
-    (:func:`ui.dialogs.conflict.saved_by`): a colleague by name (and login), "" for this person
-    in another window or the command line, None when the history does not say."""
-    saved = exc.saved
-    who = saved_by(ctx, saved)
-    when = ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None)) if saved is not None else ""
-    return who, when
-
-
-def _message(ctx: AppContext, exc: BaseException) -> str:
-    """A refusal in the window's language: a post changed meanwhile by whom and when; a refusal
-    of :mod:`app.posts` in its Vietnamese (``vi``, the one ``ketnoi post`` prints) when the
-    window speaks Vietnamese."""
-    if isinstance(exc, posts.PostChanged):
-        who, when = _who(ctx, exc)
-        if who:
-            text = tr(
-                "%3 changed the %1 of “%2” at %4, after you began: nothing was saved. The list "
-                "shows it as it is now; make your change again if it is still needed."
-            )
-        elif who == "":
-            text = tr(
-                "The %1 of “%2” was changed at %4 in another window or from the command line, after "
-                "you began here: nothing was saved. The list shows it as it is now; make your change "
-                "again if it is still needed."
-            )
-        else:
-            text = tr(
-                "Someone else changed the %1 of “%2” since you began: nothing was saved. The list "
-                "shows it as it is now; make your change again if it is still needed."
-            )
-        values = {"1": _field_words(exc.current), "2": exc.title, "3": who or "", "4": when}
-        return re.sub("%([1234])", lambda m: values[m.group(1)], text)  # one pass: a "%2" in a name stays
-    if isinstance(exc, ValidationError):
-        return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
-    if isinstance(exc, UserError):
-        return error_text(exc)
-    raise exc
-
-
-def _notes_changed(ctx: AppContext, exc: posts.PostChanged, theirs: str) -> str:
-    """The notes saved on leaving the box were changed meanwhile: by whom and when, what they
-    say now, and that what was typed is still in the box."""
-    who, when = _who(ctx, exc)
-    if who:
-        text = tr(
-            "%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now "
-            "read: “%2”. Yours are still in the box: leave it again to save them over theirs, or "
-            "press Esc in the box to take theirs."
-        )
-    elif who == "":
-        text = tr(
-            "The notes of “%1” were changed at %4 in another window or from the command line, after "
-            "you began here: nothing was saved. They now read: “%2”. What you typed is still in the "
-            "box: leave it again to save it over them, or press Esc in the box to take them."
-        )
-    else:
-        text = tr(
-            "Someone else changed the notes of “%1” since you began: nothing was saved. Theirs "
-            "now read: “%2”. Yours are still in the box: leave it again to save them over "
-            "theirs, or press Esc in the box to take theirs."
-        )
-    values = {"1": exc.title, "2": theirs, "3": who or "", "4": when}
-    return re.sub("%([1234])", lambda m: values[m.group(1)], text)
-
-
-def why_not_removed(row: posts.PostRow) -> str:
-    """Why the post cannot be removed ("" when it can)."""
-    n = len(row.holdings)
-    if not n:
-        return ""
-    text = QCoreApplication.translate(
-        "Posts",
-        "“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.",
-        "",
-        n,
-    )
-    return text.replace("%1", row.title)
 
 
 class PostsModel(RowsModel[posts.PostRow]):
@@ -402,6 +315,9 @@ class PostsDialog(QDialog):
         self.edit_button = QPushButton(icon("edit"), tr("Edit…"), self)
         self.edit_button.setObjectName("posts_edit")
         self.edit_button.clicked.connect(self.edit)
+        self.end_button = QPushButton(icon("contact"), tr("End holding…"), self)
+        self.end_button.setObjectName("posts_end")
+        self.end_button.clicked.connect(self.end_holding)
         self.remove_button = QPushButton(icon("delete"), tr("Remove"), self)
         self.remove_button.setObjectName("posts_remove")
         self.remove_button.clicked.connect(self.remove)
@@ -412,11 +328,17 @@ class PostsDialog(QDialog):
         self.undo_button.setVisible(self.undo_action is not None)
         if self.undo_action is not None:
             QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, self.undo)
-        hold_read_only(ctx, self.add_button, self.edit_button, self.remove_button)
-        for button in (self.add_button, self.edit_button, self.remove_button, self.undo_button):
+        hold_read_only(ctx, self.add_button, self.edit_button, self.end_button, self.remove_button)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.end_button,
+            self.remove_button,
+            self.undo_button,
+        ):
             button.setAutoDefault(False)  # Return in the list adds nothing
         row = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.remove_button):
+        for button in (self.add_button, self.edit_button, self.end_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.undo_button)
@@ -513,7 +435,7 @@ class PostsDialog(QDialog):
 
     def _read_failed(self, exc: BaseException) -> None:
         self._away = isinstance(exc, Unreachable)  # (said until a read gets through)
-        self.error.setText(_message(self.ctx, exc))
+        self.error.setText(message(self.ctx, exc))
         self.error.show()
 
     def _show(self, org_name: str, rows: list[posts.PostRow], *, select: int | None) -> None:
@@ -597,6 +519,12 @@ class PostsDialog(QDialog):
         why = why_not_removed(row) if row else ""
         busy = self.pending > self.notes_pending  # (a click that took the focus from the box counts)
         self.edit_button.setEnabled(row is not None and not busy)
+        self.end_button.setEnabled(row is not None and row.holder is not None and not busy)
+        self.end_button.setToolTip(
+            tr("%1 leaves the post: their last day in it").replace("%1", row.holder.name)
+            if row is not None and row.holder is not None
+            else tr("The chosen post has no holder today")
+        )
         self.remove_button.setEnabled(row is not None and not why and not busy)
         self.remove_button.setToolTip(why or tr("Remove a post added by mistake (Edit → Undo puts it back)"))
         self.reason.setText(why)
@@ -651,7 +579,7 @@ class PostsDialog(QDialog):
             theirs = " ".join(str(got).split()) or tr("(none)")
             if len(theirs) > 160:
                 theirs = theirs[:159] + "…"
-            return _notes_changed(self.ctx, exc, theirs)
+            return notes_changed(self.ctx, exc, theirs)
 
         self.notes_pending += 1
         self._save(post_id, {"notes": text}, {"notes": base}, on_end=ended, keep_choice=True)
@@ -689,7 +617,7 @@ class PostsDialog(QDialog):
             self._closing = None  # the dialog stays open with the reason
             said = on_end(exc) if on_end is not None else None
             self.reload()
-            self.error.setText(said or _message(self.ctx, exc))
+            self.error.setText(said or message(self.ctx, exc))
             self.error.show()
 
         self.ctx.write(lambda s: work(s, group), entity="organisation", on_done=done, on_error=failed)
@@ -759,6 +687,24 @@ class PostsDialog(QDialog):
                                       notes=values["notes"], actor=actor, group_id=group)  # fmt: skip
 
             self._write(work, _quoted(tr("Added the post “%1”"), values["title"]))
+        form.deleteLater()
+
+    def end_holding(self) -> None:
+        """End holding…: today's holder of the chosen post leaves it on the day chosen (the
+        day it began at the earliest); refused in words if it was ended meanwhile."""
+        row = self.current_row()
+        if row is None or row.holder is None or self.read_only:
+            return
+        holding, actor = row.holder, self.ctx.actor()
+        form = EndHoldingForm(self.ctx, holding, self)
+        if form.exec():
+            day = form.last_day()
+
+            def work(s: Session, group: str) -> None:
+                posts.end(s, holding.holder_id, on=day, actor=actor, group_id=group, still_open=True)
+
+            label = tr("%1 left the post “%2”").replace("%2", row.title).replace("%1", holding.name)
+            self._write(work, label, row.id)
         form.deleteLater()
 
     def remove(self) -> None:

@@ -218,6 +218,16 @@ def _dialogs(ctx: Any, ids: dict[str, Any]) -> Iterator[Any]:
     from ui.posts_dialog import PostsDialog
 
     yield PostsDialog(ctx, ids["nic"])
+    import datetime as dt
+
+    from app.posts import PostHolding
+    from ui.post_holding import EndHoldingForm
+
+    yield EndHoldingForm(
+        ctx,
+        PostHolding(1, 1, "Quyền Phó Giám đốc phụ trách Hợp tác quốc tế", ids["nic"], "Trung tâm Đổi mới sáng tạo "
+                    "Quốc gia", 2, 1, "Nguyễn Thị Hồng Nhung", "Bà", dt.date(2026, 11, 20), None, ""),
+    )  # fmt: skip
 
 
 def test_every_dialog_fits_1280_by_720(qtbot: Any, language: str, ctx: Any, ids: dict[str, Any]) -> None:
