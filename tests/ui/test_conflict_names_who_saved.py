@@ -166,3 +166,39 @@ def test_your_own_login_in_another_window_is_you_and_a_merge_names_the_colleague
     assert any(
         f"was changed by Trần Thị Lan (login {ready.prefix}lan) while you were editing it" in s for s in said
     ), said
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_the_posts_dialog_names_the_colleague_who_changed_the_post_and_when(
+    qtbot: Any,
+    two_logins: Any,
+    ready: Team,  # noqa: F811
+) -> None:
+    """Posts… said "Someone else changed the name of …" on a team database; it now names
+    the colleague, their login and the time, as the conflict dialog does."""
+    from app import posts
+    from tests.ui.helpers import wait_idle
+    from ui.posts_dialog import PostsDialog
+
+    lan, minh, _again, _contact = two_logins
+    with unit_of_work(lan.engine) as s:
+        org = records.create(s, "organisation", {"name": f"Viện Công nghệ số {next(_made)}"})
+        post = posts.add_post(s, org, "Phó Viện trưởng", rank=2, actor=lan.actor())
+    dialog = PostsDialog(minh, org)  # Minh's list shows the post as it was
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, minh)
+    with unit_of_work(lan.engine) as s:  # Lan renames it meanwhile
+        posts.edit_post(s, post, title="Phó Viện trưởng thường trực", actor=lan.actor())
+    dialog.model.setData(dialog.model.index(0, 0), "Phó Viện trưởng phụ trách")  # Minh, in place
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=TIMEOUT)
+    with read_session(minh.engine) as s:
+        at = history.record_history(s, "organisation", org)[0].at
+    when = minh.fmt_datetime(at.astimezone().replace(tzinfo=None))
+    assert dialog.error.text().startswith(
+        f"Trần Thị Lan (login {ready.prefix}lan) changed the name of “Phó Viện trưởng thường trực” at "
+        f"{when}, after you began: nothing was saved."
+    ), dialog.error.text()
+    with read_session(minh.engine) as s:
+        assert posts.get_post(s, post).title == "Phó Viện trưởng thường trực"
