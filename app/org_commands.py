@@ -147,7 +147,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_assign)
     p = verbs.add_parser("end", parents=parents, help="the current holder leaves the post")
     p.add_argument("post", type=int, metavar="POST_ID")
-    p.add_argument("--on", metavar="DATE", help="last day in post (default today)")
+    p.add_argument(
+        "--on",
+        metavar="DATE",
+        help="last day in post (default today); the day the holding began at the earliest (a one-day acting post)",
+    )
     p.set_defaults(handler=cmd_end)
     p = verbs.add_parser("edit", parents=parents, help="rename a post or change its precedence or notes")
     p.add_argument("post", type=int, metavar="POST_ID")
