@@ -649,7 +649,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4307,6 +4306,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="160" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4403,6 +4403,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="143" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4443,6 +4444,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="75" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4473,6 +4475,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="152" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4655,6 +4658,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5655,216 +5660,281 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Posts</name>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="595" />
+      <location filename="../../ui/post_holding.py" line="31" />
+      <source>%1 holds “%2” from %3.</source>
+      <translation>%1 giữ chức vụ “%2” từ %3.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/post_holding.py" line="33" />
+      <source>%1 holds “%2”.</source>
+      <translation>%1 giữ chức vụ “%2”.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="524" />
+      <source>%1 leaves the post: their last day in it</source>
+      <translation>%1 thôi giữ chức vụ: ngày cuối giữ chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="706" />
+      <source>%1 left the post “%2”</source>
+      <translation>%1 thôi giữ chức vụ “%2”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/post_words.py" line="49" />
+      <source>%3 changed the %1 of “%2” at %4, after you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
+      <translation>%3 đã sửa %1 của “%2” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/post_words.py" line="78" />
+      <source>%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
+      <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="579" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="226" />
+      <location filename="../../ui/posts_dialog.py" line="195" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="343" />
+      <location filename="../../ui/posts_dialog.py" line="312" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="710" />
+      <location filename="../../ui/posts_dialog.py" line="689" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="147" />
+      <location filename="../../ui/post_holding.py" line="44" />
+      <source>An acting post held for one day ends on the day it began.</source>
+      <translation>Chức vụ quyền giữ trong một ngày kết thúc vào chính ngày bắt đầu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="116" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="226" />
+      <location filename="../../ui/posts_dialog.py" line="195" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="672" />
+      <location filename="../../ui/posts_dialog.py" line="651" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="346" />
+      <location filename="../../ui/posts_dialog.py" line="315" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/post_holding.py" line="29" />
+      <location filename="../../ui/post_holding.py" line="53" />
+      <source>End holding</source>
+      <translation>Kết thúc nhiệm kỳ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="318" />
+      <source>End holding…</source>
+      <translation>Kết thúc nhiệm kỳ…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="252" />
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="378" />
+      <location filename="../../ui/posts_dialog.py" line="356" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="277" />
-      <location filename="../../ui/posts_dialog.py" line="649" />
+      <location filename="../../ui/post_holding.py" line="48" />
+      <source>Last day in the post</source>
+      <translation>Ngày cuối giữ chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="246" />
+      <location filename="../../ui/posts_dialog.py" line="628" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="152" />
+      <location filename="../../ui/posts_dialog.py" line="121" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="327" />
+      <location filename="../../ui/posts_dialog.py" line="296" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="152" />
-      <location filename="../../ui/posts_dialog.py" line="254" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="331" />
-      <location filename="../../ui/posts_dialog.py" line="537" />
+      <location filename="../../ui/posts_dialog.py" line="300" />
+      <location filename="../../ui/posts_dialog.py" line="515" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="428" />
+      <location filename="../../ui/posts_dialog.py" line="406" />
       <source>Notes on this post; saved when you leave the box</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="537" />
+      <location filename="../../ui/posts_dialog.py" line="515" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="554" />
+      <location filename="../../ui/posts_dialog.py" line="538" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="294" />
+      <location filename="../../ui/posts_dialog.py" line="263" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="469" />
+      <location filename="../../ui/posts_dialog.py" line="447" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
+      <location filename="../../ui/posts_dialog.py" line="114" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="349" />
+      <location filename="../../ui/posts_dialog.py" line="321" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="545" />
+      <location filename="../../ui/posts_dialog.py" line="529" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="727" />
+      <location filename="../../ui/posts_dialog.py" line="724" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="431" />
+      <location filename="../../ui/posts_dialog.py" line="409" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="90" />
+      <location filename="../../ui/post_words.py" line="60" />
       <source>Someone else changed the %1 of “%2” since you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="599" />
+      <location filename="../../ui/post_words.py" line="90" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="352" />
+      <location filename="../../ui/post_words.py" line="54" />
+      <source>The %1 of “%2” was changed at %4 in another window or from the command line, after you began here: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
+      <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="526" />
+      <source>The chosen post has no holder today</source>
+      <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/post_words.py" line="84" />
+      <source>The notes of “%1” were changed at %4 in another window or from the command line, after you began here: nothing was saved. They now read: “%2”. What you typed is still in the box: leave it again to save it over them, or press Esc in the box to take them.</source>
+      <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/posts_dialog.py" line="324" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="554" />
+      <location filename="../../ui/posts_dialog.py" line="538" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="234" />
+      <location filename="../../ui/posts_dialog.py" line="203" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="230" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="243" />
+      <location filename="../../ui/posts_dialog.py" line="212" />
       <source>e.g. who acts for the holder when absent, the office's phone</source>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="82" />
+      <location filename="../../ui/post_words.py" line="26" />
       <source>name</source>
       <translation>tên</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="82" />
+      <location filename="../../ui/post_words.py" line="26" />
       <source>name in English</source>
       <translation>tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="83" />
+      <location filename="../../ui/post_words.py" line="27" />
       <source>notes</source>
       <translation>ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="156" />
+      <location filename="../../ui/posts_dialog.py" line="125" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="82" />
+      <location filename="../../ui/post_words.py" line="26" />
       <source>precedence</source>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="135" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="106" />
+      <location filename="../../ui/post_words.py" line="103" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -6204,211 +6274,206 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="131" />
+      <location filename="../../ui/reorg.py" line="135" />
       <source>Also into</source>
       <translation>Và chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="277" />
-      <location filename="../../ui/reorg.py" line="368" />
+      <location filename="../../ui/reorg.py" line="281" />
+      <location filename="../../ui/reorg.py" line="372" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="404" />
+      <location filename="../../ui/reorg.py" line="408" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="314" />
+      <location filename="../../ui/reorg.py" line="318" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="54" />
+      <location filename="../../ui/reorg.py" line="55" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="119" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>Detail</source>
       <translation>Chi tiết</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="133" />
+      <location filename="../../ui/reorg.py" line="137" />
       <source>Effective date</source>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="313" />
+      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="53" />
+      <location filename="../../ui/reorg.py" line="54" />
       <source>Future meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="123" />
+      <location filename="../../ui/reorg.py" line="127" />
       <source>History, past meetings and closed actions stay with %1.</source>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="312" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="46" />
+      <location filename="../../ui/reorg.py" line="47" />
       <source>Merged into</source>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="299" />
+      <location filename="../../ui/reorg.py" line="303" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="75" />
-      <location filename="../../ui/reorg.py" line="109" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="106" />
+      <location filename="../../ui/reorg.py" line="110" />
       <source>Name or acronym; on a split, several separated by ;</source>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="352" />
+      <location filename="../../ui/reorg.py" line="356" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="308" />
+      <location filename="../../ui/reorg.py" line="312" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="283" />
+      <location filename="../../ui/reorg.py" line="287" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="134" />
+      <location filename="../../ui/reorg.py" line="138" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="51" />
+      <location filename="../../ui/reorg.py" line="52" />
       <source>Open actions</source>
       <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="52" />
+      <location filename="../../ui/reorg.py" line="53" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="251" />
-      <location filename="../../ui/reorg.py" line="307" />
+      <location filename="../../ui/posts_dialog.py" line="220" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="405" />
+      <location filename="../../ui/reorg.py" line="409" />
       <source>Posts…</source>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="128" />
-      <location filename="../../ui/posts_dialog.py" line="253" />
-      <location filename="../../ui/reorg.py" line="309" />
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="145" />
-      <location filename="../../ui/posts_dialog.py" line="239" />
-      <location filename="../../ui/reorg.py" line="290" />
+      <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
+      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="114" />
+      <location filename="../../ui/reorg.py" line="118" />
       <source>Preview</source>
       <translation>Xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="46" />
+      <location filename="../../ui/reorg.py" line="47" />
       <source>Renamed to</source>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="252" />
-      <location filename="../../ui/reorg.py" line="99" />
+      <location filename="../../ui/reorg.py" line="103" />
+      <location filename="../../ui/reorg.py" line="256" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="403" />
+      <location filename="../../ui/reorg.py" line="407" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="140" />
+      <location filename="../../ui/reorg.py" line="144" />
       <source>Reorganise</source>
       <translation>Sắp xếp lại</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="46" />
+      <location filename="../../ui/reorg.py" line="47" />
       <source>Split into</source>
       <translation>Chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="130" />
+      <location filename="../../ui/reorg.py" line="134" />
       <source>Successor</source>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="119" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="129" />
+      <location filename="../../ui/reorg.py" line="133" />
       <source>What happened</source>
       <translation>Hình thức</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="119" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>What moves</source>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="303" />
+      <location filename="../../ui/reorg.py" line="307" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="230" />
-      <location filename="../../ui/reorg.py" line="286" />
+      <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="113" />
+      <location filename="../../ui/reorg.py" line="117" />
       <source>e.g. Resolution 176/2025/QH15</source>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="135" />
-      <location filename="../../ui/reorg.py" line="281" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7017,6 +7082,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7197,6 +7263,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7896,7 +7963,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="143" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
