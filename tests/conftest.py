@@ -10,7 +10,12 @@ pinned clock is the only clock: those that start Ketnoi or Python in another pro
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import sqlite3
+import uuid
+from contextlib import closing
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -60,8 +65,29 @@ def db_url(db_path: Path) -> str:
     return f"sqlite:///{db_path}"
 
 
+@pytest.fixture(scope="session")
+def _migrated_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One new database made by the migrations, as ``open_database`` makes it (under the pinned
+    clock), once per test process: running the 16 migrations took 0.5-2 s, and more than a
+    thousand tests start from a new database."""
+    path = tmp_path_factory.mktemp("migrated") / "ketnoi.db"
+    clock.set_fixed(PINNED)
+    try:
+        open_database(f"sqlite:///{path}").dispose()
+    finally:
+        clock.reset()
+    assert not Path(f"{path}-wal").exists(), "the migrated file must be whole in itself to be copied"
+    return path
+
+
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
+def engine(db_path: Path, db_url: str, _migrated_file: Path) -> Iterator[Engine]:
+    """A new database: a copy of :func:`_migrated_file` with a calendar uuid of its own (a new
+    database draws one in migration 0007), opened as the app opens an existing file."""
+    shutil.copyfile(_migrated_file, db_path)
+    with closing(sqlite3.connect(db_path)) as con, con:
+        new = json.dumps(str(uuid.uuid4()))  # (a JSON column)
+        assert con.execute("UPDATE setting SET value = ? WHERE key = 'database.uuid'", (new,)).rowcount == 1
     eng = open_database(db_url)
     yield eng
     eng.dispose()
