@@ -76,9 +76,9 @@ def merged_said(ctx: AppContext, name: str, saved: LastSave | None) -> str:
 
 def _show(ctx: AppContext, entity: str, field: str, value: Any) -> str:
     """A value as the record's page and history show it (a status's word, a date the user's way)."""
-    if isinstance(value, list):
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):  # (attendees)
         return ", ".join(str(v.get("full_name", v)) if isinstance(v, dict) else str(v) for v in value)
-    return labels.field_value(ctx, entity, field, value)
+    return labels.field_value(ctx, entity, field, value)  # (phones as the page writes them)
 
 
 class ConflictDialog(QDialog):
