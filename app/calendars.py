@@ -51,7 +51,7 @@ from sqlmodel import Session
 from app import records
 from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
-from app.errors import UserError
+from app.errors import LastSave, UserError
 from app.meetings import attendee_organisations
 from db import clock
 from db import models as m
@@ -594,6 +594,9 @@ class Plan:
     # An update only: what the invitation changes in the meeting, (field, old, new) as shown
     # (see CHANGE_FIELDS); empty when it changes none of them.
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+    # The meeting it updates as read for this plan (records.snapshot, with its version): what
+    # the person was shown, merged from when someone saves the meeting before the import
+    meeting: dict[str, Any] | None = None
 
 
 CHANGE_FIELDS = ("title", "starts_at", "ends_at", "location", "agenda")
@@ -690,6 +693,9 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         starts_at=meeting.starts_at if meeting is not None else None,
         sequence=row.sequence if row is not None else None,
         changes=invitation_changes(meeting, inv) if meeting is not None and not inv.cancelled else [],
+        meeting=records.snapshot(session, "meeting", meeting.id, include_deleted=True)
+        if meeting is not None and meeting.id is not None
+        else None,
     )
 
 
@@ -702,6 +708,10 @@ class InviteResult:
     created: list[int] = field(default_factory=list)  # contacts made for unknown attendees
     notes: list[Note] = field(default_factory=list)
     group_id: str = ""
+    # Updated from ``seen`` after someone saved the meeting meanwhile: their fields, kept beside
+    # the invitation's (CHANGE_FIELDS and others), and who saved last
+    kept: tuple[str, ...] = ()
+    saved: LastSave | None = None
 
     @property
     def warnings(self) -> list[str]:
@@ -718,10 +728,19 @@ def import_invitation(
     *,
     create_contacts: Iterable[str] = (),
     expected_version: int | None = None,
+    seen: Plan | None = None,
     actor: str = "",
 ) -> InviteResult:
     """Create the planned meeting, or update the one this invitation made before (one undoable
-    group). ``expected_version``: the version the user saw in the plan (a conflict otherwise)."""
+    group).
+
+    An update writes the fields the invitation changes in the meeting as the person was shown it
+    (``seen``, the :class:`Plan` previewed; else as read here): a save of the meeting since then
+    is merged with as a form's edit is (:func:`app.records.update_edited`): their changes to
+    other fields kept (``InviteResult.kept``), one to a field the invitation changes too, to
+    something else, a :class:`~app.errors.ConflictError` naming it with their value and the
+    invitation's, and nothing written. New attendees, staff and organisations are added to those
+    the meeting has when written. ``expected_version`` instead: any save since is the conflict."""
     from db.engine import write_lock
 
     write_lock(session, "import-ics")  # two people importing one invitation: the second updates
@@ -784,10 +803,16 @@ def import_invitation(
         return result
     mid = plan.meeting_id
     result.meeting_id = mid
+    shown = seen.meeting if seen is not None and seen.meeting_id == mid and seen.meeting else plan.meeting
+    base = dict(shown or records.snapshot(session, "meeting", mid, include_deleted=True))
     if plan.in_trash:
         records.restore(session, "meeting", mid, actor=actor, group_id=group)
         result.notes.append(("restored", {}))
+        base["version"] = int(base["version"]) + 1  # (the restore is this import's own)
     current = records.snapshot(session, "meeting", mid)
+    # only what the invitation changes in the meeting as shown: a field someone corrected since
+    # (a room, the agenda) that the invitation leaves as it was is theirs
+    values = {k: x for k, x in values.items() if (base.get(k) or None) != (x or None)}
     have = {a["contact_id"]: a["role"] for a in current.get("attendees") or []}
     merged = [{"contact_id": c, "role": r} for c, r in have.items()]
     merged += [{"contact_id": c, "role": r} for c, r in attendees.items() if c not in have]
@@ -795,15 +820,21 @@ def import_invitation(
     values["staff_ids"] = list(dict.fromkeys([*current.get("staff_ids", []), *staff_ids]))
     values["organisation_ids"] = list(dict.fromkeys([*current.get("organisation_ids", []), *organisations]))
     before = plan.version
-    version = records.update(
-        session,
-        "meeting",
-        mid,
-        values,
-        expected_version=expected_version if expected_version is not None else None,
-        actor=actor,
-        group_id=group,
-    )
+    if expected_version is not None:
+        version = records.update(
+            session, "meeting", mid, values, expected_version=expected_version, actor=actor, group_id=group
+        )
+    else:
+        lists = ("attendees", "staff_ids", "organisation_ids")
+        theirs = [k for k, x in current.items() if k not in _NOT_THEIRS and x != base.get(k)]
+        base.update({k: current.get(k) for k in lists})  # added to as they are now: never a clash
+        edited = records.update_edited(
+            session, "meeting", mid, values, base=base, actor=actor, group_id=group
+        )
+        version = edited.version
+        if edited.merged:
+            result.kept = tuple(k for k in theirs if k not in values or k in lists)
+            result.saved = edited.saved
     session.execute(
         CAL.update()
         .where(CAL.c.meeting_id == mid)
@@ -812,6 +843,9 @@ def import_invitation(
     session.flush()
     result.status = "updated" if version != before or plan.in_trash or result.created else "unchanged"
     return result
+
+
+_NOT_THEIRS = frozenset({"version", "updated_at", "deleted_at"})
 
 
 def _organisations(session: Session, inv: Invitation, plan: Plan) -> list[int]:

@@ -50,6 +50,15 @@ LINES: dict[str, tuple[str, str]] = {
     "merge_head_other": ("other #{id}", "bị xoá sau khi gộp #{id}"),
     "merge_head_keeps": ("keeps", "lấy theo"),
     "dry_run": ("Nothing was written (--dry-run).", "Chưa ghi gì cả (--dry-run)."),
+    # ketnoi KIND edit --if-version N of a record saved since N: their fields kept beside these
+    "kept_theirs": (
+        "Merged with what {by} saved meanwhile ({at}), kept as they saved it: {fields}",
+        "Đã gộp với những gì {by} lưu trong lúc đó ({at}), giữ nguyên như họ đã lưu: {fields}",
+    ),
+    "kept_elsewhere": (
+        "Merged with what was saved meanwhile from {by} ({at}), kept as it was saved: {fields}",
+        "Đã gộp với những gì được lưu trong lúc đó từ {by} ({at}), giữ nguyên như đã lưu: {fields}",
+    ),
     # ketnoi history / trash
     "by": (" by {actor}", " bởi {actor}"),
     "nothing_in_trash": ("Nothing in the trash matches.", "Không có gì trong thùng rác khớp."),

@@ -458,3 +458,62 @@ def restore_value(
 
 
 IMPORT_UNDO_GROUP = "undo-"  # the group of an import's undo rows (app.importing.undo)
+
+
+# A history row's share of the record's version: each save bumps the version once and writes
+# its rows under one group; these rows are a save of their own within a group (the contact's
+# date counted again by a meeting's save, app.contacted), or no save at all (a merge's entry).
+_OWN_BUMP = ("create", "delete", "restore")
+
+
+def values_at(session: Session, kind: str, record_id: int, version: int) -> dict[str, Any] | None:
+    """The record as it stood at ``version`` (:func:`app.records.snapshot`'s values), read back
+    from its history: the values now, each save since ``version`` undone field by field (its
+    old values). ``ketnoi KIND edit --if-version N`` merges from it as the window merges from
+    the form it read (:func:`app.records.update_edited`).
+
+    None when the history cannot tell: the saves it holds do not add up to the version now
+    stored (another program wrote without history, psql), or a save since then created,
+    deleted or restored the record; the caller then refuses any save since, as before."""
+    current = records.snapshot(session, kind, record_id)
+    now = int(current["version"])
+    if not 1 <= version < now:
+        return None
+    rows = session.execute(
+        select(CHANGE.c.op, CHANGE.c.field, CHANGE.c.old, CHANGE.c.group_id)
+        .where(
+            CHANGE.c.entity == kind,
+            CHANGE.c.entity_id == record_id,
+            CHANGE.c.id > _start_after(session, kind, record_id),
+        )
+        .order_by(CHANGE.c.id.desc())
+    ).all()
+    saves: list[list[Any]] = []  # newest first: the rows of one group, one after the other
+    for row in rows:
+        if saves and row.group_id and saves[-1][0].group_id == row.group_id:
+            saves[-1].append(row)
+        else:
+            saves.append([row])
+
+    def bumps(save: list[Any]) -> list[list[Any]]:
+        """The group's rows as the saves they were, each one version, newest first."""
+        out: dict[Any, list[Any]] = {}
+        for n, r in enumerate(save):
+            if r.field == "last_contacted_on" or (r.op in _OWN_BUMP and not r.field):
+                out[n] = [r]
+            elif r.field:
+                out.setdefault("fields", []).append(r)
+        return list(out.values())
+
+    versions = [b for save in saves for b in bumps(save)]
+    if len(versions) != now:  # a save the history does not hold: what it changed is not known
+        return None
+    base = dict(current)
+    for bump in versions[: now - version]:
+        for row in bump:
+            if not row.field:
+                return None  # created, deleted or restored since: not an edit to merge with
+            if row.field in base:
+                base[row.field] = _typed(kind, row.field, row.old)
+    base["version"] = version
+    return base

@@ -35,8 +35,8 @@ from sqlmodel import Session
 
 from app import records
 from app.cli_lines import refused
-from app.entities import LABEL_FIELD
-from app.errors import ConflictError, NotFoundError, UserError
+from app.entities import DERIVED, LABEL_FIELD
+from app.errors import ConflictError, LastSave, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
 from app.vntext import fold, fold_words
 from db import backup as backups
@@ -101,6 +101,10 @@ class MergeResult:
     survivor_id: int
     other_id: int
     moved: dict[str, int]  # what moved, how many ("actions": 3, "attendance": 2…)
+    # ``seen`` given and either record saved since: the fields of theirs the merge took (their
+    # newer values, kept), and who saved last; empty when nothing had changed
+    newer: tuple[str, ...] = ()
+    saved: LastSave | None = None
 
 
 def _empty(field: str, value: Any) -> bool:
@@ -248,13 +252,30 @@ def merge(
     choices: Mapping[str, str] | None = None,
     actor: str = "",
     expected_versions: tuple[int, int] | None = None,
+    seen: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None,
 ) -> MergeResult:
     """Merge ``other_id`` into ``survivor_id`` in the caller's transaction.
 
-    ``expected_versions`` (survivor's, other's) are the versions the merge dialog showed; if
-    either record was saved since, :class:`~app.errors.ConflictError` and nothing is written.
+    ``seen`` (survivor, other): the two records as the merge dialog showed them
+    (:func:`merge_preview`'s). Saved since by someone else, the merge is made from the records
+    as they are now with the same ``choices`` when it keeps every change of theirs: a newer
+    value of the side chosen, an e-mail or tag they added (united), notes joined, a field of
+    the survivor the merge does not choose (``MergeResult.newer`` names them, to be shown). A
+    change it would drop (the side not chosen, a field the other does not carry over) is a
+    :class:`~app.errors.ConflictError` naming the field (``clashing``) with their value and the
+    one the merge keeps, and who saved; nothing is written. ``expected_versions`` (survivor's,
+    other's) instead: any save since is the conflict.
+
+    The records are read and written in this unit of work, each write checking the version
+    read: a save landing between them (another program on PostgreSQL) is merged with as a
+    form's edit is (:func:`app.records.update_edited`), or is the conflict.
     """
     s, o = _pair(session, entity, survivor_id, other_id)
+    values = _merged_values(entity, s, o, choices or {})
+    newer: tuple[str, ...] = ()
+    saved: LastSave | None = None
+    if seen is not None:
+        newer, saved = _theirs_kept(session, entity, seen, (s, o), values)
     for snap, expected in zip((s, o), expected_versions or (), strict=False):
         if snap["version"] != expected:
             raise ConflictError(
@@ -268,15 +289,17 @@ def merge(
                 restored=records.restored_since(session, expected),
                 saved=records.last_save(session, entity, snap["id"]),
             )
-    values = _merged_values(entity, s, o, choices or {})
     backups.before(session, "merge")
     group = records.new_group_id()
     now = m.utcnow()
     # The other goes first, so that the survivor may take its name (names are unique).
-    records.delete(session, entity, other_id, actor=actor, group_id=group)
+    try:
+        records.delete(session, entity, other_id, actor=actor, group_id=group, expected_version=o["version"])
+    except ConflictError as exc:  # saved between the read and the write: what changed, named
+        raise _dropped(session, entity, o, exc.current, values, s) from None
     moves = _move_links(session, entity, survivor_id, other_id, now, actor, group)
-    records.update(
-        session, entity, survivor_id, values, expected_version=None, actor=actor, group_id=group, op="merge"
+    records.update_edited(
+        session, entity, survivor_id, values, base=s, actor=actor, group_id=group, op="merge"
     )
     label_s, label_o = s[LABEL_FIELD[entity]], o[LABEL_FIELD[entity]]
     records.record_change(
@@ -308,7 +331,84 @@ def merge(
         contacted.recount(session, [survivor_id], actor=actor, group_id=group, op="merge")
     session.flush()
     counted = {k: len(x) for k, x in moves.items() if x}
-    return MergeResult(group, survivor_id, other_id, counted)
+    return MergeResult(group, survivor_id, other_id, counted, newer, saved)
+
+
+_NOT_THEIRS = frozenset({"id", "version", "created_at", "updated_at", "deleted_at", "import_batch_id"})
+
+
+def _changed(seen: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
+    """The fields saved since ``seen``, in the record's order."""
+    return [f for f in now if f not in _NOT_THEIRS and f not in DERIVED and now[f] != seen.get(f)]
+
+
+def _kept(
+    entity: str, field: str, seen: Any, theirs: Any, values: Mapping[str, Any], survivor: Mapping[str, Any]
+) -> bool:
+    """Whether the merged record keeps ``theirs``, the value someone saved in ``field``."""
+    result = values.get(field, survivor.get(field))
+    if result == theirs:
+        return True
+    if isinstance(theirs, list) and isinstance(result, list):  # united: theirs in, and what they took out
+        had = {fold(str(x)) for x in result}
+        gone = {fold(str(x)) for x in seen or []} - {fold(str(x)) for x in theirs}
+        return {fold(str(x)) for x in theirs} <= had and not (gone & had)
+    if field == "notes" and isinstance(result, str) and isinstance(theirs, str):
+        return theirs in result  # both notes, one after the other
+    if entity == "organisation" and field in ("name", "acronym", "name_en") and isinstance(theirs, str):
+        names = {fold(a) for a in values.get("aliases") or []} | {fold(values.get("name") or "")}
+        return fold(theirs) in names | {fold(values.get("acronym") or "")}
+    return False
+
+
+def _theirs_kept(
+    session: Session,
+    entity: str,
+    seen: tuple[Mapping[str, Any], Mapping[str, Any]],
+    now: tuple[Mapping[str, Any], Mapping[str, Any]],
+    values: Mapping[str, Any],
+) -> tuple[tuple[str, ...], LastSave | None]:
+    """The fields someone saved on either record since ``seen`` that the merge keeps, and who
+    saved last; a change it would drop is the :class:`ConflictError`."""
+    kept: list[str] = []
+    saved: LastSave | None = None
+    for before, current in zip(seen, now, strict=True):
+        changed = _changed(before, current)
+        if not changed:
+            continue
+        lost = [f for f in changed if not _kept(entity, f, before.get(f), current[f], values, now[0])]
+        if lost:
+            raise _dropped(session, entity, before, current, values, now[0], lost)
+        kept += [f for f in changed if f not in kept]
+        saved = records.last_save(session, entity, int(current["id"])) or saved
+    return tuple(kept), saved
+
+
+def _dropped(
+    session: Session,
+    entity: str,
+    seen: Mapping[str, Any],
+    current: Mapping[str, Any],
+    values: Mapping[str, Any],
+    survivor: Mapping[str, Any],
+    lost: list[str] | None = None,
+) -> ConflictError:
+    """The merge refused: ``current`` (one of the two) was saved since ``seen`` and the merge
+    would not keep the fields ``lost`` (all those changed when not given); "yours" is what the
+    merged record would hold (``values`` over the ``survivor``)."""
+    fields = lost if lost is not None else _changed(seen, current)
+    record_id = int(current["id"])
+    return ConflictError(
+        entity,
+        record_id,
+        str(current[LABEL_FIELD[entity]]),
+        expected_version=int(seen["version"]),
+        current_version=int(current["version"]),
+        current=dict(current),
+        attempted={f: values.get(f, survivor.get(f)) for f in fields},
+        clashing=fields or None,
+        saved=records.last_save(session, entity, record_id),
+    )
 
 
 def _ids(session: Session, table: Table, column: str, value: int, *, live: bool = True) -> list[int]:

@@ -17,13 +17,15 @@ import argparse
 import sys
 from typing import Any
 
-from app import bulk_edit, dedupe, lists, presets, records, resolve, validation, value_labels
+from app import bulk_edit, dedupe, history, lists, presets, records, resolve, validation, value_labels
 from app.cli import CliContext, json_option
-from app.cli_lines import field_problem_vi, refused
-from app.errors import UserError
+from app.cli_lines import field_problem_vi, refused, say
+from app.entities import DERIVED
+from app.errors import LastSave, UserError
 from app.language import cli_language, said
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
 from app.shown_record import record_lines
+from app.value_labels import field_name
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
@@ -211,20 +213,56 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         record_id = resolve.resolve(session, kind, args.record)
         current = records.get(session, kind, record_id)
         values = convert(session, kind, raw, current=current)
-        version = records.update(
-            session,
-            kind,
-            record_id,
-            values,
-            expected_version=args.if_version,
-            actor=ctx.actor(),
-            group_id=records.new_group_id(),  # one operation, undone in one step
-        )
+        group = records.new_group_id()  # one operation, undone in one step
+        # --if-version N of a record saved since: merged with that save as the window merges
+        # with it (their other fields kept; a field both changed refused, naming it)
+        base = None
+        if args.if_version is not None and args.if_version != current["version"]:
+            base = history.values_at(session, kind, record_id, args.if_version)
+        theirs: LastSave | None = None
+        if base is not None:
+            edited = records.update_edited(
+                session, kind, record_id, values, base=base, actor=ctx.actor(), group_id=group
+            )
+            version, theirs = edited.version, edited.saved if edited.merged else None
+            kept = [f for f in _shown_fields(kind, base, current) if f not in values]
+        else:
+            version = records.update(
+                session,
+                kind,
+                record_id,
+                values,
+                expected_version=args.if_version,
+                actor=ctx.actor(),
+                group_id=group,
+            )
         saved = records.get(session, kind, record_id)
     changed = version != current["version"]
-    ctx.emit({**_record_document(kind, record_id, saved), "changed": changed})
+    document = {**_record_document(kind, record_id, saved), "changed": changed}
+    if base is not None:
+        document["merged_with"] = {"version": current["version"], "fields": kept}
+    ctx.emit(document)
     ctx.out(_line("saved" if changed else "unchanged", kind, record_id, records_label(kind, saved)))
+    if base is not None and kept:
+        lang = cli_language()
+        by, by_vi = theirs.said() if theirs is not None else ("someone else", "người khác")
+        at = theirs.when() if theirs is not None else ""
+        ctx.out(
+            say(
+                "kept_theirs" if theirs is None or theirs.team else "kept_elsewhere",
+                lang,
+                by=by_vi if lang == "vi" else by,
+                at=at,
+                fields=", ".join(field_name(f, lang) for f in kept),
+            )
+        )
     return 0
+
+
+def _shown_fields(kind: str, base: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """The fields saved since ``base`` (by someone else), in the record's order."""
+    skip = {"version", "updated_at", "created_at"}
+    return [f for f in current if f not in skip and f not in DERIVED and current[f] != base.get(f)]
 
 
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:

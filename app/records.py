@@ -590,6 +590,7 @@ def update_edited(
     base: Values,
     actor: str = "",
     group_id: str = "",
+    op: str = "update",
 ) -> Edited:
     """Save a form's edit: ``values`` the fields the person changed, ``base`` the record as the
     form read it (:func:`get`, with its ``version``).
@@ -602,9 +603,7 @@ def update_edited(
     version in the caller's unit of work, so a third save cannot land between them unseen: it
     is merged with in turn, or is the conflict."""
     expected = int(base["version"])
-    return _update_checked(
-        session, entity, entity_id, values, expected, base, actor, None, group_id, "update"
-    )
+    return _update_checked(session, entity, entity_id, values, expected, base, actor, None, group_id, op)
 
 
 def _clashing(before: Values, base: Values, values: Values) -> list[str]:
@@ -832,15 +831,32 @@ def _put_back_trashed_links(columns: Values, relations: Values, kept: Values) ->
         relations[name] = sorted([*relations.get(name, []), *held], key=lambda x: _item_id(x) or 0)
 
 
-def delete(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
-    """Soft delete: the record disappears from lists and search, and can be restored."""
+def delete(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    *,
+    actor: str = "",
+    group_id: str = "",
+    expected_version: int | None = None,
+) -> None:
+    """Soft delete: the record disappears from lists and search, and can be restored.
+
+    ``expected_version``: the version the caller read (a merge's other record); saved since,
+    a :class:`ConflictError` (the write's own ``WHERE version = …``) and nothing written."""
     model = _model(entity)
     row = _load(session, entity, entity_id)
-    session.execute(
+    read = row.version if expected_version is None else expected_version
+    checked = [col(model.version) == read] if expected_version is not None else []
+    result = session.execute(
         sql_update(model)
-        .where(col(model.id) == entity_id)
-        .values(deleted_at=m.utcnow(), version=row.version + 1, updated_at=m.utcnow())
+        .where(col(model.id) == entity_id, *checked)
+        .values(deleted_at=m.utcnow(), version=read + 1, updated_at=m.utcnow())
     )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        session.expire(row)
+        current = snapshot(session, entity, entity_id)
+        raise _conflict(session, entity, entity_id, current, read, {}, None)
     record_change(session, entity, entity_id, "delete", actor=actor, group_id=group_id)
     session.expire(row)
     if entity == "meeting":  # it no longer counts as contact: its attendees' dates counted again

@@ -38,8 +38,9 @@ from app.calendar_commands import write_ics, write_vcf
 from app.calendar_refusals import NotAnInvitation
 from db.engine import Session
 from db.paths import not_ordinary
-from ui import answers, file_dialogs
+from ui import answers, file_dialogs, labels
 from ui.context import AppContext
+from ui.dialogs.conflict import saved_by
 from ui.not_written import error_text
 from ui.tasks import Task
 
@@ -64,6 +65,23 @@ def _ask_save(
         path = path.with_name(path.name + suffix)
     ctx.settings.qsettings.setValue(FOLDER_KEY, str(path.parent))
     return path
+
+
+def kept_said(ctx: AppContext, result: calendars.InviteResult) -> str:
+    """ "What Trần Văn Bình saved on the meeting meanwhile is kept: Location, Agenda." """
+    fields = ", ".join(labels.field_label(f) for f in result.kept)
+    who = saved_by(ctx, result.saved)
+    if who:
+        return (
+            _tr("What %2 saved on the meeting meanwhile is kept: %1.")
+            .replace("%1", fields)
+            .replace("%2", who)
+        )
+    if who == "":
+        return _tr(
+            "What was saved on the meeting meanwhile in another window or from the command line is kept: %1."
+        ).replace("%1", fields)
+    return _tr("What someone else saved on the meeting meanwhile is kept: %1.").replace("%1", fields)
 
 
 def _failed(parent: QWidget | None, ctx: AppContext, title: str, exc: BaseException) -> None:
@@ -401,9 +419,9 @@ def import_invitation(
         actor = ctx.actor()
 
         def work(s: Session) -> calendars.InviteResult:
-            return calendars.import_invitation(
-                s, r.inv, create_contacts=create, expected_version=r.plan.version, actor=actor
-            )
+            # the meeting as the preview showed it: someone's save since is merged with (their
+            # other fields kept) or, on a field the invitation changes too, refused naming it
+            return calendars.import_invitation(s, r.inv, create_contacts=create, seen=r.plan, actor=actor)
 
         ctx.write(
             work,
@@ -427,7 +445,7 @@ def import_invitation(
         text = words[result.status].replace("%1", result.title)
         if result.status not in ("unchanged", "outdated"):
             ctx.push_undo(text, result.group_id)
-        ctx.status_message.emit(text)
+        ctx.status_message.emit(f"{text}. {kept_said(ctx, result)}" if result.kept else text)
         restored = [n for n in result.notes if n[0] == "restored"]
         if restored:
             QMessageBox.information(parent, title, text + "\n\n" + note_text(restored[0]))

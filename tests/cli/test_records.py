@@ -206,10 +206,13 @@ def test_edit_show_and_generic_set(ketnoi: Ketnoi) -> None:
     assert record["tags"] == ["Biotech", "VIP"]
     again = ketnoi("contact", "edit", str(cid), "--organisation", str(oid))
     assert again["changed"] is False
-    # an edit started from an older version is a conflict, not an overwrite
-    error, line = ketnoi.fails("contact", "edit", str(cid), "--if-version", "1", "--position", "CEO")
-    assert "changed from another window or the command line" in line and "version 2" in error["error"]
-    assert ketnoi("contact", "show", str(cid))["record"]["position"] == ""
+    # an edit started from an older version is merged with the save since (other fields)…
+    merged = ketnoi("contact", "edit", str(cid), "--if-version", "1", "--position", "CEO")
+    assert merged["record"]["position"] == "CEO" and merged["record"]["organisation_id"] == oid
+    # … and a conflict on a field both changed, not an overwrite
+    error, line = ketnoi.fails("contact", "edit", str(cid), "--if-version", "1", "--phone", "0987 654 321")
+    assert "changed from another window or the command line" in line and "Phones is now" in error["error"]
+    assert ketnoi("contact", "show", str(cid))["record"]["phones"] == ["+84912345678"]
     shown = ketnoi("org", "show", "Genetica")
     assert shown["id"] == oid and shown["record"]["kind"] == "startup"
 

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import dedupe, dedupe_groups, merge, records
-from app.errors import UserError
+from app.errors import ConflictError, UserError
 from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext, Unreachable
+from ui.dialogs.conflict import saved_by
 from ui.dupwarn import reason_text
 from ui.not_written import error_text
 from ui.tasks import Task
@@ -260,6 +261,7 @@ class MergeDialog(QDialog):
         self.ctx, self.commands, self.entity = ctx, commands, entity
         self.merged_ids: tuple[int, int] | None = None
         self.group_id = ""
+        self.newer_said = ""  # merged with what someone saved meanwhile: said in the status bar
         self.radios: dict[str, QButtonGroup] = {}
         self.setWindowTitle(tr("Merge two %1").replace("%1", labels.entity_name(entity, plural=True).lower()))
         self.intro = QLabel(self)
@@ -304,8 +306,12 @@ class MergeDialog(QDialog):
             moves = self._moves(s, other_id)
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()  # type: ignore[union-attr]
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(
+                    None
+                )  # gone at once: the rows shown again (swapped, reloaded) are the only ones
+                widget.deleteLater()
         self.radios.clear()
         s_rec, o_rec = self.preview["survivor"], self.preview["other"]
         label_field = kinds.info(self.entity).label_field
@@ -403,12 +409,26 @@ class MergeDialog(QDialog):
                 out[f] = str(button.property("side"))
         return out
 
+    def _newer_said(self, result: merge.MergeResult) -> str:
+        """ "What Trần Văn Bình saved on them meanwhile is kept: Position, Tags." """
+        fields = ", ".join(labels.field_label(f) for f in result.newer)
+        who = saved_by(self.ctx, result.saved)
+        if who:
+            return tr("What %2 saved on them meanwhile is kept: %1.").replace("%1", fields).replace("%2", who)
+        if who == "":
+            return tr(
+                "What was saved on them meanwhile in another window or from the command line is kept: %1."
+            ).replace("%1", fields)
+        return tr("What someone else saved on them meanwhile is kept: %1.").replace("%1", fields)
+
     def swap(self) -> None:
         self.load(self.other_id, self.survivor_id)
 
     def do_merge(self) -> None:
         entity, sid, oid, choices = self.entity, self.survivor_id, self.other_id, self.choices()
-        versions = (int(self.preview["survivor"]["version"]), int(self.preview["other"]["version"]))
+        # the two as shown: saved since by someone else, what the merge keeps of theirs is
+        # merged with (and said), what it would drop refuses it, naming the field
+        seen = (dict(self.preview["survivor"]), dict(self.preview["other"]))
         actor = self.ctx.actor()
         label_field = kinds.info(entity).label_field
         message = (
@@ -418,18 +438,24 @@ class MergeDialog(QDialog):
         )
         self.merge_button.setEnabled(False)
 
+        box: list[merge.MergeResult] = []
+
         def work(s: Any) -> str:
-            return merge.merge(
-                s, entity, sid, oid, choices=choices, actor=actor, expected_versions=versions
-            ).group_id
+            box.append(merge.merge(s, entity, sid, oid, choices=choices, actor=actor, seen=seen))
+            return box[-1].group_id
 
         def done(group: str) -> None:
             self.group_id = group
             self.merged_ids = (sid, oid)
+            if box and box[-1].newer:
+                self.newer_said = self._newer_said(box[-1])
+                self.ctx.status_message.emit(f"{message}. {self.newer_said}")
             self.accept()
 
         def failed(exc: BaseException) -> None:
             self.merge_button.setEnabled(True)
+            if isinstance(exc, ConflictError):  # saved meanwhile: shown as they are now, to choose again
+                self.load(sid, oid)
             # a full disk's refusal in the window's language (db.errors.DiskFull), others as said
             self.error.setText(error_text(exc) if isinstance(exc, UserError) else str(exc))
             self.error.show()
