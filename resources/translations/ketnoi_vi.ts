@@ -770,147 +770,157 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="191" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="174" />
+      <location filename="../../ui/calendar_files.py" line="192" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="102" />
+      <location filename="../../ui/calendar_files.py" line="120" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="153" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="149" />
+      <location filename="../../ui/calendar_files.py" line="167" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="151" />
+      <location filename="../../ui/calendar_files.py" line="169" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="88" />
+      <location filename="../../ui/calendar_files.py" line="106" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="371" />
+      <location filename="../../ui/calendar_files.py" line="389" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="99" />
+      <location filename="../../ui/calendar_files.py" line="117" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="84" />
+      <location filename="../../ui/calendar_files.py" line="102" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="119" />
+      <location filename="../../ui/calendar_files.py" line="137" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="369" />
+      <location filename="../../ui/calendar_files.py" line="387" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="421" />
+      <location filename="../../ui/calendar_files.py" line="439" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="422" />
+      <location filename="../../ui/calendar_files.py" line="440" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="190" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="175" />
+      <location filename="../../ui/calendar_files.py" line="193" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="176" />
+      <location filename="../../ui/calendar_files.py" line="194" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="331" />
+      <location filename="../../ui/calendar_files.py" line="349" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="121" />
+      <location filename="../../ui/calendar_files.py" line="139" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="86" />
+      <location filename="../../ui/calendar_files.py" line="104" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="152" />
+      <location filename="../../ui/calendar_files.py" line="170" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="423" />
+      <location filename="../../ui/calendar_files.py" line="441" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="154" />
+      <location filename="../../ui/calendar_files.py" line="172" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="189" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="177" />
+      <location filename="../../ui/calendar_files.py" line="195" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="344" />
+      <location filename="../../ui/calendar_files.py" line="362" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="150" />
+      <location filename="../../ui/calendar_files.py" line="168" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="124" />
+      <location filename="../../ui/calendar_files.py" line="76" />
+      <source>What %2 saved on the meeting meanwhile is kept: %1.</source>
+      <translation>Những gì %2 đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="84" />
+      <source>What someone else saved on the meeting meanwhile is kept: %1.</source>
+      <translation>Những gì người khác đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="142" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="135" />
+      <location filename="../../ui/calendar_files.py" line="153" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -1511,7 +1521,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="211" />
+      <location filename="../../ui/dialogs/duplicates.py" line="212" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1521,7 +1531,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="339" />
+      <location filename="../../ui/dialogs/duplicates.py" line="345" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1536,17 +1546,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="346" />
+      <location filename="../../ui/dialogs/duplicates.py" line="352" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="96" />
+      <location filename="../../ui/dialogs/duplicates.py" line="97" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="86" />
+      <location filename="../../ui/dialogs/duplicates.py" line="87" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1556,32 +1566,32 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="72" />
+      <location filename="../../ui/dialogs/duplicates.py" line="73" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="60" />
+      <location filename="../../ui/dialogs/duplicates.py" line="61" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="272" />
+      <location filename="../../ui/dialogs/duplicates.py" line="274" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="325" />
+      <location filename="../../ui/dialogs/duplicates.py" line="331" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="99" />
+      <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="144" />
+      <location filename="../../ui/dialogs/duplicates.py" line="145" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1591,32 +1601,32 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="279" />
+      <location filename="../../ui/dialogs/duplicates.py" line="281" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="264" />
+      <location filename="../../ui/dialogs/duplicates.py" line="266" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="415" />
+      <location filename="../../ui/dialogs/duplicates.py" line="435" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="92" />
+      <location filename="../../ui/dialogs/duplicates.py" line="93" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="376" />
+      <location filename="../../ui/dialogs/duplicates.py" line="382" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="214" />
+      <location filename="../../ui/dialogs/duplicates.py" line="215" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1631,12 +1641,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở bản đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="86" />
+      <location filename="../../ui/dialogs/duplicates.py" line="87" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="326" />
+      <location filename="../../ui/dialogs/duplicates.py" line="332" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1651,12 +1661,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="78" />
+      <location filename="../../ui/dialogs/duplicates.py" line="79" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="181" />
+      <location filename="../../ui/dialogs/duplicates.py" line="182" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1671,12 +1681,27 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="86" />
+      <location filename="../../ui/dialogs/duplicates.py" line="417" />
+      <source>What %2 saved on them meanwhile is kept: %1.</source>
+      <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="422" />
+      <source>What someone else saved on them meanwhile is kept: %1.</source>
+      <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="420" />
+      <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
+      <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="87" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="379" />
+      <location filename="../../ui/dialogs/duplicates.py" line="385" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1726,7 +1751,7 @@ Bản sao lưu: %2</translation>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="314" />
+      <location filename="../../ui/dialogs/duplicates.py" line="320" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -3448,94 +3473,94 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="243" />
+      <location filename="../../ui/calendar_files.py" line="261" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="280" />
+      <location filename="../../ui/calendar_files.py" line="298" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="262" />
+      <location filename="../../ui/calendar_files.py" line="280" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="252" />
+      <location filename="../../ui/calendar_files.py" line="270" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="207" />
+      <location filename="../../ui/calendar_files.py" line="225" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="278" />
+      <location filename="../../ui/calendar_files.py" line="296" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="204" />
+      <location filename="../../ui/calendar_files.py" line="222" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="224" />
-      <location filename="../../ui/calendar_files.py" line="279" />
+      <location filename="../../ui/calendar_files.py" line="242" />
+      <location filename="../../ui/calendar_files.py" line="297" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="284" />
+      <location filename="../../ui/calendar_files.py" line="302" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="225" />
+      <location filename="../../ui/calendar_files.py" line="243" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="277" />
+      <location filename="../../ui/calendar_files.py" line="295" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="250" />
+      <location filename="../../ui/calendar_files.py" line="268" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
-      <location filename="../../ui/calendar_files.py" line="276" />
+      <location filename="../../ui/calendar_files.py" line="240" />
+      <location filename="../../ui/calendar_files.py" line="294" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="252" />
+      <location filename="../../ui/calendar_files.py" line="270" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="209" />
+      <location filename="../../ui/calendar_files.py" line="227" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="241" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="235" />
+      <location filename="../../ui/calendar_files.py" line="253" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="240" />
+      <location filename="../../ui/calendar_files.py" line="258" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4444,7 +4469,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="75" />
-      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4658,8 +4682,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6310,6 +6332,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6340,6 +6363,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="75" />
       <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6442,6 +6466,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="416" />
       <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6473,6 +6498,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="86" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
       <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7082,7 +7109,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7263,7 +7289,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
