@@ -68,7 +68,8 @@ def _ask_save(
 
 
 def kept_said(ctx: AppContext, result: calendars.InviteResult) -> str:
-    """ "What Trần Văn Bình saved on the meeting meanwhile is kept: Location, Agenda." """
+    """What another saved on the meeting and the update kept, e.g. “What Trần Văn Bình saved on
+    the meeting meanwhile is kept: Location, Agenda.”"""
     fields = ", ".join(labels.field_label(f) for f in result.kept)
     who = saved_by(ctx, result.saved)
     if who:

@@ -770,157 +770,162 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="191" />
+      <location filename="../../ui/calendar_files.py" line="192" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="192" />
+      <location filename="../../ui/calendar_files.py" line="193" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="120" />
+      <location filename="../../ui/calendar_files.py" line="121" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="172" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="167" />
+      <location filename="../../ui/calendar_files.py" line="168" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="169" />
+      <location filename="../../ui/calendar_files.py" line="170" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="106" />
+      <location filename="../../ui/calendar_files.py" line="107" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="389" />
+      <location filename="../../ui/calendar_files.py" line="390" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="117" />
+      <location filename="../../ui/calendar_files.py" line="118" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="102" />
+      <location filename="../../ui/calendar_files.py" line="103" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="137" />
+      <location filename="../../ui/calendar_files.py" line="138" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="387" />
+      <location filename="../../ui/calendar_files.py" line="388" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="439" />
+      <location filename="../../ui/calendar_files.py" line="440" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="440" />
+      <location filename="../../ui/calendar_files.py" line="441" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="191" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="193" />
+      <location filename="../../ui/calendar_files.py" line="194" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="194" />
+      <location filename="../../ui/calendar_files.py" line="195" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="349" />
+      <location filename="../../ui/calendar_files.py" line="350" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="139" />
+      <location filename="../../ui/calendar_files.py" line="140" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="104" />
+      <location filename="../../ui/calendar_files.py" line="105" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="170" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="441" />
+      <location filename="../../ui/calendar_files.py" line="442" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="173" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="189" />
+      <location filename="../../ui/calendar_files.py" line="190" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="195" />
+      <location filename="../../ui/calendar_files.py" line="196" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="362" />
+      <location filename="../../ui/calendar_files.py" line="363" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="168" />
+      <location filename="../../ui/calendar_files.py" line="169" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="76" />
+      <location filename="../../ui/calendar_files.py" line="77" />
       <source>What %2 saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="84" />
+      <location filename="../../ui/calendar_files.py" line="85" />
       <source>What someone else saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="142" />
+      <location filename="../../ui/calendar_files.py" line="82" />
+      <source>What was saved on the meeting meanwhile in another window or from the command line is kept: %1.</source>
+      <translation>Những gì được lưu vào cuộc họp trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="143" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="153" />
+      <location filename="../../ui/calendar_files.py" line="154" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -3473,94 +3478,94 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="261" />
+      <location filename="../../ui/calendar_files.py" line="262" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="298" />
+      <location filename="../../ui/calendar_files.py" line="299" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="280" />
+      <location filename="../../ui/calendar_files.py" line="281" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="270" />
+      <location filename="../../ui/calendar_files.py" line="271" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="225" />
+      <location filename="../../ui/calendar_files.py" line="226" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="296" />
+      <location filename="../../ui/calendar_files.py" line="297" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="223" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="242" />
-      <location filename="../../ui/calendar_files.py" line="297" />
+      <location filename="../../ui/calendar_files.py" line="243" />
+      <location filename="../../ui/calendar_files.py" line="298" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="302" />
+      <location filename="../../ui/calendar_files.py" line="303" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="243" />
+      <location filename="../../ui/calendar_files.py" line="244" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="295" />
+      <location filename="../../ui/calendar_files.py" line="296" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="268" />
+      <location filename="../../ui/calendar_files.py" line="269" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="240" />
-      <location filename="../../ui/calendar_files.py" line="294" />
+      <location filename="../../ui/calendar_files.py" line="241" />
+      <location filename="../../ui/calendar_files.py" line="295" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="270" />
+      <location filename="../../ui/calendar_files.py" line="271" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="227" />
+      <location filename="../../ui/calendar_files.py" line="228" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="241" />
+      <location filename="../../ui/calendar_files.py" line="242" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="253" />
+      <location filename="../../ui/calendar_files.py" line="254" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="258" />
+      <location filename="../../ui/calendar_files.py" line="259" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4499,7 +4504,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="152" />
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5805,6 +5809,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="152" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5831,7 +5836,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5846,12 +5853,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
+      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5917,6 +5928,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5951,7 +5963,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="86" />
       <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6404,8 +6418,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6416,15 +6428,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6487,7 +6495,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6498,8 +6505,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="86" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
       <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>

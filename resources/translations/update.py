@@ -32,7 +32,7 @@ EXTRA_TS = HERE / "qtextra_vi.ts"  # Qt's own strings that PySide6 ships no Viet
 BIN = Path(sys.executable).parent
 HELPER = re.compile(r"def _?tr\(text: str\) -> str:\s+return QCoreApplication\.translate\(\"(\w+)\", text\)")
 ALIAS = "tr = QCoreApplication.translate"
-BARE_CALL = re.compile(r"(?<![.\w])_?tr\((?:'([^'\\]*)'|\"([^\"\\]*)\")\)")
+BARE_CALL = re.compile(r"(?<![.\w])_?tr\(\s*(?:'([^'\\\n]*)'|\"([^\"\\\n]*)\")\s*,?\s*\)")
 
 Key = tuple[str, str]
 
@@ -92,20 +92,22 @@ def extract() -> dict[str, dict[str, list[tuple[str, str]]]]:
                 context = next((helpers[f] for f in files if f in helpers), "")
             shown = [(str(f.relative_to(ROOT)), line) for f, line in places]
             out.setdefault(context, {}).setdefault(source, []).extend(shown)
-    # lupdate does not look inside f-strings: calls of a module helper there are found here.
+    # lupdate does not look inside f-strings, nor at a helper's call whose text is on the next
+    # line (``_tr(\n    "…"\n)``, as ruff format breaks a long one): those are found here.
     for path, context in helpers.items():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for found in BARE_CALL.finditer(line):
-                text = (
-                    (found.group(1) or found.group(2) or "")
-                    .encode()
-                    .decode("unicode_escape")
-                    .encode("latin-1")
-                    .decode("utf-8")
-                )
-                places = out.setdefault(context, {}).setdefault(text, [])
-                if not places:
-                    places.append((str(path.relative_to(ROOT)), str(number)))
+        whole = path.read_text(encoding="utf-8")
+        for found in BARE_CALL.finditer(whole):
+            number = whole.count("\n", 0, found.start()) + 1
+            text = (
+                (found.group(1) or found.group(2) or "")
+                .encode()
+                .decode("unicode_escape")
+                .encode("latin-1")
+                .decode("utf-8")
+            )
+            places = out.setdefault(context, {}).setdefault(text, [])
+            if not places:
+                places.append((str(path.relative_to(ROOT)), str(number)))
     return out
 
 
