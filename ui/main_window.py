@@ -44,6 +44,7 @@ from ui.statusline import ElidingStatusBar, StatusLine
 if TYPE_CHECKING:
     from app.changes import Changes
     from ui.context import AppContext
+    from ui.dialogs.settings import SettingsDialog
 
 RECORDS = ("organisation", "contact", "meeting", "action")
 """``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
@@ -835,11 +836,25 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings import SettingsDialog
 
         language = self.ctx.settings.language
-        if SettingsDialog(self.ctx, self).exec():
-            if self.ctx.settings.language != language:
-                self.change_language(self.ctx.settings.language)
-            else:
-                self.refresh_all()
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec():
+            self.settings_saved(dialog, language)
+
+    def settings_saved(self, dialog: SettingsDialog, language: str) -> MainWindow:
+        """After Settings' OK: a new database location opened at once in place of this one (as
+        File → Open database… opens one; not opened — the person was told — the location saved
+        before is kept), else the window in the language chosen; returns the window shown."""
+        if dialog.moved_to is not None:
+            from ui import main
+
+            opened = main.open_database_in(self, dialog.moved_to)
+            if opened is not None:
+                return opened
+            self.ctx.settings.database_url = dialog.location_before
+        if self.ctx.settings.language != language:
+            return self.change_language(self.ctx.settings.language)
+        self.refresh_all()
+        return self
 
     def change_language(self, language: str) -> MainWindow:
         """Speak ``language`` at once: the window is built again in it, in the same place and

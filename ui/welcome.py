@@ -177,8 +177,10 @@ class WelcomeDialog(QDialog):
         from ui.dialogs.settings import SettingsDialog
 
         self.accept()
-        dialog = SettingsDialog(self.window_.ctx, self.window_)
+        window, language = self.window_, self.window_.ctx.settings.language
+        dialog = SettingsDialog(window.ctx, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: window.settings_saved(dialog, language))
         dialog.use_server.setChecked(True)
         dialog.server.setFocus()
         dialog.open()

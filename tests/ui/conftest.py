@@ -139,3 +139,27 @@ def hung(engine: Engine, ids: dict[str, Any]) -> int:
                 s, "contact", {"full_name": "Nguyễn Văn Hùng", "emails": ["hung.nv@viettel.com.vn"]}
             )
         )
+
+
+@pytest.fixture
+def first(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[Any]:
+    """The window on ``mine/ketnoi.db``, as the start leaves it (Settings name no file)."""
+    from tests.ui.helpers import main_windows
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    db = tmp_path / "mine" / "ketnoi.db"
+    db.parent.mkdir()
+    engine = open_database(f"sqlite:///{db}")
+    others = set(main_windows())  # left by other tests: not this test's to count or close
+    w = MainWindow(AppContext(engine, settings))
+    w.others = others
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    for window in main_windows():
+        if window not in others:
+            window.ctx.tasks.cancel_all()
+            window.ctx.tasks.wait()
+            window.close()
+    engine.dispose()

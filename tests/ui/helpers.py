@@ -115,3 +115,17 @@ def saved(qtbot: Any, dialog: Any, timeout: int = 10_000) -> None:
     """Save a record form or a Log meeting dialog and wait until it has saved (its ``saved_id``)."""
     dialog.save()
     qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=timeout)
+
+
+def main_windows(first: Any = None) -> list[Any]:
+    """The main windows shown (this test's: not those another test left, see the ``first`` fixture)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+
+    others = getattr(first, "others", set())
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and w not in others
+    ]

@@ -5,7 +5,6 @@ not Quit, as the way out, which leaves the window as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +17,8 @@ from app import records
 from db.engine import unit_of_work
 from db.migrate import open_database
 from tests.read_only import demo_file, read_only
+from tests.ui.helpers import main_windows
 from ui import file_dialogs
-
-
-@pytest.fixture
-def first(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[Any]:
-    """The window on ``mine/ketnoi.db``, as the start leaves it (Settings name no file)."""
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-
-    db = tmp_path / "mine" / "ketnoi.db"
-    db.parent.mkdir()
-    engine = open_database(f"sqlite:///{db}")
-    others = set(_main_windows())  # left by other tests: not this test's to count or close
-    w = MainWindow(AppContext(engine, settings))
-    w.others = others
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for window in _main_windows():
-        if window not in others:
-            window.ctx.tasks.cancel_all()
-            window.ctx.tasks.wait()
-            window.close()
-    engine.dispose()
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, path: Path, asked: list[str]) -> None:
@@ -57,18 +34,6 @@ def _open_action(window: Any) -> QAction:
     found = [a for a in file_menu.actions() if a.text().replace("&", "") == "Open database…"]
     assert len(found) == 1, [a.text() for a in file_menu.actions()]
     return found[0]
-
-
-def _main_windows(first: Any = None) -> list[Any]:
-    """The main windows shown (this test's: not those another test left, see ``first``)."""
-    from ui.main_window import MainWindow
-
-    others = getattr(first, "others", set())
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, MainWindow) and w.isVisible() and w not in others
-    ]
 
 
 def _answer(button: str, seen: list[dict[str, Any]]) -> None:
@@ -104,7 +69,7 @@ def test_file_open_database_opens_the_chosen_file_in_place_of_this_one(
     geometry = first.geometry()
     act.trigger()
     assert asked == ["Open database"]
-    windows = _main_windows(first)
+    windows = main_windows(first)
     assert len(windows) == 1 and windows[0] is not first  # the first closed once this one opened
     new = windows[0]
     assert new.is_ready and new.geometry() == geometry
@@ -124,7 +89,7 @@ def test_choosing_the_open_file_again_only_says_so(
     here = Path(str(first.ctx.engine.url.database))
     _choose(monkeypatch, here, [])
     _open_action(first).trigger()
-    assert _main_windows(first) == [first]
+    assert main_windows(first) == [first]
     assert first.statusBar().currentMessage() == f"{here} is open already."
 
 
@@ -142,7 +107,7 @@ def test_a_damaged_file_is_offered_its_backup_and_cancel_keeps_this_window(
     assert [s["name"] for s in seen] == ["damaged_database"]
     assert "Cancel" in seen[0]["buttons"] and "Quit" not in seen[0]["buttons"]
     assert "Restore the backup" in seen[0]["buttons"]
-    qtbot.waitUntil(lambda: _main_windows(first) == [first], timeout=10_000)
+    qtbot.waitUntil(lambda: main_windows(first) == [first], timeout=10_000)
     assert str(first.ctx.engine.url) == before and first.is_ready
     assert settings.database_url == ""  # nothing remembered
 
@@ -156,7 +121,7 @@ def test_a_read_only_file_opens_to_look_and_is_not_remembered(
     with read_only(db.parent):
         _answer("open_read_only", seen)
         _open_action(first).trigger()
-        windows = _main_windows(first)
+        windows = main_windows(first)
         assert [s["name"] for s in seen] == ["read_only_database"]
         assert "Cancel" in seen[0]["buttons"] and "Quit" not in seen[0]["buttons"]
         assert len(windows) == 1 and windows[0] is not first

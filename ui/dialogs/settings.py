@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         current.setObjectName("settings_now_open")
         current.setEnabled(False)
         current.setWordWrap(True)
-        note = QLabel(self.tr("A new database location takes effect when Ketnoi starts again."), self)
+        note = QLabel(self.tr("A new database location is opened on OK, in place of the one open now."), self)
         note.setEnabled(False)
         note.setWordWrap(True)
         # Started with --db: the choice above is the saved one, not what is open; say which is which
@@ -188,7 +188,17 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> None:
         s = self.ctx.settings
+        self.location_before = s.database_url
         s.database_url = self.database_url()
+        # A location changed here and not the one open: the window opens it on OK (the reviewer
+        # connected to the team server from the welcome and stayed on the file, told only in grey
+        # that it would apply at the next start).
+        chosen = resolve_url(self.database_url() or default_url())
+        self.moved_to: str | None = None
+        if s.database_url != self.location_before and labels.database_location(
+            chosen
+        ) != labels.database_location(str(self.ctx.engine.url)):
+            self.moved_to = chosen
         if self.ctx.identity is None:
             s.staff_id = int(self.staff.currentData() or 0) or None
         s.date_format = str(self.date_format.currentData())
