@@ -139,3 +139,19 @@ def hung(engine: Engine, ids: dict[str, Any]) -> int:
                 s, "contact", {"full_name": "Nguyễn Văn Hùng", "emails": ["hung.nv@viettel.com.vn"]}
             )
         )
+
+
+@pytest.fixture
+def demo_ctx(qapp: Any, tmp_path: Any, settings: Any) -> Iterator[Any]:
+    """The window's context on a database holding the demo (``ketnoi demo``)."""
+    from app import demo
+    from db.migrate import open_database
+    from ui.context import AppContext
+
+    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.fill(engine)
+    context = AppContext(engine, settings)
+    yield context
+    context.tasks.cancel_all()
+    context.tasks.wait()
+    engine.dispose()
