@@ -303,8 +303,9 @@ class HistoryDialog(QDialog):
 
     def fit_columns(self) -> None:
         """When and Who as wide as their contents; the change described whole; Before and
-        After share what is left, in proportion to what they need, each keeping a fifth of the
-        room (or all it needs, if less) and its title whole. A change still too long (a
+        After share what is left: each whole if they can be, else the shorter whole, else in
+        proportion to what they need, each keeping a fifth of the room (or all it needs, if
+        less) and its title whole. A change still too long (a
         reorganisation's long note), and a long value, go on over more lines: the rows grow.
 
         On a laptop (1366×768) the Change column was cut at a third of the table ("Reorganisation:
@@ -322,7 +323,13 @@ class HistoryDialog(QDialog):
         change = max(header.sectionSizeHint(2), min(want[2], room - least[3] - least[4]))
         rest = room - change
         values = want[3] + want[4]
-        before = rest * want[3] // values if values > rest else want[3] + (rest - values) // 2
+        short, long = (3, 4) if want[3] <= want[4] else (4, 3)
+        if values <= rest:  # both whole, the room to spare shared
+            before = want[3] + (rest - values) // 2
+        elif want[short] <= rest - least[long]:  # the shorter whole, the longer on more lines
+            before = want[3] if short == 3 else rest - want[4]
+        else:
+            before = rest * want[3] // values
         before = max(least[3], min(before, rest - least[4]))
         self._fitting = True
         self.table.setColumnWidth(2, change)
