@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -227,6 +227,9 @@ class HistoryDialog(QDialog):
         self._own_widths = False  # a column dragged: the person's widths, not fitted again
         self._fitting = False
         header.sectionResized.connect(self._section_resized)
+        # fitted again once a resize or a drag pauses (each row measured: up to 1,000 of them)
+        self._refit = QTimer(self, singleShot=True, interval=60)
+        self._refit.timeout.connect(self.fit_columns)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore this value"), self)
         self.restore_button.setObjectName("history_restore")
@@ -356,13 +359,13 @@ class HistoryDialog(QDialog):
     def _section_resized(self, section: int, _old: int, _new: int) -> None:
         if not self._fitting and section in (2, 3) and self.table.isVisible() and self.loaded:
             self._own_widths = True  # dragged by the person
-        if section >= 2 and not self._fitting:
-            self.table.resizeRowsToContents()
+        if section >= 2 and not self._fitting and self.loaded:
+            self._refit.start()  # the rows as tall as their cells now need
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.loaded:
-            self.fit_columns()
+            self._refit.start()
 
     def _changed(self, _entity: str, _ids: list[int]) -> None:
         if self.isVisible():
