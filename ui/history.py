@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,7 @@ from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
+from ui.fit import HeaderTips
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only
@@ -205,14 +208,28 @@ class HistoryDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # a row of one line as tall as the lists' rows; one of more lines as tall as they need
+        self.table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 10)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # A change too long for its column, or a long value, goes on over a second line (each
+        # row as tall as its cells need) rather than ending in "…"; the tooltip has it whole too.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         for col in (0, 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        HeaderTips.install(header)
+        self._own_widths = False  # a column dragged: the person's widths, not fitted again
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        # fitted again once a resize or a drag pauses (each row measured: up to 1,000 of them)
+        self._refit = QTimer(self, singleShot=True, interval=60)
+        self._refit.timeout.connect(self.fit_columns)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore this value"), self)
         self.restore_button.setObjectName("history_restore")
@@ -274,10 +291,7 @@ class HistoryDialog(QDialog):
         self.heading.setText(f"{labels.entity_name(self.entity)}: {label}")
         self.setWindowTitle(self.tr("History of %1").replace("%1", label))
         self.model.set_rows(entries)
-        self.table.resizeColumnToContents(2)  # what changed: whole, unless it would crowd out the values
-        self.table.setColumnWidth(
-            2, min(self.table.columnWidth(2), max(220, self.table.viewport().width() // 3))
-        )
+        self.fit_columns()
         if len(entries) >= history.LIMIT:
             self.note.setText(
                 self.tr("The latest %1 changes are shown.").replace("%1", self.ctx.fmt_number(len(entries)))
@@ -289,6 +303,69 @@ class HistoryDialog(QDialog):
         self.note.setVisible(bool(self.note.text()))
         self.loaded = True
         self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """When and Who as wide as their contents; the change described whole; Before and
+        After share what is left: each whole if they can be, else the shorter whole, else in
+        proportion to what they need, each keeping a fifth of the room (or all it needs, if
+        less) and its title whole. A change still too long (a
+        reorganisation's long note), and a long value, go on over more lines: the rows grow.
+
+        On a laptop (1366×768) the Change column was cut at a third of the table ("Reorganisation:
+        merged on 01/03/2025 (Nghị quyết …") while Before and After stretched over the rest with
+        a few words each (reviewer)."""
+        if self._own_widths:
+            self.table.resizeRowsToContents()
+            return
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - header.sectionSize(0) - header.sectionSize(1)
+        if room <= 0:
+            return
+        want = {c: max(self.needs(c), header.sectionSizeHint(c)) for c in (2, 3, 4)}
+        least = {c: max(header.sectionSizeHint(c), min(want[c], room // 5)) for c in (3, 4)}
+        change = max(header.sectionSizeHint(2), min(want[2], room - least[3] - least[4]))
+        rest = room - change
+        values = want[3] + want[4]
+        short, long = (3, 4) if want[3] <= want[4] else (4, 3)
+        if values <= rest:  # both whole, the room to spare shared
+            before = want[3] + (rest - values) // 2
+        elif want[short] <= rest - least[long]:  # the shorter whole, the longer on more lines
+            before = want[3] if short == 3 else rest - want[4]
+        else:
+            before = rest * want[3] // values
+        before = max(least[3], min(before, rest - least[4]))
+        self._fitting = True
+        self.table.setColumnWidth(2, change)
+        self.table.setColumnWidth(3, before)  # After, the last, takes what is left
+        self._fitting = False
+        self.table.resizeRowsToContents()
+
+    def needs(self, column: int) -> int:
+        """How wide ``column`` must be for its longest text to show on one line: the text, its
+        icon (a merge's, an import's), the cell's margins."""
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1)
+        icon_room = self.table.iconSize().width() if self.table.iconSize().width() > 0 else 16
+        most = 0
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, column)
+            width = metrics.horizontalAdvance(str(index.data() or ""))
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width += icon_room + 4
+            most = max(most, width)
+        return most + margin + 4
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if not self._fitting and section in (2, 3) and self.table.isVisible() and self.loaded:
+            self._own_widths = True  # dragged by the person
+        if section >= 2 and not self._fitting and self.loaded:
+            self._refit.start()  # the rows as tall as their cells now need
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.loaded:
+            self._refit.start()
 
     def _changed(self, _entity: str, _ids: list[int]) -> None:
         if self.isVisible():

@@ -37,6 +37,7 @@ from db import models as m
 from db.engine import Session
 from ui import file_dialogs, labels
 from ui.context import AppContext
+from ui.fit import FlowLayout
 from ui.icons import icon
 from ui.letter_form import LetterForm
 from ui.not_written import error_text
@@ -146,7 +147,10 @@ class LettersDialog(QDialog):
         self.lang.addItem(tr("Vietnamese"), "vi")
         self.lang.addItem(tr("English"), "en")
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # the buttons wrap onto a second row rather than widen the window past a laptop's
+        # screen (Vietnamese: 1,326 px on one row, on a 1280 px screen)
+        row = FlowLayout(spacing=6)
+        row.setContentsMargins(0, 0, 0, 0)
         for key, text, slot, ico in (
             ("new_out", tr("New outgoing"), lambda: self.new("outgoing"), "new"),
             ("new_in", tr("New incoming"), lambda: self.new("incoming"), "new"),
@@ -170,7 +174,6 @@ class LettersDialog(QDialog):
             row.addWidget(b)
         # a reader reads the register and writes nothing into it (Draft… only saves a .docx)
         hold_read_only(ctx, *(b for k, b in self.buttons.items() if k != "draft"))
-        row.addStretch(1)
         row.addWidget(self.lang)
         filters = QHBoxLayout()
         for widget in (self.direction, self.status, self.year, self.late):

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -105,6 +105,26 @@ class OpeningPage(QWidget):
         lay.addStretch(3)
 
 
+def nav_text_width(metrics: QFontMetrics, names: list[str]) -> int:
+    """How wide the navigation's names need it: its widest name on one line, unless that name
+    is much the longest (Vietnamese "Bản đồ các bên liên quan", 50 px more than the next): that
+    one then goes on two lines, and the lists beside get the room (a laptop's 1366 px)."""
+    width = sorted(metrics.horizontalAdvance(n) for n in names)
+    longest = max(names, key=metrics.horizontalAdvance)
+    words = longest.split()
+    halves = min(
+        (
+            max(
+                metrics.horizontalAdvance(" ".join(words[:k])), metrics.horizontalAdvance(" ".join(words[k:]))
+            )
+            for k in range(1, len(words))
+        ),
+        default=width[-1],
+    )
+    folded = max(width[-2] if len(width) > 1 else 0, halves)
+    return folded if width[-1] - folded >= 30 else width[-1]
+
+
 class RecordView(QSplitter):
     """A list with the selected record's detail beside it."""
 
@@ -158,11 +178,15 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(1)
         self.nav.setMinimumWidth(150)
         self.nav.viewport().setBackgroundRole(QPalette.ColorRole.Window)
+        metrics = self.fontMetrics()
+        widest = nav_text_width(metrics, [self._view_name(e) for e in VIEWS])
+        self.nav.setWordWrap(True)  # a name much longer than the others on two lines
         for entity in VIEWS:
-            item = QListWidgetItem(icon(entity), self._view_name(entity))
-            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+            name = self._view_name(entity)
+            item = QListWidgetItem(icon(entity), name)
+            lines = 1 if metrics.horizontalAdvance(name) <= widest else 2
+            item.setSizeHint(QSize(0, metrics.height() * lines + 16))
             self.nav.addItem(item)
-        widest = max(self.fontMetrics().horizontalAdvance(self._view_name(e)) for e in VIEWS)
         self.nav_width = max(150, widest + 20 + 34)  # icon, padding: no name is cut (Vietnamese)
         self.nav.setMinimumWidth(self.nav_width)
         self.stack = QStackedWidget(self)
@@ -940,7 +964,7 @@ class MainWindow(QMainWindow):
         if (split := s.load_state("main_splitter")) is not None:
             self.splitter.restoreState(split)
         else:
-            self.splitter.setSizes([max(190, self.nav_width), max(600, self.width() - self.nav_width)])
+            self.splitter.setSizes([self.nav_width, max(600, self.width() - self.nav_width)])
 
     def _first_place(self, room: QRect) -> None:
         """A first start (no saved place): on a laptop's screen (the default size would leave
@@ -992,9 +1016,10 @@ class MainWindow(QMainWindow):
         for entity, view in self.views.items():
             if (vs := s.load_state(f"splitter_{entity}")) is not None:
                 view.restoreState(vs)
-            else:
+            else:  # the list the wider (its columns); the page as narrow as it reads well
                 room = max(700, self.width() - self.nav_width - 12)
-                view.setSizes([room * 70 // 100, room * 30 // 100])  # the list the wider (its columns)
+                page = max(view.detail.minimumWidth(), room * 26 // 100)
+                view.setSizes([room - page, page])
 
     def save_state(self) -> None:
         s = self.settings

@@ -4,7 +4,11 @@
     python docs/screenshots/take_laptop_screenshots.py /tmp/demo.db [OUT] [WIDTHxHEIGHT]
 
 Writes laptop-<lang>-<view>.png (1366×768 unless another size is given) into OUT (default: beside
-this file). Runs offscreen when DISPLAY is not set; each picture is the window alone.
+this file). Runs offscreen when DISPLAY is not set; each picture is the window alone. Qt's
+offscreen screen is 800 px wide and a window is fitted to it: give it the laptop's screen, e.g.
+``QT_QPA_PLATFORM=offscreen:configfile=screen.json`` with ``{"screens": [{"name": "laptop",
+"x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}``,
+or run it under Xvfb at that size.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ def main(db: str, out: Path, width: int, height: int) -> None:
         settle(app, ctx, 0)
         for row, view in enumerate(VIEWS):
             window.nav.setCurrentRow(row)
-            settle(app, ctx, 0)
+            settle(app, ctx, 0.3)  # laid out again after the view's rows came (the map's legend)
             grab(window, out / f"laptop-{language}-{view}.png")
         dialog = LogMeetingDialog(ctx, organisation_id=org_id, parent=window)
         dialog.show()

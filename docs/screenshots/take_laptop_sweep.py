@@ -9,8 +9,9 @@ off or overlapping (not a test). Under Xvfb with a window manager, one screen si
 In a temporary folder: ``ketnoi demo``, then an import of field-contacts.xlsx made with no one
 chosen under Settings → I am (Import history's "No name recorded"). Writes, in English and in
 Vietnamese, ``sweep-<lang>-<width>-<page>.png`` into OUT (default /tmp/ketnoi-sweep): the
-whole screen for the window's pages, the dialog alone for each dialog (Log meeting, Settings,
-the import wizard's file, mapping and preview pages, Import history).
+whole screen for the window's views and a record's page beside each list, the dialog alone for
+each dialog (Log meeting, Settings, Import history, an organisation's History, Letters, the
+import wizard's file, mapping, preview and commit pages).
 """
 
 from __future__ import annotations
@@ -31,11 +32,11 @@ def _wizard_pages(app, window, ctx, out: Path, tail: str, width: int, height: in
     wizard.move(20, 20)
     settle(app, ctx, 1.0)
     grab(wizard, out / f"sweep-{tail}-import-file.png")
-    for page in ("mapping", "preview"):
+    for page in ("mapping", "preview", "commit"):  # the commit page: imported (again) here
         wizard.next()
         settle(app, ctx, 1.5)
         grab(wizard, out / f"sweep-{tail}-import-{page}.png")
-    wizard.reject()
+    wizard.accept()
     settle(app, ctx, 0.3)
 
 
@@ -60,6 +61,15 @@ def main(size: str, out: Path) -> None:
         from sqlalchemy import text
 
         org_id = int(c.execute(text("SELECT min(id) FROM organisation")).scalar() or 0)
+        pages = {  # the ministry a reorganisation merged into; the first of the others
+            "organisation": int(
+                c.execute(text("SELECT id FROM organisation WHERE acronym = 'MOF'")).scalar_one()
+            ),
+            **{
+                e: int(c.execute(text(f"SELECT min(id) FROM {e}")).scalar_one())
+                for e in ("contact", "meeting", "action")
+            },
+        }
     out.mkdir(parents=True, exist_ok=True)
     for lang in ("en", "vi"):
         tail = f"{lang}-{width}"
@@ -69,6 +79,20 @@ def main(size: str, out: Path) -> None:
             window.nav.setCurrentRow(row)
             settle(app, ctx, 0.5)
             snap(app, window, out / f"sweep-{tail}-{view}.png")
+        for entity, record_id in pages.items():  # a record's page beside its list
+            window.navigate(entity, record_id)
+            settle(app, ctx, 0.8)
+            snap(app, window, out / f"sweep-{tail}-{entity}-page.png")
+        window.navigate("organisation", pages["organisation"])
+        settle(app, ctx, 0.5)
+        window.act_history.trigger()  # a reorganisation's long change, names before and after
+        settle(app, ctx, 1.0)
+        grab(window.history_dialog, out / f"sweep-{tail}-history.png")
+        window.history_dialog.close()
+        window.open_letters()
+        settle(app, ctx, 1.0)
+        grab(window.letters_dialog, out / f"sweep-{tail}-letters.png")
+        window.letters_dialog.close()
         for name, dialog in (
             ("log-meeting", LogMeetingDialog(ctx, organisation_id=org_id, parent=window)),
             ("settings", SettingsDialog(ctx, window)),

@@ -3,7 +3,10 @@
     ketnoi demo --db /tmp/demo.db
     QT_QPA_PLATFORM=offscreen python docs/screenshots/take_screenshots.py /tmp/demo.db
 
-Writes dashboard.png, organisation.png, log-meeting.png and actions.png beside this file.
+Writes dashboard.png, organisation.png, log-meeting.png and actions.png beside this file. The
+window is 1360×840: on Qt's offscreen screen (800 px wide) it is fitted to the screen, so give
+it a bigger one (``QT_QPA_PLATFORM=offscreen:configfile=screen.json``, a screen of 1920×1200:
+see take_laptop_screenshots.py) or run it under Xvfb.
 """
 
 from __future__ import annotations

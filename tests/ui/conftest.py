@@ -163,3 +163,19 @@ def first(qtbot: Any, qapp: Any, tmp_path: Path, settings: Any) -> Iterator[Any]
             window.ctx.tasks.wait()
             window.close()
     engine.dispose()
+
+
+@pytest.fixture
+def demo_ctx(qapp: Any, tmp_path: Any, settings: Any) -> Iterator[Any]:
+    """The window's context on a database holding the demo (``ketnoi demo``)."""
+    from app import demo
+    from db.migrate import open_database
+    from ui.context import AppContext
+
+    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    demo.fill(engine)
+    context = AppContext(engine, settings)
+    yield context
+    context.tasks.cancel_all()
+    context.tasks.wait()
+    engine.dispose()

@@ -94,6 +94,11 @@ def cut_texts(root: Any) -> list[str]:  # noqa: C901 (one check per kind of widg
         for i in range(w.count()):
             item = w.item(i)
             need = w.fontMetrics().horizontalAdvance(item.text()) + w.iconSize().width() + 12
+            if w.wordWrap() and need > w.viewport().width():  # on more lines: as many as it has room for
+                room = w.viewport().width() - w.iconSize().width() - 12
+                lines = w.fontMetrics().boundingRect(0, 0, room, 1000, Qt.TextFlag.TextWordWrap, item.text())
+                if lines.width() <= room and lines.height() <= w.visualItemRect(item).height():
+                    continue
             if need > w.viewport().width() and not item.toolTip():
                 out.append(f"{where(w)} item {item.text()!r} ({need} > {w.viewport().width()})")
     return out

@@ -8,7 +8,6 @@ arrow, and a cell's text between its margins), not against the list's fitting ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -158,22 +157,6 @@ def shows_whole(table: Any, section: int, text: str) -> bool:
     opt.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
     text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, table)
     return table.fontMetrics().horizontalAdvance(text) <= text_rect.width() - 2 * margin
-
-
-@pytest.fixture
-def demo_ctx(qapp: Any, tmp_path: Any, settings: Any) -> Iterator[Any]:
-    """The window's context on a database holding the demo (``ketnoi demo``)."""
-    from app import demo
-    from db.migrate import open_database
-    from ui.context import AppContext
-
-    engine = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
-    demo.fill(engine)
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

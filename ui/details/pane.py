@@ -35,6 +35,8 @@ from ui.mail import EmailLogger, split_dropped
 from ui.team import ConfidentialBar
 from ui.widgets import AwayNote
 
+PAGE_WIDTH = 300  # the least a record's page is given (px)
+
 
 class DetailPane(QWidget):
     link_activated = Signal(str, int)  # entity, id
@@ -51,7 +53,9 @@ class DetailPane(QWidget):
         self._page: tuple[str, int] = ("", 0)  # the record whose page the browser holds
         self._read_at: dt.datetime | None = None  # when that page was read (local time)
         self.setObjectName("detail_pane")
-        self.setMinimumWidth(320)  # a record's page stays readable however the splitter is dragged
+        # a record's page stays readable however the splitter is dragged (and leaves the list
+        # beside it room for its columns on a laptop: 1366 px less the navigation)
+        self.setMinimumWidth(PAGE_WIDTH)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.75)
