@@ -51,13 +51,27 @@ def phone(value: Any, region: str = DEFAULT_REGION, *, unverified_ok: bool = Fal
     ``unverified_ok``: a number libphonenumber finds possible (the right length for its
     country) but not valid (a range its tables do not list yet, such as Vietnam's 099x) is
     accepted too, in E.164; :func:`phone_verified` tells the two apart later."""
+    return _phone(value, region, unverified_ok)[0]
+
+
+def phone_checked(value: Any, region: str = DEFAULT_REGION) -> tuple[str, bool]:
+    """``phone(value, unverified_ok=True)`` and whether ``phone(value)`` accepts it too (the
+    number is valid, not only possible): what a caller asking both learns from one reading
+    of the text (the import's 099x numbers, kept unverified with a warning, were parsed six
+    times each, against twice)."""
+    return _phone(value, region, True)
+
+
+def _phone(value: Any, region: str, unverified_ok: bool) -> tuple[str, bool]:
+    """:func:`phone` and whether the number is valid (False: possible only, ``unverified_ok``).
+    Each candidate text is parsed once; the possible-only pass looks at the same parses."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = clean(value)
     if not text:
         raise FieldError("phone number is empty")
     if region == "VN" and (fast := _vietnamese_valid(text)):
-        return fast
+        return fast, True
     digits = re.sub(r"[^\d+]", "", text)
     candidates = [text]
     # "84912345678" typed without the plus, or an integer cell that lost its leading zero.
@@ -65,23 +79,21 @@ def phone(value: Any, region: str = DEFAULT_REGION, *, unverified_ok: bool = Fal
         candidates.append("+" + digits)
     if digits.isdigit() and len(digits) == 9 and not digits.startswith("0"):
         candidates.append("0" + digits)
+    parsed: list[phonenumbers.PhoneNumber] = []
     for cand in candidates:
         try:
             num = phonenumbers.parse(cand, region)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(num):
-            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), True
+        parsed.append(num)
     if unverified_ok:
-        for cand in candidates:
-            try:
-                num = phonenumbers.parse(cand, region)
-            except phonenumbers.NumberParseException:
-                continue
+        for num in parsed:
             if phonenumbers.is_possible_number(num) and phonenumbers.region_code_for_country_code(
                 num.country_code or 0
             ) not in ("ZZ", None):
-                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), False
     raise FieldError(f'"{text}" is not a valid phone number')
 
 

@@ -925,15 +925,13 @@ def _keep_contact_methods(data: Values, warnings: list[Message], headers: Mappin
         emails.append(item)
     phones = []
     for item in data.get("phones") or []:
-        try:
-            v.phone(item)
+        try:  # (valid: kept as it is; possible only: kept unverified, in E.164)
+            e164, valid = v.phone_checked(item)
         except v.FieldError:
-            try:
-                e164 = v.phone(item, unverified_ok=True)
-            except v.FieldError:
-                _keep_in_notes("contact", data, "phones", item, headers)
-                warnings.append(warning("value_kept_in_notes", column="phones", value=_shown(item)))
-                continue
+            _keep_in_notes("contact", data, "phones", item, headers)
+            warnings.append(warning("value_kept_in_notes", column="phones", value=_shown(item)))
+            continue
+        if not valid:
             warnings.append(warning("phone_unverified", column="phones", value=_shown(item)))
             phones.append(e164)
             continue

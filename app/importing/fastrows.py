@@ -272,15 +272,11 @@ def _unverified(value: str) -> Any:
     if v.is_e164(value):
         return FALLBACK  # (already as Ketnoi stores it: the general path accepts it unwarned)
     try:
-        v.phone(value)
-    except v.FieldError:
-        pass
-    else:
-        return FALLBACK  # valid after all: the general path's to say
-    try:
-        e164 = v.phone(value, unverified_ok=True)
+        e164, valid = v.phone_checked(value)
     except Exception:
         return FALLBACK
+    if valid:
+        return FALLBACK  # valid after all: the general path's to say
     said = warning("phone_unverified", column="phones", value=cl._shown(value))
     return Gives(relation=[e164], words=tuple(v.phone_search_tokens(e164)), slot=_PHONES, warning=said)
 

@@ -90,3 +90,38 @@ def test_vietnamese_validity_as_libphonenumber_says() -> None:
     ]
     assert [n for n, a, b in zip(samples, mine, theirs, strict=True) if a != b] == []
     assert sum(mine) > 500
+
+
+def test_phone_checked_says_what_phone_says_both_ways() -> None:
+    """One reading gives the number (as ``unverified_ok=True``) and whether the strict check
+    accepts it too: the import keeps a 099x number unverified with a warning from it."""
+    for text in _samples():
+        loose, strict = _outcome(text, True), _outcome(text, False)
+        try:
+            e164, valid = v.phone_checked(text)
+        except v.FieldError as exc:
+            assert (loose, strict) == (f"error: {exc}", f"error: {exc}"), text
+            continue
+        assert e164 == loose, text
+        assert valid == (strict == loose), text
+
+
+def test_a_number_only_possible_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A number libphonenumber finds possible but not valid (Vietnam's 099x) is parsed once,
+    not once to be found invalid and again to be found possible."""
+    import phonenumbers
+
+    calls: list[str] = []
+    parse = phonenumbers.parse
+
+    def counted(text: str, region: str | None = None) -> phonenumbers.PhoneNumber:
+        calls.append(text)
+        return parse(text, region)
+
+    monkeypatch.setattr(phonenumbers, "parse", counted)
+    assert v.phone("0992 345 678", unverified_ok=True) == "+84992345678"
+    assert calls == ["0992 345 678"]
+    calls.clear()
+    assert v.phone_checked("0992 345 678") == ("+84992345678", False)
+    assert calls == ["0992 345 678"]
+    assert v.phone_checked("0912 345 678") == ("+84912345678", True)
