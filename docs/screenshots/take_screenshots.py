@@ -4,9 +4,9 @@
     QT_QPA_PLATFORM=offscreen python docs/screenshots/take_screenshots.py /tmp/demo.db
 
 Writes dashboard.png, organisation.png, log-meeting.png and actions.png beside this file. The
-window is 1360×840: on Qt's offscreen screen (800 px wide) it is fitted to the screen, so give
-it a bigger one (``QT_QPA_PLATFORM=offscreen:configfile=screen.json``, a screen of 1920×1200:
-see take_laptop_screenshots.py) or run it under Xvfb.
+window is 1360×840: Qt's offscreen screen is 800 px wide and would squeeze it, so without a
+DISPLAY (or with a bare ``QT_QPA_PLATFORM=offscreen``) the script gives Qt an offscreen screen of
+1920×1200 (``offscreen:configfile=…``); under Xvfb, give it a screen at least that big.
 """
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "") == "offscreen":
+    _screen = Path(tempfile.mkdtemp()) / "screen.json"
+    _screen.write_text(
+        '{"screens": [{"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1200, '
+        '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}'
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEvent, Qt
@@ -136,6 +142,9 @@ def main(db: str, dark: bool = False) -> None:
     type_into(dialog.attendees.input, "hong nh")
     settle()
     dialog.grab().save(str(HERE / f"log-meeting{suffix}.png"))
+    import ui.widgets
+
+    ui.widgets.confirm_discard = lambda *_a: True  # (closed without "Discard what you typed?")
     dialog.reject()
     window.close()
     settle()
