@@ -568,7 +568,14 @@ class RecordForm(QDialog):
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
         elif isinstance(w, QComboBox):
-            w.setCurrentIndex(max(0, w.findData(value)))
+            at = w.findData(value)
+            if at < 0 and value is not None and f.kind == "staff":
+                # someone not offered (no longer active, a team database's owner login) stays
+                # as the record has it, not "—" written back by a save of another field
+                with self.ctx.read() as s:
+                    w.addItem(records.label(s, "staff", int(value)), value)
+                at = w.count() - 1
+            w.setCurrentIndex(max(0, at))
         elif isinstance(w, Lookup):
             w.set_record(value, name)
         elif isinstance(w, QSpinBox):
