@@ -154,7 +154,7 @@ def events_of(op: str, old: Any, new: Any, names: Names, own: int) -> list[Event
         return [
             Event("post_changed", post=title, organisation=organisation, field=f, old=old[f], new=new[f])
             for f in POST_FIELDS
-            if f in new and f in old
+            if f in new and f in old and new[f] != old[f]  # (rows of before 12/2026 held the title always)
         ]
     if action == "assign":
         return [

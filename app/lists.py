@@ -26,7 +26,7 @@ from app.validation import phone_display
 from app.vntext import fold_words
 from db import kinds
 from db.models import OPEN_STATUSES
-from db.queries import fts_filter
+from db.queries import fts_filter, staff_people
 from db.tables import (
     ACT,
     ATTENDEE,
@@ -532,6 +532,7 @@ def filter_choices(session: Session) -> dict[str, list[tuple[int, str]]]:
             for i, n in session.execute(
                 select(STAFF.c.id, STAFF.c.name)
                 .where(STAFF.c.deleted_at.is_(None), STAFF.c.active == True)  # noqa: E712
+                .where(staff_people(session, STAFF))  # not the team database owner's login
                 .order_by(STAFF.c.name)
             )
         ],

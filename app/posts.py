@@ -274,8 +274,8 @@ def edit_post(
     old = {k: getattr(row, k) for k in changed}
     records.record_change(
         session, "organisation", organisation_id, OP,
-        old={"action": "edit", "post_id": post_id, "title": row.title, **old},
-        new={"action": "edit", "post_id": post_id, "title": changed.get("title", row.title), **changed},
+        old={"action": "edit", "post_id": post_id, "post": row.title, **old},
+        new={"action": "edit", "post_id": post_id, "post": changed.get("title", row.title), **changed},
         actor=actor, group_id=group_id,
     )  # fmt: skip
     return changed
@@ -683,7 +683,7 @@ def _undo_post_change(
     from app.undo import UndoConflict
 
     post_id = int(new["post_id"])
-    conflict = UndoConflict(f"Cannot undo: the post {new.get('title')} was changed since.")
+    conflict = UndoConflict(f"Cannot undo: the post {new.get('post') or new.get('title')} was changed since.")
     if action == "edit":
         fields = [k for k in ("title", "title_en", "rank", "notes") if k in new and k in old]
         want, put = (new, old) if undoing else (old, new)
@@ -724,7 +724,7 @@ def describe_parts(session: Session, group_id: str) -> tuple[str, dict[str, str]
         who = records.label(session, "contact", int(holder)) if holder else ""
         return "post_end", {"who": who, "post": str(post or "")}
     if "edit" in by:
-        return "post_edit", {"post": str(by["edit"].get("title", ""))}
+        return "post_edit", {"post": str(by["edit"].get("post") or by["edit"].get("title", ""))}
     if "remove" in by:
         return "post_remove", {"post": str(by["remove"].get("title", ""))}
     return "post_add", {"post": str(by.get("add", {}).get("title", ""))}

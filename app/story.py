@@ -300,6 +300,7 @@ def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionS
                 "new": e.new,
                 "old_label": e.old_label,
                 "new_label": e.new_label,
+                "actor": e.actor,
             }
             for e in record_history(session, "action", action_id, limit=ACTION_HISTORY)
         ],

@@ -53,6 +53,17 @@ def team_search(session: OrmSession) -> bool:
     return _TEAM_SEARCH[engine]
 
 
+def staff_people(session: OrmSession, staff: Table) -> ColumnElement[bool]:
+    """The staff rows that are people (``staff``: the staff table): on a team database not the
+    record its owner's login got at its first sign-in (ketnoi_sign_in: named by the login, as
+    "ketnoi_owner"), a technical account that set the team up. Once someone gives it a person's
+    name under Staff, it is a person like any other (on some teams the owner is one)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return staff.c.id.is_not(None)  # (no logins on SQLite: everyone)
+    owner = text("(SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database())")
+    return ~and_(staff.c.login.is_not(None), staff.c.name == staff.c.login, staff.c.login == owner)
+
+
 def fts5_match(words: list[str]) -> str:
     """An FTS5 MATCH expression: every (folded) word a quoted prefix, all required."""
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)

@@ -241,7 +241,7 @@ class Commands(QObject):
             return None
         form.exec()
         form.deleteLater()  # a child of the window: without this every dialog opened stays alive
-        return self.saved(entity, form.saved_id, created=True)
+        return self.saved(entity, form.saved_id, created=True, merged=form.merged_said)
 
     def edit(self, entity: str, record_id: int) -> int | None:
         if self.read_only():
@@ -253,7 +253,7 @@ class Commands(QObject):
             return None
         form.exec()
         form.deleteLater()
-        return self.saved(entity, form.saved_id, created=False)
+        return self.saved(entity, form.saved_id, created=False, merged=form.merged_said)
 
     def log_meeting(
         self,
@@ -276,11 +276,15 @@ class Commands(QObject):
             return None
         dialog.exec()
         dialog.deleteLater()
-        return self.saved("meeting", dialog.saved_id, created=meeting_id is None)
+        return self.saved("meeting", dialog.saved_id, created=meeting_id is None, merged=dialog.merged_said)
 
-    def saved(self, entity: str, record_id: int | None, *, created: bool) -> int | None:
-        """Say in the status bar what was saved (its Undo button offers it back)."""
-        if record_id:
+    def saved(self, entity: str, record_id: int | None, *, created: bool, merged: str = "") -> int | None:
+        """Say in the status bar what was saved (its Undo button offers it back); ``merged``, the
+        form's sentence that a colleague's save meanwhile was kept beside this one, is what stays
+        (the generic "Saved …" sent after it hid it: reviewer)."""
+        if merged:
+            self.ctx.status_message.emit(merged)
+        elif record_id:
             with self.ctx.read() as s:
                 name = records.label(s, entity, record_id)
             text = self.tr("Added %1 “%2”") if created else self.tr("Saved %1 “%2”")

@@ -34,6 +34,7 @@ from db.engine import Session
 from ui import labels
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
+from ui.dialogs.conflict import merged_said
 from ui.not_written import error_text
 from ui.service_words import service_text
 
@@ -178,6 +179,7 @@ class LetterForm(QDialog):
         lay.addWidget(self.buttons)
         self.resize(640, 560 if not incoming else 420)
         self.saved_id: int | None = None
+        self.merged_said = ""  # the register's sentence when a colleague's save was merged in
 
     def _plus_five(self) -> None:
         d = self.letter_date.date()
@@ -229,7 +231,7 @@ class LetterForm(QDialog):
         form = self
         group = self.group = records.new_group_id()  # Edit → Undo takes the save back
 
-        def work(s: Session) -> int:
+        def work(s: Session) -> tuple[int, records.Edited | None]:
             values = form.values(s)
             if letter is None:
                 values["direction"] = direction
@@ -237,20 +239,25 @@ class LetterForm(QDialog):
                     from app.letters import office
 
                     values["symbol"] = office.load_profile(s).symbol
-                return reg.add_letter(s, values, actor=actor, group_id=group)
+                return reg.add_letter(s, values, actor=actor, group_id=group), None
             # only what was changed here is written: another officer's save meanwhile to other
             # fields is kept beside it; one to the same field is refused, naming it
             edited = {k: x for k, x in values.items() if (x or None) != (letter.get(k) or None)}
             if direction == "incoming" and "reference" in edited:
                 number, symbol = split_reference(values["reference"])
                 edited.update(number=number, symbol=symbol)
-            records.update_edited(s, "letter", letter["id"], edited, base=letter, actor=actor, group_id=group)
-            return int(letter["id"])
+            done = records.update_edited(
+                s, "letter", letter["id"], edited, base=letter, actor=actor, group_id=group
+            )
+            return int(letter["id"]), done
 
         self.buttons.setEnabled(False)
         self.ctx.write(work, entity="letter", on_done=self._saved, on_error=self._failed)
 
-    def _saved(self, letter_id: int) -> None:
+    def _saved(self, result: tuple[int, records.Edited | None]) -> None:
+        letter_id, edited = result
+        if edited is not None and edited.merged:  # a colleague's save meanwhile, kept: said
+            self.merged_said = merged_said(self.ctx, self.subject.text(), edited.saved)
         self.saved_id = letter_id
         label = tr("Edit letter “%1”") if self.letter else tr("New letter “%1”")
         self.ctx.push_undo(label.replace("%1", self.subject.text()), self.group)

@@ -280,6 +280,8 @@ class LettersDialog(QDialog):
         form = LetterForm(self.ctx, self, direction=letter["direction"], letter=letter)
         if form.exec():
             self.reload(select=int(r["id"]))
+            if form.merged_said:  # a colleague's save meanwhile was kept beside this one
+                self.say(form.merged_said)
 
     def _run(self, fn: Any, done_text: str, select: int | None) -> None:
         def failed(exc: BaseException) -> None:

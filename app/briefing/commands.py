@@ -23,7 +23,7 @@ from app.briefing import gather
 from app.briefing.produce import BriefRequest, pdf_path, produce
 from app.cli_lines import refused
 from app.errors import UserError
-from app.language import count_of
+from app.language import cli_language, count_of
 from app.written import NotWritten
 from db import clock
 from db.engine import read_session
@@ -44,7 +44,8 @@ def parse_day(text: str) -> dt.date:
 
 
 _WROTE = ("Wrote {file} ({pages})", "Đã ghi {file} ({pages})")
-"""What ``ketnoi brief`` says of the PDF written, in the brief's language: "Đã ghi b.pdf (1 trang)"."""
+"""What ``ketnoi brief`` says of the PDF written, in the console's language (the locale, whatever
+the brief's ``--lang``): "Đã ghi b.pdf (1 trang)"."""
 _PAGES = ("page", "pages", "trang")
 
 
@@ -57,22 +58,17 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
             target=pdf_path(args.output) if args.output else None,
             keep_existing=False,  # a script run every day rewrites the day's file
         )
-    except NotWritten as exc:  # in the brief's language (--lang vi: Vietnamese)
-        raise UserError(exc.text(req.lang)) from None
-    ctx.out(
-        _WROTE[1 if req.lang == "vi" else 0].format(
-            file=done.path, pages=count_of(done.pages, _PAGES, req.lang)
-        )
-    )
+    except NotWritten as exc:  # the console's language (the locale), as every line printed
+        raise UserError(exc.text(cli_language())) from None
+    said = cli_language()  # --lang is the PDF's (its headings), not the console's (reviewer)
+    ctx.out(_WROTE[1 if said == "vi" else 0].format(file=done.path, pages=count_of(done.pages, _PAGES, said)))
     return 0
 
 
 def _request(args: argparse.Namespace, kind: str, subject_id: int | None = None, **more: Any) -> BriefRequest:
-    from app.language import cli_language
-
     # --lang, else the locale's, as every other command (reviewer: `brief` stayed English
     # under LANG=vi_VN.UTF-8 while `letter draft` wrote Vietnamese)
-    return BriefRequest(kind, subject_id, paper=args.paper, lang=cli_language(args.lang), **more)
+    return BriefRequest(kind, subject_id, paper=args.paper, lang=cli_language(args.brief_lang), **more)
 
 
 def cmd_org(args: argparse.Namespace, ctx: Context) -> int:
@@ -118,6 +114,7 @@ def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     p.add_argument(
         "--lang",
+        dest="brief_lang",  # the PDF's: what is printed, refusals too, follows the locale (app.cli)
         choices=("en", "vi"),
         default=None,
         help="language of headings (default: the locale's, else en)",

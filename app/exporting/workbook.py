@@ -29,6 +29,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from sqlalchemy import true
 from sqlmodel import Session, col, func, select
 
 from app import listcells, value_labels
@@ -42,7 +43,8 @@ from app.importing.resolve import org_label
 from app.vntext import fold
 from app.written import check_folder, not_written
 from db import models as m
-from db.queries import chunked, first_emails
+from db.queries import chunked, first_emails, staff_people
+from db.tables import STAFF
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -170,6 +172,12 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
     return None if value == "" else value_labels.label(kind, name, value, lang)
 
 
+def _people(session: Session, kind: str) -> Any:
+    """Which rows of ``kind`` are exported: on the Staff sheet people, not a team database's
+    owner login (a technical account: re-imported it became a staff member "ketnoi_owner")."""
+    return staff_people(session, STAFF) if kind == "staff" else true()
+
+
 def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]]:
     model = MODELS[kind]
     order = {
@@ -180,7 +188,9 @@ def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]
         "staff": "id",
     }[kind]
     stmt = (
-        select(model.id).where(col(model.deleted_at).is_(None)).order_by(getattr(model, order), col(model.id))
+        select(model.id)
+        .where(col(model.deleted_at).is_(None), _people(session, kind))
+        .order_by(getattr(model, order), col(model.id))
     )
     ids = [i for i in session.exec(stmt) if i is not None]
     for part in chunked(ids, READ_CHUNK):
@@ -244,7 +254,9 @@ def export_workbook(
     for kind in SHEETS:
         model = MODELS[kind]
         total += session.exec(
-            select(func.count()).select_from(model).where(col(model.deleted_at).is_(None))
+            select(func.count())
+            .select_from(model)
+            .where(col(model.deleted_at).is_(None), _people(session, kind))
         ).one()
     path = Path(path)
     check_folder(path)  # a typo names a folder that is not there: not made

@@ -74,7 +74,7 @@ def test_brief_and_exports_say_what_they_wrote_with_its_number_in_words(
 ) -> None:
     """Reviewer: ``ketnoi brief`` said "Wrote b.pdf (1 page)" under LANG=vi_VN.UTF-8, and the
     exports said "1 contact(s)", "1 meeting(s)" in English. Now Vietnamese under a Vietnamese
-    locale (or ``--lang vi``), and English with its plural."""
+    locale (``--lang`` is the brief's headings, not the line printed), and English with its plural."""
     db, _ = demo
     pdf = tmp_path / "b.pdf"
     done = _run(db, "brief", "org", "1", "-o", str(pdf))
@@ -82,10 +82,10 @@ def test_brief_and_exports_say_what_they_wrote_with_its_number_in_words(
     assert done.stdout.splitlines() == [f"Đã ghi {pdf} (1 trang)"]
     done = _run(db, "brief", "org", "1", "-o", str(pdf), lang="en_GB.UTF-8")
     assert done.stdout.splitlines() == [f"Wrote {pdf} (1 page)"]
-    done = _run(
+    done = _run(  # --lang is the PDF's headings: the line printed is in the locale's language
         db, "brief", "digest", "--from", "2020-01-01", "--to", "2030-12-31", "-o", str(pdf), "--lang", "en"
     )
-    pages = int(re.fullmatch(rf"Wrote {re.escape(str(pdf))} \((\d+) pages\)", done.stdout.strip())[1])  # type: ignore[index]
+    pages = int(re.fullmatch(rf"Đã ghi {re.escape(str(pdf))} \((\d+) trang\)", done.stdout.strip())[1])  # type: ignore[index]
     assert pages > 1
     done = _run(
         db,
@@ -101,7 +101,7 @@ def test_brief_and_exports_say_what_they_wrote_with_its_number_in_words(
         "vi",
         lang="en_GB.UTF-8",
     )
-    assert done.stdout.splitlines() == [f"Đã ghi {pdf} ({pages} trang)"]
+    assert done.stdout.splitlines() == [f"Wrote {pdf} ({pages} pages)"]
 
     vcf, ics = tmp_path / "c.vcf", tmp_path / "c.ics"
     done = _run(db, "export-vcard", str(vcf), "--contact", "1", lang="en_GB.UTF-8")

@@ -118,17 +118,22 @@ class DetailPane(QWidget):
             self._show("", entity, record_id)
             return
         generation, engine, today = self._generation, self.ctx.engine, self.ctx.today()
+        ctx = self.ctx
 
-        def work(_task: object) -> Story | None:
+        def work(_task: object) -> tuple[Story | None, str]:
+            # who reads the page, as the history records them ("" on a team database: every
+            # line says who); the name chosen under Settings → I am is read here, off the UI thread
+            me = "" if ctx.identity is not None else ctx.actor()  # (the server asked here too)
             with read_session(engine) as s:
                 try:
-                    return story(s, entity, record_id, today=today)
+                    return story(s, entity, record_id, today=today), me
                 except NotFoundError:
-                    return None
+                    return None, me
 
-        def done(data: Story | None) -> None:
+        def done(read: tuple[Story | None, str]) -> None:
+            data, me = read
             if generation == self._generation:
-                self._show(render(data, self.ctx.settings) if data is not None else "", entity, record_id)
+                self._show(render(data, self.ctx.settings, me) if data is not None else "", entity, record_id)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:

@@ -232,7 +232,8 @@ def _posts(d: OrganisationStory, s: Settings) -> list[str]:
     return [f"<h2>{tr('Posts')} ({len(d.posts)})</h2>", "<table>" + "".join(rows) + "</table>"]
 
 
-def organisation_html(d: OrganisationStory, s: Settings) -> str:
+def organisation_html(d: OrganisationStory, s: Settings, me: str | None = None) -> str:
+    del me  # (no history lines on this page)
     r = d.record
     title = escape(r["name"]) + (
         f' <span class="muted">({escape(r["acronym"])})</span>' if r.get("acronym") else ""
@@ -307,7 +308,7 @@ def organisation_html(d: OrganisationStory, s: Settings) -> str:
     return "".join(out)
 
 
-def contact_html(d: ContactStory, s: Settings) -> str:
+def contact_html(d: ContactStory, s: Settings, me: str | None = None) -> str:
     r = d.record
     out = [css(), f"<h1>{escape(((r.get('honorific') or '') + ' ' + r['full_name']).strip())}</h1>"]
     line = escape(r.get("position") or "")
@@ -355,7 +356,7 @@ def contact_html(d: ContactStory, s: Settings) -> str:
             what = labels.field_label(h["field"])
             out.append(
                 f"<tr><td class='muted'>{s.fmt_date(h['at'].date())}</td><td>{escape(what)}: "
-                f"{escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}</td></tr>"
+                f"{escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}{_by(h, me)}</td></tr>"
             )
         out.append("</table>")
     out.append(f"<h2>{tr('Timeline')}</h2>")
@@ -365,7 +366,8 @@ def contact_html(d: ContactStory, s: Settings) -> str:
     return "".join(out)
 
 
-def meeting_html(d: MeetingStory, s: Settings) -> str:
+def meeting_html(d: MeetingStory, s: Settings, me: str | None = None) -> str:
+    del me  # (no history lines on this page)
     r = d.record
     out = [css(), f"<h1>{escape(r['title'])}</h1>"]
     when = s.fmt_datetime(r["starts_at"])
@@ -431,7 +433,7 @@ def _email_parts(r: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def action_html(d: ActionStory, s: Settings) -> str:
+def action_html(d: ActionStory, s: Settings, me: str | None = None) -> str:
     r = d.record
     over = d.overdue
     out = [css(), f"<h1>{escape(r['title'])}</h1>"]
@@ -468,12 +470,14 @@ def action_html(d: ActionStory, s: Settings) -> str:
                     for k in ("old", "new")
                 )
                 change = f"{escape(labels.field_label(h['field']))}: {escape(old)} → {escape(new)}"
-            out.append(f"<tr><td class='muted'>{s.fmt_datetime(h['at'])}</td><td>{change}</td></tr>")
+            out.append(
+                f"<tr><td class='muted'>{s.fmt_datetime(h['at'])}</td><td>{change}{_by(h, me)}</td></tr>"
+            )
         out.append("</table>")
     return "".join(out)
 
 
-RENDER: dict[type[Any], Callable[[Any, Settings], str]] = {
+RENDER: dict[type[Any], Callable[[Any, Settings, str | None], str]] = {
     OrganisationStory: organisation_html,
     ContactStory: contact_html,
     MeetingStory: meeting_html,
@@ -481,6 +485,17 @@ RENDER: dict[type[Any], Callable[[Any, Settings], str]] = {
 }
 
 
-def render(story: Story, s: Settings) -> str:
-    """The page for any story."""
-    return RENDER[type(story)](story, s)
+def render(story: Story, s: Settings, me: str | None = None) -> str:
+    """The page for any story. ``me``: who reads it, as the history records them; a history
+    line made by someone else says who (:func:`_by`); "" on a team database, where every line
+    says who; None: no names (a page whose reader is not known)."""
+    return RENDER[type(story)](story, s, me)
+
+
+def _by(h: dict[str, Any], me: str | None) -> str:
+    """ " — Nguyễn Thị Hoa" after a history line someone other than ``me`` made (every line's
+    maker on a team database, ``me`` ""), as Record → History names them; "" otherwise."""
+    actor = str(h.get("actor") or "")
+    if me is None or not actor or actor == me:
+        return ""
+    return f" <span class='muted'>— {escape(actor)}</span>"

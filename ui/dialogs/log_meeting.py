@@ -94,6 +94,7 @@ class LogMeetingDialog(QDialog):
         self._base: dict[str, Any] | None = None
         self._shown: dict[str, Any] | None = None
         self.saved_id: int | None = None
+        self.merged_said = ""  # the status bar's sentence when a colleague's save was merged in
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
         self.resize(980, 660)
@@ -477,7 +478,8 @@ class LogMeetingDialog(QDialog):
 
     def _saved(self, saved: Saved) -> None:
         if saved.merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
-            self.ctx.status_message.emit(merged_said(self.ctx, self.title.text(), saved.saved))
+            self.merged_said = merged_said(self.ctx, self.title.text(), saved.saved)
+            self.ctx.status_message.emit(self.merged_said)
         self.saved_id = saved.meeting_id
         self.buttons.setEnabled(True)
         self.accept()

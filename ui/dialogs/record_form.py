@@ -145,6 +145,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.ctx, self.entity, self.record_id = ctx, entity, record_id
         self.saved_id: int | None = None
+        self.merged_said = ""  # the status bar's sentence when a colleague's save was merged in
         self.version: int | None = None
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
@@ -396,7 +397,8 @@ class RecordForm(QDialog):
         record_id, edited = result
         if edited is not None and edited.merged:  # saved meanwhile (other fields): both kept, said
             name = str(self.values().get(LABEL_FIELD[self.entity]) or "")
-            self.ctx.status_message.emit(merged_said(self.ctx, name, edited.saved))
+            self.merged_said = merged_said(self.ctx, name, edited.saved)
+            self.ctx.status_message.emit(self.merged_said)
         self.saved_id = record_id
         self.buttons.setEnabled(True)
         self.accept()
@@ -566,7 +568,14 @@ class RecordForm(QDialog):
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
         elif isinstance(w, QComboBox):
-            w.setCurrentIndex(max(0, w.findData(value)))
+            at = w.findData(value)
+            if at < 0 and value is not None and f.kind == "staff":
+                # someone not offered (no longer active, a team database's owner login) stays
+                # as the record has it, not "—" written back by a save of another field
+                with self.ctx.read() as s:
+                    w.addItem(records.label(s, "staff", int(value)), value)
+                at = w.count() - 1
+            w.setCurrentIndex(max(0, at))
         elif isinstance(w, Lookup):
             w.set_record(value, name)
         elif isinstance(w, QSpinBox):

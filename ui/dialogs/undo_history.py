@@ -100,6 +100,11 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             "reopen": self.tr("Reopen"),
             "reschedule": self.tr("Reschedule"),
             "reorganisation": self.tr("Reorganisation"),
+            "post_add": self.tr("Post added"),
+            "post_edit": self.tr("Post edited"),
+            "post_remove": self.tr("Post removed"),
+            "post_assign": self.tr("Took up a post"),
+            "post_end": self.tr("Left a post"),
             "undo": self.tr("Undo"),
             "redo": self.tr("Redo"),
         }

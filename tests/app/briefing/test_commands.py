@@ -95,3 +95,31 @@ def test_without_lang_the_brief_speaks_the_locales_language(
     assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(en), "--lang", "en"]) == 0
     assert "TÓM TẮT VỀ NGƯỜI LIÊN HỆ" in pdf_text(vi)[0]
     assert "CONTACT BRIEF" in pdf_text(en)[0]
+
+
+def test_lang_is_the_pdfs_the_console_speaks_the_locale(
+    db_url: str,
+    data: Sample,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Reviewer: `ketnoi brief … --lang vi` printed "Đã ghi … (1 trang)" to an English-locale
+    user; --lang is documented as the language of the brief's headings. The PDF follows --lang,
+    what is printed (the line written, a refusal) the locale."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    vi = tmp_path / "vi.pdf"
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(vi), "--lang", "vi"]) == 0
+    assert capsys.readouterr().out.strip() == f"Wrote {vi} (1 page)"
+    assert "TÓM TẮT VỀ NGƯỜI LIÊN HỆ" in pdf_text(vi)[0]
+    digest = ["brief", "digest", "--from", "2026-11-30", "--to", "2026-11-01", "--db", db_url, "--lang", "vi"]
+    assert main(digest) == 1
+    assert "--to is before --from" in capsys.readouterr().err
+
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")  # and the other way round
+    en = tmp_path / "en.pdf"
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(en), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == f"Đã ghi {en} (1 trang)"
+    assert "CONTACT BRIEF" in pdf_text(en)[0]
