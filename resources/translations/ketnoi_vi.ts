@@ -649,7 +649,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4326,8 +4325,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4337,6 +4334,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4433,7 +4431,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4474,7 +4471,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4505,7 +4501,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4688,8 +4683,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5813,6 +5806,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5839,7 +5833,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5854,12 +5850,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
+      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5925,6 +5925,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5959,7 +5960,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6340,7 +6343,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6371,6 +6373,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6411,8 +6414,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6423,15 +6424,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6473,7 +6470,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6494,7 +6490,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7114,6 +7109,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7294,6 +7290,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7766,7 +7763,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="107" />
       <source>Left a post</source>
-      <translation type="unfinished" />
+      <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="98" />
@@ -7796,17 +7793,17 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Post added</source>
-      <translation type="unfinished" />
+      <translation>Thêm chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Post edited</source>
-      <translation type="unfinished" />
+      <translation>Sửa chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Post removed</source>
-      <translation type="unfinished" />
+      <translation>Xoá chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="91" />
@@ -7851,7 +7848,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="106" />
       <source>Took up a post</source>
-      <translation type="unfinished" />
+      <translation>Nhận chức vụ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="108" />
@@ -7993,6 +7990,8 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8018,6 +8017,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
