@@ -35,6 +35,20 @@ SERVER_NOTE_VI = (
     "cơ sở dữ liệu PostgreSQL không có bản sao tự động ở đây: `ketnoi backup [TỆP]` chạy pg_dump, "
     "pg_restore dùng để khôi phục, phần còn lại do các bản sao lưu của máy chủ đảm nhận"
 )
+# `ketnoi restore` on a team database (reviewer: it printed SERVER_NOTE, about automatic copies,
+# and not that a restore is refused here nor how a team database is put back)
+TEAM_RESTORE = (
+    "ketnoi restore puts back a copy of a SQLite file, and is refused on a team database "
+    "(PostgreSQL): it would write over every colleague's work. A team database is restored by "
+    "its owner with pg_restore, from a complete backup (the server's, or the owner's pg_dump), "
+    'into an empty database; see docs/team.md, "Backups"'
+)
+TEAM_RESTORE_VI = (
+    "ketnoi restore khôi phục bản sao của một tệp SQLite và bị từ chối trên cơ sở dữ liệu nhóm "
+    "(PostgreSQL): lệnh này sẽ ghi đè lên công việc của mọi đồng nghiệp. Cơ sở dữ liệu nhóm do "
+    "chủ sở hữu khôi phục bằng pg_restore, từ một bản sao lưu đầy đủ (của máy chủ, hoặc bản "
+    'pg_dump của chủ sở hữu), vào một cơ sở dữ liệu trống; xem docs/team.md, mục "Backups"'
+)
 
 
 LINES: dict[str, tuple[str, str]] = {
@@ -270,6 +284,8 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def restore_command(args: argparse.Namespace, ctx: Any) -> int:
+    if sqlite_path(ctx.url) is None:
+        raise refused(TEAM_RESTORE, TEAM_RESTORE_VI)
     db_file = _db_file(ctx)
     source = args.file.expanduser()
     if source.resolve() == db_file.resolve():
