@@ -451,6 +451,27 @@ def test_a_backup_by_an_officer_holds_what_they_may_see(
         assert (SECRET_TITLE in sql) is sees, who
 
 
+def test_a_managers_brief_marks_the_confidential_meeting_a_readers_brief_does_not_hold(
+    ready: Team, secret_meeting: int, tmp_path: Path
+) -> None:
+    """Reviewer: manager hoa's brief of Genetica printed lan's confidential meeting and its
+    follow-up under only the grey "internal" mark; tuan (a reader) does not see them at all."""
+    pdf = tmp_path / "hoa.pdf"
+    code, _out, err = ready.cli("hoa", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    lines = [ln.strip() for p in PdfReader(str(pdf)).pages for ln in (p.extract_text() or "").splitlines()]
+    assert "MẬT — KHÔNG PHỔ BIẾN" in "\n".join(lines)
+    assert any(ln.startswith("Có hồ sơ mật (2)") for ln in lines), lines[:6]  # the meeting, its follow-up
+    for title in (SECRET_TITLE[:16], "Gửi thư giới thiệu bí mật"):
+        at = next(i for i, ln in enumerate(lines) if ln.startswith(title))
+        assert lines[at - 1] == "Mật", (title, lines[at - 2 : at + 1])
+    pdf = tmp_path / "tuan.pdf"
+    code, _out, err = ready.cli("tuan", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+    assert SECRET_TITLE[:16] not in text and "MẬT" not in text and "TÀI LIỆU NỘI BỘ" in text
+
+
 def test_an_officer_on_an_older_schema_is_told_who_upgrades_it(ready: Team) -> None:
     admin = create_engine(ready.urls["owner"])
     with admin.begin() as conn:
