@@ -438,17 +438,32 @@ def test_first_sign_in_creates_the_staff_record_of_a_login_the_admin_made_by_han
 
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
 def test_a_backup_by_an_officer_holds_what_they_may_see(
-    ready: Team, secret_meeting: int, tmp_path: Path
+    ready: Team, secret_meeting: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for who, sees in (("lan", True), ("minh", False)):
+    for who, sees in (("lan", True), ("minh", False), ("hoa", True)):
         dump = tmp_path / f"{who}.dump"
-        code, _out, err = ready.cli(who, "backup", str(dump))
+        code, out, err = ready.cli(who, "backup", str(dump))
         assert code == 0, err
+        # an officer is told the copy is not the whole database, and whose is; the manager is not
+        partial = f"This copy holds only what the login {ready.prefix}{who} may see (officer)"
+        assert (partial in out) is (who != "hoa"), out
+        assert ("The complete backup is the database owner's" in out) is (who != "hoa"), out
         restore = shutil.which("pg_restore") or "pg_restore"
         sql = subprocess.run(
             [restore, "-f", "-", "-a", "-t", "meeting", str(dump)], capture_output=True, text=True, check=True
         ).stdout
         assert (SECRET_TITLE in sql) is sees, who
+    code, out, err = ready.cli("lan", "backup", str(tmp_path / "vi.dump"), "--json")
+    assert code == 0 and json.loads(out)["complete"] is False, err
+    code, out, err = ready.cli("hoa", "backup", str(tmp_path / "hoa.json.dump"), "--json")
+    assert code == 0 and json.loads(out)["complete"] is True, err
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    code, out, err = ready.cli("minh", "backup", str(tmp_path / "minh-vi.dump"))
+    assert code == 0, err
+    assert f"Bản sao này chỉ chứa những gì tài khoản {ready.prefix}minh được xem (cán bộ)" in out, out
+    assert "Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu" in out, out
 
 
 def test_a_managers_brief_marks_the_confidential_meeting_a_readers_brief_does_not_hold(
