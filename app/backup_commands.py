@@ -35,6 +35,20 @@ SERVER_NOTE_VI = (
     "cơ sở dữ liệu PostgreSQL không có bản sao tự động ở đây: `ketnoi backup [TỆP]` chạy pg_dump, "
     "pg_restore dùng để khôi phục, phần còn lại do các bản sao lưu của máy chủ đảm nhận"
 )
+# `ketnoi restore` on a team database (reviewer: it printed SERVER_NOTE, about automatic copies,
+# and not that a restore is refused here nor how a team database is put back)
+TEAM_RESTORE = (
+    "ketnoi restore puts back a copy of a SQLite file, and is refused on a team database "
+    "(PostgreSQL): it would write over every colleague's work. A team database is restored by "
+    "its owner with pg_restore, from a complete backup (the server's, or the owner's pg_dump), "
+    'into an empty database; see docs/team.md, "Backups"'
+)
+TEAM_RESTORE_VI = (
+    "ketnoi restore khôi phục bản sao của một tệp SQLite và bị từ chối trên cơ sở dữ liệu nhóm "
+    "(PostgreSQL): lệnh này sẽ ghi đè lên công việc của mọi đồng nghiệp. Cơ sở dữ liệu nhóm do "
+    "chủ sở hữu khôi phục bằng pg_restore, từ một bản sao lưu đầy đủ (của máy chủ, hoặc bản "
+    'pg_dump của chủ sở hữu), vào một cơ sở dữ liệu trống; xem docs/team.md, mục "Backups"'
+)
 
 
 LINES: dict[str, tuple[str, str]] = {
@@ -50,6 +64,16 @@ LINES: dict[str, tuple[str, str]] = {
     "dumped": (
         "Dumped {db} to {to} ({mb} MB); restore with pg_restore",
         "Đã lưu bản sao của {db} vào {to} ({mb} MB) bằng pg_dump; khôi phục bằng pg_restore",
+    ),
+    "dumped_partial": (
+        "This copy holds only what the login {login} may see ({role}): the confidential records of "
+        "colleagues it may not see are left out, and cannot be counted from this login. The "
+        "complete backup is the database owner's (the server's backups, or pg_dump as the owner; "
+        "docs/team.md)",
+        "Bản sao này chỉ chứa những gì tài khoản {login} được xem ({role}): các hồ sơ mật của đồng "
+        "nghiệp mà tài khoản này không được xem đã bị bỏ qua, và không thể đếm được từ tài khoản "
+        "này. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, "
+        "hoặc pg_dump bằng tài khoản chủ sở hữu; xem docs/team.md)",
     ),
     "none_possible": (
         "No backups of {db}, and none can be taken beside it: {why}. "
@@ -223,17 +247,26 @@ def _why(problem: ReadOnlyDatabaseError) -> str:
 
 def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
     """A team database: pg_dump into FILE (or ketnoi-YYYYMMDD-HHMMSS.dump here)."""
-    ctx.engine()
+    from app import team
+    from app.cli_lines import TEAM_ROLES
+
+    engine = ctx.engine()
     target = _new_file(
         (args.file or Path(f"ketnoi-{clock.now():%Y%m%d-%H%M%S}.dump")).expanduser(), "ketnoi", ".dump"
     )
+    # an officer's or a reader's dump holds what row-level security lets the login read: said,
+    # with whose copy is the whole (reviewer: lan's dump had 2 of the team's 3 meetings, unsaid)
+    complete = team.sees_everything(engine)
     try:
         backups.pg_dump(ctx.url, target)
     except backups.BackupError as exc:
         raise UserError(str(exc)) from None
     size = target.stat().st_size
-    ctx.emit({"database": describe_url(ctx.url), "backup": str(target), "size": size})
+    ctx.emit({"database": describe_url(ctx.url), "backup": str(target), "size": size, "complete": complete})
     ctx.out(_say("dumped", db=describe_url(ctx.url), to=target, mb=f"{size / 1e6:.1f}"))
+    if not complete and (who := team.identity(engine)) is not None:
+        role = TEAM_ROLES.get(who.role, who.role) if cli_language() == "vi" else who.role
+        ctx.out(_say("dumped_partial", login=who.login, role=role or "—"))
     return 0
 
 
@@ -270,6 +303,8 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def restore_command(args: argparse.Namespace, ctx: Any) -> int:
+    if sqlite_path(ctx.url) is None:
+        raise refused(TEAM_RESTORE, TEAM_RESTORE_VI)
     db_file = _db_file(ctx)
     source = args.file.expanduser()
     if source.resolve() == db_file.resolve():

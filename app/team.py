@@ -87,6 +87,20 @@ def identity(engine: Engine) -> Identity | None:
     return _IDENTITIES[engine]
 
 
+FULL_SIGHT = ("manager", "admin")
+"""The roles that see every confidential record (row-level security: ``ketnoi_privileged()``,
+db.team). The database's owner holds the admin role, and a superuser every role."""
+
+
+def sees_everything(engine: Engine) -> bool:
+    """Whether the signed-in login sees every record: True off a team database (SQLite, or a
+    PostgreSQL database without Ketnoi's roles), and for a manager or an administrator; False
+    for an officer or a reader, from whom row-level security hides the colleagues' confidential
+    records they are not on, so a copy they take leaves those out."""
+    who = identity(engine)
+    return who is None or who.role in FULL_SIGHT
+
+
 def role_now(engine: Engine) -> str:
     """The signed-in login's role as the database says it now (one query; "" when the login was
     disabled or taken out of Ketnoi's roles). For a team database only (see :func:`identity`)."""

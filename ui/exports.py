@@ -72,16 +72,30 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
         return None
     engine, lang = ctx.engine, ctx.lang()  # kinds, statuses… in the window's words
 
+    secret: dict[str, int] = {}  # confidential rows per kind (filled on the worker, read after)
+
     def work(task: Task) -> dict[str, int]:
         with read_session(engine) as session:
             return export_workbook(
-                target, session=session, lang=lang, progress=task.progress, cancel=task.cancelled
+                target,
+                session=session,
+                lang=lang,
+                progress=task.progress,
+                cancel=task.cancelled,
+                confidential=secret,
             )
 
     def done(counts: dict[str, int]) -> None:
         total = sum(counts.values())
         text = QCoreApplication.translate("Export", "Exported %Ln record(s) to %1", "", total)
         text = text.replace("%1", str(target))
+        if n := sum(secret.values()):  # (reviewer: a manager's export held confidential records, unsaid)
+            text += "; " + QCoreApplication.translate(
+                "Export",
+                "it holds %Ln confidential record(s): give it only to those who may see them.",
+                "",
+                n,
+            )
         answers.file_written(ctx, text, target)  # with Open and Show in folder
 
     label = _tr("Exporting to %1…").replace("%1", target.name)

@@ -27,6 +27,7 @@ class PersonRow:
     role: str = ""  # role in a meeting (meeting brief only)
     influence: int | None = None
     interest: int | None = None
+    confidential: bool = False  # a confidential contact: marked where it appears (sections.secret_line)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class MeetingRow:
     attendees: tuple[str, ...] = ()
     decisions: str = ""
     minutes: str = ""  # the start of the minutes (queries.MINUTES_READ characters)
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class ActionRow:
     completed_on: dt.date | None = None
     overdue: bool = False
     late_workdays: int = 0  # working days since the due date (app.workdays), 0 when not late
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ class OrganisationBrief:
     files: tuple[FileRow, ...] = ()
     letters: tuple[Any, ...] = ()  # app.briefing.letters_section.LetterRow: the letter register's
     lineage: Any = None  # app.reorg.Lineage: formerly … / merged into … (issue 15)
+    confidential: bool = False  # the organisation itself
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class ContactBrief:
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
+    confidential: bool = False  # the contact itself
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ class StakeholderPoint:
     influence: int
     interest: int
     meetings_in_period: int = 0
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -203,6 +209,7 @@ class NewContactRow:
     position: str
     organisation: str
     created_at: dt.datetime
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,3 +225,19 @@ class PeriodDigest:
     stakeholders: tuple[StakeholderPoint, ...] = ()
     per_month: tuple[MonthCount, ...] = ()
     overdue_on: dt.date | None = None  # ``overdue`` is as it stood that day: the period's end, or today
+
+
+def confidential_items(brief: Any) -> int:
+    """How many confidential records a brief lists besides its subject (meetings, commitments,
+    people, organisations on the map): each is marked where it appears, and a brief holding any
+    is marked confidential at its head and on every page (reviewer: an organisation's brief
+    printed a confidential meeting's minutes under only the usual "internal" mark)."""
+    rows: list[Any] = []
+    for name in (
+        "people", "colleagues", "attendees", "recent_meetings", "previous_meetings", "meetings",
+        "we_owe", "they_owe", "completed", "new_contacts", "stakeholders",
+    ):  # fmt: skip
+        rows += getattr(brief, name, ())
+    for group in getattr(brief, "overdue", ()):
+        rows += group.actions
+    return sum(1 for r in rows if getattr(r, "confidential", False))

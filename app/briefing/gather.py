@@ -141,6 +141,7 @@ def gather_organisation(
         files=_files(session, "organisation", org_id),
         letters=gather_letters(session, org_id, today),
         lineage=reorg.lineage(session, org_id),
+        confidential=bool(org.confidential),
     )
 
 
@@ -281,6 +282,7 @@ def gather_contact(
         we_owe=we,
         they_owe=they,
         files=_files(session, "contact", contact_id),
+        confidential=bool(c.confidential),
     )
 
 
@@ -419,7 +421,14 @@ def gather_digest(
     lo_utc, hi_utc = lo.replace(tzinfo=dt.UTC), hi.replace(tzinfo=dt.UTC)
     nc_rows = q.fetch(
         session,
-        select(Contact.id, Contact.full_name, Contact.position, Organisation.name, Contact.created_at)
+        select(
+            Contact.id,
+            Contact.full_name,
+            Contact.position,
+            Organisation.name,
+            Contact.created_at,
+            Contact.confidential,
+        )
         .outerjoin(
             Organisation,
             and_(Organisation.id == Contact.organisation_id, Organisation.deleted_at.is_(None)),
@@ -427,7 +436,7 @@ def gather_digest(
         .where(Contact.deleted_at.is_(None), Contact.created_at >= lo_utc, Contact.created_at < hi_utc)
         .order_by(Contact.created_at, Contact.id),
     )
-    new_contacts = [NewContactRow(r[0], r[1], r[2], r[3] or "", r[4]) for r in nc_rows]
+    new_contacts = [NewContactRow(r[0], r[1], r[2], r[3] or "", r[4], bool(r[5])) for r in nc_rows]
     completed = q.actions(
         session,
         and_(Action.status == "done", Action.completed_on >= start, Action.completed_on <= end),
@@ -474,6 +483,7 @@ def gather_digest(
             Organisation.influence,
             Organisation.interest,
             n,
+            Organisation.confidential,
         )
         .outerjoin(met, met.c.organisation_id == Organisation.id)
         .where(
@@ -484,7 +494,7 @@ def gather_digest(
         .order_by(n.desc(), Organisation.influence.desc(), Organisation.interest.desc(), Organisation.id)
         .limit(stakeholder_limit),
     )
-    stakeholders = [StakeholderPoint(r[0], r[1] or r[2], r[3], r[4], int(r[5])) for r in sh_rows]
+    stakeholders = [StakeholderPoint(r[0], r[1] or r[2], r[3], r[4], int(r[5]), bool(r[6])) for r in sh_rows]
     all_ids = select(Meeting.id)
     return PeriodDigest(
         start=start,

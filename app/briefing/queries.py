@@ -126,6 +126,7 @@ def people(
             Organisation.name,
             Contact.influence,
             Contact.interest,
+            Contact.confidential,
         )
         .outerjoin(
             Organisation,
@@ -151,6 +152,7 @@ def people(
             last_met=last.get(r[0]),
             influence=r[5],
             interest=r[6],
+            confidential=bool(r[7]),
         )
         for r in rows
     ]
@@ -191,6 +193,7 @@ def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
             attendees=tuple(people.get(r.id, ())),
             decisions=r.decisions,
             minutes=r.minutes or "",
+            confidential=bool(r.confidential),
         )
         for r in rows
     ]
@@ -208,6 +211,7 @@ def meeting_select() -> Select[Any]:
         Meeting.location,
         Meeting.decisions,
         func.substr(Meeting.minutes, 1, MINUTES_READ).label("minutes"),
+        Meeting.confidential,
     ).where(Meeting.deleted_at.is_(None))
 
 
@@ -231,6 +235,7 @@ def actions(
             Action.priority,
             Action.reference,
             Action.completed_on,
+            Action.confidential,
         )
         .outerjoin(Staff, and_(Staff.id == Action.responsible_staff_id, Staff.deleted_at.is_(None)))
         .outerjoin(rc, and_(rc.id == Action.responsible_contact_id, rc.deleted_at.is_(None)))
@@ -262,6 +267,7 @@ def actions(
                 priority=r[10],
                 reference=r[11],
                 completed_on=r[12],
+                confidential=bool(r[13]),
                 overdue=status in OPEN_STATUSES and due is not None and due < today,
                 late_workdays=cal.count(due, today) if status in OPEN_STATUSES and due is not None else 0,
             )

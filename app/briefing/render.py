@@ -25,6 +25,7 @@ from app.briefing.data import (
     OverdueGroup,
     PeriodDigest,
     RelationshipSummary,
+    confidential_items,
 )
 from app.briefing.labels import Labels, labels
 from app.briefing.layout import (
@@ -57,6 +58,29 @@ def _chart_block(title: str, drawing: Flowable, *, compact: bool = False) -> Flo
     )
 
 
+def _secret_labels(lab: Labels, brief: Any) -> Labels:
+    """The running header of a brief that is, or holds, something confidential: the red mark
+    on every page ("CONFIDENTIAL MEETING …" for a confidential meeting's own brief), not the
+    grey "internal" one. A brief with nothing confidential keeps the usual mark."""
+    if isinstance(brief, MeetingPrepBrief) and brief.confidential:
+        return dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
+    if getattr(brief, "confidential", False) or confidential_items(brief):
+        return dataclasses.replace(lab, confidential=lab["secret_some_header"], secret=True)
+    return lab
+
+
+def _secret_head(brief: Any, lab: Labels, subject_note: str) -> list[Flowable]:
+    """Above the title of a brief that is, or holds, something confidential: the boxed mark and
+    who may read it (``subject_note``: the line for a confidential subject), and how many
+    confidential records it lists, each marked where it appears (sections.marked); nothing
+    otherwise (reviewer: an organisation's brief printed a confidential meeting's minutes and
+    follow-up under only the grey "internal" mark)."""
+    notes = [lab[subject_note]] if getattr(brief, "confidential", False) else []
+    if items := confidential_items(brief):
+        notes.append(lab["secret_items_note"].replace("%1", str(items)))
+    return sec.secret_mark(lab, " ".join(notes)) if notes else []
+
+
 COMPACT_CHART = 0.72
 """The meetings-per-month chart's height in a compacted brief, as a share of its own (the
 layout compacts a brief whose last page would carry only a tail: layout.build_document)."""
@@ -84,7 +108,7 @@ def organisation_story(
     b: OrganisationBrief, lab: Labels, avail: float, compact: bool = False
 ) -> list[Flowable]:
     subtitle = _join(b.name_en, b.acronym)
-    story = sec.title_block(lab["org_brief"], b.name, subtitle)
+    story = [*_secret_head(b, lab, "secret_org_note"), *sec.title_block(lab["org_brief"], b.name, subtitle)]
     story.append(
         facts_table(
             [
@@ -124,7 +148,8 @@ def organisation_story(
 
 def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = False) -> list[Flowable]:
     st = styles()
-    story = sec.title_block(
+    story = _secret_head(b, lab, "secret_contact_note")
+    story += sec.title_block(
         lab["contact_brief"],
         _join(b.honorific, b.name, sep=" "),
         _join(b.position, b.organisation, sep=" — "),
@@ -180,8 +205,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     if b.ends_at is not None:
         when += f"–{b.ends_at.hour:02d}:{b.ends_at.minute:02d}"
     story = sec.title_block(lab["meeting_brief"], b.title, _join(when, b.location))
-    if b.confidential:
-        story[:0] = sec.secret_mark(lab)
+    story[:0] = _secret_head(b, lab, "secret_note")
     story.append(
         facts_table(
             [
@@ -216,7 +240,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
 def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     st = styles()
     period = f"{format_date(b.start, lab)} – {format_date(b.end, lab)}"
-    story = sec.title_block(lab["digest"], period, "")
+    story = [*_secret_head(b, lab, ""), *sec.title_block(lab["digest"], period, "")]
     overdue_total = sum(len(g.actions) for g in b.overdue)
     on = b.overdue_on or b.today
     on_text = format_date(on, lab)
@@ -239,7 +263,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     if b.new_contacts:
         rows = [
             [
-                para(c.name, st.cell_bold),
+                sec.marked(c, lab, [para(c.name, st.cell_bold)]),
                 para(c.position, st.cell),
                 para(c.organisation, st.cell),
                 para(format_date(c.created_at, lab), st.cell),
@@ -260,7 +284,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     if b.completed:
         rows = [
             [
-                para(a.title, st.cell),
+                sec.marked(a, lab, [para(a.title, st.cell)]),
                 para(a.organisation, st.cell),
                 para(a.responsible or "—", st.cell),
                 para(format_date(a.completed_on, lab), st.cell),
@@ -294,6 +318,8 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
             lambda h: stakeholder_map(points, lab, avail, height=h), min_height=260, max_height=avail * 0.8
         )
         story += [SectionHeading(lab["stakeholder_map"], need=262), chart]
+        if secret := [p.label for p in points if p.confidential]:  # (a dot cannot carry the mark)
+            story.append(sec.secret_note(lab["secret_map"].replace("%1", ", ".join(secret))))
     else:
         story += [SectionHeading(lab["stakeholder_map"]), Paragraph(esc(lab["no_scores"]), st.muted)]
     return story
@@ -311,7 +337,7 @@ def _overdue_block(side: str, groups: list[OverdueGroup], lab: Labels, avail: fl
             rows.append(
                 [
                     para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",
-                    para(a.title, st.cell),
+                    sec.marked(a, lab, [para(a.title, st.cell)]),
                     para(a.organisation, st.cell),
                     para(format_date(a.due_date, lab), st.alert),
                     para(late, st.cell_right),
@@ -364,7 +390,7 @@ def render_organisation(
     lang: str = "en",
     progress: Progress = None,
 ) -> int:
-    lab = labels(lang)
+    lab = _secret_labels(labels(lang), brief)
     avail = usable_width(paper)
     title = f"{lab['org_brief']}: {brief.acronym or brief.name}"
     return _render(
@@ -381,7 +407,7 @@ def render_organisation(
 def render_contact(
     brief: ContactBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
-    lab = labels(lang)
+    lab = _secret_labels(labels(lang), brief)
     avail = usable_width(paper)
     title = f"{lab['contact_brief']}: {brief.name}"
     return _render(
@@ -398,9 +424,7 @@ def render_contact(
 def render_meeting(
     brief: MeetingPrepBrief, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
-    lab = labels(lang)
-    if brief.confidential:  # every page's header says so, not only the first
-        lab = dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
+    lab = _secret_labels(labels(lang), brief)  # every page's header says so, not only the first
     avail = usable_width(paper)
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(
@@ -417,7 +441,7 @@ def render_meeting(
 def render_digest(
     brief: PeriodDigest, target: Target, *, paper: str = "a4", lang: str = "en", progress: Progress = None
 ) -> int:
-    lab = labels(lang)
+    lab = _secret_labels(labels(lang), brief)
     avail = usable_width(paper)
     title = f"{lab['digest']}: {format_date(brief.start, lab)} – {format_date(brief.end, lab)}"
     return _render(

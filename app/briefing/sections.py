@@ -45,9 +45,10 @@ def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
     return out
 
 
-def secret_mark(lab: Labels) -> list[Flowable]:
-    """Above a confidential meeting's title: the mark in a box, as an official document is
-    stamped "MẬT" at its head, and one line on who may read it."""
+def secret_mark(lab: Labels, note: str = "") -> list[Flowable]:
+    """Above a confidential meeting's title (or a brief's that holds confidential records): the
+    mark in a box, as an official document is stamped "MẬT" at its head, and ``note`` (the
+    meeting's line by default) on who may read it."""
     st = styles()
     box = Table([[lab["secret_mark"]]], hAlign="LEFT")  # (a plain string: drawn as it is, no markup)
     box.setStyle(
@@ -64,7 +65,24 @@ def secret_mark(lab: Labels) -> list[Flowable]:
             ]
         )
     )
-    return [box, Spacer(1, 3), Paragraph(esc(lab["secret_note"]), st.muted), Spacer(1, 6)]
+    return [box, Spacer(1, 3), Paragraph(esc(note or lab["secret_note"]), st.muted), Spacer(1, 6)]
+
+
+def secret_line(lab: Labels) -> Paragraph:
+    """A confidential record's mark in a table cell, above its name or title ("Mật" /
+    "Confidential", in the confidential red): a printout handed on says which rows are secret."""
+    word = esc(lab["secret_item"])
+    return Paragraph(f'<font color="{CONFIDENTIAL.hexval()}"><b>{word}</b></font>', styles().muted)
+
+
+def secret_note(text: str) -> Paragraph:
+    """A line in the confidential red (what cannot carry :func:`secret_line` itself)."""
+    return Paragraph(f'<font color="{CONFIDENTIAL.hexval()}">{esc(text)}</font>', styles().muted)
+
+
+def marked(row: Any, lab: Labels, cell: list[Any]) -> list[Any]:
+    """``cell`` with the confidential mark first when ``row`` is a confidential record."""
+    return [secret_line(lab), *cell] if getattr(row, "confidential", False) else cell
 
 
 def score(value: int | None) -> str:
@@ -112,7 +130,7 @@ def people_table(
             name.insert(0, para(address_form(p.honorific, lab.lang), st.muted))
         if show_role and p.role and p.role != "participant":
             name.append(para(lab.role(p.role), st.muted))
-        cells: list[Any] = [name, para(p.position, st.cell)]
+        cells: list[Any] = [marked(p, lab, name), para(p.position, st.cell)]
         if show_org:
             cells.append(para(p.organisation, st.cell))
         cells += [_reach(p, reach_room), para(format_date(p.last_met, lab), st.cell)]
@@ -215,7 +233,7 @@ def meetings_table(
         when = format_date(m.starts_at, lab)
         if today is not None and m.starts_at.date() > today:
             when += f"\n({lab['planned']})"
-        title_cell = [para(m.title, st.cell_bold)]
+        title_cell = marked(m, lab, [para(m.title, st.cell_bold)])
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
             title_cell.append(para(meta, st.muted))
@@ -244,7 +262,7 @@ def meetings_table(
         out.append(Paragraph(esc(lab["no_decisions"]), st.muted))
     for m in overflow:
         head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
-        out += [CondPageBreak(20 * mm), Spacer(1, 6), Paragraph(head, st.body)]
+        out += [CondPageBreak(20 * mm), Spacer(1, 6), *marked(m, lab, [Paragraph(head, st.body)])]
         shown, left_out = clip(m.decisions, DECISIONS_LIMIT)
         out += [para(chunk, st.note, limit=DECISIONS_LIMIT) for chunk in shown.split("\n")]
         if left_out:
@@ -268,7 +286,7 @@ def actions_table(
     rows = []
     highlight = []
     for i, a in enumerate(actions):
-        what: list[Any] = [para(a.title, st.cell)]
+        what: list[Any] = marked(a, lab, [para(a.title, st.cell)])
         if a.reference:
             what.append(para(a.reference, st.muted))
         due: list[Any] = [para(format_date(a.due_date, lab) or "—", st.alert if a.overdue else st.cell)]

@@ -18,6 +18,13 @@ LINES: dict[str, tuple[str, str]] = {
     "suffix": ("{file}: the file name must end in .xlsx", "{file}: tên tệp phải kết thúc bằng .xlsx"),
     "exported": ("Exported {path}: {counts}", "Đã xuất {path}: {counts}"),
     "template": ("Import template: {path}", "Mẫu nhập liệu: {path}"),
+    "confidential": (
+        "It holds {n} confidential record(s) ({counts}), which the sheets do not mark row by row "
+        "(their printed header says CONFIDENTIAL): give the file only to those who may see them in "
+        "Ketnoi",
+        "Tệp có {n} hồ sơ mật ({counts}), không được đánh dấu theo từng dòng (tiêu đề khi in của "
+        "các trang tính đó ghi MẬT): chỉ đưa tệp cho người được xem các hồ sơ đó trong Ketnoi",
+    ),
     "no_file": (
         "say where to write it: FILE.xlsx or -o FILE.xlsx",
         "hãy cho biết ghi vào đâu: TỆP.xlsx hoặc -o TỆP.xlsx",
@@ -60,13 +67,17 @@ def _target(args: argparse.Namespace, lang: str) -> Path:
 def export_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     path = _target(args, lang)
+    secret: dict[str, int] = {}
     with read_session(ctx.engine()) as session:
         try:
-            counts = export_workbook(path, session=session, lang=lang)
+            counts = export_workbook(path, session=session, lang=lang, confidential=secret)
         except NotWritten as exc:
             raise UserError(exc.text(lang)) from None
     shown = ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items())
     ctx.out(_line("exported", lang, path=path, counts=shown))
+    if secret:  # (reviewer: a manager's export carried colleagues' confidential records, unsaid)
+        shown = ", ".join(f"{term(k, lang)} {v}" for k, v in secret.items())
+        ctx.out(_line("confidential", lang, n=sum(secret.values()), counts=shown))
     return 0
 
 

@@ -70,6 +70,11 @@ SHEETS: tuple[str, ...] = (*(k for k in KINDS if k != "staff"), "staff")
 staff member, those no record names too; the importer reads that sheet first)."""
 
 
+SECRET_HEADER = "MẬT — KHÔNG PHỔ BIẾN / CONFIDENTIAL — DO NOT CIRCULATE"
+"""The printed header of a sheet that holds confidential rows (both languages: the workbook's
+headers are bilingual too)."""
+
+
 def exported_fields(kind: str) -> list[FieldSpec]:
     return [f for f in FIELDS[kind] if f.exported]
 
@@ -246,9 +251,13 @@ def export_workbook(
     lang: str = "en",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    confidential: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Write every live record to ``path`` (.xlsx), coded values in ``lang``'s words ("en" or
-    "vi"); returns how many rows per kind."""
+    "vi"); returns how many rows per kind. ``confidential``, when given, is filled with how many
+    of them are confidential, per kind (those the login may see: a manager's export holds
+    colleagues' confidential records), and each sheet holding any says so in its printed header,
+    so that the command and the window can say so too (reviewer)."""
     names = _Names(session)
     total = 0
     for kind in SHEETS:
@@ -274,8 +283,9 @@ def export_workbook(
                 ws = _sheet(wb, kind)
                 specs = exported_fields(kind)
                 looks = _Looks(ws)
-                n = 0
+                n = secret = 0
                 for rec, rels in _records(session, kind):
+                    secret += bool(getattr(rec, "confidential", False))
                     ws.append(
                         _cells(ws, [_value(kind, f.name, rec, rels, names, lang) for f in specs], looks)
                     )
@@ -288,6 +298,11 @@ def export_workbook(
                             progress(done, total)
                 ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
                 counts[kind] = n
+                if secret:
+                    ws.oddHeader.center.text = SECRET_HEADER
+                    ws.oddHeader.center.color = "9A3412"  # the briefs' confidential red
+                    if confidential is not None:
+                        confidential[kind] = secret
         except BaseException:
             _close(wb)  # finish the temporary sheet files; nothing is saved
             raise

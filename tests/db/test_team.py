@@ -438,17 +438,53 @@ def test_first_sign_in_creates_the_staff_record_of_a_login_the_admin_made_by_han
 
 @pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
 def test_a_backup_by_an_officer_holds_what_they_may_see(
-    ready: Team, secret_meeting: int, tmp_path: Path
+    ready: Team, secret_meeting: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for who, sees in (("lan", True), ("minh", False)):
+    for who, sees in (("lan", True), ("minh", False), ("hoa", True)):
         dump = tmp_path / f"{who}.dump"
-        code, _out, err = ready.cli(who, "backup", str(dump))
+        code, out, err = ready.cli(who, "backup", str(dump))
         assert code == 0, err
+        # an officer is told the copy is not the whole database, and whose is; the manager is not
+        partial = f"This copy holds only what the login {ready.prefix}{who} may see (officer)"
+        assert (partial in out) is (who != "hoa"), out
+        assert ("The complete backup is the database owner's" in out) is (who != "hoa"), out
         restore = shutil.which("pg_restore") or "pg_restore"
         sql = subprocess.run(
             [restore, "-f", "-", "-a", "-t", "meeting", str(dump)], capture_output=True, text=True, check=True
         ).stdout
         assert (SECRET_TITLE in sql) is sees, who
+    code, out, err = ready.cli("lan", "backup", str(tmp_path / "vi.dump"), "--json")
+    assert code == 0 and json.loads(out)["complete"] is False, err
+    code, out, err = ready.cli("hoa", "backup", str(tmp_path / "hoa.json.dump"), "--json")
+    assert code == 0 and json.loads(out)["complete"] is True, err
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    code, out, err = ready.cli("minh", "backup", str(tmp_path / "minh-vi.dump"))
+    assert code == 0, err
+    assert f"Bản sao này chỉ chứa những gì tài khoản {ready.prefix}minh được xem (cán bộ)" in out, out
+    assert "Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu" in out, out
+
+
+def test_a_managers_brief_marks_the_confidential_meeting_a_readers_brief_does_not_hold(
+    ready: Team, secret_meeting: int, tmp_path: Path
+) -> None:
+    """Reviewer: manager hoa's brief of Genetica printed lan's confidential meeting and its
+    follow-up under only the grey "internal" mark; tuan (a reader) does not see them at all."""
+    pdf = tmp_path / "hoa.pdf"
+    code, _out, err = ready.cli("hoa", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    lines = [ln.strip() for p in PdfReader(str(pdf)).pages for ln in (p.extract_text() or "").splitlines()]
+    assert "MẬT — KHÔNG PHỔ BIẾN" in "\n".join(lines)
+    assert any(ln.startswith("Có hồ sơ mật (2)") for ln in lines), lines[:6]  # the meeting, its follow-up
+    for title in (SECRET_TITLE[:16], "Gửi thư giới thiệu bí mật"):
+        at = next(i for i, ln in enumerate(lines) if ln.startswith(title))
+        assert lines[at - 1] == "Mật", (title, lines[at - 2 : at + 1])
+    pdf = tmp_path / "tuan.pdf"
+    code, _out, err = ready.cli("tuan", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+    assert SECRET_TITLE[:16] not in text and "MẬT" not in text and "TÀI LIỆU NỘI BỘ" in text
 
 
 def test_an_officer_on_an_older_schema_is_told_who_upgrades_it(ready: Team) -> None:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -59,3 +61,53 @@ def test_a_readers_save_is_refused_in_one_sentence_and_settings_name_the_login(
     shown = dialog.findChild(QLabel, "settings_signed_in")
     assert shown is not None and "Lê Anh Tuấn" in shown.text() and f"{ready.prefix}tuan" in shown.text()
     assert reader_ctx.actor() == "Lê Anh Tuấn"
+
+
+def _back_up_in_window(
+    qtbot: Any, url: str, settings: Any, target: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str]:
+    """File → Backups… → Back up now into ``target`` as the login of ``url``: the dialog's note,
+    and what the status bar says when the copy is written."""
+    from db.migrate import open_database
+    from ui import file_dialogs
+    from ui.context import AppContext
+    from ui.dialogs.backups import BackupsDialog
+
+    engine = open_database(url)
+    ctx = AppContext(engine, settings)
+    try:
+        dialog = BackupsDialog(ctx)
+        qtbot.addWidget(dialog)
+        monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
+        said: list[str] = []
+        ctx.status_message.connect(said.append)
+        dialog.take()
+        qtbot.waitUntil(lambda: any(str(target) in m for m in said), timeout=30_000)
+        assert target.exists()
+        return dialog.note.text(), next(m for m in said if str(target) in m)
+    finally:
+        ctx.tasks.cancel_all()
+        ctx.tasks.wait()
+        engine.dispose()
+
+
+@pytest.mark.skipif(not shutil.which("pg_dump"), reason="no pg_dump here")
+def test_an_officers_backup_says_it_holds_only_what_the_login_may_see(
+    qtbot: Any,
+    qapp: Any,
+    ready: Team,  # noqa: F811
+    settings: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reviewer: lan's Back up now wrote a copy without the colleagues' confidential meetings and
+    said only that pg_restore puts it back. The manager's dialog says nothing of the kind."""
+    for who, partial in (("lan", True), ("hoa", False)):
+        note, done = _back_up_in_window(
+            qtbot, ready.urls[who], settings, tmp_path / f"{who}.dump", monkeypatch
+        )
+        assert "pg_restore puts back" in note
+        said = f"Your login ({ready.prefix}{who}, officer) does not see every record"
+        assert (said in note) is partial, note
+        assert ("The complete backup is the database owner's" in note) is partial, note
+        assert ("only what your login may see, not the whole team database" in done) is partial, done

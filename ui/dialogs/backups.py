@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import team
 from db import backup as backups
 from db import clock
 from db.engine import sqlite_path
@@ -39,7 +40,7 @@ from ui.context import AppContext
 from ui.copies import choose_new_file
 from ui.not_written import error_text
 from ui.tasks import Task
-from ui.team import hold_read_only, read_only_file, read_only_tip
+from ui.team import hold_read_only, read_only_file, read_only_tip, role_label
 
 
 class BackupsDialog(QDialog):
@@ -92,6 +93,7 @@ class BackupsDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(close)
         self.busy = False
+        self.partial = False  # a team login that does not see every record (its copy is partial)
         # a file opened read-only: a restore would replace it, and a copy needs a backups
         # folder beside it that may be made (a read-only folder: not; the CLI's
         # `ketnoi backup FILE` writes one elsewhere). A team reader's pg_dump only reads: not held.
@@ -109,6 +111,23 @@ class BackupsDialog(QDialog):
                     "Back up now saves a copy made with pg_dump, which pg_restore puts back."
                 )
             )
+            # an officer's or a reader's pg_dump holds what row-level security lets the login
+            # read (reviewer: lan's copy had 2 of the team's 3 meetings and the dialog said nothing)
+            who = ctx.identity
+            self.partial = who is not None and who.role not in team.FULL_SIGHT
+            if who is not None and self.partial:
+                self.note.setText(
+                    self.note.text()
+                    + "\n\n"
+                    + self.tr(
+                        "Your login (%1, %2) does not see every record, so the copy holds only what "
+                        "it may see: colleagues' confidential records it may not see are left out. "
+                        "The complete backup is the database owner's (the server's backups, or "
+                        "pg_dump as the owner)."
+                    )
+                    .replace("%1", who.login)
+                    .replace("%2", role_label(who.role))
+                )
             self.list.hide()
             self.restore_button.hide()
             self.folder_button.hide()
@@ -289,7 +308,11 @@ class BackupsDialog(QDialog):
         self._run(copy, self._taken, self.tr("Saving a copy…"), self.tr("No copy was saved."))
 
     def _taken(self, path: object) -> None:
-        self.ctx.status_message.emit(self.tr("Backed up to %1").replace("%1", str(path)))
+        if self.partial:
+            said = self.tr("Saved to %1: only what your login may see, not the whole team database.")
+        else:
+            said = self.tr("Backed up to %1")
+        self.ctx.status_message.emit(said.replace("%1", str(path)))
 
     def restore_question(self, item: QTreeWidgetItem) -> QMessageBox:
         """ "Restore this backup?": which database file is replaced by which backup (when it was

@@ -237,3 +237,25 @@ def test_export_in_vietnamese_writes_the_windows_vietnamese_words(qtbot, qapp, c
     assert directions and directions <= {vi for _en, vi in value_labels.DIRECTIONS.values()}
     assert statuses_ and statuses_ <= {vi for _en, vi in value_labels.STATUSES.values()}
     assert "Bên ta cần làm" in directions
+
+
+def test_an_export_holding_confidential_records_says_so(qtbot, ctx, engine, tmp_path):
+    """Reviewer: an export carried a confidential meeting and said nothing of it."""
+    from app import records
+    from db.engine import unit_of_work
+
+    with unit_of_work(engine) as s:
+        records.create(
+            s,
+            "meeting",
+            {"title": "Họp kín", "starts_at": dt.datetime(2026, 11, 20, 9), "confidential": True},
+        )
+    seen = statuses(ctx)
+    target = tmp_path / "x.xlsx"
+    exports.export_all(None, ctx, target)
+    qtbot.waitUntil(lambda: any(s.startswith("Exported") for s in seen), timeout=TIMEOUT)
+    done = next(s for s in seen if s.startswith("Exported"))
+    assert done.endswith("x.xlsx; it holds 1 confidential record: give it only to those who may see them."), (
+        done
+    )
+    assert "MẬT" in load_workbook(target)[LABELS["meeting"]].oddHeader.center.text
