@@ -285,216 +285,226 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="195" />
+      <location filename="../../ui/dialogs/backups.py" line="214" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="65" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="292" />
+      <location filename="../../ui/dialogs/backups.py" line="314" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="272" />
+      <location filename="../../ui/dialogs/backups.py" line="291" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="226" />
-      <location filename="../../ui/dialogs/backups.py" line="50" />
+      <location filename="../../ui/dialogs/backups.py" line="245" />
+      <location filename="../../ui/dialogs/backups.py" line="51" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="148" />
+      <location filename="../../ui/dialogs/backups.py" line="167" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="150" />
+      <location filename="../../ui/dialogs/backups.py" line="169" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="147" />
+      <location filename="../../ui/dialogs/backups.py" line="166" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="154" />
+      <location filename="../../ui/dialogs/backups.py" line="173" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="149" />
+      <location filename="../../ui/dialogs/backups.py" line="168" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="151" />
+      <location filename="../../ui/dialogs/backups.py" line="170" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="78" />
+      <location filename="../../ui/dialogs/backups.py" line="79" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="146" />
+      <location filename="../../ui/dialogs/backups.py" line="165" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="145" />
+      <location filename="../../ui/dialogs/backups.py" line="164" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="165" />
+      <location filename="../../ui/dialogs/backups.py" line="184" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="317" />
+      <location filename="../../ui/dialogs/backups.py" line="340" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="309" />
+      <location filename="../../ui/dialogs/backups.py" line="332" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="118" />
+      <location filename="../../ui/dialogs/backups.py" line="137" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="241" />
+      <location filename="../../ui/dialogs/backups.py" line="260" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="59" />
+      <location filename="../../ui/dialogs/backups.py" line="60" />
       <source>Kind of copy</source>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="264" />
-      <location filename="../../ui/dialogs/backups.py" line="289" />
+      <location filename="../../ui/dialogs/backups.py" line="283" />
+      <location filename="../../ui/dialogs/backups.py" line="308" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="70" />
+      <location filename="../../ui/dialogs/backups.py" line="71" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="303" />
+      <location filename="../../ui/dialogs/backups.py" line="326" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="319" />
+      <location filename="../../ui/dialogs/backups.py" line="342" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="300" />
+      <location filename="../../ui/dialogs/backups.py" line="323" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="67" />
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="345" />
+      <location filename="../../ui/dialogs/backups.py" line="368" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="282" />
+      <location filename="../../ui/dialogs/backups.py" line="301" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="253" />
+      <location filename="../../ui/dialogs/backups.py" line="272" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="74" />
+      <location filename="../../ui/dialogs/backups.py" line="75" />
       <source>Save a copy…</source>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="263" />
+      <location filename="../../ui/dialogs/backups.py" line="312" />
+      <source>Saved to %1: only what your login may see, not the whole team database.</source>
+      <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="282" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="289" />
+      <location filename="../../ui/dialogs/backups.py" line="308" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="59" />
+      <location filename="../../ui/dialogs/backups.py" line="60" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="59" />
+      <location filename="../../ui/dialogs/backups.py" line="60" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="272" />
+      <location filename="../../ui/dialogs/backups.py" line="291" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="177" />
+      <location filename="../../ui/dialogs/backups.py" line="196" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="345" />
+      <location filename="../../ui/dialogs/backups.py" line="368" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="357" />
+      <location filename="../../ui/dialogs/backups.py" line="380" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="352" />
+      <location filename="../../ui/dialogs/backups.py" line="375" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="136" />
+      <location filename="../../ui/dialogs/backups.py" line="155" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="108" />
+      <location filename="../../ui/dialogs/backups.py" line="110" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="128" />
+      <location filename="../../ui/dialogs/backups.py" line="123" />
+      <source>Your login (%1, %2) does not see every record, so the copy holds only what it may see: colleagues' confidential records it may not see are left out. The complete backup is the database owner's (the server's backups, or pg_dump as the owner).</source>
+      <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="147" />
       <source>⚠ Today's automatic copy could not be made (%1): %2</source>
       <translation>⚠ Không tạo được bản sao tự động hôm nay (%1): %2</translation>
     </message>
@@ -1811,24 +1821,29 @@ Bản sao lưu: %2</translation>
       <translation>Xuất ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="83" />
+      <location filename="../../ui/exports.py" line="90" />
       <source>Exported %Ln record(s) to %1</source>
       <translation>Đã xuất %Ln bản ghi ra %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="87" />
+      <location filename="../../ui/exports.py" line="101" />
       <source>Exporting to %1…</source>
       <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="106" />
+      <location filename="../../ui/exports.py" line="120" />
       <source>Import template saved: %1</source>
       <translation>Đã lưu mẫu nhập liệu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="100" />
+      <location filename="../../ui/exports.py" line="114" />
       <source>Save import template</source>
       <translation>Lưu mẫu nhập liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="93" />
+      <source>it holds %Ln confidential record(s): give it only to those who may see them.</source>
+      <translation>tệp có %Ln hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó.</translation>
     </message>
   </context>
   <context>
@@ -4325,6 +4340,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4431,6 +4448,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4471,6 +4489,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4501,6 +4520,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4683,6 +4703,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5806,7 +5828,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5833,9 +5854,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5850,16 +5869,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
-      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5925,7 +5940,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5960,9 +5974,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6343,6 +6355,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6373,7 +6386,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6414,6 +6426,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6424,11 +6438,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6470,6 +6488,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6490,6 +6509,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7109,7 +7129,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7290,7 +7309,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7990,8 +8008,6 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8017,7 +8033,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
