@@ -14,7 +14,9 @@ earlier save of the meeting moved): the later of the date a sheet or a person ga
 (:func:`recorded`, read from the history: the last value written outside a meeting's save) and
 the latest meeting that counts. So a meeting corrected to an earlier day, an attendee taken off,
 a meeting deleted move it back (h58: the brief said "Last met 02/12" and "Last contacted 06/12"
-of one meeting); never below the sheet's date unless a meeting is later.
+of one meeting); never below the sheet's date unless a meeting is later. Dates the code before
+this rule left wrong were counted again once by the same rule in schema 0016
+(db/migrations/versions/0016_recount_last_contacted.py, written out there: db never imports app).
 
 A confidential meeting never counts. "Last contacted" is a field of the contact, which
 everyone who sees the contact sees (on a team database, a reader too), so it must not tell

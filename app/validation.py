@@ -202,6 +202,18 @@ def phone_display(e164: str) -> str:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+STORED_PHONE = re.compile(r"\+[1-9]\d{6,14}")
+"""A number as Ketnoi stores it (E.164) within a text."""
+
+
+def phones_written(text: str) -> str:
+    """Stored numbers in ``text`` ("+842438251234, +6561234567") as people write them
+    (:func:`phone_display`: "024 3825 1234, +65 6123 4567"); the rest of the text as it is. For
+    text built from stored values: an import preview's "Phones: … → …", in the window
+    (ui.phones) and on the command line alike."""
+    return STORED_PHONE.sub(lambda found: phone_display(found.group()), text) if "+" in text else text
+
+
 def phone_search_tokens(e164: str) -> list[str]:
     """Digits as people type them: 84912345678 and 0912345678."""
     digits = e164.lstrip("+")

@@ -46,19 +46,20 @@ CLI's logging puts both lines on stderr (as Python's last-resort handler does wh
 is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
 look hung. The window is told through ``open_database(url, on_upgrade=…)`` instead."""
 
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 """The newest migration's revision, known without importing Alembic (which costs a third of
 the start-up: alembic → sqlalchemy → pygments). Opening a database at this revision takes one
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it
 against the migration scripts' single head, so a new migration cannot be forgotten here."""
 
-DATA_ONLY_REVISIONS = frozenset({"0015"})
+DATA_ONLY_REVISIONS = frozenset({"0015", "0016"})
 """Migrations that change rows only — no table, column, index, trigger or view — and whose
 rows before them this Ketnoi reads correctly: a file that may not be written, at the revision
 just before one of these (and only these), is opened read-only as it is (db.read_only) instead
 of being refused as older. 0015 takes back "Last contacted" dates confidential meetings gave;
 a SQLite file has no row-level security, so whoever opens it sees those meetings anyway, and a
-date is read like any other. Not for a migration that rewrites what a query depends on (0004's
+date is read like any other. 0016 counts every "Last contacted" again by the rule app/contacted.py
+keeps; a date read before it is one the window showed before it. Not for a migration that rewrites what a query depends on (0004's
 search keys, 0011's sort keys). tests/db/test_read_only_copy.py checks that each one runs no
 CREATE, DROP or ALTER and leaves the
 schema exactly as its predecessor left it."""

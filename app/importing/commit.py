@@ -671,9 +671,11 @@ def _commit_sheet(
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
-    if writer.vocab.created:
+    if writer.vocab.created or VOCABULARY_KEY not in batch.mapping:
         # the sectors and tags this import created, for its undo to remove again (nothing in the
-        # records' history names them: a vocabulary row has no history of its own)
+        # records' history names them: a vocabulary row has no history of its own); noted when
+        # none too, so that its undo knows it created none (an import from before this note has
+        # them found from what it wrote: app.importing.undo._brought)
         made = dict(batch.mapping.get(VOCABULARY_KEY) or {})
         for vocab_kind, ids in writer.vocab.created.items():
             made[vocab_kind] = [*made.get(vocab_kind, []), *ids]

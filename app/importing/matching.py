@@ -889,6 +889,21 @@ def _value_reader(
     return read
 
 
+LATEST_WINS = frozenset({"last_contacted_on"})
+"""Fields where a sheet's value replaces the record's when it is later, in "fill" mode too, and
+never when it is earlier: a re-imported list with a later "Ngày gặp gần nhất" tells of a newer
+contact (fill left it, saying "overwrite" would replace it), and an older list in "overwrite"
+mode put an earlier day over a meeting's (app.contacted: the later of what a sheet gave and
+the latest meeting)."""
+
+
+def _later(new: Any, old: Any) -> bool:
+    try:
+        return bool(new > old)
+    except TypeError:  # (not two dates: a value as typed; written as any other field)
+        return bool(new != old)
+
+
 def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> None:
     """For rows that update a record: which fields change (fill blanks or overwrite)."""
     kind = preview.kind
@@ -925,6 +940,10 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                 if not new and (new is None or new in ("", [])):  # empty(new), inline (1M calls)
                     continue
                 old = rec.get(name)
+                if name in LATEST_WINS:  # a later day counts in any mode; an earlier one never lowers it
+                    if old is None or _later(new, old):
+                        changes[name] = (old, new)
+                    continue
                 if old or not (old is None or old in ("", [])):
                     if name == notes and fill:
                         # notes are never lost: what the row adds (values kept as typed) is appended

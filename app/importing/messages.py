@@ -784,9 +784,15 @@ YES_NO = ("✓", "✗")
 def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
     """The old and new values of ``change`` in ``lang``'s words, as the window shows them: a
     country by its name, a code by its word ('"startup"' → '"Khởi nghiệp"' / '"Start-up"'), a
-    priority by its word, yes/no in words; any other value as shown."""
+    priority by its word, yes/no in words, phones as people write them ("0912 345 678", as the
+    contact's page and the lists show them: ``ketnoi import`` said "+84912345678"; what is
+    written stays E.164); any other value as shown."""
     if change.name == "country":
         return country_shown(change.old, lang), country_shown(change.new, lang)
+    if change.name == "phones":
+        from app.validation import phones_written  # (phonenumbers: loaded when a phone is said)
+
+        return phones_written(change.old), phones_written(change.new)
     return coded_shown(change, change.old, lang), coded_shown(change, change.new, lang)
 
 

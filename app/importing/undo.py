@@ -27,6 +27,7 @@ from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
 from app.records import jsonable
+from app.vntext import fold
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE
@@ -311,12 +312,19 @@ def _delete(
 
 def _drop_vocabulary(session: Session, undone: set[int]) -> dict[str, int]:
     """Remove the sectors and tags the ``undone`` imports created that no record uses any more
-    (the links of the records those imports created and their undos removed do not count)."""
+    (the links of the records those imports created and their undos removed do not count).
+
+    An import made before imports noted what they created (``VOCABULARY_KEY``) has them found
+    from what it wrote (:func:`_brought`): undoing one left its sectors in the sector filter
+    and the pickers, used by nothing."""
     candidates: dict[str, list[int]] = {}
-    for mapping in session.exec(
-        select(m.ImportBatch.mapping).where(col(m.ImportBatch.id).in_(sorted(undone)))
+    for batch_id, mapping, made_at in session.execute(
+        sa_select(col(m.ImportBatch.id), col(m.ImportBatch.mapping), col(m.ImportBatch.created_at)).where(
+            col(m.ImportBatch.id).in_(sorted(undone))
+        )
     ):
-        made = (mapping or {}).get(VOCABULARY_KEY) or {}
+        noted = (mapping or {}).get(VOCABULARY_KEY)
+        made = noted if isinstance(noted, dict) else _brought(session, int(batch_id), made_at)
         for kind, ids in made.items():
             if kind in records.VOCABULARY:
                 candidates.setdefault(kind, []).extend(int(i) for i in ids)
@@ -338,6 +346,53 @@ def _drop_vocabulary(session: Session, undone: set[int]) -> dict[str, int]:
             stmt = select(model.id).where(col(model.id).in_(part), col(model.deleted_at).is_not(None))
             gone.setdefault(entity, []).extend(int(i) for i in session.exec(stmt) if i is not None)
     return records.drop_unused_vocabulary(session, candidates, gone)
+
+
+def _brought(session: Session, batch_id: int, made_at: dt.datetime) -> dict[str, list[int]]:
+    """The sectors and tags an import that did not note them brought to the records it wrote
+    ("sector"/"tag" → ids), as an undo of a save finds them (app.undo): those the records it
+    created are linked to, and those its updates added to a record's list. A tag made before the
+    import (its ``created_at``) is not one it brought; a sector has no date, and stays when
+    anything else, live or in the trash, uses it (records.drop_unused_vocabulary)."""
+    created: dict[str, list[int]] = {}
+    for entity, ident in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id).where(
+            CHANGE.c.batch_id == batch_id,
+            CHANGE.c.op == "create",
+            CHANGE.c.entity.in_(("organisation", "contact")),
+        )
+    ):
+        created.setdefault(str(entity), []).append(int(ident))
+    out: dict[str, set[int]] = {}
+    for kind, (_model, links) in records.VOCABULARY.items():
+        for table, owner_column, owner_kind in links:
+            vocab_col, owner_col = getattr(table, f"{kind}_id"), getattr(table, owner_column)
+            for part in chunked(created.get(owner_kind, [])):
+                out.setdefault(kind, set()).update(
+                    int(v)
+                    for v in session.execute(sa_select(vocab_col).where(col(owner_col).in_(part))).scalars()
+                )
+    added: dict[str, set[str]] = {}
+    for name, old, new in session.execute(
+        sa_select(CHANGE.c.field, CHANGE.c.old, CHANGE.c.new).where(
+            CHANGE.c.batch_id == batch_id, CHANGE.c.op == "import", CHANGE.c.field.in_(("sectors", "tags"))
+        )
+    ):
+        had = {fold(str(x)) for x in old or []}
+        added.setdefault(str(name)[:-1], set()).update(str(x) for x in new or [] if fold(str(x)) not in had)
+    for kind, names in added.items():
+        out.setdefault(kind, set()).update(records.vocabulary_ids(session, kind, names))
+    if out.get("tag"):
+        older: set[int] = set()
+        for part in chunked(sorted(out["tag"])):
+            older.update(
+                int(i)
+                for i in session.execute(
+                    sa_select(col(m.Tag.id)).where(col(m.Tag.id).in_(part), col(m.Tag.created_at) < made_at)
+                ).scalars()
+            )
+        out["tag"] -= older
+    return {kind: sorted(ids) for kind, ids in out.items() if ids}
 
 
 def _undone_batches(session: Session) -> set[int]:

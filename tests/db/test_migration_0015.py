@@ -60,7 +60,8 @@ def test_dates_a_confidential_meeting_gave_are_taken_back_once(
     assert _date(raw, huong) == dt.date(2026, 11, 20)
     raw.dispose()
 
-    engine = open_database(url)  # upgrades to 0015
+    command.upgrade(alembic_config(url), "0015")  # (0016 after it is tests/db/test_migration_0016.py)
+    engine = make_engine(url)
     try:
         assert stored_revision(engine) == "0015"
         assert _date(engine, huong) == OLD  # what the record said before
@@ -118,7 +119,8 @@ def test_dates_the_application_already_took_back_stay_taken_back(
     assert _date(engine, huong) == OLD
     engine.dispose()
     command.downgrade(alembic_config(url), "0014")
-    engine = open_database(url)
+    command.upgrade(alembic_config(url), "0015")
+    engine = make_engine(url)
     try:
         assert stored_revision(engine) == "0015"
         assert _date(engine, huong) == OLD

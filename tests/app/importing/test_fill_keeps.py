@@ -1,6 +1,6 @@
 """An update that fills blanks only says what it leaves as the record has it: a reviewer's
 re-import of a promotion ("Viện trưởng" → "Phó Viện trưởng", a later last-met date) showed as
-"nothing new" with no hint that the sheet differed."""
+"nothing new" with no hint that the sheet differed. (A later last-met date is now taken.)"""
 
 from __future__ import annotations
 
@@ -28,11 +28,12 @@ def test_fill_names_what_it_leaves_and_overwrite_replaces_it(engine: Engine, tmp
         {"S": [HEADER, ["Nguyễn Văn Hùng", "Phó Viện trưởng", "hung@ioit.vn", "15/05/2026"]]},
     )
     (row,) = preview(engine, later).rows
-    assert row.status == "skip"
+    # the later last-met day is taken in "fill" too (tests/app/importing/test_last_met_reimport.py)
+    assert row.status == "update" and list(row.changes) == ["last_contacted_on"]
     said = [text(r) for r in row.reasons if r.code == "fill_keeps"]
     assert said == [
-        "left as #1 has it (the sheet differs): Last contacted: 15/03/2026 → 15/05/2026, "
-        'Position: "Viện trưởng" → "Phó Viện trưởng"; "overwrite" would replace it'
+        'left as #1 has it (the sheet differs): Position: "Viện trưởng" → "Phó Viện trưởng"; '
+        '"overwrite" would replace it'
     ]
     # "the sheet differs" is what the sheet says, not another sheet ("trang tính khác" read so)
     vi = text(row.reasons[-1], "vi")

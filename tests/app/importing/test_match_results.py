@@ -11,8 +11,10 @@ and the folds the wizard lists are compared with what the matching of commit 0ba
 from that checkout), so a difference names the sheet, the scenario and the row. A change
 meant to decide otherwise rewrites the file, and says so: since then, two people of one name at
 one organisation with no email or phone in common are two people, and an email or phone shared
-with someone of another name joins nobody (each change rewrote the golden file; its commit
-message says what changed).
+with someone of another name joins nobody, and a sheet's "Ngày gặp gần nhất" replaces the
+record's only when it is later, in "fill" too (the changed copy's later days are updates, its
+earlier ones nothing; tests/app/importing/test_last_met_reimport.py) (each change rewrote the
+golden file; its commit message says what changed).
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
