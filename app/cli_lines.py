@@ -119,6 +119,27 @@ LINES: dict[str, tuple[str, str]] = {
         "  not merged (copy-db merges organisations and contacts only): {shown}",
         "  không gộp (copy-db chỉ gộp tổ chức và liên hệ): {shown}",
     ),
+    # ketnoi log-meeting: a meeting logged already (app.already_logged)
+    "logged_by": (
+        "{by} already logged “{title}” with {shared} at {at}",
+        "{by} đã ghi cuộc họp “{title}” với {shared} lúc {at}",
+    ),
+    "logged_by_you": (
+        "You already logged “{title}” with {shared} at {at}",
+        "Bạn đã ghi cuộc họp “{title}” với {shared} lúc {at}",
+    ),
+    "logged_before": (
+        "“{title}” with {shared} at {at} is already logged",
+        "Cuộc họp “{title}” với {shared} lúc {at} đã được ghi",
+    ),
+    "logged_on": (" (meeting #{id}, logged {when})", " (cuộc họp #{id}, ghi lúc {when})"),
+    "logged_id": (" (meeting #{id})", " (cuộc họp #{id})"),
+    "logged_refused": (
+        "{said}; nothing saved. To save this one too, run the command again with --even-if-logged "
+        "(ketnoi meeting show {id} shows the one saved)",
+        "{said}; chưa lưu gì. Để vẫn lưu cuộc họp này, chạy lại lệnh với --even-if-logged "
+        "(ketnoi meeting show {id} cho xem cuộc họp đã ghi)",
+    ),
 }
 
 MOVED_VI = {  # what a merge moved to the record kept (app.merge.REPOINT, MEMBERSHIP; app.reorg)

@@ -14,11 +14,11 @@ Plain Python: no Qt here. Display labels are keys; the UI translates them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -548,12 +548,22 @@ def choices_may_change(changes: Changes) -> bool:
     return any(changes.changed(kind, ("sectors", "tags")) for kind in ("organisation", "contact", "action"))
 
 
-def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:
+def find_contacts(
+    session: Session, query_text: str, *, limit: int = 12, first_organisations: Collection[int] = ()
+) -> list[dict[str, Any]]:
     """Contacts for a type-ahead: folded prefix words over the search index, by given name; with
-    the position and first e-mail that tell two people of the same name apart."""
+    the position and first e-mail that tell two people of the same name apart.
+
+    The people of ``first_organisations`` (Log meeting: the meeting's organisations) come first,
+    then the others, each in the usual order (reviewer: with Genetica chosen, "giang" offered
+    "Đỗ Ngọc Giang — Anti-Scam" first and Enter added her, not Hồ Đức Giang of Genetica)."""
     cond = fts_condition(session, "contact", query_text)
     if cond is None:
         return []
+    order: list[Any] = [CON.c.sort_key, CON.c.id]
+    if first_organisations:
+        theirs = case((CON.c.organisation_id.in_(sorted(set(first_organisations))), 0), else_=1)
+        order.insert(0, theirs)
     stmt = (
         select(
             CON.c.id,
@@ -565,7 +575,7 @@ def find_contacts(session: Session, query_text: str, *, limit: int = 12) -> list
         )
         .outerjoin(ORG, ORG.c.id == CON.c.organisation_id)
         .where(and_(cond, CON.c.deleted_at.is_(None)))
-        .order_by(CON.c.sort_key, CON.c.id)
+        .order_by(*order)
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]

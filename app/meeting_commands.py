@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import records, resolve, validation, value_labels, workdays
+from app.already_logged import already_logged
 from app.cli import CliContext, json_option
 from app.cli_lines import refused
 from app.due import parse_due
@@ -95,6 +96,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the meeting and its follow-ups are seen only by its owner, the staff on it, "
         "colleagues it is shared with and managers (a team database)",
+    )
+    p.add_argument(
+        "--even-if-logged",
+        action="store_true",
+        help="save it even if a meeting with the same organisation or an attendee in common is "
+        "logged within two hours that day (otherwise refused, naming it)",
     )
     p.set_defaults(handler=cmd_log_meeting, creates_db=True)
 
@@ -317,6 +324,9 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = _spec(args)
     with unit_of_work(ctx.engine()) as session:
         draft = build_draft(session, spec)
+        twin = None if args.even_if_logged else already_logged(session, draft, actor=ctx.actor())
+        if twin is not None:  # the window asks; here refused, naming it (app.already_logged)
+            raise twin.refusal()
         meeting_id = save_meeting(session, draft, actor=ctx.actor())
         meeting = records.get(session, "meeting", meeting_id)
         action_ids = session.execute(

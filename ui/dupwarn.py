@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from app import dedupe
+from app.already_logged import AlreadyLogged
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
@@ -79,6 +80,42 @@ def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> st
     open_ = box.addButton(tr("Open the existing one"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
+    box.exec()
+    return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
+
+
+def ask_already_logged(parent: QWidget, twin: AlreadyLogged, date_format: str) -> str:
+    """Log meeting, for a meeting logged already (:mod:`app.already_logged`): "Trần Thị Lan
+    already logged “…” with Genetica at 09:33" — open it ("open"), save this one anyway
+    ("save") or go back ("cancel", the default: Enter does not save it). One function, so that
+    tests can answer it."""
+    at = f"{twin.starts_at:%H:%M}"
+    if twin.mine:
+        text = tr("You already logged “%1” with %2 at %3.")
+        text = text.replace("%1", twin.title).replace("%2", twin.shared).replace("%3", at)
+    elif twin.by:
+        text = tr("%1 already logged “%2” with %3 at %4.").replace("%1", twin.by)
+        text = text.replace("%2", twin.title).replace("%3", twin.shared).replace("%4", at)
+    else:
+        text = tr("“%1” with %2 at %3 is already logged.")
+        text = text.replace("%1", twin.title).replace("%2", twin.shared).replace("%3", at)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Already logged?"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    more = tr("Save this meeting as well?")
+    if twin.logged_at is not None:
+        when = QDateTime.fromSecsSinceEpoch(int(twin.logged_at.timestamp())).toString(date_format + " HH:mm")
+        more = tr("Logged %1.").replace("%1", when) + " " + more
+    box.setInformativeText(more)
+    open_ = box.addButton(tr("Open it"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
     box.exec()
     return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
 

@@ -4,7 +4,7 @@ server out of reach in a window's list."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -25,12 +25,18 @@ from db.engine import read_session
 from ui.context import AppContext, Unreachable
 
 
-def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]]]:
+def finder(
+    ctx: AppContext, entity: str, first: Callable[[], Sequence[int]] | None = None
+) -> Callable[[str], list[tuple[int, str]]]:
     """A function text → [(id, label)] over the search index (bounded: 12 hits), safe to call on
-    a pool thread. Each label is unique among the hits (:func:`_told_apart`)."""
+    a pool thread. Each label is unique among the hits (:func:`_told_apart`). People of the
+    organisations ``first()`` gives come first (:func:`app.lists.find_contacts`): it is read at
+    each search, maybe on a pool thread, so it returns a value the UI thread replaces, never
+    changes (the Log meeting picker's tuple)."""
     engine = ctx.engine
 
     def find(text: str) -> list[tuple[int, str]]:
+        ahead = tuple(first()) if first is not None else ()
         with read_session(engine) as s:
             if entity == "contact":
                 return _told_apart(
@@ -40,7 +46,7 @@ def finder(ctx: AppContext, entity: str) -> Callable[[str], list[tuple[int, str]
                             c["full_name"] + (f" — {c['organisation']}" if c.get("organisation") else ""),
                             [c.get("position") or "", c.get("email") or ""],
                         )
-                        for c in lists.find_contacts(s, text)
+                        for c in lists.find_contacts(s, text, first_organisations=ahead)
                     ],
                     person=True,
                 )

@@ -703,7 +703,7 @@ def _commit_sheet(
     counts["staff_created"] = len(ctx.staff.pending) - (counts["new"] if kind == "staff" else 0)
     counts["_written"] = 1
     if remember:
-        remember_mapping(session, preview.layout.headers, kind, preview.layout.mapping)
+        remember_mapping(session, preview.layout.headers, kind, preview.layout.mapping, by=actor)
     session.flush()
     return batch, counts
 

@@ -3,12 +3,13 @@
 Each step is a function over plain data, so that a wizard can show the guess and let the user
 change it: :func:`find_header_row` → :func:`detect_kind` → :func:`suggest_mapping`;
 :func:`inspect_sheet` runs the three over the first rows of a sheet. A mapping the user
-confirmed is remembered per header row (:func:`remember_mapping`) and offered again for the
-next workbook with the same headers.
+confirmed is remembered per header row (:func:`remember_mapping`), with who confirmed it and
+when, and offered again for the next workbook with the same headers.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import re
@@ -29,6 +30,7 @@ from app.importing.messages import Message, msg
 from app.importing.reader import Row, empty_sheets, iter_rows, sheet_names
 from app.importing.units import UNIT_WORDS, looks_like_unit
 from app.vntext import clean, fold
+from db import clock
 from db.models import Contact, ContactMethod, Setting, Staff
 
 HEADER_SCAN_ROWS = 30
@@ -58,6 +60,10 @@ class SheetLayout:
     mapping: dict[int, str] = field(default_factory=dict)
     kind_scores: dict[str, float] = field(default_factory=dict)
     remembered: bool = False
+    # the remembered mapping's: who confirmed it (the history's name for them, "" when a
+    # mapping kept before this was recorded, or an import without a name) and when (aware, UTC)
+    remembered_by: str = ""
+    remembered_at: dt.datetime | None = None
     data_rows_sampled: int = 0
     kind_reason: Message | None = None
     """Why the sheet was read as staff (or, named as staff, as contacts): shown beside the
@@ -718,10 +724,36 @@ def remembered_mapping(session: Session, headers: list[str]) -> tuple[str, dict[
     return kind, mapping
 
 
-def remember_mapping(session: Session, headers: list[str], kind: str, mapping: dict[int, str]) -> None:
-    """Store a confirmed mapping for the next workbook with the same headers."""
+def remembered_origin(session: Session, headers: list[str]) -> tuple[str, dt.datetime | None]:
+    """Who confirmed the mapping remembered for this header row (the name the history gives
+    them; "" when not recorded: a mapping kept before this was) and when (aware, UTC)."""
+    row = session.get(Setting, _setting_key(headers))
+    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    at: dt.datetime | None = None
+    try:
+        at = dt.datetime.fromisoformat(str(value["at"])) if value.get("at") else None
+    except ValueError:
+        at = None
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return str(value.get("by") or ""), at
+
+
+def remember_mapping(
+    session: Session, headers: list[str], kind: str, mapping: dict[int, str], *, by: str = ""
+) -> None:
+    """Store a confirmed mapping for the next workbook with the same headers, with who confirmed
+    it (``by``: the actor the history names) and when: on a team database a colleague's import
+    is offered it too, and the wizard says whose it is (reviewer: Hoa's window said "the mapping
+    you confirmed last time" of Lan's)."""
     key = _setting_key(headers)
-    value = {"kind": kind, "mapping": {str(c): f for c, f in sorted(mapping.items())}, "headers": headers}
+    value = {
+        "kind": kind,
+        "mapping": {str(c): f for c, f in sorted(mapping.items())},
+        "headers": headers,
+        "by": by,
+        "at": clock.utcnow().isoformat(),
+    }
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))
@@ -767,6 +799,8 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     if remembered is not None and not _values_decide(kind, remembered[0]):
         layout.kind, layout.mapping = remembered
         layout.remembered = True  # (the reason, if any, still shown: kind_reason)
+        if session is not None:  # (it is: the mapping was remembered in it)
+            layout.remembered_by, layout.remembered_at = remembered_origin(session, headers)
     elif kind is not None:
         layout.mapping = suggest_mapping(kind, headers)
     return layout

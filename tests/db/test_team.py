@@ -850,3 +850,20 @@ def test_a_disabled_login_running_a_command_is_told_what_happened_in_one_line(re
     assert f"turned login '{p}gone' away: an administrator may have disabled it" in err, err
     assert "OperationalError" not in err and "--debug" not in err
     assert f'"{p}gone" is not permitted to log in' in err  # the server's own words, kept at the end
+
+
+def test_a_meeting_logged_twice_is_said_only_to_who_may_see_the_first(
+    ready: Team, secret_meeting: int
+) -> None:
+    """app.already_logged on a team database: Minh, who may not see Lan's confidential meeting
+    with Genetica, logs one beside it without a word about it (its title never said); Hoa, a
+    manager who sees it, is told Lan logged it, and saves hers with --even-if-logged."""
+    again = ["log-meeting", "--title", "Gặp Genetica", "--organisation", "Genetica"]
+    code, out, err = ready.cli("minh", *again, "--at", "2026-11-20 14:30")
+    assert code == 0, err
+    assert SECRET_TITLE not in out + err and "already logged" not in err
+    code, out, err = ready.cli("hoa", *again, "--at", "2026-11-20 14:00")
+    said = " ".join(err.split())
+    assert code != 0 and f"Trần Thị Lan already logged “{SECRET_TITLE}” with Genetica at 14:00" in said
+    code, _out, err = ready.cli("hoa", *again, "--at", "2026-11-20 14:00", "--even-if-logged")
+    assert code == 0, err

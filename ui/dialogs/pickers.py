@@ -57,7 +57,10 @@ class Picker(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.entity = entity
-        self._find = finder(ctx, entity)
+        # the meeting's organisations (ids): their people are suggested first; a tuple replaced,
+        # never changed (read by a search on a pool thread)
+        self._first: tuple[int, ...] = ()
+        self._find = finder(ctx, entity, lambda: self._first)
         # New people's organisations: the meeting's organisations, the one a new person joins
         # by default, and the keys of the new people whose organisation the user picked (kept).
         self._meeting_orgs: list[Chosen] = []
@@ -245,7 +248,8 @@ class Picker(QWidget):
         self.suggestions.hide()
 
     def set_meeting_organisations(self, organisations: list[Chosen], default: str) -> None:
-        """The organisations a new person can join: the meeting's (``Chosen.key``), or none.
+        """The organisations a new person can join: the meeting's (``Chosen.key``), or none; their
+        people are suggested first as names are typed.
 
         A new person's row has, under the role, the organisation they join, and the second line
         says which. Until the user picks one there it is ``default``
@@ -254,6 +258,7 @@ class Picker(QWidget):
         (reviewer: a new person silently joined the first organisation listed, our own centre,
         and the row offered no choice)."""
         self._meeting_orgs, self._joining_default = list(organisations), default
+        self._first = tuple(o.id for o in organisations if o.id is not None)
         keys = {o.key for o in organisations}
         for n, chosen in enumerate(self.items):
             if chosen.id is not None:

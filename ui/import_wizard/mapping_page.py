@@ -11,7 +11,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.importing import ON_MATCH, columns_not_kept, kind_reason, suggest_mapping
 from app.importing import fields as fs
-from app.importing.sheet import LIST_FIELDS
+from app.importing.sheet import LIST_FIELDS, SheetLayout
 from ui.import_wizard.common import in_window_language, message_label, show_error, show_note
 from ui.import_wizard.messages import wording
 from ui.labels import entity_name
@@ -198,7 +198,7 @@ class MappingPage(QWizardPage):
             where = self.tr("Sheet “%1”: the header is on row %2.")
         where = where.replace("%1", layout.sheet).replace("%2", str(layout.header_row))
         if layout.remembered:
-            where += " " + self.tr("The mapping you confirmed last time for these headers is used.")
+            where += " " + self._remembered_said(layout)
         elif self.w.sheet.layout is not None and self.w.sheet.layout.kind is None:
             where += " " + self.tr("Ketnoi could not tell what the sheet holds: choose it above.")
         reason = kind_reason(layout)
@@ -209,6 +209,23 @@ class MappingPage(QWizardPage):
             why = self.tr("Read as contacts: %1. If the sheet lists your own staff, choose Staff above.")
             where += " " + why.replace("%1", wording(reason))
         show_note(self.note, where)
+
+    def _remembered_said(self, layout: SheetLayout) -> str:
+        """Whose remembered mapping is used: "you" only when this user confirmed it; a
+        colleague's (a team database keeps one for everyone) by name and date (reviewer: Hoa's
+        window said "the mapping you confirmed last time" of Lan's); one kept before who
+        confirmed it was recorded, no one's."""
+        by = layout.remembered_by
+        if by and by == self.w.ctx.actor():
+            return self.tr("The mapping you confirmed last time for these headers is used.")
+        if not by:
+            return self.tr("The mapping confirmed last time for these headers is used.")
+        if layout.remembered_at is None:
+            return self.tr("The mapping %1 confirmed for these headers is used.").replace("%1", by)
+        secs = int(layout.remembered_at.timestamp())
+        day = QDateTime.fromSecsSinceEpoch(secs).toString(self.w.ctx.settings.qt_date_format())
+        said = self.tr("The mapping %1 confirmed on %2 for these headers is used.")
+        return said.replace("%1", by).replace("%2", day)
 
     def _kind_chosen(self) -> None:
         layout = self.w.layout_

@@ -204,6 +204,7 @@ def test_a_remembered_mapping_does_not_decide_staff_or_contacts(
     w.next()
     page = w.mapping_page
     assert page.kind.currentData() == "staff"
-    assert "The mapping you confirmed last time for these headers is used." in page.note.text()
+    # (do_import names no one: the mapping is no one's, not "you confirmed")
+    assert "The mapping confirmed last time for these headers is used." in page.note.text()
     assert "Read as staff: 2 of 2 values of column Đơn vị (D) are departments" in page.note.text()
     w.reject()

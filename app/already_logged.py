@@ -1,0 +1,141 @@
+"""A meeting about to be logged that a colleague has logged already.
+
+Reviewer, on a team database: Lan logged "Lam viec voi Genetica ve sandbox" at 09:33 (Genetica,
+Hồ Đức Giang); Hoa then logged "Lam viec voi Genetica" at the same minute, same organisation and
+person, without a word: two meetings, two near-identical follow-ups, the brief counted two.
+
+The rule (:func:`already_logged`, used by the Log meeting window and ``ketnoi log-meeting``): a
+meeting already saved counts when
+
+- it is not deleted (in the trash it is no longer logged), and is not the meeting being edited;
+- it starts on the same day, within :data:`WITHIN` (two hours) either side — a visit at 09:30
+  and a call with the same firm at 15:00 are two meetings;
+- and it has an organisation in common with the new one — our own office
+  (:func:`app.meetings.own_organisation_ids`, from the office profile) excepted, since it is at
+  most of them — or an attendee in common.
+
+Only what the session may read is looked at: on a team database row-level security hides a
+confidential meeting this login may not see, so it is never found and its title never said
+(the save goes ahead: RLS says nothing, and so does this). The closest in time is named, with
+what the two have in common, who logged it (its history's "create", else its owner) and when.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.cli_lines import refused, say
+from app.errors import UserError
+from app.meetings import MeetingDraft, own_organisation_ids
+from app.validation import FieldError, datetime_
+from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF
+
+WITHIN = dt.timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class AlreadyLogged:
+    """The meeting a new one looks like, as the question about it says it."""
+
+    meeting_id: int
+    title: str
+    starts_at: dt.datetime
+    shared: str  # the organisation (else the person) both have, by name
+    by: str  # who logged it: their name ("" when neither the history nor an owner says)
+    mine: bool  # logged by the person logging this one
+    logged_at: dt.datetime | None  # when it was logged (aware, UTC), if the history says
+
+    def sentence(self, lang: str) -> str:
+        """ "Trần Thị Lan already logged “…” with Genetica at 09:33" in ``lang`` ("vi" or
+        English): "You …" when it was this person, no name when none is known."""
+        code = "logged_by_you" if self.mine else "logged_by" if self.by else "logged_before"
+        at = f"{self.starts_at:%H:%M}"
+        return say(code, lang, by=self.by, title=self.title, shared=self.shared, at=at)
+
+    def refusal(self) -> UserError:
+        """``ketnoi log-meeting``'s refusal (both languages): the sentence, the meeting's number
+        and when it was logged, and --even-if-logged to save this one too."""
+
+        def line(lang: str) -> str:
+            when = self.logged_at.astimezone().strftime("%d/%m/%Y %H:%M") if self.logged_at else ""
+            which = (
+                say("logged_on", lang, id=self.meeting_id, when=when)
+                if when
+                else say("logged_id", lang, id=self.meeting_id)
+            )
+            return say("logged_refused", lang, said=self.sentence(lang) + which, id=self.meeting_id)
+
+        return refused(line("en"), line("vi"))
+
+
+def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") -> AlreadyLogged | None:
+    """The meeting saved that the one in ``draft`` very probably repeats (the module's rule), or
+    None. ``actor``: who is logging this one (``ctx.actor()``), to say "you" when it was them."""
+    if not draft.values.get("starts_at"):
+        return None
+    try:
+        starts = datetime_(draft.values["starts_at"])
+    except FieldError:  # not a time: the save says so (nothing to compare)
+        return None
+    own = set(own_organisation_ids(session))
+    org_ids = [o.id for o in draft.organisations if o.id is not None and o.id not in own]
+    people = [c.id for c in draft.attendees if c.id is not None]
+    if not org_ids and not people:
+        return None
+    day = dt.datetime.combine(starts.date(), dt.time.min)
+    lo, hi = max(day, starts - WITHIN), min(day + dt.timedelta(days=1), starts + WITHIN)
+    near = select(MEET.c.id, MEET.c.title, MEET.c.starts_at, MEET.c.owner_id).where(
+        MEET.c.deleted_at.is_(None), MEET.c.starts_at >= lo, MEET.c.starts_at < hi
+    )
+    if draft.meeting_id is not None:
+        near = near.where(MEET.c.id != draft.meeting_id)
+    found: dict[int, tuple[str, dt.datetime, int | None, str]] = {}
+    if org_ids:
+        rows = session.execute(
+            near.add_columns(ORG.c.name)
+            .join(MEET_ORG, MEET_ORG.c.meeting_id == MEET.c.id)
+            .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
+            .where(MEET_ORG.c.organisation_id.in_(org_ids))
+            .order_by(MEET.c.id, ORG.c.sort_key)
+        )
+        for r in rows:
+            found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.name))
+    if people:
+        rows = session.execute(
+            near.add_columns(CON.c.full_name)
+            .join(ATTENDEE, ATTENDEE.c.meeting_id == MEET.c.id)
+            .join(CON, CON.c.id == ATTENDEE.c.contact_id)
+            .where(ATTENDEE.c.contact_id.in_(people))
+            .order_by(MEET.c.id, CON.c.sort_key)
+        )
+        for r in rows:
+            found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.full_name))
+    if not found:
+        return None
+    meeting_id = min(found, key=lambda i: (abs(found[i][1] - starts), i))
+    title, at, owner_id, shared = found[meeting_id]
+    created = session.execute(
+        select(CHANGE.c.actor, CHANGE.c.at)
+        .where(CHANGE.c.entity == "meeting", CHANGE.c.entity_id == meeting_id, CHANGE.c.op == "create")
+        .order_by(CHANGE.c.id)
+        .limit(1)
+    ).first()
+    by = (created.actor or "") if created is not None else ""
+    if not by and owner_id is not None:
+        by = session.execute(select(STAFF.c.name).where(STAFF.c.id == owner_id)).scalar() or ""
+    logged_at = None
+    if created is not None and created.at is not None:
+        logged_at = created.at if created.at.tzinfo is not None else created.at.replace(tzinfo=dt.UTC)
+    return AlreadyLogged(
+        meeting_id=meeting_id,
+        title=str(title),
+        starts_at=at,
+        shared=str(shared),
+        by=str(by),
+        mine=bool(actor) and by == actor,
+        logged_at=logged_at,
+    )
