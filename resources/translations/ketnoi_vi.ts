@@ -1536,12 +1536,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
+      <location filename="../../ui/dupwarn.py" line="97" />
+      <source>%1 already logged “%2” with %3 at %4.</source>
+      <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="212" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="221" />
+      <location filename="../../ui/dupwarn.py" line="258" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1551,12 +1556,17 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="56" />
+      <location filename="../../ui/dupwarn.py" line="57" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="72" />
+      <location filename="../../ui/dupwarn.py" line="104" />
+      <source>Already logged?</source>
+      <translation>Đã ghi rồi?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="73" />
       <source>Already saved?</source>
       <translation>Đã có rồi?</translation>
     </message>
@@ -1576,7 +1586,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="273" />
+      <location filename="../../ui/dupwarn.py" line="310" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1601,6 +1611,11 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
+      <location filename="../../ui/dupwarn.py" line="113" />
+      <source>Logged %1.</source>
+      <translation>Đã ghi lúc %1.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
@@ -1611,7 +1626,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="219" />
+      <location filename="../../ui/dupwarn.py" line="256" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1646,12 +1661,17 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="119" />
+      <location filename="../../ui/dupwarn.py" line="156" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="79" />
+      <location filename="../../ui/dupwarn.py" line="115" />
+      <source>Open it</source>
+      <translation>Mở cuộc họp đó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="80" />
       <source>Open the existing one</source>
       <translation>Mở bản đã có</translation>
     </message>
@@ -1666,14 +1686,20 @@ Bản sao lưu: %2</translation>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="77" />
+      <location filename="../../ui/dupwarn.py" line="78" />
       <source>Save a second %1 anyway?</source>
       <translation>Vẫn lưu thêm một %1 nữa?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="78" />
+      <location filename="../../ui/dupwarn.py" line="116" />
+      <location filename="../../ui/dupwarn.py" line="79" />
       <source>Save anyway</source>
       <translation>Vẫn lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="110" />
+      <source>Save this meeting as well?</source>
+      <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="79" />
@@ -1686,12 +1712,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="69" />
+      <location filename="../../ui/dupwarn.py" line="70" />
       <source>This looks like %1, already saved (%2).</source>
       <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="127" />
+      <location filename="../../ui/dupwarn.py" line="164" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -1716,52 +1742,57 @@ Bản sao lưu: %2</translation>
       <translation>Lý do</translation>
     </message>
     <message>
+      <location filename="../../ui/dupwarn.py" line="94" />
+      <source>You already logged “%1” with %2 at %3.</source>
+      <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="385" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="39" />
+      <location filename="../../ui/dupwarn.py" line="40" />
       <source>same acronym %1</source>
       <translation>cùng tên viết tắt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="44" />
+      <location filename="../../ui/dupwarn.py" line="45" />
       <source>same alias “%1”</source>
       <translation>cùng tên gọi khác “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="34" />
+      <location filename="../../ui/dupwarn.py" line="35" />
       <source>same email %1</source>
       <translation>cùng email %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="38" />
+      <location filename="../../ui/dupwarn.py" line="39" />
       <source>same family and given name</source>
       <translation>cùng họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="36" />
+      <location filename="../../ui/dupwarn.py" line="37" />
       <source>same name ignoring accents</source>
       <translation>cùng tên khi bỏ dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="37" />
+      <location filename="../../ui/dupwarn.py" line="38" />
       <source>same name in another order</source>
       <translation>cùng tên nhưng đảo thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="35" />
+      <location filename="../../ui/dupwarn.py" line="36" />
       <source>same phone %1</source>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="42" />
+      <location filename="../../ui/dupwarn.py" line="43" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="47" />
+      <location filename="../../ui/dupwarn.py" line="48" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
@@ -1769,6 +1800,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/duplicates.py" line="320" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="100" />
+      <source>“%1” with %2 at %3 is already logged.</source>
+      <translation>Cuộc họp “%1” với %2 lúc %3 đã được ghi.</translation>
     </message>
   </context>
   <context>
@@ -2142,7 +2178,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="324" />
+      <location filename="../../ui/widgets.py" line="330" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -4448,7 +4484,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4489,7 +4524,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4520,7 +4554,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4703,8 +4736,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4878,52 +4909,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="119" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="264" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="267" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="99" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="182" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="185" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="437" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="440" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="99" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="123" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="120" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="104" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="106" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="116" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="118" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -5471,7 +5502,7 @@ Bản sao lưu: %2</translation>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="236" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="253" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
@@ -5486,7 +5517,7 @@ Bản sao lưu: %2</translation>
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="302" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="319" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
@@ -5536,12 +5567,12 @@ Bản sao lưu: %2</translation>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="307" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="324" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="315" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="332" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
@@ -5556,7 +5587,22 @@ Bản sao lưu: %2</translation>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="201" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="224" />
+      <source>The mapping %1 confirmed for these headers is used.</source>
+      <translation>Dùng cách ghép cột %1 đã xác nhận cho các tiêu đề này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="227" />
+      <source>The mapping %1 confirmed on %2 for these headers is used.</source>
+      <translation>Dùng cách ghép cột %1 đã xác nhận ngày %2 cho các tiêu đề này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="222" />
+      <source>The mapping confirmed last time for these headers is used.</source>
+      <translation>Dùng cách ghép cột đã được xác nhận lần trước cho các tiêu đề này.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="220" />
       <source>The mapping you confirmed last time for these headers is used.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
@@ -5566,7 +5612,7 @@ Bản sao lưu: %2</translation>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="246" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="263" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -5621,83 +5667,83 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="310" />
-      <location filename="../../ui/dialogs/pickers.py" line="362" />
+      <location filename="../../ui/dialogs/pickers.py" line="315" />
+      <location filename="../../ui/dialogs/pickers.py" line="367" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="314" />
+      <location filename="../../ui/dialogs/pickers.py" line="319" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="318" />
+      <location filename="../../ui/dialogs/pickers.py" line="323" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="367" />
+      <location filename="../../ui/dialogs/pickers.py" line="372" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="341" />
+      <location filename="../../ui/dialogs/pickers.py" line="346" />
       <source>%1's role at the meeting</source>
       <translation>Vai trò của %1 trong cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="71" />
+      <location filename="../../ui/dialogs/pickers.py" line="74" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="78" />
+      <location filename="../../ui/dialogs/pickers.py" line="81" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="379" />
+      <location filename="../../ui/dialogs/pickers.py" line="384" />
       <source>Delete: remove</source>
       <translation>Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="80" />
+      <location filename="../../ui/dialogs/pickers.py" line="83" />
       <source>Down (nothing typed): the chosen organisations; there Delete removes one</source>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách tổ chức đã chọn; ở đó Delete bỏ một tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="74" />
+      <location filename="../../ui/dialogs/pickers.py" line="77" />
       <source>Down (nothing typed): the chosen people; there F2 changes a role, Delete removes a person</source>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="382" />
+      <location filename="../../ui/dialogs/pickers.py" line="387" />
       <source>F2 or Enter: change the role · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="381" />
+      <location filename="../../ui/dialogs/pickers.py" line="386" />
       <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="196" />
+      <location filename="../../ui/dialogs/pickers.py" line="199" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="196" />
+      <location filename="../../ui/dialogs/pickers.py" line="199" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="297" />
+      <location filename="../../ui/dialogs/pickers.py" line="302" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="282" />
+      <location filename="../../ui/dialogs/pickers.py" line="287" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -5828,6 +5874,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5854,7 +5901,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5869,12 +5918,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
+      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5940,6 +5993,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -5974,7 +6028,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6386,6 +6442,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6426,8 +6483,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6438,15 +6493,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6509,7 +6560,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -8033,6 +8083,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="62" />
       <source>Kind</source>
       <translation>Loại</translation>
