@@ -8,8 +8,13 @@ The rule (:func:`already_logged`, used by the Log meeting window and ``ketnoi lo
 meeting already saved counts when
 
 - it is not deleted (in the trash it is no longer logged), and is not the meeting being edited;
-- it starts on the same day, within :data:`WITHIN` (two hours) either side — a visit at 09:30
-  and a call with the same firm at 15:00 are two meetings;
+- it starts on the same day and the two overlap in time, each taken from its start to its end
+  (one without an end lasting :data:`app.calendars.DEFAULT_LENGTH`, an hour) — a visit at 09:30
+  and a call with the same firm at 15:00 are two meetings, and so are two that follow each other
+  (09:00-10:30, then 10:30) (reviewer h73: the next meeting with MOST at 10:30 or 11:00 was refused
+  as the 09:00 one logged again, by a rule of two hours either side of the start);
+- both are events, or neither is — a call with one expert on the side of the annual meeting
+  of overseas experts is another meeting than the event (reviewer h73: refused);
 - and it has an organisation in common with the new one — our own office
   (:func:`app.meetings.own_organisation_ids`, from the office profile) excepted, since it is at
   most of them — or an attendee in common.
@@ -24,17 +29,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app.calendars import DEFAULT_LENGTH
 from app.cli_lines import refused, say
 from app.errors import UserError
 from app.meetings import MeetingDraft, own_organisation_ids
 from app.validation import FieldError, datetime_
 from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF
 
-WITHIN = dt.timedelta(hours=2)
+EVENT = "event"
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,13 @@ class AlreadyLogged:
         return refused(line("en"), line("vi"))
 
 
+def _overlaps(row: Any, starts: dt.datetime, event: bool) -> bool:
+    """Whether a saved meeting (it starts before the new one ends: the query's) is still on when
+    the new one starts, and is of the same nature (an event, or not)."""
+    end = row.ends_at if row.ends_at is not None and row.ends_at > row.starts_at else None
+    return bool((end or row.starts_at + DEFAULT_LENGTH) > starts and (row.kind == EVENT) == event)
+
+
 def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") -> AlreadyLogged | None:
     """The meeting saved that the one in ``draft`` very probably repeats (the module's rule), or
     None. ``actor``: who is logging this one (``ctx.actor()``), to say "you" when it was them."""
@@ -81,15 +95,24 @@ def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") ->
         starts = datetime_(draft.values["starts_at"])
     except FieldError:  # not a time: the save says so (nothing to compare)
         return None
+    try:
+        ends = datetime_(draft.values["ends_at"]) if draft.values.get("ends_at") else None
+    except FieldError:
+        ends = None
+    ends = ends if ends is not None and ends > starts else starts + DEFAULT_LENGTH
+    event = (draft.values.get("kind") or "meeting") == EVENT
     own = set(own_organisation_ids(session))
     org_ids = [o.id for o in draft.organisations if o.id is not None and o.id not in own]
     people = [c.id for c in draft.attendees if c.id is not None]
     if not org_ids and not people:
         return None
     day = dt.datetime.combine(starts.date(), dt.time.min)
-    lo, hi = max(day, starts - WITHIN), min(day + dt.timedelta(days=1), starts + WITHIN)
-    near = select(MEET.c.id, MEET.c.title, MEET.c.starts_at, MEET.c.owner_id).where(
-        MEET.c.deleted_at.is_(None), MEET.c.starts_at >= lo, MEET.c.starts_at < hi
+    near = select(
+        MEET.c.id, MEET.c.title, MEET.c.starts_at, MEET.c.ends_at, MEET.c.kind, MEET.c.owner_id
+    ).where(
+        MEET.c.deleted_at.is_(None),
+        MEET.c.starts_at >= day,
+        MEET.c.starts_at < min(day + dt.timedelta(days=1), ends),
     )
     if draft.meeting_id is not None:
         near = near.where(MEET.c.id != draft.meeting_id)
@@ -103,7 +126,8 @@ def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") ->
             .order_by(MEET.c.id, ORG.c.sort_key)
         )
         for r in rows:
-            found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.name))
+            if _overlaps(r, starts, event):
+                found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.name))
     if people:
         rows = session.execute(
             near.add_columns(CON.c.full_name)
@@ -113,7 +137,8 @@ def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") ->
             .order_by(MEET.c.id, CON.c.sort_key)
         )
         for r in rows:
-            found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.full_name))
+            if _overlaps(r, starts, event):
+                found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.full_name))
     if not found:
         return None
     meeting_id = min(found, key=lambda i: (abs(found[i][1] - starts), i))

@@ -75,11 +75,53 @@ def test_the_same_organisation_at_the_same_minute_names_who_logged_it_and_when(e
     assert mine is not None and mine.mine and mine.sentence("en").startswith("You already logged")
 
 
-def test_a_person_in_common_counts_within_two_hours_of_the_same_day(engine, net) -> None:
-    twin = _found(engine, AT + dt.timedelta(hours=1, minutes=50), [net["scam"]], [net["giang"]])
+def test_a_person_in_common_counts_while_the_meeting_logged_is_on(engine, net) -> None:
+    """09:33 without an end is taken as an hour: 10:20 is during it, 10:33 after it, and one at
+    08:40 (an hour) is still on at 09:33 — the same both ways."""
+    twin = _found(engine, AT + dt.timedelta(minutes=47), [net["scam"]], [net["giang"]])
     assert twin is not None and twin.shared == "Hồ Đức Giang"
-    assert _found(engine, AT - dt.timedelta(hours=2, minutes=1), [net["gen"]], []) is None  # 07:32
+    assert _found(engine, AT + dt.timedelta(hours=1), [net["gen"]], [net["giang"]]) is None  # 10:33
+    assert _found(engine, AT - dt.timedelta(minutes=53), [net["gen"]], []) is not None  # 08:40
+    assert _found(engine, AT - dt.timedelta(hours=1), [net["gen"]], []) is None  # 08:33, till 09:33
     assert _found(engine, AT + dt.timedelta(hours=5), [net["gen"]], [net["giang"]]) is None  # 14:33
+
+
+def _draft_at(at: dt.datetime, ends: dt.datetime | None, kind: str, orgs: list[int]) -> MeetingDraft:
+    draft = _draft("Gặp", at, orgs, [])
+    draft.values.update({"ends_at": ends, "kind": kind})
+    return draft
+
+
+def test_the_next_meeting_after_one_that_ended_is_another(engine, net) -> None:
+    """Reviewer h73: MOST 09:00-10:30 logged, the next MOST meeting at 10:30 or 11:00 was refused
+    as the same one logged again (two hours either side of the start)."""
+    nine = dt.datetime(2026, 12, 7, 9, 0)
+    with unit_of_work(engine) as s:
+        session = _draft_at(nine, nine.replace(hour=10, minute=30), "working_session", [net["scam"]])
+        first = save_meeting(s, session, actor="Trần Thị Lan")
+    with read_session(engine) as s:
+        for later in (nine.replace(hour=10, minute=30), nine.replace(hour=11)):
+            assert already_logged(s, _draft_at(later, None, "meeting", [net["scam"]])) is None, later
+        during = already_logged(s, _draft_at(nine.replace(hour=10), None, "meeting", [net["scam"]]))
+        assert during is not None and during.meeting_id == first
+        # one that ends as the logged one begins is another too
+        before = _draft_at(nine.replace(hour=8), nine, "meeting", [net["scam"]])
+        assert already_logged(s, before) is None
+
+
+def test_a_call_on_the_side_of_an_event_is_another_meeting(engine, net) -> None:
+    """Reviewer h73: a call with one expert at 10:15 on the side of the annual meeting of overseas
+    experts (an event at 08:30, no end) was refused as the event logged again."""
+    at = dt.datetime(2026, 12, 18, 8, 30)
+    with unit_of_work(engine) as s:
+        event = _draft_at(at, at.replace(hour=17), "event", [net["scam"]])
+        logged = save_meeting(s, event, actor="Trần Thị Lan")
+    with read_session(engine) as s:
+        assert (
+            already_logged(s, _draft_at(at.replace(hour=10, minute=15), None, "call", [net["scam"]])) is None
+        )
+        again = already_logged(s, _draft_at(at.replace(hour=8, minute=45), None, "event", [net["scam"]]))
+        assert again is not None and again.meeting_id == logged  # the event logged twice is asked about
 
 
 def test_another_day_another_organisation_or_our_own_office_alone_do_not_count(engine, net) -> None:
@@ -92,7 +134,7 @@ def test_another_day_another_organisation_or_our_own_office_alone_do_not_count(e
 def test_the_day_ends_at_midnight(engine, net) -> None:
     late = _log(engine, "Tiec cuoi nam", dt.datetime(2026, 12, 6, 23, 30), [net["scam"]], [])
     assert _found(engine, dt.datetime(2026, 12, 7, 0, 15), [net["scam"]], []) is None
-    twin = _found(engine, dt.datetime(2026, 12, 6, 22, 0), [net["scam"]], [])
+    twin = _found(engine, dt.datetime(2026, 12, 6, 23, 0), [net["scam"]], [])
     assert twin is not None and twin.meeting_id == late
 
 
