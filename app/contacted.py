@@ -11,7 +11,8 @@ confidential; e-mails logged as interactions count as meetings do.
 A new meeting moves its attendees' date forward to its day. Any other save counts the date of
 each person concerned again (:func:`recount`: the attendees now and before, and whoever an
 earlier save of the meeting moved): the later of the date a sheet or a person gave
-(:func:`recorded`, read from the history: the last value written outside a meeting's save) and
+(:func:`recorded`, read from the history: the last value written outside a meeting's save, or
+by a sheet of the import that brought the meeting) and
 the latest meeting that counts. So a meeting corrected to an earlier day, an attendee taken off,
 a meeting deleted move it back (h58: the brief said "Last met 02/12" and "Last contacted 06/12"
 of one meeting); never below the sheet's date unless a meeting is later. Dates the code before
@@ -45,6 +46,13 @@ from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, CON, MEET
 
 FIELD = "last_contacted_on"
+GIVEN_OP = "import_given"
+"""The ``op`` of an import's history row that sets this field from a sheet (a contacts sheet's
+"Ngày gặp gần nhất") and of the row the import's undo writes when it puts that back: a date a
+sheet gave, read as a floor (:func:`recorded`) even though one import is one history group, which
+holds the changes of the meetings a meetings sheet of the same workbook brought (rows written
+before this op was, from session 9 on, are read as they were: meeting's in such a group).
+Said as an import's row everywhere else, as ``"import"`` is (app.history, app.importing.undo)."""
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -172,11 +180,18 @@ def recorded(session: Session, current: dict[int, dt.date | None]) -> dict[int, 
     or redo, a meeting import's group), or when it has no group: whatever a person or a sheet
     writes is in a group of its own (an edit, a bulk edit, an import, a merge, an undo), and
     the rows without one are saves of meetings that gave none (the demo, seeds) and schema
-    0015's take-backs."""
+    0015's and 0016's take-backs. Except a row of a date a sheet gave (:data:`GIVEN_OP`): an
+    import of a workbook with a contacts sheet and a meetings sheet is one group, holding both
+    the sheet's dates and the meetings'."""
     other = CHANGE.alias("meeting_change")
-    by_meeting = or_(
-        CHANGE.c.group_id == "",
-        select(other.c.id).where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting").exists(),
+    by_meeting = and_(
+        CHANGE.c.op != GIVEN_OP,
+        or_(
+            CHANGE.c.group_id == "",
+            select(other.c.id)
+            .where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting")
+            .exists(),
+        ),
     )  # (looked up by the group's index, not a list of every meeting's groups)
     out = dict(current)
     for part in chunked(sorted(current)):

@@ -28,6 +28,7 @@ from sqlalchemy import Date, DateTime, func, select
 from sqlmodel import Session
 
 from app import history_events, records
+from app.contacted import GIVEN_OP
 from app.entities import DERIVED
 from app.history_events import Event
 from app.history_words import describe, shown
@@ -100,7 +101,7 @@ class HistoryEntry:
 
     @property
     def imported(self) -> bool:
-        return not self.undid_import and (self.batch_id is not None or self.op == "import")
+        return not self.undid_import and (self.batch_id is not None or self.op in ("import", GIVEN_OP))
 
     @property
     def merged(self) -> bool:
@@ -394,7 +395,7 @@ def _current(session: Session, kind: str, record_id: int) -> dict[str, Any] | No
 
 
 def _restorable(kind: str, field: str, op: str, old: Any, current: dict[str, Any] | None) -> bool:
-    if current is None or not field or op not in ("update", "merge", "import"):
+    if current is None or not field or op not in ("update", "merge", "import", GIVEN_OP):
         return False
     if field in _NOT_RESTORABLE or field in DERIVED or field not in current:
         return False
@@ -428,7 +429,7 @@ def restore_value(
         raise UserError(f"Change {change_id} is not a change of {field or 'a field'} on {kind} #{record_id}.")
     if row.id <= _start_after(session, kind, record_id):
         raise UserError(f"Change {change_id} belongs to a record removed for good.")
-    if field in _NOT_RESTORABLE or field in DERIVED or row.op not in ("update", "merge", "import"):
+    if field in _NOT_RESTORABLE or field in DERIVED or row.op not in ("update", "merge", "import", GIVEN_OP):
         raise UserError(f"The {field.replace('_', ' ')} of change {change_id} cannot be written back.")
     group = records.new_group_id()
     if base is not None:

@@ -19,6 +19,7 @@ from sqlalchemy import Table, func, select, union
 from sqlmodel import Session
 
 from app import records
+from app.errors import LastSave
 from app.reorg import still_active
 from app.vntext import fold
 from db import clock
@@ -55,6 +56,10 @@ class MapPoint:
 class Rated:
     version: int
     group_id: str
+    # a colleague's save since the map was drawn, to other fields, kept with the drag's: who
+    # (:attr:`app.records.Edited.saved`), for the window to say so as the record form does
+    merged: bool = False
+    saved: LastSave | None = None
 
 
 def quadrant(influence: int | None, interest: int | None) -> str:
@@ -224,7 +229,7 @@ def rate(
             session, entity, entity_id, moved, base=base, actor=actor, group_id=group
         )
         written = session.execute(select(CHANGE.c.id).where(CHANGE.c.group_id == group).limit(1)).first()
-        return Rated(edited.version, group if written else "")
+        return Rated(edited.version, group if written else "", edited.merged, edited.saved)
     version = records.update(
         session,
         entity,

@@ -26,6 +26,7 @@ from sqlmodel import Session
 
 from app import bulk_edit, records
 from app.cli_lines import refused
+from app.contacted import GIVEN_OP
 from app.errors import NotFoundError, UserError
 from app.records import jsonable
 from app.vntext import fold
@@ -261,7 +262,7 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     if merge_summary(session, group_id) is not None:
         return UndoResult(undo_merge(session, group_id, actor), group_id, description)
     rows = _rows(session, group_id)
-    if any(r.op == "import" for r in rows):
+    if any(r.op in ("import", GIVEN_OP) for r in rows):
         raise UserError("That change came from an import: undo it with ‘undo import’.")
     undo = begin_undo(session, group_id, actor, lang)
     now = m.utcnow()

@@ -50,7 +50,7 @@ from app.errors import ConflictError
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
-from ui.dialogs.conflict import saved_by
+from ui.dialogs.conflict import merged_said, saved_by
 from ui.tasks import Task
 from ui.team import is_reader
 
@@ -1132,11 +1132,22 @@ class MapView(QWidget):
             .replace("%3", str(interest))
         )
 
+        rated: list[sm.Rated] = []
+
         def work(s: Any) -> str:
             shown = (point.influence, point.interest)  # a colleague's other changes are kept
-            return sm.rate(
-                s, point.entity, point.id, influence, interest, point.version, actor=actor, shown=shown
-            ).group_id
+            rated.append(
+                sm.rate(
+                    s, point.entity, point.id, influence, interest, point.version, actor=actor, shown=shown
+                )
+            )
+            return rated[-1].group_id
+
+        def done(_group: str) -> None:
+            # A colleague's save meanwhile (a note, the other rating) was kept with the drag: said
+            # after "Rated …", so that it stays, naming who, as the record form and Log meeting do.
+            if rated and rated[-1].merged:
+                self.ctx.status_message.emit(merged_said(self.ctx, point.label, rated[-1].saved))
 
         def failed(exc: BaseException) -> None:
             self.refresh()
@@ -1154,7 +1165,7 @@ class MapView(QWidget):
             else:
                 self.commands.error(exc)
 
-        self.commands.run_grouped(point.entity, work, message, [point.id], on_error=failed)
+        self.commands.run_grouped(point.entity, work, message, [point.id], on_done=done, on_error=failed)
 
 
 def _html(text: str) -> str:

@@ -35,6 +35,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from app import entities
+from app.contacted import FIELD as CONTACTED
+from app.contacted import GIVEN_OP
 from app.entities import prepare_organisation
 from app.gcpause import paused_gc
 from app.importing import store
@@ -372,7 +374,10 @@ class _Writer:
                         rels[name] = new
                     else:
                         values[name] = merged[name] = new
-                    self.change(kind, rec.id, "import", name, old, new)
+                    # a sheet's "last met" is a floor for later recounts, even with the meetings
+                    # of another sheet of this workbook in this import's group (app.contacted)
+                    op = GIVEN_OP if kind == "contact" and name == CONTACTED else "import"
+                    self.change(kind, rec.id, op, name, old, new)
                 values.update(derived(kind, merged, rels))
                 updates.append(values)
             if updates:

@@ -20,6 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app import records
+from app.contacted import GIVEN_OP
 from app.errors import NotFoundError
 from app.importing import store
 from app.importing.commit import VOCABULARY_KEY, derived
@@ -137,8 +138,10 @@ def undo_import(
         created.setdefault(entity, []).append(int(ident))
     updated: dict[str, dict[int, list[Any]]] = {}
     for ch in session.execute(
-        sa_select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.field, CHANGE.c.old, CHANGE.c.new)
-        .where(*mine, CHANGE.c.op == "import")
+        sa_select(
+            CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field, CHANGE.c.old, CHANGE.c.new
+        )
+        .where(*mine, CHANGE.c.op.in_(("import", GIVEN_OP)), CHANGE.c.group_id != f"undo-{batch_id}")
         .order_by(CHANGE.c.id.desc())
     ):
         updated.setdefault(ch.entity, {}).setdefault(int(ch.entity_id), []).append(ch)
@@ -190,7 +193,8 @@ def undo_import(
                         {
                             "entity": entity,
                             "entity_id": ident,
-                            "op": "update",
+                            # a sheet's date put back: the date before it is the floor again
+                            "op": GIVEN_OP if ch.op == GIVEN_OP else "update",
                             "field": ch.field,
                             "old": ch.new,
                             "new": ch.old,

@@ -435,3 +435,56 @@ def test_the_date_a_sheet_gave_is_the_floor_of_a_recount(engine: Engine, tmp_pat
         with unit_of_work(engine) as s:
             records.delete(s, "meeting", meeting, group_id=records.new_group_id())
         assert _dates(engine, ids) == {"ha": floor}
+
+
+def test_a_contacts_sheets_date_stays_the_floor_with_a_meetings_sheet_in_the_same_workbook(
+    engine: Engine, tmp_path: Any
+) -> None:
+    """One workbook, one import, one history group: its contacts sheet gave Hương "Ngày gặp gần
+    nhất" 10/11/2026 and its meetings sheet a meeting with her on 20/11. That meeting moved
+    earlier (05/11), the recount took her back to the date before the import (15/11/2025): the
+    sheet's date, in a group holding the meetings' changes, was read as a meeting's. Now it
+    stays the floor; after the import's undo a recount does not bring the sheet's date back."""
+    from app.importing import inspect_workbook, preview_import, run_import
+    from app.importing.sheet import SheetLayout
+    from app.importing.undo import undo_import
+    from tests.app.importing.helpers import write_xlsx
+
+    ids = _people(engine)
+    book = write_xlsx(
+        tmp_path / "lien-he-va-cuoc-hop.xlsx",
+        {
+            "Liên hệ": [
+                ["Họ và tên", "Cơ quan", "Ngày gặp gần nhất"],
+                ["Nguyễn Minh Hương", "Bộ Khoa học và Công nghệ", dt.date(2026, 11, 10)],
+            ],
+            "Cuộc họp": [
+                ["Tiêu đề", "Bắt đầu", "Thành phần"],
+                ["Làm việc với Bộ", dt.datetime(2026, 11, 20, 9), "Nguyễn Minh Hương"],
+            ],
+        },
+    )
+    previews: list[Any] = []
+    with read_session(engine) as s:
+        for layout in inspect_workbook(book, session=s):
+            assert isinstance(layout, SheetLayout)
+            previews.append(preview_import(book, layout, session=s, parallel=False, after=list(previews)))
+    assert [p.kind for p in previews] == ["contact", "meeting"]
+    assert [r.status for r in previews[0].rows] == ["update"]  # her, already there
+    result = run_import(engine, previews)
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 20)
+    with read_session(engine) as s:
+        meeting = s.execute(
+            select(CHANGE.c.entity_id).where(CHANGE.c.entity == "meeting", CHANGE.c.op == "create")
+        ).scalar_one()
+    _update_meeting(engine, meeting, {"starts_at": dt.datetime(2026, 11, 5, 9)})
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 10)  # the sheet's, not 15/11/2025
+
+    with unit_of_work(engine) as s:
+        undo_import(result.batch_id, session=s)
+    assert _dates(engine, ids)["huong"] == OLD
+    late = _log(engine, ids, dt.datetime(2026, 11, 3, 9), "huong")
+    with unit_of_work(engine) as s:
+        records.delete(s, "meeting", late, group_id=records.new_group_id())
+    # the sheet's date went with its import: the meeting it brought, kept (edited since), counts
+    assert _dates(engine, ids)["huong"] == dt.date(2026, 11, 5)

@@ -151,3 +151,46 @@ def test_dates_left_wrong_are_counted_again_once(
         assert n == 3
     finally:
         engine.dispose()
+
+
+def test_a_contacts_sheets_date_in_a_workbook_with_meetings_is_a_floor_here_too(
+    db_url: str, tmp_path: Path
+) -> None:
+    """0016 reads the history as app.contacted does: a contacts sheet's "Ngày gặp gần nhất",
+    imported in one group with a meetings sheet's meetings, is a floor (its row's op says so),
+    for the count here as for a recount after it."""
+    from app.importing import inspect_workbook, preview_import, run_import
+    from app.importing.preview import Preview
+    from app.importing.sheet import SheetLayout
+
+    engine = open_database(db_url)
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        huong = records.create(
+            s, "contact", {"full_name": "Nguyễn Minh Hương", "organisation_id": org, "last_contacted_on": OLD}
+        )
+    book = write_xlsx(
+        tmp_path / "lien-he-va-cuoc-hop.xlsx",
+        {
+            "Liên hệ": [["Họ và tên", "Cơ quan", "Ngày gặp gần nhất"], ["Nguyễn Minh Hương", "Bộ Khoa học và Công nghệ", SHEET]],
+            "Cuộc họp": [["Tiêu đề", "Bắt đầu", "Thành phần"], ["Làm việc với Bộ", dt.datetime(2026, 11, 20, 9), "Nguyễn Minh Hương"]],
+        },
+    )  # fmt: skip
+    previews: list[Preview] = []
+    with read_session(engine) as s:
+        for layout in inspect_workbook(book, session=s):
+            assert isinstance(layout, SheetLayout)
+            previews.append(preview_import(book, layout, session=s, parallel=False, after=list(previews)))
+    run_import(engine, previews)
+    assert _dates(engine, {"huong": huong}) == {"huong": dt.date(2026, 11, 20)}
+    engine.dispose()
+    command.downgrade(alembic_config(db_url), "0015")
+    raw = make_engine(db_url)
+    with raw.begin() as conn:  # the meeting moved earlier by the code before 0016: the date not counted
+        conn.execute(update(MEET).values(starts_at=dt.datetime(2026, 11, 5, 9)))
+    raw.dispose()
+    engine = open_database(db_url)  # upgrades to 0016
+    try:
+        assert _dates(engine, {"huong": huong}) == {"huong": SHEET}  # not the meeting's 05/11
+    finally:
+        engine.dispose()

@@ -90,6 +90,14 @@ def test_a_drag_keeps_a_colleagues_save_meanwhile_and_asks_only_about_the_same_r
     with read_session(engine) as s:
         assert records.get(s, "organisation", ids["nic"])["notes"] == "Gặp lại sau Techfest"
     assert not [m for m in said if "meanwhile" in m]
+    # said, as the record form and Log meeting say it, and it stays (after "Rated …"): the drag
+    # said nothing of the colleague's save it merged with
+    label = _point(view, ids["nic"]).label
+    qtbot.waitUntil(lambda: bool(said) and said[-1].startswith(f"“{label}” was changed"), timeout=10_000)
+    assert said[-1] == (
+        f"“{label}” was changed in another window or from the command line while you were editing "
+        "it here; both changes were saved."
+    )
 
     elsewhere({"influence": 4})  # the same rating as the next drag's: that one is asked about
     _drag(view.canvas, _point(view, ids["nic"]), 3, 1)

@@ -47,6 +47,11 @@ depends_on: str | Sequence[str] | None = None
 ACTOR = "Ketnoi upgrade 0016"
 FIELD = "last_contacted_on"
 CHUNK = 500
+GIVEN_OP = "import_given"
+"""app.contacted.GIVEN_OP: an import's row of a date a sheet gave, a floor even in a group that
+holds meetings' changes (a workbook with a contacts sheet and a meetings sheet is one import).
+No database at 0015 holds such a row (rows before it have op "import" and are read as they
+were); it is read here too so that this count stays the application's rule, written out."""
 
 CHANGE = sa.table(
     "change",
@@ -136,13 +141,17 @@ def _met(conn: sa.Connection, now: dt.datetime) -> dict[int, dt.date]:
 def _floors(conn: sa.Connection, current: dict[int, dt.date | None]) -> dict[int, dt.date | None]:
     """The date a sheet or a person gave each contact (``current`` where the field has no
     history): a row is a meeting's when it has no group or its group holds a change of a
-    meeting (a save, its undo or redo, a meeting import)."""
+    meeting (a save, its undo or redo, a meeting import), unless it is a sheet's date
+    (:data:`GIVEN_OP`)."""
     other = CHANGE.alias("meeting_change")
-    by_meeting = sa.or_(
-        CHANGE.c.group_id == "",
-        sa.select(other.c.id)
-        .where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting")
-        .exists(),
+    by_meeting = sa.and_(
+        CHANGE.c.op != GIVEN_OP,
+        sa.or_(
+            CHANGE.c.group_id == "",
+            sa.select(other.c.id)
+            .where(other.c.group_id == CHANGE.c.group_id, other.c.entity == "meeting")
+            .exists(),
+        ),
     )
     out = dict(current)
     seen: set[int] = set()
