@@ -116,13 +116,13 @@ class WorkingDaysDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("workdays_note")
         self.note.setPlaceholderText(tr("Why (e.g. Year-end party)"))
-        add = QPushButton(tr("Add"), self)
-        add.setObjectName("workdays_add")
-        add.clicked.connect(self.add)
+        self.add_button = QPushButton(tr("Add"), self)
+        self.add_button.setObjectName("workdays_add")
+        self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(tr("Remove the office's day"), self)
         self.remove_button.setObjectName("workdays_remove")
         self.remove_button.clicked.connect(self.remove)
-        hold_read_only(ctx, add, self.remove_button)  # a reader sees the office's calendar
+        hold_read_only(ctx, self.add_button, self.remove_button)  # a reader sees the office's calendar
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Year"), self))
         top.addWidget(self.year)
@@ -131,7 +131,7 @@ class WorkingDaysDialog(QDialog):
         row.addWidget(self.day)
         row.addWidget(self.working)
         row.addWidget(self.note, 1)
-        row.addWidget(add)
+        row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         hint = QLabel(
             tr(
@@ -192,6 +192,7 @@ class WorkingDaysDialog(QDialog):
     def add(self) -> None:
         if refused_box(self):
             return
+        self._say("")  # what an earlier Remove said is about that Remove
         d = self.day.date()
         day = dt.date(d.year(), d.month(), d.day())
         working, note, actor = self.working.isChecked(), self.note.text(), self.ctx.actor()

@@ -72,3 +72,5 @@ def test_a_public_holiday_is_not_removed_and_the_dialog_says_how_to_change_it(qt
     wait_idle(qtbot, ctx)
     assert PARTY not in _office_days(ctx) and "(02/09/2026)" in dialog.said.text()
     assert "already been removed" not in dialog.said.text()
+    dialog.add_button.click()  # the next change begins: what Remove said goes
+    assert dialog.said.isHidden()
