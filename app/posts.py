@@ -167,6 +167,23 @@ def add_post(
     return post_id
 
 
+class PostHeld(UserError):
+    """The post has holders recorded, so it is not removed (their role history stays): said
+    with the command that ends today's holding (``vi``: in Vietnamese); the Posts dialog says
+    its own End holding… button instead (:mod:`ui.post_words`)."""
+
+    def __init__(self, post_id: int, title: str) -> None:
+        self.post_id, self.title = post_id, title
+        super().__init__(
+            f"The post {title} has holders recorded: their role history stays. "
+            f"End the current holder instead (ketnoi post end {post_id})."
+        )
+        self.vi = (
+            f"Chức vụ {title} đã có người giữ được ghi nhận: lịch sử đó được giữ lại. "
+            f"Thay vào đó, hãy kết thúc nhiệm kỳ của người đang giữ (ketnoi post end {post_id})."
+        )
+
+
 class PostChanged(UserError):
     """Someone changed the post's ``fields`` since the edit began (``current``: their values
     now); nothing was written. Posts carry no version number, so an edit names the values it
@@ -290,12 +307,7 @@ def remove_post(session: Session, post_id: int, *, actor: str = "", group_id: st
     organisation_id = _changeable(row)
     held = session.execute(select(HOLDER.c.id).where(HOLDER.c.post_id == post_id).limit(1)).first()
     if held is not None:
-        raise refused(
-            f"The post {row.title} has holders recorded: their role history stays. "
-            f"End the current holder instead (ketnoi post end {post_id}).",
-            f"Chức vụ {row.title} đã có người giữ được ghi nhận: lịch sử đó được giữ lại. "
-            f"Thay vào đó, hãy kết thúc nhiệm kỳ của người đang giữ (ketnoi post end {post_id}).",
-        )
+        raise PostHeld(post_id, row.title)
     session.execute(update(POST).where(POST.c.id == post_id).values(deleted_at=clock.utcnow()))
     records.record_change(
         session, "organisation", organisation_id, OP,

@@ -27,7 +27,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlmodel import Session as ModelSession
 
-from app.errors import UserError
+from app.errors import LastSave, UserError
 from db.tables import OFFICE_DAY
 
 MAX_DAYS = 3660
@@ -222,6 +222,15 @@ def remove_office_day(session: ModelSession, day: dt.date, *, actor: str = "") -
     before = {"day": old.day, "working": bool(old.working), "note": old.note}
     record_change(session, "office_day", _day_id(day), "delete", old=before, actor=actor)
     return True
+
+
+def removed_by(session: ModelSession, day: dt.date) -> LastSave | None:
+    """Who changed the office's entry for ``day`` last, and when, as the history says: asked of
+    a day found gone when it was to be removed (removed meanwhile: by a colleague, or on a file
+    one person uses in another window or from the command line). None when the history does not say."""
+    from app.records import last_save
+
+    return last_save(session, "office_day", _day_id(day))
 
 
 def _day_id(day: dt.date) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Engine, make_url
@@ -136,8 +137,10 @@ def with_password(url: str, password: str) -> str:
 
 
 def describe_url(url: str) -> str:
-    """The URL as it can be shown to a person: the password hidden."""
-    return make_url(url).render_as_string(hide_password=True)
+    """The URL as it can be shown to a person: the password hidden, and the names as written
+    ("bản sao.db", not SQLAlchemy's "b%E1%BA%A3n sao.db"). For the eyes only: never connect with
+    it (an unquoted "%", "@" or "/" in a name would read as something else)."""
+    return unquote(make_url(url).render_as_string(hide_password=True))
 
 
 def sqlite_path(url: str) -> Path | None:

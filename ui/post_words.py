@@ -62,6 +62,13 @@ def message(ctx: AppContext, exc: BaseException) -> str:
             )
         values = {"1": _field_words(exc.current), "2": exc.title, "3": who or "", "4": when}
         return re.sub("%([1234])", lambda m: values[m.group(1)], text)  # one pass: a "%2" in a name stays
+    if isinstance(exc, posts.PostHeld):  # (the command line's words name `ketnoi post end`)
+        text = tr(
+            "A holder of “%1” was recorded meanwhile: their role history stays, so the post "
+            "cannot be removed. If they hold it now, choose End holding… in this window to end "
+            "their holding instead."
+        )
+        return text.replace("%1", exc.title)
     if isinstance(exc, ValidationError):
         return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
     if isinstance(exc, UserError):

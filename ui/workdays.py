@@ -6,6 +6,7 @@ days ("+3 working days") follow this calendar."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import workdays
+from app.errors import LastSave
 from db.engine import Session
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
+from ui.dialogs.conflict import saved_by
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
@@ -49,6 +52,11 @@ def weekday(day: dt.date) -> str:
         tr("Sunday"),
     )
     return names[day.weekday()]
+
+
+def _filled(text: str, values: dict[str, str]) -> str:
+    """``text`` with its %1, %2, %3 filled in one pass (a "%2" in a name stays as it is)."""
+    return re.sub("%([123])", lambda m: values[m.group(1)], text)
 
 
 class DaysModel(RowsModel[tuple[dt.date, str, bool, bool]]):
@@ -108,13 +116,13 @@ class WorkingDaysDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("workdays_note")
         self.note.setPlaceholderText(tr("Why (e.g. Year-end party)"))
-        add = QPushButton(tr("Add"), self)
-        add.setObjectName("workdays_add")
-        add.clicked.connect(self.add)
+        self.add_button = QPushButton(tr("Add"), self)
+        self.add_button.setObjectName("workdays_add")
+        self.add_button.clicked.connect(self.add)
         self.remove_button = QPushButton(tr("Remove the office's day"), self)
         self.remove_button.setObjectName("workdays_remove")
         self.remove_button.clicked.connect(self.remove)
-        hold_read_only(ctx, add, self.remove_button)  # a reader sees the office's calendar
+        hold_read_only(ctx, self.add_button, self.remove_button)  # a reader sees the office's calendar
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Year"), self))
         top.addWidget(self.year)
@@ -123,7 +131,7 @@ class WorkingDaysDialog(QDialog):
         row.addWidget(self.day)
         row.addWidget(self.working)
         row.addWidget(self.note, 1)
-        row.addWidget(add)
+        row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         hint = QLabel(
             tr(
@@ -134,11 +142,16 @@ class WorkingDaysDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
+        self.said = QLabel(self)  # what a Remove did not do, and why
+        self.said.setObjectName("workdays_said")
+        self.said.setWordWrap(True)
+        self.said.hide()
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.away)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
+        lay.addWidget(self.said)
         lay.addWidget(hint)
         self.resize(760, 520)
         self.reload()
@@ -179,6 +192,7 @@ class WorkingDaysDialog(QDialog):
     def add(self) -> None:
         if refused_box(self):
             return
+        self._say("")  # what an earlier Remove said is about that Remove
         d = self.day.date()
         day = dt.date(d.year(), d.month(), d.day())
         working, note, actor = self.working.isChecked(), self.note.text(), self.ctx.actor()
@@ -195,18 +209,52 @@ class WorkingDaysDialog(QDialog):
         else:
             self.reload()
 
+    def _say(self, text: str) -> None:
+        self.said.setText(text)
+        self.said.setVisible(bool(text))
+
     def remove(self) -> None:
-        chosen = [
-            self.model.rows[i.row()][0]
-            for i in self.table.selectionModel().selectedRows()
-            if self.model.rows[i.row()][3]
-        ]
+        """Remove the office's days chosen. A public day chosen is not removed and the dialog
+        says how to change it for the office; a day another window or colleague removed
+        meanwhile is said to be gone already, by whom and when."""
+        rows = [self.model.rows[i.row()] for i in self.table.selectionModel().selectedRows()]
+        chosen = [r[0] for r in rows if r[3]]
+        public = sorted(r[0] for r in rows if not r[3])
+        said = []
+        if not rows:
+            said.append(tr("Choose the office's days to remove in the list."))
+        if public:
+            said.append(
+                tr(
+                    "Public holidays and the government's make-up days (%1) come from Vietnam's calendar and "
+                    "are not removed here. To change one for the office, choose its date above and press Add: "
+                    "with “Make-up working day” ticked it becomes a working day, unticked a day off."
+                ).replace("%1", ", ".join(self.ctx.fmt_date(d) for d in public))
+            )
+        self._say("\n".join(said))
         if not chosen:
             return
         actor = self.ctx.actor()
 
-        def work(s: Session) -> None:
-            for day in chosen:
-                workdays.remove_office_day(s, day, actor=actor)
+        def work(s: Session) -> list[tuple[dt.date, LastSave | None]]:
+            gone = [day for day in chosen if not workdays.remove_office_day(s, day, actor=actor)]
+            return [(day, workdays.removed_by(s, day)) for day in gone]
 
-        self.ctx.write(work, entity="office_day", on_done=lambda _r: self.reload())
+        self.ctx.write(work, entity="office_day", on_done=lambda gone: self._removed(gone, said))
+
+    def _removed(self, gone: list[tuple[dt.date, LastSave | None]], said: list[str]) -> None:
+        self.reload()
+        for day, saved in sorted(gone, key=lambda g: g[0]):
+            who = saved_by(self.ctx, saved)
+            if who:
+                text = tr("The office's day %1 had already been removed by %2 at %3.")
+            elif who == "":
+                text = tr(
+                    "The office's day %1 had already been removed at %3, in another window or from the "
+                    "command line."
+                )
+            else:
+                text = tr("The office's day %1 had already been removed by someone else.")
+            when = self.ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None)) if saved else ""
+            said.append(_filled(text, {"1": self.ctx.fmt_date(day), "2": who or "", "3": when}))
+        self._say("\n".join(said))

@@ -210,7 +210,11 @@ def test_the_service_refusal_is_shown_when_a_holder_came_meanwhile(
         posts.assign(s, deputy, ids["dang"], starts_on=dt.date(2026, 2, 1))
     dialog.remove_button.click()
     wait_idle(qtbot, ctx)
-    assert not dialog.error.isHidden() and "has holders recorded" in dialog.error.text()
+    assert (
+        not dialog.error.isHidden()
+        and "A holder of “Pho Giam doc” was recorded meanwhile" in dialog.error.text()
+    )
+    assert "End holding…" in dialog.error.text() and "ketnoi post end" not in dialog.error.text()
     assert len(_posts(ctx, ids["nic"])) == 2
     assert not dialog.remove_button.isEnabled()  # read again: now it has a holder
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 
 from app import posts, records, reorg
 from db.engine import unit_of_work
@@ -148,13 +148,17 @@ def test_the_posts_dialog_refuses_in_the_windows_language(
         posts.assign(s, deputy, ids["dang"], starts_on=dt.date(2026, 11, 1))
     dialog.remove_button.click()
     vi = language == "vi"
-    assert _said(qtbot, ctx, dialog.error, "") == (
-        "Chức vụ Pho Giam doc đã có người giữ được ghi nhận: lịch sử đó được giữ lại. Thay vào đó, hãy "
-        f"kết thúc nhiệm kỳ của người đang giữ (ketnoi post end {deputy})."
-        if vi
-        else "The post Pho Giam doc has holders recorded: their role history stays. End the current "
-        f"holder instead (ketnoi post end {deputy})."
+    # the window points to its own End holding… button, not to `ketnoi post end` (the CLI's words)
+    source = (
+        "A holder of “%1” was recorded meanwhile: their role history stays, so the post cannot be "
+        "removed. If they hold it now, choose End holding… in this window to end their holding instead."
     )
+    said = _said(qtbot, ctx, dialog.error, "")
+    assert said == QCoreApplication.translate("Posts", source).replace("%1", "Pho Giam doc")
+    assert "ketnoi" not in said
+    if not vi:
+        assert "choose End holding… in this window" in said
+    assert dialog.end_button.isEnabled()  # the list read again: the button is there to use
     with unit_of_work(ctx.engine) as s:  # a post added by mistake, removed by another officer
         spare = posts.add_post(s, ids["nic"], "Tro ly", rank=9)
     dialog.reload()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app import dashboard, lists, records
-from app.already_logged import AlreadyLogged, already_logged
 from app.errors import ConflictError, ValidationError
 from app.meetings import (
     Chosen,
@@ -41,7 +40,6 @@ from app.meetings import (
     save,
 )
 from db import clock
-from db.engine import read_session
 from db.models import MEETING_KINDS
 from ui import dupwarn, labels, widgets
 from ui import team as team_ui
@@ -51,6 +49,7 @@ from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
 from ui.dupwarn import DuplicateWarning, peek, reason_text
+from ui.meeting_logged_twice import LoggedTwiceCheck
 from ui.not_written import error_text
 from ui.service_words import service_text
 from ui.widgets import ErrorLabel
@@ -137,7 +136,7 @@ class LogMeetingDialog(QDialog):
         # A person or organisation typed as new may exist already (another spelling).
         self.duplicates: dict[str, DuplicateWarning] = {}
         self._saving_anyway: set[tuple[str, int]] = set()  # likely duplicates saved beside
-        self._logged_anyway: set[int] = set()  # meetings logged already, this one saved beside
+        self.logged_twice = LoggedTwiceCheck(ctx, self)  # a new meeting a colleague logged already
         for entity, picker in (("contact", self.attendees), ("organisation", self.organisations)):
             warning = DuplicateWarning(ctx, entity, self, offer_use=True)
             warning.setObjectName(f"duplicate_warning_{entity}")
@@ -445,7 +444,12 @@ class LogMeetingDialog(QDialog):
         draft, actor = self.draft(), self.ctx.actor()
         self.buttons.setEnabled(False)
         if self.meeting_id is None:
-            self._unless_logged(draft, actor)
+            self.logged_twice.before_saving(
+                draft,
+                actor,
+                write=lambda: self._write(draft, actor),
+                back=lambda: self.buttons.setEnabled(True),
+            )
         else:
             self._write(draft, actor)
 
@@ -456,39 +460,6 @@ class LogMeetingDialog(QDialog):
             on_done=self._saved,
             on_error=self._failed,
         )
-
-    def _unless_logged(self, draft: MeetingDraft, actor: str) -> None:
-        """A new meeting that a colleague (or this person) has logged already — the same
-        organisation or a person in common, that day, within two hours
-        (:func:`app.already_logged.already_logged`) — asks first: open that one, save this one
-        anyway, or go back. Looked up on a pool thread (a team server may answer slowly); a
-        look-up that fails lets the save go on (which says what went wrong)."""
-        engine, anyway = self.ctx.engine, set(self._logged_anyway)
-
-        def work(_task: object) -> AlreadyLogged | None:
-            with read_session(engine) as s:
-                return already_logged(s, draft, actor=actor)
-
-        def done(twin: AlreadyLogged | None) -> None:
-            if not isValid(self):
-                return
-            if twin is None or twin.meeting_id in anyway:
-                self._write(draft, actor)
-                return
-            choice = dupwarn.ask_already_logged(self, twin, self.ctx.settings.qt_date_format())
-            if choice == "save":
-                self._logged_anyway.add(twin.meeting_id)
-                self._write(draft, actor)
-                return
-            self.buttons.setEnabled(True)
-            if choice == "open":
-                peek(self.ctx, self)("meeting", twin.meeting_id)
-
-        def failed(_exc: BaseException) -> None:
-            if isValid(self):
-                self._write(draft, actor)
-
-        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
 
     def _no_likely_duplicate(self) -> bool:
         """A person or organisation typed as new that is very probably one already saved (the
