@@ -4376,8 +4376,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
-      <location filename="../../ui/workdays.py" line="62" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4909,52 +4907,52 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="120" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="267" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="266" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="100" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="185" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="184" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="440" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="439" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="101" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="100" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="123" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="106" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="105" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="118" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -5776,7 +5774,7 @@ Bản sao lưu: %2</translation>
       <translation>%3 đã sửa %1 của “%2” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="78" />
+      <location filename="../../ui/post_words.py" line="85" />
       <source>%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
@@ -5784,6 +5782,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/posts_dialog.py" line="579" />
       <source>(none)</source>
       <translation>(trống)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/post_words.py" line="67" />
+      <source>A holder of “%1” was recorded meanwhile: their role history stays, so the post cannot be removed. If they hold it now, choose End holding… in this window to end their holding instead.</source>
+      <translation>Trong lúc đó, chức vụ “%1” đã có người giữ được ghi nhận: lịch sử đó được giữ lại nên không thể xoá chức vụ. Nếu người đó đang giữ chức vụ, hãy chọn Kết thúc nhiệm kỳ… trong cửa sổ này để kết thúc nhiệm kỳ của họ.</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="195" />
@@ -5901,9 +5904,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5918,16 +5919,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
-      <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5957,7 +5954,7 @@ Bản sao lưu: %2</translation>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="90" />
+      <location filename="../../ui/post_words.py" line="97" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
@@ -5972,7 +5969,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="84" />
+      <location filename="../../ui/post_words.py" line="91" />
       <source>The notes of “%1” were changed at %4 in another window or from the command line, after you began here: nothing was saved. They now read: “%2”. What you typed is still in the box: leave it again to save it over them, or press Esc in the box to take them.</source>
       <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
     </message>
@@ -5993,7 +5990,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6035,7 +6031,7 @@ Bản sao lưu: %2</translation>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="103" />
+      <location filename="../../ui/post_words.py" line="110" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -6411,7 +6407,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6483,6 +6478,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="311" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6493,11 +6490,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="313" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="294" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6539,7 +6540,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6560,6 +6560,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="290" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6962,12 +6963,12 @@ Bản sao lưu: %2</translation>
       <translation>Hiển thị %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1149" />
+      <location filename="../../ui/stakeholder_map.py" line="1160" />
       <source>%1 was changed in another window or from the command line meanwhile: the map is reloaded.</source>
       <translation>%1 vừa được sửa ở một cửa sổ khác hoặc từ dòng lệnh: bản đồ đã được tải lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1146" />
+      <location filename="../../ui/stakeholder_map.py" line="1157" />
       <source>%2 changed %1 meanwhile: the map is reloaded.</source>
       <translation>%2 vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -7083,7 +7084,7 @@ Bản sao lưu: %2</translation>
       <translation>Xem toàn bộ lưới (0)</translation>
     </message>
     <message>
-      <location filename="../../ui/stakeholder_map.py" line="1152" />
+      <location filename="../../ui/stakeholder_map.py" line="1163" />
       <source>Someone changed %1 meanwhile: the map is reloaded.</source>
       <translation>Người khác vừa sửa %1: bản đồ đã được tải lại.</translation>
     </message>
@@ -7179,6 +7180,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7359,6 +7361,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8053,123 +8056,150 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="111" />
+      <location filename="../../ui/workdays.py" line="119" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="62" />
+      <location filename="../../ui/workdays.py" line="225" />
+      <source>Choose the office's days to remove in the list.</source>
+      <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="62" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="82" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="47" />
+      <location filename="../../ui/workdays.py" line="50" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="62" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="62" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="106" />
+      <location filename="../../ui/workdays.py" line="114" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="43" />
+      <location filename="../../ui/workdays.py" line="46" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="173" />
+      <location filename="../../ui/workdays.py" line="186" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="75" />
+      <location filename="../../ui/workdays.py" line="83" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="75" />
+      <location filename="../../ui/workdays.py" line="83" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="130" />
+      <location filename="../../ui/workdays.py" line="229" />
+      <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
+      <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="138" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="114" />
+      <location filename="../../ui/workdays.py" line="122" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="48" />
+      <location filename="../../ui/workdays.py" line="51" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="62" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="49" />
+      <location filename="../../ui/workdays.py" line="52" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="46" />
+      <location filename="../../ui/workdays.py" line="253" />
+      <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
+      <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="250" />
+      <source>The office's day %1 had already been removed by %2 at %3.</source>
+      <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="257" />
+      <source>The office's day %1 had already been removed by someone else.</source>
+      <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workdays.py" line="49" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="44" />
+      <location filename="../../ui/workdays.py" line="47" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="45" />
+      <location filename="../../ui/workdays.py" line="48" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="110" />
+      <location filename="../../ui/workdays.py" line="118" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="82" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="84" />
+      <location filename="../../ui/workdays.py" line="92" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="119" />
+      <location filename="../../ui/workdays.py" line="127" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
