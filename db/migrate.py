@@ -158,7 +158,10 @@ def read_only_problem(path: Path) -> ReadOnlyDatabaseError | None:
 def alembic_config(url: str | None = None) -> Config:
     from alembic.config import Config
 
-    cfg = Config()
+    # stdout named at each call: Config's default is the sys.stdout of the moment alembic.config
+    # was first imported — in a test, a redirected stream closed since ("I/O operation on closed
+    # file" in tests/db/test_storage.py after the command line's tests in one process; h72)
+    cfg = Config(stdout=sys.stdout)
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
         cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
