@@ -168,8 +168,15 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
         return listcells.join(items)
     if name in ("tags", "sectors"):
         return listcells.join(rels.get(name, []))
+    return _plain(kind, name, rec, lang)
+
+
+def _plain(kind: str, name: str, rec: Any, lang: str) -> Any:
+    """A field of the record itself, in the export's words."""
     if name == "aliases":
         return listcells.join(rec.aliases or [])
+    if name == "confidential":  # "Yes" / "Có", else blank: read back as the flag (app.importing.cleaning)
+        return value_labels.label_of(value_labels.ACTIVE, True, lang) if rec.confidential else None
     if name == "country":  # its name in the export's language ("Việt Nam"), never the code
         return value_labels.country_name(rec.country, lang) or None
     value = getattr(rec, name)
