@@ -106,11 +106,17 @@ class _Names:
             )
             if i is not None
         }
-        # "Name <email>": the importer gives a staff member it creates the email back
+        # "Name <email>": the importer gives a staff member it creates the email back. Only people,
+        # as on the Staff sheet: a team database's owner login ("ketnoi_owner", a technical
+        # account) as an owner, the one responsible or a meeting's staff is left blank, else a
+        # re-import made it a staff member again.
         self.staff = {
-            i: with_email(n, e) for i, n, e in session.exec(select(m.Staff.id, m.Staff.name, m.Staff.email))
+            i: with_email(n, e)
+            for i, n, e in session.exec(
+                select(m.Staff.id, m.Staff.name, m.Staff.email).where(staff_people(session, STAFF))
+            )
             if i is not None
-        }  # fmt: skip
+        }
         self.contacts = {
             i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
         }
