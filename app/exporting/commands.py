@@ -19,11 +19,10 @@ LINES: dict[str, tuple[str, str]] = {
     "exported": ("Exported {path}: {counts}", "Đã xuất {path}: {counts}"),
     "template": ("Import template: {path}", "Mẫu nhập liệu: {path}"),
     "confidential": (
-        "It holds {n} confidential record(s) ({counts}), which the sheets do not mark row by row "
-        "(their printed header says CONFIDENTIAL): give the file only to those who may see them in "
-        "Ketnoi",
-        "Tệp có {n} hồ sơ mật ({counts}), không được đánh dấu theo từng dòng (tiêu đề khi in của "
-        "các trang tính đó ghi MẬT): chỉ đưa tệp cho người được xem các hồ sơ đó trong Ketnoi",
+        'It holds {n} confidential record(s) ({counts}), each marked in the column "Confidential" '
+        "(imported, it stays confidential): give the file only to those who may see them in Ketnoi",
+        'Tệp có {n} hồ sơ mật ({counts}), mỗi hồ sơ được đánh dấu ở cột "Mật" (khi nhập vẫn là hồ '
+        "sơ mật): chỉ đưa tệp cho người được xem các hồ sơ đó trong Ketnoi",
     ),
     "no_file": (
         "say where to write it: FILE.xlsx or -o FILE.xlsx",

@@ -106,11 +106,17 @@ class _Names:
             )
             if i is not None
         }
-        # "Name <email>": the importer gives a staff member it creates the email back
+        # "Name <email>": the importer gives a staff member it creates the email back. Only people,
+        # as on the Staff sheet: a team database's owner login ("ketnoi_owner", a technical
+        # account) as an owner, the one responsible or a meeting's staff is left blank, else a
+        # re-import made it a staff member again.
         self.staff = {
-            i: with_email(n, e) for i, n, e in session.exec(select(m.Staff.id, m.Staff.name, m.Staff.email))
+            i: with_email(n, e)
+            for i, n, e in session.exec(
+                select(m.Staff.id, m.Staff.name, m.Staff.email).where(staff_people(session, STAFF))
+            )
             if i is not None
-        }  # fmt: skip
+        }
         self.contacts = {
             i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
         }
@@ -168,8 +174,15 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
         return listcells.join(items)
     if name in ("tags", "sectors"):
         return listcells.join(rels.get(name, []))
+    return _plain(kind, name, rec, lang)
+
+
+def _plain(kind: str, name: str, rec: Any, lang: str) -> Any:
+    """A field of the record itself, in the export's words."""
     if name == "aliases":
         return listcells.join(rec.aliases or [])
+    if name == "confidential":  # "Yes" / "Có", else blank: read back as the flag (app.importing.cleaning)
+        return value_labels.label_of(value_labels.ACTIVE, True, lang) if rec.confidential else None
     if name == "country":  # its name in the export's language ("Việt Nam"), never the code
         return value_labels.country_name(rec.country, lang) or None
     value = getattr(rec, name)

@@ -123,6 +123,15 @@ ACTIVE_WORDS = {
     for w in words.split("|")
 }
 """A staff member's "Active" / "Đang làm việc" cell: the export's Yes / Có (TRUE / FALSE once), or words."""
+CONFIDENTIAL_WORDS = {
+    fold(w): flag
+    for flag, words in {
+        True: "true|có|x|✓|yes|y|1|mật|bảo mật|tối mật|tuyệt mật|confidential|secret",
+        False: "false|không|no|n|0|thường|không mật|công khai|ordinary|public|not confidential",
+    }.items()
+    for w in words.split("|")
+}
+"""A record's "Confidential" / "Mật" cell: the export's Yes / Có (blank when not), or words."""
 COUNTRY_WORDS = {
     fold(w): code
     for code, words in {
@@ -637,6 +646,7 @@ _WORD_TABLES: dict[str, dict[str, Any]] = {
     "direction": DIRECTION_WORDS,
     "priority": PRIORITY_WORDS,
     "active": ACTIVE_WORDS,
+    "confidential": CONFIDENTIAL_WORDS,
 }
 for _key, _words in (  # the export's words for the codes, EN and VI (app.value_labels): read back
     (("organisation", "kind"), ORG_KIND_WORDS), (("meeting", "kind"), MEETING_KIND_WORDS),
@@ -665,7 +675,7 @@ def _country_names() -> dict[str, str]:
     return {k: next(iter(codes)) for k, codes in found.items() if len(codes) == 1}
 
 
-_YES_NO = frozenset({"active"})
+_YES_NO = frozenset({"active", "confidential"})
 """Fields whose value is a yes/no: a TRUE/FALSE (checkbox) cell is theirs as it is."""
 _SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "meeting"})
 
@@ -979,7 +989,9 @@ def keep_as_typed(
     """Turn every error on a field that does not identify the record into a warning: the
     value leaves its field and is kept, as typed, in the notes. (Emails and phones are
     checked one by one only when the service refuses the row's: :func:`prepare_row`.)"""
-    for name in [n for n in errors if n not in IDENTITY[kind]]:
+    for name in [n for n in errors if n not in IDENTITY[kind] and n != "confidential"]:
+        # (a confidential mark not read rejects its row: imported as ordinary, every officer of
+        # a team database would see the record)
         error = errors.pop(name)
         data.pop(name, None)
         refs.pop(name, None)

@@ -48,6 +48,14 @@ _TAGS = _f("tags", "Nhãn / Tags", "nhãn|thẻ|tags|tag|labels")
 _INFLUENCE = _f("influence", "Ảnh hưởng (1-5) / Influence", "ảnh hưởng|mức ảnh hưởng|influence|power")
 _INTEREST = _f("interest", "Quan tâm (1-5) / Interest", "mức quan tâm|interest")
 _COUNTRY = _f("country", "Quốc gia / Country", "quốc gia|nước|country|country code")
+_CONFIDENTIAL = _f(
+    "confidential",
+    "Mật / Confidential",
+    "mật|bảo mật|tối mật|tuyệt mật|hồ sơ mật|confidential|secret|classified",
+)
+"""Whether the record is confidential (seen on a team database only by its owner, the staff on
+it, those it is shared with and managers): the export writes "Yes" / "Có" or leaves it blank, so
+that a round trip keeps it (reviewer: every confidential record came back ordinary)."""
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "organisation": (
@@ -80,6 +88,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _OWNER,
         _TAGS,
         _NOTES,
+        _CONFIDENTIAL,
     ),
     "contact": (
         _f(
@@ -145,6 +154,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "last contacted|last contacted on|date last contacted|last touch",
         ),
         _NOTES,
+        _CONFIDENTIAL,
     ),
     "meeting": (
         _f("title", "Tiêu đề / Title", "tiêu đề|chủ đề|tên cuộc họp|cuộc họp|nội dung|title|subject|meeting"),
@@ -171,6 +181,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("minutes", "Biên bản / Minutes", "biên bản|diễn biến|minutes"),
         _f("decisions", "Kết luận / Decisions", "kết luận|quyết định|decisions|conclusions|outcome"),
         _OWNER,
+        _CONFIDENTIAL,
     ),
     "action": (
         _f(
@@ -203,6 +214,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         ),
         _f("reference", "Số văn bản / Reference", "số văn bản|số hiệu|số công văn|reference|ref"),
         _NOTES,
+        _CONFIDENTIAL,
     ),
     # Our own staff (last here: messages.field_label takes the first kind that has a field name)
     "staff": (

@@ -950,7 +950,10 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                         if str(new) in str(old):
                             continue
                         new = f"{old}\n{new}"
-                    elif fill:  # only blanks are filled; what differs is said, not hidden
+                    elif fill and not (name == "confidential" and new is True):
+                        # only blanks are filled; what differs is said, not hidden (but a row
+                        # marked confidential makes its record so: left ordinary, every officer
+                        # of a team database would see what the file says is confidential)
                         if new != old:
                             kept[name] = (old, new)
                         continue

@@ -642,6 +642,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "status": ("status", "trạng thái"),
     "direction": ("direction", "chiều"),
     "priority": ("priority", "mức ưu tiên"),
+    "confidential": ("confidential mark (Yes, or blank)", "dấu mật (Có, hoặc để trống)"),
     "contact": ("contact", "liên hệ"),
     "organisation": ("organisation", "tổ chức"),
     "meeting": ("meeting", "cuộc họp"),

@@ -175,7 +175,7 @@ def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> No
         "given_name": "Giang", "position": "Viện trưởng", "organisation": "Viện Công nghệ (VCN)",
         "emails": "giang@vcn.vn", "phones": "0912 000 111", "country": "Việt Nam", "influence": 4,
         "interest": 5, "owner": "Trần Thị Bình", "tags": "AI; đối tác", "source": "Hội thảo 2025",
-        "last_contacted_on": "02/11/2026", "notes": "Gặp ở Techfest",
+        "last_contacted_on": "02/11/2026", "notes": "Gặp ở Techfest", "confidential": "Có",
     }  # fmt: skip
     specs = [f for f in fs.FIELDS["contact"] if f.name in values]
     skipped = {f.name for f in fs.FIELDS["contact"]} - values.keys()
@@ -199,8 +199,8 @@ def test_every_recognised_contact_column_is_stored(engine, tmp_path: Path) -> No
     assert owner == "Trần Thị Bình"
     assert rec["emails"] == ["giang@vcn.vn"] and rec["phones"] == ["+84912000111"]
     assert sorted(rec["tags"]) == ["AI", "đối tác"]
-    assert (rec["source"], rec["last_contacted_on"], rec["notes"]) == (
-        "Hội thảo 2025", dt.date(2026, 11, 2), "Gặp ở Techfest"
+    assert (rec["source"], rec["last_contacted_on"], rec["notes"], rec["confidential"]) == (
+        "Hội thảo 2025", dt.date(2026, 11, 2), "Gặp ở Techfest", True
     )  # fmt: skip
 
 
@@ -224,6 +224,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "owner": "Trần Thị Bình",
         "tags": "đối tác chiến lược",
         "notes": "Đầu mối",
+        "confidential": "Yes",
     }
     contact = {"full_name": "Nguyễn Văn An", "organisation": "NIC"}
     meeting = {
@@ -239,11 +240,13 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "decisions": "Ký MOU",
         "owner": "Trần Thị Bình",
         "staff": "Trần Thị Bình",
+        "confidential": "Mật",
     }
     action = {
         "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Trần Thị Bình",
         "organisation": "NIC", "meeting": "Làm việc với NIC", "due_date": "20/11/2026", "status": "Xong",
         "priority": "Cao", "completed_on": "19/11/2026", "reference": "123/CV-HTQT", "notes": "Gửi bản ký",
+        "confidential": "x",
     }  # fmt: skip
     sheets = {}
     for kind, values in (
@@ -274,6 +277,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "Trung tâm Đổi mới sáng tạo Quốc gia", "National Innovation Center", ["Trung tâm ĐMST"], "agency", "VN",
         "Hà Nội", "Hòa Lạc",
     )  # fmt: skip
+    assert (o["confidential"], mt["confidential"], ac["confidential"]) == (True, True, True)
     assert (o["website"], sorted(o["sectors"]), o["influence"], o["interest"], o["owner_id"], o["tags"], o["notes"]) == (
         "https://nic.gov.vn", ["AI", "bán dẫn"], 5, 4, staff_id, ["đối tác chiến lược"], "Đầu mối"
     )  # fmt: skip
