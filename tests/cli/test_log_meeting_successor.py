@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.inproc import run_cli
+from tests.cli.inproc import as_in_a_test, copy_of, run_cli
 
 
 def _ok(db: Path, *args: str) -> str:
@@ -22,15 +22,22 @@ def _ok(db: Path, *args: str) -> str:
     return str(done.stdout)
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "k.db"
-    for name, acronym in (("Bộ Tài chính", "MOF"), ("Bộ Kế hoạch và Đầu tư", "MPI"), ("Hội A", "HA"),
-                          ("Hội B", "HB"), ("Hội C", "HC")):  # fmt: skip
-        _ok(path, "org", "add", "--name", name, "--acronym", acronym)
-    _ok(path, "org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025")
-    _ok(path, "org", "succeed", "HA", "--into", "HB", "--into", "HC", "--split", "--on", "01/03/2025")
+@pytest.fixture(scope="module")
+def reorganised(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """MPI merged into MOF, Hội A split into Hội B and C, on 01/03/2025 (built once)."""
+    path = tmp_path_factory.mktemp("reorg") / "k.db"
+    with as_in_a_test(path.parent):
+        for name, acronym in (("Bộ Tài chính", "MOF"), ("Bộ Kế hoạch và Đầu tư", "MPI"), ("Hội A", "HA"),
+                              ("Hội B", "HB"), ("Hội C", "HC")):  # fmt: skip
+            _ok(path, "org", "add", "--name", name, "--acronym", acronym)
+        _ok(path, "org", "succeed", "MPI", "--into", "MOF", "--on", "01/03/2025")
+        _ok(path, "org", "succeed", "HA", "--into", "HB", "--into", "HC", "--split", "--on", "01/03/2025")
     return path
+
+
+@pytest.fixture
+def db(reorganised: Path, tmp_path: Path) -> Path:
+    return copy_of(reorganised, tmp_path)
 
 
 def _orgs_of(db: Path, title: str) -> list[str]:
