@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -588,7 +588,11 @@ def _with_units(org_ids: Collection[int]) -> Any:
     """A select of ``org_ids`` and their units (children, recursively, ``UNIT_DEPTH`` levels
     down, deleted ones left out): one recursive query, as SQLite and PostgreSQL both run it."""
     ids = sorted(set(org_ids))
-    units = select(ORG.c.id, literal(0).label("depth")).where(ORG.c.id.in_(ids)).cte("units", recursive=True)
+    units = (
+        select(ORG.c.id, literal_column("0").label("depth"))
+        .where(ORG.c.id.in_(ids))
+        .cte("units", recursive=True)
+    )
     units = units.union_all(
         select(ORG.c.id, (units.c.depth + 1).label("depth")).where(
             ORG.c.parent_id == units.c.id, ORG.c.deleted_at.is_(None), units.c.depth < UNIT_DEPTH
