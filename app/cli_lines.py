@@ -33,6 +33,12 @@ LINES: dict[str, tuple[str, str]] = {
         "Lược đồ {revision}, được đọc nguyên trạng: các bản nâng cấp lên {head} của Ketnoi này chỉ "
         "thay đổi dữ liệu, và bản sao được mở để sửa sẽ được nâng cấp",
     ),
+    # ketnoi log-meeting: an organisation reorganised by the meeting's day (app.reorg.successors_on)
+    "successor_used": (
+        "  {old} became {new} on {since}: the meeting is with {new} (--organisation-as-was keeps {old})",
+        "  {old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new} "
+        "(--organisation-as-was để giữ {old})",
+    ),
     # ketnoi search
     "nothing_matches": ('Nothing matches "{query}".', "Không có gì khớp với “{query}”."),
     "results": ("{counted} in {ms} ms", "{counted} trong {ms} ms"),

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, Table, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.changes import Changes
@@ -562,7 +562,7 @@ def find_contacts(
         return []
     order: list[Any] = [CON.c.sort_key, CON.c.id]
     if first_organisations:
-        theirs = case((CON.c.organisation_id.in_(sorted(set(first_organisations))), 0), else_=1)
+        theirs = case((CON.c.organisation_id.in_(_with_units(first_organisations)), 0), else_=1)
         order.insert(0, theirs)
     stmt = (
         select(
@@ -579,6 +579,26 @@ def find_contacts(
         .limit(limit)
     )
     return [dict(r._asdict()) for r in session.execute(stmt)]
+
+
+UNIT_DEPTH = 4  # a ministry, its departments, their divisions, …: within reason
+
+
+def _with_units(org_ids: Collection[int]) -> Any:
+    """A select of ``org_ids`` and their units (children, recursively, ``UNIT_DEPTH`` levels
+    down, deleted ones left out): one recursive query, as SQLite and PostgreSQL both run it."""
+    ids = sorted(set(org_ids))
+    units = (
+        select(ORG.c.id, literal_column("0").label("depth"))
+        .where(ORG.c.id.in_(ids))
+        .cte("units", recursive=True)
+    )
+    units = units.union_all(
+        select(ORG.c.id, (units.c.depth + 1).label("depth")).where(
+            ORG.c.parent_id == units.c.id, ORG.c.deleted_at.is_(None), units.c.depth < UNIT_DEPTH
+        )
+    )
+    return select(units.c.id)
 
 
 def find_organisations(session: Session, query_text: str, *, limit: int = 12) -> list[dict[str, Any]]:

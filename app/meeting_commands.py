@@ -23,6 +23,7 @@ accents optional (``Chủ trì``, ``chu tri``, ``Buổi làm việc``, ``Bên ta
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records, resolve, validation, value_labels, workdays
+from app import records, reorg, resolve, validation, value_labels, workdays
 from app.already_logged import already_logged
 from app.cli import CliContext, json_option
-from app.cli_lines import refused
+from app.cli_lines import refused, say
 from app.due import parse_due
 from app.errors import UserError, ValidationError
 from app.language import cli_language, said
@@ -66,6 +67,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument(f"--{name}")
     p.add_argument("--owner", metavar="NAME_OR_ID", help="the staff member in charge")
     p.add_argument("--organisation", action="append", default=[], metavar="NAME_OR_ID")
+    p.add_argument(
+        "--organisation-as-was",
+        action="append",
+        default=[],
+        metavar="NAME_OR_ID",
+        help="an organisation as it was, kept even if it was merged, renamed or split before the "
+        "meeting (without this, --organisation of one reorganised by then names its successor, saying so)",
+    )
     p.add_argument("--new-organisation", action="append", default=[], metavar="NAME", help="create it")
     p.add_argument(
         "--attendee",
@@ -135,6 +144,7 @@ def _spec(args: argparse.Namespace) -> dict[str, Any]:
     spec["organisations"] = [
         *spec.get("organisations", []),
         *args.organisation,
+        *({"name": n, "as_was": True} for n in args.organisation_as_was),
         *({"new": n} for n in args.new_organisation),
     ]
     spec["attendees"] = [*spec.get("attendees", []), *args.attendee, *({"new": n} for n in args.new_attendee)]
@@ -162,15 +172,41 @@ def _role(typed: Any, attendee: str) -> str:
     return str(code)
 
 
-def _organisations(session: Session, items: list[Any]) -> list[Chosen]:
+def _organisations(
+    session: Session, items: list[Any], day: dt.date, moved: list[tuple[str, str, str]] | None = None
+) -> list[Chosen]:
+    """The meeting's organisations; one reorganised by the meeting's ``day`` is its successor
+    (:func:`app.reorg.successors_on`; ``moved`` gets (old, new, since) to say so), unless named
+    "as it was" (``--organisation-as-was``, ``{"name": …, "as_was": true}``); one split asks
+    which (refused, naming its successors)."""
     out: list[Chosen] = []
     for item in items:
         if isinstance(item, dict) and item.get("new"):
             out.append(Chosen(None, str(item["new"]).strip()))
-        else:
-            ref = (item.get("id") or item.get("name") or "") if isinstance(item, dict) else item
-            oid = resolve.resolve(session, "organisation", ref)
-            out.append(Chosen(oid, records.label(session, "organisation", oid)))
+            continue
+        ref = (item.get("id") or item.get("name") or "") if isinstance(item, dict) else item
+        oid = resolve.resolve(session, "organisation", ref)
+        label = records.label(session, "organisation", oid)
+        now = (
+            []
+            if isinstance(item, dict) and item.get("as_was")
+            else reorg.successors_on(session, [oid], day).get(oid, [])
+        )
+        if len(now) > 1:
+            names = ", ".join(x.name for x in now)
+            since = f"{now[0].effective_on:%d/%m/%Y}"
+            raise refused(
+                f"{label} was split into {names} on {since}: name the one the meeting was with "
+                f"(--organisation), or --organisation-as-was {ref} to keep {label}",
+                f"{label} đã chia tách thành {names} từ ngày {since}: hãy ghi tổ chức đã họp "
+                f"(--organisation), hoặc --organisation-as-was {ref} để giữ {label}",
+            )
+        if now:
+            if moved is not None:
+                moved.append((label, now[0].name, f"{now[0].effective_on:%d/%m/%Y}"))
+            oid, label = now[0].id, now[0].name
+        if all(c.id != oid for c in out):
+            out.append(Chosen(oid, label))
     return out
 
 
@@ -290,8 +326,11 @@ def _responsible(session: Session, who: str, attendees: list[Chosen]) -> tuple[s
     return f"contact:id:{cid}", records.label(session, "contact", cid)
 
 
-def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
-    """A :class:`MeetingDraft` from the plain spec (names resolved, due dates counted)."""
+def build_draft(
+    session: Session, spec: dict[str, Any], moved: list[tuple[str, str, str]] | None = None
+) -> MeetingDraft:
+    """A :class:`MeetingDraft` from the plain spec (names resolved, due dates counted); an
+    organisation reorganised by the meeting's day is its successor, put in ``moved``."""
     values: dict[str, Any] = {field: spec[key] for key, field in _FIELDS.items() if spec.get(key) is not None}
     values.update({k: spec[k] for k in _TEXTS if spec.get(k) is not None})
     if isinstance(values.get("kind"), str) and values["kind"].strip():  # "Buổi làm việc" too
@@ -308,7 +347,7 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
         day = validation.datetime_(values["starts_at"]).date()
     except validation.FieldError as exc:
         raise ValidationError("meeting", {"starts_at": str(exc)}) from None
-    organisations = _organisations(session, list(spec.get("organisations") or []))
+    organisations = _organisations(session, list(spec.get("organisations") or []), day, moved)
     attendees = _attendees(session, list(spec.get("attendees") or []), organisations)
     return MeetingDraft(
         values=values,
@@ -323,7 +362,8 @@ def build_draft(session: Session, spec: dict[str, Any]) -> MeetingDraft:
 def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
     spec = _spec(args)
     with unit_of_work(ctx.engine()) as session:
-        draft = build_draft(session, spec)
+        moved: list[tuple[str, str, str]] = []
+        draft = build_draft(session, spec, moved)
         twin = None if args.even_if_logged else already_logged(session, draft, actor=ctx.actor())
         if twin is not None:  # the window asks; here refused, naming it (app.already_logged)
             raise twin.refusal()
@@ -344,6 +384,8 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = cli_language()
     when = f"{meeting['starts_at']:%d/%m/%Y %H:%M}"
     ctx.out(said(LOGGED["logged"], lang, id=meeting_id, title=meeting["title"], when=when))
+    for old, new, since in moved:
+        ctx.out(say("successor_used", lang, old=old, new=new, since=since))
     for a in meeting["attendees"]:
         role = value_labels.label("meeting", "role", a["role"], "vi") if lang == "vi" else a["role"]
         name = a.get("full_name", "")

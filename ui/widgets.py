@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMessageBox, QWidget
 
-from app import lists
+from app import lists, reorg
 from db.engine import read_session
 from ui.context import AppContext, Unreachable
 
@@ -50,18 +50,42 @@ def finder(
                     ],
                     person=True,
                 )
-            return _told_apart(
+            found = lists.find_organisations(s, text)
+            became = reorg.became_of(s, [o["id"] for o in found])
+            hits = _told_apart(
                 [
                     (
                         o["id"],
                         o["name"] + (f" ({o['acronym']})" if o.get("acronym") else ""),
                         [o.get("parent_acronym") or o.get("parent") or "", o.get("city") or ""],
                     )
-                    for o in lists.find_organisations(s, text)
+                    for o in found
                 ]
             )
+            return [(i, label + successor_hint(ctx, became.get(i, []))) for i, label in hits]
 
     return find
+
+
+SUCCESSOR_MARK = "  → "  # before an organisation's successors in a type-ahead's row
+
+
+def successor_hint(ctx: AppContext, became: Sequence[reorg.Link]) -> str:
+    """ "  → Bộ Tài chính (since 01/03/2025)" after an organisation merged, renamed or split into
+    others (reviewer: "Bộ Kế hoạch và Đầu tư (MPI)" was offered with no hint that it merged),
+    "" for one still active. A picker takes the label before it (:func:`without_hint`)."""
+    if not became:
+        return ""
+    names = ", ".join(link.name for link in became)
+    since = ctx.settings.fmt_date(became[0].effective_on)
+    return SUCCESSOR_MARK + QCoreApplication.translate("finder", "%1 (since %2)").replace(
+        "%1", names
+    ).replace("%2", since)
+
+
+def without_hint(label: str) -> str:
+    """A type-ahead row's label without its successors' hint (:func:`successor_hint`)."""
+    return label.split(SUCCESSOR_MARK, maxsplit=1)[0]
 
 
 def _told_apart(hits: list[tuple[int, str, list[str]]], *, person: bool = False) -> list[tuple[int, str]]:

@@ -61,3 +61,23 @@ def test_an_organisation_chosen_in_the_dialog_counts_and_without_one_the_usual_o
     assert [o.id for o in orgs.values()] == [ids["genetica"]]
     assert _typed(qtbot, dialog, "giang")[:2] == ["Hồ Đức Giang — Genetica", "Đỗ Ngọc Giang — Anti-Scam"]
     wait_idle(qtbot, ctx)
+
+
+def test_a_ministrys_units_people_count_as_the_ministrys(qtbot, ctx, engine) -> None:
+    """Reviewer: with MOST chosen, "h" began with "Trương Gia Bình — FPT"; MOST has no direct
+    contacts, its people sit in its units (Vụ Công nghệ cao, Cục ĐMST)."""
+    with unit_of_work(engine) as s:
+        scam = records.create(s, "organisation", {"name": "Anti-Scam"})
+        most = records.create(s, "organisation", {"name": "Bộ Ví dụ"})
+        vu = records.create(s, "organisation", {"name": "Vụ Ví dụ", "parent_id": most})
+        phong = records.create(s, "organisation", {"name": "Phòng Bán dẫn", "parent_id": vu})
+        records.create(s, "contact", {"full_name": "Đỗ Ngọc Giang", "organisation_id": scam})
+        records.create(s, "contact", {"full_name": "Trần Văn Giang", "organisation_id": phong})
+        records.create(s, "contact", {"full_name": "Hồ Đức Giang", "organisation_id": vu})
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=most)
+    assert _typed(qtbot, dialog, "giang")[:3] == [
+        "Hồ Đức Giang — Vụ Ví dụ",
+        "Trần Văn Giang — Phòng Bán dẫn",
+        "Đỗ Ngọc Giang — Anti-Scam",
+    ]
+    wait_idle(qtbot, ctx)

@@ -8,6 +8,7 @@ quick due dates. Ctrl+Return saves. The same dialog edits a past meeting.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app import dashboard, lists, records
+from app import dashboard, lists, records, reorg
 from app.errors import ConflictError, ValidationError
 from app.meetings import (
     Chosen,
@@ -39,6 +41,7 @@ from app.meetings import (
     own_organisation_ids,
     save,
 )
+from app.reorg import Link
 from db import clock
 from db.models import MEETING_KINDS
 from ui import dupwarn, labels, widgets
@@ -145,6 +148,22 @@ class LogMeetingDialog(QDialog):
             picker.changed.connect(lambda e=entity: self._check_new(e))
             self.duplicates[entity] = warning
         self.organisations.changed.connect(self._joining_changed)
+        # An organisation reorganised by the meeting's day: its successor, said in one line the
+        # officer can undo (app.reorg.successors_on; reviewer: a meeting in 2026 was filed under
+        # the ministry merged into Bộ Tài chính in 2025, with no word).
+        self.successor_note = QLabel(self)
+        self.successor_note.setObjectName("successor_note")
+        self.successor_note.setWordWrap(True)
+        self.successor_note.setTextFormat(Qt.TextFormat.RichText)
+        self.successor_note.linkActivated.connect(self._successor_link)
+        self.successor_note.hide()
+        self._as_was: set[int] = set()  # organisations chosen as they were: never replaced
+        # successor id -> (the organisation it replaced, its label, the reorganisation)
+        self._moved: dict[int, tuple[int, str, Link]] = {}
+        self._splits: dict[int, tuple[str, list[Link]]] = {}  # split ones: which successor?
+        self._following = False
+        self.organisations.changed.connect(self._follow_successors)
+        self.when.dateChanged.connect(lambda _d: self._follow_successors())
 
         self.errors = {
             name: ErrorLabel(self)
@@ -170,6 +189,7 @@ class LogMeetingDialog(QDialog):
         left.addRow(
             labels.field_label("organisation_ids"), self._with_error(self.organisations, "organisation_ids")
         )
+        left.addRow("", self.successor_note)
         left.addRow("", self.duplicates["organisation"])
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
         left.addRow("", self.duplicates["contact"])
@@ -357,11 +377,96 @@ class LogMeetingDialog(QDialog):
         # it to Save, and a Space then saved the meeting half-typed).
         self.attendees.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _day(self) -> dt.date:
+        d = self.when.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _follow_successors(self) -> None:
+        """The meeting's organisations reorganised by its day are their successors (a merger
+        or a renaming: put in, said in the note, with a link back to the old one; a split: the
+        note asks which); back to the old one when the day moves before the reorganisation."""
+        if self._following:
+            return
+        self._following = True
+        try:
+            day = self._day()
+            chosen = {c.id for c in self.organisations.values() if c.id is not None}
+            for new, (old, old_label, link) in list(self._moved.items()):
+                if new not in chosen:
+                    del self._moved[new]  # removed by hand: nothing to say
+                elif day < link.effective_on:  # dated before it now: as the officer chose it
+                    del self._moved[new]
+                    self.organisations.replace(f"id:{new}", Chosen(old, old_label))
+            ids = [c.id for c in self.organisations.values() if c.id is not None and c.id not in self._as_was]
+            with self.ctx.read() as s:
+                now = reorg.successors_on(s, ids, day)
+            labels_of = {c.id: c.label for c in self.organisations.values()}
+            self._splits = {old: (labels_of[old], links) for old, links in now.items() if len(links) > 1}
+            for old, links in now.items():
+                if len(links) == 1:
+                    link = links[0]
+                    self._moved[link.id] = (old, labels_of[old], link)
+                    self.organisations.replace(f"id:{old}", Chosen(link.id, link.name))
+        finally:
+            self._following = False
+        self._say_successors()
+
+    def _say_successors(self) -> None:
+        fmt = self.ctx.settings.fmt_date
+        lines = [
+            self.tr('%1 became %2 on %3: the meeting is with %2. <a href="keep:%4">Keep %1</a>')
+            .replace("%1", escape(old_label))
+            .replace("%2", escape(link.name))
+            .replace("%3", fmt(link.effective_on))
+            .replace("%4", str(new))
+            for new, (_old, old_label, link) in self._moved.items()
+        ]
+        for old, (label, links) in self._splits.items():
+            choices = " · ".join(f'<a href="split:{old}:{x.id}">{escape(x.name)}</a>' for x in links)
+            lines.append(
+                self.tr('%1 was split on %2: which was the meeting with? %3 · <a href="keep:%4">Keep %1</a>')
+                .replace("%1", escape(label))
+                .replace("%2", fmt(links[0].effective_on))
+                .replace("%3", choices)
+                .replace("%4", f"old{old}")
+            )
+        self.successor_note.setText("<br>".join(lines))
+        self.successor_note.setVisible(bool(lines))
+
+    def _successor_link(self, href: str) -> None:
+        """A link of the note: keep the old organisation (chosen as it was), or a split's
+        successor."""
+        kind, _sep, rest = href.partition(":")
+        if kind == "keep" and rest.startswith("old"):  # a split one, kept as it was
+            self._as_was.add(int(rest[3:]))
+        elif kind == "keep" and int(rest) in self._moved:
+            old, old_label, _link = self._moved.pop(int(rest))
+            self._as_was.add(old)
+            self._following = True
+            try:
+                self.organisations.replace(f"id:{rest}", Chosen(old, old_label))
+            finally:
+                self._following = False
+        elif kind == "split":
+            old_text, _sep, new_text = rest.partition(":")
+            old, new = int(old_text), int(new_text)
+            links = self._splits.get(old, ("", []))[1]
+            link = next((x for x in links if x.id == new), None)
+            if link is not None:
+                self._moved[new] = (old, self._splits[old][0], link)
+                self._following = True
+                try:
+                    self.organisations.replace(f"id:{old}", Chosen(new, link.name))
+                finally:
+                    self._following = False
+        self._follow_successors()
+
     def _load(self, meeting_id: int) -> None:
         with self.ctx.read() as s:
             m = records.get(s, "meeting", meeting_id)
             orgs = [Chosen(o, records.label(s, "organisation", o)) for o in m.get("organisation_ids", [])]
             actions = dashboard.actions_for(s, meeting_id=meeting_id)
+        self._as_was.update(o.id for o in orgs if o.id is not None)  # saved so: not changed unasked
         self.version = m["version"]
         self._base = self._shown = as_stored(m)
         self.title.setText(m["title"])

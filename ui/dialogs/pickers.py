@@ -44,7 +44,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.fit import ElidedComboBox
 from ui.icons import icon
-from ui.widgets import finder
+from ui.widgets import finder, without_hint
 
 NEW = -1
 
@@ -239,13 +239,19 @@ class Picker(QWidget):
         if record_id == NEW:
             self.add(Chosen(None, self.input.text().strip()))
         else:
-            self.add(Chosen(record_id, item.text().split(" — ")[0]))
+            self.add(Chosen(record_id, without_hint(item.text()).split(" — ")[0]))
         self._pause.stop()
         self._searched += 1  # an answer still on its way for the text added is not shown
         self._pending = False
         self.input.clear()
         self.suggestions.clear()
         self.suggestions.hide()
+
+    def replace(self, key: str, chosen: Chosen) -> None:
+        """``chosen`` in the place of the entry ``key`` (an organisation by its successor, or
+        back); one already chosen is not listed twice."""
+        if any(c.key == key for c in self.items):
+            self.set_values([chosen if c.key == key else c for c in self.items])
 
     def set_meeting_organisations(self, organisations: list[Chosen], default: str) -> None:
         """The organisations a new person can join: the meeting's (``Chosen.key``), or none; their
