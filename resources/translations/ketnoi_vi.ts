@@ -659,6 +659,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2178,7 +2179,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="330" />
+      <location filename="../../ui/widgets.py" line="354" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -4376,6 +4377,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4385,7 +4388,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4482,6 +4484,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4522,6 +4525,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4552,6 +4556,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4734,6 +4739,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -4907,52 +4914,62 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="120" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="417" />
+      <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
+      <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="427" />
+      <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
+      <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="123" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="266" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="286" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="100" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="184" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="204" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="439" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="544" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="100" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="103" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="125" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="124" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="105" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="108" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="120" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
@@ -5665,28 +5682,28 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="315" />
-      <location filename="../../ui/dialogs/pickers.py" line="367" />
+      <location filename="../../ui/dialogs/pickers.py" line="321" />
+      <location filename="../../ui/dialogs/pickers.py" line="373" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="319" />
+      <location filename="../../ui/dialogs/pickers.py" line="325" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="323" />
+      <location filename="../../ui/dialogs/pickers.py" line="329" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="372" />
+      <location filename="../../ui/dialogs/pickers.py" line="378" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="346" />
+      <location filename="../../ui/dialogs/pickers.py" line="352" />
       <source>%1's role at the meeting</source>
       <translation>Vai trò của %1 trong cuộc họp</translation>
     </message>
@@ -5701,7 +5718,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="384" />
+      <location filename="../../ui/dialogs/pickers.py" line="390" />
       <source>Delete: remove</source>
       <translation>Delete: bỏ khỏi danh sách</translation>
     </message>
@@ -5716,12 +5733,12 @@ Bản sao lưu: %2</translation>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="387" />
+      <location filename="../../ui/dialogs/pickers.py" line="393" />
       <source>F2 or Enter: change the role · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="386" />
+      <location filename="../../ui/dialogs/pickers.py" line="392" />
       <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
     </message>
@@ -5736,12 +5753,12 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="302" />
+      <location filename="../../ui/dialogs/pickers.py" line="308" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="287" />
+      <location filename="../../ui/dialogs/pickers.py" line="293" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -5877,7 +5894,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6024,9 +6040,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6407,6 +6421,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6437,7 +6452,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6540,6 +6554,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7180,7 +7195,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="317" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7361,7 +7375,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="123" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8066,8 +8079,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8093,7 +8104,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại</translation>
@@ -8202,6 +8212,14 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/workdays.py" line="127" />
       <source>Year</source>
       <translation>Năm</translation>
+    </message>
+  </context>
+  <context>
+    <name>finder</name>
+    <message>
+      <location filename="../../ui/widgets.py" line="81" />
+      <source>%1 (since %2)</source>
+      <translation>%1 (từ %2)</translation>
     </message>
   </context>
 </TS>
