@@ -528,7 +528,7 @@ def end(
     if still_open and row.ends_on is not None:  # who ended it and when (app.holding_ended)
         from app.holding_ended import HoldingEnded, ended_by
 
-        name = session.execute(select(m.Contact.full_name).where(m.Contact.id == row.contact_id)).scalar()
+        name = session.execute(select(CON.c.full_name).where(CON.c.id == row.contact_id)).scalar()
         title = session.execute(select(POST.c.title).where(POST.c.id == row.post_id)).scalar()
         saved = ended_by(session, holder_id, int(row.contact_id))
         raise HoldingEnded(str(name or ""), str(title or ""), row.ends_on, saved)
