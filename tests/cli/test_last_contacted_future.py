@@ -88,3 +88,14 @@ def test_an_import_leaves_a_future_last_contact_out_and_says_so(demo: Path, tmp_
     with sqlite3.connect(db) as con:
         assert con.execute("SELECT last_contacted_on FROM contact WHERE id = 9").fetchone()[0] == "2026-11-24"
     con.close()
+
+
+def test_a_future_date_stored_before_does_not_block_another_edit(demo: Path, tmp_path: Path) -> None:
+    """One written before this check (an older import): the contact's other fields still save."""
+    db = copy_of(demo, tmp_path)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE contact SET last_contacted_on = '2026-12-20' WHERE id = 9")
+    con.close()
+    done = run_cli(db, "contact", "edit", "9", "--position", "Phó Giám đốc", lang=VI)
+    assert done.returncode == 0, done.stderr
+    assert _last(db, 9) == "2026-12-20"
