@@ -228,6 +228,10 @@ FIELD_PATTERNS_VI: tuple[tuple[str, str], ...] = (
         "“{0}” không phải ngày (hãy ghi ngày/tháng/năm, ví dụ 05/04/2025)",
     ),
     (r'"(.+)" is not a time of day', "“{0}” không phải giờ trong ngày"),
+    (
+        r"(\d\d/\d\d/\d{4}) is after today \((\d\d/\d\d/\d{4})\): a last contact cannot be in the future",
+        "{0} là ngày sau hôm nay ({1}): lần liên hệ gần nhất không thể ở tương lai",
+    ),
     (r'"(.+)" is not a web address', "“{0}” không phải địa chỉ trang web"),
     (
         r"is ([\d,]+) characters long; at most ([\d,]+) fit",

@@ -9,6 +9,7 @@ single-record services (:mod:`app.records`) and the bulk paths (import, demo).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -273,6 +274,38 @@ def _check_unique_org_name(
             return
 
 
+LAST_CONTACT_AHEAD = dt.timedelta(days=1)
+"""How far past today a last-contacted date is still taken: one day, for a date written where
+the day has begun already (a partner in Tokyo or Sydney is a day ahead of Hà Nội for some hours);
+a later one is no contact that has happened (a reviewer's typo'd year, 20/12/2027, would have made
+a person look met for a year)."""
+
+
+def last_contact_too_late(day: dt.date) -> str | None:
+    """Why ``day`` is no date of a last contact (it is in the future), or None."""
+    today = clock.today()
+    if day <= today + LAST_CONTACT_AHEAD:
+        return None
+    return f"{day:%d/%m/%Y} is after today ({today:%d/%m/%Y}): a last contact cannot be in the future"
+
+
+def _last_contacted(errs: _Errors, session: Session | None, value: Any, current_id: int | None) -> Any:
+    """A contact's last-contacted date, refused in the future (:func:`last_contact_too_late`),
+    except where it is the date the record has already (one stored before this check: an edit of
+    the name must not be refused for it)."""
+    if value in (None, ""):
+        return None
+    day = errs.check("last_contacted_on", lambda: v.date(value))
+    if not isinstance(day, dt.date) or (why := last_contact_too_late(day)) is None:
+        return day
+    if session is not None and current_id is not None:
+        stored = session.get(m.Contact, current_id)
+        if stored is not None and stored.last_contacted_on == day:
+            return day
+    errs.add("last_contacted_on", why)
+    return None
+
+
 def prepare_contact(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
     errs = _Errors("contact")
     full = _opt_text(data.get("full_name"))
@@ -335,11 +368,7 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
         ),
         "notes": clean_multiline(data.get("notes")),
         "source": _opt_text(data.get("source")),
-        "last_contacted_on": (
-            errs.check("last_contacted_on", lambda: v.date(data["last_contacted_on"]))
-            if data.get("last_contacted_on") not in (None, "")
-            else None
-        ),
+        "last_contacted_on": _last_contacted(errs, session, data.get("last_contacted_on"), current_id),
         "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
     tags = _names(data.get("tags"))

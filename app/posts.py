@@ -508,6 +508,17 @@ def assign(
     return holder_id
 
 
+def too_early(starts_on: dt.date | None, on: dt.date) -> UserError | None:
+    """The refusal of an end on ``on``, before the holding began (None: it may end then); the
+    End holding form says it before anything is written (ui.post_holding)."""
+    if starts_on is None or on >= starts_on:
+        return None
+    return refused(
+        f"The holding began on {starts_on:%d/%m/%Y}; it cannot end before that.",
+        f"Nhiệm kỳ bắt đầu từ ngày {starts_on:%d/%m/%Y}; không thể kết thúc trước ngày đó.",
+    )
+
+
 def end(
     session: Session,
     holder_id: int,
@@ -526,17 +537,16 @@ def end(
         raise refused(f"There is no holding #{holder_id}.", f"Không có nhiệm kỳ #{holder_id}.")
     write_lock(session, f"post:{row.post_id}")
     row = session.execute(select(HOLDER).where(HOLDER.c.id == holder_id)).one()  # as it is now
-    if still_open and row.ends_on is not None:
-        raise refused(
-            f"This holding was ended meanwhile (last day {row.ends_on:%d/%m/%Y}): nothing was changed.",
-            f"Nhiệm kỳ này vừa được kết thúc (ngày cuối {row.ends_on:%d/%m/%Y}): không có gì thay đổi.",
-        )
+    if still_open and row.ends_on is not None:  # who ended it and when (app.holding_ended)
+        from app.holding_ended import HoldingEnded, ended_by
+
+        name = session.execute(select(CON.c.full_name).where(CON.c.id == row.contact_id)).scalar()
+        title = session.execute(select(POST.c.title).where(POST.c.id == row.post_id)).scalar()
+        saved = ended_by(session, holder_id, int(row.contact_id))
+        raise HoldingEnded(str(name or ""), str(title or ""), row.ends_on, saved)
     on = on or clock.today()
-    if row.starts_on is not None and on < row.starts_on:
-        raise refused(
-            f"The holding began on {row.starts_on:%d/%m/%Y}; it cannot end before that.",
-            f"Nhiệm kỳ bắt đầu từ ngày {row.starts_on:%d/%m/%Y}; không thể kết thúc trước ngày đó.",
-        )
+    if (early := too_early(row.starts_on, on)) is not None:
+        raise early
     session.execute(update(HOLDER).where(HOLDER.c.id == holder_id).values(ends_on=on))
     records.record_change(
         session, "contact", int(row.contact_id), OP,

@@ -54,7 +54,17 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reaso
 
 class BackupError(UserError):
     """A backup that cannot be taken or restored; the message is meant for the user (one line:
-    the CLI prints it, the window shows it, never a traceback or the class's name)."""
+    the CLI prints it, the window shows it, never a traceback or the class's name). ``vi``: the
+    same in Vietnamese, for the command line under a Vietnamese locale ("" where none is said)."""
+
+    vi: str = ""
+
+
+def _said(en: str, vi: str) -> BackupError:
+    """A :class:`BackupError` saying ``en``, with its Vietnamese ``vi``."""
+    error = BackupError(en)
+    error.vi = vi
+    return error
 
 
 class BackupDiskFull(BackupError, DiskFull):
@@ -173,11 +183,15 @@ def take(
         try:
             to = _new_copy_path(db_file, reason)
         except OSError as exc:  # a read-only folder: no backups folder beside the file
-            raise BackupError(f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename})") from exc
+            raise _said(
+                f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename})",
+                f"Không sao lưu được {db_file}: {exc.strerror or exc} ({exc.filename})",
+            ) from exc
     if not os.access(to.parent, os.W_OK | os.X_OK):  # SQLite would say "unable to open database file"
         denied = PermissionError(errno.EACCES, "read-only for you", str(to.parent))
-        raise BackupError(
-            f"Cannot back up {db_file}: the folder {to.parent} is read-only for you"
+        raise _said(
+            f"Cannot back up {db_file}: the folder {to.parent} is read-only for you",
+            f"Không sao lưu được {db_file}: thư mục {to.parent} chỉ cho phép bạn đọc",
         ) from denied
     # Written under a hidden temporary name, made private, then renamed in one step: a copy
     # cut short (the process killed, the disk full) is never listed, counted or offered as a
@@ -197,12 +211,13 @@ def take(
             doing = reason if reason.startswith("before-") else "backup"
             raise BackupDiskFull(to, doing, full=refused == "full") from exc
         if isinstance(exc, DatabaseError):
-            said = str(exc)
+            said, said_vi = str(exc), str(getattr(exc, "vi", "") or "")
         elif isinstance(exc, OSError):
-            said = f"Cannot back up {db_file}: {exc.strerror or exc} ({exc.filename or to})"
+            why = f"{exc.strerror or exc} ({exc.filename or to})"
+            said, said_vi = f"Cannot back up {db_file}: {why}", f"Không sao lưu được {db_file}: {why}"
         else:
-            said = f"Cannot back up {db_file}: {exc}"
-        raise BackupError(said) from exc
+            said, said_vi = f"Cannot back up {db_file}: {exc}", f"Không sao lưu được {db_file}: {exc}"
+        raise _said(said, said_vi) from exc
     if to.parent == folder_for(db_file):
         prune(db_file)
     return to
@@ -336,6 +351,31 @@ def check_file(path: Path, *, quick: bool = False) -> str | None:
     return None
 
 
+def file_problem_vi(problem: str, path: Path) -> str:
+    """What :func:`check_file` says of ``path`` in Vietnamese: each of its sentences (reviewer:
+    "Chưa khôi phục: … is not a readable database (file is not a database)"); what SQLite says
+    in the brackets stays in its words."""
+    fixed = {
+        f"{path} does not exist": f"{path} không tồn tại",
+        f"{path} is a folder": f"{path} là một thư mục",
+        f"{path} is empty (0 bytes)": f"{path} trống (0 byte)",
+        f"{path} is not an ordinary file (a pipe, a device or a socket)": (
+            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket)"
+        ),
+    }
+    if problem in fixed:
+        return fixed[problem]
+    framed = {  # "{path} … (what SQLite said)"
+        f"{path} is not a readable database (": f"{path} không phải cơ sở dữ liệu đọc được (",
+        f"{path} is damaged (": f"{path} bị hỏng (",
+        f"{path} cannot be read (": f"{path} không đọc được (",
+    }
+    for en, vi in framed.items():
+        if problem.startswith(en) and problem.endswith(")"):
+            return vi + problem[len(en) :]
+    return problem
+
+
 def restore(db_file: Path, backup_file: Path) -> Path | None:
     """Put ``backup_file`` in the place of ``db_file`` after checking it; the database it
     replaces is backed up first (returned). The caller checks the schema (db.migrate).
@@ -356,13 +396,15 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
     bytes are, named as :data:`DAMAGED`, and the backup put in its place as a whole file."""
     named = _NAME.match(backup_file.name)
     if named is not None and named["reason"] == DAMAGED:
-        raise BackupError(
+        raise _said(
             f"Not restoring: {backup_file} is a damaged database set aside by a restore; "
-            "it is kept for recovery, not for restoring"
+            "it is kept for recovery, not for restoring",
+            f"Chưa khôi phục: {backup_file} là cơ sở dữ liệu hỏng được một lần khôi phục để riêng ra; "
+            "tệp được giữ để cứu dữ liệu, không phải để khôi phục",
         )
     problem = check_file(backup_file)
     if problem:
-        raise BackupError(f"Not restoring: {problem}")
+        raise _said(f"Not restoring: {problem}", f"Chưa khôi phục: {file_problem_vi(problem, backup_file)}")
     damaged = db_file.exists() and db_file.stat().st_size > 0 and check_file(db_file, quick=True) is not None
     prepared = db_file.with_name(f".{db_file.name}.restoring")
     saved: Path | None = None
@@ -380,7 +422,9 @@ def restore(db_file: Path, backup_file: Path) -> Path | None:
         refused = disk_refused(exc)
         if refused is not None:  # a copy of the backup, or of the database, its disk would not take
             raise BackupDiskFull(db_file, "restore", full=refused == "full") from exc
-        raise BackupError(f"Cannot restore into {db_file}: {exc}") from exc
+        raise _said(
+            f"Cannot restore into {db_file}: {exc}", f"Không khôi phục được vào {db_file}: {exc}"
+        ) from exc
     finally:
         for leftover in (prepared, prepared.with_name(prepared.name + "-journal")):
             with contextlib.suppress(OSError):

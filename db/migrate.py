@@ -504,20 +504,6 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
     return engine
 
 
-def _file_problem_vi(problem: str, path: Path) -> str:
-    """What :func:`db.backup.check_file` says of ``path`` in Vietnamese, where it is one of its
-    fixed sentences (the damage SQLite reports stays in its words)."""
-    said = {
-        f"{path} does not exist": f"{path} không tồn tại",
-        f"{path} is a folder": f"{path} là một thư mục",
-        f"{path} is empty (0 bytes)": f"{path} trống (0 byte)",
-        f"{path} is not an ordinary file (a pipe, a device or a socket)": (
-            f"{path} không phải tệp thông thường (mà là pipe, thiết bị hoặc socket)"
-        ),
-    }
-    return said.get(problem, problem)
-
-
 NOT_A_DATABASE = (
     "{path} is not a Ketnoi database (not an SQLite file); not opening it. "
     "A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE"
@@ -637,8 +623,9 @@ def restore_database(
     that upgrade: a restore stopped during the upgrade has still said it was done."""
     path = sqlite_path(url)
     if path is None:
-        raise DatabaseError(
-            "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore"
+        raise refusal(
+            "restore works on a SQLite file; a PostgreSQL database is restored with pg_restore",
+            "lệnh khôi phục dùng cho tệp SQLite; cơ sở dữ liệu PostgreSQL được khôi phục bằng pg_restore",
         )
     if found := leftovers(path):  # (restore would delete them, as a damaged file's journal)
         raise LeftoverFilesError(path, found)
@@ -649,7 +636,7 @@ def restore_database(
     problem = backups.check_file(backup_file)
     if problem:
         raise refusal(
-            f"Not restoring: {problem}", f"Chưa khôi phục: {_file_problem_vi(problem, backup_file)}"
+            f"Not restoring: {problem}", f"Chưa khôi phục: {backups.file_problem_vi(problem, backup_file)}"
         )
     con, _read_only = backups.reader(backup_file)  # a backup on a read-only medium too
     try:
@@ -677,7 +664,7 @@ def restore_database(
     except backups.BackupDiskFull:  # said in words, with its Vietnamese (db.errors.DiskFull)
         raise
     except backups.BackupError as exc:
-        raise DatabaseError(str(exc)) from exc
+        raise refusal(str(exc), exc.vi or str(exc)) from exc
     if on_restored is not None:
         on_restored(saved)
     open_database(url).dispose()  # an older backup is brought to this schema now

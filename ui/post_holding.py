@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from app import posts
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
+from ui.post_words import message
 
 
 def tr(text: str) -> str:
@@ -41,6 +42,13 @@ class EndHoldingForm(QDialog):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(ctx.settings.qt_date_format())
         self.day.setDate(QDate(first.year, first.month, first.day))
+        self.ctx, self.starts_on = ctx, holding.starts_on
+        self.error = QLabel(self)  # a day before the holding began, said here (the form stays open)
+        self.error.setObjectName("end_holding_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #B42318")
+        self.error.hide()
+        self.day.dateChanged.connect(lambda _d: self.error.hide())
         hint = QLabel(tr("An acting post held for one day ends on the day it began."), self)
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -58,6 +66,7 @@ class EndHoldingForm(QDialog):
         lay.addWidget(intro)
         lay.addLayout(form)
         lay.addWidget(hint)
+        lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(self.buttons)
         self.resize(440, 200)
@@ -68,5 +77,14 @@ class EndHoldingForm(QDialog):
 
     def _check(self) -> None:
         if refused_box(self):  # a date typed that is none: said by its box, nothing written
+            return
+        if (early := posts.too_early(self.starts_on, self.last_day())) is not None:
+            # said here, the day selected for typing again (reviewer: the form closed, the red
+            # line came under the Posts list and the day typed was lost); app.posts.end refuses
+            # it too, for a form that did not; in the window's language as the list says it
+            self.error.setText(message(self.ctx, early))
+            self.error.show()
+            self.day.setFocus()
+            self.day.selectAll()
             return
         self.accept()

@@ -27,7 +27,7 @@ from typing import Any
 
 from app import listcells, value_labels
 from app import validation as v
-from app.entities import PREPARE, Prepared, _lengths
+from app.entities import PREPARE, Prepared, _lengths, last_contact_too_late
 from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
@@ -847,11 +847,30 @@ def to_input(
                 warnings.append(warning("value_kept_in_notes", column=column, value=_shown(written)))
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
+    if kind == "contact" and "last_contacted_on" in data:
+        _last_contact_not_ahead(data, errors)
     if warnings is not None and errors:
         keep_as_typed(kind, raw, data, refs, errors, warnings, headers)
     if "staff" in refs and "staff" not in errors:  # (after the loop: the notes are in data now)
         _units_apart(kind, "staff", refs, data, errors, warnings, headers)
     return data, refs, errors
+
+
+def _last_contact_not_ahead(data: Values, errors: Errors) -> None:
+    """A last-contacted date after tomorrow is no contact that has happened
+    (app.entities.last_contact_too_late): an error on the cell, which :func:`keep_as_typed` turns
+    into a warning, the date left out of the field and kept in the notes as typed, as every
+    impossible value of a field that does not identify the record (reviewer: a row dated
+    20/12/2026, today 06/12/2026, was an update "without a word")."""
+
+    day = data["last_contacted_on"]
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    if isinstance(day, dt.date) and last_contact_too_late(day) is not None:
+        del data["last_contacted_on"]
+        errors["last_contacted_on"] = msg(
+            "last_contact_ahead", value=day.strftime("%d/%m/%Y"), today=clock.today().strftime("%d/%m/%Y")
+        )
 
 
 def _checkboxes_apart(
@@ -1007,6 +1026,10 @@ def keep_as_typed(
             code = "unit_kept_in_notes"
         elif isinstance(error, Message) and error.code == "date_unclear":
             code = "date_unclear_kept"
+        elif isinstance(error, Message) and error.code == "last_contact_ahead":
+            code = "last_contact_ahead_kept"
+            warnings.append(warning(code, column=name, **error.params))
+            continue
         elif isinstance(error, Message) and error.code == "date_not_a_month":
             warnings.append(warning("date_not_a_month_kept", column=name, **error.params))
             continue

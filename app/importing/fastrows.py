@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import validation as v
-from app.entities import TAG_LENGTH, _lengths, _names, _opt_text
+from app.entities import TAG_LENGTH, _lengths, _names, _opt_text, last_contact_too_late
 from app.importing import cleaning as cl
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
@@ -288,9 +288,12 @@ def _last_contacted(value: Any) -> Any:
     if out in (None, ""):
         return Gives({"last_contacted_on": None})
     try:
-        return Gives({"last_contacted_on": v.date(out)})
+        day = v.date(out)
     except Exception:
         return FALLBACK
+    if last_contact_too_late(day) is not None:
+        return FALLBACK  # (the general path leaves it out, with its warning: cleaning.to_input)
+    return Gives({"last_contacted_on": day})
 
 
 def _notes(value: Any) -> Any:

@@ -148,7 +148,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("source", "Nguồn / Source", "nguồn|source"),
         _f(
             "last_contacted_on",
-            "Lần liên hệ cuối / Last contacted",
+            "Liên hệ gần nhất / Last contacted",
             "ngày gặp gần nhất|ngày gặp|lần gặp gần nhất|lần gặp cuối|ngày liên hệ|ngày liên hệ gần nhất|"
             "lần liên hệ cuối|lần liên hệ gần nhất|liên hệ lần cuối|last met|last meeting|last contact|"
             "last contacted|last contacted on|date last contacted|last touch",

@@ -151,7 +151,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is not a date (day/month/year)',
         '"{value}" không phải ngày (ngày/tháng/năm)',
     ),
+    "last_contact_ahead": (
+        "{value} is after today ({today}): a last contact cannot be in the future",
+        "{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai",
+    ),
     # --- warnings: the row is imported, the value kept as typed (issue 10, item 3) ---------------
+    "last_contact_ahead_kept": (
+        "{value} is after today ({today}): a last contact cannot be in the future; not applied, "
+        "kept in the notes as typed",
+        "{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai; không "
+        "áp dụng, đã ghi vào ghi chú như đã nhập",
+    ),
     "phone_unverified": (
         'phone "{value}" kept unverified: the right length, but not in a range known yet',
         'số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết',

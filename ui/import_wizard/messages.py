@@ -117,6 +117,14 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "last_contact_ahead": tr(
+            "ImportMessage", "{value} is after today ({today}): a last contact cannot be in the future"
+        ),
+        "last_contact_ahead_kept": tr(
+            "ImportMessage",
+            "{value} is after today ({today}): a last contact cannot be in the future; not applied, "
+            "kept in the notes as typed",
+        ),
         "done_dated_by_due": tr(
             "ImportMessage",
             "done, with no completion date: dated {date}, its due date; change it if it was done another day",
