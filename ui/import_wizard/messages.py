@@ -455,6 +455,7 @@ def _terms() -> dict[str, str]:
         "action": tr("ImportTerm", "action"),
         "staff": tr("ImportTerm", "staff member"),
         "staff_name": tr("ImportTerm", "name"),
+        "confidential": tr("ImportTerm", "confidential mark (Yes, or blank)"),
     }
 
 
