@@ -117,28 +117,23 @@ def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") ->
     if draft.meeting_id is not None:
         near = near.where(MEET.c.id != draft.meeting_id)
     found: dict[int, tuple[str, dt.datetime, int | None, str]] = {}
-    if org_ids:
+    in_common = (  # an organisation in common first (named before a person), then a person
+        (org_ids, MEET_ORG, MEET_ORG.c.organisation_id, ORG, ORG.c.name),
+        (people, ATTENDEE, ATTENDEE.c.contact_id, CON, CON.c.full_name),
+    )
+    for ids, link, linked, table, name in in_common:
+        if not ids:
+            continue
         rows = session.execute(
-            near.add_columns(ORG.c.name)
-            .join(MEET_ORG, MEET_ORG.c.meeting_id == MEET.c.id)
-            .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
-            .where(MEET_ORG.c.organisation_id.in_(org_ids))
-            .order_by(MEET.c.id, ORG.c.sort_key)
+            near.add_columns(name.label("shared"))
+            .join(link, link.c.meeting_id == MEET.c.id)
+            .join(table, table.c.id == linked)
+            .where(linked.in_(ids))
+            .order_by(MEET.c.id, table.c.sort_key)
         )
         for r in rows:
             if _overlaps(r, starts, event):
-                found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.name))
-    if people:
-        rows = session.execute(
-            near.add_columns(CON.c.full_name)
-            .join(ATTENDEE, ATTENDEE.c.meeting_id == MEET.c.id)
-            .join(CON, CON.c.id == ATTENDEE.c.contact_id)
-            .where(ATTENDEE.c.contact_id.in_(people))
-            .order_by(MEET.c.id, CON.c.sort_key)
-        )
-        for r in rows:
-            if _overlaps(r, starts, event):
-                found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.full_name))
+                found.setdefault(r.id, (r.title, r.starts_at, r.owner_id, r.shared))
     if not found:
         return None
     meeting_id = min(found, key=lambda i: (abs(found[i][1] - starts), i))
