@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.importing import fields as fs
 from app.importing.commit import CommitResult, run_import
 from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
@@ -39,10 +40,13 @@ from app.importing.preview import (
 from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
 from app.importing.sheet import (
+    MapError,
     SheetLayout,
     columns_not_kept,
+    columns_not_recognised,
     inspect_sheet,
     kind_reason,
+    map_columns,
     suggest_mapping,
     without_empty_sheets,
 )
@@ -144,6 +148,20 @@ LINES: dict[str, tuple[str, str]] = {
     "undone": ("undone {at}", "đã hoàn tác {at}"),
     "active": ("can be undone", "có thể hoàn tác"),
     "no_history": ("No import yet.", "Chưa có lần nhập nào."),
+    "not_recognised": ('  not imported: {columns}: Ketnoi does not recognise these headers; to import one, '
+                       'name its field: --map "{example}=FIELD" (FIELD: a header of the template, '
+                       'ketnoi template, such as "{field}"), or choose it once in the window (File → Import '
+                       'spreadsheet…); the choice is remembered for this layout',
+                       '  không nhập: {columns}: Ketnoi không nhận ra tiêu đề các cột này; để nhập một cột, '
+                       'chỉ ra trường của nó: --map "{example}=TRƯỜNG" (TRƯỜNG: một tiêu đề của tệp mẫu, '
+                       'ketnoi template, ví dụ "{field}"), hoặc chọn một lần trong cửa sổ (Tệp → Nhập từ bảng '
+                       'tính…); lựa chọn được nhớ cho bố cục này'),
+    "map_bad": ('--map "{pair}": write it as "COLUMN=FIELD", for example --map "Người dự=Thành phần"',
+                '--map "{pair}": viết theo dạng "CỘT=TRƯỜNG", ví dụ --map "Người dự=Thành phần"'),
+    "map_no_field": ('--map "{pair}": sheet "{sheet}" ({kind}) has no field "{field}"; its fields: {choices}',
+                     '--map "{pair}": trang "{sheet}" ({kind}) không có trường "{field}"; các trường: {choices}'),
+    "map_no_column": ('--map: no sheet has a column "{column}" (the headers of sheet "{sheet}": {headers})',
+                      '--map: không trang nào có cột "{column}" (tiêu đề của trang "{sheet}": {headers})'),
     "unknown_format": ("{file}: not a file ketnoi import reads ({suffixes})",
                        "{file}: ketnoi import không đọc loại tệp này (chỉ đọc {suffixes})"),
 }  # fmt: skip
@@ -212,6 +230,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "by default they are imported and listed (.xlsx, .xlsm, .xls, .ods)",
     )
     p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"COLUMN=FIELD"',
+        help='import a column whose header Ketnoi does not recognise as FIELD (a header of the template, '
+        'such as "Thành phần" or "Notes", or "-" to leave it out); COLUMN is its header or its letter; '
+        "repeat for more columns",
+    )
+    p.add_argument(
         "--create-contacts",
         action="store_true",
         help=".ics: make a contact of every attendee Ketnoi does not know",
@@ -225,6 +252,43 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     h = sub.add_parser("import-history", parents=[common, lang], help="list past imports with their counts")
     h.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     h.set_defaults(handler=history_command)
+
+
+def _map_pairs(args: argparse.Namespace, lang: str) -> list[tuple[str, str]]:
+    pairs = []
+    for pair in getattr(args, "map", None) or []:
+        column, sep, field_words = pair.partition("=")
+        if not sep or not column.strip() or not field_words.strip():
+            raise UserError(line("map_bad", lang, pair=pair))
+        pairs.append((column.strip(), field_words.strip()))
+    return pairs
+
+
+def _mapped(layouts: list[SheetLayout | ImportFileError], pairs: list[tuple[str, str]], lang: str) -> None:
+    """``--map`` applied to every sheet that has the column; a column no sheet has, or a field
+    the sheet's kind does not have, refused before anything is read."""
+    if not pairs:
+        return
+    sheets = [x for x in layouts if isinstance(x, SheetLayout)]
+    found: set[str] = set()
+    for layout in sheets:
+        for column, field_words in pairs:
+            try:
+                missing = map_columns(layout, [(column, field_words)])
+            except MapError as exc:
+                raise UserError(
+                    line("map_no_field", lang, pair=f"{column}={field_words}", sheet=layout.sheet,
+                         kind=term(layout.kind or "contact", lang), field=exc.value, choices=", ".join(exc.choices))
+                ) from None  # fmt: skip
+            if not missing:
+                found.add(column)
+    for column, _field in pairs:
+        if column not in found:
+            first = sheets[0] if sheets else None
+            headers = ", ".join(h for h in first.headers if h) if first is not None else ""
+            raise UserError(
+                line("map_no_column", lang, column=column, sheet=first.sheet if first else "", headers=headers)
+            )
 
 
 def _layouts(args: argparse.Namespace, session: Any) -> list[SheetLayout | ImportFileError]:
@@ -311,12 +375,32 @@ def _show_kind(ctx: Any, preview: Preview, lang: str) -> None:
     not_kept = columns_not_kept(preview.layout)
     if not_kept is not None:
         ctx.out(line("sheet_warning", lang, text=text(not_kept, lang)))
+    _show_not_recognised(ctx, preview.layout, lang)
     for said in (empty_columns(preview), hidden_mapped_columns(preview), *preview.sheet_warnings):
         if said is not None:  # (a column's dates read month first…)
             ctx.out(line("sheet_warning", lang, text=text(said, lang)))
     for note in (blank_columns(preview), legacy_note(preview)):
         if note is not None:
             ctx.out(line("sheet_note", lang, text=text(note, lang)))
+
+
+def _show_not_recognised(ctx: Any, layout: SheetLayout, lang: str) -> None:
+    """The columns left out because no field of the sheet's kind has their header, with how to
+    import one (:func:`app.importing.sheet.columns_not_recognised`)."""
+    left = columns_not_recognised(layout)
+    if not left or layout.kind is None:
+        return
+    kind = layout.kind
+    used = set(layout.mapping.values())
+    names = fs.field_names(kind)
+    pick = "notes" if "notes" in names else next((n for n in names if n not in used), names[0])
+    header = fs.spec(kind, pick).header
+    vi, _sep, en = header.partition(" / ")
+    field = (en or vi) if lang == "en" else vi
+    ctx.out(
+        line("not_recognised", lang, columns=", ".join(layout.column_label(c) for c in left),
+             example=layout.headers[left[0]], field=field)
+    )  # fmt: skip
 
 
 def _earlier_records(preview: Preview, earlier: frozenset[int]) -> Any:
@@ -511,9 +595,11 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             check_folder(Path(args.report))
         except NotWritten as exc:
             raise UserError(exc.text(lang)) from None
+    pairs = _map_pairs(args, lang)
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
+    _mapped(layouts, pairs, lang)
     _hidden_sheets(ctx, args, lang)
     previews: list[Preview] = []
     for item in layouts:

@@ -174,7 +174,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f(
             "attendees",
             "Thành phần / Attendees",
-            "thành phần|thành phần tham dự|người tham dự|đại biểu|attendees|participants",
+            "thành phần|thành phần tham dự|thành phần dự họp|người tham dự|người dự|người dự họp|người tham gia|"
+            "đại biểu|khách mời|attendees|attendee|participants|participant|guests",
         ),
         _f("staff", "Cán bộ dự / Our staff", "cán bộ dự|cán bộ tham dự|our staff|staff members"),
         _f("agenda", "Chương trình / Agenda", "chương trình|nội dung chính|agenda"),

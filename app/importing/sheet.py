@@ -661,6 +661,80 @@ def columns_not_kept(layout: SheetLayout) -> Message | None:
     return msg("staff_columns_not_kept", sheet=layout.sheet, columns=left) if left else None
 
 
+def columns_not_recognised(layout: SheetLayout) -> list[int]:
+    """The columns with a header that names no field of the sheet's kind and that no mapping
+    chose (a remembered one, ``--map``): left out of the import. ``ketnoi import`` says them
+    (reviewer: a meetings sheet's "Người dự" and a contacts sheet's "Zalo" went nowhere without
+    a word); the window's mapping shows them as "not imported". A column the mapping leaves out
+    on purpose (STT, or chosen so) is not one of them; a staff sheet's are
+    :func:`columns_not_kept`'s."""
+    if layout.kind in (None, "staff") or not layout.header_row:
+        return []
+    return [c for c, h in enumerate(layout.headers) if h and cell_text(h) and c not in layout.mapping]
+
+
+_LETTERS = re.compile(r"[A-Za-z]{1,3}")
+NOT_IMPORTED_WORDS = frozenset({"-", "none", "ignore", "not imported", "khong nhap", "bo qua", "skip"})
+"""What ``--map "COLUMN=…"`` accepts for "leave this column out" (folded)."""
+
+
+class MapError(ValueError):
+    """A ``--map`` pair that names no column of the sheet, or no field of its kind: ``what`` is
+    ``"column"`` or ``"field"``, ``value`` the words given, ``choices`` what would do."""
+
+    def __init__(self, what: str, value: str, choices: list[str]) -> None:
+        super().__init__(f"{what} {value!r}")
+        self.what, self.value, self.choices = what, value, choices
+
+
+def _map_column(layout: SheetLayout, column: str) -> int | None:
+    wanted = fold(column)
+    for c, header in enumerate(layout.headers):
+        if header and fold(header) == wanted:
+            return c
+    if _LETTERS.fullmatch(column.strip()):
+        from openpyxl.utils import column_index_from_string
+
+        return int(column_index_from_string(column.strip().upper())) - 1
+    return None
+
+
+def _map_field(kind: str, field_words: str) -> str:
+    words = fold(field_words)
+    if words in NOT_IMPORTED_WORDS:
+        return fs.IGNORE
+    names = fs.field_names(kind)
+    if field_words.strip() in names:
+        return field_words.strip()
+    found = fs.field_for_header(kind, field_words)
+    if found is None or found == fs.IGNORE:
+        raise MapError("field", field_words, [fs.spec(kind, n).header for n in names])
+    return found
+
+
+def map_columns(layout: SheetLayout, pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """Apply ``--map`` pairs (a column's header or letter, a field named by its name, its
+    header or any synonym Ketnoi recognises, or "-" for not imported) to ``layout``; returns the
+    columns of the pairs this sheet does not have (a workbook's other sheets may). A column
+    whose field another column already holds (one that takes a single column) hands it over:
+    the other column is then left out, said by :func:`columns_not_recognised`'s line. Raises
+    :class:`MapError` for a field the sheet's kind does not have."""
+    if layout.kind is None:
+        return [column for column, _field in pairs]
+    missing: list[str] = []
+    for column, field_words in pairs:
+        col = _map_column(layout, column)
+        if col is None or col >= len(layout.headers):
+            missing.append(column)
+            continue
+        name = _map_field(layout.kind, field_words)
+        if name != fs.IGNORE and name not in GATHERED_FIELDS:
+            for other in [c for c, f in layout.mapping.items() if f == name and c != col]:
+                del layout.mapping[other]
+        layout.mapping[col] = name
+    return missing
+
+
 def suggest_mapping(kind: str, headers: list[str]) -> dict[int, str]:
     """Column index → field for the headers that name one; unrecognised columns are left out.
 
