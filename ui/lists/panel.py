@@ -156,7 +156,6 @@ class ListPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._sync_shown())
         self.view.record_lost.connect(lambda: self._emit_shown(0))
         self.model.ids_complete.connect(self._ids_complete)
-        self.view.doubleClicked.connect(self._on_activated)
         self.view.activated.connect(self._on_activated)
         self.view.typed.connect(self._type_to_find)
 
