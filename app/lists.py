@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.validation import phone_display
-from app.vntext import fold_words
+from app.vntext import query_words
 from db import kinds
 from db.models import OPEN_STATUSES
 from db.queries import fts_filter, staff_people
@@ -102,7 +102,7 @@ def default_query(entity: str) -> ListQuery:
 
 def fts_condition(session: Session, entity: str, query_text: str) -> ColumnElement[bool] | None:
     """A condition on ``<table>.id`` for records whose folded text has words starting so."""
-    words = fold_words(query_text)
+    words = query_words(query_text)
     return fts_filter(session, _TABLES[entity], words) if words else None
 
 
@@ -606,7 +606,7 @@ def find_organisations(session: Session, query_text: str, *, limit: int = 12) ->
     parent's acronym or name that tell two of the same name apart (each ministry's "Phòng Hợp
     tác quốc tế")."""
     cond = fts_condition(session, "organisation", query_text)
-    words = fold_words(query_text)
+    words = query_words(query_text)
     if cond is None:
         return []
     acr = ORG.c.acronym.ilike(words[0] + "%") if len(words) == 1 else None

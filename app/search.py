@@ -27,7 +27,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app import value_labels
-from app.vntext import fold, fold_words
+from app.vntext import fold, fold_words, query_words
 from db.kinds import RECORD_KINDS
 from db.queries import contacts_by_key_prefix, fts_tiers
 
@@ -107,7 +107,7 @@ def search(
     kinds: tuple[str, ...] | None = None,
 ) -> list[SearchHit]:
     """The best ``limit`` records matching every word of ``query`` as a prefix."""
-    words = fold_words(query)
+    words = query_words(query)
     if not words:
         return []
     hits: list[SearchHit] = []

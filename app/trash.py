@@ -26,7 +26,7 @@ from sqlmodel import SQLModel
 from app import records
 from app.entities import LABEL_FIELD
 from app.errors import UserError
-from app.vntext import fold, fold_words
+from app.vntext import fold, query_words
 from db import backup as backups
 from db import kinds
 from db import models as m
@@ -82,7 +82,7 @@ def _kinds(kind: str | Iterable[str] | None) -> list[str]:
 
 def _text_filter(session: Session, table: Table, text: str) -> ColumnElement[bool] | None:
     """Records whose folded search text has every word (None: no words, or no such column)."""
-    words = fold_words(text)
+    words = query_words(text)
     if not words or "search_text" not in table.c:
         return None
     return fts_filter(session, table, words)
@@ -114,7 +114,7 @@ def list_trash(
         query = select(table.c.id, table.c[info.label_field], table.c.deleted_at).where(
             table.c.deleted_at.is_not(None)
         )
-        words = fold_words(text)
+        words = query_words(text)
         cond = _text_filter(session, table, text)
         if cond is not None:
             query = query.where(cond)

@@ -198,3 +198,33 @@ def test_given_name_prefixes_spell_every_letter_rank() -> None:
         assert any(name_sort_key(name).startswith(p) for p in given_name_prefixes("dang"))
     assert any(name_sort_key("Nguyệt").startswith(p) for p in given_name_prefixes("nguy"))
     assert given_name_prefixes("0912") == [] and given_name_prefixes("an.b") == []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["0912 345 678", "0912-345-678", "0912.345.678", "+84 912 345 678", "(+84) 91-234-5678", "0912 345"],
+)
+def test_a_phone_typed_in_groups_finds_its_contact(
+    engine: Engine, seeded: dict[str, int], typed: str
+) -> None:
+    """As the lists show a number ("0912 345 678") and as people write it: spaces, dots and
+    dashes between the groups (reviewer: "0912 345 678" found nothing, "0912345678" did) — in
+    the search, the lists' filter, the attendee type-ahead and the trash."""
+    from app import lists, trash
+
+    assert ("contact", seeded["nhung"]) in _found(engine, typed)
+    with read_session(engine) as s:
+        assert lists.ids(s, lists.ListQuery(entity="contact", text=typed)) == [seeded["nhung"]]
+        assert [c["id"] for c in lists.find_contacts(s, typed)] == [seeded["nhung"]]
+    with unit_of_work(engine) as s:
+        records.delete(s, "contact", seeded["nhung"])
+    with read_session(engine) as s:
+        assert [t.id for t in trash.list_trash(s, "contact", text=typed)] == [seeded["nhung"]]
+
+
+def test_a_date_typed_with_dots_stays_words(engine: Engine, seeded: dict[str, int]) -> None:
+    from app.vntext import query_words
+
+    assert query_words("05.04.2025") == ["05", "04", "2025"]
+    assert query_words("phòng 302 tầng 5") == ["phong", "302", "tang", "5"]
+    assert query_words("nguyen 0912 345 678") == ["nguyen", "0912345678"]
