@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -607,6 +607,13 @@ class Plan:
     # before the invitation was linked to it: app.invitation_links)
     kept: tuple[str, ...] = ()
 
+    def unlinked(self) -> Plan:
+        """This plan as it is when asked for a new meeting rather than a link to the one logged
+        already (``ketnoi import --even-if-logged``, the window's "New meeting")."""
+        if self.meeting_id is not None or self.logged is None:
+            return self
+        return replace(self, logged=None, kept=(), changes=[], meeting=None, version=None)
+
     @property
     def target(self) -> int | None:
         """The meeting importing updates: the invitation's own, else the one it links to."""
@@ -818,8 +825,8 @@ def import_invitation(
     if result.created:
         plan = plan_invitation(session, inv, actor=actor)
         result.plan = plan
-    if new_meeting and plan.meeting_id is None:
-        plan.logged, plan.kept = None, ()
+    if new_meeting:
+        plan = result.plan = plan.unlinked()
     roles = {p.email: p.role for p in [*inv.attendees]}
     attendees = {cid: roles.get(p.email, "participant") for p, cid, _ in plan.matched}
     organisations = _organisations(session, inv, plan.matched)
@@ -880,8 +887,9 @@ def import_invitation(
         if edited.merged:
             result.kept = tuple(k for k in theirs if k not in values or k in lists)
             result.saved = edited.saved
-    if linking:
+    if "title" in plan.kept:  # (the officer's: an invitation linked to her meeting never renames it)
         result.title = str(current.get("title") or inv.title)
+    if linking:
         _remember(session, mid, inv, organizer)
         remember_link(session, mid, plan.kept, inv.uid)
         result.status = "linked"
