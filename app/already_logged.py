@@ -9,7 +9,7 @@ meeting already saved counts when
 
 - it is not deleted (in the trash it is no longer logged), and is not the meeting being edited;
 - it starts on the same day and the two overlap in time, each taken from its start to its end
-  (one without an end lasting :data:`app.calendars.DEFAULT_LENGTH`, an hour) — a visit at 09:30
+  (one without an end lasting :data:`app.meetings.DEFAULT_LENGTH`, an hour) — a visit at 09:30
   and a call with the same firm at 15:00 are two meetings, and so are two that follow each other
   (09:00-10:30, then 10:30) (reviewer h73: the next meeting with MOST at 10:30 or 11:00 was refused
   as the 09:00 one logged again, by a rule of two hours either side of the start);
@@ -34,14 +34,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app.calendars import DEFAULT_LENGTH
 from app.cli_lines import refused, say
 from app.errors import UserError
-from app.meetings import MeetingDraft, own_organisation_ids
+from app.meetings import DEFAULT_LENGTH, MeetingDraft, own_organisation_ids
 from app.validation import FieldError, datetime_
-from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF
+from db.models import EMAIL_KIND, MeetingCalendar
+from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF, table_of
 
 EVENT = "event"
+CAL = table_of(MeetingCalendar)
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,14 @@ def _overlaps(row: Any, starts: dt.datetime, event: bool) -> bool:
     return bool((end or row.starts_at + DEFAULT_LENGTH) > starts and (row.kind == EVENT) == event)
 
 
-def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") -> AlreadyLogged | None:
+def already_logged(
+    session: Session, draft: MeetingDraft, *, actor: str = "", for_invitation: bool = False
+) -> AlreadyLogged | None:
     """The meeting saved that the one in ``draft`` very probably repeats (the module's rule), or
-    None. ``actor``: who is logging this one (``ctx.actor()``), to say "you" when it was them."""
+    None. ``actor``: who is logging this one (``ctx.actor()``), to say "you" when it was them.
+    ``for_invitation``: the draft is a calendar invitation's (:mod:`app.invitation_links`): a
+    meeting that came from another invitation is another calendar event, and a logged e-mail is
+    no meeting, so neither is found."""
     if not draft.values.get("starts_at"):
         return None
     try:
@@ -116,6 +122,9 @@ def already_logged(session: Session, draft: MeetingDraft, *, actor: str = "") ->
     )
     if draft.meeting_id is not None:
         near = near.where(MEET.c.id != draft.meeting_id)
+    if for_invitation:
+        with_invitation = select(CAL.c.id).where(CAL.c.meeting_id == MEET.c.id).exists()
+        near = near.where(MEET.c.kind != EMAIL_KIND, ~with_invitation)
     found: dict[int, tuple[str, dt.datetime, int | None, str]] = {}
     in_common = (  # an organisation in common first (named before a person), then a person
         (org_ids, MEET_ORG, MEET_ORG.c.organisation_id, ORG, ORG.c.name),

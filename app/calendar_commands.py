@@ -4,7 +4,7 @@
     ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics
     ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
     ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes]
-    ketnoi import "Họp Genetica.ics" [--create-contacts] [--dry-run]
+    ketnoi import "Họp Genetica.ics" [--create-contacts] [--dry-run] [--even-if-logged]
     ketnoi import danh-ba.vcf                            # through the import pipeline
 
 Exported files are written whole or not at all (a temporary file renamed into place).
@@ -298,14 +298,17 @@ def import_ics_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     if inv.cancelled:
         return _import_cancel(args, ctx, inv)
+    new_meeting = bool(getattr(args, "even_if_logged", False))
     if args.dry_run:
         with read_session(ctx.engine()) as s:
-            plan = calendars.plan_invitation(s, inv)
-        _show_plan(ctx, inv, plan, dry=True, lang=lang)
+            plan = calendars.plan_invitation(s, inv, actor=ctx.actor())
+        _show_plan(ctx, inv, plan.unlinked() if new_meeting else plan, dry=True, lang=lang)
         return 0
     with unit_of_work(ctx.engine()) as s:
         wanted = [p.email for p in calendars.plan_invitation(s, inv).unknown] if args.create_contacts else []
-        result = calendars.import_invitation(s, inv, create_contacts=wanted, actor=ctx.actor())
+        result = calendars.import_invitation(
+            s, inv, create_contacts=wanted, actor=ctx.actor(), new_meeting=new_meeting
+        )
     _show_plan(ctx, inv, result.plan, dry=False, result=result, lang=lang)
     return 0
 
@@ -363,6 +366,20 @@ PLAN_LINES: dict[str, tuple[str, str]] = {
         "Meeting #{id} unchanged: {title}, {when}",
         "Cuộc họp #{id} không thay đổi: {title}, {when}",
     ),
+    "linked": (
+        "{said} (meeting #{id}): the invitation is linked to it; its updates and cancellation will "
+        "apply to it",
+        "{said} (cuộc họp #{id}): lời mời đã được gắn với cuộc họp đó; các cập nhật và việc huỷ "
+        "của lời mời sẽ áp dụng cho cuộc họp đó",
+    ),
+    "dry_linked": (
+        "Dry run: {file}: {said} (meeting #{id}): the invitation would be linked to it, and its "
+        "updates and cancellation would apply to it (--even-if-logged makes a new meeting instead)",
+        "Chạy thử: {file}: {said} (cuộc họp #{id}): lời mời sẽ được gắn với cuộc họp đó, các cập "
+        "nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp đó (thêm --even-if-logged để tạo cuộc "
+        "họp mới)",
+    ),
+    "kept": ("  kept as logged: {fields}", "  giữ nguyên như đã ghi: {fields}"),
     "change": ("  {field}: {old} → {new}", "  {field}: {old} → {new}"),
     "location": ("  location: {x}", "  địa điểm: {x}"),
     "organiser": ("  organiser: {x}", "  người tổ chức: {x}"),
@@ -400,7 +417,12 @@ def _show_plan(
     result: Any = None,
     lang: str = "en",
 ) -> None:
-    status = result.status if result is not None else ("updates" if plan.meeting_id else "creates")
+    links = plan.meeting_id is None and plan.logged is not None
+    status = (
+        result.status
+        if result is not None
+        else ("updates" if plan.meeting_id else "links" if links else "creates")
+    )
     mid = result.meeting_id if result is not None else plan.meeting_id
     organisations = _organisation_names(ctx, mid) if result is not None and mid else []
     ctx.emit(
@@ -421,24 +443,21 @@ def _show_plan(
             "created_contacts": result.created if result is not None else [],
             "warnings": result.warnings if result is not None else inv.warnings,
             "undo_group": result.group_id if result is not None else "",
+            "already_logged": None
+            if plan.logged is None or not links
+            else {"meeting_id": plan.logged.meeting_id, "title": plan.logged.title, "by": plan.logged.by},
+            "kept": list(plan.kept),
         }
     )
     say = functools.partial(_said_of_plan, lang=lang)
-    when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
-    outdated = plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence
-    if dry and outdated:  # what the import would say: nothing changes, no change to list
-        ctx.out(say("dry", file=inv.file_name, target=say("outdated_target"), title=inv.title, when=when))
+    head, more = _heading(inv, plan, dry=dry, result=result, lang=lang)
+    ctx.out(head)
+    if not more:
         return
-    if dry:
-        target = say("target_update", id=plan.meeting_id) if plan.meeting_id else say("target_create")
-        ctx.out(say("dry", file=inv.file_name, target=target, title=inv.title, when=when))
-    elif result.status == "outdated":
-        ctx.out(say("outdated", file=inv.file_name, id=result.meeting_id))
-        return
-    else:
-        ctx.out(say(result.status, id=result.meeting_id, title=inv.title, when=when))
     for name, old, new in plan.changes:
         ctx.out(say("change", field=FIELD_WORDS[name][1 if lang == "vi" else 0], old=old, new=new))
+    if plan.kept:
+        ctx.out(say("kept", fields=", ".join(FIELD_WORDS[f][1 if lang == "vi" else 0] for f in plan.kept)))
     if inv.location:
         ctx.out(say("location", x=inv.location))
     if inv.organizer is not None:
@@ -458,6 +477,32 @@ def _show_plan(
         ctx.out(say("note", x=calendars.note_text(note, lang)))
     if result is not None and result.status not in ("unchanged", "outdated"):
         ctx.out(CANCEL_LINES["undo"][1 if lang == "vi" else 0].format(group=result.group_id))
+
+
+def _heading(
+    inv: calendars.Invitation, plan: calendars.Plan, *, dry: bool, result: Any, lang: str
+) -> tuple[str, bool]:
+    """The first line said of an invitation imported (or, ``dry``, to be), and whether its
+    details follow (not for an older invitation than the one Ketnoi holds: nothing changes)."""
+    say = functools.partial(_said_of_plan, lang=lang)
+    when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
+    outdated = plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence
+    if dry and outdated:  # what the import would say: nothing changes, no change to list
+        return say(
+            "dry", file=inv.file_name, target=say("outdated_target"), title=inv.title, when=when
+        ), False
+    logged = plan.logged if plan.meeting_id is None else None
+    if dry and logged is not None:
+        return say("dry_linked", file=inv.file_name, said=logged.sentence(lang), id=logged.meeting_id), True
+    title = plan.title if plan.meeting_id is not None and "title" in plan.kept else inv.title
+    if dry:
+        target = say("target_update", id=plan.meeting_id) if plan.meeting_id else say("target_create")
+        return say("dry", file=inv.file_name, target=target, title=title, when=when), True
+    if result.status == "linked" and logged is not None:
+        return say("linked", said=logged.sentence(lang), id=result.meeting_id), True
+    if result.status == "outdated":
+        return say("outdated", file=inv.file_name, id=result.meeting_id), False
+    return say(result.status, id=result.meeting_id, title=result.title, when=when), True
 
 
 def _organisation_names(ctx: Any, meeting_id: int) -> list[tuple[int, str]]:

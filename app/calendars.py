@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -49,10 +49,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import records
+from app.already_logged import AlreadyLogged
 from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import LastSave, UserError
-from app.meetings import attendee_organisations
+from app.invitation_links import fields_to_keep, kept_fields, logged_before, remember_link
+from app.meetings import DEFAULT_LENGTH, attendee_organisations
 from db import clock
 from db import models as m
 from db.queries import chunked, first_emails
@@ -66,7 +68,6 @@ MAX_EVENTS = 500
 calendar, refused before icalendar spends seconds parsing events that would not be imported."""
 REMINDER_STYLES = ("allday", "todo", "none")
 PRODID = "-//Ketnoi//Ketnoi stakeholder register//VI"
-DEFAULT_LENGTH = dt.timedelta(hours=1)
 TITLE_LIMIT = 500
 CAL = table_of(m.MeetingCalendar)
 MEETING = table_of(m.Meeting)
@@ -579,8 +580,8 @@ def read_ics(data: bytes, file_name: str = "") -> Invitation:
 class Plan:
     """What importing an invitation will do, before anything is written."""
 
-    meeting_id: int | None  # the meeting it updates; None: a new one
-    version: int | None
+    meeting_id: int | None  # the meeting it updates (made from this invitation); None: a new one
+    version: int | None  # the meeting's version (with ``logged``: the one it links to)
     in_trash: bool
     matched: list[tuple[Person, int, str]]  # (person, contact id, contact name)
     staff: list[tuple[Person, int, str]]  # our own people, by their address
@@ -594,9 +595,31 @@ class Plan:
     # An update only: what the invitation changes in the meeting, (field, old, new) as shown
     # (see CHANGE_FIELDS); empty when it changes none of them.
     changes: list[tuple[str, str, str]] = field(default_factory=list)
-    # The meeting it updates as read for this plan (records.snapshot, with its version): what
-    # the person was shown, merged from when someone saves the meeting before the import
+    # The meeting it updates (or links to) as read for this plan (records.snapshot, with its
+    # version): what the person was shown, merged from when someone saves the meeting before
+    # the import
     meeting: dict[str, Any] | None = None
+    # No meeting from this invitation yet, but one logged already that it would make again
+    # (app.invitation_links): importing links the invitation to it unless told to make a new one;
+    # ``changes`` and ``meeting`` are then that meeting's
+    logged: AlreadyLogged | None = None
+    # The meeting's fields the invitation leaves as the officer wrote them (a meeting logged
+    # before the invitation was linked to it: app.invitation_links)
+    kept: tuple[str, ...] = ()
+
+    def unlinked(self) -> Plan:
+        """This plan as it is when asked for a new meeting rather than a link to the one logged
+        already (``ketnoi import --even-if-logged``, the window's "New meeting")."""
+        if self.meeting_id is not None or self.logged is None:
+            return self
+        return replace(self, logged=None, kept=(), changes=[], meeting=None, version=None)
+
+    @property
+    def target(self) -> int | None:
+        """The meeting importing updates: the invitation's own, else the one it links to."""
+        if self.meeting_id is not None:
+            return self.meeting_id
+        return self.logged.meeting_id if self.logged is not None else None
 
 
 CHANGE_FIELDS = ("title", "starts_at", "ends_at", "location", "agenda")
@@ -615,10 +638,13 @@ def _shown(value: Any, other: Any) -> str:
     return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1] + "…"
 
 
-def invitation_changes(meeting: m.Meeting, inv: Invitation) -> list[tuple[str, str, str]]:
+def invitation_changes(
+    meeting: m.Meeting, inv: Invitation, kept: Iterable[str] = ()
+) -> list[tuple[str, str, str]]:
     """What importing ``inv`` changes in ``meeting`` (reviewer: the preview said "Updates
     meeting #9" and not that it moved from 14:00 to 15:00): (field, old, new), times as
-    "14:00" when the day is the same, "03/12/2026 14:00" otherwise."""
+    "14:00" when the day is the same, "03/12/2026 14:00" otherwise. ``kept``: fields the
+    invitation leaves alone (a meeting logged before it: :mod:`app.invitation_links`)."""
     new = {
         "title": inv.title,
         "starts_at": inv.starts_at,
@@ -627,7 +653,7 @@ def invitation_changes(meeting: m.Meeting, inv: Invitation) -> list[tuple[str, s
         "agenda": inv.description,
     }
     out: list[tuple[str, str, str]] = []
-    for name in CHANGE_FIELDS:
+    for name in (f for f in CHANGE_FIELDS if f not in set(kept)):
         old = getattr(meeting, name)
         if (old or None) != (new[name] or None):
             out.append((name, _shown(old, new[name]), _shown(new[name], old)))
@@ -668,7 +694,10 @@ def _cancel_outcome(
     return "cancelled"
 
 
-def plan_invitation(session: Session, inv: Invitation) -> Plan:
+def plan_invitation(session: Session, inv: Invitation, *, actor: str = "") -> Plan:
+    """What importing ``inv`` will do: the meeting it updates, else the one logged already it
+    would link to (:mod:`app.invitation_links`; ``actor``, who imports, to say "You already
+    logged…"), else a new one; its people known and unknown. Nothing is written."""
     people = list(inv.attendees)
     if inv.organizer is not None:
         people.append(inv.organizer)
@@ -678,11 +707,30 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
     row = session.execute(select(CAL.c.meeting_id, CAL.c.sequence).where(CAL.c.ical_uid == inv.uid)).first()
     meeting = session.get(m.Meeting, int(row.meeting_id)) if row is not None else None
     owner = staff.get(inv.organizer.email) if inv.organizer is not None else None
+    matched = [(p, *contacts[p.email]) for p in people if p.email in contacts]
+    kept: tuple[str, ...] = ()
+    logged: AlreadyLogged | None = None
+    if meeting is not None and meeting.id is not None:
+        kept = kept_fields(session, meeting.id)
+    elif not inv.cancelled:
+        logged = logged_before(
+            session,
+            title=inv.title,
+            starts_at=inv.starts_at,
+            ends_at=inv.ends_at,
+            contact_ids=[cid for _, cid, _ in matched],
+            organisation_ids=_organisations(session, inv, matched),
+            actor=actor,
+        )
+    linked = session.get(m.Meeting, logged.meeting_id) if logged is not None else None
+    if linked is not None:
+        kept = fields_to_keep(linked)
+    target = meeting if meeting is not None else linked
     return Plan(
         meeting_id=meeting.id if meeting is not None else None,
-        version=meeting.version if meeting is not None else None,
+        version=target.version if target is not None else None,
         in_trash=meeting is not None and meeting.deleted_at is not None,
-        matched=[(p, *contacts[p.email]) for p in people if p.email in contacts],
+        matched=matched,
         staff=[(p, *staff[p.email]) for p in people if p.email in staff and p.email not in contacts],
         unknown=[p for p in people if p.email not in contacts and p.email not in staff],
         owner_id=owner[0] if owner is not None else None,
@@ -692,16 +740,18 @@ def plan_invitation(session: Session, inv: Invitation) -> Plan:
         title=meeting.title if meeting is not None else "",
         starts_at=meeting.starts_at if meeting is not None else None,
         sequence=row.sequence if row is not None else None,
-        changes=invitation_changes(meeting, inv) if meeting is not None and not inv.cancelled else [],
-        meeting=records.snapshot(session, "meeting", meeting.id, include_deleted=True)
-        if meeting is not None and meeting.id is not None
+        changes=invitation_changes(target, inv, kept) if target is not None and not inv.cancelled else [],
+        meeting=records.snapshot(session, "meeting", target.id, include_deleted=True)
+        if target is not None and target.id is not None
         else None,
+        logged=logged if linked is not None else None,
+        kept=kept,
     )
 
 
 @dataclass
 class InviteResult:
-    status: str  # "created", "updated", "unchanged" or "outdated"; a cancellation: one of CANCEL_OUTCOMES
+    status: str  # "created", "linked", "updated", "unchanged" or "outdated"; a cancellation: one of CANCEL_OUTCOMES
     meeting_id: int
     title: str
     plan: Plan
@@ -730,9 +780,17 @@ def import_invitation(
     expected_version: int | None = None,
     seen: Plan | None = None,
     actor: str = "",
+    new_meeting: bool = False,
 ) -> InviteResult:
     """Create the planned meeting, or update the one this invitation made before (one undoable
     group).
+
+    No meeting from this invitation yet, a meeting logged already that it would make again
+    (:attr:`Plan.logged`, :mod:`app.invitation_links`) is the one it is linked to (status
+    "linked"): its UID is stored on it, so that the invitation's later updates and cancellation
+    apply to it, and it is updated as below, except that the title the officer wrote (and an
+    agenda she wrote) stay hers, on the link and on every later update; minutes, decisions and
+    follow-ups are never an invitation's. ``new_meeting``: a separate meeting instead.
 
     An update writes the fields the invitation changes in the meeting as the person was shown it
     (``seen``, the :class:`Plan` previewed; else as read here): a save of the meeting since then
@@ -745,7 +803,7 @@ def import_invitation(
 
     write_lock(session, "import-ics")  # two people importing one invitation: the second updates
     group = records.new_group_id()
-    plan = plan_invitation(session, inv)
+    plan = plan_invitation(session, inv, actor=actor)
     if inv.cancelled:
         return _apply_cancel(session, inv, plan, group, actor)
     if plan.meeting_id is not None and plan.sequence is not None and inv.sequence < plan.sequence:
@@ -765,11 +823,13 @@ def import_invitation(
             )
             result.created.append(cid)
     if result.created:
-        plan = plan_invitation(session, inv)
+        plan = plan_invitation(session, inv, actor=actor)
         result.plan = plan
+    if new_meeting:
+        plan = result.plan = plan.unlinked()
     roles = {p.email: p.role for p in [*inv.attendees]}
     attendees = {cid: roles.get(p.email, "participant") for p, cid, _ in plan.matched}
-    organisations = _organisations(session, inv, plan)
+    organisations = _organisations(session, inv, plan.matched)
     staff_ids = [sid for _, sid, _ in plan.staff]
     organizer = str(inv.organizer) if inv.organizer is not None else ""
     values: dict[str, Any] = {
@@ -779,7 +839,7 @@ def import_invitation(
         "location": inv.location[:2000],
         "agenda": inv.description,
     }
-    if plan.meeting_id is None:
+    if plan.target is None:
         values.update(
             kind="meeting",
             attendees=[{"contact_id": c, "role": r} for c, r in attendees.items()],
@@ -788,22 +848,13 @@ def import_invitation(
             organisation_ids=organisations,
         )
         mid = records.create(session, "meeting", values, actor=actor, group_id=group)
-        session.execute(
-            CAL.insert().values(
-                meeting_id=mid,
-                ical_uid=inv.uid,
-                organizer=organizer,
-                sequence=inv.sequence,
-                created_at=m.utcnow(),
-                updated_at=m.utcnow(),
-            )
-        )
+        _remember(session, mid, inv, organizer)
         result.meeting_id = mid
-        session.flush()
         return result
-    mid = plan.meeting_id
+    mid = plan.target
+    linking = plan.meeting_id is None
     result.meeting_id = mid
-    shown = seen.meeting if seen is not None and seen.meeting_id == mid and seen.meeting else plan.meeting
+    shown = seen.meeting if seen is not None and seen.target == mid and seen.meeting else plan.meeting
     base = dict(shown or records.snapshot(session, "meeting", mid, include_deleted=True))
     if plan.in_trash:
         records.restore(session, "meeting", mid, actor=actor, group_id=group)
@@ -812,7 +863,8 @@ def import_invitation(
     current = records.snapshot(session, "meeting", mid)
     # only what the invitation changes in the meeting as shown: a field someone corrected since
     # (a room, the agenda) that the invitation leaves as it was is theirs
-    values = {k: x for k, x in values.items() if (base.get(k) or None) != (x or None)}
+    # (and never what the officer wrote in a meeting logged before the invitation: plan.kept)
+    values = {k: x for k, x in values.items() if k not in plan.kept and (base.get(k) or None) != (x or None)}
     have = {a["contact_id"]: a["role"] for a in current.get("attendees") or []}
     merged = [{"contact_id": c, "role": r} for c, r in have.items()]
     merged += [{"contact_id": c, "role": r} for c, r in attendees.items() if c not in have]
@@ -835,6 +887,13 @@ def import_invitation(
         if edited.merged:
             result.kept = tuple(k for k in theirs if k not in values or k in lists)
             result.saved = edited.saved
+    if "title" in plan.kept:  # (the officer's: an invitation linked to her meeting never renames it)
+        result.title = str(current.get("title") or inv.title)
+    if linking:
+        _remember(session, mid, inv, organizer)
+        remember_link(session, mid, plan.kept, inv.uid)
+        result.status = "linked"
+        return result
     session.execute(
         CAL.update()
         .where(CAL.c.meeting_id == mid)
@@ -845,16 +904,33 @@ def import_invitation(
     return result
 
 
+def _remember(session: Session, meeting_id: int, inv: Invitation, organizer: str) -> None:
+    """The invitation's UID on the meeting: importing it again updates that meeting."""
+    session.execute(
+        CAL.insert().values(
+            meeting_id=meeting_id,
+            ical_uid=inv.uid,
+            organizer=organizer,
+            sequence=inv.sequence,
+            created_at=m.utcnow(),
+            updated_at=m.utcnow(),
+        )
+    )
+    session.flush()
+
+
 _NOT_THEIRS = frozenset({"version", "updated_at", "deleted_at"})
 
 
-def _organisations(session: Session, inv: Invitation, plan: Plan) -> list[int]:
-    """The organisations of the attendees who are contacts, the organiser's first, each once:
-    what Log meeting links a meeting to (reviewer: an invitation from the Ministry, its
+def _organisations(
+    session: Session, inv: Invitation, matched: Sequence[tuple[Person, int, str]]
+) -> list[int]:
+    """The organisations of the attendees who are contacts (``matched``), the organiser's first,
+    each once: what Log meeting links a meeting to (reviewer: an invitation from the Ministry, its
     organiser and two attendees contacts of the Ministry, gave a meeting with no organisation)."""
     organiser = inv.organizer.email if inv.organizer is not None else ""
-    first = [cid for p, cid, _ in plan.matched if p.email == organiser]
-    rest = [cid for p, cid, _ in plan.matched if p.email != organiser]
+    first = [cid for p, cid, _ in matched if p.email == organiser]
+    rest = [cid for p, cid, _ in matched if p.email != organiser]
     return attendee_organisations(session, list(dict.fromkeys([*first, *rest])))
 
 

@@ -110,7 +110,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--even-if-logged",
         action="store_true",
         help="save it even if a meeting with the same organisation or an attendee in common is "
-        "logged within two hours that day (otherwise refused, naming it)",
+        "logged that day at an overlapping time (otherwise refused, naming it)",
     )
     p.set_defaults(handler=cmd_log_meeting, creates_db=True)
 

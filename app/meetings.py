@@ -31,6 +31,10 @@ from app import records
 from app.errors import LastSave
 from db.tables import CON, MEET, ORG
 
+DEFAULT_LENGTH = dt.timedelta(hours=1)
+"""How long a meeting without an end is taken to last (an exported calendar event, the rule of
+:mod:`app.already_logged`)."""
+
 
 @dataclass
 class Chosen:

@@ -38,7 +38,7 @@ from app.calendar_commands import write_ics, write_vcf
 from app.calendar_refusals import NotAnInvitation
 from db.engine import Session
 from db.paths import not_ordinary
-from ui import answers, file_dialogs, labels
+from ui import answers, dupwarn, file_dialogs, labels
 from ui.context import AppContext
 from ui.dialogs.conflict import saved_by
 from ui.not_written import error_text
@@ -215,22 +215,39 @@ class _Read:
 
 
 class InvitationDialog(QDialog):
-    """The meeting an invitation creates or updates, and which unknown attendees become contacts."""
+    """The meeting an invitation creates or updates, and which unknown attendees become contacts.
+
+    An invitation for a meeting logged already (:attr:`app.calendars.Plan.logged`) says so —
+    "Trần Thị Lan already logged “…” with Genetica at 09:33 (meeting #12)." — with what linking
+    changes in it and what stays as logged, and offers Link to it (the default), New meeting or
+    Cancel (:attr:`new_meeting` says which was chosen)."""
 
     def __init__(self, read: _Read, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("invitation_dialog")
         self.setWindowTitle(self.tr("Import calendar invitation"))
+        self.new_meeting = False
         inv, plan = read.inv, read.plan
-        if plan.meeting_id is None:
+        linking = plan.meeting_id is None and plan.logged is not None
+        if linking and plan.logged is not None:
+            head = " ".join(
+                (
+                    dupwarn.already_logged_text(plan.logged),
+                    self.tr(
+                        "Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged."
+                    ).replace("%1", str(plan.logged.meeting_id)),
+                )
+            )
+        elif plan.meeting_id is None:
             head = self.tr("Creates a planned meeting:")
         else:
             head = self.tr("Updates meeting #%1 (imported from this invitation before):").replace(
                 "%1", str(plan.meeting_id)
             )
         intro = QLabel(head, self)
+        intro.setObjectName("invitation_head")
         intro.setWordWrap(True)
-        changes = self._changes(plan) if plan.meeting_id is not None else None
+        changes = self._changes(plan) if plan.target is not None else None
         form = QFormLayout()
         when = inv.starts_at.strftime("%d/%m/%Y %H:%M")
         if inv.ends_at is not None:
@@ -268,8 +285,16 @@ class InvitationDialog(QDialog):
         if plan.in_trash:
             notes.append(self.tr("That meeting is in the trash: importing brings it back."))
         buttons = QDialogButtonBox(self)
-        ok = self.tr("Create meeting") if plan.meeting_id is None else self.tr("Update meeting")
-        buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        if linking:
+            ok = buttons.addButton(self.tr("Link to it"), QDialogButtonBox.ButtonRole.AcceptRole)
+            ok.setObjectName("link_invitation")
+            new = buttons.addButton(self.tr("New meeting"), QDialogButtonBox.ButtonRole.ActionRole)
+            new.setObjectName("new_meeting")
+            new.clicked.connect(self._new_meeting)
+        else:
+            label = self.tr("Create meeting") if plan.meeting_id is None else self.tr("Update meeting")
+            ok = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -288,6 +313,10 @@ class InvitationDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 440)
 
+    def _new_meeting(self) -> None:
+        self.new_meeting = True
+        self.accept()
+
     def _changes(self, plan: calendars.Plan) -> QLabel:
         """What the update changes, one field a line, old → new (reviewer: "Updates meeting #9"
         and not that it moves from 14:00 to 15:00); or that it changes none of them."""
@@ -299,9 +328,11 @@ class InvitationDialog(QDialog):
             "agenda": self.tr("Agenda"),
         }
         lines = [f"{names.get(f, f)}: {old} → {new}" for f, old, new in plan.changes]
-        shown = QLabel(
-            "\n".join(lines) if lines else self.tr("No change to the title, time, location or agenda."), self
-        )
+        text = "\n".join(lines) if lines else self.tr("No change to the title, time, location or agenda.")
+        if plan.kept:
+            kept = ", ".join(names.get(f, f) for f in plan.kept)
+            text += "\n" + self.tr("Kept as logged: %1").replace("%1", kept)
+        shown = QLabel(text, self)
         shown.setObjectName("invitation_changes")
         shown.setWordWrap(True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -392,6 +423,7 @@ def import_invitation(
             return None
         path = name
     source = Path(path)
+    reader = ctx.actor()  # (asked on the UI thread: "You already logged…")
 
     def read(_task: Task) -> _Read:
         if not_ordinary(source):  # a pipe or a device: reading it could wait forever
@@ -402,11 +434,12 @@ def import_invitation(
         except OSError as exc:
             raise NotAnInvitation("unreadable", source.name, detail=exc.strerror or exc) from None
         inv = calendars.read_ics(data, source.name)
-        with ctx.read() as s:
-            return _Read(inv, calendars.plan_invitation(s, inv))
+        with ctx.read() as s:  # (and a meeting logged already it would make again: a query)
+            return _Read(inv, calendars.plan_invitation(s, inv, actor=reader))
 
     def chosen(r: _Read) -> None:
         create: list[str] = []
+        new_meeting = False
         if not _goes_ahead(parent, ctx, title, r, ask=ask):
             return
         if ask and not r.inv.cancelled:
@@ -415,6 +448,7 @@ def import_invitation(
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return
                 create = dialog.chosen()
+                new_meeting = dialog.new_meeting
             finally:
                 dialog.deleteLater()
         actor = ctx.actor()
@@ -422,7 +456,10 @@ def import_invitation(
         def work(s: Session) -> calendars.InviteResult:
             # the meeting as the preview showed it: someone's save since is merged with (their
             # other fields kept) or, on a field the invitation changes too, refused naming it
-            return calendars.import_invitation(s, r.inv, create_contacts=create, seen=r.plan, actor=actor)
+            # linked to the meeting logged already unless "New meeting" was chosen
+            return calendars.import_invitation(
+                s, r.inv, create_contacts=create, seen=r.plan, actor=actor, new_meeting=new_meeting
+            )
 
         ctx.write(
             work,
@@ -438,6 +475,7 @@ def import_invitation(
         # fmt: off
         words = {  # (one line each: update.py reads a helper call with its text on its line)
             "created": _tr("Meeting created from the invitation: “%1”"),
+            "linked": _tr("Invitation linked to the meeting already logged: “%1”"),
             "updated": _tr("Meeting updated from the invitation: “%1”"),
             "unchanged": _tr("The invitation changes nothing in “%1”"),
             "outdated": _outdated_text("%1"),  # (a newer one imported since this one was read)

@@ -84,21 +84,33 @@ def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> st
     return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
 
 
+def already_logged_text(twin: AlreadyLogged) -> str:
+    """ "Trần Thị Lan already logged “…” with Genetica at 09:33." in the window's language ("You
+    already logged…" when it was this person; no name when none is known)."""
+    at = f"{twin.starts_at:%H:%M}"
+    values = {"title": twin.title, "shared": twin.shared, "at": at, "by": twin.by}
+    order: tuple[str, ...]
+    if twin.mine:
+        text, order = tr("You already logged “%1” with %2 at %3."), ("title", "shared", "at")
+    elif twin.by:
+        text, order = tr("%1 already logged “%2” with %3 at %4."), ("by", "title", "shared", "at")
+    else:
+        text, order = tr("“%1” with %2 at %3 is already logged."), ("title", "shared", "at")
+    filled = [values[k] for k in order]
+
+    def fill(mt: re.Match[str]) -> str:
+        n = int(mt.group(1))
+        return filled[n - 1] if 0 < n <= len(filled) else mt.group(0)
+
+    return re.sub(r"%(\d)", fill, text)  # in one pass: a title holding "%2" stays as written
+
+
 def ask_already_logged(parent: QWidget, twin: AlreadyLogged, date_format: str) -> str:
     """Log meeting, for a meeting logged already (:mod:`app.already_logged`): "Trần Thị Lan
     already logged “…” with Genetica at 09:33" — open it ("open"), save this one anyway
     ("save") or go back ("cancel", the default: Enter does not save it). One function, so that
     tests can answer it."""
-    at = f"{twin.starts_at:%H:%M}"
-    if twin.mine:
-        text = tr("You already logged “%1” with %2 at %3.")
-        text = text.replace("%1", twin.title).replace("%2", twin.shared).replace("%3", at)
-    elif twin.by:
-        text = tr("%1 already logged “%2” with %3 at %4.").replace("%1", twin.by)
-        text = text.replace("%2", twin.title).replace("%3", twin.shared).replace("%4", at)
-    else:
-        text = tr("“%1” with %2 at %3 is already logged.")
-        text = text.replace("%1", twin.title).replace("%2", twin.shared).replace("%3", at)
+    text = already_logged_text(twin)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         tr("Already logged?"),

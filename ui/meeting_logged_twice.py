@@ -1,5 +1,5 @@
 """Log meeting, before a new meeting is saved: has a colleague (or this person) logged it
-already — the same organisation or a person in common, that day, within two hours
+already — the same organisation or a person in common, that day, at an overlapping time
 (:func:`app.already_logged.already_logged`)? Looked up on a pool thread (a team server may
 answer slowly); when it has, the question (:func:`ui.dupwarn.ask_already_logged`: Open it /
 Save anyway / Cancel) is asked, and the meeting logged already opened on "Open it". A look-up

@@ -243,6 +243,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=".ics: make a contact of every attendee Ketnoi does not know",
     )
+    p.add_argument(
+        "--even-if-logged",
+        "--new-meeting",
+        dest="even_if_logged",
+        action="store_true",
+        help=".ics: make a new meeting even if the same meeting is logged already (same day and time, "
+        "an organisation or an attendee in common); by default the invitation is linked to the "
+        "meeting logged, and its updates and cancellation apply to it",
+    )
     p.set_defaults(handler=import_command)
 
     u = sub.add_parser("undo-import", parents=[common, lang], help="undo one import exactly")

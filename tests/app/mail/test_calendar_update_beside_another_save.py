@@ -109,8 +109,8 @@ def lands(monkeypatch: pytest.MonkeyPatch) -> Any:
         real, landed = calendars.plan_invitation, []
         sql = f"UPDATE meeting SET {column} = :v, version = version + 1 WHERE id = :i"
 
-        def plan(session: Session, inv: Any) -> Any:
-            read = real(session, inv)
+        def plan(session: Session, inv: Any, **kw: Any) -> Any:
+            read = real(session, inv, **kw)
             if not landed:
                 landed.append(True)
                 if engine.dialect.name == "sqlite":
