@@ -171,7 +171,8 @@ def test_a_refused_form_names_its_fields_and_problems_in_vietnamese(tmp_path: Pa
         "ketnoi: Chưa lưu tổ chức: Tên: “Genetica” đã có (mã 1)\n"
     )
     assert refused("contact", "add", "--name", "An", "--email", "an.nic", "--phone", "12") == (
-        "ketnoi: Chưa lưu liên hệ: Email: “an.nic” không phải địa chỉ email hợp lệ; Điện thoại: “12” "
+        "ketnoi: Chưa lưu liên hệ: Email: “an.nic” không phải địa chỉ email hợp lệ (thiếu dấu @); "
+        "Điện thoại: “12” "
         "không phải số điện thoại hợp lệ\n"
     )
     assert refused("action", "add", "--organisation", "1") == (
