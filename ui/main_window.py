@@ -272,6 +272,10 @@ class MainWindow(QMainWindow):
             view.list.count_changed.connect(self._count_changed)
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
+            if entity == "action":  # Mark done / Reopen follows the selection and its rows' status
+                view.list.view.selectionModel().selectionChanged.connect(lambda *_: self._label_done())
+                view.list.model.dataChanged.connect(lambda *_: self._label_done())
+                view.list.model.modelReset.connect(self._label_done)
             view.detail.link_activated.connect(self.navigate)
             view.detail.away_changed.connect(lambda _away: self._update_enabled())
             view.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -701,6 +705,28 @@ class MainWindow(QMainWindow):
             a.setEnabled(entity == "action" and has)
         self.act_org_meeting.setEnabled(entity in meet_with() and has)
         self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
+        self._label_done()
+
+    def _label_done(self) -> None:
+        """Ctrl+D marks an open action done and reopens a done one: its menu item and button say
+        which (reviewer: on the "Done" filter it said "Mark done" and reopened). Every action
+        selected done: "Reopen"; some done, some not: both, as it does both; else "Mark done"."""
+        ids = self._selected("action")[: self.DONE_LABEL_ROWS]
+        statuses = {str(row["status"]) == "done" for row in self.commands.seen_rows(ids).values()}
+        if statuses == {True}:
+            text, tip = self.tr("Re&open"), self.tr("Reopen the selected done actions")
+        elif statuses == {True, False}:
+            text = self.tr("Mark done / re&open")
+            tip = self.tr("Mark the open actions done and reopen the done ones")
+        else:
+            text, tip = self.tr("Mark &done"), self.tr("Mark the selected actions done")
+        if self.act_done.text() != text:
+            self.act_done.setText(text)
+        self.act_done.setToolTip(
+            f"{tip} ({self.act_done.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+
+    DONE_LABEL_ROWS = 500  # rows of a large selection looked at for the label (all read: slow)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -930,6 +956,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
+        self._label_done()  # (the row right-clicked is the selection now)
         actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
         menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
         if menu is not None:
