@@ -303,11 +303,15 @@ class MainWindow(QMainWindow):
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
         self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
+        from ui.filter_offer import ShowAllOffer
+
+        self.show_all_offer = ShowAllOffer(ctx, self)  # a record opened that the list's filters leave out
         self.count_label = QLabel(self)
         self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
         self.live_label = LiveStatus(self)
         bar = self.statusBar()  # in this order, before the database's name (the frame's)
-        shown = (self.import_offer, self.file_offer, self.undo_button, self.count_label, self.live_label)
+        shown = (self.show_all_offer, self.import_offer, self.file_offer, self.undo_button, self.count_label,
+                 self.live_label)  # fmt: skip
         for n, widget in enumerate(shown):
             bar.insertPermanentWidget(n, widget)
         self.db_label.setText(labels.database_location(str(ctx.engine.url)))
@@ -648,6 +652,31 @@ class MainWindow(QMainWindow):
         if not view.list.select_id(record_id):
             view.detail.show_record(entity, record_id)  # not listed: Del, Edit… act on this one
             self._update_enabled()
+            self._say_left_out(entity, record_id)
+
+    def _say_left_out(self, entity: str, record_id: int) -> None:
+        """A record shown beside its list that the list's filters leave out: said, with "Show
+        all" (ui.filter_offer). Not said while the list has still to read a record just saved
+        that its filters keep: it is selected once read (ListPanel.select_id)."""
+        from app import lists, records
+
+        panel = self.views[entity].list
+        filters = panel.filters_said()
+        if not filters:
+            return
+        with self.ctx.read() as s:
+            if lists.holds(s, panel.model.query, record_id):
+                return
+            name = records.label(s, entity, record_id)
+        name = name if len(name) <= 40 else name[:39] + "…"
+        sentence = self.tr("“%1” is not in the list: its filters leave it out (%2)")
+        sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
+
+        def show_all() -> None:
+            panel.show_everything()
+            panel.select_id(record_id)
+
+        self.show_all_offer.offer(sentence, show_all)
 
     def show_actions(self, preset: str) -> None:
         self.nav.setCurrentRow(VIEWS.index("action"))

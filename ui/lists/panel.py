@@ -272,6 +272,35 @@ class ListPanel(QWidget):
         if combo is not None:
             combo.setCurrentIndex(max(0, combo.findData(value)))
 
+    def filters_said(self) -> list[str]:
+        """The filters narrowing the list, as shown above it ("Done", "“hùng”", "Any tag" not):
+        what a record left out of the list is left out by."""
+        said = [f"“{self.search.text().strip()}”"] if self.search.text().strip() else []
+        for key, combo in self._combos.items():
+            value = combo.currentData()
+            if value is not None and not (key == "preset" and value == "all"):
+                said.append(combo.currentText())
+        if self.organisation is not None and self.organisation.text().strip():
+            said.append(self.organisation.text().strip())
+        return said
+
+    def show_everything(self) -> None:
+        """Every filter back to "any" (the actions' to "Everything"), the list read once."""
+        for key, combo in self._combos.items():
+            found = combo.findData("all" if key == "preset" else None)
+            if found >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+        for box in (self.search, self.organisation):
+            if box is not None:
+                box.blockSignals(True)
+                box.clear()
+                box.blockSignals(False)
+        if self.organisation is not None:
+            self.organisation.record_id = None
+        self.apply_filters()
+
     def _value(self, key: str) -> Any:
         combo = self._combos.get(key)
         return combo.currentData() if combo is not None else None
