@@ -751,9 +751,10 @@ class MainWindow(QMainWindow):
             text, tip = self.tr("Mark &done"), self.tr("Mark the selected actions done")
         if self.act_done.text() != text:
             self.act_done.setText(text)
-        self.act_done.setToolTip(
-            f"{tip} ({self.act_done.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
+        from ui.team import set_own_tip
+
+        keys = self.act_done.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        set_own_tip(self.act_done, f"{tip} ({keys})")  # (a reader's window: its tip says why it is off)
 
     DONE_LABEL_ROWS = 500  # rows of a large selection looked at for the label (all read: slow)
 
