@@ -669,7 +669,9 @@ class MainWindow(QMainWindow):
                 return
             name = records.label(s, entity, record_id)
         name = name if len(name) <= 40 else name[:39] + "…"
-        sentence = self.tr("“%1” is not in the list: its filters leave it out (%2)")
+        sentence = self.tr(
+            "Not in the list, its filters leave it out (%2): “%1”"
+        )  # (the why first: cut at the end)
         sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
 
         def show_all() -> None:

@@ -35,7 +35,7 @@ def test_a_new_open_action_under_the_done_filter_is_said_with_show_all(
     offer = window.show_all_offer
     qtbot.waitUntil(offer.isVisible, timeout=10_000)
     assert window.statusBar().currentMessage() == (
-        "“Gửi thư mời Genetica” is not in the list: its filters leave it out (Done)"
+        "Not in the list, its filters leave it out (Done): “Gửi thư mời Genetica”"
     )
     new_id = window.views["action"].detail.record_id
     assert new_id and panel.model.row_of(new_id) < 0
