@@ -57,3 +57,13 @@ def test_the_due_this_week_list_on_a_saturday_is_the_coming_week(engine: Any) ->
     with read_session(engine) as s:
         listed = set(lists.ids(s, query))
     assert made <= listed
+
+
+def test_the_lists_preset_says_next_week_on_a_sunday(qtbot: Any, ctx: Any) -> None:
+    from ui.lists.panel import ListPanel
+
+    clock.set_fixed(SUNDAY)
+    panel = ListPanel(ctx, "action")
+    qtbot.addWidget(panel)
+    combo = panel._combos["preset"]
+    assert combo.itemText(combo.findData("week")) == "Due next week"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import lists, presets
 from app.changes import Changes
+from app.dashboard import is_weekend
 from db.models import (
     ACTION_DIRECTIONS,
     ACTION_KINDS,
@@ -234,7 +235,10 @@ class ListPanel(QWidget):
                 "mine": self.tr("Mine"),
                 "overdue": self.tr("Overdue"),
                 "due_now": self.tr("Overdue or due today"),
-                "week": self.tr("Due this week"),
+                # on a Saturday or a Sunday the preset is the coming week (app.dashboard.due_week_end)
+                "week": self.tr("Due next week")
+                if is_weekend(self.ctx.today())
+                else self.tr("Due this week"),
                 "month": self.tr("Due this month"),
                 "30days": self.tr("Due in 30 days"),
                 "we_owe": self.tr("We owe"),
