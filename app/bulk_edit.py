@@ -47,10 +47,12 @@ def _ref(model: type[Any], what: str) -> Callable[[Session, Any], int | None]:
             if not 0 < ident < 2**63:
                 raise ValueError
         except (TypeError, ValueError, OverflowError):
-            raise v.FieldError(f'"{value}" is not a {what} id') from None
+            raise v.FieldError(
+                "not_id_an" if what[:1] in "aeiou" else "not_id", value=value, what=what
+            ) from None
         row = session.get(model, ident)
         if row is None or getattr(row, "deleted_at", None) is not None:
-            raise v.FieldError(f"there is no {what} with id {ident}")
+            raise v.FieldError("no_such_id", what=what, ident=ident)
         return ident
 
     return check
@@ -70,7 +72,7 @@ def _priority(_session: Session, value: Any) -> int:
     except (TypeError, ValueError, OverflowError):
         p = 0
     if p not in m.PRIORITIES:
-        raise v.FieldError("priority is 1 (high), 2 (normal) or 3 (low)")
+        raise v.FieldError("priority")
     return p
 
 

@@ -13,9 +13,9 @@ The English lines are unchanged; ``--json`` is unchanged.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from app import field_words
 from app.errors import UserError, ValidationError
 
 # code: (English, Vietnamese)
@@ -187,95 +187,10 @@ def thousands(n: int, lang: str) -> str:
     return text.replace(",", ".") if lang == "vi" else text
 
 
-# A service's refusal of a field (app.entities, app.validation), in Vietnamese: the sentences the
-# window translates (ui.service_words, in its words) and the usual patterns of a typed value.
-FIELD_FIXED_VI: dict[str, str] = {
-    "a name is required": "cần nhập tên",
-    "a title is required": "cần nhập tiêu đề",
-    "a date and time is required": "cần nhập ngày và giờ",
-    "the meeting ends before it starts": "cuộc họp kết thúc trước khi bắt đầu",
-    "say what is to be done": "hãy ghi việc cần làm",
-    "priority is 1 (high), 2 (normal) or 3 (low)": "mức ưu tiên là 1 (cao), 2 (bình thường) hoặc 3 (thấp)",
-    "an organisation cannot be its own parent or a parent of its parent": (
-        "một tổ chức không thể trực thuộc chính nó hoặc trực thuộc một đơn vị cấp dưới của nó"
-    ),
-    "a file name is required": "cần có tên tệp",
-    "email address is empty": "địa chỉ email đang để trống",
-    "phone number is empty": "số điện thoại đang để trống",
-    "date is empty": "ngày đang để trống",
-    "name at least one tag": "hãy ghi ít nhất một nhãn",
-}
-FIELD_PATTERNS_VI: tuple[tuple[str, str], ...] = (
-    (
-        r"the due date is before the meeting it came from \((.+)\)",
-        "hạn xử lý sớm hơn cuộc họp đã giao việc này ({0})",
-    ),
-    (
-        r"(\d+) of the actions come from meetings held after their new due dates",
-        "{0} việc được giao từ các cuộc họp diễn ra sau hạn mới của chúng",
-    ),
-    (
-        r"(\d+) of the actions come from meetings held after (.+)",
-        "{0} việc được giao từ các cuộc họp diễn ra sau ngày {1}",
-    ),
-    (r'"(.+)" already exists \(id (\d+)\)', "“{0}” đã có (mã {1})"),
-    (r"(.+) is outside the scale 1 \(low\) to 5 \(high\)", "{0} nằm ngoài thang từ 1 (thấp) đến 5 (cao)"),
-    (r'"(.+)" is not a number from 1 to 5', "“{0}” không phải số từ 1 đến 5"),
-    (r'"(.+)" is not a valid email address(?: \(.*\))?', "“{0}” không phải địa chỉ email hợp lệ"),
-    (r'"(.+)" is not a valid phone number', "“{0}” không phải số điện thoại hợp lệ"),
-    (
-        r'"(.+)" is not a date \(expected day/month/year, e\.g\. 05/04/2025\)',
-        "“{0}” không phải ngày (hãy ghi ngày/tháng/năm, ví dụ 05/04/2025)",
-    ),
-    (r'"(.+)" is not a time of day', "“{0}” không phải giờ trong ngày"),
-    (
-        r"(\d\d/\d\d/\d{4}) is after today \((\d\d/\d\d/\d{4})\): a last contact cannot be in the future",
-        "{0} là ngày sau hôm nay ({1}): lần liên hệ gần nhất không thể ở tương lai",
-    ),
-    (r'"(.+)" is not a web address', "“{0}” không phải địa chỉ trang web"),
-    (
-        r"is ([\d,]+) characters long; at most ([\d,]+) fit",
-        "dài {0} ký tự, trong khi tối đa chỉ được {1} ký tự",
-    ),
-    (
-        r'"(.+)" is ([\d,]+) characters long; a tag holds at most (\d+)',
-        "“{0}” dài {1} ký tự, trong khi mỗi nhãn tối đa {2} ký tự",
-    ),
-    (r"yes or no, not '(.+)'", "có hoặc không, không phải “{0}”"),
-    (r"yes or no, not (.+)", "có hoặc không, không phải {0}"),
-    (
-        r'"(.+)" is not an? (organisation|contact|meeting|action|staff member|letter) id',
-        "“{0}” không phải mã {1}",
-    ),
-    (
-        r"there is no (organisation|contact|meeting|action|staff member|letter) with id (\d+)",
-        "không có {0} nào mang mã {1}",
-    ),
-)
-
-
-def _noun_vi(noun: str) -> str:
-    """A kind of record named in English ("staff member") in Vietnamese ("cán bộ")."""
-    from db import kinds
-
-    return next((info.noun_vi for kind, info in kinds.KINDS.items() if noun in (info.noun, kind)), noun)
-
-
 def field_problem_vi(message: str) -> str:
-    """A service's sentence about a field in Vietnamese where it is known; else as written."""
-    text = message.strip()
-    if text in FIELD_FIXED_VI:
-        return FIELD_FIXED_VI[text]
-    for pattern, vi in FIELD_PATTERNS_VI:
-        found = re.fullmatch(pattern, text)
-        if found:
-            values = [_noun_vi(g) if g in _NOUNS else g.replace(",", ".") if g.replace(",", "").isdigit() else g
-                      for g in found.groups()]  # fmt: skip
-            return vi.format(*values)
-    return message
-
-
-_NOUNS = frozenset({"organisation", "contact", "meeting", "action", "staff member", "letter"})
+    """A service's sentence about a field in Vietnamese where it is known; else as written (the
+    words are :data:`app.field_words.WORDS`, the window's too)."""
+    return field_words.say(message, "vi")
 
 
 def not_saved_vi(error: ValidationError) -> str:
@@ -287,4 +202,4 @@ def not_saved_vi(error: ValidationError) -> str:
     detail = "; ".join(
         f"{field_name(field, 'vi')}: {field_problem_vi(problem)}" for field, problem in error.errors.items()
     )
-    return f"Chưa lưu {_noun_vi(error.entity)}: {detail}"
+    return f"Chưa lưu {field_words.noun_vi(error.entity)}: {detail}"

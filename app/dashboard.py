@@ -28,6 +28,19 @@ def week_end(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=6 - today.weekday())
 
 
+def due_week_end(today: dt.date) -> dt.date:
+    """The last day "due this week" covers (the dashboard's figure and card, the list's preset):
+    the Sunday closing ``today``'s week from Monday to Friday; on a Saturday or a Sunday the
+    week's work is over, and it is the coming working week, to the Sunday after (reviewer: on a
+    Sunday it said 0 and "Nothing due this week" while four actions were due Tuesday)."""
+    return week_end(today + dt.timedelta(days=7)) if is_weekend(today) else week_end(today)
+
+
+def is_weekend(today: dt.date) -> bool:
+    """Saturday or Sunday: "due this week" is the coming week (:func:`due_week_end`)."""
+    return today.weekday() >= 5
+
+
 def month_end(today: dt.date) -> dt.date:
     first_next = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return first_next - dt.timedelta(days=1)
@@ -191,7 +204,7 @@ def counts(session: Session, *, today: dt.date) -> dict[str, int]:
             .where(
                 *_open_actions(),
                 ACT.c.due_date >= today,
-                ACT.c.due_date <= week_end(today),
+                ACT.c.due_date <= due_week_end(today),
             )
         ),
         "organisations": n(  # merged or renamed away: no longer one to work with
@@ -416,10 +429,12 @@ __all__ = [
     "counts",
     "departments",
     "due_summary",
+    "due_week_end",
     "former_people",
     "involving_contact",
     "involving_organisation",
     "is_overdue",
+    "is_weekend",
     "meetings_for",
     "month_end",
     "organisation_people",

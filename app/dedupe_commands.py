@@ -29,7 +29,7 @@ List records that look like duplicates, most certain first, with the reasons
 (same email or phone; same name ignoring accents, in any order, at the same or no
 organisation; for organisations: name, acronym, alias).
 
-Nothing is merged automatically: choose the survivor and the values in the app
+Nothing is merged or written (--dry-run is not needed): choose the survivor and the values in the app
 (Find duplicates), or merge one pair with
     ketnoi merge contact SURVIVOR_ID OTHER_ID
 and take it back with
@@ -62,9 +62,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("dedupe", parents=[common], help="list likely duplicates with their reasons",
                        description=DEDUPE_HELP, formatter_class=raw)  # fmt: skip
     p.add_argument("--kind", type=_kind, default=None, help="contact or organisation (default: both)")
-    p.add_argument(
-        "--dry-run", action="store_true", help="list the groups (required: nothing is merged here)"
-    )
+    # It only ever lists, with or without --dry-run (which it once required: reviewer, `ketnoi
+    # dedupe` stopped with "run it with --dry-run" though its help calls it the listing command);
+    # accepted still, for the scripts that pass it.
+    p.add_argument("--dry-run", action="store_true", help="accepted, changes nothing: dedupe only ever lists")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="0..1", help="hide weaker groups")
     p.add_argument("--limit", type=int, default=100, help="show at most this many groups per kind")
     p.set_defaults(handler=dedupe_command)
@@ -94,13 +95,6 @@ def _actor(args: argparse.Namespace, ctx: Any) -> str:
 
 
 def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
-    if not args.dry_run:
-        raise refused(
-            "ketnoi dedupe never merges on its own: run it with --dry-run to list the groups, then "
-            "merge in the app (Find duplicates) or with `ketnoi merge KIND SURVIVOR_ID OTHER_ID`.",
-            "ketnoi dedupe không tự gộp: hãy chạy với --dry-run để liệt kê các nhóm, rồi gộp trong ứng "
-            "dụng (Tìm bản ghi trùng lặp) hoặc bằng `ketnoi merge KIND SURVIVOR_ID OTHER_ID`.",
-        )
     kinds = [args.kind] if args.kind else list(ENTITIES)
     vi = cli_language(getattr(args, "lang", None)) == "vi"
     with read_session(ctx.engine()) as session:

@@ -276,6 +276,14 @@ def ids(session: Session, q: ListQuery, *, limit: int | None = None) -> list[int
     return out
 
 
+def holds(session: Session, q: ListQuery, record_id: int) -> bool:
+    """Whether ``q``'s result has ``record_id``: one row by its key (a record just saved that the
+    list's filters may leave out)."""
+    t = _TABLES[q.entity]
+    stmt = select(t.c.id).where(t.c.id == record_id, *_conditions(session, q)).limit(1)
+    return session.execute(stmt).first() is not None
+
+
 def count(session: Session, q: ListQuery) -> int:
     t = _TABLES[q.entity]
     stmt = select(func.count()).select_from(t).where(*_conditions(session, q))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from app.dashboard import month_end, week_end
+from app.dashboard import due_week_end, month_end
 from app.lists import ListQuery, default_query
 
 Apply = Callable[[ListQuery, dt.date, int | None], ListQuery]
@@ -34,7 +34,9 @@ ACTION_PRESETS: dict[str, Apply] = {
     # what the banner counts: overdue, and due today (its Show opened the overdue alone, so an
     # action due today it named was not in the list it showed)
     "due_now": lambda q, today, me: _open(q).with_(due_to=today),
-    "week": lambda q, today, me: _open(q).with_(due_from=today, due_to=week_end(today)),
+    "week": lambda q, today, me: _open(q).with_(
+        due_from=today, due_to=due_week_end(today)
+    ),  # (weekend: next week)
     "month": lambda q, today, me: _open(q).with_(due_from=today, due_to=month_end(today)),
     "30days": lambda q, today, me: _open(q).with_(due_from=today, due_to=today + dt.timedelta(days=30)),
     "we_owe": lambda q, today, me: _open(q).with_(direction="we_owe"),

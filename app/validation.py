@@ -11,13 +11,47 @@ from typing import Any
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
+from app import field_words
 from app.vntext import clean, fold
 
 DEFAULT_REGION = "VN"
 
 
 class FieldError(ValueError):
-    pass
+    """A value refused: ``code`` names the problem in :data:`app.field_words.WORDS` (its English
+    is the message; :func:`app.field_words.say` gives it in Vietnamese), ``values`` fill it in."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code, self.values = code, values
+        super().__init__(field_words.english(code, **values))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # (an import's worker process sends it back pickled)
+        return _field_error, (self.code, self.values)
+
+
+def _field_error(code: str, values: dict[str, Any]) -> FieldError:
+    return FieldError(code, **values)
+
+
+def _email_reason(exc: EmailNotValidError) -> str:
+    """The email library's reason (its own English) as one of our codes."""
+    said = str(exc)
+    for words, code in (
+        ("must have an @-sign", "email_no_at"),
+        ("at-sign", "email_no_at"),  # a full-width or "small commercial" at-sign instead of @
+        ("something before the @-sign", "email_nothing_before_at"),
+        ("something after the @-sign", "email_nothing_after_at"),
+        ("too long", "email_too_long"),
+        ("special-use or reserved", "email_reserved"),
+        ("after the @-sign is not valid", "email_domain"),  # "… It should have a period."
+        ("period", "email_dots"),
+        ("hyphen", "email_dots"),
+        ("character", "email_characters"),
+        ("after the @-sign", "email_domain"),
+    ):
+        if words in said:
+            return code
+    return "email_invalid"
 
 
 # A strict subset of the addresses email_validator accepts: plain ASCII, no quoting, no dot
@@ -35,13 +69,13 @@ def email(value: Any) -> str:
     if text.startswith("mailto:"):
         text = text[7:]
     if not text:
-        raise FieldError("email address is empty")
+        raise FieldError("email_empty")
     if _SIMPLE_EMAIL.match(text) and not _SPECIAL_USE.intersection(text.rsplit("@", 1)[1].split(".")):
         return text  # 20x cheaper than the full check, for the addresses nearly everyone has
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise FieldError(f'"{text}" is not a valid email address ({exc})') from None
+        raise FieldError(_email_reason(exc), text=text) from None
     return str(result.normalized).lower()
 
 
@@ -69,7 +103,7 @@ def _phone(value: Any, region: str, unverified_ok: bool) -> tuple[str, bool]:
         value = int(value)
     text = clean(value)
     if not text:
-        raise FieldError("phone number is empty")
+        raise FieldError("phone_empty")
     if region == "VN" and (fast := _vietnamese_valid(text)):
         return fast, True
     digits = re.sub(r"[^\d+]", "", text)
@@ -94,7 +128,7 @@ def _phone(value: Any, region: str, unverified_ok: bool) -> tuple[str, bool]:
                 num.country_code or 0
             ) not in ("ZZ", None):
                 return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164), False
-    raise FieldError(f'"{text}" is not a valid phone number')
+    raise FieldError("phone_invalid", text=text)
 
 
 # A Vietnamese number written the usual ways ("0912 345 678", "+84 912-345-678", "(+84) 91.234.5678"):
@@ -235,7 +269,7 @@ def date(value: Any, *, day_first: bool = True) -> dt.date:
         return value
     text = clean(value)
     if not text:
-        raise FieldError("date is empty")
+        raise FieldError("date_empty")
     text = text.split("T")[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
     text = re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?$", "", text)
     formats = list(_DATE_FORMATS_ISO)
@@ -251,7 +285,7 @@ def date(value: Any, *, day_first: bool = True) -> dt.date:
     written = _written_date(text)
     if written is not None:
         return written
-    raise FieldError(f'"{text}" is not a date (expected day/month/year, e.g. 05/04/2025)')
+    raise FieldError("not_date", text=text)
 
 
 # Dates written out, as letters and minutes write them: "ngày 5 tháng 3 năm 2026" (the form
@@ -306,7 +340,7 @@ def datetime_(value: Any) -> dt.datetime:
         try:
             return dt.datetime.combine(day, dt.time(int(m.group(2)), int(m.group(3))))
         except ValueError:
-            raise FieldError(f'"{m.group(2)}:{m.group(3)}" is not a time of day') from None
+            raise FieldError("not_time", text=f"{m.group(2)}:{m.group(3)}") from None
     return dt.datetime.combine(date(text), dt.time(9, 0))
 
 
@@ -317,23 +351,23 @@ def rating(value: Any) -> int | None:
     try:
         number = int(float(value))
     except (TypeError, ValueError, OverflowError):
-        raise FieldError(f'"{value}" is not a number from 1 to 5') from None
+        raise FieldError("rating_not_number", value=value) from None
     if not 1 <= number <= 5 or float(value) != number:
-        raise FieldError(f"{value} is outside the scale 1 (low) to 5 (high)")
+        raise FieldError("rating_outside", value=value)
     return number
 
 
 def choice(value: Any, allowed: tuple[str, ...], what: str) -> str:
     text = clean(value).lower().replace("-", "_").replace(" ", "_")
     if text not in allowed:
-        raise FieldError(f'"{value}" is not a {what}; use one of: {", ".join(allowed)}')
+        raise FieldError("not_choice", value=value, what=what, allowed=", ".join(allowed))
     return text
 
 
 def website(value: Any) -> str:
     text = clean(value)
     if text and " " in text:
-        raise FieldError(f'"{text}" is not a web address')
+        raise FieldError("not_web_address", text=text)
     if text and "://" not in text:
         text = "https://" + text
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Any
 
@@ -44,7 +45,7 @@ class Figure(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.value.setFont(font)
-        caption = QLabel(title, self)
+        caption = self.caption = QLabel(title, self)
         caption.setEnabled(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(14, 10, 14, 10)
@@ -60,7 +61,7 @@ class Card(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        head = QLabel(title, self)
+        head = self.head = QLabel(title, self)
         font = QFont(self.font())
         font.setBold(True)
         head.setFont(font)
@@ -179,7 +180,7 @@ class DashboardView(QScrollArea):
                     "today": today,
                     "counts": dashboard.counts(s, today=today),
                     "overdue": dashboard.actions_due(s, before=today, limit=12),
-                    "week": dashboard.actions_due(s, from_=today, to=dashboard.week_end(today), limit=12),
+                    "week": dashboard.actions_due(s, from_=today, to=dashboard.due_week_end(today), limit=12),
                     "meetings": dashboard.upcoming_meetings(s, now=now, limit=8),
                     "recent": dashboard.recent_organisations(s, limit=5, now=now),
                     "me": dashboard.staff_name(s, staff_id),
@@ -205,11 +206,29 @@ class DashboardView(QScrollArea):
         for k, f in self.figures.items():
             f.value.setText(self.ctx.fmt_number(self.counts.get(k, 0)))
         self.cards["overdue"].set_html(self._actions(overdue, tr("Nothing overdue. Well done.")))
-        self.cards["week"].set_html(self._actions(week, tr("Nothing due this week.")))
+        self._say_week(today)
+        empty = tr("Nothing due next week.") if dashboard.is_weekend(today) else tr("Nothing due this week.")
+        self.cards["week"].set_html(self._actions(week, empty))
         self.cards["meetings"].set_html(self._meetings(meetings))
         self.cards["recent"].set_html(self._orgs(recent))
         self.map.set_points(data["map"])
         self.refreshed.emit()
+
+    def _say_week(self, today: dt.date) -> None:
+        """ "Due this week" from Monday to Friday; on a Saturday or a Sunday the coming week's
+        (app.dashboard.due_week_end), said in the figure's and the card's titles; their
+        tooltip names the last day counted."""
+        last = self.ctx.fmt_date(dashboard.due_week_end(today))
+        if dashboard.is_weekend(today):
+            title = tr("Due next week")
+            tip = tr("The week is over: what is due from today to %1").replace("%1", last)
+        else:
+            title, tip = tr("Due this week"), tr("What is due from today to %1").replace("%1", last)
+        figure, card = self.figures["due_this_week"], self.cards["week"]
+        figure.caption.setText(title)
+        card.head.setText(title)
+        for widget in (figure, card.head):
+            widget.setToolTip(tip)
 
     def _holiday(self, found: tuple[Any, Any, str] | None) -> str:
         if not found:

@@ -272,6 +272,10 @@ class MainWindow(QMainWindow):
             view.list.count_changed.connect(self._count_changed)
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
+            if entity == "action":  # Mark done / Reopen follows the selection and its rows' status
+                view.list.view.selectionModel().selectionChanged.connect(lambda *_: self._label_done())
+                view.list.model.dataChanged.connect(lambda *_: self._label_done())
+                view.list.model.modelReset.connect(self._label_done)
             view.detail.link_activated.connect(self.navigate)
             view.detail.away_changed.connect(lambda _away: self._update_enabled())
             view.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -299,11 +303,15 @@ class MainWindow(QMainWindow):
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
         self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
+        from ui.filter_offer import ShowAllOffer
+
+        self.show_all_offer = ShowAllOffer(ctx, self)  # a record opened that the list's filters leave out
         self.count_label = QLabel(self)
         self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
         self.live_label = LiveStatus(self)
         bar = self.statusBar()  # in this order, before the database's name (the frame's)
-        shown = (self.import_offer, self.file_offer, self.undo_button, self.count_label, self.live_label)
+        shown = (self.show_all_offer, self.import_offer, self.file_offer, self.undo_button, self.count_label,
+                 self.live_label)  # fmt: skip
         for n, widget in enumerate(shown):
             bar.insertPermanentWidget(n, widget)
         self.db_label.setText(labels.database_location(str(ctx.engine.url)))
@@ -644,6 +652,33 @@ class MainWindow(QMainWindow):
         if not view.list.select_id(record_id):
             view.detail.show_record(entity, record_id)  # not listed: Del, Edit… act on this one
             self._update_enabled()
+            self._say_left_out(entity, record_id)
+
+    def _say_left_out(self, entity: str, record_id: int) -> None:
+        """A record shown beside its list that the list's filters leave out: said, with "Show
+        all" (ui.filter_offer). Not said while the list has still to read a record just saved
+        that its filters keep: it is selected once read (ListPanel.select_id)."""
+        from app import lists, records
+
+        panel = self.views[entity].list
+        filters = panel.filters_said()
+        if not filters:
+            return
+        with self.ctx.read() as s:
+            if lists.holds(s, panel.model.query, record_id):
+                return
+            name = records.label(s, entity, record_id)
+        name = name if len(name) <= 40 else name[:39] + "…"
+        sentence = self.tr(
+            "Not in the list, its filters leave it out (%2): “%1”"
+        )  # (the why first: cut at the end)
+        sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
+
+        def show_all() -> None:
+            panel.show_everything()
+            panel.select_id(record_id)
+
+        self.show_all_offer.offer(sentence, show_all)
 
     def show_actions(self, preset: str) -> None:
         self.nav.setCurrentRow(VIEWS.index("action"))
@@ -701,6 +736,29 @@ class MainWindow(QMainWindow):
             a.setEnabled(entity == "action" and has)
         self.act_org_meeting.setEnabled(entity in meet_with() and has)
         self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
+        self._label_done()
+
+    def _label_done(self) -> None:
+        """Ctrl+D marks an open action done and reopens a done one: its menu item and button say
+        which (reviewer: on the "Done" filter it said "Mark done" and reopened). Every action
+        selected done: "Reopen"; some done, some not: both, as it does both; else "Mark done"."""
+        ids = self._selected("action")[: self.DONE_LABEL_ROWS]
+        statuses = {str(row["status"]) == "done" for row in self.commands.seen_rows(ids).values()}
+        if statuses == {True}:
+            text, tip = self.tr("Re&open"), self.tr("Reopen the selected done actions")
+        elif statuses == {True, False}:
+            text = self.tr("Mark done / re&open")
+            tip = self.tr("Mark the open actions done and reopen the done ones")
+        else:
+            text, tip = self.tr("Mark &done"), self.tr("Mark the selected actions done")
+        if self.act_done.text() != text:
+            self.act_done.setText(text)
+        from ui.team import set_own_tip
+
+        keys = self.act_done.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        set_own_tip(self.act_done, f"{tip} ({keys})")  # (a reader's window: its tip says why it is off)
+
+    DONE_LABEL_ROWS = 500  # rows of a large selection looked at for the label (all read: slow)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -930,6 +988,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
+        self._label_done()  # (the row right-clicked is the selection now)
         actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
         menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
         if menu is not None:

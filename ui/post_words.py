@@ -15,6 +15,7 @@ from app.errors import UserError, ValidationError
 from ui.context import AppContext
 from ui.dialogs.conflict import saved_by
 from ui.not_written import error_text
+from ui.service_words import service_text
 
 
 def tr(text: str) -> str:
@@ -70,7 +71,9 @@ def message(ctx: AppContext, exc: BaseException) -> str:
         )
         return text.replace("%1", exc.title)
     if isinstance(exc, ValidationError):
-        return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        return "; ".join(
+            f"{k}: {service_text(v)}" for k, v in exc.errors.items()
+        )  # (a field's, in the window's words)
     if isinstance(exc, UserError):
         return error_text(exc)
     raise exc

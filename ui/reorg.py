@@ -36,6 +36,7 @@ from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
 from ui.not_written import error_text
+from ui.service_words import service_text
 from ui.widgets import Lookup
 
 
@@ -83,7 +84,9 @@ def _message(exc: BaseException) -> str:
     the window's language: each carries its Vietnamese (``vi``, the one ``ketnoi org succeed``
     and ``ketnoi post`` print), shown when the window speaks Vietnamese."""
     if isinstance(exc, ValidationError):
-        return "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+        return "; ".join(
+            f"{k}: {service_text(v)}" for k, v in exc.errors.items()
+        )  # (a field's, in the window's words)
     if isinstance(exc, UserError):
         return error_text(exc)
     raise exc

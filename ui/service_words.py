@@ -2,9 +2,11 @@
 
 ``app/`` knows no Qt: a record service refuses a form with English sentences (``a name is
 required``, ``"Bộ Tài chính" already exists (id 4)``). Each form shows them beside its fields
-through :func:`service_text`, which gives the fixed ones and the usual patterns their Vietnamese
-(reviewer: the Vietnamese Log meeting dialog said "⚠ a title is required"). A sentence not
-listed here is shown as the service wrote it.
+through :func:`service_text`, which gives them in the window's language (reviewer: the Vietnamese
+Log meeting dialog said "⚠ a title is required"; the New action form '"31/02/2026" is not a
+date'): a field's problem by :mod:`app.field_words` (the words the CLI speaks), the letters'
+and the database files' sentences by this module's table. A sentence in neither is shown as
+the service wrote it.
 """
 
 from __future__ import annotations
@@ -12,19 +14,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from app import field_words
 
 CONTEXT = "ServiceMessage"
 
 _FIXED: tuple[Any, ...] = (
-    QT_TRANSLATE_NOOP("ServiceMessage", "a name is required"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "a title is required"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "a date and time is required"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "the meeting ends before it starts"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "say what is to be done"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "priority is 1 (high), 2 (normal) or 3 (low)"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "an organisation cannot be its own parent or a parent of its parent"),
-    QT_TRANSLATE_NOOP("ServiceMessage", "a file name is required"),
     # a letter's (app.letters.fields.prepare_letter: the register's form)
     QT_TRANSLATE_NOOP("ServiceMessage", "say what the letter is about (trích yếu)"),
     QT_TRANSLATE_NOOP("ServiceMessage", "an outgoing letter is not received"),
@@ -44,20 +40,6 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
             "file is imported instead: File → Import spreadsheet…, or ketnoi import FILE",
         ),
     ),
-    (  # app.actions.check_due_dates (Reschedule, the bulk bar)
-        r"the due date is before the meeting it came from \((.+)\)",
-        QT_TRANSLATE_NOOP("ServiceMessage", "the due date is before the meeting it came from (%1)"),
-    ),
-    (
-        r"(\d+) of the actions come from meetings held after their new due dates",
-        QT_TRANSLATE_NOOP(
-            "ServiceMessage", "%1 of the actions come from meetings held after their new due dates"
-        ),
-    ),
-    (
-        r"(\d+) of the actions come from meetings held after (.+)",
-        QT_TRANSLATE_NOOP("ServiceMessage", "%1 of the actions come from meetings held after %2"),
-    ),
     (
         r"(.+) is another program's SQLite database \(its tables: (.+)\), not a Ketnoi database; "
         r"not opening it, nothing written to it\. Choose a Ketnoi database, or a new file name to "
@@ -69,16 +51,19 @@ _PATTERNS: tuple[tuple[str, Any], ...] = (
             "start one",
         ),
     ),
-    (
-        r'"(.+)" already exists \(id (\d+)\)',
-        QT_TRANSLATE_NOOP("ServiceMessage", "“%1” already exists (id %2)"),
-    ),
 )
+
+
+def window_language() -> str:
+    """ "vi" when the window speaks Vietnamese, else "en" (as ``AppContext.lang``)."""
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
 
 
 def service_text(message: str) -> str:
     """``message`` (a service's sentence) in the window's language where it is known."""
     text = message.strip()
+    if field_words.read(text) is not None:  # a field's problem: the table the CLI speaks from
+        return field_words.say(text, window_language())
     if text in _FIXED:
         return QCoreApplication.translate(CONTEXT, text)
     for pattern, source in _PATTERNS:

@@ -159,6 +159,16 @@ def wrapped(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
+def set_own_tip(target: QAction | QWidget, tip: str) -> None:
+    """``target``'s own tooltip (Mark done's, which follows the selection): shown now, or, while
+    a read-only role holds it (its tooltip saying why), kept for when the role writes again."""
+    hold = next((c for c in target.children() if isinstance(c, _Hold)), None)
+    if hold is not None and hold.held:
+        hold.tips = (tip, hold.tips[1])
+    else:
+        target.setToolTip(tip)
+
+
 class _Hold(QObject):
     """One write action or button of a team database's window: off, its tooltip saying why,
     while the signed-in role only reads; as its own code last wanted it (and with its own

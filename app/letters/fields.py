@@ -63,11 +63,11 @@ def _post_ref(session: Session | None, raw: Any) -> int | None:
     try:
         post_id = int(raw)
     except (TypeError, ValueError):
-        raise v.FieldError(f"not a post id: {raw!r}") from None
+        raise v.FieldError("not_post_id", value=repr(raw)) from None
     if session is not None:
         row = session.get(m.Post, post_id)
         if row is None or row.deleted_at is not None:
-            raise v.FieldError(f"there is no post #{post_id}")
+            raise v.FieldError("no_such_post", ident=post_id)
     return post_id
 
 

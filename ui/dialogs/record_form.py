@@ -46,6 +46,7 @@ from ui import team as team_ui
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dupwarn import DuplicateWarning, peek, reason_text
+from ui.service_words import service_text
 from ui.widgets import ErrorLabel, Lookup
 
 
@@ -323,7 +324,7 @@ class RecordForm(QDialog):
             label.show_error(errors.get(name))
         for name, message in errors.items():
             if name not in self.errors:
-                unplaced.append(f"{labels.field_label(name)}: {message}")
+                unplaced.append(f"{labels.field_label(name)}: {service_text(message)}")
         self.general_error.show_error("; ".join(unplaced) or None)
         first = next((n for n in self.errors if n in errors), None)
         if first:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import lists, presets
 from app.changes import Changes
+from app.dashboard import is_weekend
 from db.models import (
     ACTION_DIRECTIONS,
     ACTION_KINDS,
@@ -233,7 +234,10 @@ class ListPanel(QWidget):
                 "mine": self.tr("Mine"),
                 "overdue": self.tr("Overdue"),
                 "due_now": self.tr("Overdue or due today"),
-                "week": self.tr("Due this week"),
+                # on a Saturday or a Sunday the preset is the coming week (app.dashboard.due_week_end)
+                "week": self.tr("Due next week")
+                if is_weekend(self.ctx.today())
+                else self.tr("Due this week"),
                 "month": self.tr("Due this month"),
                 "30days": self.tr("Due in 30 days"),
                 "we_owe": self.tr("We owe"),
@@ -270,6 +274,35 @@ class ListPanel(QWidget):
         combo = self._combos.get("preset")
         if combo is not None:
             combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def filters_said(self) -> list[str]:
+        """The filters narrowing the list, as shown above it ("Done", "“hùng”", "Any tag" not):
+        what a record left out of the list is left out by."""
+        said = [f"“{self.search.text().strip()}”"] if self.search.text().strip() else []
+        for key, combo in self._combos.items():
+            value = combo.currentData()
+            if value is not None and not (key == "preset" and value == "all"):
+                said.append(combo.currentText())
+        if self.organisation is not None and self.organisation.text().strip():
+            said.append(self.organisation.text().strip())
+        return said
+
+    def show_everything(self) -> None:
+        """Every filter back to "any" (the actions' to "Everything"), the list read once."""
+        for key, combo in self._combos.items():
+            found = combo.findData("all" if key == "preset" else None)
+            if found >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(found)
+                combo.blockSignals(False)
+        for box in (self.search, self.organisation):
+            if box is not None:
+                box.blockSignals(True)
+                box.clear()
+                box.blockSignals(False)
+        if self.organisation is not None:
+            self.organisation.record_id = None
+        self.apply_filters()
 
     def _value(self, key: str) -> Any:
         combo = self._combos.get(key)
