@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gcpause import paused_gc
 from ui import gui_gc
+from ui.import_wizard import work
 
 
 @pytest.fixture
@@ -96,6 +97,23 @@ def test_the_timer_waits_for_a_paused_bulk_step_and_leaves_the_collector_off(qtb
     assert not gc.isenabled()  # the step's end leaves it off: the GUI thread's timer collects
     collector.timer.timeout.emit()
     assert [c[0] for c in collections] == [threading.main_thread().name]
+
+
+def test_the_import_wizards_step_no_longer_turns_the_collector_on(qtbot, collections):
+    collector = gui_gc.installed()
+    assert collector is not None
+    kept: list[Any] = []
+    try:
+        with work.gc_paused():  # what the wizard's preview and commit run in, on a pool thread
+            _due_now(kept)
+            collector.timer.timeout.emit()
+            assert collections == []
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() > 0  # the preview's rows frozen until the wizard closes
+    finally:
+        work.release()
+    assert gc.get_freeze_count() == 0
+    assert not gc.isenabled()
 
 
 # ui.main.run, the app's start, installs it: tests/ui/test_main.py::test_run_opens_the_window_on_the_database
