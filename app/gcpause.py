@@ -10,7 +10,9 @@ step, which the collector, turned back on, makes as usual.
 
 The pause is process-wide (the collector has no per-thread switch), counted, so that nested
 and concurrent steps resume it only when the last one ends, and it never turns on a
-collector that was off before the first.
+collector that was off before the first. The desktop app keeps the collector off all the time
+and collects from a timer on its GUI thread (``ui.gui_gc``); that timer asks :func:`paused`,
+and collects nothing while a step runs.
 """
 
 from __future__ import annotations
@@ -42,3 +44,9 @@ def paused_gc() -> Iterator[None]:
             _Pause.depth -= 1
             if _Pause.depth == 0 and _Pause.resume:
                 gc.enable()
+
+
+def paused() -> bool:
+    """Whether a step runs with the collector paused (whatever :func:`gc.isenabled` says: the
+    desktop app has it off all the time, and its own collections must wait too)."""
+    return _Pause.depth > 0

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import uuid
 from contextlib import closing
 
@@ -46,6 +47,19 @@ def _pinned_clock() -> Iterator[None]:
     clock.set_fixed(PINNED)
     yield
     clock.reset()
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_main_thread() -> Iterator[None]:
+    """Once a window's test made the QApplication, the collector is off for the whole worker
+    process (ui.gui_gc: collected on the GUI thread only) and its timer runs only while an
+    event loop does: what it would collect is collected after each test, here, on the main
+    thread, so that the tests that spin no loop (the CLI's, the services') do not grow the
+    worker without bound."""
+    yield
+    gui_gc = sys.modules.get("ui.gui_gc")  # (not imported by a test that never opens a window)
+    if gui_gc is not None:
+        gui_gc.collect_due()
 
 
 @pytest.fixture(autouse=True)

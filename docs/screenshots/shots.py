@@ -74,7 +74,10 @@ def start_app(font: bool = True) -> Any:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from ui import gui_gc
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     if font:
         app.setFont(QFont("Noto Sans", 10))
     return app

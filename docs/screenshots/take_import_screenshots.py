@@ -28,6 +28,9 @@ def main(db: str, workbook: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
+    from ui import gui_gc
+
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     app.setFont(QFont("Noto Sans", 10))
     from db.migrate import open_database
     from ui.context import AppContext

@@ -34,6 +34,9 @@ def main(original: str) -> None:
     db = str(Path(tempfile.mkdtemp()) / "map100k.db")
     shutil.copy(original, db)
     app = QApplication(sys.argv[:1])
+    from ui import gui_gc
+
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     app.setFont(QFont("Noto Sans", 10))
     from sqlalchemy import text
 

@@ -30,6 +30,9 @@ def main(original: str) -> None:
     db = str(Path(tempfile.mkdtemp()) / "demo.db")  # a copy: two duplicates are added to it
     shutil.copy(original, db)
     app = QApplication(sys.argv[:1])
+    from ui import gui_gc
+
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     app.setFont(QFont("Noto Sans", 10))
     from sqlalchemy import text
 

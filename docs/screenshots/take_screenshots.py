@@ -67,6 +67,9 @@ def dark_palette() -> QPalette:
 
 def main(db: str, dark: bool = False) -> None:
     app = QApplication(sys.argv[:1])
+    from ui import gui_gc
+
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     app.setFont(QFont("Noto Sans", 10))
     suffix = ""
     if dark:

@@ -124,6 +124,9 @@ def main(original: str, out: str | None) -> int:
     target = Path(out) if out else Path(tempfile.mkdtemp())
     target.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    from ui import gui_gc
+
+    gui_gc.install(app)  # as the app: the cyclic collector on the GUI thread only
     app.setFont(QFont("Noto Sans", 10))
     made = prepare(db)
     from db.migrate import open_database

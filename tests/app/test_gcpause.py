@@ -12,7 +12,12 @@ from app.gcpause import paused_gc
 
 @pytest.fixture(autouse=True)
 def _collector_on() -> object:
+    """As in the command line. (In a test process whose windows' tests turned it off, what Qt
+    left unreachable is collected first, here on the main thread, so that no collection on
+    this test's other thread meets it: ui.gui_gc.)"""
     was = gc.isenabled()
+    if not was:
+        gc.collect()
     gc.enable()
     yield
     if not was:

@@ -14,6 +14,19 @@ from tests.app.lists.seed import seed_network
 
 
 @pytest.fixture(autouse=True)
+def gui_collector(qapp: Any) -> Any:
+    """As ui.main does where it makes the QApplication: the cyclic collector runs on the GUI
+    thread only, from its timer (ui.gui_gc). The windows and dialogs built here never pass
+    through ``run()``; without this the collector ran on whichever thread allocated, a pool
+    thread's among them, and freed Qt objects there (a CI worker died of it: "Fatal Python
+    error: Bus error" in app.undo on a ui.tasks thread). Each test, as a test that quits the
+    application (aboutToQuit) stops the timer."""
+    from ui import gui_gc
+
+    return gui_gc.install(qapp)
+
+
+@pytest.fixture(autouse=True)
 def english_plurals(qapp: Any) -> None:
     """As ui.main does at start-up: "1 action", "2 actions" from the "%n action(s)" sources."""
     from ui import i18n

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sqlite3
@@ -38,21 +39,34 @@ def test_a_newer_or_foreign_database_is_refused_with_a_message(qapp, tmp_path, m
 
 
 def test_run_opens_the_window_on_the_database(qapp, tmp_path, monkeypatch, settings):
-    from ui import main
+    """... and hands the cyclic collector to a timer on the GUI thread (ui.gui_gc: a collection
+    on a pool thread freed Qt objects there and crashed a CI worker), stopped at quit."""
+    from ui import gui_gc, main
 
+    collector = gui_gc.install(qapp)  # (the tests' application has it: tests/ui/conftest.py)
+    collector.stop()
+    gc.enable()  # as in a new process
     seen = {}
 
     def fake_exec():
         top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
         seen["title"] = top[0].windowTitle()
         seen["name"] = QApplication.applicationDisplayName()
+        seen["collector"] = (gc.isenabled(), collector.timer.isActive())
+        qapp.aboutToQuit.emit()  # File → Quit
+        seen["after quit"] = (gc.isenabled(), collector.timer.isActive())
         top[0].close()
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
     QTimer.singleShot(0, lambda: None)
-    assert main.run(str(tmp_path / "fresh.db"), settings=settings) == 0
+    try:
+        assert main.run(str(tmp_path / "fresh.db"), settings=settings) == 0
+    finally:
+        gui_gc.install(qapp)
     assert (tmp_path / "fresh.db").exists()
+    assert seen["collector"] == (False, True)  # automatic collection off, the GUI thread's timer on
+    assert seen["after quit"] == (False, False)  # pool threads may still be finishing: off still
     # The title bar on X11, Wayland and Windows: Qt appends " — <display name>" to the window's
     # title unless the title already ends with it (QPlatformWindow::formatWindowTitle).
     title, name = seen["title"], seen["name"]

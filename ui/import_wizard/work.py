@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.gcpause import paused_gc
 from app.importing import (
     CommitResult,
     ImportFileError,
@@ -48,27 +49,30 @@ _gc_pausers = 0
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """No automatic cyclic garbage collection while a big preview or commit runs.
+    """No cyclic garbage collection while a big preview or commit runs.
 
     Reading 100k rows builds millions of small objects; each full collection walks all of
     them while holding the GIL, which froze the window for 0.3–3 s every few seconds
     (measured with a 20 ms timer on the UI thread). Reference counting still frees what the
-    work drops. When the last such step ends, what exists is frozen (``gc.freeze``: the
-    collector stops walking the preview's rows, which would stall once more) and the
-    collector switched back on; :func:`release` undoes the freeze when the wizard closes.
+    work drops. The pause is :func:`app.gcpause.paused_gc`'s: counted, and it leaves the
+    collector as it found it — off, in the window, whose GUI thread collects from a timer
+    that waits for the pause too (``ui.gui_gc``; this step turned the collector on at its end,
+    which let the next collection run on a pool thread and free Qt objects there). When the
+    last such step ends, what exists is frozen first (``gc.freeze``: the collector stops
+    walking the preview's rows, which would stall once more); :func:`release` undoes the
+    freeze when the wizard closes.
     """
     global _gc_pausers  # noqa: PLW0603
-    with _gc_lock:
-        _gc_pausers += 1
-        gc.disable()
-    try:
-        yield
-    finally:
+    with paused_gc():
         with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0:
-                gc.freeze()
-                gc.enable()
+            _gc_pausers += 1
+        try:
+            yield
+        finally:
+            with _gc_lock:
+                _gc_pausers -= 1
+                if _gc_pausers == 0:
+                    gc.freeze()  # (still paused: no collection between the step and the freeze)
 
 
 def release() -> None:

@@ -66,7 +66,7 @@ def test_cancelled_previews_are_freed_with_the_wizard(qtbot, ctx, tmp_path):
         assert window.findChildren(QWidget, "import_wizard") == []
     with reader._LOCK:
         assert not reader._PARSED  # no parsed sheet of a closed import
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert not gc.isenabled() and gc.get_freeze_count() == 0  # off: the GUI thread's timer collects
 
 
 def test_a_closed_wizard_still_referenced_holds_no_preview(qtbot, ctx, tmp_path):
@@ -103,7 +103,7 @@ def test_closing_while_previewing_frees_the_partial_preview(qtbot, ctx, tmp_path
     assert wizard() is None
     with reader._LOCK:
         assert not reader._PARSED
-    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert not gc.isenabled() and gc.get_freeze_count() == 0  # off: the GUI thread's timer collects
 
 
 def _rss_mb() -> float:
