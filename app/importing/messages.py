@@ -522,6 +522,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept',
         '{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại',
     ),
+    "undo_kept_for_kept": (
+        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
+        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn cần đến {entity} này; giữ lại',
+    ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",
         "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
@@ -619,6 +623,7 @@ LEVELS: dict[str, Level] = {
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
+    "undo_kept_for_kept": "warning",
     "undo_field_kept": "warning",
     "rematch_gone": "warning",
     "rematch_other": "warning",

@@ -276,7 +276,7 @@ class UndoHistoryDialog(QDialog):
             from ui.import_wizard.history_dialog import confirm_undo_import
 
             with self.ctx.read() as s:
-                found = import_history(s, batch_id=e.batch_id)
+                found = import_history(s, batch_id=e.batch_id, plan=True)
             if found and not confirm_undo_import(self, self.ctx, found[0]):
                 return
         actor, lang, day = self.ctx.actor(), self.ctx.lang(), self.ctx.settings.py_date_format()

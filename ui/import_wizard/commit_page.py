@@ -259,7 +259,7 @@ class CommitPage(QWizardPage):
         try:
             with self.w.ctx.read() as s:  # one row: what the question names
                 check_batch(s, result.batch_id, made_at)  # this very import, not one reusing its id
-                entries = import_history(s, batch_id=result.batch_id)
+                entries = import_history(s, batch_id=result.batch_id, plan=True)
         except ImportRefused as exc:  # restored from a backup taken before it, meanwhile
             show_error(self.message, describe(exc))
             self.undo.setEnabled(False)

@@ -395,6 +395,10 @@ def _templates() -> dict[str, str]:
         "undo_kept_used": tr(
             "ImportMessage", '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept'
         ),
+        "undo_kept_for_kept": tr(
+            "ImportMessage",
+            '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
+        ),
         "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
         "rematch_gone": tr(
             "ImportMessage",
