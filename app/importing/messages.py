@@ -797,6 +797,12 @@ YES_NO = ("✓", "✗")
 """How :func:`app.importing.matching.shown_value` shows a yes/no value (a string is quoted)."""
 
 
+IN_THE_TRASH = ", in the trash"
+"""How a record in the trash is marked after its id in a value shown ("FPT Corporation (FPT)
+(#6, in the trash)", :meth:`app.importing.resolve.OrgIndex.name_of`), worded in the reader's
+language by :func:`change_values`."""
+
+
 def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
     """The old and new values of ``change`` in ``lang``'s words, as the window shows them: a
     country by its name, a code by its word ('"startup"' → '"Khởi nghiệp"' / '"Start-up"'), a
@@ -805,6 +811,9 @@ def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
     written stays E.164); any other value as shown."""
     if change.name == "country":
         return country_shown(change.old, lang), country_shown(change.new, lang)
+    if lang == "vi" and IN_THE_TRASH in change.old + change.new:  # "FPT (#6, in the trash)"
+        old, new = (v.replace(IN_THE_TRASH, ", trong thùng rác") for v in (change.old, change.new))
+        return old, new
     if change.name == "phones":
         from app.validation import phones_written  # (phonenumbers: loaded when a phone is said)
 

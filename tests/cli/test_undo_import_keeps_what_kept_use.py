@@ -128,3 +128,23 @@ def test_a_kept_contact_keeps_its_organisation_and_that_ones_parent(tmp_path: Pa
         f'organisation "Bộ Khoa học và Công nghệ" (#{orgs["Bộ Khoa học và Công nghệ"]}): '
         f'organisation "Vụ Công nghệ cao" (#{orgs["Vụ Công nghệ cao"]}), which is kept, still refers to it'
     ) in out
+
+
+def test_an_organisation_in_the_trash_is_named_and_two_namesakes_told_apart(tmp_path: Path) -> None:
+    """A contact whose organisation was deleted by hand, imported again: the row names the one
+    in the trash ("#6" alone before); once "overwrite" moves him to the new one of the same
+    name, his history says which is which ("FPT Corporation → FPT Corporation" before)."""
+    db = tmp_path / "k.db"
+    book = write_xlsx(tmp_path / "danh-ba.xlsx", {"Danh bạ": [
+        ["Họ và tên", "Đơn vị", "Email"], ["Bùi Văn Hà", "FPT Corporation", "ha@fpt.example.vn"],
+    ]})  # fmt: skip
+    _ok(db, "import", str(book))
+    _ok(db, "org", "delete", "1")
+    out = _ok(db, "import", str(book), "--dry-run", "--lang", "en")
+    assert "Organisation: FPT Corporation (#1, in the trash) → FPT Corporation;" in out
+    out = _ok(db, "import", str(book), "--dry-run", "--lang", "vi")
+    assert "Tổ chức: FPT Corporation (#1, trong thùng rác) → FPT Corporation;" in out
+    _ok(db, "import", str(book), "--on-match", "overwrite")
+    assert "Organisation: FPT Corporation (#1) → FPT Corporation (#2)" in _ok(db, "history", "contact", "1")
+    said = _ok(db, "history", "contact", "1", lang=VI)
+    assert "Tổ chức: FPT Corporation (#1) → FPT Corporation (#2)" in said

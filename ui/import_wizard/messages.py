@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.importing.messages import (
     IDENTIFIERS,
+    IN_THE_TRASH,
     YES_NO,
     EarlierRow,
     FieldChange,
@@ -487,6 +488,9 @@ def param(value: Any) -> str:
             old, new = country_shown(old, lang), country_shown(new, lang)
         else:  # "Khởi nghiệp", not "startup" (app.importing.messages.change_values, in step)
             old, new = _coded(value, old), _coded(value, new)
+        if IN_THE_TRASH in old + new:  # "FPT Corporation (FPT) (#6, in the trash)"
+            mark = QCoreApplication.translate("ImportMessage", ", in the trash")
+            old, new = old.replace(IN_THE_TRASH, mark), new.replace(IN_THE_TRASH, mark)
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
         return _place(value.sheet, value.row)
