@@ -212,6 +212,7 @@ def test_the_wizards_own_undo_asks_too(
 
     monkeypatch.setattr(history_dialog, "answer", cancel)
     cp.undo.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)  # once it read what will be removed
     assert len(asked) == 1 and "3 contacts and 2 organisations it created will be removed." in asked[0]
     assert cp.state == "done" and cp.undo.isEnabled() and _live(engine) == people
     monkeypatch.setattr(
@@ -240,6 +241,7 @@ def test_undo_history_asks_before_an_imports_undo(
     dialog = _open(qtbot, ctx)
     dialog.select_group(next(e.group_id for e in dialog.model.rows if e.kind == "import"))
     dialog.undo_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
     assert len(asked) == 1 and asked[0].startswith(f"Undo import #{imported} (field-contacts.xlsx, ")
     ctx.tasks.wait()
     assert _live(engine) == people and not _undone(engine, imported) and not dialog.progress.isVisible()
