@@ -140,6 +140,9 @@ def test_an_organisation_in_the_trash_is_named_and_two_namesakes_told_apart(tmp_
     ]})  # fmt: skip
     _ok(db, "import", str(book))
     _ok(db, "org", "delete", "1")
+    # his page says where his organisation is (it said "FPT Corporation (#1)", as if live)
+    assert "Organisation  FPT Corporation (#1, in the trash)" in _ok(db, "contact", "show", "1")
+    assert "FPT Corporation (#1, trong thùng rác)" in _ok(db, "contact", "show", "1", lang=VI)
     out = _ok(db, "import", str(book), "--dry-run", "--lang", "en")
     assert "Organisation: FPT Corporation (#1, in the trash) → FPT Corporation;" in out
     out = _ok(db, "import", str(book), "--dry-run", "--lang", "vi")
