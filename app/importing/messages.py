@@ -663,6 +663,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "meeting": ("meeting", "cuộc họp"),
     "action": ("action", "việc"),
     "staff": ("staff member", "cán bộ"),
+    "letter": ("letter", "công văn"),  # (a letter keeping what an undone import brought)
     "staff_name": ("name", "họ tên"),  # (a staff member matched by name: no organisation in it)
 }
 

@@ -316,6 +316,12 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
     ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
     ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
     ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
+    # a letter registered since to or from what the import brought (never one an import made)
+    ("organisation", m.Letter.organisation_id, m.Letter.id, "letter", m.Letter),
+    ("contact", m.Letter.contact_id, m.Letter.id, "letter", m.Letter),
+    ("meeting", m.Letter.meeting_id, m.Letter.id, "letter", m.Letter),
+    ("action", m.Letter.action_id, m.Letter.id, "letter", m.Letter),
+    ("staff", m.Letter.owner_id, m.Letter.id, "letter", m.Letter),
 ]  # fmt: skip
 
 

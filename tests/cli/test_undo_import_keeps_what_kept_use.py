@@ -151,3 +151,24 @@ def test_an_organisation_in_the_trash_is_named_and_two_namesakes_told_apart(tmp_
     assert "Organisation: FPT Corporation (#1) → FPT Corporation (#2)" in _ok(db, "history", "contact", "1")
     said = _ok(db, "history", "contact", "1", lang=VI)
     assert "Tổ chức: FPT Corporation (#1) → FPT Corporation (#2)" in said
+
+
+def test_a_letter_registered_since_keeps_the_organisation_it_is_to(tmp_path: Path) -> None:
+    """A letter registered to an imported organisation after the import: undone, the import
+    kept the organisation only if a contact, a meeting or an action used it, and the letter
+    pointed into the trash."""
+    from app.importing.undo import undo_plan
+
+    db = tmp_path / "k.db"
+    book = write_xlsx(tmp_path / "don-vi.xlsx", {"Tổ chức": [
+        ["Tên đơn vị", "Website"], ["Viện Vật lý", "iop.vn"], ["Viện Toán học", "math.ac.vn"],
+    ]})  # fmt: skip
+    _ok(db, "import", str(book))
+    _ok(db, "letter", "add", "--subject", "Mời dự hội thảo", "--organisation", "1")
+    engine = open_database(f"sqlite:///{db}")
+    with read_session(engine) as s:
+        assert undo_plan(s, 1).deleted == {"organisation": 1}
+    engine.dispose()
+    out = _ok(db, "undo-import", "1", lang=VI)
+    assert 'tổ chức "Viện Vật lý" (#1) đang được công văn "Mời dự hội thảo" (#1) dùng; giữ lại' in out
+    assert _live(db, Organisation, 1) and not _live(db, Organisation, 2)

@@ -459,6 +459,7 @@ def _terms() -> dict[str, str]:
         "meeting": tr("ImportTerm", "meeting"),
         "action": tr("ImportTerm", "action"),
         "staff": tr("ImportTerm", "staff member"),
+        "letter": tr("ImportTerm", "letter"),
         "staff_name": tr("ImportTerm", "name"),
         "confidential": tr("ImportTerm", "confidential mark (Yes, or blank)"),
     }
