@@ -71,6 +71,12 @@ def test_the_organisation_of_a_kept_contact_is_kept_and_said(tmp_path: Path) -> 
     assert plan.kept == {"contact": 1, "organisation": 1}
     assert entry.removes == plan.deleted and entry.keeps == plan.kept
 
+    # the command line asks the same beforehand, and changes nothing
+    out = _ok(db, "undo-import", "1", "--dry-run", lang=VI)
+    assert "Hoàn tác lần nhập #1 sẽ xoá 4 việc, 60 liên hệ, 13 tổ chức do lần nhập tạo ra" in out
+    assert "và giữ lại 1 liên hệ, 1 tổ chức do lần nhập tạo ra" in out
+    assert "can be undone" in _ok(db, "import-history")
+
     out = _ok(db, "undo-import", "1", lang=VI)
     assert "xoá 4 việc, 60 liên hệ, 13 tổ chức do lần nhập tạo ra" in out  # as asked
     assert f'liên hệ "Bùi Văn Hà" (#{ha}) đã được sửa sau khi nhập; giữ lại' in out
