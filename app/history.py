@@ -292,6 +292,12 @@ def record_history(
                     for k, x in moves.items()
                     if isinstance(x, list) and x and not k.endswith("_dropped")
                 }
+        old_label = _label(r.field, r.old, names, role_label)
+        new_label = _label(r.field, r.new, names, role_label)
+        if old_label is not None and old_label == new_label and isinstance(r.old, int) and r.old != r.new:
+            # two records of one name ("FPT Corporation → FPT Corporation" read as nothing
+            # changed): their ids say which
+            old_label, new_label = f"{old_label} (#{r.old})", f"{new_label} (#{r.new})"
         entry = HistoryEntry(
             id=int(r.id),
             at=_aware(r.at),
@@ -300,8 +306,8 @@ def record_history(
             field=str(r.field or ""),
             old=old,
             new=new,
-            old_label=_label(r.field, r.old, names, role_label),
-            new_label=_label(r.field, r.new, names, role_label),
+            old_label=old_label,
+            new_label=new_label,
             group_id=str(r.group_id or ""),
             batch_id=int(r.batch_id) if r.batch_id is not None else None,
             batch_file=files.get(int(r.batch_id), "") if r.batch_id is not None else "",

@@ -25,6 +25,7 @@ from sqlmodel import Session
 
 from app import value_labels
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
+from db import kinds
 
 # Read alongside a field shown better (the organisation's name, beside organisation_id; the id,
 # in the heading), or of use to scripts only (the version ``edit --if-version`` checks: --json).
@@ -99,8 +100,32 @@ def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str)
     if kind == "contact" and " ".join(p for p in parts if p) == values.get("full_name"):
         skipped.update(_NAME_PARTS)  # "Nguyễn | Thị Hồng | Nhung" under "Nguyễn Thị Hồng Nhung"
     order = [f for f in values if f not in _LAST] + [f for f in _LAST if f in values]
+    trashed = _in_the_trash(session, values)
     return [
-        (value_labels.field_name(field, lang), shown_value(kind, field, values[field], names, lang))
+        (value_labels.field_name(field, lang), _marked(shown_value(kind, field, values[field], names, lang),
+                                                       field in trashed, lang))
         for field in order
         if field not in skipped and values[field] not in (None, "", [], {})
-    ]
+    ]  # fmt: skip
+
+
+def _in_the_trash(session: Session, values: dict[str, Any]) -> set[str]:
+    """The fields of ``values`` pointing to a record in the trash (one read each, a few): a
+    contact keeps pointing to an organisation deleted since, so restoring it brings the link
+    back; its page said "FPT Corporation (#6)" as if it were live (reviewer: ``org show 6`` then
+    said "#6 is in the trash")."""
+    out = set()
+    for field, value in values.items():
+        if field in REFERS_TO and isinstance(value, int) and not isinstance(value, bool):
+            row = session.get(kinds.model(REFERS_TO[field]), value)
+            if row is not None and row.deleted_at is not None:
+                out.add(field)
+    return out
+
+
+def _marked(text: str, trashed: bool, lang: str) -> str:
+    """ "FPT Corporation (#6)" → "FPT Corporation (#6, in the trash)" ("trong thùng rác")."""
+    if not trashed:
+        return text
+    mark = "trong thùng rác" if lang == "vi" else "in the trash"
+    return f"{text[:-1]}, {mark})" if text.endswith(")") else f"{text} ({mark})"

@@ -50,7 +50,7 @@ from app.importing.sheet import (
     suggest_mapping,
     without_empty_sheets,
 )
-from app.importing.undo import undo_import
+from app.importing.undo import undo_import, undo_plan
 from app.language import LANGUAGES, cli_language
 from db.engine import read_session, unit_of_work
 
@@ -137,6 +137,11 @@ LINES: dict[str, tuple[str, str]] = {
                            "không thay đổi bản ghi nào đã có từ trước"),
     "rematched": ("  {rows} matched again, because the database changed since the preview:",
                   "  {rows} được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:"),
+    "would_undo": ("Undoing import #{id} would remove {deleted} it created (dry run: nothing changed)",
+                   "Hoàn tác lần nhập #{id} sẽ xoá {deleted} do lần nhập tạo ra (chạy thử: chưa thay đổi gì)"),
+    "would_keep": ("  and keep {kept} it created: edited or used since the import, or needed by one that is kept",
+                   "  và giữ lại {kept} do lần nhập tạo ra: đã được sửa hoặc dùng sau khi nhập, hoặc được một "
+                   "bản ghi giữ lại cần đến"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -256,6 +261,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     u = sub.add_parser("undo-import", parents=[common, lang], help="undo one import exactly")
     u.add_argument("batch_id", type=int)
+    u.add_argument("--dry-run", action="store_true",
+                   help="say what the undo would remove and keep, and change nothing")  # fmt: skip
     u.set_defaults(handler=undo_command)
 
     h = sub.add_parser("import-history", parents=[common, lang], help="list past imports with their counts")
@@ -661,6 +668,16 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
+    if getattr(args, "dry_run", False):  # what the window's question counts
+        try:
+            with read_session(ctx.engine()) as session:
+                plan = undo_plan(session, args.batch_id)
+        except ImportRefused as exc:
+            raise UserError(_error_text(exc, lang)) from exc
+        ctx.out(line("would_undo", lang, id=args.batch_id, deleted=counts_text(plan.deleted, lang)))
+        if plan.kept:
+            ctx.out(line("would_keep", lang, kept=counts_text(plan.kept, lang)))
+        return 0
     try:
         with unit_of_work(ctx.engine()) as session:
             result = undo_import(args.batch_id, session=session, actor=ctx.actor())

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -29,6 +29,10 @@ class ImportEntry:
     undone_at: dt.datetime | None
     # Records it created, by kind ({"contact": 59, "organisation": 12}): what its undo removes.
     created: dict[str, int] = field(default_factory=dict)
+    # What its undo would remove now, by kind (asked for one import, before undoing it): fewer
+    # than ``created`` when some were edited or used since, or deleted already. None: not asked.
+    removes: dict[str, int] | None = None
+    keeps: dict[str, int] = field(default_factory=dict)  # and those it would keep (with ``removes``)
 
     @property
     def undone(self) -> bool:
@@ -70,9 +74,12 @@ def created_by_kind(counts: dict[str, Any], kind: str = "") -> dict[str, int]:
     return out
 
 
-def import_history(session: Session, *, limit: int = 1000, batch_id: int | None = None) -> list[ImportEntry]:
+def import_history(
+    session: Session, *, limit: int = 1000, batch_id: int | None = None, plan: bool = False
+) -> list[ImportEntry]:
     """The last ``limit`` imports, newest first (bounded: one row per import); with
-    ``batch_id``, that import only."""
+    ``batch_id``, that import only, and with ``plan`` what its undo would remove now
+    (:attr:`ImportEntry.removes`: a read as long as the import, for its confirmation)."""
     stmt = select(m.ImportBatch).order_by(col(m.ImportBatch.id).desc()).limit(limit)
     if batch_id is not None:
         stmt = stmt.where(m.ImportBatch.id == batch_id)
@@ -98,4 +105,9 @@ def import_history(session: Session, *, limit: int = 1000, batch_id: int | None 
                 created=created_by_kind(c, b.kind or ""),
             )
         )
+    if plan and batch_id is not None and out and not out[0].undone:
+        from app.importing.undo import undo_plan  # (the undo loads the import's machinery)
+
+        found = undo_plan(session, batch_id)
+        out[0] = replace(out[0], removes=found.deleted, keeps=found.kept)
     return out

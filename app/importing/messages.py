@@ -522,6 +522,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept',
         '{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại',
     ),
+    "undo_kept_for_kept": (
+        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
+        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn cần đến {entity} này; giữ lại',
+    ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",
         "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
@@ -619,6 +623,7 @@ LEVELS: dict[str, Level] = {
     "hidden_row_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
+    "undo_kept_for_kept": "warning",
     "undo_field_kept": "warning",
     "rematch_gone": "warning",
     "rematch_other": "warning",
@@ -658,6 +663,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "meeting": ("meeting", "cuộc họp"),
     "action": ("action", "việc"),
     "staff": ("staff member", "cán bộ"),
+    "letter": ("letter", "công văn"),  # (a letter keeping what an undone import brought)
     "staff_name": ("name", "họ tên"),  # (a staff member matched by name: no organisation in it)
 }
 
@@ -792,6 +798,12 @@ YES_NO = ("✓", "✗")
 """How :func:`app.importing.matching.shown_value` shows a yes/no value (a string is quoted)."""
 
 
+IN_THE_TRASH = ", in the trash"
+"""How a record in the trash is marked after its id in a value shown ("FPT Corporation (FPT)
+(#6, in the trash)", :meth:`app.importing.resolve.OrgIndex.name_of`), worded in the reader's
+language by :func:`change_values`."""
+
+
 def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
     """The old and new values of ``change`` in ``lang``'s words, as the window shows them: a
     country by its name, a code by its word ('"startup"' → '"Khởi nghiệp"' / '"Start-up"'), a
@@ -800,6 +812,9 @@ def change_values(change: FieldChange, lang: str) -> tuple[str, str]:
     written stays E.164); any other value as shown."""
     if change.name == "country":
         return country_shown(change.old, lang), country_shown(change.new, lang)
+    if lang == "vi" and IN_THE_TRASH in change.old + change.new:  # "FPT (#6, in the trash)"
+        old, new = (v.replace(IN_THE_TRASH, ", trong thùng rác") for v in (change.old, change.new))
+        return old, new
     if change.name == "phones":
         from app.validation import phones_written  # (phonenumbers: loaded when a phone is said)
 

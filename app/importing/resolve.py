@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from app.importing.messages import IN_THE_TRASH
 from app.importing.notation import split_email
 from app.vntext import clean
 from app.vntext import fold as _fold
@@ -61,6 +62,7 @@ class OrgIndex:
         self.by_acronym: dict[str, int] = {}
         self.by_alias: dict[str, int] = {}
         self.labels: dict[int, str] = {}
+        self.trashed: dict[int, str] = {}  # organisations in the trash: a record may point to one
         self.pending: dict[int, PendingOrg] = {}
         self._next = -1
         # The user's corrections of the preview's folds (app.importing.folds): a mention sent to
@@ -116,6 +118,12 @@ class OrgIndex:
         for ident, name, acronym, aliases in session.exec(stmt):
             assert ident is not None
             index._register(ident, name, acronym, list(aliases or []))
+        gone = select(m.Organisation.id, m.Organisation.name, m.Organisation.acronym).where(
+            col(m.Organisation.deleted_at).is_not(None)
+        )
+        for ident, name, acronym in session.exec(gone):
+            assert ident is not None
+            index.trashed[ident] = org_label(name, acronym)
         return index
 
     def _register(self, ident: int, name: str, acronym: str, aliases: list[str]) -> None:
@@ -161,11 +169,18 @@ class OrgIndex:
         return None
 
     def name_of(self, ident: int) -> str:
-        """How the organisation with this id (or placeholder) is written: "Name (ACR)" or "#id"."""
+        """How the organisation with this id (or placeholder) is written: "Name (ACR)"; one in
+        the trash "Name (ACR) (#6, in the trash)" (a contact still pointing to it: the row's
+        "Organisation: #6 → FPT Corporation (FPT)" named it by number only); else "#id"."""
         pending = self.pending.get(ident)
         if pending is not None:
             return org_label(pending.name, pending.acronym)
-        return self.labels.get(ident, f"#{ident}")
+        found = self.labels.get(ident)
+        if found is not None:
+            return found
+        if ident in self.trashed:
+            return f"{self.trashed[ident]} (#{ident}{IN_THE_TRASH})"
+        return f"#{ident}"
 
     def add(
         self, name: str, acronym: str = "", aliases: list[str] | None = None, row: int | None = None

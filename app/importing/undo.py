@@ -235,8 +235,94 @@ def undo_import(
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class UndoPlan:
+    """What undoing an import would do, asked before it (the confirmation names it): the
+    records it created that it would remove, by kind, and those it would keep (edited or used
+    since, or needed by one kept)."""
+
+    batch_id: int
+    deleted: dict[str, int]
+    kept: dict[str, int]
+
+
+def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = None) -> UndoPlan:
+    """What :func:`undo_import` of ``batch_id`` would remove and keep, read without writing
+    (bounded by the import's size, like the undo): the confirmation counts what will really
+    go, not what the import created (reviewer: "14 organisations will be removed", 13 went)."""
+    batch = check_batch(session, batch_id, made_at)
+    if batch.undone_at is not None:
+        raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
+    created: dict[str, list[int]] = {}
+    for entity, ident in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id).where(
+            CHANGE.c.batch_id == batch_id, CHANGE.c.op == "create"
+        )
+    ):
+        created.setdefault(entity, []).append(int(ident))
+    # an update the undo puts back (no one changed it since) no longer uses what it pointed to
+    refs = {(e, ref.key) for _t, ref, _u, e, model in USES if getattr(ref, "class_", None) is model}
+    wrote: dict[tuple[str, str], dict[int, Any]] = {}
+    for entity, ident, name, new in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.field, CHANGE.c.new).where(
+            CHANGE.c.batch_id == batch_id,
+            CHANGE.c.op.in_(("import", GIVEN_OP)),
+            CHANGE.c.group_id != f"undo-{batch_id}",
+        )
+    ):
+        if (entity, name) in refs:
+            wrote.setdefault((str(entity), str(name)), {})[int(ident)] = new
+    restoring: set[tuple[str, int, str]] = set()
+    for (entity, name), news in wrote.items():
+        model = ENTITY_MODELS[entity]
+        for part in chunked(sorted(news)):
+            for ident, now_value in session.execute(
+                sa_select(model.id, getattr(model, name)).where(col(model.id).in_(part))
+            ):
+                if jsonable(now_value) == news[int(ident)]:
+                    restoring.add((entity, int(ident), name))
+    undone = _undone_batches(session) | {batch_id}
+    kept = _used_since(session, batch_id, created, undone, frozenset(restoring))
+    deleted: dict[str, int] = {}
+    for entity in DELETE_ORDER:
+        n = sum(
+            1
+            for i in _live(session, {entity: created.get(entity, [])}).get(entity, [])
+            if i not in kept.get(entity, {})
+        )
+        if n:
+            deleted[entity] = n
+    return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v})
+
+
 DELETE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
-Why = tuple[str, int] | None  # kept because used by (kind, id), or None: edited since
+KEPT = "kept"
+# Kept because used by (kind, id); by (kind, id, KEPT): a record of the import itself, kept;
+# None: edited since.
+Why = tuple[str, int] | tuple[str, int, str] | None
+# What points to a record an import may create: (its kind, the column pointing to it, the id
+# of the record that uses it, that record's kind and model).
+USES: list[tuple[str, Any, Any, str, Any]] = [
+    ("contact", m.MeetingAttendee.contact_id, m.MeetingAttendee.meeting_id, "meeting", m.Meeting),
+    ("contact", m.Action.responsible_contact_id, m.Action.id, "action", m.Action),
+    ("organisation", m.MeetingOrganisation.organisation_id, m.MeetingOrganisation.meeting_id,
+     "meeting", m.Meeting),
+    ("organisation", m.Action.organisation_id, m.Action.id, "action", m.Action),
+    ("organisation", m.Contact.organisation_id, m.Contact.id, "contact", m.Contact),
+    ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation", m.Organisation),
+    ("meeting", m.Action.meeting_id, m.Action.id, "action", m.Action),
+    ("staff", m.Action.responsible_staff_id, m.Action.id, "action", m.Action),
+    ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
+    ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
+    ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
+    ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
+    # a letter registered since to or from what the import brought (never one an import made)
+    ("organisation", m.Letter.organisation_id, m.Letter.id, "letter", m.Letter),
+    ("contact", m.Letter.contact_id, m.Letter.id, "letter", m.Letter),
+    ("meeting", m.Letter.meeting_id, m.Letter.id, "letter", m.Letter),
+    ("action", m.Letter.action_id, m.Letter.id, "letter", m.Letter),
+    ("staff", m.Letter.owner_id, m.Letter.id, "letter", m.Letter),
+]  # fmt: skip
 
 
 def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Message:
@@ -244,9 +330,9 @@ def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Messag
     name = records.label(session, entity, ident)
     if why is None:
         return msg("undo_kept_edited", entity=Term(entity), id=ident, name=name)
-    user, user_id = why
+    user, user_id = why[0], why[1]
     return msg(
-        "undo_kept_used",
+        "undo_kept_for_kept" if len(why) > 2 else "undo_kept_used",
         entity=Term(entity),
         id=ident,
         name=name,
@@ -438,12 +524,18 @@ def _sweep(
 
 
 def _used_since(
-    session: Session, batch_id: int, created: dict[str, list[int]], undone: set[int]
+    session: Session,
+    batch_id: int,
+    created: dict[str, list[int]],
+    undone: set[int],
+    restoring: frozenset[tuple[str, int, str]] = frozenset(),
 ) -> dict[str, dict[int, Why]]:
     """Records the batch created that someone has used or edited since: undoing the import
     must not take that work with them, so they are kept (and reported). Changes made by imports
     that are themselves undone (``undone``) do not count, nor uses by removed records: undoing
-    two imports in either order leaves nothing of either behind."""
+    two imports in either order leaves nothing of either behind. ``restoring``: (kind, id,
+    column) of the records the undo puts back before this (:func:`undo_plan` asks beforehand):
+    their column's use does not count."""
     kept: dict[str, dict[int, Why]] = {}
     own = {e: set(ids) for e, ids in created.items()}
     foreign = or_(col(m.Change.batch_id).is_(None), col(m.Change.batch_id).not_in(sorted(undone)))
@@ -457,33 +549,34 @@ def _used_since(
             for i in edited:
                 if i is not None:
                     kept.setdefault(entity, {})[int(i)] = None
-    # Used by live records the import did not create: a meeting attended, an action owed, a
-    # person placed in an imported organisation.
-    uses: list[tuple[str, Any, Any, str, Any]] = [
-        ("contact", m.MeetingAttendee.contact_id, m.MeetingAttendee.meeting_id, "meeting", m.Meeting),
-        ("contact", m.Action.responsible_contact_id, m.Action.id, "action", m.Action),
-        ("organisation", m.MeetingOrganisation.organisation_id, m.MeetingOrganisation.meeting_id,
-         "meeting", m.Meeting),
-        ("organisation", m.Action.organisation_id, m.Action.id, "action", m.Action),
-        ("organisation", m.Contact.organisation_id, m.Contact.id, "contact", m.Contact),
-        ("organisation", m.Organisation.parent_id, m.Organisation.id, "organisation", m.Organisation),
-        ("staff", m.Action.responsible_staff_id, m.Action.id, "action", m.Action),
-        ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
-        ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
-        ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
-        ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
-    ]  # fmt: skip
-    for entity, ref, user, user_entity, user_model in uses:
+    # Used by live records the import did not create (a meeting attended, an action owed, a
+    # person placed in an imported organisation), or by one it created that is kept: a kept
+    # record keeps what it points to, transitively (a kept contact its organisation, and that
+    # organisation its parent), never left pointing into the trash (reviewer: a contact edited
+    # since was kept, its organisation deleted with the 13 others).
+    needs: dict[tuple[str, int], list[tuple[str, int]]] = {}  # the import's record → what it uses
+    for entity, ref, user, user_entity, user_model in USES:
         for part in chunked(created.get(entity, [])):
             stmt = select(ref, user).where(col(ref).in_(part))
             if getattr(ref, "class_", None) is not user_model:
                 stmt = stmt.join(user_model, col(user_model.id) == col(user))
             stmt = stmt.where(col(user_model.deleted_at).is_(None))
             for target, by in session.exec(stmt).all():
-                if target is not None and by is not None and int(by) not in own.get(user_entity, set()):
-                    # "used by meeting #7" says more than "edited since" (a meeting held since
-                    # also moves its attendees' last-contacted date: both are true)
-                    whys = kept.setdefault(entity, {})
-                    if whys.get(int(target)) is None:
-                        whys[int(target)] = (user_entity, int(by))
+                if target is None or by is None or (user_entity, int(by), ref.key) in restoring:
+                    continue
+                if int(by) in own.get(user_entity, set()):
+                    needs.setdefault((user_entity, int(by)), []).append((entity, int(target)))
+                    continue
+                # "used by meeting #7" says more than "edited since" (a meeting held since
+                # also moves its attendees' last-contacted date: both are true)
+                whys = kept.setdefault(entity, {})
+                if whys.get(int(target)) is None:
+                    whys[int(target)] = (user_entity, int(by))
+    todo = [(entity, ident) for entity, ids in kept.items() for ident in ids]
+    while todo:
+        user_entity, by = todo.pop()
+        for entity, target in needs.get((user_entity, by), ()):
+            if target not in kept.get(entity, {}):
+                kept.setdefault(entity, {})[target] = (user_entity, by, KEPT)
+                todo.append((entity, target))
     return kept

@@ -249,8 +249,9 @@ def test_an_imports_undo_from_here_counts_its_records(
     label = next(e.label for e in dialog.model.rows if e.kind == "import")
     dialog.select_group(next(e.group_id for e in dialog.model.rows if e.kind == "import"))
     dialog.undo_button.click()
-    assert dialog.progress.isVisible() and dialog.progress.maximum() == 0  # busy until a count
-    assert halfway.wait(20)
+    qtbot.waitUntil(dialog.progress.isVisible, timeout=10_000)  # asked (answered), started
+    assert dialog.progress.maximum() == 0  # busy until a count
+    qtbot.waitUntil(halfway.is_set, timeout=10_000)
     qtbot.waitUntil(lambda: dialog.progress.value() == 900, timeout=10_000)
     assert dialog.progress.maximum() == 1500
     assert dialog.progress_label.text() == f"Undoing: {label} — 900 of {ctx.fmt_number(1500)} records"

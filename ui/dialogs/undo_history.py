@@ -272,13 +272,35 @@ class UndoHistoryDialog(QDialog):
         if e is None or not e.undoable:
             return
         if e.kind == "import" and e.batch_id is not None:  # it cannot itself be undone: ask
-            from app.importing.history import import_history
-            from ui.import_wizard.history_dialog import confirm_undo_import
+            self._ask_then_undo(e, e.batch_id)
+            return
+        self._undo(e)
 
-            with self.ctx.read() as s:
-                found = import_history(s, batch_id=e.batch_id)
-            if found and not confirm_undo_import(self, self.ctx, found[0]):
-                return
+    def _ask_then_undo(self, e: GroupEntry, batch_id: int) -> None:
+        """Ask before undoing an import, with what its undo will really remove: read off the UI
+        thread (as long as the import), the button off meanwhile."""
+        from app.importing.history import ImportEntry, import_history
+        from ui.import_wizard.history_dialog import confirm_undo_import
+
+        engine = self.ctx.engine
+        self.undo_button.setEnabled(False)
+
+        def work(_task: Task) -> list[ImportEntry]:
+            with read_session(engine) as session:
+                return import_history(session, batch_id=batch_id, plan=True)
+
+        def read(found: list[ImportEntry]) -> None:
+            self._selected()
+            if not found or confirm_undo_import(self, self.ctx, found[0]):
+                self._undo(e)
+
+        def failed(exc: BaseException) -> None:
+            self._selected()
+            QMessageBox.warning(self, self.tr("Undo history"), f"{type(exc).__name__}: {exc}")
+
+        self.ctx.tasks.run(work, on_done=read, on_error=failed, owner=self)
+
+    def _undo(self, e: GroupEntry) -> None:
         actor, lang, day = self.ctx.actor(), self.ctx.lang(), self.ctx.settings.py_date_format()
         self.undo_button.setEnabled(False)
         self.progress_label.setText(self.tr("Undoing: %1").replace("%1", e.label))

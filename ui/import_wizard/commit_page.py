@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from app import import_underway as underway
 from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
 from app.importing.errors import ImportRefused
-from app.importing.history import import_history
+from app.importing.history import ImportEntry, import_history
 from app.importing.undo import check_batch
-from db.engine import sqlite_path, unit_of_work
+from db.engine import read_session, sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
@@ -37,6 +37,8 @@ from ui.tasks import Task
 SHOWN_REMATCHED = 10  # rows matched again at the import, said on the page (the rest counted)
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ui.import_wizard.wizard import ImportWizard
 
 
@@ -253,16 +255,29 @@ class CommitPage(QWizardPage):
         result = self.w.commit_result
         if result is None or result.batch_id is None or self.w.busy():
             return
+        made_at, batch_id, engine = result.made_at, result.batch_id, self.w.ctx.engine
+        self.undo.setEnabled(False)  # while it reads what the question names
+
+        def read_(_task: Task) -> list[ImportEntry]:  # as long as the import: off the UI thread
+            with read_session(engine) as s:
+                check_batch(s, batch_id, made_at)  # this very import, not one reusing its id
+                return import_history(s, batch_id=batch_id, plan=True)
+
+        self.w.run_task(
+            read_, on_done=lambda entries: self._ask_undo(entries, made_at), on_error=self._undo_unread
+        )
+
+    def _undo_unread(self, exc: BaseException) -> None:
+        # restored from a backup taken before it, meanwhile: refused for good
+        self.undo.setEnabled(not isinstance(exc, ImportRefused))
+        show_error(self.message, describe(exc))
+
+    def _ask_undo(self, entries: list[ImportEntry], made_at: dt.datetime | None) -> None:
         from ui.import_wizard.history_dialog import confirm_undo_import
 
-        made_at = result.made_at
-        try:
-            with self.w.ctx.read() as s:  # one row: what the question names
-                check_batch(s, result.batch_id, made_at)  # this very import, not one reusing its id
-                entries = import_history(s, batch_id=result.batch_id)
-        except ImportRefused as exc:  # restored from a backup taken before it, meanwhile
-            show_error(self.message, describe(exc))
-            self.undo.setEnabled(False)
+        result = self.w.commit_result
+        self.undo.setEnabled(True)
+        if result is None or result.batch_id is None:
             return
         if entries and not confirm_undo_import(self, self.w.ctx, entries[0]):
             return

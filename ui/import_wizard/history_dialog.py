@@ -79,15 +79,23 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
     return lines
 
 
+def _listed(parts: list[str]) -> str:
+    """ "a", "a and b", "a, b and c" in the window's language ("" for none)."""
+    if len(parts) < 2:
+        return "".join(parts)
+    return _tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
+
+
 def undo_question(ctx: AppContext, e: ImportEntry) -> str:
     """What undoing the import ``e`` removes and puts back, asked before it starts: an import's
     undo cannot itself be undone."""
     order = ("contact", "organisation", "meeting", "action", "staff")
-    kinds = sorted(e.created, key=lambda k: (order.index(k) if k in order else len(order), k))
-    parts = [records_counted(k, e.created[k]) for k in kinds]
-    what = parts[0] if len(parts) == 1 else ""
-    if len(parts) > 1:
-        what = _tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
+    # what will really be removed when it was read (a record edited or used since is kept, and
+    # what it needs with it), else what the import created
+    removes = e.created if e.removes is None else e.removes
+    kinds = sorted(removes, key=lambda k: (order.index(k) if k in order else len(order), k))
+    parts = [records_counted(k, removes[k]) for k in kinds if removes[k]]
+    what = _listed(parts)
     lines = [
         _tr("Undo import #%1 (%2, %3)?")
         .replace("%1", str(e.id))
@@ -102,6 +110,14 @@ def undo_question(ctx: AppContext, e: ImportEntry) -> str:
         lines.append(_tr("%1 it created will be removed.").replace("%1", what))
     elif e.updated:
         lines.append(_tr("The updates it made will be put back."))
+    # (said, so the counts above are not read as the import's: "14 organisations" it made, 13 go)
+    kept = _listed([records_counted(k, e.keeps[k]) for k in sorted(e.keeps, key=order.index) if e.keeps[k]])
+    if kept:
+        lines.append(
+            _tr(
+                "%1 it created will be kept: edited or used since the import, or needed by one that is kept."
+            ).replace("%1", kept)
+        )
     lines.append(_tr("This cannot be undone."))
     return "\n\n".join(lines)
 
@@ -297,11 +313,30 @@ class ImportHistoryDialog(QDialog):
         return confirm_undo_import(self, self.ctx, e)
 
     def undo_selected(self) -> None:
+        """Ask first, with what the undo will really remove (read off the UI thread: as long
+        as the import), then undo."""
         e = self.current()
         if e is None or e.undone or self.busy:
             return
-        if not self.confirm_undo(e):
-            return
+        self.busy = True  # (the button off while it reads)
+        self._selected()
+        engine, batch_id = self.ctx.engine, e.id
+
+        def work(_task: Task) -> list[ImportEntry]:
+            with read_session(engine) as session:
+                return import_history(session, batch_id=batch_id, plan=True)
+
+        def read(found: list[ImportEntry]) -> None:
+            self.busy = False
+            self._selected()
+            if not found or found[0].undone:  # undone or gone meanwhile (another window)
+                self.load()
+            elif self.confirm_undo(found[0]):
+                self._undo(found[0])
+
+        self.ctx.tasks.run(work, on_done=read, on_error=self._failed, owner=self)
+
+    def _undo(self, e: ImportEntry) -> None:
         self.busy = True
         self._selected()
         actor, batch_id, ctx = self.ctx.actor(), e.id, self.ctx

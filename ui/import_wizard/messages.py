@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.importing.messages import (
     IDENTIFIERS,
+    IN_THE_TRASH,
     YES_NO,
     EarlierRow,
     FieldChange,
@@ -395,6 +396,10 @@ def _templates() -> dict[str, str]:
         "undo_kept_used": tr(
             "ImportMessage", '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept'
         ),
+        "undo_kept_for_kept": tr(
+            "ImportMessage",
+            '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
+        ),
         "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
         "rematch_gone": tr(
             "ImportMessage",
@@ -454,6 +459,7 @@ def _terms() -> dict[str, str]:
         "meeting": tr("ImportTerm", "meeting"),
         "action": tr("ImportTerm", "action"),
         "staff": tr("ImportTerm", "staff member"),
+        "letter": tr("ImportTerm", "letter"),
         "staff_name": tr("ImportTerm", "name"),
         "confidential": tr("ImportTerm", "confidential mark (Yes, or blank)"),
     }
@@ -483,6 +489,9 @@ def param(value: Any) -> str:
             old, new = country_shown(old, lang), country_shown(new, lang)
         else:  # "Khởi nghiệp", not "startup" (app.importing.messages.change_values, in step)
             old, new = _coded(value, old), _coded(value, new)
+        if IN_THE_TRASH in old + new:  # "FPT Corporation (FPT) (#6, in the trash)"
+            mark = QCoreApplication.translate("ImportMessage", ", in the trash")
+            old, new = old.replace(IN_THE_TRASH, mark), new.replace(IN_THE_TRASH, mark)
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
         return _place(value.sheet, value.row)

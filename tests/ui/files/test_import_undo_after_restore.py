@@ -42,6 +42,7 @@ def test_undo_after_a_restore_names_it_and_never_undoes_another_import(
 
     backups.restore(db_file, before)  # window B restores; the import is gone
     cp.undo.click()
+    qtbot.waitUntil(lambda: "no longer" in cp.message.text(), timeout=TIMEOUT)
     assert not asked  # no question about an import that is not there
     said = cp.message.text()
     assert f"import #{mine} is no longer in this database" in said.lower()
@@ -51,6 +52,7 @@ def test_undo_after_a_restore_names_it_and_never_undoes_another_import(
     assert other.batch_id == mine  # the next import takes its id again
     cp.undo.setEnabled(True)
     cp.undo.click()
+    qtbot.waitUntil(lambda: "another import" in cp.message.text(), timeout=TIMEOUT)
     assert not asked  # not offered: it is another import
     said = cp.message.text()
     assert f"#{mine} is now another import (khac.xlsx" in said and "Nothing was changed" in said

@@ -68,6 +68,7 @@ def test_undo_import_asks_first_and_cancel_is_the_default(
     monkeypatch.setattr(history_dialog, "answer", cancel)
     dialog = _opened(qtbot, ctx, imported)
     dialog.undo_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)  # once it read what will be removed
     [box] = asked
     text = box.text()
     day = ctx.fmt_date(history_dialog._local(dialog.current().created_at).date())  # type: ignore[union-attr]
@@ -211,6 +212,7 @@ def test_the_wizards_own_undo_asks_too(
 
     monkeypatch.setattr(history_dialog, "answer", cancel)
     cp.undo.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)  # once it read what will be removed
     assert len(asked) == 1 and "3 contacts and 2 organisations it created will be removed." in asked[0]
     assert cp.state == "done" and cp.undo.isEnabled() and _live(engine) == people
     monkeypatch.setattr(
@@ -239,6 +241,7 @@ def test_undo_history_asks_before_an_imports_undo(
     dialog = _open(qtbot, ctx)
     dialog.select_group(next(e.group_id for e in dialog.model.rows if e.kind == "import"))
     dialog.undo_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=TIMEOUT)
     assert len(asked) == 1 and asked[0].startswith(f"Undo import #{imported} (field-contacts.xlsx, ")
     ctx.tasks.wait()
     assert _live(engine) == people and not _undone(engine, imported) and not dialog.progress.isVisible()
@@ -248,3 +251,44 @@ def test_undo_history_asks_before_an_imports_undo(
     dialog.undo_button.click()
     qtbot.waitUntil(lambda: _undone(engine, imported), timeout=TIMEOUT)
     ctx.tasks.wait()
+
+
+def test_the_question_counts_what_will_really_go_and_what_stays(
+    qtbot: Any, ctx: Any, engine: Any, imported: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contact edited after the import is kept, and his organisation with him (reviewer: the
+    question said every organisation the import made would go, and they all went, leaving him on
+    one in the trash): the question counts the one that stays out, and says why it stays."""
+    from app import records
+    from db.engine import unit_of_work
+    from db.models import Organisation
+
+    with unit_of_work(engine) as s:
+        chin, org = s.execute(
+            select(Contact.id, Contact.organisation_id).where(Contact.full_name == "Lê Văn Chín")
+        ).one()
+        records.update(s, "contact", chin, {"position": "Viện trưởng"}, expected_version=None)
+    asked: list[str] = []
+
+    def undo(box: QMessageBox) -> Any:
+        asked.append(box.text())
+        return box.findChild(QPushButton, "import_history_confirm_undo")
+
+    monkeypatch.setattr(history_dialog, "answer", undo)
+    dialog = _opened(qtbot, ctx, imported)
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: f"Import #{imported} was undone" in dialog.detail.text(), timeout=TIMEOUT)
+    [text] = asked
+    assert "2 contacts and 1 organisation it created will be removed." in text
+    assert (
+        "1 contact and 1 organisation it created will be kept: edited or used since the import, "
+        "or needed by one that is kept."
+    ) in text
+    said = dialog.detail.text()
+    assert "3 records removed" in said  # as asked
+    assert (
+        f'organisation "Viện Công nghệ Sinh học" (#{org}): contact "Lê Văn Chín" (#{chin}), which is kept, '
+        "still refers to it; kept"
+    ) in said
+    with read_session(engine) as s:
+        assert s.get(Organisation, org).deleted_at is None  # type: ignore[union-attr]
