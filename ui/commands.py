@@ -7,17 +7,19 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -139,8 +141,25 @@ class UndoOffer(QToolButton):
         self.hide()
         self.ctx = ctx
         self.tip = action.toolTip()  # "Undo (Ctrl+Z)"
+        for menu in action.associatedObjects():  # Edit: a menu shows no tip of its own
+            if isinstance(menu, QMenu):
+                menu.installEventFilter(self)
         ctx.undo_changed.connect(self.offer)
         ctx.refresh_undo()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Edit → Undo, off, says why when the pointer rests on it (a menu shows no status tip
+        for an item that is off, nor tooltips unless asked)."""
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(watched, QMenu)
+            and isinstance(event, QHelpEvent)
+            and watched.actionAt(event.pos()) is self.action
+            and not self.action.isEnabled()
+        ):
+            QToolTip.showText(event.globalPos(), self.action.toolTip(), watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def offer(self, label: str) -> None:
         if label:

@@ -110,7 +110,7 @@ class AppContext(QObject):
         self.opened_at: int | None = None
         # (label, undo group id) of the undos done here, the latest last: Edit → Redo undoes the
         # latest undo; offered while ``_redo_mark`` (that undo's group, or the redo's just done)
-        # is still this user's latest change
+        # is still this window's latest change (:meth:`latest_own`)
         self.redo_stack: list[tuple[str, str]] = []
         self._redo_mark = ""
         self._publishing = False
@@ -485,10 +485,10 @@ class AppContext(QObject):
             return ((found.description, found.group_id) if found else None), None, blocked, opened
 
         def done(result: _Offer) -> None:
-            if self.opened_at is None:
-                self.opened_at = result[3]
-            if token == self._undo_reads:
-                self.undo_offer, self.import_on_top, self.undo_blocked, _opened = result
+            if token == self._undo_reads:  # (not a read from before a restore: restored())
+                self.undo_offer, self.import_on_top, self.undo_blocked, opened = result
+                if self.opened_at is None:
+                    self.opened_at = opened
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
                 if self.redo_stack and self.latest_own() != self._redo_mark:  # something new since the undo
                     self.clear_redo()

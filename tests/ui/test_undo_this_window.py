@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from app import records
 from db.engine import read_session, sqlite_path, unit_of_work
@@ -86,6 +88,14 @@ def test_with_nothing_of_this_windows_undo_is_off_and_the_history_undoes_a_colle
     assert undo.text() == "&Undo" and not window.undo_button.isVisible()
     assert "Undo history" in undo.toolTip() and "who made it" in undo.toolTip()
     assert undo.statusTip() == undo.toolTip()
+    menu = window.menus["edit"]  # the pointer resting on the item that is off: it says why
+    menu.popup(window.mapToGlobal(QPoint(0, 0)))
+    qtbot.waitExposed(menu)
+    spot = menu.actionGeometry(undo).center()
+    QApplication.sendEvent(menu, QHelpEvent(QEvent.Type.ToolTip, spot, menu.mapToGlobal(spot)))
+    assert QToolTip.isVisible() and QToolTip.text() == undo.toolTip()
+    QToolTip.hideText()
+    menu.hide()
 
     dialog = UndoHistoryDialog(ctx, window)  # every step, with whose it was
     qtbot.addWidget(dialog)
