@@ -151,3 +151,19 @@ def since(session: Session, before: int) -> Changes:
         written = _WRITTEN_HERE.setdefault(str(session.get_bind().engine.url), deque(maxlen=200))
         written.append((before, int(rows[-1][3])))
     return Changes(ids=_frozen(ids), fields=_frozen(flds), membership=frozenset(member))
+
+
+GROUPS_LIMIT = 50  # groups one write may write (a command writes one; an undo of a merge a few)
+
+
+def groups_since(session: Session, before: int, actor: str | None = None) -> list[str]:
+    """The history groups written after ``before`` in this unit of work, in the order written:
+    what one window remembers as its own steps (Ctrl+Z undoes those, app.undo.Own). On SQLite
+    every row after ``before`` is this write's (it holds the write lock); elsewhere another
+    session's rows may commit meanwhile, so only ``actor``'s count (a colleague's never do)."""
+    first = func.min(CHANGE.c.id)
+    query = select(CHANGE.c.group_id, first).where(CHANGE.c.id > before, CHANGE.c.group_id != "")
+    if actor is not None and session.get_bind().dialect.name != "sqlite":
+        query = query.where(CHANGE.c.actor == actor)
+    rows = session.execute(query.group_by(CHANGE.c.group_id).order_by(first).limit(GROUPS_LIMIT)).all()
+    return [str(group) for group, _ in rows]

@@ -46,8 +46,11 @@ Prints the group id that `ketnoi undo` takes."""
 
 UNDO_HELP = """\
 Without arguments: list the recent operations that can be undone (merges, bulk
-edits, ratings, deletes), newest first. With GROUP_ID (or --last): undo it.
-An undo never overwrites an edit made since; imports are undone with undo-import."""
+edits, ratings, deletes), newest first, with who made each. With GROUP_ID: undo
+it, whoever made it. With --last: undo your own latest operation (recorded under
+your name: --as, else your login name), never a colleague's or a window's newer
+one. An undo never overwrites an edit made since; imports are undone with
+undo-import."""
 
 
 def _kind(value: str) -> str:
@@ -84,7 +87,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     up = sub.add_parser("undo", parents=[common], help="undo a merge or bulk edit",
                         description=UNDO_HELP, formatter_class=raw)  # fmt: skip
     up.add_argument("group_id", nargs="?", help="from the list, or printed by `ketnoi merge`")
-    up.add_argument("--last", action="store_true", help="undo the latest operation")
+    up.add_argument("--last", action="store_true", help="undo your own latest operation (see above)")
     up.add_argument("--as", dest="actor", default=None, help="who is undoing (default: your login name)")
     up.set_defaults(handler=undo_command)
 
@@ -215,6 +218,7 @@ UNDO_LIST_WORDS = {  # ``ketnoi undo`` without an id, in the CLI's language (the
         "head": "Can be undone, newest first (ketnoi undo ID):",
         "by": "by {who}",
         "redo": 'An ID starting "uu" is a redo (an undo that was undone); give it as shown.',
+        "last": "ketnoi undo --last undoes your latest ({who}): {id}",
     },
     "vi": {
         "nothing": "Không có gì để hoàn tác.",
@@ -222,19 +226,22 @@ UNDO_LIST_WORDS = {  # ``ketnoi undo`` without an id, in the CLI's language (the
         "by": "bởi {who}",
         "redo": "Mã bắt đầu bằng “uu” là một lần làm lại (một lần hoàn tác đã được hoàn tác); "
         "hãy ghi mã đúng như trên.",
+        "last": "ketnoi undo --last hoàn tác thay đổi mới nhất của bạn ({who}): {id}",
     },
 }
 
 
-def undo_list(ctx: Any, lang: str) -> None:
+def undo_list(ctx: Any, lang: str, actor: str) -> None:
     """The recent operations that can be undone: the id to give ``ketnoi undo`` in one column
     (a redo's id, ``uu<id>``, is longer: the column is as wide as the longest, and a line says
-    what it is), when in local time day first, who, and what, as the window's Undo history."""
+    what it is), when in local time day first, who, and what, as the window's Undo history;
+    then which of them ``--last`` undoes: ``actor``'s latest."""
     from app.shown_record import when
 
     words = UNDO_LIST_WORDS[lang]
     with read_session(ctx.engine()) as session:
         recent = undo.recent_undoable(session, limit=15, lang=lang)
+        mine = undo.last_undoable(session, actor=actor) if recent else None
         mark = undo.restore_mark(session)
     if not recent:
         ctx.out(undo.restore_words(mark, "nothing", lang) if mark is not None else words["nothing"])
@@ -244,21 +251,30 @@ def undo_list(ctx: Any, lang: str) -> None:
     for g in recent:
         who = "  " + words["by"].format(who=g.actor) if g.actor else ""
         ctx.out(f"{g.group_id:<{width}}  {when(g.at)}{who}  {g.description}")
+    if mine is not None:
+        ctx.out(words["last"].format(who=actor, id=mine.group_id))
     if any(undo.undo_depth(g.group_id)[1] for g in recent):
         ctx.out(words["redo"])
 
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:
-    if not args.group_id and not args.last:
-        undo_list(ctx, cli_language(getattr(args, "lang", None)))
-        return 0
     actor = _actor(args, ctx)
+    if not args.group_id and not args.last:
+        undo_list(ctx, cli_language(getattr(args, "lang", None)), actor)
+        return 0
     with unit_of_work(ctx.engine()) as session:
         group_id = args.group_id
-        if args.last:
-            last = undo.last_undoable(session)
+        if args.last:  # the caller's own latest: a colleague's or a window's newer one is named
+            last = undo.last_undoable(session, actor=actor)
             if last is None:
                 mark = undo.restore_mark(session)
+                if mark is None and undo.last_undoable(session) is not None:  # only others' left
+                    raise refused(
+                        f"Nothing of yours ({actor}) to undo: `ketnoi undo` lists every change with "
+                        "who made it; undo one of them by its ID (ketnoi undo ID).",
+                        f"Không có thay đổi nào của bạn ({actor}) để hoàn tác: `ketnoi undo` liệt kê mọi "
+                        "thay đổi kèm người thực hiện; hoàn tác một thay đổi bằng mã của nó (ketnoi undo MÃ).",
+                    )
                 error = UserError(
                     undo.restore_words(mark, "nothing") if mark is not None else "Nothing to undo."
                 )

@@ -16,8 +16,9 @@ offered here; :mod:`app.undo_history` lists every kind and sends each to its own
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -456,10 +457,24 @@ def _stale_message(session: Session, stale: list[tuple[str, int]]) -> str:
 # --- what to offer ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Own:
+    """Whose steps one window's Ctrl+Z undoes (ui.context): the history groups this window wrote
+    (``groups``), and, from before it opened (``opened_at``: the history's last id then), the steps
+    recorded under its person's name, so that after a restart Ctrl+Z takes up where that person
+    left off. Another window's or program's steps since it opened are not this window's, though
+    recorded under the same name (the command line records the login name too), nor a
+    colleague's: the Undo history lists those, with who made them, and undoes any of them."""
+
+    groups: frozenset[str] = frozenset()
+    opened_at: int = 0
+
+
 def recent_undoable(
-    session: Session, *, actor: str | None = None, limit: int = 10, lang: str = "en"
+    session: Session, *, actor: str | None = None, limit: int = 10, lang: str = "en", own: Own | None = None
 ) -> list[UndoableGroup]:
-    """The latest operations that can still be undone, newest first (for the Edit menu)."""
+    """The latest operations that can still be undone, newest first (for the Edit menu):
+    ``actor``'s (everyone's when None); ``own``: only one window's (:class:`Own`)."""
     # Walk the history backwards one group at a time: the cost follows the few latest
     # groups, never the size of the history (a GROUP BY over all of it would).
     # Nothing from before a restore from a backup (RestoreMark): the walk stops there.
@@ -467,21 +482,16 @@ def recent_undoable(
     floor = mark.last_change if mark is not None else 0
     groups: list[str] = []
     seen: set[str] = set()
-    cursor: int | None = None
-    for _ in range(limit * 4 + 10):
-        query = select(CHANGE.c.id, CHANGE.c.group_id).where(
-            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None), CHANGE.c.id > floor
-        )
-        if actor is not None:
-            query = query.where(CHANGE.c.actor == actor)
-        if cursor is not None:
-            query = query.where(CHANGE.c.id < cursor)
-        if seen:
-            query = query.where(CHANGE.c.group_id.not_in(seen))
-        row = session.execute(query.order_by(CHANGE.c.id.desc()).limit(1)).first()
-        if row is None:
+    walk = _walk(
+        session, floor=floor, below=None if own is None else own.opened_at + 1, actor=actor, seen=seen
+    )
+    # a window's own groups, each at its latest row (a few indexed look-ups), among the walk's
+    steps = walk if own is None else heapq.merge(_own_latest(session, own, floor), walk, reverse=True)
+    for n, (_row, group) in enumerate(steps):
+        if n >= limit * 4 + 10:
             break
-        cursor, group = int(row.id), str(row.group_id)
+        if group in seen:
+            continue
         seen.add(group)
         if undo_depth(group)[1] % 2:
             seen.add(group[len(UNDO_PREFIX) :])  # what it undid is not offered again
@@ -500,10 +510,50 @@ def recent_undoable(
     return out
 
 
-def last_undoable(session: Session, actor: str | None = None, lang: str = "en") -> UndoableGroup | None:
+def _walk(
+    session: Session, *, floor: int, below: int | None, actor: str | None, seen: set[str]
+) -> Iterator[tuple[int, str]]:
+    """(latest row id, group id) of each group of the history, newest first, from below ``below``
+    down to ``floor``, skipping the groups in ``seen`` (read at each step: the caller adds)."""
+    cursor = below
+    while True:
+        query = select(CHANGE.c.id, CHANGE.c.group_id).where(
+            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None), CHANGE.c.id > floor
+        )
+        if actor is not None:
+            query = query.where(CHANGE.c.actor == actor)
+        if cursor is not None:
+            query = query.where(CHANGE.c.id < cursor)
+        if seen:
+            query = query.where(CHANGE.c.group_id.not_in(seen))
+        row = session.execute(query.order_by(CHANGE.c.id.desc()).limit(1)).first()
+        if row is None:
+            return
+        cursor = int(row.id)
+        yield cursor, str(row.group_id)
+
+
+def _own_latest(session: Session, own: Own, floor: int) -> list[tuple[int, str]]:
+    """(latest row id, group id) of each group a window wrote, newest first."""
+    found: list[tuple[int, str]] = []
+    for chunk in chunked(sorted(own.groups), 500):
+        found += [
+            (int(i), str(g))
+            for i, g in session.execute(
+                select(func.max(CHANGE.c.id), CHANGE.c.group_id)
+                .where(CHANGE.c.group_id.in_(chunk), CHANGE.c.batch_id.is_(None), CHANGE.c.id > floor)
+                .group_by(CHANGE.c.group_id)
+            )
+        ]
+    return sorted(found, reverse=True)
+
+
+def last_undoable(
+    session: Session, actor: str | None = None, lang: str = "en", own: Own | None = None
+) -> UndoableGroup | None:
     """The operation to offer as "Undo …" in the Edit menu and the status bar (``lang`` "vi"
-    for a Vietnamese description)."""
-    found = recent_undoable(session, actor=actor, limit=1, lang=lang)
+    for a Vietnamese description; ``own``: one window's own steps, :class:`Own`)."""
+    found = recent_undoable(session, actor=actor, limit=1, lang=lang, own=own)
     return found[0] if found else None
 
 

@@ -469,10 +469,12 @@ def undo_entry(
     return Undone(group_id, done.group_id, found.label)
 
 
-def latest_for(session: Session, actor: str, lang: str = "en") -> undo.UndoableGroup | None:
+def latest_for(
+    session: Session, actor: str, lang: str = "en", own: undo.Own | None = None
+) -> undo.UndoableGroup | None:
     """What Ctrl+Z offers: ``actor``'s latest operation not yet undone (imports excluded: they
-    are undone from this history or ``ketnoi undo-import``)."""
-    return undo.last_undoable(session, actor=actor, lang=lang)
+    are undone from this history or ``ketnoi undo-import``); ``own``: one window's own steps."""
+    return undo.last_undoable(session, actor=actor, lang=lang, own=own)
 
 
 def redo_label(session: Session, undo_group: str, lang: str = "en") -> str:
@@ -493,13 +495,6 @@ def base_label(session: Session, group_id: str, lang: str = "en") -> str:
     return undo.describe(session, undo.undo_depth(group_id)[0], _lang(lang))
 
 
-def latest_group(session: Session, actor: str | None) -> str:
-    """``actor``'s latest operation's group id ("" when there is none): a Redo is offered only
-    while the undo it would undo is still the latest thing that person did."""
-    found = _latest_groups(session, 1, actor)
-    return found[0] if found else ""
-
-
 @dataclass(frozen=True, slots=True)
 class ImportOnTop:
     """An import newer than anything Ctrl+Z can undo: the window says where it is undone."""
@@ -511,11 +506,15 @@ class ImportOnTop:
     records: int  # rows it wrote: records created and updated
 
 
-def import_on_top(session: Session, *, actor: str, above: str | None) -> ImportOnTop | None:
+def import_on_top(
+    session: Session, *, actor: str, above: str | None, own: undo.Own | None = None
+) -> ImportOnTop | None:
     """``actor``'s latest import not undone, when it is newer than the group ``above`` (what
     Ctrl+Z would undo otherwise; None when there is none). Ctrl+Z never undoes an import — it is
-    undone from Import history — nor, in its place, an operation done before it. A few indexed
-    look-ups whatever the size of the history."""
+    undone from Import history — nor, in its place, an operation done before it. ``own``: only
+    one window's imports (its ``import-<batch>`` groups) and those from before it opened
+    (:class:`app.undo.Own`): another window's or ``ketnoi import``'s since are not its own. A few
+    indexed look-ups whatever the size of the history."""
     b = table_of(m.ImportBatch).c
     batches = session.execute(
         select(b.id, b.created_at, b.file_name, b.kind, b.counts)
@@ -532,6 +531,8 @@ def import_on_top(session: Session, *, actor: str, above: str | None) -> ImportO
         ).scalar_one()
         if last is None:  # it wrote nothing (every row already there)
             continue
+        if own is not None and last > own.opened_at and f"{IMPORT_PREFIX}{batch.id}" not in own.groups:
+            continue  # another window's or program's import since this window opened
         if undo.before_restore(session, int(last)) is not None:  # came with a restored backup
             return None
         if newer is not None and newer > last:

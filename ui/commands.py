@@ -7,17 +7,19 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -118,9 +120,11 @@ class RescheduleDialog(QDialog):
 
 
 class UndoOffer(QToolButton):
-    """The status bar's "Undo" (and the Edit menu's text): this user's latest operation not yet
-    undone, read from the database (so it is offered again after a restart). The button names
-    it, cut to :attr:`NAME_PX`: a status message about another operation is never read as its."""
+    """The status bar's "Undo" (and the Edit menu's text): this window's latest operation not yet
+    undone, read from the database (after a restart, the user's own latest: ui.context). The
+    button names it, cut to :attr:`NAME_PX`: a status message about another operation is never
+    read as its. With nothing of this window's to undo, Edit → Undo is off and says where every
+    step is (Undo history…): a colleague's or the command line's last change is not Ctrl+Z's."""
 
     NAME_PX = 220  # the operation's name on the button ("Undo: Log meeting “Trao đổi…”")
 
@@ -136,8 +140,26 @@ class UndoOffer(QToolButton):
         self.clicked.connect(lambda _c=False: undo())
         self.hide()
         self.ctx = ctx
+        self.tip = action.toolTip()  # "Undo (Ctrl+Z)"
+        for menu in action.associatedObjects():  # Edit: a menu shows no tip of its own
+            if isinstance(menu, QMenu):
+                menu.installEventFilter(self)
         ctx.undo_changed.connect(self.offer)
         ctx.refresh_undo()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Edit → Undo, off, says why when the pointer rests on it (a menu shows no status tip
+        for an item that is off, nor tooltips unless asked)."""
+        if (
+            event.type() == QEvent.Type.ToolTip
+            and isinstance(watched, QMenu)
+            and isinstance(event, QHelpEvent)
+            and watched.actionAt(event.pos()) is self.action
+            and not self.action.isEnabled()
+        ):
+            QToolTip.showText(event.globalPos(), self.action.toolTip(), watched)
+            return True
+        return super().eventFilter(watched, event)
 
     def offer(self, label: str) -> None:
         if label:
@@ -151,14 +173,29 @@ class UndoOffer(QToolButton):
             self.show()
         else:
             self.action.setText(self.tr("&Undo"))
-            self._status(self.ctx.undo_blocked)  # restored from a backup since: says so
+            # an import on top: Ctrl+Z says where it is undone (ui.import_offer)
+            on = self.ctx.import_on_top is not None
+            self._status(self.ctx.undo_blocked, on)  # restored from a backup since: says so
             self.hide()
 
-    def _status(self, text: str) -> None:
-        """The action's status tip, unless a read-only file's or a reader's guard holds the
-        action off (ui.team): its tip says why, and stays."""
-        if self.action.isEnabled():
-            self.action.setStatusTip(text)
+    def nothing_tip(self) -> str:
+        """Why Edit → Undo is off: nothing this window did (nor, before it opened, this user) is
+        left to undo; what others did since is not Ctrl+Z's."""
+        return self.tr(
+            "Nothing of yours to undo in this window. Edit → Undo history… lists every change, "
+            "with who made it, and can undo any of them."
+        )
+
+    def _status(self, text: str, on: bool = True) -> None:
+        """The action's tips and whether it is on (``on``: an operation or an import on top),
+        unless a read-only file's or a reader's guard holds the action off (ui.team): its tips
+        say why, and stay (what is wanted is kept for when the role writes again)."""
+        self.action.setEnabled(on)
+        if is_reader(self.ctx):
+            return
+        nothing = "" if on else self.nothing_tip()
+        self.action.setStatusTip(text or nothing)  # (a restore since: the restore is named)
+        self.action.setToolTip(" ".join(x for x in (text, nothing) if x) or self.tip)
 
 
 class RedoOffer(QObject):

@@ -9,11 +9,16 @@ recorded) through :meth:`publish`, so that each view refreshes only what the cha
 Changes made elsewhere (another process, a PostgreSQL notification) enter through
 :meth:`records_changed` with plain kinds and ids.
 
-The Undo offer (Edit → Undo, Ctrl+Z, the status bar) is read from the database, not kept in
-memory: after every change, and at start, a background read asks :mod:`app.undo` for this
-user's latest operation not yet undone, so it outlives the window. The Redo offer (Edit → Redo,
-Ctrl+Y) is this window's: the undos just done, offered back while the latest of them is still
-the latest thing this user did (any new change withdraws it, as everywhere).
+The Undo offer (Edit → Undo, Ctrl+Z, the status bar) is this window's latest step not yet
+undone: after every change, and at start, a background read asks :mod:`app.undo` for it among
+the history groups this window wrote (each write remembers its groups, :attr:`own_groups`) and,
+from before the window opened, the steps recorded under this user's name, so that after a
+restart Ctrl+Z takes up where the user left off. What another window, the command line or a
+colleague did since the window opened is not offered, though the same name may have recorded
+it (reviewer: Ctrl+Z undid ``ketnoi contact edit``'s change, not her own edit): Edit → Undo
+history… lists every step, with whose it was. The Redo offer (Edit → Redo, Ctrl+Y) is this
+window's too: the undos just done, offered back while the latest of them is still the latest
+thing this window did (any new change here withdraws it, as everywhere).
 """
 
 from __future__ import annotations
@@ -35,10 +40,11 @@ from db.engine import Engine, Session, read_session, server_address, server_unre
 from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
-# what the background read of the offers finds: Undo's (label, group), an import on top, the
-# user's latest group (a Redo stands while it is the undo it would undo), why nothing is offered
-# (a restore from a backup since the user's last operation; "" otherwise)
-_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, str]
+# what the background read of the offers finds: Undo's (label, group), an import on top, why
+# nothing is offered (a restore from a backup since the user's last operation; "" otherwise),
+# and where the history stood when the window opened (app.undo.Own.opened_at)
+_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, int]
+OWN_GROUPS = 500  # the steps a window remembers as its own (Ctrl+Z goes back this far)
 
 
 def recorded_name(session: Session, staff_id: int | None) -> str:
@@ -98,9 +104,13 @@ class AppContext(QObject):
         # last operation (app.undo.RestoreMark: Undo does not reach back across it); "" otherwise
         self.undo_blocked = ""
         self._undo_reads = 0  # only the latest read of the offer counts
+        # the history groups this window wrote, oldest first (at most OWN_GROUPS), and the
+        # history's last id when it opened (read with the first offer): what Ctrl+Z undoes
+        self.own_groups: dict[str, None] = {}
+        self.opened_at: int | None = None
         # (label, undo group id) of the undos done here, the latest last: Edit → Redo undoes the
         # latest undo; offered while ``_redo_mark`` (that undo's group, or the redo's just done)
-        # is still this user's latest change
+        # is still this window's latest change (:meth:`latest_own`)
         self.redo_stack: list[tuple[str, str]] = []
         self._redo_mark = ""
         self._publishing = False
@@ -204,14 +214,20 @@ class AppContext(QObject):
         task (``fn(session, task)``: ``task.progress(done, total)``, ``task.cancelled()``)."""
         engine = self.engine
         started, began = threading.Event(), threading.Event()
+        # whose rows this write's are, where other sessions may write meanwhile (not SQLite)
+        actor = None if engine.dialect.name == "sqlite" else self.actor()
 
-        def work(task: Task) -> tuple[Any, Changes]:
+        def work(task: Task) -> tuple[Any, Changes, list[str]]:
             started.set()
             with unit_of_work(engine) as session:
                 began.set()  # the write lock is ours (SQLite: BEGIN IMMEDIATE returned)
                 before = change_log.mark(session)
                 result = fn(session, task)
-                return result, change_log.since(session, before)
+                return (
+                    result,
+                    change_log.since(session, before),
+                    change_log.groups_since(session, before, actor),
+                )
 
         stop_waiting = self._waiting_for_lock(started, began)
 
@@ -231,9 +247,10 @@ class AppContext(QObject):
                 raise exc
             handler(exc)
 
-        def done(outcome: tuple[Any, Changes]) -> None:
+        def done(outcome: tuple[Any, Changes, list[str]]) -> None:
             stop_waiting()
-            result, found = outcome
+            result, found, groups = outcome
+            self.remember(*groups)  # this window's steps: what Ctrl+Z undoes
             if not found:  # nothing in the history: say what little is known
                 ids = result if isinstance(result, list) else [result] if isinstance(result, int) else []
                 found = Changes.unknown(entity, [i for i in ids if isinstance(i, int)])
@@ -431,29 +448,49 @@ class AppContext(QObject):
         """The language of the interface, for sentences the services write ("en" or "vi")."""
         return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
 
+    def remember(self, *groups: str) -> None:
+        """This window wrote the history groups ``groups``: its own steps, which Ctrl+Z undoes
+        (a colleague's, another window's or the command line's are not)."""
+        for group in groups:
+            if group:
+                self.own_groups.pop(group, None)
+                self.own_groups[group] = None
+        while len(self.own_groups) > OWN_GROUPS:
+            del self.own_groups[next(iter(self.own_groups))]
+
+    def latest_own(self) -> str:
+        """The latest history group this window wrote ("" when none)."""
+        return next(reversed(self.own_groups), "")
+
     def refresh_undo(self) -> None:
-        """Read this user's latest undoable operation in the background; announce it."""
+        """Read this window's latest undoable operation in the background; announce it."""
         engine, staff_id, lang, day = self.engine, self.staff_id, self.lang(), self.settings.py_date_format()
         self._undo_reads += 1
         token = self._undo_reads
+        groups, opened_at = frozenset(self.own_groups), self.opened_at
 
         def work(_task: Task) -> _Offer:
             with read_session(engine) as s:
                 actor = recorded_name(s, staff_id)
-                found = undo.last_undoable(s, actor=actor, lang=lang)
-                above = undo_history.import_on_top(s, actor=actor, above=found.group_id if found else None)
-                latest = undo_history.latest_group(s, actor)
+                opened = change_log.mark(s) if opened_at is None else opened_at  # (the first read)
+                own = undo.Own(groups, opened)
+                found = undo.last_undoable(s, actor=actor, lang=lang, own=own)
+                above = undo_history.import_on_top(
+                    s, actor=actor, above=found.group_id if found else None, own=own
+                )
                 mark = undo.restore_mark(s) if found is None and above is None else None
             if above is not None:  # the import is the newest: nothing older is offered before it
-                return None, above, latest, ""
+                return None, above, "", opened
             blocked = undo.restore_words(mark, "nothing", lang, day) if mark is not None else ""
-            return ((found.description, found.group_id) if found else None), None, latest, blocked
+            return ((found.description, found.group_id) if found else None), None, blocked, opened
 
         def done(result: _Offer) -> None:
-            if token == self._undo_reads:
-                self.undo_offer, self.import_on_top, latest, self.undo_blocked = result
+            if token == self._undo_reads:  # (not a read from before a restore: restored())
+                self.undo_offer, self.import_on_top, self.undo_blocked, opened = result
+                if self.opened_at is None:
+                    self.opened_at = opened
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
-                if self.redo_stack and latest != self._redo_mark:  # something new since the undo
+                if self.redo_stack and self.latest_own() != self._redo_mark:  # something new since the undo
                     self.clear_redo()
 
         self.tasks.run(work, on_done=done, on_error=lambda _exc: None)
@@ -461,6 +498,7 @@ class AppContext(QObject):
     def push_undo(self, label: str, group_id: str) -> None:
         """An operation just wrote ``group_id``: offer it at once, then read the database's word."""
         if group_id:
+            self.remember(group_id)
             self.undo_offer = (label, group_id)
             self.import_on_top = None  # newer than any import
             self.undo_changed.emit(label)
@@ -499,6 +537,9 @@ class AppContext(QObject):
         """The database was just restored from a backup: what was offered came before it and is
         not undone (nor redone) across it (app.undo.RestoreMark); the offer is read again."""
         self.undo_offer, self.import_on_top = None, None
+        # the history was rewound: ids are given out again, and nothing before it is undone
+        self.own_groups.clear()
+        self.opened_at = None
         self.undo_changed.emit("")
         self.clear_redo()
         self.refresh_undo()

@@ -95,3 +95,25 @@ def test_an_import_that_wrote_nothing_leaves_the_one_before_on_top(engine: Engin
         s.add(m.ImportBatch(file_name="empty.xlsx", created_by=ME))
     found = _on_top(engine)
     assert found is not None and found.batch_id == first
+
+
+def test_another_windows_or_the_command_lines_import_since_the_window_opened_is_not_its_own(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from app import changes
+
+    with read_session(engine) as s:
+        opened = changes.mark(s)  # a window opens
+    edited = _edit(engine)  # the window's edit
+    batch = _import(engine, tmp_path)  # `ketnoi import` under the same name, later
+
+    def on_top(groups: frozenset[str]):  # type: ignore[no-untyped-def]
+        own = undo.Own(groups, opened)
+        with read_session(engine) as s:
+            found = undo.last_undoable(s, actor=ME, own=own)
+            assert found is not None and found.group_id == edited
+            return import_on_top(s, actor=ME, above=found.group_id, own=own)
+
+    assert on_top(frozenset({edited})) is None  # Ctrl+Z undoes the window's edit
+    found = on_top(frozenset({edited, f"import-{batch}"}))  # the window's own import
+    assert found is not None and found.batch_id == batch

@@ -33,7 +33,8 @@ def _import(ctx: Any, engine: Any, tmp_path: Path) -> int:
     path = write_xlsx(tmp_path / "danh-ba.xlsx", {"Danh bạ": PEOPLE})
     batch = run_import(engine, preview(engine, path), actor=ctx.actor()).batch_id
     assert batch is not None
-    ctx.changed.emit("", [])  # as the wizard's commit page does
+    ctx.remember(f"import-{batch}")  # as the wizard's commit page does: this window's import
+    ctx.changed.emit("", [])
     return int(batch)
 
 
@@ -197,7 +198,8 @@ def test_the_sentence_reads_whole_at_1280(
         wait_idle(qtbot, ctx)
         w.nav.setCurrentRow(VIEWS.index("action"))
         path = write_xlsx(tmp_path / file_name, {"Danh bạ": PEOPLE})
-        run_import(engine, preview(engine, path), actor=ctx.actor())
+        batch = run_import(engine, preview(engine, path), actor=ctx.actor()).batch_id
+        ctx.remember(f"import-{batch}")  # as the wizard's commit page does
         ctx.changed.emit("", [])
         wait_idle(qtbot, ctx)
         w.act_undo.trigger()

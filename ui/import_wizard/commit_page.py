@@ -26,6 +26,7 @@ from app.importing import CommitResult, ImportCancelled, UndoResult, undo_import
 from app.importing.errors import ImportRefused
 from app.importing.history import ImportEntry, import_history
 from app.importing.undo import check_batch
+from app.undo_history import IMPORT_PREFIX
 from db.engine import read_session, sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
@@ -150,6 +151,7 @@ class CommitPage(QWizardPage):
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
         if result.rematched or result.imported_since:
             show_note(self.message, self._rematched(result))
+        self.w.ctx.remember(f"{IMPORT_PREFIX}{result.batch_id}")  # this window's (Ctrl+Z: ui.context)
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(
             self.tr("Import #%1: %2 new, %3 updated")
