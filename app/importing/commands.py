@@ -234,7 +234,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar='"COLUMN=FIELD"',
-        help='import a column whose header Ketnoi does not recognise as FIELD (a header of the template, '
+        help="import a column whose header Ketnoi does not recognise as FIELD (a header of the template, "
         'such as "Thành phần" or "Notes", or "-" to leave it out); COLUMN is its header or its letter; '
         "repeat for more columns",
     )
@@ -287,7 +287,9 @@ def _mapped(layouts: list[SheetLayout | ImportFileError], pairs: list[tuple[str,
             first = sheets[0] if sheets else None
             headers = ", ".join(h for h in first.headers if h) if first is not None else ""
             raise UserError(
-                line("map_no_column", lang, column=column, sheet=first.sheet if first else "", headers=headers)
+                line(
+                    "map_no_column", lang, column=column, sheet=first.sheet if first else "", headers=headers
+                )
             )
 
 
