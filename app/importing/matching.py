@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.gcpause import paused_gc
-from app.importing import store
+from app.importing import logbook, store
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
@@ -829,7 +829,11 @@ def _match(
                 row.columns["parent_id"] = parent if parent != own else None
     if other_contacts:
         _note_other_contacts(session, other_contacts, ctx)
+    if kind in ("meeting", "action"):  # Log meeting's rules: successors, a meeting logged already
+        logbook.apply(session, preview, ctx, db_keys)
     compute_updates(session, preview, ctx)
+    if kind == "meeting":
+        logbook.settle(preview)
     return ctx
 
 

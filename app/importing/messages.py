@@ -117,6 +117,31 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         'cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác',
     ),
+    # --- Log meeting's rules (app.importing.logbook) ---------------------------------------------
+    "logged_already_by_on": (
+        "{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})",
+        "{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id}, ghi lúc {when})",
+    ),
+    "logged_already_by": (
+        "{by} already logged “{title}” with {shared} at {at} (#{id})",
+        "{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id})",
+    ),
+    "logged_already": (
+        "“{title}” with {shared} at {at} is already logged (#{id})",
+        "Cuộc họp “{title}” với {shared} lúc {at} đã được ghi (#{id})",
+    ),
+    "successor_meeting": (
+        "{old} became {new} on {since}: the meeting is filed under {new}",
+        "{old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new}",
+    ),
+    "successor_action": (
+        "{old} became {new} on {since}: the action is filed under {new}",
+        "{old} đã trở thành {new} từ ngày {since}: việc được ghi cho {new}",
+    ),
+    "successor_split": (
+        "{old} was split into {names} on {since}: kept as {old}; write the one it was with",
+        "{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng",
+    ),
     # --- a cell ---------------------------------------------------------------------------------
     "required_empty": ("required, but empty", "bắt buộc, đang để trống"),
     "two_people": (
@@ -584,6 +609,12 @@ LEVELS: dict[str, Level] = {
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
     "attendee_not_found": "warning",
+    "logged_already_by_on": "warning",
+    "logged_already_by": "warning",
+    "logged_already": "warning",
+    "successor_meeting": "warning",
+    "successor_action": "warning",
+    "successor_split": "warning",
     "attendee_namesakes": "warning",
     "meeting_not_found": "warning",
     "phone_unverified": "warning",
@@ -665,6 +696,8 @@ TERMS: dict[str, tuple[str, str]] = {
     "staff": ("staff member", "cán bộ"),
     "letter": ("letter", "công văn"),  # (a letter keeping what an undone import brought)
     "staff_name": ("name", "họ tên"),  # (a staff member matched by name: no organisation in it)
+    # (a meeting logged already: app.importing.logbook)
+    "logged": ("time and organisation or attendee", "giờ họp và tổ chức hoặc người tham dự"),
 }
 
 

@@ -67,6 +67,23 @@ def _templates() -> dict[str, str]:
             '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another',
         ),
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
+        "logged_already_by_on": tr(
+            "ImportMessage", "{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})"
+        ),
+        "logged_already_by": tr(
+            "ImportMessage", "{by} already logged “{title}” with {shared} at {at} (#{id})"
+        ),
+        "logged_already": tr("ImportMessage", "“{title}” with {shared} at {at} is already logged (#{id})"),
+        "successor_meeting": tr(
+            "ImportMessage", "{old} became {new} on {since}: the meeting is filed under {new}"
+        ),
+        "successor_action": tr(
+            "ImportMessage", "{old} became {new} on {since}: the action is filed under {new}"
+        ),
+        "successor_split": tr(
+            "ImportMessage",
+            "{old} was split into {names} on {since}: kept as {old}; write the one it was with",
+        ),
         "creates_organisation": tr("ImportMessage", 'creates organisation "{name}"'),
         "creates_staff": tr("ImportMessage", 'creates staff member "{name}"'),
         "other_person_than_row": tr(
@@ -461,6 +478,7 @@ def _terms() -> dict[str, str]:
         "staff": tr("ImportTerm", "staff member"),
         "letter": tr("ImportTerm", "letter"),
         "staff_name": tr("ImportTerm", "name"),
+        "logged": tr("ImportTerm", "time and organisation or attendee"),
         "confidential": tr("ImportTerm", "confidential mark (Yes, or blank)"),
     }
 
