@@ -51,11 +51,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from app import reorg
-from app.calendars import DEFAULT_LENGTH
 from app.importing.messages import Message, Term, msg
 from app.importing.preview import Preview, RowResult
 from app.importing.resolve import fold
-from app.meetings import own_organisation_ids
+from app.meetings import DEFAULT_LENGTH, own_organisation_ids
 from db import models as m
 from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF
