@@ -549,7 +549,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "undo_kept_for_kept": (
         '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
-        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn cần đến {entity} này; giữ lại',
+        '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại',
     ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",

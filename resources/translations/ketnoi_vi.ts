@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="347" />
+      <location filename="../../ui/context.py" line="364" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="342" />
+      <location filename="../../ui/context.py" line="359" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="350" />
+      <location filename="../../ui/context.py" line="367" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="379" />
+      <location filename="../../ui/context.py" line="396" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="288" />
+      <location filename="../../ui/context.py" line="305" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="294" />
+      <location filename="../../ui/context.py" line="311" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="367" />
+      <location filename="../../ui/context.py" line="384" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="306" />
+      <location filename="../../ui/context.py" line="323" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="372" />
+      <location filename="../../ui/context.py" line="389" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="313" />
+      <location filename="../../ui/context.py" line="330" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="266" />
+      <location filename="../../ui/context.py" line="283" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="311" />
+      <location filename="../../ui/context.py" line="328" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="393" />
+      <location filename="../../ui/context.py" line="410" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -816,7 +816,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="390" />
+      <location filename="../../ui/calendar_files.py" line="421" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
@@ -836,17 +836,22 @@ Bản sao lưu: %2</translation>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="388" />
+      <location filename="../../ui/calendar_files.py" line="419" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="440" />
+      <location filename="../../ui/calendar_files.py" line="478" />
+      <source>Invitation linked to the meeting already logged: “%1”</source>
+      <translation>Đã gắn lời mời với cuộc họp đã ghi: “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="477" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="441" />
+      <location filename="../../ui/calendar_files.py" line="479" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
@@ -866,7 +871,7 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="350" />
+      <location filename="../../ui/calendar_files.py" line="381" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
@@ -886,7 +891,7 @@ Bản sao lưu: %2</translation>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="442" />
+      <location filename="../../ui/calendar_files.py" line="480" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
@@ -906,7 +911,7 @@ Bản sao lưu: %2</translation>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="363" />
+      <location filename="../../ui/calendar_files.py" line="394" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
@@ -944,130 +949,130 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="521" />
+      <location filename="../../ui/commands.py" line="558" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="522" />
+      <location filename="../../ui/commands.py" line="559" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="528" />
+      <location filename="../../ui/commands.py" line="565" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="529" />
+      <location filename="../../ui/commands.py" line="566" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="569" />
+      <location filename="../../ui/commands.py" line="606" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="290" />
+      <location filename="../../ui/commands.py" line="327" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="302" />
+      <location filename="../../ui/commands.py" line="339" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
-      <location filename="../../ui/commands.py" line="216" />
-      <location filename="../../ui/commands.py" line="229" />
+      <location filename="../../ui/commands.py" line="245" />
+      <location filename="../../ui/commands.py" line="253" />
+      <location filename="../../ui/commands.py" line="266" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="508" />
+      <location filename="../../ui/commands.py" line="545" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="215" />
+      <location filename="../../ui/commands.py" line="252" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="569" />
+      <location filename="../../ui/commands.py" line="606" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="593" />
+      <location filename="../../ui/commands.py" line="630" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="450" />
+      <location filename="../../ui/commands.py" line="487" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="330" />
-      <location filename="../../ui/commands.py" line="544" />
+      <location filename="../../ui/commands.py" line="367" />
+      <location filename="../../ui/commands.py" line="581" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="372" />
+      <location filename="../../ui/commands.py" line="409" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="343" />
+      <location filename="../../ui/commands.py" line="380" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="382" />
+      <location filename="../../ui/commands.py" line="419" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="510" />
+      <location filename="../../ui/commands.py" line="547" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="563" />
+      <location filename="../../ui/commands.py" line="600" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="290" />
+      <location filename="../../ui/commands.py" line="327" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="358" />
+      <location filename="../../ui/commands.py" line="395" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="519" />
+      <location filename="../../ui/commands.py" line="556" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="520" />
+      <location filename="../../ui/commands.py" line="557" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="526" />
+      <location filename="../../ui/commands.py" line="563" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="527" />
+      <location filename="../../ui/commands.py" line="564" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1075,186 +1080,186 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="303" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="320" />
       <source>%1 fields were changed after the import and were kept as they are now.</source>
       <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="169" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
       <source>%n row(s) matched again, because the database changed since the preview:</source>
       <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="68" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="71" />
       <source>&amp;Undo this import</source>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="322" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="48" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="51" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="183" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="298" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="315" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="131" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="295" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="312" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="153" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="157" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="71" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="74" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="220" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="226" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="230" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="220" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="236" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="294" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="311" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="129" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="132" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="321" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="47" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="338" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="50" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="182" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="186" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="184" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="221" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="142" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="297" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="314" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="189" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="193" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="191" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="65" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="68" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="207" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="211" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="141" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="144" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="306" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="323" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="148" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="151" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="130" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="287" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="101" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="104" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -1393,109 +1398,130 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="107" />
-      <location filename="../../ui/dashboard.py" line="122" />
+      <location filename="../../ui/dashboard.py" line="223" />
+      <source>Due next week</source>
+      <translation>Đến hạn tuần tới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="108" />
+      <location filename="../../ui/dashboard.py" line="123" />
+      <location filename="../../ui/dashboard.py" line="226" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="167" />
-      <location filename="../../ui/dashboard.py" line="202" />
+      <location filename="../../ui/dashboard.py" line="168" />
+      <location filename="../../ui/dashboard.py" line="203" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="202" />
+      <location filename="../../ui/dashboard.py" line="203" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="169" />
+      <location filename="../../ui/dashboard.py" line="170" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="108" />
+      <location filename="../../ui/dashboard.py" line="109" />
       <source>Meetings this month</source>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="220" />
+      <location filename="../../ui/dashboard.py" line="239" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="243" />
+      <location filename="../../ui/dashboard.py" line="262" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="257" />
+      <location filename="../../ui/dashboard.py" line="276" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="208" />
+      <location filename="../../ui/dashboard.py" line="210" />
+      <source>Nothing due next week.</source>
+      <translation>Tuần tới không có việc đến hạn.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="210" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="207" />
+      <location filename="../../ui/dashboard.py" line="208" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="110" />
+      <location filename="../../ui/dashboard.py" line="111" />
       <source>Open: they owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="109" />
+      <location filename="../../ui/dashboard.py" line="110" />
       <source>Open: we owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="111" />
+      <location filename="../../ui/dashboard.py" line="112" />
       <source>Organisations</source>
       <translation>Tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="142" />
+      <location filename="../../ui/dashboard.py" line="143" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="121" />
+      <location filename="../../ui/dashboard.py" line="122" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="106" />
+      <location filename="../../ui/dashboard.py" line="107" />
       <source>Overdue actions</source>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="124" />
+      <location filename="../../ui/dashboard.py" line="125" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="137" />
+      <location filename="../../ui/dashboard.py" line="138" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="123" />
+      <location filename="../../ui/dashboard.py" line="224" />
+      <source>The week is over: what is due from today to %1</source>
+      <translation>Tuần này đã hết: các việc đến hạn từ hôm nay đến %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="124" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="263" />
+      <location filename="../../ui/dashboard.py" line="226" />
+      <source>What is due from today to %1</source>
+      <translation>Các việc đến hạn từ hôm nay đến %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="282" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="263" />
+      <location filename="../../ui/dashboard.py" line="282" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -1537,7 +1563,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dupwarn.py" line="97" />
+      <location filename="../../ui/dupwarn.py" line="96" />
       <source>%1 already logged “%2” with %3 at %4.</source>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
@@ -1547,7 +1573,7 @@ Bản sao lưu: %2</translation>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="258" />
+      <location filename="../../ui/dupwarn.py" line="270" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1562,7 +1588,7 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="104" />
+      <location filename="../../ui/dupwarn.py" line="116" />
       <source>Already logged?</source>
       <translation>Đã ghi rồi?</translation>
     </message>
@@ -1587,7 +1613,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="310" />
+      <location filename="../../ui/dupwarn.py" line="322" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1612,7 +1638,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="113" />
+      <location filename="../../ui/dupwarn.py" line="125" />
       <source>Logged %1.</source>
       <translation>Đã ghi lúc %1.</translation>
     </message>
@@ -1627,7 +1653,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="256" />
+      <location filename="../../ui/dupwarn.py" line="268" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1662,12 +1688,12 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="156" />
+      <location filename="../../ui/dupwarn.py" line="168" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="115" />
+      <location filename="../../ui/dupwarn.py" line="127" />
       <source>Open it</source>
       <translation>Mở cuộc họp đó</translation>
     </message>
@@ -1692,13 +1718,13 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu thêm một %1 nữa?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="116" />
+      <location filename="../../ui/dupwarn.py" line="128" />
       <location filename="../../ui/dupwarn.py" line="79" />
       <source>Save anyway</source>
       <translation>Vẫn lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="110" />
+      <location filename="../../ui/dupwarn.py" line="122" />
       <source>Save this meeting as well?</source>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
@@ -1718,7 +1744,7 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="164" />
+      <location filename="../../ui/dupwarn.py" line="176" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -1803,7 +1829,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="100" />
+      <location filename="../../ui/dupwarn.py" line="98" />
       <source>“%1” with %2 at %3 is already logged.</source>
       <translation>Cuộc họp “%1” với %2 lúc %3 đã được ghi.</translation>
     </message>
@@ -2351,8 +2377,8 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="527" />
-      <location filename="../../ui/import_wizard/work.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="554" />
+      <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
       <translation>Không</translation>
@@ -2439,8 +2465,8 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="527" />
-      <location filename="../../ui/import_wizard/work.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="554" />
+      <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
       <translation>Có</translation>
@@ -2577,17 +2603,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="90" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="99" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="117" />
+      <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
+      <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="107" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="102" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="110" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
@@ -2602,7 +2633,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="233" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2612,17 +2643,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="227" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="243" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="340" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="375" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="329" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="364" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2632,7 +2663,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="199" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="215" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2642,37 +2673,37 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="104" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="105" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="121" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="121" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="137" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="92" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="336" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="371" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="309" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="344" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="354" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="389" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2680,67 +2711,67 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="189" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="205" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="143" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="175" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="191" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="155" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="171" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="143" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="144" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="187" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="203" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="143" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -2766,745 +2797,795 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="427" />
+      <location filename="../../ui/import_wizard/messages.py" line="449" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="422" />
+      <location filename="../../ui/import_wizard/messages.py" line="444" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="141" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="161" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="113" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="118" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="100" />
+      <location filename="../../ui/import_wizard/messages.py" line="118" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="111" />
+      <location filename="../../ui/import_wizard/messages.py" line="129" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="112" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="119" />
+      <location filename="../../ui/import_wizard/messages.py" line="137" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="156" />
       <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
       <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="181" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="175" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="125" />
       <source>"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)</source>
       <translation>"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="168" />
+      <location filename="../../ui/import_wizard/messages.py" line="186" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="173" />
+      <location filename="../../ui/import_wizard/messages.py" line="191" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="58" />
+      <location filename="../../ui/import_wizard/messages.py" line="59" />
       <source>#{id}: nothing new</source>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="258" />
+      <location filename="../../ui/import_wizard/messages.py" line="511" />
+      <source>, in the trash</source>
+      <translation>, trong thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="276" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="279" />
+      <location filename="../../ui/import_wizard/messages.py" line="297" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="269" />
+      <location filename="../../ui/import_wizard/messages.py" line="287" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="379" />
+      <location filename="../../ui/import_wizard/messages.py" line="397" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="334" />
+      <location filename="../../ui/import_wizard/messages.py" line="352" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="92" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>a formula with no saved result: open the file in Excel and save it, then import again</source>
       <translation>công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="55" />
+      <location filename="../../ui/import_wizard/messages.py" line="56" />
       <source>already exists: #{id} (same {key})</source>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="96" />
+      <location filename="../../ui/import_wizard/messages.py" line="114" />
       <source>an error value {value}: correct the cell in the file, then import again</source>
       <translation>ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="63" />
+      <location filename="../../ui/import_wizard/messages.py" line="64" />
       <source>attendee not found: "{name}"</source>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="357" />
+      <location filename="../../ui/import_wizard/messages.py" line="375" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="362" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="329" />
+      <location filename="../../ui/import_wizard/messages.py" line="347" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="467" />
+      <location filename="../../ui/import_wizard/messages.py" line="491" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="183" />
+      <location filename="../../ui/import_wizard/messages.py" line="201" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="218" />
+      <location filename="../../ui/import_wizard/messages.py" line="236" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="213" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="223" />
+      <location filename="../../ui/import_wizard/messages.py" line="241" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="214" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="207" />
+      <location filename="../../ui/import_wizard/messages.py" line="225" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="210" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="193" />
+      <location filename="../../ui/import_wizard/messages.py" line="211" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="178" />
+      <location filename="../../ui/import_wizard/messages.py" line="196" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="69" />
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
       <source>creates organisation "{name}"</source>
       <translation>tạo tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="70" />
+      <location filename="../../ui/import_wizard/messages.py" line="88" />
       <source>creates staff member "{name}"</source>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="151" />
       <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
       <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="147" />
       <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
       <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="54" />
+      <location filename="../../ui/import_wizard/messages.py" line="55" />
       <source>duplicate of row {other_row} (same {key})</source>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="117" />
+      <location filename="../../ui/import_wizard/messages.py" line="135" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="248" />
+      <location filename="../../ui/import_wizard/messages.py" line="266" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="251" />
+      <location filename="../../ui/import_wizard/messages.py" line="269" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="234" />
+      <location filename="../../ui/import_wizard/messages.py" line="252" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="406" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="383" />
+      <location filename="../../ui/import_wizard/messages.py" line="401" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="399" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="411" />
+      <location filename="../../ui/import_wizard/messages.py" line="433" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="60" />
+      <location filename="../../ui/import_wizard/messages.py" line="61" />
       <source>left as #{id} has it (the sheet differs): {changes}; "overwrite" would replace it</source>
       <translation>giữ nguyên như #{id} đang có (trang tính ghi khác): {changes}; chọn "ghi đè" để lấy giá trị trong trang tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="56" />
+      <location filename="../../ui/import_wizard/messages.py" line="57" />
       <source>matches #{id} (same {key}); created anyway</source>
       <translation>giống #{id} (cùng {key}); vẫn tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="68" />
+      <location filename="../../ui/import_wizard/messages.py" line="69" />
       <source>meeting not found: "{name}"</source>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="408" />
+      <location filename="../../ui/import_wizard/messages.py" line="430" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="232" />
+      <location filename="../../ui/import_wizard/messages.py" line="250" />
       <source>no value in any row: {columns}</source>
       <translation>không có giá trị ở dòng nào: {columns}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="228" />
+      <location filename="../../ui/import_wizard/messages.py" line="246" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="291" />
+      <location filename="../../ui/import_wizard/messages.py" line="309" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="243" />
+      <location filename="../../ui/import_wizard/messages.py" line="261" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="115" />
+      <location filename="../../ui/import_wizard/messages.py" line="133" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="466" />
+      <location filename="../../ui/import_wizard/messages.py" line="490" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="94" />
       <source>same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="72" />
+      <location filename="../../ui/import_wizard/messages.py" line="90" />
       <source>same name and organisation as row {other_row}, but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="102" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="80" />
+      <location filename="../../ui/import_wizard/messages.py" line="98" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="465" />
+      <location filename="../../ui/import_wizard/messages.py" line="489" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="414" />
+      <location filename="../../ui/import_wizard/messages.py" line="436" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="418" />
+      <location filename="../../ui/import_wizard/messages.py" line="440" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="400" />
+      <location filename="../../ui/import_wizard/messages.py" line="422" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="404" />
+      <location filename="../../ui/import_wizard/messages.py" line="426" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="205" />
+      <location filename="../../ui/import_wizard/messages.py" line="223" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="189" />
+      <location filename="../../ui/import_wizard/messages.py" line="207" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="120" />
       <source>too long: {length} characters, where at most {most} fit; shorten it in the file and import it again (nothing was cut off)</source>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="89" />
+      <location filename="../../ui/import_wizard/messages.py" line="107" />
       <source>two people in one cell? ("{first}" and "{second}"): split them into two rows</source>
       <translation>hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="239" />
+      <location filename="../../ui/import_wizard/messages.py" line="257" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="57" />
+      <location filename="../../ui/import_wizard/messages.py" line="58" />
       <source>updates #{id}: {changes}</source>
       <translation>cập nhật #{id}: {changes}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="65" />
+      <location filename="../../ui/import_wizard/messages.py" line="74" />
+      <source>{by} already logged “{title}” with {shared} at {at} (#{id})</source>
+      <translation>{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <source>{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})</source>
+      <translation>{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id}, ghi lúc {when})</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="66" />
       <source>{count} contacts are called "{name}": linked to #{id}; write "Name &lt;email&gt;" to name another</source>
       <translation>có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên &lt;email&gt;" để chọn người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="99" />
+      <location filename="../../ui/import_wizard/messages.py" line="117" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="396" />
+      <location filename="../../ui/import_wizard/messages.py" line="414" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="393" />
+      <location filename="../../ui/import_wizard/messages.py" line="411" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="398" />
+      <location filename="../../ui/import_wizard/messages.py" line="417" />
+      <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
+      <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="420" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="398" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="270" />
+      <location filename="../../ui/import_wizard/messages.py" line="288" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="304" />
+      <location filename="../../ui/import_wizard/messages.py" line="322" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="290" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="276" />
+      <location filename="../../ui/import_wizard/messages.py" line="294" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="300" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="347" />
+      <location filename="../../ui/import_wizard/messages.py" line="365" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="339" />
+      <location filename="../../ui/import_wizard/messages.py" line="357" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="320" />
+      <location filename="../../ui/import_wizard/messages.py" line="338" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="324" />
+      <location filename="../../ui/import_wizard/messages.py" line="342" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="254" />
+      <location filename="../../ui/import_wizard/messages.py" line="272" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="386" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="355" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="317" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="311" />
+      <location filename="../../ui/import_wizard/messages.py" line="329" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="322" />
+      <location filename="../../ui/import_wizard/messages.py" line="340" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="354" />
+      <location filename="../../ui/import_wizard/messages.py" line="372" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="260" />
+      <location filename="../../ui/import_wizard/messages.py" line="278" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="332" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="321" />
+      <location filename="../../ui/import_wizard/messages.py" line="339" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="287" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="285" />
+      <location filename="../../ui/import_wizard/messages.py" line="303" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="372" />
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="343" />
+      <location filename="../../ui/import_wizard/messages.py" line="361" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="394" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="296" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="259" />
+      <location filename="../../ui/import_wizard/messages.py" line="277" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="312" />
+      <location filename="../../ui/import_wizard/messages.py" line="330" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="284" />
+      <location filename="../../ui/import_wizard/messages.py" line="302" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="266" />
+      <location filename="../../ui/import_wizard/messages.py" line="284" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="262" />
+      <location filename="../../ui/import_wizard/messages.py" line="280" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="308" />
+      <location filename="../../ui/import_wizard/messages.py" line="326" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="384" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="369" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <location filename="../../ui/import_wizard/messages.py" line="81" />
+      <source>{old} became {new} on {since}: the action is filed under {new}</source>
+      <translation>{old} đã trở thành {new} từ ngày {since}: việc được ghi cho {new}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <source>{old} became {new} on {since}: the meeting is filed under {new}</source>
+      <translation>{old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <source>{old} was split into {names} on {since}: kept as {old}; write the one it was with</source>
+      <translation>{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="219" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="152" />
+      <location filename="../../ui/import_wizard/messages.py" line="170" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>{value} is after today ({today}): a last contact cannot be in the future</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="124" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>{value} is after today ({today}): a last contact cannot be in the future; not applied, kept in the notes as typed</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai; không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <source>“{title}” with {shared} at {at} is already logged (#{id})</source>
+      <translation>Cuộc họp “{title}” với {shared} lúc {at} đã được ghi (#{id})</translation>
     </message>
   </context>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="445" />
+      <location filename="../../ui/import_wizard/messages.py" line="467" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="455" />
+      <location filename="../../ui/import_wizard/messages.py" line="477" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="446" />
+      <location filename="../../ui/import_wizard/messages.py" line="468" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="440" />
+      <location filename="../../ui/import_wizard/messages.py" line="462" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="439" />
+      <location filename="../../ui/import_wizard/messages.py" line="461" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="441" />
+      <location filename="../../ui/import_wizard/messages.py" line="463" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="458" />
+      <location filename="../../ui/import_wizard/messages.py" line="482" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="452" />
+      <location filename="../../ui/import_wizard/messages.py" line="474" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="450" />
+      <location filename="../../ui/import_wizard/messages.py" line="472" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="442" />
+      <location filename="../../ui/import_wizard/messages.py" line="464" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="448" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="454" />
+      <location filename="../../ui/import_wizard/messages.py" line="479" />
+      <source>letter</source>
+      <translation>công văn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="476" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="457" />
+      <location filename="../../ui/import_wizard/messages.py" line="480" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="444" />
+      <location filename="../../ui/import_wizard/messages.py" line="466" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="453" />
+      <location filename="../../ui/import_wizard/messages.py" line="475" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="443" />
+      <location filename="../../ui/import_wizard/messages.py" line="465" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="451" />
+      <location filename="../../ui/import_wizard/messages.py" line="473" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="456" />
+      <location filename="../../ui/import_wizard/messages.py" line="478" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="449" />
+      <location filename="../../ui/import_wizard/messages.py" line="471" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="437" />
+      <location filename="../../ui/import_wizard/messages.py" line="459" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="438" />
+      <location filename="../../ui/import_wizard/messages.py" line="460" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="447" />
+      <location filename="../../ui/import_wizard/messages.py" line="481" />
+      <source>time and organisation or attendee</source>
+      <translation>giờ họp và tổ chức hoặc người tham dự</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="469" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -3545,94 +3626,114 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="262" />
+      <location filename="../../ui/calendar_files.py" line="279" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="299" />
+      <location filename="../../ui/calendar_files.py" line="328" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="281" />
+      <location filename="../../ui/calendar_files.py" line="306" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="271" />
+      <location filename="../../ui/calendar_files.py" line="295" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="226" />
+      <location filename="../../ui/calendar_files.py" line="242" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="297" />
+      <location filename="../../ui/calendar_files.py" line="326" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="228" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="243" />
-      <location filename="../../ui/calendar_files.py" line="298" />
+      <location filename="../../ui/calendar_files.py" line="334" />
+      <source>Kept as logged: %1</source>
+      <translation>Giữ nguyên như đã ghi: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="237" />
+      <source>Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged.</source>
+      <translation>Gắn lời mời với cuộc họp #%1? Khi đó các cập nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp này; tiêu đề giữ nguyên như đã ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="289" />
+      <source>Link to it</source>
+      <translation>Gắn với cuộc họp đó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="260" />
+      <location filename="../../ui/calendar_files.py" line="327" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="303" />
+      <location filename="../../ui/calendar_files.py" line="291" />
+      <source>New meeting</source>
+      <translation>Tạo cuộc họp mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="331" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="244" />
+      <location filename="../../ui/calendar_files.py" line="261" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="296" />
+      <location filename="../../ui/calendar_files.py" line="325" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="269" />
+      <location filename="../../ui/calendar_files.py" line="286" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="241" />
-      <location filename="../../ui/calendar_files.py" line="295" />
+      <location filename="../../ui/calendar_files.py" line="258" />
+      <location filename="../../ui/calendar_files.py" line="324" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="271" />
+      <location filename="../../ui/calendar_files.py" line="295" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="228" />
+      <location filename="../../ui/calendar_files.py" line="244" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="242" />
+      <location filename="../../ui/calendar_files.py" line="259" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="254" />
+      <location filename="../../ui/calendar_files.py" line="271" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="259" />
+      <location filename="../../ui/calendar_files.py" line="276" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4567,7 +4668,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4782,32 +4882,37 @@ Bản sao lưu: %2</translation>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="242" />
+      <location filename="../../ui/lists/panel.py" line="245" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="239" />
+      <location filename="../../ui/lists/panel.py" line="242" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
       <location filename="../../ui/lists/panel.py" line="238" />
+      <source>Due next week</source>
+      <translation>Đến hạn tuần tới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="241" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="237" />
+      <location filename="../../ui/lists/panel.py" line="240" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="246" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="89" />
+      <location filename="../../ui/lists/panel.py" line="90" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
@@ -4817,7 +4922,7 @@ Bản sao lưu: %2</translation>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="107" />
+      <location filename="../../ui/lists/panel.py" line="108" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
@@ -4832,7 +4937,7 @@ Bản sao lưu: %2</translation>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="247" />
+      <location filename="../../ui/lists/panel.py" line="250" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
@@ -4842,12 +4947,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="247" />
+      <location filename="../../ui/lists/panel.py" line="250" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="241" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
@@ -4862,7 +4967,7 @@ Bản sao lưu: %2</translation>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="240" />
+      <location filename="../../ui/lists/panel.py" line="243" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -4986,63 +5091,63 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="988" />
+      <location filename="../../ui/main.py" line="989" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="165" />
+      <location filename="../../ui/main.py" line="166" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="881" />
+      <location filename="../../ui/main.py" line="882" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="806" />
+      <location filename="../../ui/main.py" line="807" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="689" />
+      <location filename="../../ui/main.py" line="690" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="235" />
+      <location filename="../../ui/main.py" line="236" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="380" />
+      <location filename="../../ui/main.py" line="381" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="854" />
+      <location filename="../../ui/main.py" line="855" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="803" />
+      <location filename="../../ui/main.py" line="804" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="846" />
+      <location filename="../../ui/main.py" line="847" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="842" />
+      <location filename="../../ui/main.py" line="843" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="421" />
-      <location filename="../../ui/main.py" line="424" />
+      <location filename="../../ui/main.py" line="422" />
+      <location filename="../../ui/main.py" line="425" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -5053,7 +5158,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="426" />
+      <location filename="../../ui/main.py" line="427" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -5064,213 +5169,213 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="676" />
+      <location filename="../../ui/main.py" line="677" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="863" />
+      <location filename="../../ui/main.py" line="864" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="686" />
+      <location filename="../../ui/main.py" line="687" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="361" />
+      <location filename="../../ui/main.py" line="362" />
       <source>Open %1 at every start from now on, instead of %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="370" />
+      <location filename="../../ui/main.py" line="371" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="925" />
+      <location filename="../../ui/main.py" line="926" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="773" />
+      <location filename="../../ui/main.py" line="774" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="708" />
+      <location filename="../../ui/main.py" line="709" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="161" />
+      <location filename="../../ui/main.py" line="162" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="697" />
+      <location filename="../../ui/main.py" line="698" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="861" />
+      <location filename="../../ui/main.py" line="862" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="377" />
+      <location filename="../../ui/main.py" line="378" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="202" />
+      <location filename="../../ui/main.py" line="203" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="204" />
+      <location filename="../../ui/main.py" line="205" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="703" />
+      <location filename="../../ui/main.py" line="704" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="814" />
+      <location filename="../../ui/main.py" line="815" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="235" />
-      <location filename="../../ui/main.py" line="643" />
+      <location filename="../../ui/main.py" line="236" />
+      <location filename="../../ui/main.py" line="644" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="706" />
+      <location filename="../../ui/main.py" line="707" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="894" />
+      <location filename="../../ui/main.py" line="895" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="889" />
+      <location filename="../../ui/main.py" line="890" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="915" />
+      <location filename="../../ui/main.py" line="916" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="810" />
+      <location filename="../../ui/main.py" line="811" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="818" />
+      <location filename="../../ui/main.py" line="819" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="971" />
+      <location filename="../../ui/main.py" line="972" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="709" />
+      <location filename="../../ui/main.py" line="710" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="932" />
+      <location filename="../../ui/main.py" line="933" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="673" />
+      <location filename="../../ui/main.py" line="674" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="134" />
+      <location filename="../../ui/main.py" line="135" />
       <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="765" />
+      <location filename="../../ui/main.py" line="766" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="758" />
+      <location filename="../../ui/main.py" line="759" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="364" />
+      <location filename="../../ui/main.py" line="365" />
       <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
       <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="763" />
+      <location filename="../../ui/main.py" line="764" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="944" />
+      <location filename="../../ui/main.py" line="945" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="997" />
+      <location filename="../../ui/main.py" line="998" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="850" />
+      <location filename="../../ui/main.py" line="851" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="858" />
+      <location filename="../../ui/main.py" line="859" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="151" />
+      <location filename="../../ui/main.py" line="152" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="760" />
+      <location filename="../../ui/main.py" line="761" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="771" />
+      <location filename="../../ui/main.py" line="772" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="507" />
+      <location filename="../../ui/main.py" line="508" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="680" />
+      <location filename="../../ui/main.py" line="681" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="373" />
+      <location filename="../../ui/main.py" line="374" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -5278,204 +5383,225 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="402" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="468" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="542" />
+      <location filename="../../ui/main_window.py" line="550" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="531" />
+      <location filename="../../ui/main_window.py" line="539" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="569" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="479" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="483" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="401" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="557" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="565" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="551" />
+      <location filename="../../ui/main_window.py" line="559" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="494" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="405" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="604" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="497" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="436" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="437" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="455" />
+      <location filename="../../ui/main_window.py" line="463" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="476" />
+      <location filename="../../ui/main_window.py" line="484" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="470" />
+      <location filename="../../ui/main_window.py" line="478" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="565" />
+      <location filename="../../ui/main_window.py" line="573" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="753" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="750" />
+      <source>Mark done / re&amp;open</source>
+      <translation>Đánh dấu đã xong / mở &amp;lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="751" />
+      <source>Mark the open actions done and reopen the done ones</source>
+      <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="753" />
+      <source>Mark the selected actions done</source>
+      <translation>Đánh dấu đã xong các việc đang chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="376" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="673" />
+      <source>Not in the list, its filters leave it out (%2): “%1”</source>
+      <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="72" />
@@ -5483,12 +5609,17 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="471" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="748" />
+      <source>Re&amp;open</source>
+      <translation>Mở &amp;lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -5498,22 +5629,27 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="423" />
+      <location filename="../../ui/main_window.py" line="748" />
+      <source>Reopen the selected done actions</source>
+      <translation>Mở lại các việc đã xong đang chọn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="431" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="598" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -5795,12 +5931,12 @@ Bản sao lưu: %2</translation>
       <translation>%1 thôi giữ chức vụ “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="49" />
+      <location filename="../../ui/post_words.py" line="50" />
       <source>%3 changed the %1 of “%2” at %4, after you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>%3 đã sửa %1 của “%2” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="85" />
+      <location filename="../../ui/post_words.py" line="88" />
       <source>%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
@@ -5810,7 +5946,7 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="67" />
+      <location filename="../../ui/post_words.py" line="68" />
       <source>A holder of “%1” was recorded meanwhile: their role history stays, so the post cannot be removed. If they hold it now, choose End holding… in this window to end their holding instead.</source>
       <translation>Trong lúc đó, chức vụ “%1” đã có người giữ được ghi nhận: lịch sử đó được giữ lại nên không thể xoá chức vụ. Nếu người đó đang giữ chức vụ, hãy chọn Kết thúc nhiệm kỳ… trong cửa sổ này để kết thúc nhiệm kỳ của họ.</translation>
     </message>
@@ -5903,6 +6039,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -5929,7 +6066,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -5944,12 +6083,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -5974,17 +6117,17 @@ Bản sao lưu: %2</translation>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="60" />
+      <location filename="../../ui/post_words.py" line="61" />
       <source>Someone else changed the %1 of “%2” since you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="97" />
+      <location filename="../../ui/post_words.py" line="100" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="54" />
+      <location filename="../../ui/post_words.py" line="55" />
       <source>The %1 of “%2” was changed at %4 in another window or from the command line, after you began here: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
@@ -5994,7 +6137,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="91" />
+      <location filename="../../ui/post_words.py" line="94" />
       <source>The notes of “%1” were changed at %4 in another window or from the command line, after you began here: nothing was saved. They now read: “%2”. What you typed is still in the box: leave it again to save it over them, or press Esc in the box to take them.</source>
       <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
     </message>
@@ -6015,6 +6158,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6024,17 +6168,17 @@ Bản sao lưu: %2</translation>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="26" />
+      <location filename="../../ui/post_words.py" line="27" />
       <source>name</source>
       <translation>tên</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="26" />
+      <location filename="../../ui/post_words.py" line="27" />
       <source>name in English</source>
       <translation>tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="27" />
+      <location filename="../../ui/post_words.py" line="28" />
       <source>notes</source>
       <translation>ghi chú</translation>
     </message>
@@ -6044,17 +6188,19 @@ Bản sao lưu: %2</translation>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="26" />
+      <location filename="../../ui/post_words.py" line="27" />
       <source>precedence</source>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="110" />
+      <location filename="../../ui/post_words.py" line="113" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -6249,118 +6395,118 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="462" />
+      <location filename="../../ui/dialogs/record_form.py" line="463" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="459" />
+      <location filename="../../ui/dialogs/record_form.py" line="460" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="453" />
+      <location filename="../../ui/dialogs/record_form.py" line="454" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="466" />
+      <location filename="../../ui/dialogs/record_form.py" line="467" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="445" />
+      <location filename="../../ui/dialogs/record_form.py" line="446" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="337" />
+      <location filename="../../ui/dialogs/record_form.py" line="338" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="158" />
+      <location filename="../../ui/dialogs/record_form.py" line="159" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="454" />
+      <location filename="../../ui/dialogs/record_form.py" line="455" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="457" />
+      <location filename="../../ui/dialogs/record_form.py" line="458" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="548" />
+      <location filename="../../ui/dialogs/record_form.py" line="549" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="160" />
-      <location filename="../../ui/dialogs/record_form.py" line="475" />
+      <location filename="../../ui/dialogs/record_form.py" line="161" />
+      <location filename="../../ui/dialogs/record_form.py" line="476" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="117" />
+      <location filename="../../ui/dialogs/record_form.py" line="118" />
       <source>Not now</source>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="495" />
+      <location filename="../../ui/dialogs/record_form.py" line="496" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="471" />
+      <location filename="../../ui/dialogs/record_form.py" line="472" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="420" />
+      <location filename="../../ui/dialogs/record_form.py" line="421" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="464" />
+      <location filename="../../ui/dialogs/record_form.py" line="465" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="463" />
+      <location filename="../../ui/dialogs/record_form.py" line="464" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="468" />
+      <location filename="../../ui/dialogs/record_form.py" line="469" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="467" />
+      <location filename="../../ui/dialogs/record_form.py" line="468" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="545" />
+      <location filename="../../ui/dialogs/record_form.py" line="546" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="450" />
+      <location filename="../../ui/dialogs/record_form.py" line="451" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="266" />
+      <location filename="../../ui/dialogs/record_form.py" line="267" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="543" />
+      <location filename="../../ui/dialogs/record_form.py" line="544" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6381,12 +6527,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="179" />
+      <location filename="../../ui/commands.py" line="216" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="177" />
+      <location filename="../../ui/commands.py" line="214" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -6394,211 +6540,202 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="135" />
+      <location filename="../../ui/reorg.py" line="138" />
       <source>Also into</source>
       <translation>Và chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="281" />
-      <location filename="../../ui/reorg.py" line="372" />
+      <location filename="../../ui/reorg.py" line="284" />
+      <location filename="../../ui/reorg.py" line="375" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="408" />
+      <location filename="../../ui/reorg.py" line="411" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="318" />
+      <location filename="../../ui/reorg.py" line="321" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="55" />
+      <location filename="../../ui/reorg.py" line="56" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="123" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>Detail</source>
       <translation>Chi tiết</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="137" />
+      <location filename="../../ui/reorg.py" line="140" />
       <source>Effective date</source>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="317" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="54" />
+      <location filename="../../ui/reorg.py" line="55" />
       <source>Future meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="127" />
+      <location filename="../../ui/reorg.py" line="130" />
       <source>History, past meetings and closed actions stay with %1.</source>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="316" />
+      <location filename="../../ui/reorg.py" line="319" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="47" />
+      <location filename="../../ui/reorg.py" line="48" />
       <source>Merged into</source>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="303" />
+      <location filename="../../ui/reorg.py" line="306" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="113" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="110" />
+      <location filename="../../ui/reorg.py" line="113" />
       <source>Name or acronym; on a split, several separated by ;</source>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="356" />
+      <location filename="../../ui/reorg.py" line="359" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="312" />
+      <location filename="../../ui/reorg.py" line="315" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="287" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="138" />
+      <location filename="../../ui/reorg.py" line="141" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="52" />
+      <location filename="../../ui/reorg.py" line="53" />
       <source>Open actions</source>
       <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="53" />
+      <location filename="../../ui/reorg.py" line="54" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="311" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="409" />
+      <location filename="../../ui/reorg.py" line="412" />
       <source>Posts…</source>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="313" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
-      <location filename="../../ui/reorg.py" line="294" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="118" />
+      <location filename="../../ui/reorg.py" line="121" />
       <source>Preview</source>
       <translation>Xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="47" />
+      <location filename="../../ui/reorg.py" line="48" />
       <source>Renamed to</source>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="103" />
-      <location filename="../../ui/reorg.py" line="256" />
+      <location filename="../../ui/reorg.py" line="106" />
+      <location filename="../../ui/reorg.py" line="259" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="407" />
+      <location filename="../../ui/reorg.py" line="410" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="144" />
+      <location filename="../../ui/reorg.py" line="147" />
       <source>Reorganise</source>
       <translation>Sắp xếp lại</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="47" />
+      <location filename="../../ui/reorg.py" line="48" />
       <source>Split into</source>
       <translation>Chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="134" />
+      <location filename="../../ui/reorg.py" line="137" />
       <source>Successor</source>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="123" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="133" />
+      <location filename="../../ui/reorg.py" line="136" />
       <source>What happened</source>
       <translation>Hình thức</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="123" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>What moves</source>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="307" />
+      <location filename="../../ui/reorg.py" line="310" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="290" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="117" />
+      <location filename="../../ui/reorg.py" line="120" />
       <source>e.g. Resolution 176/2025/QH15</source>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="285" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6606,32 +6743,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="77" />
+      <location filename="../../ui/commands.py" line="79" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="78" />
+      <location filename="../../ui/commands.py" line="80" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="80" />
+      <location filename="../../ui/commands.py" line="82" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="79" />
+      <location filename="../../ui/commands.py" line="81" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="99" />
+      <location filename="../../ui/commands.py" line="101" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="60" />
+      <location filename="../../ui/commands.py" line="62" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -6657,104 +6794,44 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ServiceMessage</name>
     <message>
-      <location filename="../../ui/service_words.py" line="65" />
+      <location filename="../../ui/service_words.py" line="47" />
       <source>%1 is another program's SQLite database (its tables: %2), not a Ketnoi database; not opening it, nothing written to it. Choose a Ketnoi database, or a new file name to start one</source>
       <translation>%1 là cơ sở dữ liệu SQLite của một chương trình khác (các bảng: %2), không phải cơ sở dữ liệu Ketnoi; Ketnoi không mở tệp này và không ghi gì vào đó. Hãy chọn một cơ sở dữ liệu Ketnoi, hoặc một tên tệp mới để bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="41" />
+      <location filename="../../ui/service_words.py" line="37" />
       <source>%1 is not a Ketnoi database (not an SQLite file); not opening it. A workbook or a CSV file is imported instead: File → Import spreadsheet…, or ketnoi import FILE</source>
       <translation>%1 không phải là cơ sở dữ liệu Ketnoi (không phải tệp SQLite); không mở tệp này. Bảng tính hoặc tệp CSV thì nhập vào: Tệp → Nhập từ bảng tính…, hoặc ketnoi import TỆP</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="59" />
-      <source>%1 of the actions come from meetings held after %2</source>
-      <translation>%1 việc được giao từ các cuộc họp diễn ra sau ngày %2</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="53" />
-      <source>%1 of the actions come from meetings held after their new due dates</source>
-      <translation>%1 việc được giao từ các cuộc họp diễn ra sau hạn mới của chúng</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="22" />
-      <source>a date and time is required</source>
-      <translation>cần nhập ngày và giờ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="27" />
-      <source>a file name is required</source>
-      <translation>cần có tên tệp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="34" />
+      <location filename="../../ui/service_words.py" line="30" />
       <source>a letter cannot answer itself</source>
       <translation>công văn không thể trả lời chính nó</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="32" />
+      <location filename="../../ui/service_words.py" line="28" />
       <source>a letter number is a whole number from 1</source>
       <translation>số công văn là số nguyên từ 1 trở lên</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="20" />
-      <source>a name is required</source>
-      <translation>cần nhập tên</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="33" />
+      <location filename="../../ui/service_words.py" line="29" />
       <source>a signed letter has its number from the register (sign it)</source>
       <translation>công văn đã ký mang số do sổ cấp (hãy ký công văn)</translation>
     </message>
     <message>
-      <location filename="../../ui/service_words.py" line="21" />
-      <source>a title is required</source>
-      <translation>cần nhập tiêu đề</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="31" />
+      <location filename="../../ui/service_words.py" line="27" />
       <source>an incoming letter is received or replied</source>
       <translation>công văn đến chỉ có trạng thái đã nhận hoặc đã trả lời</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="26" />
-      <source>an organisation cannot be its own parent or a parent of its parent</source>
-      <translation>một tổ chức không thể trực thuộc chính nó hoặc trực thuộc một đơn vị cấp dưới của nó</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="30" />
       <source>an outgoing letter is not received</source>
       <translation>công văn đi không có trạng thái đã nhận</translation>
     </message>
     <message>
       <location filename="../../ui/service_words.py" line="25" />
-      <source>priority is 1 (high), 2 (normal) or 3 (low)</source>
-      <translation>mức ưu tiên là 1 (cao), 2 (bình thường) hoặc 3 (thấp)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="24" />
-      <source>say what is to be done</source>
-      <translation>hãy ghi việc cần làm</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="29" />
       <source>say what the letter is about (trích yếu)</source>
       <translation>hãy ghi trích yếu của công văn</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="49" />
-      <source>the due date is before the meeting it came from (%1)</source>
-      <translation>hạn xử lý sớm hơn cuộc họp đã giao việc này (%1)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="23" />
-      <source>the meeting ends before it starts</source>
-      <translation>cuộc họp kết thúc trước khi bắt đầu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/service_words.py" line="74" />
-      <source>“%1” already exists (id %2)</source>
-      <translation>“%1” đã có (mã %2)</translation>
     </message>
   </context>
   <context>
@@ -6975,6 +7052,14 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/shortcuts.py" line="173" />
       <source>Keys</source>
       <translation>Phím</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShowAllOffer</name>
+    <message>
+      <location filename="../../ui/filter_offer.py" line="28" />
+      <source>Show all</source>
+      <translation>Hiện tất cả</translation>
     </message>
   </context>
   <context>
@@ -7484,7 +7569,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="285" />
+      <location filename="../../ui/team.py" line="295" />
       <source>%1 (read-only) — Ketnoi</source>
       <translation>%1 (chỉ đọc) — Ketnoi</translation>
     </message>
@@ -7509,33 +7594,33 @@ Bản sao lưu: %2</translation>
       <translation>Không hoàn tác được ở đây (vai trò của bạn chỉ được xem)</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="381" />
-      <location filename="../../ui/team.py" line="519" />
+      <location filename="../../ui/team.py" line="391" />
+      <location filename="../../ui/team.py" line="529" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="317" />
+      <location filename="../../ui/team.py" line="327" />
       <source>Login disabled</source>
       <translation>Tài khoản bị vô hiệu hóa</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="466" />
+      <location filename="../../ui/team.py" line="476" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="469" />
+      <location filename="../../ui/team.py" line="479" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="317" />
+      <location filename="../../ui/team.py" line="327" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="319" />
+      <location filename="../../ui/team.py" line="329" />
       <source>Read-only file</source>
       <translation>Tệp chỉ đọc</translation>
     </message>
@@ -7545,23 +7630,23 @@ Bản sao lưu: %2</translation>
       <translation>Tệp chỉ đọc: không thể thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="375" />
+      <location filename="../../ui/team.py" line="385" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="399" />
-      <location filename="../../ui/team.py" line="455" />
+      <location filename="../../ui/team.py" line="409" />
+      <location filename="../../ui/team.py" line="465" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="492" />
+      <location filename="../../ui/team.py" line="502" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="426" />
+      <location filename="../../ui/team.py" line="436" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
@@ -7596,7 +7681,7 @@ Bản sao lưu: %2</translation>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="521" />
+      <location filename="../../ui/team.py" line="531" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
@@ -7776,7 +7861,7 @@ Bản sao lưu: %2</translation>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="300" />
+      <location filename="../../ui/dialogs/undo_history.py" line="322" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
@@ -7788,28 +7873,29 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="133" />
       <location filename="../../ui/dialogs/undo_history.py" line="243" />
-      <location filename="../../ui/dialogs/undo_history.py" line="326" />
-      <location filename="../../ui/dialogs/undo_history.py" line="335" />
+      <location filename="../../ui/dialogs/undo_history.py" line="299" />
+      <location filename="../../ui/dialogs/undo_history.py" line="348" />
+      <location filename="../../ui/dialogs/undo_history.py" line="357" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="284" />
+      <location filename="../../ui/dialogs/undo_history.py" line="306" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="310" />
+      <location filename="../../ui/dialogs/undo_history.py" line="332" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="325" />
+      <location filename="../../ui/dialogs/undo_history.py" line="347" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="291" />
+      <location filename="../../ui/dialogs/undo_history.py" line="313" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -7980,18 +8066,23 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="153" />
+      <location filename="../../ui/commands.py" line="175" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="144" />
+      <location filename="../../ui/commands.py" line="166" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="149" />
-      <location filename="../../ui/commands.py" line="150" />
+      <location filename="../../ui/commands.py" line="185" />
+      <source>Nothing of yours to undo in this window. Edit → Undo history… lists every change, with who made it, and can undo any of them.</source>
+      <translation>Trong cửa sổ này không còn thay đổi nào của bạn để hoàn tác. Sửa → Lịch sử hoàn tác… liệt kê mọi thay đổi kèm người thực hiện và có thể hoàn tác bất kỳ thay đổi nào.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="171" />
+      <location filename="../../ui/commands.py" line="172" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>

@@ -82,7 +82,7 @@ def test_the_organisation_of_a_kept_contact_is_kept_and_said(tmp_path: Path) -> 
     assert f'liên hệ "Bùi Văn Hà" (#{ha}) đã được sửa sau khi nhập; giữ lại' in out
     assert (
         f'tổ chức "FPT Corporation" (#{fpt}): liên hệ "Bùi Văn Hà" (#{ha}), được giữ lại, '
-        "vẫn cần đến tổ chức này; giữ lại"
+        "vẫn liên kết tới bản ghi này; giữ lại"
     ) in out
     assert _live(db, Organisation, fpt) and _live(db, Contact, ha)
     shown = _ok(db, "org", "show", str(fpt))
