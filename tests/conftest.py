@@ -117,40 +117,62 @@ def _forms_close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ui.widgets, "confirm_discard", lambda *_a, **_k: True)
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """The name of a PostgreSQL database the migrations brought to the newest schema (as
+    ``open_database`` makes it, under the pinned clock), once per test process, to be copied:
+    creating the schema and taking it down again took seconds a test. Skipped without a server
+    (:func:`tests.postgres.server_url`)."""
+    from tests import postgres
+
+    name = postgres.create()
+    try:
+        clock.set_fixed(PINNED)
+        try:
+            open_database(postgres.url_of(name)).dispose()
+        finally:
+            clock.reset()
+        yield name
+    finally:
+        postgres.drop(name)
+
+
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    """An empty PostgreSQL database (``KETNOI_TEST_POSTGRES_URL``), emptied again after the
-    test; skipped without one, except in CI, which must provide it."""
-    url = os.environ.get("KETNOI_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
-        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
-    from alembic import command
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A new PostgreSQL database of this test only, at the newest schema (a copy of
+    :func:`pg_template`), dropped after the test; skipped without a server, except in CI, which
+    must provide one (``KETNOI_TEST_POSTGRES_URL``)."""
+    from tests import postgres
 
-    from db.migrate import alembic_config
+    with postgres.database(template=pg_template) as url:
+        yield url
 
-    yield url
-    command.downgrade(alembic_config(url), "base")
+
+@pytest.fixture
+def pg_empty_url() -> Iterator[str]:
+    """A new, empty PostgreSQL database of this test only, dropped after it: for the tests of
+    the migrations and of creating a database, which must run Alembic's real path."""
+    from tests import postgres
+
+    with postgres.database() as url:
+        yield url
 
 
 _SHARED_FILES: dict[str, bool] = {}
 
 
 def _shares_the_machine(nodeid: str) -> bool:
-    """Whether a test (by its node id) uses what every process of the machine shares: the one
-    PostgreSQL server of the run — its id names PostgreSQL (a ``[postgresql]`` parameter) or its
-    file does at all (``pg_url``, the ``postgres`` mark, ``KETNOI_TEST_POSTGRES_URL``) — or the
-    mount table (:mod:`tests.read_only` bind-mounts a folder read-only when run as root)."""
-    if "postgres" in nodeid.lower():
-        return True
+    """Whether a test (by its node id) uses what every process of the machine shares: the mount
+    table (:mod:`tests.read_only` bind-mounts a folder read-only when run as root). Not the
+    PostgreSQL server: each test has a database of its own (:mod:`tests.postgres`), and the
+    roles a test makes carry a prefix of its own (tests/db/test_team.py)."""
     path = nodeid.split("::", 1)[0]
     if path not in _SHARED_FILES:
         try:
-            text = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8").lower()
+            text = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8")
         except OSError:
             text = ""
-        _SHARED_FILES[path] = "postgres" in text or "pg_url" in text or "tests.read_only" in text
+        _SHARED_FILES[path] = "tests.read_only" in text
     return _SHARED_FILES[path]
 
 
@@ -181,9 +203,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.hookimpl(optionalhook=True, tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """``python -m pytest -n auto`` (pytest-xdist): every test on any worker, except those that
-    use what the machine shares (:func:`_shares_the_machine`: PostgreSQL's one database and its
-    cluster-wide roles, the mount table), which run one after another on one worker (one scope
-    of xdist's scope scheduling)."""
+    use what the machine shares (:func:`_shares_the_machine`: the mount table), which run one
+    after another on one worker (one scope of xdist's scope scheduling)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SharedTogether(LoadScopeScheduling):  # type: ignore[misc]

@@ -195,41 +195,31 @@ def test_info_names_a_damaged_database_in_one_line(
 
 
 @pytest.mark.postgres
-def test_backup_of_a_team_database_is_a_pg_dump(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import os
+def test_backup_of_a_team_database_is_a_pg_dump(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pg_url: str
+) -> None:
     import shutil
     import subprocess
 
-    from alembic import command
-
-    from db.migrate import alembic_config
-
-    url = os.environ.get("KETNOI_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must provide KETNOI_TEST_POSTGRES_URL")
-        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
+    url = pg_url
     engine = open_database(url)
     try:
         with unit_of_work(engine) as s:
             records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ"})
     finally:
         engine.dispose()
-    try:
-        target = tmp_path / "team.dump"
-        code, doc, err = run(capsys, "backup", str(target), "--db", url, "--json")
-        assert code == 0, err
-        assert isinstance(doc, dict) and Path(doc["backup"]) == target
-        assert stat.S_IMODE(target.stat().st_mode) == 0o600
-        listing = subprocess.run(
-            [shutil.which("pg_restore") or "pg_restore", "--list", str(target)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert "TABLE DATA public organisation" in listing
-    finally:
-        command.downgrade(alembic_config(url), "base")
+    target = tmp_path / "team.dump"
+    code, doc, err = run(capsys, "backup", str(target), "--db", url, "--json")
+    assert code == 0, err
+    assert isinstance(doc, dict) and Path(doc["backup"]) == target
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    listing = subprocess.run(
+        [shutil.which("pg_restore") or "pg_restore", "--list", str(target)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "TABLE DATA public organisation" in listing
 
 
 def test_deleting_several_records_is_preceded_by_a_backup_one_is_not(

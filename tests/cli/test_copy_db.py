@@ -193,8 +193,9 @@ def test_a_merge_adds_what_the_target_lacks_and_matches_the_rest(
 
 @pytest.mark.postgres
 def test_sqlite_to_postgresql_to_sqlite_gives_an_identical_export(
-    tmp_path: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, pg_empty_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    pg_url = pg_empty_url  # a new team database: copy-db creates its schema
     a, c = tmp_path / "a.db", tmp_path / "c.db"
     ids = _fill(a)
     assert main(["copy-db", "--from", str(a), "--to", pg_url]) == 0

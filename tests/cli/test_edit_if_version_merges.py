@@ -17,26 +17,15 @@ from sqlalchemy.engine import Engine
 from app import records
 from db.engine import read_session, unit_of_work
 from tests.cli.inproc import run_cli
+from tests.helpers import another_save
+
+THEY = "Trần Văn Bình"  # the colleague who saves meanwhile
 
 
 def _contact(engine: Engine) -> tuple[int, int]:
     with unit_of_work(engine) as s:
         cid = records.create(s, "contact", {"full_name": "Nguyễn Thị Hồng Nhung", "position": "Giám đốc"})
         return cid, int(records.get(s, "contact", cid)["version"])
-
-
-def _they_save(engine: Engine, cid: int, values: dict[str, Any]) -> None:
-    """Another window's save (with its history, as every Ketnoi save)."""
-    with unit_of_work(engine) as s:
-        records.update(
-            s,
-            "contact",
-            cid,
-            values,
-            expected_version=None,
-            actor="Trần Văn Bình",
-            group_id=records.new_group_id(),
-        )
 
 
 def _now(engine: Engine, cid: int) -> dict[str, Any]:
@@ -46,8 +35,8 @@ def _now(engine: Engine, cid: int) -> dict[str, Any]:
 
 def test_their_notes_are_kept_beside_the_new_position(db_path: Path, engine: Engine) -> None:
     cid, version = _contact(engine)
-    _they_save(engine, cid, {"notes": "Gặp ở Hòa Lạc"})
-    _they_save(engine, cid, {"honorific": "Bà"})
+    another_save(engine, "contact", cid, {"notes": "Gặp ở Hòa Lạc"}, THEY)
+    another_save(engine, "contact", cid, {"honorific": "Bà"}, THEY)
     done = run_cli(
         db_path, "contact", "edit", str(cid), "--position", "Phó Giám đốc", "--if-version", str(version)
     )
@@ -77,7 +66,7 @@ def test_their_notes_are_kept_beside_the_new_position(db_path: Path, engine: Eng
 
 def test_a_position_both_changed_is_refused_naming_it_and_who_saved(db_path: Path, engine: Engine) -> None:
     cid, version = _contact(engine)
-    _they_save(engine, cid, {"position": "Trưởng phòng", "notes": "Gặp ở Hòa Lạc"})
+    another_save(engine, "contact", cid, {"position": "Trưởng phòng", "notes": "Gặp ở Hòa Lạc"}, THEY)
     done = run_cli(
         db_path, "contact", "edit", str(cid), "--position", "Phó Giám đốc", "--if-version", str(version)
     )
@@ -107,7 +96,7 @@ def test_a_position_both_changed_is_refused_naming_it_and_who_saved(db_path: Pat
 
 def test_merged_in_vietnamese(db_path: Path, engine: Engine) -> None:
     cid, version = _contact(engine)
-    _they_save(engine, cid, {"notes": "Gặp ở Hòa Lạc"})
+    another_save(engine, "contact", cid, {"notes": "Gặp ở Hòa Lạc"}, THEY)
     done = run_cli(
         db_path,
         "contact",

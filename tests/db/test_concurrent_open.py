@@ -218,42 +218,42 @@ pg = pytest.mark.skipif(not PG_URL and not os.environ.get("CI"), reason="KETNOI_
 
 @pytest.mark.postgres
 @pg
-def test_processes_opening_a_new_team_database_at_once_create_it_once(pg_url: str) -> None:
-    _assert_one_migrated(_run_openers(pg_url), orgs=0)
+def test_processes_opening_a_new_team_database_at_once_create_it_once(pg_empty_url: str) -> None:
+    _assert_one_migrated(_run_openers(pg_empty_url), orgs=0)
 
 
 @pytest.mark.postgres
 @pg
-def test_processes_opening_an_older_team_database_at_once_upgrade_it_once(pg_url: str) -> None:
-    engine = open_database(pg_url)
+def test_processes_opening_an_older_team_database_at_once_upgrade_it_once(pg_empty_url: str) -> None:
+    engine = open_database(pg_empty_url)
     with unit_of_work(engine) as s:
         records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
     engine.dispose()
-    command.downgrade(alembic_config(pg_url), "0002")
-    check = make_engine(pg_url)
+    command.downgrade(alembic_config(pg_empty_url), "0002")
+    check = make_engine(pg_empty_url)
     assert stored_revision(check) == "0002"
     check.dispose()
-    _assert_one_migrated(_run_openers(pg_url), orgs=1)
+    _assert_one_migrated(_run_openers(pg_empty_url), orgs=1)
 
 
 @pytest.mark.postgres
 @pg
 def test_an_opener_of_a_team_database_another_is_upgrading_waits_a_bounded_time(
-    pg_url: str, monkeypatch: pytest.MonkeyPatch
+    pg_empty_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_database(pg_url).dispose()
-    command.downgrade(alembic_config(pg_url), "0014")
-    other = make_engine(pg_url)  # another Ketnoi, in the middle of the upgrade
+    open_database(pg_empty_url).dispose()
+    command.downgrade(alembic_config(pg_empty_url), "0014")
+    other = make_engine(pg_empty_url)  # another Ketnoi, in the middle of the upgrade
     with other.connect() as holder:
         holder.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _lock_key(migrate.SCHEMA_LOCK)})
         monkeypatch.setattr(migrate, "OPENING_WAIT_S", 0.5)
         with pytest.raises(DatabaseError) as caught:
-            open_database(pg_url)
+            open_database(pg_empty_url)
         said = str(caught.value)
         assert "Another Ketnoi" in said and "creating or upgrading the team database" in said
         holder.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _lock_key(migrate.SCHEMA_LOCK)})
         holder.commit()
     other.dispose()
-    engine = open_database(pg_url)
+    engine = open_database(pg_empty_url)
     assert stored_revision(engine) == HEAD_REVISION
     engine.dispose()

@@ -228,5 +228,5 @@ def test_the_migration_fills_the_keys_in_sqlite(db_url: str) -> None:
     _backfill(db_url)
 
 
-def test_the_migration_fills_the_keys_in_postgresql(pg_url: str) -> None:
-    _backfill(pg_url)
+def test_the_migration_fills_the_keys_in_postgresql(pg_empty_url: str) -> None:
+    _backfill(pg_empty_url)

@@ -39,7 +39,7 @@ def _date(engine: Engine, contact: int) -> dt.date | None:
 def test_dates_a_confidential_meeting_gave_are_taken_back_once(
     backend: str, db_url: str, request: pytest.FixtureRequest
 ) -> None:
-    url = request.getfixturevalue("pg_url") if backend == "postgresql" else db_url
+    url = request.getfixturevalue("pg_empty_url") if backend == "postgresql" else db_url
     engine = open_database(url)
     with unit_of_work(engine) as s:
         org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
@@ -105,7 +105,7 @@ def test_dates_the_application_already_took_back_stay_taken_back(
     """Reviewer's defect: session 7's code already took a date back when a meeting was made
     confidential, writing the take-back in the meeting's save; the migration read that row as
     the meeting's move and put the confidential day back."""
-    url = request.getfixturevalue("pg_url") if backend == "postgresql" else db_url
+    url = request.getfixturevalue("pg_empty_url") if backend == "postgresql" else db_url
     engine = open_database(url)
     with unit_of_work(engine) as s:
         org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})

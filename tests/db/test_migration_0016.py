@@ -62,7 +62,7 @@ def _import_an(engine: Engine, folder: Path) -> int:
 def test_dates_left_wrong_are_counted_again_once(
     backend: str, db_url: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    url = request.getfixturevalue("pg_url") if backend == "postgresql" else db_url
+    url = request.getfixturevalue("pg_empty_url") if backend == "postgresql" else db_url
     engine = open_database(url)
     with unit_of_work(engine) as s:
         org = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})

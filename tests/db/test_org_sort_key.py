@@ -140,9 +140,9 @@ def test_the_migration_fills_the_key_in_and_triggers_keep_it_sqlite(db_url: str)
     _backfill_and_triggers(db_url)
 
 
-def test_the_migration_fills_the_key_in_and_triggers_keep_it_postgresql(pg_url: str) -> None:
-    _backfill_and_triggers(pg_url)
-    engine = open_database(pg_url)
+def test_the_migration_fills_the_key_in_and_triggers_keep_it_postgresql(pg_empty_url: str) -> None:
+    _backfill_and_triggers(pg_empty_url)
+    engine = open_database(pg_empty_url)
     try:  # a purge's ON DELETE SET NULL goes through the trigger too
         with unit_of_work(engine) as s:
             for org in s.execute(select(ORG.c.id)).scalars():

@@ -1,6 +1,7 @@
 """The same schema and services on PostgreSQL (a team's shared database).
 
-Runs when KETNOI_TEST_POSTGRES_URL points at an empty database; .ci/run starts one.
+Runs when KETNOI_TEST_POSTGRES_URL names a server (.ci/run starts one): a database per test
+(tests/postgres.py).
 """
 
 import datetime as dt
@@ -32,9 +33,8 @@ def pg(pg_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def test_postgres_schema_has_no_drift_and_search_works(pg: Engine) -> None:
-    assert PG_URL
-    command.check(alembic_config(PG_URL))
+def test_postgres_schema_has_no_drift_and_search_works(pg: Engine, pg_url: str) -> None:
+    command.check(alembic_config(pg_url))
     with unit_of_work(pg) as s:
         org = records.create(
             s, "organisation", {"name": "Trung tâm Đổi mới sáng tạo Quốc gia", "acronym": "NIC"}
@@ -110,3 +110,40 @@ def test_a_serialised_write_that_waits_in_vain_says_so_in_one_line(pg: Engine) -
     finally:
         holder.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _lock_key("import")})
         holder.close()
+
+
+def test_a_filled_database_goes_down_to_nothing_and_up_again(pg_empty_url: str) -> None:
+    """Every migration's downgrade on PostgreSQL with rows in every table the demo fills
+    (reorganisations and posts included): the tests ran it after each of them when each
+    test's schema was taken down again; now each gets a copy made once."""
+    from sqlalchemy import inspect
+
+    from app import demo
+    from db.engine import make_engine
+
+    engine = open_database(pg_empty_url)
+    demo.fill(engine)
+    engine.dispose()
+    command.downgrade(alembic_config(pg_empty_url), "base")
+    bare = make_engine(pg_empty_url)
+    try:
+        assert set(inspect(bare).get_table_names()) <= {"alembic_version"}
+        with bare.connect() as conn:  # no function, trigger or view of Ketnoi's is left behind
+            left = conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                    "WHERE n.nspname = 'public'"
+                )
+            ).scalar_one()
+            views = conn.execute(
+                text("SELECT count(*) FROM pg_views WHERE schemaname = 'public'")
+            ).scalar_one()
+        assert (left, views) == (0, 0)
+    finally:
+        bare.dispose()
+    engine = open_database(pg_empty_url)
+    try:
+        with unit_of_work(engine) as s:
+            assert records.create(s, "organisation", {"name": "Genetica"}) == 1  # the sequences anew
+    finally:
+        engine.dispose()

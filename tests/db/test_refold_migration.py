@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -140,19 +139,11 @@ def test_cli_search_finds_lukasz_in_an_upgraded_file(
     assert any("Łukasz Nowak" in line for line in lines), lines
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    if not PG_URL:
-        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
-    yield PG_URL
-    command.downgrade(alembic_config(PG_URL), "base")
-
-
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL and not os.environ.get("CI"), reason="KETNOI_TEST_POSTGRES_URL not set")
-def test_postgres_database_from_0003_finds_lukasz_after_upgrade(pg_url: str) -> None:
-    _database_at_0003(pg_url)
-    engine = open_database(pg_url)
+def test_postgres_database_from_0003_finds_lukasz_after_upgrade(pg_empty_url: str) -> None:
+    _database_at_0003(pg_empty_url)
+    engine = open_database(pg_empty_url)
     try:
         _check_upgraded(engine)
     finally:

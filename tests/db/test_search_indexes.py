@@ -181,18 +181,18 @@ def test_upgrade_from_0013_fills_the_new_tables(at_0013: tuple[str, dict[str, in
         engine.dispose()
 
 
-def test_the_migration_leaves_postgresql_search_as_it_was(pg_url: str) -> None:
-    engine = open_database(pg_url)
+def test_the_migration_leaves_postgresql_search_as_it_was(pg_empty_url: str) -> None:
+    engine = open_database(pg_empty_url)
     ids = _seed(engine)
     engine.dispose()
-    command.downgrade(alembic_config(pg_url), "0013")
-    engine = make_engine(pg_url)
+    command.downgrade(alembic_config(pg_empty_url), "0013")
+    engine = make_engine(pg_empty_url)
     try:
         assert ("contact", ids["lan"]) in _found(engine, "dang")
     finally:
         engine.dispose()
-    command.upgrade(alembic_config(pg_url), "head")
-    engine = open_database(pg_url)
+    command.upgrade(alembic_config(pg_empty_url), "head")
+    engine = open_database(pg_empty_url)
     try:
         with engine.connect() as conn:
             gin = conn.execute(text("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'ix_%_search'"))

@@ -14,7 +14,10 @@ from PySide6.QtCore import Qt
 
 from app import records
 from db.engine import read_session, unit_of_work
+from tests.helpers import another_save
 from tests.ui.helpers import wait_idle
+
+THEY = "Trần Văn Bình"  # the colleague who saves meanwhile
 
 
 def _pair(engine: Any) -> tuple[int, int]:
@@ -22,19 +25,6 @@ def _pair(engine: Any) -> tuple[int, int]:
         a = records.create(s, "contact", {"full_name": "Nguyễn Văn Hùng", "position": "Giám đốc"})
         b = records.create(s, "contact", {"full_name": "Nguyen Van Hung", "position": "Engineer"})
     return a, b
-
-
-def _they_save(engine: Any, cid: int, values: dict[str, Any]) -> None:
-    with unit_of_work(engine) as s:
-        records.update(
-            s,
-            "contact",
-            cid,
-            values,
-            expected_version=None,
-            actor="Trần Văn Bình",
-            group_id=records.new_group_id(),
-        )
 
 
 def _dialog(qtbot: Any, window: Any, ctx: Any, a: int, b: int) -> Any:
@@ -54,7 +44,7 @@ def test_the_kept_records_newer_position_is_merged_and_said(
     dialog = _dialog(qtbot, window, ctx, a, b)
     said: list[str] = []
     ctx.status_message.connect(said.append)
-    _they_save(engine, a, {"position": "Phó Giám đốc"})
+    another_save(engine, "contact", a, {"position": "Phó Giám đốc"}, THEY)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.merged_ids == (a, b), timeout=10_000)
     wait_idle(qtbot, ctx)
@@ -71,7 +61,7 @@ def test_the_removed_records_new_position_refuses_and_shows_the_pair_as_it_is_no
 ) -> None:
     a, b = _pair(engine)
     dialog = _dialog(qtbot, window, ctx, a, b)
-    _they_save(engine, b, {"position": "CTO"})
+    another_save(engine, "contact", b, {"position": "CTO"}, THEY)
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
     wait_idle(qtbot, ctx)

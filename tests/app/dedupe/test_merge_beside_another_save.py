@@ -26,6 +26,7 @@ from app.errors import ConflictError
 from db import backup as backups
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
+from tests.helpers import another_save
 
 THEY = "Trần Văn Bình"
 
@@ -58,13 +59,6 @@ def _looked_at(engine: Engine, kept: int, other: int) -> tuple[dict[str, Any], d
     return preview, {**choices, "position": "survivor"}
 
 
-def _they_save(engine: Engine, cid: int, values: dict[str, Any]) -> None:
-    with unit_of_work(engine) as s:
-        records.update(
-            s, "contact", cid, values, expected_version=None, actor=THEY, group_id=records.new_group_id()
-        )
-
-
 def _merge(engine: Engine, kept: int, other: int, preview: dict[str, Any], choices: dict[str, str]) -> Any:
     with unit_of_work(engine) as s:
         return merging.merge(
@@ -91,8 +85,8 @@ def test_the_kept_records_newer_position_and_a_tag_added_to_the_other_are_merged
 ) -> None:
     kept, other = _pair(engine)
     preview, choices = _looked_at(engine, kept, other)
-    _they_save(engine, kept, {"position": "Phó Giám đốc"})
-    _they_save(engine, other, {"tags": ["Biotech"]})
+    another_save(engine, "contact", kept, {"position": "Phó Giám đốc"}, THEY)
+    another_save(engine, "contact", other, {"tags": ["Biotech"]}, THEY)
     result = _merge(engine, kept, other, preview, choices)
     assert result.newer == ("position", "tags")
     assert result.saved is not None and result.saved.actor == THEY
@@ -106,7 +100,7 @@ def test_the_others_position_saved_meanwhile_is_refused_naming_it_and_nothing_is
 ) -> None:
     kept, other = _pair(engine)
     preview, choices = _looked_at(engine, kept, other)
-    _they_save(engine, other, {"position": "CTO"})
+    another_save(engine, "contact", other, {"position": "CTO"}, THEY)
     with pytest.raises(ConflictError) as raised:
         _merge(engine, kept, other, preview, choices)
     exc = raised.value
@@ -117,7 +111,7 @@ def test_the_others_position_saved_meanwhile_is_refused_naming_it_and_nothing_is
     assert _live(engine, other) is not None  # nothing merged
     # their notes on the other are kept (joined): the merge goes ahead once they are
     preview, choices = _looked_at(engine, kept, other)
-    _they_save(engine, other, {"notes": "Gặp lại ở Hòa Lạc"})
+    another_save(engine, "contact", other, {"notes": "Gặp lại ở Hòa Lạc"}, THEY)
     result = _merge(engine, kept, other, {**preview}, {**choices, "notes": "both"})
     assert result.newer == ("notes",)
     now = _live(engine, kept)

@@ -1,6 +1,6 @@
 """The same duplicate, merge, undo, bulk and map scenarios on PostgreSQL.
 
-Runs when KETNOI_TEST_POSTGRES_URL points at an empty database (.ci/run starts one): this
+Runs when KETNOI_TEST_POSTGRES_URL names a server (.ci/run starts one), a database per test: this
 module's ``engine`` fixture replaces the SQLite one for the scenarios imported below.
 """
 

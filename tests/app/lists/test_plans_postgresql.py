@@ -26,20 +26,14 @@ from tests.app.lists.test_plans import CASES
 
 
 @pytest.fixture(scope="module")
-def pg_engine() -> Iterator[Engine]:
-    import os
+def pg_engine(pg_template: str) -> Iterator[Engine]:
+    """A new database at the newest schema for the module's 42 cases (tests/postgres.py)."""
+    from tests import postgres
 
-    from alembic import command
-
-    from db.migrate import alembic_config
-
-    url = os.environ.get("KETNOI_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("KETNOI_TEST_POSTGRES_URL not set")
-    engine = open_database(url)
-    yield engine
-    engine.dispose()
-    command.downgrade(alembic_config(url), "base")
+    with postgres.database(template=pg_template) as url:
+        engine = open_database(url)
+        yield engine
+        engine.dispose()
 
 
 def _nodes(plan: dict[str, Any]) -> Iterator[str]:

@@ -22,6 +22,7 @@ from app import calendars, records
 from app.errors import ConflictError
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
+from tests.helpers import another_save
 
 THEY = "Trần Văn Bình"
 
@@ -49,13 +50,6 @@ def _imported(engine: Engine) -> int:
         return calendars.import_invitation(s, calendars.read_ics(_ics(0, "0230"), "a.ics")).meeting_id
 
 
-def _they_save(engine: Engine, mid: int, values: dict[str, Any]) -> None:
-    with unit_of_work(engine) as s:
-        records.update(
-            s, "meeting", mid, values, expected_version=None, actor=THEY, group_id=records.new_group_id()
-        )
-
-
 def _meeting(engine: Engine, mid: int) -> dict[str, Any]:
     with read_session(engine) as s:
         return records.get(s, "meeting", mid)
@@ -72,7 +66,7 @@ def test_a_room_corrected_after_the_preview_is_kept_beside_the_new_time(engine: 
     mid = _imported(engine)
     moved, plan = _previewed(engine)
     assert [f for f, *_ in plan.changes] == ["starts_at"]
-    _they_save(engine, mid, {"location": "Phòng 301, Genetica, 12 Duy Tân"})
+    another_save(engine, "meeting", mid, {"location": "Phòng 301, Genetica, 12 Duy Tân"}, THEY)
     with unit_of_work(engine) as s:
         result = calendars.import_invitation(s, moved, seen=plan, actor="Anh")
     assert result.status == "updated" and result.kept == ("location",)
@@ -85,10 +79,12 @@ def test_a_room_corrected_after_the_preview_is_kept_beside_the_new_time(engine: 
 def test_a_time_both_moved_is_refused_naming_it_and_nothing_is_written(engine: Engine) -> None:
     mid = _imported(engine)
     moved, plan = _previewed(engine)
-    _they_save(
+    another_save(
         engine,
+        "meeting",
         mid,
         {"starts_at": dt.datetime(2026, 12, 3, 14, 0), "ends_at": dt.datetime(2026, 12, 3, 15, 0)},
+        THEY,
     )
     with pytest.raises(ConflictError) as raised, unit_of_work(engine) as s:
         calendars.import_invitation(s, moved, seen=plan, actor="Anh")

@@ -1,5 +1,5 @@
 """The reorganisation and post tests run on SQLite and, when KETNOI_TEST_POSTGRES_URL is set,
-on PostgreSQL too (whose teardown also runs migration 0009's downgrade)."""
+on PostgreSQL too (a database of its own per test, tests/postgres.py)."""
 
 from __future__ import annotations
 
