@@ -145,11 +145,21 @@ def test_import_through_the_wizard_then_undo(qtbot, ctx, engine, tmp_path):
     assert rows[0][: len(HEADERS)] == tuple(HEADERS)
     assert sorted(str(r[1] or "") for r in rows[1:]) == ["", "Nguyễn Thị Hồng Nhung"]
 
-    # Undo from the wizard: the batch is reversed exactly.
+    # Undo from the wizard: the batch is reversed exactly. (The question's counts are read off
+    # the UI thread first, so the busy strip starts a moment after the click: what it said and
+    # whether it offered Cancel are noted as the undo's task starts.)
+    shown: list[tuple[bool, str, bool]] = []
+    run_task = w.run_task
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("write"):
+            shown.append((cp.busy.isVisible(), cp.busy.label.text(), cp.busy.cancel.isVisible()))
+        return run_task(*args, **kwargs)
+
+    w.run_task = noted
     qtbot.mouseClick(cp.undo, qtbot_left())
-    assert cp.busy.isVisible() and cp.busy.label.text() == f"Undoing import #{batch_id}…"
-    assert not cp.busy.cancel.isVisible()  # an undo runs to its end
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert shown == [(True, f"Undoing import #{batch_id}…", False)]  # an undo runs to its end
     assert not cp.busy.isVisible()
     assert contacts(engine) == []
     with read_session(engine) as s:
