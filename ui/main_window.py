@@ -664,21 +664,29 @@ class MainWindow(QMainWindow):
         filters = panel.filters_said()
         if not filters:
             return
-        with self.ctx.read() as s:
-            if lists.holds(s, panel.model.query, record_id):
-                return
-            name = records.label(s, entity, record_id)
-        name = name if len(name) <= 40 else name[:39] + "…"
-        sentence = self.tr(
-            "Not in the list, its filters leave it out (%2): “%1”"
-        )  # (the why first: cut at the end)
-        sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
+        query, ctx = panel.model.query, self.ctx
 
-        def show_all() -> None:
-            panel.show_everything()
-            panel.select_id(record_id)
+        def read_(_task: object) -> str | None:  # (off the UI thread: a team server may be slow)
+            with ctx.read() as s:
+                return None if lists.holds(s, query, record_id) else records.label(s, entity, record_id)
 
-        self.show_all_offer.offer(sentence, show_all)
+        def said(name: str | None) -> None:
+            detail = self.views[entity].detail
+            if name is None or (detail.entity, detail.record_id) != (entity, record_id):
+                return  # in the list after all, or another record shown since
+            name = name if len(name) <= 40 else name[:39] + "…"
+            sentence = self.tr(
+                "Not in the list, its filters leave it out (%2): “%1”"
+            )  # (the why first: cut at the end)
+            sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
+
+            def show_all() -> None:
+                panel.show_everything()
+                panel.select_id(record_id)
+
+            self.show_all_offer.offer(sentence, show_all)
+
+        ctx.tasks.run(read_, on_done=said, owner=self)
 
     def show_actions(self, preset: str) -> None:
         self.nav.setCurrentRow(VIEWS.index("action"))
