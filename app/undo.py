@@ -482,7 +482,7 @@ def recent_undoable(
     floor = mark.last_change if mark is not None else 0
     groups: list[str] = []
     seen: set[str] = set()
-    walk = _walk(
+    walk = walk_groups(
         session, floor=floor, below=None if own is None else own.opened_at + 1, actor=actor, seen=seen
     )
     # a window's own groups, each at its latest row (a few indexed look-ups), among the walk's
@@ -510,16 +510,24 @@ def recent_undoable(
     return out
 
 
-def _walk(
-    session: Session, *, floor: int, below: int | None, actor: str | None, seen: set[str]
+def walk_groups(
+    session: Session,
+    *,
+    floor: int = 0,
+    below: int | None = None,
+    actor: str | None = None,
+    seen: set[str],
+    imports: bool = False,
 ) -> Iterator[tuple[int, str]]:
     """(latest row id, group id) of each group of the history, newest first, from below ``below``
-    down to ``floor``, skipping the groups in ``seen`` (read at each step: the caller adds)."""
+    down to ``floor``, skipping the groups in ``seen`` (read at each step: the caller adds); one
+    indexed step per group. Imports' rows only with ``imports`` (Undo history lists them; Ctrl+Z
+    and ``ketnoi undo`` leave an import to its own undo)."""
     cursor = below
     while True:
-        query = select(CHANGE.c.id, CHANGE.c.group_id).where(
-            CHANGE.c.group_id != "", CHANGE.c.batch_id.is_(None), CHANGE.c.id > floor
-        )
+        query = select(CHANGE.c.id, CHANGE.c.group_id).where(CHANGE.c.group_id != "", CHANGE.c.id > floor)
+        if not imports:
+            query = query.where(CHANGE.c.batch_id.is_(None))
         if actor is not None:
             query = query.where(CHANGE.c.actor == actor)
         if cursor is not None:

@@ -143,22 +143,16 @@ def _field_name(field: str, lang: str) -> str:
 
 
 def _latest_groups(session: Session, limit: int, actor: str | None) -> list[str]:
-    """The ids of the ``limit`` latest groups, newest first (one indexed step per group)."""
+    """The ids of the ``limit`` latest groups, imports' too, newest first (:func:`app.undo.walk_groups`)."""
     groups: list[str] = []
-    cursor: int | None = None
-    while len(groups) < limit:
-        query = select(CHANGE.c.id, CHANGE.c.group_id).where(CHANGE.c.group_id != "")
-        if actor is not None:
-            query = query.where(CHANGE.c.actor == actor)
-        if cursor is not None:
-            query = query.where(CHANGE.c.id < cursor)
-        if groups:
-            query = query.where(CHANGE.c.group_id.not_in(groups))
-        row = session.execute(query.order_by(CHANGE.c.id.desc()).limit(1)).first()
-        if row is None:
+    seen: set[str] = set()
+    if limit <= 0:
+        return groups
+    for _row, group in undo.walk_groups(session, actor=actor, seen=seen, imports=True):
+        groups.append(group)
+        seen.add(group)
+        if len(groups) >= limit:
             break
-        cursor = int(row.id)
-        groups.append(str(row.group_id))
     return groups
 
 
