@@ -86,6 +86,7 @@ LINES: dict[str, tuple[str, str]] = {
     "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
     "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
+    "section": ("  row {row}: {text}", "  dòng {row}: {text}"),
     "kept_update": ("  row {row} (updated): {text}", "  dòng {row} (cập nhật): {text}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
@@ -189,7 +190,10 @@ SKIP_REASONS = {
         "đã có ở một trang trước trong tệp; --on-match skip",
     ),
     "hidden_row_left_out": ("hidden in Excel; --skip-hidden", "ẩn trong Excel; --skip-hidden"),
+    "section_organisation": ("section headings", "dòng tiêu đề nhóm"),
 }
+SECTIONS = frozenset({"section_organisation", "section_heading"})
+"""A delegate list's headings (app.importing.sections): skipped, each said with what it gave."""
 ICS_SUFFIX = ".ics"  # ketnoi import hands a calendar invitation to app.calendar_commands
 
 
@@ -375,7 +379,11 @@ def _skip_reasons(preview: Preview, lang: str, earlier: frozenset[int] = frozens
     a record an earlier sheet of the file writes is not said to be in Ketnoi already."""
     mine = _earlier_records(preview, earlier)
     codes = {
-        "already_earlier" if r.code == "already_exists" and row.match_id in mine else r.code
+        "already_earlier"
+        if r.code == "already_exists" and row.match_id in mine
+        else "section_organisation"
+        if r.code in SECTIONS
+        else r.code
         for row in preview.rows
         if row.status == "skip"
         for r in row.reasons
@@ -477,6 +485,7 @@ def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = froze
             else:
                 ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
+    _show_sections(ctx, preview, lang)
     _show_same(ctx, preview, lang, earlier)
     rejected = len(preview.rejected())
     if rejected > shown:
@@ -494,12 +503,24 @@ def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = froze
             ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
 
 
+def _show_sections(ctx: Any, preview: Preview, lang: str) -> None:
+    """A delegate list's headings, each with the organisation it gave the rows below it."""
+    told = 0
+    for row in preview.rows:
+        heading = [r for r in row.reasons if r.code in SECTIONS] if row.status == "skip" else []
+        if heading and told < SHOW_ROWS:
+            ctx.out(line("section", lang, row=row.row, text=text(heading[0], lang)))
+            told += 1
+
+
 def _show_same(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> None:
     """The rows skipped with nothing new, named with the record each is (a reader checks them
     at a glance); in a dry run over several sheets, a record an earlier sheet writes is named
     by its row."""
     same = [
-        r for r in preview.rows if r.status == "skip" and not any(x.code == "fill_keeps" for x in r.reasons)
+        r
+        for r in preview.rows
+        if r.status == "skip" and not any(x.code == "fill_keeps" or x.code in SECTIONS for x in r.reasons)
     ]
     pending = getattr(preview.context, "pending", {})
     mine = _earlier_records(preview, earlier)

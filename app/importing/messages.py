@@ -363,6 +363,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "hidden in Excel (a hidden or filtered-out row): left out, as asked",
         "dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn",
     ),
+    # --- a delegate list's section headings (app.importing.sections) ----------------------------
+    "section_organisation": (
+        'section heading: organisation "{organisation}" given to the rows below it that name none: {rows}',
+        'dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}',
+    ),
+    "section_heading": (
+        'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
+        'dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình',
+    ),
     # --- the import as a whole -------------------------------------------------------------------
     "unknown_kind": (
         '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
@@ -652,6 +661,8 @@ LEVELS: dict[str, Level] = {
     "legacy_encoding": "note",
     "csv_code_page": "warning",
     "hidden_row_left_out": "note",
+    "section_organisation": "note",
+    "section_heading": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_kept_for_kept": "warning",

@@ -320,6 +320,7 @@ def read_rows(
     ``fast=False`` cleans every row the general way (see :func:`clean_chunk`).
     """
     from app.importing.fastrows import fast_rows
+    from app.importing.sections import Sections
 
     if layout.kind is None:
         raise ImportFileError(msg("unknown_kind", file=path.name, sheet_name=layout.sheet))
@@ -339,12 +340,20 @@ def read_rows(
     big = parallel is True or total >= PARALLEL_ROWS
     rows_fast: Any = fast_rows(layout) if fast else False
     orders = DateOrders.of(layout.mapping)
+    sections = Sections.of(layout.kind, layout.mapping)  # a delegate list's headings
+    c1, c2 = sections.pair if sections is not None and sections.pair else (0, -1)
     chunks = 0
     try:
         for number, values in iter_rows(path, layout.sheet):
             if number <= layout.header_row:
                 continue
             read += 1
+            if (
+                sections is not None
+                and not (len(values) > c2 >= 0 and values[c1] and values[c2])  # (a person's row)
+                and sections.see(number, values)
+            ):
+                continue  # "I | BỘ KHOA HỌC VÀ CÔNG NGHỆ": the organisation of the rows below
             chunk.append((number, values))
             if len(chunk) < CHUNK_ROWS:
                 continue
@@ -396,6 +405,8 @@ def read_rows(
     out.sort(key=lambda r: r.row)
     if orders is not None:
         _date_orders(path, layout, orders, out, said)
+    if sections is not None:  # (after _date_orders, which may clean a row again)
+        out = sections.apply(out, layout.sheet)
     if progress is not None:
         progress(read, read)
     return out, read

@@ -268,6 +268,14 @@ def _templates() -> dict[str, str]:
         "hidden_row_left_out": tr(
             "ImportMessage", "hidden in Excel (a hidden or filtered-out row): left out, as asked"
         ),
+        "section_organisation": tr(
+            "ImportMessage",
+            'section heading: organisation "{organisation}" given to the rows below it that name none: {rows}',
+        ),
+        "section_heading": tr(
+            "ImportMessage",
+            'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
+        ),
         "unknown_kind": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',
