@@ -689,8 +689,11 @@ class MainWindow(QMainWindow):
         ctx.tasks.run(read_, on_done=said, owner=self)
 
     def show_actions(self, preset: str) -> None:
+        """The actions of ``preset`` (overdue, due now…), every one of them: the list's other
+        filters cleared (reviewer: Show on "4 overdue · 1 due today" listed 1, a Viettel filter
+        typed earlier still narrowing the list, its box showing the end of the name alone)."""
         self.nav.setCurrentRow(VIEWS.index("action"))
-        self.views["action"].list.set_preset(preset)
+        self.views["action"].list.show_everything(preset)
 
     def _count_changed(self, entity: str, n: int) -> None:
         if entity == self.current_entity() and n < 0:  # not known (yet): no number at all

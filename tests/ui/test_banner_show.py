@@ -35,3 +35,21 @@ def test_show_opens_the_overdue_alone_when_nothing_is_due_today(
     window.banner.show_summary(dashboard.DueSummary(1, 0, ("Overdue",), 0))
     window.banner.button.click()
     qtbot.waitUntil(lambda: _listed(qtbot, window, ctx) == {ids["a_overdue"]})
+
+
+def test_show_on_the_banner_lists_every_action_it_counts(qtbot: Any, window: Any, ctx: Any) -> None:
+    """A filter typed earlier in the actions list (a search, an organisation) does not narrow
+    what the banner's Show opens: the list holds the actions the banner counts."""
+    qtbot.waitUntil(lambda: window.banner.isVisible() and getattr(window.banner, "summary", None) is not None)
+    summary = window.banner.summary
+    counted = summary.overdue + summary.due_today
+    assert counted >= 1
+    window.show_actions("open")
+    panel = window.views["action"].list
+    panel.search.setText("zzz nothing matches this")
+    panel.apply_filters()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
+    window.banner.show_requested.emit()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == counted, timeout=10_000)
+    assert panel.search.text() == ""
+    assert panel.filters_said() == [panel._combos["preset"].currentText()]

@@ -381,3 +381,17 @@ def test_reschedule_enter_after_a_quick_pick_confirms_the_picked_date(qtbot, ctx
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
         assert dialog.result() == QDialog.DialogCode.Accepted, tabs
         assert dialog.value() == TODAY + dt.timedelta(days=27), tabs
+
+
+def test_tab_leaves_a_list_without_changing_the_record_selected(qtbot, window):
+    window.show_actions("open")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 2)
+    window.activateWindow()
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    qtbot.waitUntil(panel.view.hasFocus)
+    chosen = panel.view.currentIndex().row()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)
+    assert not panel.view.hasFocus()
+    assert panel.view.currentIndex().row() == chosen

@@ -287,10 +287,11 @@ class ListPanel(QWidget):
             said.append(self.organisation.text().strip())
         return said
 
-    def show_everything(self) -> None:
-        """Every filter back to "any" (the actions' to "Everything"), the list read once."""
+    def show_everything(self, preset: str = "all") -> None:
+        """Every filter back to "any" (the actions' to ``preset``: "Everything" unless told),
+        the list read once."""
         for key, combo in self._combos.items():
-            found = combo.findData("all" if key == "preset" else None)
+            found = combo.findData(preset if key == "preset" else None)
             if found >= 0:
                 combo.blockSignals(True)
                 combo.setCurrentIndex(found)

@@ -63,6 +63,10 @@ class RecordTable(QTableView):
         # A column's size hint reads the rows on screen only (Qt's default reads 1,000 rows,
         # which here would build 1,000 rows from the database on the UI thread at each fit).
         self.horizontalHeader().setResizeContentsPrecision(0)
+        # Tab leaves the list for the record's page and its buttons, as in a file manager's
+        # list; Qt's default walked cell by cell and on to the next row, changing the record
+        # selected (reviewer: Tab from VIN reached NIC; Del then acts on another record)
+        self.setTabKeyNavigation(False)
 
     def record_model(self) -> RecordListModel:
         model = self.model()
