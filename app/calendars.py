@@ -53,7 +53,7 @@ from app.already_logged import AlreadyLogged
 from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import LastSave, UserError
-from app.invitation_links import fields_to_keep, kept_fields, logged_before, remember_link
+from app.invitation_links import fields_to_keep, kept_fields, logged_before, remember_link, remember_made
 from app.meetings import DEFAULT_LENGTH, attendee_organisations
 from db import clock
 from db import models as m
@@ -848,7 +848,7 @@ def import_invitation(
             organisation_ids=organisations,
         )
         mid = records.create(session, "meeting", values, actor=actor, group_id=group)
-        _remember(session, mid, inv, organizer)
+        remember_made(session, mid, uid=inv.uid, organizer=organizer, sequence=inv.sequence, group=group)
         result.meeting_id = mid
         return result
     mid = plan.target
@@ -890,8 +890,8 @@ def import_invitation(
     if "title" in plan.kept:  # (the officer's: an invitation linked to her meeting never renames it)
         result.title = str(current.get("title") or inv.title)
     if linking:
-        _remember(session, mid, inv, organizer)
-        remember_link(session, mid, plan.kept, inv.uid)
+        remember_link(session, mid, plan.kept, uid=inv.uid, organizer=organizer, sequence=inv.sequence,
+                      title=inv.title, group=group, actor=actor)  # fmt: skip
         result.status = "linked"
         return result
     session.execute(
@@ -902,21 +902,6 @@ def import_invitation(
     session.flush()
     result.status = "updated" if version != before or plan.in_trash or result.created else "unchanged"
     return result
-
-
-def _remember(session: Session, meeting_id: int, inv: Invitation, organizer: str) -> None:
-    """The invitation's UID on the meeting: importing it again updates that meeting."""
-    session.execute(
-        CAL.insert().values(
-            meeting_id=meeting_id,
-            ical_uid=inv.uid,
-            organizer=organizer,
-            sequence=inv.sequence,
-            created_at=m.utcnow(),
-            updated_at=m.utcnow(),
-        )
-    )
-    session.flush()
 
 
 _NOT_THEIRS = frozenset({"version", "updated_at", "deleted_at"})

@@ -1,7 +1,7 @@
-"""A record's history rows of posts (:mod:`app.posts`) and reorganisations (:mod:`app.reorg`),
-in parts each front end words in its own language: what happened, the names (of the post, of
-its organisation, of the organisations before and after a reorganisation; never their ids),
-dates as dates (the window writes them in the user's format).
+"""A record's history rows of posts (:mod:`app.posts`), reorganisations (:mod:`app.reorg`) and
+calendar invitations linked to a meeting (:mod:`app.invitation_links`), in parts each front end
+words in its own language: what happened, the names (of the post, of its organisation, of the
+organisations before and after a reorganisation; never their ids), dates as dates (the window writes them in the user's format).
 
 Their stored rows hold a dict (``{"action": "assign", "post_id": 1, "organisation_id": 2,
 "from": "2025-03-01", …}``) that the History printed as it was (reviewer: "post: action=add,
@@ -26,7 +26,8 @@ from db.queries import chunked
 
 POST_OP = "post"  # app.posts.OP
 REORG_OP = "succeed"  # app.reorg.OP
-OPS = (POST_OP, REORG_OP)
+LINK_OP = "calendar_link"  # app.invitation_links.LINK_OP: an invitation linked to a meeting logged by hand
+OPS = (POST_OP, REORG_OP, LINK_OP)
 POST_FIELDS = ("title", "title_en", "rank", "notes")  # what app.posts.edit_post changes
 
 
@@ -36,7 +37,8 @@ class Event:
 
     code: str  # post_added / post_changed / post_removed / post_assigned / post_ended, or a
     # reorganisation: merged_into / renamed_to / split_into (this organisation ceased) and
-    # merged_from / renamed_from / split_from (this one is a successor)
+    # merged_from / renamed_from / split_from (this one is a successor), or a meeting's
+    # invitation_linked (a calendar invitation linked to it: its title in ``invitation``)
     post: str = ""  # the post's title ("Phó Giám đốc"; after an edit, its title then)
     organisation: str = ""  # the post's organisation (a contact's rows)
     field: str = ""  # post_changed: one of POST_FIELDS
@@ -47,6 +49,7 @@ class Event:
     others: tuple[str, ...] = ()  # a reorganisation: the other organisations' names
     predecessor: str = ""  # a reorganisation: the organisation that ceased …
     successors: tuple[str, ...] = ()  # … and what it became
+    invitation: str = ""  # invitation_linked: the invitation's title as it came
 
 
 def _int(value: Any) -> int | None:
@@ -119,6 +122,8 @@ def events_of(op: str, old: Any, new: Any, names: Names, own: int) -> list[Event
     if not isinstance(new, dict):
         return []
     old = old if isinstance(old, dict) else {}
+    if op == LINK_OP:
+        return [Event("invitation_linked", invitation=str(new.get("title") or new.get("ical_uid") or ""))]
     if op == REORG_OP:
         how = str(new.get("kind") or "merged")
         how = how if how in ("merged", "renamed", "split") else "merged"
@@ -202,6 +207,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "merged_from": "{others} merged into it on {day}",
         "renamed_from": "formerly {others}, renamed on {day}",
         "split_from": "took over part of {others}, split on {day}",
+        "invitation_linked": "Linked to the calendar invitation “{invitation}”",
     },
     "vi": {
         "post_added": "Thêm chức vụ",
@@ -223,6 +229,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "merged_from": "tiếp nhận {others} hợp nhất vào từ ngày {day}",
         "renamed_from": "tiền thân là {others}, đổi tên ngày {day}",
         "split_from": "tiếp nhận một phần của {others}, chia tách ngày {day}",
+        "invitation_linked": "Liên kết với lời mời lịch “{invitation}”",
     },
 }
 OTHERS = "; "  # between the names of a split's successors (a name may have a comma)
@@ -241,6 +248,8 @@ def _held(e: Event) -> str:
 def said(e: Event, lang: str) -> str:
     """The line ``ketnoi history`` prints for the event, in English or Vietnamese ("vi")."""
     w = _WORDS["vi" if lang == "vi" else "en"]
+    if e.code == "invitation_linked":
+        return w[e.code].format(invitation=e.invitation)
     if e.code in REORGANISED:
         text = w[e.code].format(others=OTHERS.join(e.others), day=_day(e.on))
         return f"{w['reorganisation']}: {text}" + (f" ({e.note})" if e.note else "")

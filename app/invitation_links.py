@@ -25,24 +25,41 @@ What the meeting **is called and is about** stays the officer's: the title she w
 the link and on every later update (the organiser's "FW: Genetica sandbox sync (Teams)" is not the
 name of her record), and so is an agenda she wrote (an empty one is filled from the invitation's
 description, and then follows it). Minutes, decisions, the kind, the owner, confidentiality and
-the follow-ups are never an invitation's to write. The fields kept are remembered per meeting
-(:func:`kept_fields`) in the ``setting`` table, a row per linked meeting, so that no schema change
-is needed and a copy of the database (``ketnoi copy-db``) carries them.
+the follow-ups are never an invitation's to write. The fields kept are remembered on the link's
+own row (:func:`kept_fields`: ``meeting_calendar.kept``, migration 0017), which goes with the
+meeting when it is removed for good (before, a ``setting`` row outlived it, and a new meeting given
+its id by SQLite kept "its" title against its own invitation).
+
+The link is a step of its own in the meeting's history (:data:`LINK_OP`: "Linked to the calendar
+invitation “…”"), in the import's change group, with what it wrote on the link's row. Undoing
+that step (Edit → Undo, the Undo history, ``ketnoi undo``) takes the link away with the time and
+place: the invitation's next update is then looked at as a new one (offered to link again by the
+rule above) and its cancellation finds no meeting; a redo puts the link back as it was
+(:func:`after_undo`). A meeting the invitation **made** keeps its UID when its making is undone:
+the meeting goes to the trash as any record made and undone does, and the invitation imported
+again brings it back from there rather than making a second one; emptying the trash removes it
+with its UID.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import delete, insert, or_, select
 from sqlmodel import Session
 
 from app.already_logged import AlreadyLogged, already_logged
 from app.meetings import Chosen, MeetingDraft
 from db import models as m
+from db.tables import CHANGE, table_of
 
-KEY = "calendar.linked.{id}"
-"""The ``setting`` row of a meeting logged by hand and linked to an invitation: the fields kept."""
+CAL = table_of(m.MeetingCalendar)
+
+LINK_OP = "calendar_link"
+"""The history row of a link, on the meeting, in the import's group: ``new`` holds the row
+written in ``meeting_calendar`` (uid, organizer, sequence, kept) and the invitation's title."""
 OFFICERS = ("title", "agenda")
 """The fields of :data:`app.calendars.CHANGE_FIELDS` an officer's written value of is kept."""
 
@@ -76,20 +93,116 @@ def fields_to_keep(meeting: m.Meeting) -> tuple[str, ...]:
 def kept_fields(session: Session, meeting_id: int) -> tuple[str, ...]:
     """The fields an invitation linked to this meeting leaves alone (none: a meeting the
     invitation made, or no invitation)."""
-    row = session.get(m.Setting, KEY.format(id=meeting_id))
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
-    kept = value.get("kept")
+    kept = session.execute(select(CAL.c.kept).where(CAL.c.meeting_id == meeting_id)).scalar()
     return tuple(str(f) for f in kept if f in OFFICERS) if isinstance(kept, list) else ()
 
 
-def remember_link(session: Session, meeting_id: int, kept: Sequence[str], uid: str) -> None:
-    """Note that ``meeting_id`` was logged before the invitation ``uid`` was linked to it, and
-    the fields its updates leave alone."""
-    key = KEY.format(id=meeting_id)
-    row = session.get(m.Setting, key)
-    value = {"kept": list(kept), "uid": uid}
-    if row is None:
-        session.add(m.Setting(key=key, value=value))
-    else:
-        row.value = value
+def remember_link(
+    session: Session,
+    meeting_id: int,
+    kept: Sequence[str],
+    *,
+    uid: str,
+    organizer: str,
+    sequence: int,
+    title: str,
+    group: str,
+    actor: str = "",
+) -> None:
+    """Link the invitation ``uid`` to ``meeting_id``, logged before it: its row in
+    ``meeting_calendar`` with the fields its updates leave alone (``kept``), and the step in the
+    meeting's history, in the import's ``group`` (what a redo writes back)."""
+    row = {"ical_uid": uid, "organizer": organizer, "sequence": sequence, "kept": list(kept)}
+    _write_row(session, meeting_id, row, group)
+    session.execute(
+        insert(CHANGE).values(
+            entity="meeting",
+            entity_id=meeting_id,
+            op=LINK_OP,
+            field="",
+            new={**row, "title": title},
+            at=m.utcnow(),
+            actor=actor,
+            group_id=group,
+        )
+    )
     session.flush()
+
+
+def remember_made(
+    session: Session, meeting_id: int, *, uid: str, organizer: str, sequence: int, group: str
+) -> None:
+    """The UID of the invitation that made ``meeting_id`` (in the import's ``group``) on it:
+    importing the invitation again updates that meeting. Its undo puts the meeting in the trash
+    and leaves the UID, so that the invitation imported again brings it back from there."""
+    _write_row(session, meeting_id, {"ical_uid": uid, "organizer": organizer, "sequence": sequence}, group)
+    session.flush()
+
+
+def _write_row(session: Session, meeting_id: int, row: dict[str, Any], group: str) -> None:
+    """``row`` with "kept" (a list, maybe empty): a link; without: a meeting the invitation made."""
+    kept = row.get("kept")
+    now = m.utcnow()
+    session.execute(
+        insert(CAL).values(
+            meeting_id=meeting_id,
+            ical_uid=str(row["ical_uid"]),
+            organizer=str(row.get("organizer") or ""),
+            sequence=int(row.get("sequence") or 0),
+            kept=[str(f) for f in kept if f in OFFICERS] if isinstance(kept, list) else None,
+            group_id=group,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+
+
+def after_undo(session: Session, group_id: str, undo_group_id: str) -> None:
+    """Called by :func:`app.undo.undo_group`: the undo of a step that linked an invitation to a
+    meeting takes the link away (the invitation's row on the meeting); a redo writes it back as
+    the step wrote it. A link that cannot come back (the invitation, or the meeting, linked to
+    another since) is an :class:`~app.undo.UndoConflict` and nothing is written."""
+    from app.undo import UndoConflict, undo_depth
+
+    base, depth = undo_depth(group_id)
+    links = session.execute(
+        select(CHANGE.c.entity_id, CHANGE.c.new).where(CHANGE.c.group_id == base, CHANGE.c.op == LINK_OP)
+    ).all()
+    for meeting_id, new in links:
+        if not isinstance(new, dict) or not new.get("ical_uid"):
+            continue
+        uid = str(new["ical_uid"])
+        if depth % 2 == 0:  # undoing the link (or its redo)
+            session.execute(delete(CAL).where(CAL.c.meeting_id == meeting_id, CAL.c.ical_uid == uid))
+            continue
+        taken = session.execute(
+            select(CAL.c.meeting_id, CAL.c.ical_uid).where(
+                or_(CAL.c.meeting_id == meeting_id, CAL.c.ical_uid == uid)
+            )
+        ).first()
+        if taken is not None:
+            raise UndoConflict(
+                f"Cannot redo: the calendar invitation “{new.get('title') or uid}” or this meeting has "
+                "been linked to another since."
+            )
+        _write_row(session, int(meeting_id), new, base)
+    session.flush()
+
+
+def describe_parts(session: Session, group_id: str) -> dict[str, str] | None:
+    """The words of the Edit menu's "Undo …" for a step that linked an invitation (None: not one)."""
+    row = session.execute(
+        select(CHANGE.c.entity_id, CHANGE.c.new)
+        .where(CHANGE.c.group_id == group_id, CHANGE.c.op == LINK_OP)
+        .order_by(CHANGE.c.id)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    from app import records
+
+    new = row.new if isinstance(row.new, dict) else {}
+    return {
+        "title": records.label(session, "meeting", int(row.entity_id)),
+        "invitation": str(new.get("title") or new.get("ical_uid") or ""),
+    }

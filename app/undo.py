@@ -287,10 +287,12 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
         for entity, ids in by_op[op].items():
             _set_deleted(session, entity, ids, now, now, actor, undo)
     _drop_vocabulary(session, rows, by_op, now, actor, undo)
-    from app import posts, reorg  # succession rows, posts and holdings go (or come back on a redo)
+    from app import invitation_links, posts, reorg  # succession rows, posts and holdings, an
+    # invitation's link to a meeting logged by hand go (or come back on a redo)
 
     reorg.after_undo(session, group_id, undo)
     posts.after_undo(session, group_id, undo)
+    invitation_links.after_undo(session, group_id, undo)
     session.flush()
     return UndoResult(undo, group_id, description)
 
@@ -584,6 +586,7 @@ TEMPLATES = {
            "post_assign": 'Assigned "{who}" to the post "{post}"', "post_add": 'Added the post "{post}"',
            "post_end": 'Ended "{who}" in the post "{post}"', "post_edit": 'Edited the post "{post}"',
            "post_remove": 'Removed the post "{post}"',
+           "linked": 'Linked meeting "{title}" to the calendar invitation "{invitation}"',
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
            "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
@@ -596,6 +599,7 @@ TEMPLATES = {
            "post_assign": 'Bổ nhiệm "{who}" giữ chức vụ "{post}"', "post_add": 'Thêm chức vụ "{post}"',
            "post_end": 'Kết thúc chức vụ "{post}" của "{who}"', "post_edit": 'Sửa chức vụ "{post}"',
            "post_remove": 'Xoá chức vụ "{post}"',
+           "linked": 'Liên kết cuộc họp "{title}" với lời mời lịch "{invitation}"',
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
            "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
@@ -705,6 +709,12 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
         found = post_parts(session, group_id)
         if found is not None:
             return found
+    if "calendar_link" in ops:  # app.invitation_links.LINK_OP
+        from app import invitation_links
+
+        linked = invitation_links.describe_parts(session, group_id)
+        if linked is not None:
+            return "linked", linked
     if "succeed" in ops:
         from app.reorg import describe_parts
 

@@ -111,7 +111,8 @@ class GroupEntry:
     actor: str  # who ("" when nobody was chosen)
     count: int  # records touched
     kind: str  # edit, bulk_edit, rating, merge, import, delete, restore, create, log_meeting, mark_done,
-    # reopen, reschedule, reorganisation, undo, redo, import_undo, post_add / _edit / _remove / _assign / _end
+    # reopen, reschedule, reorganisation, calendar_link, undo, redo, import_undo, post_add / _edit / _remove
+    # / _assign / _end
     status: str  # READY, UNDONE, COLLIDES or FINAL
     reason: str  # why it is not READY (or what undoing an import keeps), in ``lang``; "" otherwise
     batch_id: int | None = None
@@ -241,13 +242,16 @@ def _is_merge(session: Session, group_id: str) -> bool:
 def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
     """edit (one record's fields), bulk_edit, rating, merge, delete, restore, create, log_meeting
     (a meeting with what came with it), mark_done, reopen or reschedule (actions), reorganisation,
-    post_add, post_edit, post_remove, post_assign or post_end (app.posts.describe_parts)."""
+    calendar_link (an invitation linked to a meeting logged by hand), post_add, post_edit,
+    post_remove, post_assign or post_end (app.posts.describe_parts)."""
     stats = undo.meeting_stats(stats)  # a meeting's save, not an edit of its attendees
     ops = {op for _, op, _, _ in stats}
     if "merge" in ops:
         return "merge"
     if "succeed" in ops:  # app.reorg: merged, renamed or split (its people and actions moved)
         return "reorganisation"
+    if "calendar_link" in ops:  # app.invitation_links: an invitation linked to a meeting logged by hand
+        return "calendar_link"
     made = {e for e, op, _, _ in stats if op == "create"}
     if ops == {"create"} and "meeting" in made and len(made) > 1:
         return "log_meeting"

@@ -46,7 +46,7 @@ CLI's logging puts both lines on stderr (as Python's last-resort handler does wh
 is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
 look hung. The window is told through ``open_database(url, on_upgrade=…)`` instead."""
 
-HEAD_REVISION = "0016"
+HEAD_REVISION = "0017"
 """The newest migration's revision, known without importing Alembic (which costs a third of
 the start-up: alembic → sqlalchemy → pygments). Opening a database at this revision takes one
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it
@@ -60,7 +60,8 @@ of being refused as older. 0015 takes back "Last contacted" dates confidential m
 a SQLite file has no row-level security, so whoever opens it sees those meetings anyway, and a
 date is read like any other. 0016 counts every "Last contacted" again by the rule app/contacted.py
 keeps; a date read before it is one the window showed before it. Not for a migration that rewrites what a query depends on (0004's
-search keys, 0011's sort keys). tests/db/test_read_only_copy.py checks that each one runs no
+search keys, 0011's sort keys), nor one that adds columns (0017's on meeting_calendar: a file
+at 0016 or before is refused read-only again, as any older schema). tests/db/test_read_only_copy.py checks that each one runs no
 CREATE, DROP or ALTER and leaves the
 schema exactly as its predecessor left it."""
 

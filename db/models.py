@@ -415,8 +415,9 @@ DATABASE_UUID_KEY = "database.uuid"  # Setting: this database's own id, in expor
 
 
 class MeetingCalendar(SQLModel, table=True):
-    """A meeting that came from a calendar invitation (.ics): its UID, unique, so that importing
-    the same invitation again updates that meeting; the organiser as the invitation names them."""
+    """A meeting that came from a calendar invitation (.ics), or was logged by hand and linked to
+    one: its UID, unique, so that importing the same invitation again updates that meeting; the
+    organiser as the invitation names them."""
 
     __tablename__ = "meeting_calendar"
 
@@ -425,6 +426,13 @@ class MeetingCalendar(SQLModel, table=True):
     ical_uid: str = Field(sa_type=String(255), unique=True)
     organizer: str = _text()
     sequence: int = Field(default=0, nullable=False)
+    # An invitation linked to a meeting logged by hand (app.invitation_links, migration 0017):
+    # the fields its updates leave as the officer wrote them ("title", "agenda"); None for a
+    # meeting the invitation made
+    kept: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # the history group of the step that made this row (the import that made or linked the
+    # meeting): its undo takes the link away, its redo puts it back (app.invitation_links)
+    group_id: str = Field(default="", sa_type=String(40), sa_column_kwargs={"server_default": ""})
     created_at: dt.datetime = _ts()
     updated_at: dt.datetime = _ts()
 

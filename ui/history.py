@@ -144,6 +144,8 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
         nothing else; the command line printed "post: action=add, post_id=2, …")."""
         day = self.ctx.fmt_date
         held = ", ".join(x for x in (e.post, e.organisation) if x)
+        if e.code == "invitation_linked":  # app.invitation_links: its title as the invitation gave it
+            return self.tr("Linked to the calendar invitation “%1”").replace("%1", e.invitation), "", ""
         if e.code in REORGANISED:
             how = self.tr(str(_REORGANISED[e.code.split("_")[0]])).replace("%1", day(e.on) if e.on else "?")
             return f"{how} ({e.note})" if e.note else how, e.predecessor, OTHERS.join(e.successors)

@@ -61,3 +61,23 @@ def test_even_if_logged_makes_a_new_meeting_and_its_dry_run_says_so(
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Meeting #{mid + 1} created: Genetica - Sandbox discussion")
     assert live_meetings(engine) == 2
+
+
+def test_undo_last_takes_the_link_away_and_the_history_says_it(
+    engine: Engine, db_path: Path, net: dict[str, int], tmp_path: Path
+) -> None:
+    mid = log(engine, [net["gen"]], [net["giang"]])
+    assert run_cli(db_path, "import", str(write_ics(tmp_path / "invite.ics"))).returncode == 0
+    said = run_cli(db_path, "history", "meeting", str(mid)).stdout
+    assert "Linked to the calendar invitation “Genetica - Sandbox discussion”" in said
+    said_vi = run_cli(db_path, "history", "meeting", str(mid), lang="vi_VN.UTF-8").stdout
+    assert "Liên kết với lời mời lịch “Genetica - Sandbox discussion”" in said_vi
+    undone = run_cli(db_path, "undo", "--last")
+    assert undone.returncode == 0, undone.stderr
+    assert (
+        f'Linked meeting "{TITLE}" to the calendar invitation "Genetica - Sandbox discussion"'
+        in undone.stdout
+    )
+    moved = write_ics(tmp_path / "moved.ics", seq=1)  # the update: asked about again, not applied
+    dry = run_cli(db_path, "import", str(moved), "--dry-run").stdout
+    assert f"(meeting #{mid}): the invitation would be linked to it" in dry

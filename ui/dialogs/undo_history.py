@@ -100,6 +100,7 @@ class UndoHistoryModel(RowsModel[GroupEntry]):
             "reopen": self.tr("Reopen"),
             "reschedule": self.tr("Reschedule"),
             "reorganisation": self.tr("Reorganisation"),
+            "calendar_link": self.tr("Invitation linked"),  # app.invitation_links
             "post_add": self.tr("Post added"),
             "post_edit": self.tr("Post edited"),
             "post_remove": self.tr("Post removed"),

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 from app import calendars
 from db.engine import read_session
 from tests.app.mail.test_invitation_linked import MINUTES, TITLE, live_meetings, log, meeting, net, write_ics
+from tests.ui.helpers import wait_idle
 
 __all__ = ["net"]  # (the fixture)
 TIMEOUT = 10_000
@@ -95,6 +96,37 @@ def test_an_invitation_dropped_for_a_meeting_logged_is_linked_to_it_by_default(
         assert (calendars.invitation_of(s, mid) or {}).get("ical_uid") == calendars.read_ics(
             ics.read_bytes()
         ).uid
+    _undo_and_redo_the_link(qtbot, window, ctx, engine, mid)
+
+
+def _linked(engine: Engine, mid: int) -> bool:
+    with read_session(engine) as s:
+        return calendars.invitation_of(s, mid) is not None
+
+
+def _undo_and_redo_the_link(qtbot: Any, window: Any, ctx: Any, engine: Engine, mid: int) -> None:
+    """Edit → Undo of the link takes the invitation off the meeting (its updates no longer move
+    it); Redo links it again; the meeting's History says the step."""
+    from ui.history import HistoryDialog
+
+    step = f"Invitation linked to the meeting already logged: “{TITLE}”"  # (as the window said it)
+    assert window.act_undo.text() == f"&Undo: {step}"
+    window.act_undo.trigger()
+    wait_idle(qtbot, ctx)
+    assert window.statusBar().currentMessage() == f"Undone: {step}"
+    assert not _linked(engine, mid) and meeting(engine, mid)["location"] == ""
+    window.act_redo.trigger()
+    wait_idle(qtbot, ctx)
+    assert _linked(engine, mid)
+    linked = f'Linked meeting "{TITLE}" to the calendar invitation "Genetica - Sandbox discussion"'
+    assert window.statusBar().currentMessage() == f"Redone: {linked}"  # (the history's words)
+    dialog = HistoryDialog(ctx, "meeting", mid, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=TIMEOUT)
+    shown = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
+    assert "Linked to the calendar invitation “Genetica - Sandbox discussion”" in shown, shown
+    dialog.close()
+    ctx.tasks.wait()
 
 
 @pytest.mark.parametrize("button", ["new_meeting", "Cancel"])
