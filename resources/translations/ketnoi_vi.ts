@@ -659,7 +659,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2249,37 +2248,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="404" />
+      <location filename="../../ui/history.py" line="406" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="234" />
+      <location filename="../../ui/history.py" line="236" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="195" />
+      <location filename="../../ui/history.py" line="197" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="292" />
+      <location filename="../../ui/history.py" line="294" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="297" />
+      <location filename="../../ui/history.py" line="299" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="300" />
+      <location filename="../../ui/history.py" line="302" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="237" />
+      <location filename="../../ui/history.py" line="239" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2287,7 +2286,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="171" />
+      <location filename="../../ui/history.py" line="173" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
@@ -2302,7 +2301,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="156" />
+      <location filename="../../ui/history.py" line="158" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
@@ -2317,7 +2316,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="169" />
+      <location filename="../../ui/history.py" line="171" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
@@ -2357,14 +2356,19 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="163" />
+      <location filename="../../ui/history.py" line="165" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="176" />
+      <location filename="../../ui/history.py" line="178" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="148" />
+      <source>Linked to the calendar invitation “%1”</source>
+      <translation>Liên kết với lời mời lịch “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/history.py" line="119" />
@@ -2384,13 +2388,13 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="165" />
+      <location filename="../../ui/history.py" line="167" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="152" />
       <location filename="../../ui/history.py" line="154" />
+      <location filename="../../ui/history.py" line="156" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
@@ -2400,17 +2404,17 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="159" />
+      <location filename="../../ui/history.py" line="161" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="162" />
+      <location filename="../../ui/history.py" line="164" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="164" />
+      <location filename="../../ui/history.py" line="166" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
@@ -2445,7 +2449,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="172" />
+      <location filename="../../ui/history.py" line="174" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
@@ -2472,7 +2476,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="174" />
+      <location filename="../../ui/history.py" line="176" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -4503,6 +4507,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4512,6 +4518,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4608,6 +4615,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4648,6 +4656,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4678,6 +4687,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4860,6 +4870,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5584,22 +5596,22 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="393" />
-      <location filename="../../ui/main_window.py" line="761" />
+      <location filename="../../ui/main_window.py" line="764" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="761" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="762" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="761" />
+      <location filename="../../ui/main_window.py" line="764" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
@@ -5624,7 +5636,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="756" />
+      <location filename="../../ui/main_window.py" line="759" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
@@ -5639,7 +5651,7 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="756" />
+      <location filename="../../ui/main_window.py" line="759" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
@@ -6049,7 +6061,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="223" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6076,9 +6087,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6093,16 +6102,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="97" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6168,7 +6173,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="199" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6203,9 +6207,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="104" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6586,6 +6588,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6616,7 +6619,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6657,6 +6659,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="220" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6667,11 +6671,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6713,6 +6721,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6733,6 +6742,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7300,7 +7310,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7481,7 +7490,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7851,61 +7859,61 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="165" />
+      <location filename="../../ui/dialogs/undo_history.py" line="166" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="160" />
+      <location filename="../../ui/dialogs/undo_history.py" line="161" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="232" />
+      <location filename="../../ui/dialogs/undo_history.py" line="233" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="136" />
+      <location filename="../../ui/dialogs/undo_history.py" line="137" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="322" />
+      <location filename="../../ui/dialogs/undo_history.py" line="323" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="171" />
+      <location filename="../../ui/dialogs/undo_history.py" line="172" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="133" />
-      <location filename="../../ui/dialogs/undo_history.py" line="243" />
-      <location filename="../../ui/dialogs/undo_history.py" line="299" />
-      <location filename="../../ui/dialogs/undo_history.py" line="348" />
-      <location filename="../../ui/dialogs/undo_history.py" line="357" />
+      <location filename="../../ui/dialogs/undo_history.py" line="134" />
+      <location filename="../../ui/dialogs/undo_history.py" line="244" />
+      <location filename="../../ui/dialogs/undo_history.py" line="300" />
+      <location filename="../../ui/dialogs/undo_history.py" line="349" />
+      <location filename="../../ui/dialogs/undo_history.py" line="358" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="306" />
+      <location filename="../../ui/dialogs/undo_history.py" line="307" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="332" />
+      <location filename="../../ui/dialogs/undo_history.py" line="333" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="347" />
+      <location filename="../../ui/dialogs/undo_history.py" line="348" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="313" />
+      <location filename="../../ui/dialogs/undo_history.py" line="314" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -7918,17 +7926,17 @@ Bản sao lưu: %2</translation>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="120" />
+      <location filename="../../ui/dialogs/undo_history.py" line="121" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="123" />
+      <location filename="../../ui/dialogs/undo_history.py" line="124" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <location filename="../../ui/dialogs/undo_history.py" line="123" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
@@ -7948,12 +7956,17 @@ Bản sao lưu: %2</translation>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <source>Invitation linked</source>
+      <translation>Đã liên kết lời mời lịch</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/undo_history.py" line="58" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <location filename="../../ui/dialogs/undo_history.py" line="108" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
@@ -7983,17 +7996,17 @@ Bản sao lưu: %2</translation>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Post edited</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="105" />
+      <location filename="../../ui/dialogs/undo_history.py" line="106" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
@@ -8008,7 +8021,7 @@ Bản sao lưu: %2</translation>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <location filename="../../ui/dialogs/undo_history.py" line="110" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
@@ -8038,17 +8051,17 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <location filename="../../ui/dialogs/undo_history.py" line="107" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="108" />
+      <location filename="../../ui/dialogs/undo_history.py" line="109" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="121" />
+      <location filename="../../ui/dialogs/undo_history.py" line="122" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
@@ -8192,8 +8205,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8219,7 +8230,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại</translation>
