@@ -21,7 +21,7 @@ linked to the meeting when it is saved.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import false, func, or_, select
@@ -198,6 +198,39 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
             action["responsible_contact_id"] = contact_ids.get(key, _existing_id(key))
         records.create(session, "action", action, actor=actor, group_id=group)
     return Saved(meeting_id, bool(done and done.merged), done.saved if done is not None else None)
+
+
+def restore_and_save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: str = "") -> Saved:
+    """An edit of a meeting a colleague deleted meanwhile (it is in the trash): the meeting
+    restored and the edit saved on it, follow-ups and new people included — one unit of work
+    and one history group, undone in one step. A save that fails (a field both changed, a
+    validation error) leaves the meeting in the trash as it was: nothing is written.
+
+    A meeting restored already (by someone else) is saved as an edit is. The delete and the
+    restore changed none of its fields: when nothing else did since the edit began, the edit
+    starts from the restored version (no "saved meanwhile" to say); otherwise it is merged as
+    :func:`save` merges, and the colleague named is the one who last saved it before the
+    restore. Removed for good (the trash emptied): :class:`~app.errors.RecordGone`."""
+    if draft.meeting_id is None:
+        raise ValueError("a new meeting has nothing to restore")
+    group = group_id or records.new_group_id()
+    meeting_id = draft.meeting_id
+    before = records.last_save(session, "meeting", meeting_id)
+    records.restore(session, "meeting", meeting_id, actor=actor, group_id=group)
+    base = draft.base
+    if base is not None:
+        now = records.snapshot(session, "meeting", meeting_id)
+        stored = as_stored(base)
+        untouched = all(
+            _comparable(k, x) == _comparable(k, stored.get(k))
+            for k, x in now.items()
+            if k not in records.BASE_FIELDS
+        )
+        if untouched:
+            base = {**base, "version": now["version"]}
+    rebased = replace(draft, base=base, shown=draft.shown if draft.shown is not None else draft.base)
+    saved = save(session, rebased, actor=actor, group_id=group)
+    return replace(saved, saved=before) if saved.merged else saved
 
 
 def _write_meeting(

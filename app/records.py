@@ -33,6 +33,7 @@ from db.queries import chunked, insert_new
 
 ENTITIES = kinds.ALL_KINDS
 _BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
+BASE_FIELDS = _BASE_FIELDS  # the columns no edit writes: its bookkeeping
 
 
 def _model(entity: str) -> type[m.Record]:

@@ -24,7 +24,7 @@ def _colleague(db_path: Path) -> Any:
 
 @pytest.fixture
 def answers(monkeypatch: Any) -> list[tuple[str, str]]:
-    from ui.dialogs import record_form
+    from ui.dialogs import gone
 
     asked: list[tuple[str, str]] = []
 
@@ -32,7 +32,7 @@ def answers(monkeypatch: Any) -> list[tuple[str, str]]:
         asked.append((text, go))
         return True
 
-    monkeypatch.setattr(record_form, "ask_way_on", answer)
+    monkeypatch.setattr(gone, "ask_way_on", answer)
     return asked
 
 
@@ -108,9 +108,9 @@ def test_a_save_after_a_colleagues_delete_restores_it_and_keeps_the_changes(
 def test_declining_keeps_the_form_open_with_what_was_typed(
     qtbot: Any, ctx: Any, ids: Any, db_path: Path, monkeypatch: Any
 ) -> None:
-    from ui.dialogs import record_form
+    from ui.dialogs import gone, record_form
 
-    monkeypatch.setattr(record_form, "ask_way_on", lambda *_a: False)
+    monkeypatch.setattr(gone, "ask_way_on", lambda *_a: False)
     form = record_form.RecordForm(ctx, "contact", ids["bao"])
     qtbot.addWidget(form)
     form.show()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app import dashboard, lists, records, reorg
-from app.errors import ConflictError, ValidationError
+from app.errors import ConflictError, RecordGone, ValidationError
 from app.meetings import (
     Chosen,
     FollowUp,
@@ -39,6 +39,7 @@ from app.meetings import (
     as_stored,
     joining_default,
     own_organisation_ids,
+    restore_and_save,
     save,
 )
 from app.reorg import Link
@@ -48,6 +49,7 @@ from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.datebox import DateTimeBox
+from ui.dialogs import gone
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
@@ -99,6 +101,9 @@ class LogMeetingDialog(QDialog):
         self._shown: dict[str, Any] | None = None
         self.saved_id: int | None = None
         self.merged_said = ""  # the status bar's sentence when a colleague's save was merged in
+        # A colleague deleted the meeting while it was edited here, and the officer chose to
+        # restore it: the saves from now on restore it and save in one unit of work.
+        self._restoring = False
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
         self.resize(980, 660)
@@ -559,8 +564,9 @@ class LogMeetingDialog(QDialog):
             self._write(draft, actor)
 
     def _write(self, draft: MeetingDraft, actor: str) -> None:
+        write = restore_and_save if self._restoring and draft.meeting_id is not None else save
         self.ctx.write(
-            lambda s: save(s, draft, actor=actor),
+            lambda s: write(s, draft, actor=actor),
             entity="",
             on_done=self._saved,
             on_error=self._failed,
@@ -595,6 +601,12 @@ class LogMeetingDialog(QDialog):
             self.save()
 
     def _saved(self, saved: Saved) -> None:
+        if self._restoring:  # said, as the dialog closes: the meeting is in its list again
+            self.ctx.status_message.emit(
+                self.tr("“%1” is back from the trash, with your changes saved.").replace(
+                    "%1", self.title.text()
+                )
+            )
         if saved.merged:  # a colleague saved other fields meanwhile: both kept, said in the status bar
             self.merged_said = merged_said(self.ctx, self.title.text(), saved.saved)
             self.ctx.status_message.emit(self.merged_said)
@@ -633,8 +645,30 @@ class LogMeetingDialog(QDialog):
                 self.reject()
             else:  # the field both changed, their value and yours, in the window's language
                 self.errors["general"].show_error(error_text(named))
+        elif isinstance(exc, RecordGone) and exc.entity == "meeting" and exc.entity_id == self.meeting_id:
+            self._gone(exc)
         else:
             self.errors["general"].show_error(str(exc))
+
+    def _gone(self, exc: RecordGone) -> None:
+        """A colleague deleted the meeting (or emptied the trash) since the dialog opened: said
+        who and when, in the window's language, with the way on the record form offers
+        (ui.dialogs.gone). Deleted: restored and saved with what was typed here, in one unit of
+        work (app.meetings.restore_and_save). Removed for good: saved as a new meeting. What was
+        typed stays in the dialog whatever the answer. (Meetings are never merged: a merged one
+        would be said, with no way on.)"""
+        way = gone.way_on(self.ctx, exc, "meeting", int(self.meeting_id or 0), follow_merge=False)
+        self.errors["general"].show_error(way.said)
+        if not gone.offer(self, way):
+            return
+        self.errors["general"].show_error(None)
+        if way.how == "deleted":
+            self._restoring = True
+        else:  # removed for good: a new meeting, with the follow-ups typed here
+            self.meeting_id = self.version = self._base = self._shown = None
+            self._restoring = False
+            self.setWindowTitle(self.tr("Log meeting"))
+        self.save()
 
     def _named(self, exc: ConflictError) -> ConflictError:
         """``exc`` as the conflict dialog shows it: attendees and organisations by name."""

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from db.models import (
 from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
+from ui.dialogs import gone
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.service_words import service_text
@@ -108,17 +108,6 @@ DUPLICATE_FIELDS = {
     "contact": ("full_name", "emails", "phones", "organisation_id"),
     "organisation": ("name", "acronym", "parent_id"),
 }
-
-
-def ask_way_on(parent: QWidget, title: str, text: str, go: str) -> bool:
-    """Offer the way on after a record went away (``go``: the button that takes it); True
-    when taken. One function, so that tests can answer it."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    take = box.addButton(go, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("RecordForm", "Not now"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(take)
-    box.exec()
-    return box.clickedButton() is take
 
 
 def choice_label(field: str, value: Any) -> str:
@@ -441,45 +430,23 @@ class RecordForm(QDialog):
 
     def _gone(self, exc: RecordGone) -> None:
         """Say who merged, deleted or purged the record and when, in the person's language, and
-        offer the way on; what was typed stays in the form whatever she answers."""
+        offer the way on (ui.dialogs.gone); what was typed stays in the form whatever she
+        answers."""
         self.show_errors({})
-        who = exc.actor or self.tr("A colleague")
-        noun = labels.entity_name(self.entity).lower()
-        when = ""
-        if exc.at is not None:
-            when = self.ctx.fmt_datetime(exc.at.astimezone().replace(tzinfo=None))
-        kept = self.tr("Your changes were not saved; they are still in this form.")
-        go, target = "", 0
-        if exc.how == "merged" and exc.into_id and exc.into_live:
-            said = self.tr("%1 merged this %2 into “%3” (%4).")
-            question = self.tr("Fill in your changes on “%1”, to check and save them there?").replace(
-                "%1", exc.into_label
-            )
-            go, target = self.tr("Go to “%1”").replace("%1", exc.into_label), exc.into_id
-        elif exc.how == "merged":
-            said = self.tr("%1 merged this %2 into “%3” (%4), which is no longer there either.")
-            question = ""
-        elif exc.how == "deleted":
-            said = self.tr("%1 deleted this %2 (%4). It is in the trash (View → Trash).")
-            question = self.tr("Restore it from the trash and keep your changes?")
-            go, target = self.tr("Restore and keep my changes"), int(self.record_id or 0)
-        else:
-            said = self.tr("%1 removed this %2 for good (%4): the trash was emptied.")
-            question = self.tr("Save what is in this form as a new %1?").replace("%1", noun)
-            go = self.tr("Save as new")
-        said = said.replace("%1", who).replace("%2", noun).replace("%3", exc.into_label).replace("%4", when)
-        self.general_error.show_error(f"{said} {kept}")
-        if not question or not ask_way_on(self, self.tr("Not saved"), f"{said} {kept}\n\n{question}", go):
+        way = gone.way_on(self.ctx, exc, self.entity, int(self.record_id or 0))
+        self.general_error.show_error(way.said)
+        if not gone.offer(self, way):
             return
-        if exc.how == "purged":
+        if way.how == "purged":
+            noun = labels.entity_name(self.entity).lower()
             self.record_id, self.version, self._original, self._base = None, None, {}, None
             self.setWindowTitle(self.tr("New %1").replace("%1", noun))
             self.general_error.show_error(None)
             self.save()
-        elif exc.how == "deleted":
-            self._restore_then_move(target)
+        elif way.how == "deleted":
+            self._restore_then_move(way.target)
         else:
-            self._move_to(target, exc.into_label)
+            self._move_to(way.target, exc.into_label)
 
     def _restore_then_move(self, record_id: int) -> None:
         entity, actor = self.entity, self.ctx.actor()
