@@ -42,7 +42,8 @@ class RecordGone(NotFoundError):
 
     ``how``: "merged", "deleted" or "purged"; ``into_id``/``into_label``: for a merge, the
     record it lives on in (followed through later merges: the live one, when there is one);
-    ``into_live``: that record is live; ``actor`` and ``at`` (aware UTC): who did it and when.
+    ``into_live``: that record is live; ``actor`` and ``at`` (aware UTC): who did it and when;
+    ``group_id``: the history group that did it (a window tells its own steps from others').
     """
 
     def __init__(
@@ -57,9 +58,11 @@ class RecordGone(NotFoundError):
         into_id: int | None = None,
         into_label: str = "",
         into_live: bool = False,
+        group_id: str = "",
     ) -> None:
         super().__init__(entity, entity_id)
         self.how, self.label, self.actor, self.at = how, label, actor, at
+        self.group_id = group_id  # the history group of the delete, merge or purge
         self.into_id, self.into_label, self.into_live = into_id, into_label, into_live
         from db import kinds
 

@@ -104,6 +104,7 @@ def whereabouts(
             label=str(new.get("label") or ""),
             actor=last[0].actor,
             at=last[0].at,
+            group_id=last[0].group_id or "",
         )
     # A merge writes the other's delete and its "merge" row in one group: the latest of the two.
     merge = next(
@@ -119,7 +120,15 @@ def whereabouts(
     )
     if merge is None:
         delete = next((r for r in last if r.op == "delete"), last[0])
-        return RecordGone(entity, entity_id, how="deleted", label=label, actor=delete.actor, at=delete.at)
+        return RecordGone(
+            entity,
+            entity_id,
+            how="deleted",
+            label=label,
+            actor=delete.actor,
+            at=delete.at,
+            group_id=delete.group_id or "",
+        )
     into, into_live = int(merge.new["into"]), False
     kept = session.get(_model(entity), into)
     if kept is not None and kept.deleted_at is None:
@@ -138,6 +147,7 @@ def whereabouts(
         into_id=into,
         into_label=label_of(session, entity, into),
         into_live=into_live,
+        group_id=merge.group_id or "",
     )
 
 

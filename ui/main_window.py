@@ -43,6 +43,7 @@ from ui.statusline import ElidingStatusBar, StatusLine
 
 if TYPE_CHECKING:
     from app.changes import Changes
+    from app.errors import RecordGone
     from ui.context import AppContext
     from ui.dialogs.settings import SettingsDialog
 
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
                 continue
             view = RecordView(ctx, entity, self)
             view.list.count_changed.connect(self._count_changed)
+            view.list.gone_by_change.connect(self._say_gone)
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
             if entity == "action":  # Mark done / Reopen follows the selection and its rows' status
@@ -659,18 +661,23 @@ class MainWindow(QMainWindow):
         all" (ui.filter_offer). Not said while the list has still to read a record just saved
         that its filters keep: it is selected once read (ListPanel.select_id)."""
         from app import lists, records
+        from app.errors import RecordGone
 
         panel = self.views[entity].list
         filters = panel.filters_said()
-        if not filters:
-            return
         query, ctx = panel.model.query, self.ctx
 
-        def read_(_task: object) -> str | None:  # (off the UI thread: a team server may be slow)
+        def read_(_task: object) -> str | RecordGone | None:  # (off the UI thread: a team server may be slow)
             with ctx.read() as s:
+                found = records.whereabouts(s, entity, record_id)
+                if isinstance(found, RecordGone) or not filters:
+                    return found if isinstance(found, RecordGone) else None
                 return None if lists.holds(s, query, record_id) else records.label(s, entity, record_id)
 
-        def said(name: str | None) -> None:
+        def said(name: str | RecordGone | None) -> None:
+            if isinstance(name, RecordGone):  # a link to a record in the trash (reviewer: "From
+                self._say_whereabouts(name)  # meeting" opened Meetings with nothing, no word)
+                return
             detail = self.views[entity].detail
             if name is None or (detail.entity, detail.record_id) != (entity, record_id):
                 return  # in the list after all, or another record shown since
@@ -687,6 +694,39 @@ class MainWindow(QMainWindow):
             self.show_all_offer.offer(sentence, show_all)
 
         ctx.tasks.run(read_, on_done=said, owner=self)
+
+    def _say_gone(self, entity: str, record_id: int) -> None:
+        """The record selected left its list because someone else deleted or merged it: said in
+        the status bar, who and when (reviewer: a colleague's delete made the organisation he
+        was reading vanish without a word). This window's own steps say themselves."""
+        from app import records
+        from app.errors import RecordGone
+
+        ctx = self.ctx
+
+        def read_(_task: object) -> RecordGone | None:
+            with ctx.read() as s:
+                found = records.whereabouts(s, entity, record_id)
+            return found if isinstance(found, RecordGone) else None
+
+        def said(gone: RecordGone | None) -> None:
+            if gone is not None and not (gone.group_id and gone.group_id in ctx.own_groups):
+                self._say_whereabouts(gone)
+
+        ctx.tasks.run(read_, on_done=said, owner=self)
+
+    def _say_whereabouts(self, gone: RecordGone) -> None:
+        """Who deleted, merged or removed a record, and when, in the status bar."""
+        who = gone.actor or self.tr("A colleague")
+        when = self.ctx.fmt_datetime(gone.at.astimezone().replace(tzinfo=None)) if gone.at is not None else ""
+        name = gone.label if len(gone.label) <= 40 else gone.label[:39] + "…"
+        if gone.how == "merged":
+            sentence = self.tr("%1 merged “%2” into “%3” (%4).").replace("%3", gone.into_label)
+        elif gone.how == "deleted":
+            sentence = self.tr("%1 deleted “%2” (%4): it is in the trash (View → Trash).")
+        else:
+            sentence = self.tr("%1 removed “%2” for good (%4).")
+        self.status_line.announce(sentence.replace("%1", who).replace("%2", name).replace("%4", when))
 
     def show_actions(self, preset: str) -> None:
         """The actions of ``preset`` (overdue, due now…), every one of them: the list's other

@@ -659,7 +659,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4508,6 +4507,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="68" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4517,6 +4518,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="164" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4613,6 +4615,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4876,117 +4879,117 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="233" />
+      <location filename="../../ui/lists/panel.py" line="235" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="207" />
+      <location filename="../../ui/lists/panel.py" line="209" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="216" />
+      <location filename="../../ui/lists/panel.py" line="218" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="219" />
+      <location filename="../../ui/lists/panel.py" line="221" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="230" />
+      <location filename="../../ui/lists/panel.py" line="232" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="245" />
+      <location filename="../../ui/lists/panel.py" line="247" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="242" />
+      <location filename="../../ui/lists/panel.py" line="244" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="238" />
+      <location filename="../../ui/lists/panel.py" line="240" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="241" />
+      <location filename="../../ui/lists/panel.py" line="243" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="240" />
+      <location filename="../../ui/lists/panel.py" line="242" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="246" />
+      <location filename="../../ui/lists/panel.py" line="248" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="90" />
+      <location filename="../../ui/lists/panel.py" line="91" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="234" />
+      <location filename="../../ui/lists/panel.py" line="236" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="108" />
+      <location filename="../../ui/lists/panel.py" line="109" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="235" />
+      <location filename="../../ui/lists/panel.py" line="237" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="236" />
+      <location filename="../../ui/lists/panel.py" line="238" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="250" />
+      <location filename="../../ui/lists/panel.py" line="252" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="227" />
+      <location filename="../../ui/lists/panel.py" line="229" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="250" />
+      <location filename="../../ui/lists/panel.py" line="252" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="244" />
+      <location filename="../../ui/lists/panel.py" line="246" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="226" />
+      <location filename="../../ui/lists/panel.py" line="228" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="225" />
+      <location filename="../../ui/lists/panel.py" line="227" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="245" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -5408,273 +5411,293 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="726" />
+      <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
+      <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="724" />
+      <source>%1 merged “%2” into “%3” (%4).</source>
+      <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="728" />
+      <source>%1 removed “%2” for good (%4).</source>
+      <translation>%1 đã xóa hẳn “%2” (%4).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="412" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="470" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="550" />
+      <location filename="../../ui/main_window.py" line="552" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="424" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="539" />
+      <location filename="../../ui/main_window.py" line="541" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="569" />
+      <location filename="../../ui/main_window.py" line="571" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="491" />
+      <location filename="../../ui/main_window.py" line="493" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="411" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="381" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="557" />
+      <location filename="../../ui/main_window.py" line="559" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="565" />
+      <location filename="../../ui/main_window.py" line="567" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="559" />
+      <location filename="../../ui/main_window.py" line="561" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="494" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="720" />
+      <source>A colleague</source>
+      <translation>Một đồng nghiệp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="407" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="604" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="497" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="439" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="456" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="465" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="484" />
+      <location filename="../../ui/main_window.py" line="486" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="449" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="478" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="573" />
+      <location filename="../../ui/main_window.py" line="575" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="804" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="761" />
+      <location filename="../../ui/main_window.py" line="801" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="762" />
+      <location filename="../../ui/main_window.py" line="802" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="764" />
+      <location filename="../../ui/main_window.py" line="804" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="679" />
+      <location filename="../../ui/main_window.py" line="686" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="73" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="471" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="799" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="402" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="759" />
+      <location filename="../../ui/main_window.py" line="799" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="431" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="606" />
+      <location filename="../../ui/main_window.py" line="608" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -6529,12 +6552,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordListModel</name>
     <message>
-      <location filename="../../ui/lists/model.py" line="355" />
+      <location filename="../../ui/lists/model.py" line="359" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/model.py" line="355" />
+      <location filename="../../ui/lists/model.py" line="359" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -8208,8 +8231,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8235,7 +8256,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="70" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -64,6 +64,9 @@ class RecordListModel(QAbstractTableModel):
         self._complete = False
         self._token = 0  # only the latest id query's answer counts
         self.by_change = False  # the latest reset reads the same query again after a change
+        # … that change (this window's or another's), not a new query: a record gone from it was
+        # taken out by someone (the window says who: MainWindow._say_gone)
+        self.after_change = False
         self._rows: dict[int, dict[str, Any]] = {}
         self._waiting: list[Callable[[], object]] = []
         # what the list says in place of its rows while the server cannot be reached ("" else)
@@ -100,7 +103,7 @@ class RecordListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """A new filter or order: the first screen now, from the index; the rest in the background."""
-        self.by_change = False
+        self.by_change = self.after_change = False
         self._token += 1
         try:
             first = self._first_screen()
@@ -122,6 +125,7 @@ class RecordListModel(QAbstractTableModel):
         query again. A short list answers on the UI thread; a long one keeps showing its rows
         until the new ids arrive, then swaps them (the cached rows stay)."""
         self.by_change = moves_on  # (the view: a row gone by a change hands its place to the next)
+        self.after_change = True
         self._token += 1
         if self.unreachable:  # nothing shown to keep: read the first screen again
             self.reload()

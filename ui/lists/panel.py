@@ -77,6 +77,7 @@ class ListPanel(QWidget):
     activated = Signal(str, int)
     count_changed = Signal(str, int)
     selection_complete = Signal(int)  # after select all: how many rows are selected
+    gone_by_change = Signal(str, int)  # entity, id: the record selected left the list by a change
 
     def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,6 +157,7 @@ class ListPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._sync_shown())
         self.view.record_lost.connect(lambda: self._emit_shown(0))
+        self.view.gone_by_change.connect(lambda record_id: self.gone_by_change.emit(self.entity, record_id))
         self.model.ids_complete.connect(self._ids_complete)
         self.view.activated.connect(self._on_activated)
         self.view.typed.connect(self._type_to_find)

@@ -51,6 +51,7 @@ _MOVES = frozenset(
 
 class RecordTable(QTableView):
     record_lost = Signal()  # the current record is not in the list any more
+    gone_by_change = Signal(int)  # … because of a change (deleted, merged, moved out): its id
     typed = Signal(QKeyEvent)  # a printable key pressed in the table: for the filter box
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -58,6 +59,7 @@ class RecordTable(QTableView):
         self._keep = 0  # the id to select again after a reset
         self._keep_row = -1  # its row then
         self._by_change = False  # the reset is the same query read again after a change
+        self._after_change = False  # … this window's or another's (the record gone: said who)
         self._generation = 0  # resets seen: a pending re-selection is for the latest only
         self.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         # A column's size hint reads the rows on screen only (Qt's default reads 1,000 rows,
@@ -107,6 +109,7 @@ class RecordTable(QTableView):
         if current:
             self._keep_row = self.currentIndex().row()
         self._by_change = self.record_model().by_change
+        self._after_change = self.record_model().after_change
         self._keep = current or self._keep
 
     def _after_reset(self) -> None:
@@ -128,6 +131,8 @@ class RecordTable(QTableView):
             # leaves it out selects nothing: the pane is cleared rather than showing a record
             # the person did not choose.
             rows = model.rowCount()
+            if self._after_change:
+                self.gone_by_change.emit(keep)
             if self._by_change and rows and self._keep_row >= 0:
                 self.selectRow(min(self._keep_row, rows - 1))
                 return
