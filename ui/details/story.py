@@ -493,9 +493,11 @@ def render(story: Story, s: Settings, me: str | None = None) -> str:
 
 
 def _by(h: dict[str, Any], me: str | None) -> str:
-    """ " — Nguyễn Thị Hoa" after a history line someone other than ``me`` made (every line's
-    maker on a team database, ``me`` ""), as Record → History names them; "" otherwise."""
+    """ "Nguyễn Thị Hoa" on a line of its own under a history line someone other than ``me``
+    made (every line's maker on a team database, ``me`` ""), as Record → History names them;
+    "" otherwise. (After the line, " — Hoa" read as a value where the value was empty, itself
+    a dash: "Responsible (us): Trần Thị Lan → — — Lê Minh Tuấn", reviewer h86.)"""
     actor = str(h.get("actor") or "")
     if me is None or not actor or actor == me:
         return ""
-    return f" <span class='muted'>— {escape(actor)}</span>"
+    return f"<br><span class='muted'>{escape(actor)}</span>"
