@@ -157,7 +157,7 @@ def stakeholder_map(
     def y_of(v: float) -> float:
         return bottom + (v - 0.5) / 5 * ph
 
-    mid_x, mid_y = x_of(3), y_of(3)
+    mid_x, mid_y = x_of(2.5), y_of(2.5)  # (app.stakeholder_map: 3 or more is high; the window draws it so)
     quads = [
         (mid_x, mid_y, right, top, "manage", lab["q.manage"]),
         (left, mid_y, mid_x, top, "satisfied", lab["q.satisfied"]),
