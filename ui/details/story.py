@@ -445,6 +445,8 @@ def action_html(d: ActionStory, s: Settings, me: str | None = None) -> str:
     due_html = f'<span class="over">⚠ {tr("Overdue")}: {due}</span>' if over else f"{tr('Due')}: {due}"
     out.append(f"<div>{due_html}</div>")
     facts = []
+    if r.get("priority") in (1, 3):  # (a high one is bold in the list: the page says why, reviewer h86)
+        facts.append(f"{labels.field_label('priority')}: {escape(labels.priority(int(r['priority'])))}")
     if d.responsible:
         facts.append(f"{tr('Responsible')}: {escape(d.responsible)}")
     if r.get("organisation_id"):
