@@ -2,7 +2,7 @@
 `ketnoi import` into a new database: every table the workbook carries comes back the same,
 compared table by table (count and every field, references by what they name), on the demo
 database with records filled in by hand (Vietnamese names, multi-line notes, several phones and
-emails, attendees with emails and roles, two meetings of one title, actions with owners, due
+emails, attendees with emails and roles, three meetings of one title (two on one day), actions with owners, due
 dates, priorities and done state, an organisation's parent, tags, sectors)."""
 
 from __future__ import annotations
@@ -122,6 +122,12 @@ def fill_by_hand(path: Path) -> None:
             })  # fmt: skip
             again = records.create(s, "meeting", {"title": "Làm việc với Vụ HTQT", "kind": "call",
                                                   "starts_at": dt.datetime(2026, 12, 1, 14, 0)})  # fmt: skip
+            # the afternoon's second call of that title, the same day: another meeting
+            later = records.create(s, "meeting", {"title": "Làm việc với Vụ HTQT", "kind": "call",
+                                                  "starts_at": dt.datetime(2026, 12, 1, 16, 30)})  # fmt: skip
+            records.create(
+                s, "action", {"title": "Gọi lại", "meeting_id": later, "responsible_staff_id": duc}
+            )
             records.create(s, "action", {
                 "title": "Gửi thư giới thiệu", "kind": "letter", "direction": "we_owe", "responsible_staff_id": ha,
                 "organisation_id": dept, "meeting_id": again, "due_date": dt.date(2026, 12, 10),
