@@ -267,6 +267,15 @@ def insert_new(session: Session, table: Any, rows: list[dict[str, Any]], *, key:
         session.execute(sqlite_insert(table).on_conflict_do_nothing(index_elements=[key]), rows)
 
 
+def cited_contacts(session: Session) -> list[int]:
+    """The contacts a meeting (an attendee) or an action (the one responsible) names."""
+    from db.tables import ACT, ATTENDEE  # (db.tables imports the models: not at import time)
+
+    seats = select(ATTENDEE.c.contact_id)
+    responsible = select(ACT.c.responsible_contact_id).where(ACT.c.responsible_contact_id.is_not(None))
+    return [int(i) for (i,) in session.execute(seats.union(responsible))]
+
+
 def first_emails(session: Session, contact_ids: Sequence[int]) -> dict[int, str]:
     """Each live contact's first email address (its primary, position 0 first), by contact id;
     contacts without one are left out."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import copy
 from pathlib import Path
@@ -38,12 +39,12 @@ from app.importing import store
 from app.importing.errors import ImportCancelled
 from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
 from app.importing.matching import MODELS
-from app.importing.notation import with_email, with_label, with_role
+from app.importing.notation import with_email, with_label, with_role, with_start
 from app.importing.resolve import org_label
 from app.vntext import fold
 from app.written import check_folder, not_written
 from db import models as m
-from db.queries import chunked, first_emails, staff_people
+from db.queries import chunked, cited_contacts, first_emails, staff_people
 from db.tables import STAFF
 
 Progress = Callable[[int, int], None]
@@ -120,17 +121,23 @@ class _Names:
         self.contacts = {
             i: n for i, n in session.exec(select(m.Contact.id, m.Contact.full_name)) if i is not None
         }
-        # Two people of one name (at two organisations) as "Name <email>", which the importer
-        # resolves by the email: by the name alone, both would come back as the first of them.
-        by_name: dict[str, list[int]] = {}
-        for i, n in self.contacts.items():
-            by_name.setdefault(fold(n), []).append(i)
-        namesakes = [i for ids in by_name.values() if len(ids) > 1 for i in ids]
-        for i, email in first_emails(session, namesakes).items():
-            self.contacts[i] = with_email(self.contacts[i], email)
-        self.meetings = {
-            i: t for i, t in session.exec(select(m.Meeting.id, m.Meeting.title)) if i is not None
-        }
+        # A contact a meeting or an action names (an attendee, the one responsible) as "Name
+        # <email>", which the importer finds by the email: imported into a database that has the
+        # person under another spelling ("TS. Nguyễn Văn An", a married name) the seat was lost,
+        # and two people of one name both came back as the first of them.
+        for i, email in first_emails(session, cited_contacts(session)).items():
+            if i in self.contacts:
+                self.contacts[i] = with_email(self.contacts[i], email)
+        # A meeting an action came from, by its title; one of a title another meeting has too
+        # as "Title (dd/mm/yyyy hh:mm)", which the importer reads back (by the title alone the
+        # action came back to the first of them).
+        meetings = [
+            (i, t, s)
+            for i, t, s in session.exec(select(m.Meeting.id, m.Meeting.title, m.Meeting.starts_at))
+            if i is not None
+        ]
+        titles = Counter(fold(t) for _i, t, _s in meetings)
+        self.meetings = {i: with_start(t, s) if titles[fold(t)] > 1 else t for i, t, s in meetings}
 
 
 def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, lang: str = "en") -> Any:

@@ -232,7 +232,7 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         names = [fold(c["name"]), fold(c.get("acronym") or ""), *(fold(a) for a in c.get("aliases") or [])]
         return [(label, n) for n in dict.fromkeys(names) if n for label in ("name", "acronym", "alias")]
     if kind == "meeting":
-        return [("title", (fold(c["title"]), c["starts_at"].date()))]
+        return _meeting_keys(c["title"], c["starts_at"])[0]
     if kind == "staff":
         # By email, then by name: a row with an email meets a member of its name who has none
         # (and fills it in), not one with another email (two people of one name); a row with
@@ -241,6 +241,32 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         name = fold(c["name"])
         return [("email", email), ("staff_name", (name, ""))] if email else [("staff_name", (name, None))]
     return [("title", (fold(c["title"]), _org_key(ctx, row.refs.get("organisation"))))]
+
+
+def _meeting_keys(title: str, starts: dt.datetime) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """The keys a meeting row looks for, and those a meeting (a row above, a record) is found
+    by: its title and day, and its hour when it has one. Two of one title on one day at two
+    hours are two meetings (a morning and an afternoon session: the second was dropped as a
+    duplicate); one with no hour (a sheet of days) is any of that title on that day."""
+    folded, day = fold(title), starts.date()
+    at = starts.time()
+    if at == dt.time(0, 0):
+        any_hour, no_hour = ("title", (folded, day, "any")), ("title", (folded, day, ""))
+        return [any_hour], [any_hour, no_hour]
+    return (
+        [("title", (folded, day, at)), ("title", (folded, day, ""))],
+        [("title", (folded, day, at)), ("title", (folded, day, "any"))],
+    )
+
+
+def _held_keys(kind: str, row: RowResult, keys: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The keys a row of ``kind`` is found by, for the rows below (``keys``: those it looks for)."""
+    c = row.columns or {}
+    if kind == "staff":
+        return _staff_keys(c["name"], c.get("email") or "")
+    if kind == "meeting":
+        return _meeting_keys(c["title"], c["starts_at"])[1]
+    return keys
 
 
 def _staff_keys(name: str, email: str) -> list[tuple[str, Any]]:
@@ -324,7 +350,8 @@ def _db_keys(
             .where(meeting.c.deleted_at.is_(None))
             .order_by(meeting.c.id),
         ):
-            out.setdefault(("title", (fold(title), starts.date())), ident)
+            for key in _meeting_keys(title, starts)[1]:
+                out.setdefault(key, ident)
     elif kind == "staff":
         staff = _table(m.Staff)
         for ident, name, email in _read(
@@ -553,7 +580,7 @@ def _seed_records(
             name = c.get("full_name") or c.get("name") or c.get("title") or ""
             ctx.pending[ident] = Earlier(earlier.layout.sheet, row.row, name, row, other)
             placed[(earlier.layout.sheet, row.row, name)] = ident
-            keys = _staff_keys(c["name"], c.get("email") or "") if kind == "staff" else _keys(kind, row, ctx)
+            keys = _held_keys(kind, row, [] if kind in ("staff", "meeting") else _keys(kind, row, ctx))
             for key in keys:
                 if key not in db_keys:
                     db_keys[key] = ident
@@ -677,7 +704,6 @@ def _match(
     row_names: dict[int, str] = {}  # contacts: each row's name, by row number
     seen_owners: dict[tuple[str, Any], list[int]] = {}  # the later rows with an email or phone of ``seen``
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
-    staff = kind == "staff"
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
             if cancel is not None and cancel():
@@ -737,7 +763,7 @@ def _match(
                     if k[0] != "name" and k not in seen:
                         dup_keys.setdefault(k, first)
             continue
-        held = _staff_keys(row.columns["name"], row.columns.get("email") or "") if staff else keys
+        held = _held_keys(kind, row, keys)
         for k in held:
             if k not in seen:
                 seen[k] = row.row

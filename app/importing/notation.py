@@ -4,17 +4,23 @@ way by the exporter and the importer (so that an export imports back exactly):
 - a labelled email or phone: ``an@nic.gov.vn (công việc)``, ``+84 912 345 678 (di động)``;
 - an attendee's role: ``Nguyễn Văn An (Chủ trì)``, ``Nguyễn Văn An (Chair)`` (the window's
   words, :mod:`app.value_labels`; the codes and other words, ``(chair)``, ``(tham dự)``, read too);
-- a staff member with an email: ``Trần Thị Lan <lan@ketnoi.vn>``.
+- a staff member or a contact with an email: ``Trần Thị Lan <lan@ketnoi.vn>``;
+- a meeting whose title another meeting has too, with its start:
+  ``Làm việc với Vụ HTQT (20/11/2026 09:00)``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from app import value_labels
 from app.vntext import fold
 
 _TRAILING = re.compile(r"^(?P<value>.*?\S)\s*\((?P<label>[^()]{1,40})\)\s*$")
+_START = re.compile(
+    r"^(?P<title>.*?\S)\s*\((?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+(?P<h>\d{1,2})[:h](?P<min>\d{2}))?\)\s*$"
+)
 _EMAIL = re.compile(r"^(?P<name>.*?\S)\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*$")
 
 ROLE_WORDS: dict[str, str] = {
@@ -66,3 +72,21 @@ def split_email(text: str) -> tuple[str, str]:
 
 def with_email(name: str, email: str) -> str:
     return f"{name} <{email}>" if email else name
+
+
+def with_start(title: str, starts_at: dt.datetime) -> str:
+    return f"{title} ({starts_at:%d/%m/%Y %H:%M})"
+
+
+def split_start(text: str) -> tuple[str, dt.date | None, dt.time | None]:
+    """ "Họp (20/11/2026 09:00)" → ("Họp", 2026-11-20, 09:00); "Họp (20/11/2026)" → the day
+    and None; no such start, or no such day → (text, None, None)."""
+    match = _START.match(text)
+    if match is None:
+        return text, None, None
+    try:
+        day = dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        at = dt.time(int(match.group("h")), int(match.group("min"))) if match.group("h") else None
+    except ValueError:
+        return text, None, None
+    return match.group("title"), day, at

@@ -9,6 +9,7 @@ organisation, not two.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,7 +17,7 @@ from functools import lru_cache
 from sqlmodel import Session, col, select
 
 from app.importing.messages import IN_THE_TRASH
-from app.importing.notation import split_email
+from app.importing.notation import split_email, split_start
 from app.vntext import clean
 from app.vntext import fold as _fold
 from db import models as m
@@ -257,6 +258,10 @@ class OrgIndex:
         return found
 
 
+def _start_key(title: str, day: dt.date, at: dt.time | None) -> str:
+    return f"{title}|{day.isoformat()}" + (f" {at:%H:%M}" if at is not None else "")
+
+
 class NameIndex:
     """Staff members, contacts or meetings by folded name (the first one wins on a tie)."""
 
@@ -267,7 +272,9 @@ class NameIndex:
         self.emails: dict[int, str] = {}  # of the pending ones
         self.ambiguous: dict[str, int] = {}  # a name more than one record has: how many
         self.shared: set[int] = set()  # the records of those names
-        self.by_email: dict[str, int] = {}  # contacts: the emails of those records
+        self.by_email: dict[str, int] = {}  # and "email folded-name" (contacts)
+        self.by_start: dict[str, int] = {}  # meetings: by title and start (and by title and day)
+        self.name_first = False  # contacts: a name only one has before the email's other holder
         self._next = -1
 
     @classmethod
@@ -287,46 +294,68 @@ class NameIndex:
 
     @classmethod
     def contacts(cls, session: Session) -> NameIndex:
-        """Live contacts by name; a name two or more people have is :attr:`ambiguous`, and
-        those people are found by their emails too ("Nguyễn Văn An <an@fpt.com>", as the
-        exporter writes them)."""
+        """Live contacts by name; a name two or more people have is :attr:`ambiguous`. Every
+        contact is found by its emails too ("Nguyễn Văn An <an@fpt.com>", as the exporter writes
+        an attendee or the one responsible): the one of that email and name, else the one of
+        that name alone when only one has it, else the email's (a person the database holds
+        under another spelling, "TS. Nguyễn Văn An", or a new name)."""
         index = cls()
+        index.name_first = True
         stmt = select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.deleted_at).is_(None))
         stmt = stmt.order_by(col(m.Contact.id))  # the oldest wins a tie, as the matching's does
+        folded: dict[int, str] = {}
         for ident, name in session.exec(stmt):
             assert ident is not None
-            key = fold(name)
+            key = folded[ident] = fold(name)
             first = index.by_name.setdefault(key, ident)
             if first != ident:
                 index.ambiguous[key] = index.ambiguous.get(key, 1) + 1
                 index.shared.add(ident)
                 index.shared.add(first)
-        shared = sorted(index.shared)
-        for start in range(0, len(shared), 500):
-            emails = select(m.ContactMethod.contact_id, m.ContactMethod.value).where(
-                col(m.ContactMethod.kind) == "email",
-                col(m.ContactMethod.contact_id).in_(shared[start : start + 500]),
-            )
-            for ident, email in session.exec(emails.order_by(col(m.ContactMethod.id))):
-                index.by_email.setdefault(email.lower(), ident)
+        emails = select(m.ContactMethod.contact_id, m.ContactMethod.value).where(
+            col(m.ContactMethod.kind) == "email"
+        )
+        for ident, email in session.exec(emails.order_by(col(m.ContactMethod.id))):
+            if ident in folded:  # (a live contact's)
+                key = email.lower()
+                index.by_email.setdefault(key, ident)
+                index.by_email.setdefault(f"{key} {folded[ident]}", ident)  # (of that email and name)
         return index
 
     @classmethod
     def meetings(cls, session: Session) -> NameIndex:
+        """Live meetings by title, and by title and start ("Họp (20/11/2026 09:00)", as the
+        exporter writes one whose title another meeting has too; or only its day)."""
         index = cls()
-        stmt = select(m.Meeting.id, m.Meeting.title).where(col(m.Meeting.deleted_at).is_(None))
-        for ident, title in session.exec(stmt):
+        stmt = select(m.Meeting.id, m.Meeting.title, m.Meeting.starts_at).where(
+            col(m.Meeting.deleted_at).is_(None)
+        )
+        for ident, title, starts in session.exec(stmt.order_by(col(m.Meeting.id))):
             assert ident is not None
-            index.by_name.setdefault(fold(title), ident)
+            key = fold(title)
+            index.by_name.setdefault(key, ident)
+            index.by_start.setdefault(_start_key(key, starts.date(), starts.time()), ident)
+            index.by_start.setdefault(_start_key(key, starts.date(), None), ident)
         return index
 
     def lookup(self, text: str) -> int | None:
         found = self.by_name.get(fold(text))
+        if found is None and self.by_start:
+            title, day, at = split_start(text)
+            if day is not None:
+                found = self.by_start.get(_start_key(fold(title), day, at))
+            return found
         if found is None and "<" in text:
             name, email = split_email(text)
-            found = self.by_email.get(email.lower()) if email else None
+            key = fold(name)
+            if email:  # the one of that email and name; else the name's, when only one has it
+                found = self.by_email.get(f"{email.lower()} {key}")
+                if found is None and self.name_first and key not in self.ambiguous:
+                    found = self.by_name.get(key)
+                if found is None:
+                    found = self.by_email.get(email.lower())
             if found is None:
-                found = self.by_name.get(fold(name))
+                found = self.by_name.get(key)
         return found
 
     def namesakes(self, text: str) -> int:

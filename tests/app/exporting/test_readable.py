@@ -92,11 +92,12 @@ def test_codes_are_written_as_the_windows_words(engine, tmp_path: Path, lang: st
     assert actions["Gửi tài liệu"]["direction"].value == ("They owe" if lang == "en" else "Đối tác cần làm")
     staff = {r["name"].value: r["active"].value for r in _sheet(out, "staff")}
     assert staff == ({"Trần Thị Lan": "Yes", "Lê Văn Hải": "No"} if lang == "en" else {"Trần Thị Lan": "Có", "Lê Văn Hải": "Không"})  # fmt: skip
-    # an attendee's role in the window's words, "Đỗ Thị Bình (Chủ trì)"; a participant has none
+    # an attendee's role in the window's words, "Đỗ Thị Bình <p1@x.vn> (Chủ trì)"; a participant
+    # has none
     seats = next(r["attendees"].value for r in _sheet(out, "meeting") if r["title"].value == "Họp meeting")
     chair, observer = ("Chair", "Observer") if lang == "en" else ("Chủ trì", "Quan sát viên")
-    assert f"Đỗ Thị Bình ({chair})" in seats and f"Lý Gia Huy ({observer})" in seats
-    assert "Phạm Minh Anh;" in seats + ";" and "(chair)" not in seats
+    assert f"Đỗ Thị Bình <p1@x.vn> ({chair})" in seats and f"Lý Gia Huy <p4@x.vn> ({observer})" in seats
+    assert "Phạm Minh Anh <p0@x.vn>;" in seats + ";" and "(chair)" not in seats
 
 
 def test_dates_are_date_cells_shown_day_first(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,8 +13,11 @@ meant to decide otherwise rewrites the file, and says so: since then, two people
 one organisation with no email or phone in common are two people, and an email or phone shared
 with someone of another name joins nobody, and a sheet's "Ngày gặp gần nhất" replaces the
 record's only when it is later, in "fill" too (the changed copy's later days are updates, its
-earlier ones nothing; tests/app/importing/test_last_met_reimport.py) (each change rewrote the
-golden file; its commit message says what changed).
+earlier ones nothing; tests/app/importing/test_last_met_reimport.py), and two meetings of one
+title on one day at two hours ("Họp sandbox" at 09:00 and at 15:00) are two meetings, the
+second no longer a duplicate of the first (tests/app/exporting/test_move_database.py; its new
+staff and the ids after it shift) (each change rewrote the golden file; its commit message says
+what changed).
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
