@@ -128,6 +128,7 @@ def organisation_story(
         )
     )
     story += _relationship(b.summary, "no_meetings_org", 110, lab, avail, compact)
+    story += sec.upcoming_section(b.upcoming_meetings, b.upcoming_more, lab, avail)
     # the organisation's people and its departments' (as its page lists them), the department
     # named; the first few, how many more said under them
     departments = any(p.organisation for p in b.people)
@@ -172,6 +173,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
         )
     )
     story += _relationship(b.summary, "no_meetings_contact", 95, lab, avail, compact)
+    story += sec.upcoming_section(b.upcoming_meetings, b.upcoming_more, lab, avail)
     if b.role_history:
         rows = [
             [
