@@ -42,7 +42,9 @@ class MeetingRow:
     decisions: str = ""
     minutes: str = ""  # the start of the minutes (queries.MINUTES_READ characters)
     confidential: bool = False
-    staff: tuple[str, ...] = ()  # our side (read for upcoming meetings only: queries.upcoming)
+    staff: tuple[
+        str, ...
+    ] = ()  # our side, the one in charge first (upcoming meetings only: queries.upcoming)
     ends_at: dt.datetime | None = None
 
 

@@ -170,13 +170,18 @@ def people(
 
 def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) -> list[MeetingRow]:
     """Meetings selected by ``stmt`` (which selects Meeting columns), with organisations and
-    attendees fetched in two more queries, not one per meeting (``staff``: and our staff on
-    them, in a third)."""
+    attendees fetched in two more queries, not one per meeting (``staff``: and our side, in
+    two more: the staff member in charge first, then the staff on it)."""
     rows = fetch(session, stmt)
     ids = [r.id for r in rows]
     orgs: dict[int, list[str]] = {}
     people: dict[int, list[str]] = {}
     ours: dict[int, list[str]] = {}
+    if staff and rows:
+        owners = names(session, Staff, [r.owner_id for r in rows])
+        for r in rows:
+            if r.owner_id in owners:
+                ours[r.id] = [owners[r.owner_id]]
     for part in chunked(ids):
         if staff:
             q3 = (
@@ -186,7 +191,8 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
                 .order_by(MeetingStaff.meeting_id, Staff.name)
             )
             for mid, name in fetch(session, q3):
-                ours.setdefault(mid, []).append(name)
+                if name not in ours.setdefault(mid, []):
+                    ours[mid].append(name)
         q1 = (
             select(MeetingOrganisation.meeting_id, Organisation.acronym, Organisation.name)
             .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
@@ -236,6 +242,7 @@ def meeting_select() -> Select[Any]:
         Meeting.decisions,
         func.substr(Meeting.minutes, 1, MINUTES_READ).label("minutes"),
         Meeting.confidential,
+        Meeting.owner_id,
     ).where(Meeting.deleted_at.is_(None))
 
 

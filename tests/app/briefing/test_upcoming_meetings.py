@@ -101,11 +101,12 @@ def test_the_meeting_to_come_is_in_the_organisations_and_the_persons_brief(
 def test_a_meeting_later_today_is_to_come_one_this_morning_is_not(demo: Path, tmp_path: Path) -> None:
     db = copy_of(demo, tmp_path)
     _meeting(db, "Họp sớm với Bộ", "23/11/2026 08:00")
-    _meeting(db, "Họp chiều với Bộ", "23/11/2026 15:00")
+    _meeting(db, "Họp chiều với Bộ", "23/11/2026 15:00", "--owner", "Lê Thu Hà")
     lines = _lines(db, tmp_path, "en", "org", "MOST")
     upcoming = " ".join(_part(lines, "Upcoming meetings", "Key people"))
     recent = " ".join(_part(lines, "Recent meetings and decisions", lines[-1]))
     assert "Họp chiều với Bộ" in upcoming and "23 Nov 2026 15:00" in upcoming
+    assert "Lê Thu Hà" in upcoming  # in charge of it: our side, with no staff named on it
     assert "Họp chiều với Bộ" not in recent  # not held yet
     assert "Họp sớm với Bộ" in recent and "Họp sớm với Bộ" not in upcoming
     # the nearest first: this afternoon's, then the sandbox meeting on 27 Nov
@@ -142,3 +143,18 @@ def test_no_meeting_to_come_no_such_part(demo: Path, tmp_path: Path) -> None:
     for lang in ("en", "vi"):
         lines = _lines(db, tmp_path, lang, "org", "Quỹ Mới")
         assert WORDS[lang]["upcoming"] not in lines and "Gặp lần đầu" in " ".join(lines)
+
+
+def test_none_held_yet_one_to_come_is_not_no_meeting_recorded(demo: Path, tmp_path: Path) -> None:
+    """A new partner's first meeting is next week: the brief says none has taken place yet, not
+    that none is recorded, above the one it lists to come."""
+    db = copy_of(demo, tmp_path)
+    _ok(db, "org", "add", "--name", "Quỹ Mới")
+    _ok(db, "log-meeting", "--title", "Gặp lần đầu", "--at", "30/11/2026 09:00", "--organisation", "Quỹ Mới")
+    for lang, said, upcoming in (
+        ("en", "No meeting with this organisation has taken place yet.", "Upcoming meetings"),
+        ("vi", "Chưa diễn ra cuộc họp nào với tổ chức này.", "Cuộc họp sắp tới"),
+    ):
+        lines = _lines(db, tmp_path, lang, "org", "Quỹ Mới")
+        assert lines.index(said) < lines.index(upcoming), lang
+        assert "Gặp lần đầu" in " ".join(lines[lines.index(upcoming) :]), lang
