@@ -38,10 +38,14 @@ class MeetingRow:
     kind: str = "meeting"
     location: str = ""
     organisations: tuple[str, ...] = ()
-    attendees: tuple[str, ...] = ()
+    attendees: tuple[str, ...] = ()  # their side: the contacts attending
     decisions: str = ""
     minutes: str = ""  # the start of the minutes (queries.MINUTES_READ characters)
     confidential: bool = False
+    staff: tuple[
+        str, ...
+    ] = ()  # our side, the one in charge first (upcoming meetings only: queries.upcoming)
+    ends_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class OrganisationBrief:
     people_more: int = 0  # people of the organisation not listed (the brief lists the first few)
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
+    upcoming_meetings: tuple[MeetingRow, ...] = ()  # from now on, nearest first (gather.UPCOMING_MEETINGS)
+    upcoming_more: int = 0  # planned after those
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
@@ -153,6 +159,8 @@ class ContactBrief:
     colleagues: tuple[PersonRow, ...] = ()
     summary: RelationshipSummary = field(default_factory=lambda: RelationshipSummary(None, None, 0, 0, ()))
     recent_meetings: tuple[MeetingRow, ...] = ()
+    upcoming_meetings: tuple[MeetingRow, ...] = ()  # from now on, nearest first (gather.UPCOMING_MEETINGS)
+    upcoming_more: int = 0  # planned after those
     we_owe: tuple[ActionRow, ...] = ()
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
@@ -234,7 +242,8 @@ def confidential_items(brief: Any) -> int:
     printed a confidential meeting's minutes under only the usual "internal" mark)."""
     rows: list[Any] = []
     for name in (
-        "people", "colleagues", "attendees", "recent_meetings", "previous_meetings", "meetings",
+        "people", "colleagues", "attendees", "recent_meetings", "upcoming_meetings", "previous_meetings",
+        "meetings",
         "we_owe", "they_owe", "completed", "new_contacts", "stakeholders",
     ):  # fmt: skip
         rows += getattr(brief, name, ())

@@ -64,6 +64,10 @@ __all__ = [
 ]
 
 RECENT_MEETINGS = 8
+UPCOMING_MEETINGS = 5
+"""Meetings to come a brief lists, nearest first (reviewer: the brief of MOST printed "Last
+meeting 3 Dec" and not the meeting planned with them on 10 Dec); how many more are planned
+is said under them."""
 KEY_PEOPLE = 12
 """People an organisation brief lists: what fits beside the meetings and commitments on the
 first pages (reviewer: 45 people over 2½ pages pushed the commitments to page 4); how many more
@@ -112,7 +116,9 @@ def gather_organisation(
     # or carried by one of its or its departments' people
     actions = q.actions(session, and_(q.open_only(), dashboard.involving_organisation(org_id)), today)
     we, they = q.split(actions)
-    people, more = _key_people(session, org_id, today)
+    since = q.moment(today)
+    people, more = _key_people(session, org_id, since)
+    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
     return OrganisationBrief(
         organisation_id=org_id,
         name=org.name,
@@ -134,8 +140,10 @@ def gather_organisation(
         notes=org.notes,
         people=people,
         people_more=more,
-        summary=q.summary(session, meeting_ids, today),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
+        summary=q.summary(session, meeting_ids, today, before=since),
+        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+        upcoming_meetings=tuple(upcoming),
+        upcoming_more=upcoming_more,
         we_owe=we,
         they_owe=they,
         files=_files(session, "organisation", org_id),
@@ -145,7 +153,7 @@ def gather_organisation(
     )
 
 
-def _key_people(session: Session, org_id: int, today: dt.date) -> tuple[tuple[PersonRow, ...], int]:
+def _key_people(session: Session, org_id: int, before: dt.datetime) -> tuple[tuple[PersonRow, ...], int]:
     """The people the organisation's page lists (its own and its departments':
     dashboard.units_select), the most influential first, then the most recently met; at most
     KEY_PEOPLE of them, and how many more there are. A department's person has the
@@ -165,7 +173,6 @@ def _key_people(session: Session, org_id: int, today: dt.date) -> tuple[tuple[Pe
             Contact.deleted_at.is_(None),
         ),
     )
-    before = q.day_end(today)
     met = q.last_met(session, [r[0] for r in rows], before)
     never = dt.datetime.min
 
@@ -244,18 +251,20 @@ def gather_contact(
     owner = q.names(session, Staff, [c.owner_id]).get(c.owner_id or -1, "")
     emails, phones = q.contact_methods(session, [contact_id]).get(contact_id, ([], []))
     meeting_ids = select(MeetingAttendee.meeting_id).where(MeetingAttendee.contact_id == contact_id)
+    since = q.moment(today)
     colleagues: list[PersonRow] = []
     if c.organisation_id is not None:
         colleagues = q.people(
             session,
             and_(Contact.organisation_id == c.organisation_id, Contact.id != contact_id),
-            q.day_end(today),
+            since,
             12,
         )
     # the same set as the contact's page (app.story): responsible, or from a meeting attended
     we, they = q.split(
         q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today)
     )
+    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
     return ContactBrief(
         contact_id=contact_id,
         name=c.full_name,
@@ -277,8 +286,10 @@ def gather_contact(
         role_history=tuple(_role_history(session, contact_id)),
         posts_held=tuple(posts.held_by(session, contact_id)),
         colleagues=tuple(colleagues),
-        summary=q.summary(session, meeting_ids, today),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent)),
+        summary=q.summary(session, meeting_ids, today, before=since),
+        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+        upcoming_meetings=tuple(upcoming),
+        upcoming_more=upcoming_more,
         we_owe=we,
         they_owe=they,
         files=_files(session, "contact", contact_id),
@@ -324,9 +335,9 @@ def gather_meeting(
         )
     )
     # "Last met": the last meeting each attendee attended before this one that has taken place,
-    # as the contact brief's "Last meeting" counts them (up to today), not a planned one between
+    # as the contact brief's "Last meeting" counts them (up to now: q.moment), not a planned one between
     # today and this meeting (reviewer: a meeting to come was given as when they last met).
-    held_before = min(m.starts_at, q.day_end(today))
+    held_before = min(m.starts_at, q.moment(today))
     people = q.people(session, Contact.id.in_(list(roles)), held_before, 500, exclude=meeting_id)
     attendees = by_precedence(
         session,

@@ -27,6 +27,7 @@ ContactMethod: Any = m.ContactMethod
 Meeting: Any = m.Meeting
 MeetingAttendee: Any = m.MeetingAttendee
 MeetingOrganisation: Any = m.MeetingOrganisation
+MeetingStaff: Any = m.MeetingStaff
 Organisation: Any = m.Organisation
 Staff: Any = m.Staff
 
@@ -42,6 +43,15 @@ def now() -> dt.datetime:
 def day_end(day: dt.date) -> dt.datetime:
     """The first instant after ``day`` (meetings are stored as naive wall-clock times)."""
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+
+
+def moment(today: dt.date) -> dt.datetime:
+    """Where a brief's past ends and its "Upcoming meetings" begin: now (:func:`db.clock.now`,
+    the diary's wall-clock time) in a brief of the clock's own day, so that a meeting later
+    today is to come, not "recent" nor the "last meeting"; the end of ``today`` in a brief of
+    another day."""
+    now = clock.now()
+    return now if now.date() == today else day_end(today)
 
 
 def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool = True) -> dict[int, str]:
@@ -158,14 +168,31 @@ def people(
     ]
 
 
-def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
+def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) -> list[MeetingRow]:
     """Meetings selected by ``stmt`` (which selects Meeting columns), with organisations and
-    attendees fetched in two more queries, not one per meeting."""
+    attendees fetched in two more queries, not one per meeting (``staff``: and our side, in
+    two more: the staff member in charge first, then the staff on it)."""
     rows = fetch(session, stmt)
     ids = [r.id for r in rows]
     orgs: dict[int, list[str]] = {}
     people: dict[int, list[str]] = {}
+    ours: dict[int, list[str]] = {}
+    if staff and rows:
+        owners = names(session, Staff, [r.owner_id for r in rows])
+        for r in rows:
+            if r.owner_id in owners:
+                ours[r.id] = [owners[r.owner_id]]
     for part in chunked(ids):
+        if staff:
+            q3 = (
+                select(MeetingStaff.meeting_id, Staff.name)
+                .join(Staff, Staff.id == MeetingStaff.staff_id)
+                .where(MeetingStaff.meeting_id.in_(part), Staff.deleted_at.is_(None))
+                .order_by(MeetingStaff.meeting_id, Staff.name)
+            )
+            for mid, name in fetch(session, q3):
+                if name not in ours.setdefault(mid, []):
+                    ours[mid].append(name)
         q1 = (
             select(MeetingOrganisation.meeting_id, Organisation.acronym, Organisation.name)
             .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
@@ -191,6 +218,8 @@ def meeting_rows(session: Session, stmt: Select[Any]) -> list[MeetingRow]:
             location=r.location,
             organisations=tuple(orgs.get(r.id, ())),
             attendees=tuple(people.get(r.id, ())),
+            staff=tuple(ours.get(r.id, ())),
+            ends_at=as_dt(r.ends_at),
             decisions=r.decisions,
             minutes=r.minutes or "",
             confidential=bool(r.confidential),
@@ -206,12 +235,14 @@ def meeting_select() -> Select[Any]:
     return select(
         Meeting.id,
         Meeting.starts_at,
+        Meeting.ends_at,
         Meeting.title,
         Meeting.kind,
         Meeting.location,
         Meeting.decisions,
         func.substr(Meeting.minutes, 1, MINUTES_READ).label("minutes"),
         Meeting.confidential,
+        Meeting.owner_id,
     ).where(Meeting.deleted_at.is_(None))
 
 
@@ -288,8 +319,15 @@ def month_start(day: dt.date, back: int = 0) -> dt.date:
 
 
 def per_month(
-    session: Session, meeting_ids: Any, last_day: dt.date, months: int = 12
+    session: Session,
+    meeting_ids: Any,
+    last_day: dt.date,
+    months: int = 12,
+    *,
+    before: dt.datetime | None = None,
 ) -> tuple[MonthCount, ...]:
+    """Meetings in each of the ``months`` months up to ``last_day``'s, held before ``before``
+    (the end of ``last_day`` when not given)."""
     first = month_start(last_day, months - 1)
     year = extract("year", Meeting.starts_at)
     month = extract("month", Meeting.starts_at)
@@ -299,7 +337,7 @@ def per_month(
             Meeting.id.in_(meeting_ids),
             Meeting.deleted_at.is_(None),
             Meeting.starts_at >= dt.datetime.combine(first, dt.time()),
-            Meeting.starts_at < day_end(last_day),
+            Meeting.starts_at < (before or day_end(last_day)),
         )
         .group_by(year, month)
     )
@@ -311,19 +349,25 @@ def per_month(
     return tuple(out)
 
 
-def summary(session: Session, meeting_ids: Any, today: dt.date) -> RelationshipSummary:
+def summary(
+    session: Session, meeting_ids: Any, today: dt.date, *, before: dt.datetime | None = None
+) -> RelationshipSummary:
     """First/last meeting, totals and a per-month count, aggregated in SQL (past meetings).
 
     "Meetings, last 12 months" is the sum of the chart's twelve bars beside it: this month up
     to ``today`` (the clock's day, :func:`db.clock.today`) and the eleven before it, whole. It
     counted 365 days back instead, so a meeting in the first days of the month a year ago was
-    in the number but on no bar (reviewer: 59 beside bars adding up to 54)."""
-    end = day_end(today)
+    in the number but on no bar (reviewer: 59 beside bars adding up to 54).
+
+    ``before``: the meetings held before it count (:func:`moment`: a meeting later today is
+    to come, listed under "Upcoming meetings", not the last one held); the end of ``today``
+    when not given."""
+    end = before or day_end(today)
     stmt = select(func.min(Meeting.starts_at), func.max(Meeting.starts_at), func.count()).where(
         Meeting.id.in_(meeting_ids), Meeting.deleted_at.is_(None), Meeting.starts_at < end
     )
     first, last, total = fetch(session, stmt)[0]
-    months = per_month(session, meeting_ids, today)
+    months = per_month(session, meeting_ids, today, before=end)
     return RelationshipSummary(
         first_meeting=as_dt(first),
         last_meeting=as_dt(last),
@@ -339,15 +383,39 @@ def as_dt(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
-def recent(session: Session, meeting_ids: Any, today: dt.date, limit: int | None) -> list[MeetingRow]:
+def recent(
+    session: Session,
+    meeting_ids: Any,
+    today: dt.date,
+    limit: int | None,
+    *,
+    before: dt.datetime | None = None,
+) -> list[MeetingRow]:
+    """The latest meetings held before ``before`` (the end of ``today`` when not given), newest first."""
     stmt = (
         meeting_select()
-        .where(Meeting.id.in_(meeting_ids), Meeting.starts_at < day_end(today))
+        .where(Meeting.id.in_(meeting_ids), Meeting.starts_at < (before or day_end(today)))
         .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
     )
     if limit is not None:
         stmt = stmt.limit(limit)
     return meeting_rows(session, stmt)
+
+
+def upcoming(
+    session: Session, meeting_ids: Any, since: dt.datetime, limit: int
+) -> tuple[list[MeetingRow], int]:
+    """The meetings from ``since`` on (:func:`moment`), nearest first: at most ``limit`` of them,
+    with our staff on each, and how many more are planned after those. E-mails logged as
+    meetings are not meetings to prepare for (as the dashboard's "Upcoming meetings")."""
+    to_come = and_(Meeting.id.in_(meeting_ids), Meeting.starts_at >= since, Meeting.kind != m.EMAIL_KIND)
+    stmt = meeting_select().where(to_come).order_by(Meeting.starts_at, Meeting.id).limit(limit + 1)
+    rows = meeting_rows(session, stmt, staff=True)
+    more = 0
+    if len(rows) > limit:  # counted only then: the usual brief asks one query
+        count = select(func.count()).select_from(Meeting).where(to_come, Meeting.deleted_at.is_(None))
+        more = int(fetch(session, count)[0][0]) - limit
+    return rows[:limit], more
 
 
 def open_only() -> ColumnElement[bool]:

@@ -127,7 +127,10 @@ def organisation_story(
             avail,
         )
     )
-    story += _relationship(b.summary, "no_meetings_org", 110, lab, avail, compact)
+    # none held but one to come: not "no meeting recorded" above the meeting planned
+    nothing = "no_held_org" if b.upcoming_meetings else "no_meetings_org"
+    story += _relationship(b.summary, nothing, 110, lab, avail, compact)
+    story += sec.upcoming_section(b.upcoming_meetings, b.upcoming_more, lab, avail)
     # the organisation's people and its departments' (as its page lists them), the department
     # named; the first few, how many more said under them
     departments = any(p.organisation for p in b.people)
@@ -171,7 +174,9 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             avail,
         )
     )
-    story += _relationship(b.summary, "no_meetings_contact", 95, lab, avail, compact)
+    nothing = "no_held_contact" if b.upcoming_meetings else "no_meetings_contact"
+    story += _relationship(b.summary, nothing, 95, lab, avail, compact)
+    story += sec.upcoming_section(b.upcoming_meetings, b.upcoming_more, lab, avail)
     if b.role_history:
         rows = [
             [

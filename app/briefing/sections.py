@@ -270,6 +270,55 @@ def meetings_table(
     return out
 
 
+def _when(m: MeetingRow, lab: Labels) -> str:
+    """A meeting's day and, on a line under it, its hours ("09:00–10:30"); no hours for a
+    meeting entered with a day only (at midnight, no end)."""
+    day = format_date(m.starts_at, lab)
+    start = m.starts_at.strftime("%H:%M")
+    if m.ends_at is None:
+        return day if start == "00:00" else f"{day}\n{start}"
+    if m.ends_at.date() == m.starts_at.date():
+        return f"{day}\n{start}–{m.ends_at.strftime('%H:%M')}"
+    return f"{day} {start}\n– {format_date(m.ends_at, lab, time=True)}"
+
+
+def upcoming_section(meetings: Sequence[MeetingRow], more: int, lab: Labels, avail: float) -> list[Flowable]:
+    """The "Upcoming meetings": the meetings to come, nearest first, with their day and hours, title,
+    kind and place, who goes from our side and who from theirs (organisations in bold, then
+    the people attending); nothing when none is planned (reviewer: the brief of MOST said
+    "Last meeting 3 Dec" and nothing of the meeting set with them on 10 Dec). A confidential
+    one is marked as the brief's other confidential rows."""
+    if not meetings:
+        return []
+    st = styles()
+    rows = []
+    for m in meetings:
+        title = marked(m, lab, [para(m.title, st.cell_bold)])
+        meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
+        if meta:
+            title.append(para(meta, st.muted))
+        who = esc(", ".join(m.organisations))
+        people = esc(", ".join(m.attendees))
+        theirs = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x) or "—"
+        rows.append(
+            [
+                para(_when(m, lab), st.cell),
+                title,
+                para("\n".join(m.staff) or "—", st.cell),
+                Paragraph(theirs, st.cell),
+            ]
+        )
+    out: list[Flowable] = [
+        SectionHeading(lab["upcoming"]),
+        data_table(
+            [lab["when"], lab["meeting"], lab["our_team"], lab["with"]], rows, [0.17, 0.35, 0.18, 0.30], avail
+        ),
+    ]
+    if more:
+        out.append(Paragraph(esc(lab["upcoming_more"] % more), st.muted))
+    return out
+
+
 def actions_table(
     actions: Sequence[ActionRow], lab: Labels, avail: float, *, show_org: bool = False
 ) -> Flowable:

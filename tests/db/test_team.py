@@ -867,3 +867,29 @@ def test_a_meeting_logged_twice_is_said_only_to_who_may_see_the_first(
     assert code != 0 and f"Trần Thị Lan already logged “{SECRET_TITLE}” with Genetica at 14:00" in said
     code, _out, err = ready.cli("hoa", *again, "--at", "2026-11-20 14:00", "--even-if-logged")
     assert code == 0, err
+
+
+def test_a_confidential_meeting_to_come_is_in_a_managers_brief_marked_not_in_a_readers(
+    ready: Team, secret_meeting: int, tmp_path: Path
+) -> None:
+    """The briefs' "Upcoming meetings" follow the rule of their other rows: Lan's confidential
+    meeting planned with Genetica is listed, marked "Mật", in manager Hoa's brief; Tuấn, a
+    reader who may not see it, has no word of it (nor the part, with nothing else to come)."""
+    title = "Họp kín sắp tới về vốn cho đề án"
+    code, _o, err = ready.cli(
+        "lan", "log-meeting", "--title", title, "--at", "2026-11-30 10:00", "--organisation", "Genetica",
+        "--confidential",
+    )  # fmt: skip
+    assert code == 0, err
+    pdf = tmp_path / "hoa.pdf"
+    code, _out, err = ready.cli("hoa", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    lines = [ln.strip() for p in PdfReader(str(pdf)).pages for ln in (p.extract_text() or "").splitlines()]
+    upcoming = lines[lines.index("Cuộc họp sắp tới") :]
+    at = next(i for i, ln in enumerate(upcoming) if ln.startswith(title[:16]))
+    assert upcoming[at - 1] == "Mật", upcoming[: at + 1]
+    pdf = tmp_path / "tuan.pdf"
+    code, _out, err = ready.cli("tuan", "brief", "org", "Genetica", "--lang", "vi", "-o", str(pdf))
+    assert code == 0, err
+    said = "\n".join(p.extract_text() or "" for p in PdfReader(str(pdf)).pages)
+    assert title[:16] not in said and "Cuộc họp sắp tới" not in said and "MẬT" not in said

@@ -112,7 +112,7 @@ def test_lang_is_the_pdfs_the_console_speaks_the_locale(
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     vi = tmp_path / "vi.pdf"
     assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(vi), "--lang", "vi"]) == 0
-    assert capsys.readouterr().out.strip() == f"Wrote {vi} (1 page)"
+    assert capsys.readouterr().out.strip() == f"Wrote {vi} (2 pages)"  # (his meeting of 27 Nov to come)
     assert "TÓM TẮT VỀ NGƯỜI LIÊN HỆ" in pdf_text(vi)[0]
     digest = ["brief", "digest", "--from", "2026-11-30", "--to", "2026-11-01", "--db", db_url, "--lang", "vi"]
     assert main(digest) == 1
@@ -121,5 +121,5 @@ def test_lang_is_the_pdfs_the_console_speaks_the_locale(
     monkeypatch.setenv("LANG", "vi_VN.UTF-8")  # and the other way round
     en = tmp_path / "en.pdf"
     assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "-o", str(en), "--lang", "en"]) == 0
-    assert capsys.readouterr().out.strip() == f"Đã ghi {en} (1 trang)"
+    assert capsys.readouterr().out.strip() == f"Đã ghi {en} (2 trang)"
     assert "CONTACT BRIEF" in pdf_text(en)[0]
