@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +39,7 @@ from db.engine import Session
 from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.fit import FlowLayout
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.letter_form import LetterForm
 from ui.not_written import error_text
@@ -142,6 +144,7 @@ class LettersDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(if_enabled(lambda: self.buttons["edit"], self.edit))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        select_on_focus(self.table)  # tabbed into: a letter selected, its buttons on
 
         self.lang = QComboBox(self)
         self.lang.addItem(tr("Vietnamese"), "vi")
@@ -182,12 +185,19 @@ class LettersDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("letters_message")
         self.message.setWordWrap(True)
+        # Close, as Trash and Backups have it (Esc alone closed it: reviewer)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.setObjectName("letters_close")
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)  # what was done, beside Close: no extra row on a laptop
+        bottom.addWidget(close, 0, Qt.AlignmentFlag.AlignBottom)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
         lay.addWidget(self.away)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
-        lay.addWidget(self.message)
+        lay.addLayout(bottom)
         self.resize(1000, 560)
         self._generation = 0
         self._select: int | None = None

@@ -36,6 +36,7 @@ from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only, if_enabled
@@ -119,6 +120,7 @@ class TrashDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(if_enabled(lambda: self.restore_button, self.restore_selected))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        select_on_focus(self.table)  # tabbed into: a row selected, Restore on
 
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore"), self)
         self.restore_button.setObjectName("trash_restore")
