@@ -112,3 +112,14 @@ def test_the_empty_list_names_every_filter_and_goes_when_they_are_cleared(qtbot,
     assert said.startswith("No meetings match these filters: “zzz”, ") and said.endswith(".")
     panel.show_everything()
     assert panel.model.rowCount() and not panel.empty_note.isVisible()
+
+
+def test_enter_filters_by_the_box_as_it_reads_even_when_the_window_filled_it(qtbot, ctx, ids) -> None:
+    """A text put in the box by the window (not typed: no pause to wait for) is the list's
+    filter before Enter chooses its first row."""
+    panel = _panel(qtbot, ctx, "organisation")
+    panel.focus_filter()
+    qtbot.waitUntil(panel.search.hasFocus)
+    panel.search.setText("genetica")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.view.hasFocus() and panel.selected_ids() == [ids["genetica"]]

@@ -217,7 +217,7 @@ class ListPanel(QWidget):
         selected (the record's page beside it shows it; Enter again opens it, as in the list).
         A filter still waiting for the pause in typing runs first. False, the focus left in
         the box, when nothing is listed."""
-        if self._debounce.isActive():
+        if self._debounce.isActive() or self.model.query.text != self.search.text():
             self._debounce.stop()
             self.apply_filters()
         if not self.model.rowCount():
