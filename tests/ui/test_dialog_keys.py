@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from app import records
+from app import records, trash
 from app.already_logged import already_logged
 from app.meetings import Chosen, MeetingDraft, save_meeting
 from db import clock
@@ -140,3 +140,49 @@ def test_save_anyway_has_its_alt_letter_and_cancel_stays_the_default(qtbot, ctx,
     assert choice == "save" and "&Save anyway" in names and "&Open it" in names
     choice, _names, default = _answered(twin, lambda box: QTest.keyClick(box, Qt.Key.Key_Return))
     assert choice == "cancel" and default == "Cancel"  # Enter loses nothing: Log meeting stays open
+
+
+def test_enter_in_the_trash_filter_goes_into_the_list_and_restores_nothing(qtbot, ctx, ids, engine) -> None:
+    """Enter in Trash's filter box pressed the default button, Restore, on the row selected:
+    now it selects the first record the filter lists, in the list, and restores nothing."""
+    from ui.trash import TrashDialog
+
+    with unit_of_work(engine) as s:
+        records.delete(s, "contact", ids["nhung"], actor="test")
+        records.delete(s, "contact", ids["hung"], actor="test")
+    dialog = _shown(qtbot, TrashDialog(ctx))
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.model.rowCount() == 2, timeout=10_000)
+    dialog.table.selectRow(0)
+    dialog.text.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(dialog.text.hasFocus)
+    qtbot.keyClicks(dialog.text, "nhung")
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # at once: before the pause in typing is over
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.table, timeout=10_000)
+    assert dialog.selected() == [("contact", ids["nhung"])] and dialog.model.rowCount() == 1
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:  # both still in the trash: nothing restored
+        assert {i.key for i in trash.list_trash(s, None, "")} >= {
+            ("contact", ids["nhung"]),
+            ("contact", ids["hung"]),
+        }
+
+
+def test_enter_in_the_letters_filter_goes_into_the_list_not_a_new_letter(
+    qtbot, demo_ctx, monkeypatch
+) -> None:
+    ctx = demo_ctx
+    from ui.letter_form import LetterForm
+    from ui.letters import LettersDialog
+
+    opened: list[Any] = []
+    monkeypatch.setattr(LetterForm, "exec", lambda form: opened.append(form) or 0)
+    dialog = _shown(qtbot, LettersDialog(ctx))
+    dialog.year.setValue(0)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+    dialog.words.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(dialog.words.hasFocus)
+    qtbot.keyClick(dialog.words, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.table, timeout=10_000)
+    assert opened == [] and dialog.current_id() == dialog.model.rows[0]["id"]
+    assert dialog.buttons["edit"].isEnabled()
+    wait_idle(qtbot, ctx)
