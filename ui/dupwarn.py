@@ -371,12 +371,16 @@ class RecordPeek(QDialog):
         elif outer.left() - screen.left() >= framed_w:
             x = outer.left() - framed_w
         else:  # no room beside: over the form, its frame ending above the form's buttons
-            boxes = [b for b in form.findChildren(QDialogButtonBox) if b.isVisible() and b.window() is form]
-            buttons = min((b.mapToGlobal(b.rect().topLeft()).y() for b in boxes), default=screen.bottom() + 1)
-            top = screen.top()
+            x, top = screen.right() + 1 - framed_w, screen.top()
+            shown = [b for b in form.findChildren(QPushButton) if b.isVisible() and b.window() is form]
+            tops = [  # the form's buttons under where it would be (Save, a follow-up's Add)
+                b.mapToGlobal(b.rect().topLeft()).y()
+                for b in shown
+                if b.mapToGlobal(b.rect().topRight()).x() >= x
+            ]
+            buttons = min(tops, default=screen.bottom() + 1)
             room = buttons - 8 - top - top_edge - bottom_edge
             height = max(min(height, room), min(height, 320))
-            x = screen.right() + 1 - framed_w
         self.setGeometry(x + left, top + top_edge, width, height)
 
 
