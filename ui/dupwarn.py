@@ -12,8 +12,18 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from app import dedupe
@@ -76,8 +86,8 @@ def ask_about_duplicate(parent: QWidget, entity: str, name: str, why: str) -> st
         parent,
     )
     box.setInformativeText(tr("Save a second %1 anyway?").replace("%1", labels.entity_name(entity).lower()))
-    save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-    open_ = box.addButton(tr("Open the existing one"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    open_ = box.addButton(tr("&Open the existing one"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # Enter (or a second Ctrl+Return) does not save the duplicate
     box.exec()
@@ -124,9 +134,11 @@ def ask_already_logged(parent: QWidget, twin: AlreadyLogged, date_format: str) -
         when = QDateTime.fromSecsSinceEpoch(int(twin.logged_at.timestamp())).toString(date_format + " HH:mm")
         more = tr("Logged %1.").replace("%1", when) + " " + more
     box.setInformativeText(more)
-    open_ = box.addButton(tr("Open it"), QMessageBox.ButtonRole.ActionRole)
-    save = box.addButton(tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
+    open_ = box.addButton(tr("&Open it"), QMessageBox.ButtonRole.ActionRole)
+    save = box.addButton(tr("&Save anyway"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    # Cancel stays the default: it loses nothing (Log meeting stays open, all typed kept), where
+    # an Enter that saved would leave a second meeting in the team's records. Alt+S saves it.
     box.setDefaultButton(cancel)
     box.exec()
     return {id(save): "save", id(open_): "open"}.get(id(box.clickedButton()), "cancel")
@@ -308,22 +320,68 @@ class DuplicateWarning(QFrame):
             self.use_requested.emit(self.entity, c.id, c.label)
 
 
-class RecordPeek(QWidget):
-    """A small non-modal window showing one record's page (from a form's warning)."""
+class RecordPeek(QDialog):
+    """A small non-modal dialog showing one record's page (from a form's warning, or "Open it"
+    in Already logged?): Close, Esc or Ctrl+W close it, and it is placed beside the form that
+    opened it, or over it above its buttons, never on them (reviewer: only the window manager
+    closed it, and it covered Log meeting's Save)."""
+
+    WIDTH, HEIGHT = 560, 640
 
     def __init__(self, ctx: AppContext, entity: str, record_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
         from ui.details.pane import DetailPane
 
         self.setObjectName("record_peek")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
         self.pane = DetailPane(ctx, self)
         self.pane.show_record(entity, record_id)
         self.setWindowTitle(tr("Existing record"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
+        shortcut.activated.connect(self.reject)  # Ctrl+W, as a window of pages closes (Esc: QDialog)
+        if QKeySequence(QKeySequence.StandardKey.Close) != QKeySequence("Ctrl+W"):
+            QShortcut(QKeySequence("Ctrl+W"), self).activated.connect(self.reject)  # (Ctrl+F4 on Windows)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.pane)
-        self.resize(560, 640)
+        lay.setContentsMargins(0, 0, 0, 6)
+        lay.addWidget(self.pane, 1)
+        close.setContentsMargins(6, 0, 6, 0)
+        lay.addWidget(close)
+        self.resize(self.WIDTH, self.HEIGHT)
+        if parent is not None:
+            self.place_beside(parent.window())
+
+    def place_beside(self, form: QWidget) -> None:
+        """Right of ``form`` where the screen has room, else left of it; else over it, at the
+        screen's right edge, as high as the room above the form's buttons allows."""
+        screen = (form.screen() or self.screen()).availableGeometry()
+        outer, inner = form.frameGeometry(), form.geometry()
+        # the window manager's frame, as it draws the form's: its title bar and borders
+        left, top_edge = inner.left() - outer.left(), inner.top() - outer.top()
+        right, bottom_edge = outer.right() - inner.right(), outer.bottom() - inner.bottom()
+        width = min(self.WIDTH, screen.width() - left - right)
+        height = min(self.HEIGHT, screen.height() - top_edge - bottom_edge)
+        framed_w, framed_h = width + left + right, height + top_edge + bottom_edge
+        top = max(screen.top(), min(outer.top(), screen.bottom() + 1 - framed_h))
+        if screen.right() - outer.right() >= framed_w:
+            x = outer.right() + 1
+        elif outer.left() - screen.left() >= framed_w:
+            x = outer.left() - framed_w
+        else:  # no room beside: over the form, its frame ending above the form's buttons
+            x, top = screen.right() + 1 - framed_w, screen.top()
+            shown = [b for b in form.findChildren(QPushButton) if b.isVisible() and b.window() is form]
+            tops = [  # the form's buttons under where it would be (Save, a follow-up's Add)
+                b.mapToGlobal(b.rect().topLeft()).y()
+                for b in shown
+                if b.mapToGlobal(b.rect().topRight()).x() >= x
+            ]
+            buttons = min(tops, default=screen.bottom() + 1)
+            room = buttons - 8 - top - top_edge - bottom_edge
+            height = max(min(height, room), min(height, 320))
+        self.setGeometry(x + left, top + top_edge, width, height)
 
 
 def peek(ctx: AppContext, parent: QWidget) -> Callable[[str, int], None]:
@@ -331,5 +389,6 @@ def peek(ctx: AppContext, parent: QWidget) -> Callable[[str, int], None]:
         window = RecordPeek(ctx, entity, record_id, parent)
         window.show()
         window.raise_()
+        window.activateWindow()  # Esc and Ctrl+W close it at once
 
     return show

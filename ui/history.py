@@ -33,6 +33,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs.conflict import ConflictDialog
 from ui.fit import HeaderTips
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only
@@ -233,6 +234,7 @@ class HistoryDialog(QDialog):
         self._refit = QTimer(self, singleShot=True, interval=60)
         self._refit.timeout.connect(self.fit_columns)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        select_on_focus(self.table)  # tabbed into: a change selected, its buttons on
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore this value"), self)
         self.restore_button.setObjectName("history_restore")
         self.restore_button.setToolTip(

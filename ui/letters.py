@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +39,7 @@ from db.engine import Session
 from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.fit import FlowLayout
+from ui.focus import into_list, select_on_focus
 from ui.icons import icon
 from ui.letter_form import LetterForm
 from ui.not_written import error_text
@@ -129,6 +131,8 @@ class LettersDialog(QDialog):
         self.year.valueChanged.connect(self.reload)
         self.late.toggled.connect(self.reload)
         self.words.textChanged.connect(self.reload)
+        self._loading = False  # a read of the register is on its way
+        self._waiting: list[Any] = []  # called once it is shown
 
         self.away = AwayNote(ctx, "letters_unreachable", self)  # the server out of reach
         self.model = LettersModel(ctx, self)
@@ -142,6 +146,8 @@ class LettersDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(if_enabled(lambda: self.buttons["edit"], self.edit))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        select_on_focus(self.table)  # tabbed into: a letter selected, its buttons on
+        into_list(self.words, self.table, self._when_listed)  # Down/Enter: into the list
 
         self.lang = QComboBox(self)
         self.lang.addItem(tr("Vietnamese"), "vi")
@@ -182,12 +188,19 @@ class LettersDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("letters_message")
         self.message.setWordWrap(True)
+        # Close, as Trash and Backups have it (Esc alone closed it: reviewer)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.setObjectName("letters_close")
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)  # what was done, beside Close: no extra row on a laptop
+        bottom.addWidget(close, 0, Qt.AlignmentFlag.AlignBottom)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
         lay.addWidget(self.away)
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
-        lay.addWidget(self.message)
+        lay.addLayout(bottom)
         self.resize(1000, 560)
         self._generation = 0
         self._select: int | None = None
@@ -210,6 +223,7 @@ class LettersDialog(QDialog):
         engine = self.ctx.engine
         self._generation += 1
         generation = self._generation
+        self._loading = True
 
         def work(_task: Task) -> list[dict[str, Any]]:
             from db.engine import read_session
@@ -223,6 +237,8 @@ class LettersDialog(QDialog):
                     self._select = self.current_id()
                 self.model.set_rows([])  # not a register that reads as the office's now
                 self._enable()
+            if generation == self._generation:
+                self._listed()
 
         self.ctx.tasks.run(
             work,
@@ -241,6 +257,20 @@ class LettersDialog(QDialog):
                 self.table.selectRow(i)
                 break
         self._enable()
+        self._listed()
+
+    def _when_listed(self, then: Any) -> None:
+        """``then()`` once the register shown answers the filters as they read now."""
+        if self._loading:
+            self._waiting.append(then)
+        else:
+            then()
+
+    def _listed(self) -> None:
+        self._loading = False
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
     def current(self) -> dict[str, Any] | None:
         rows = self.table.selectionModel().selectedRows()

@@ -50,6 +50,7 @@ from app.changes import Changes
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
 from ui.fit import ElidedLabel
+from ui.focus import select_on_focus
 from ui.icons import BUILT_IN, icon
 from ui.post_holding import EndHoldingForm
 from ui.post_words import message, notes_changed, why_not_removed
@@ -374,6 +375,7 @@ class PostsDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        select_on_focus(self.table)  # tabbed into: a post selected
         ctx.changes.connect(self._changes)
         ctx.undo_changed.connect(self._update_undo)
         ctx.identity_changed.connect(self._follow_role)  # after the buttons' holds: they follow first

@@ -8,6 +8,7 @@ restoring and emptying run on the write lane (:meth:`AppContext.write`). The rul
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,6 +37,7 @@ from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
+from ui.focus import into_list, select_on_focus
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.team import hold_read_only, if_enabled
@@ -119,6 +121,7 @@ class TrashDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(if_enabled(lambda: self.restore_button, self.restore_selected))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        select_on_focus(self.table)  # tabbed into: a row selected, Restore on
 
         self.restore_button = QPushButton(icon("undo"), self.tr("&Restore"), self)
         self.restore_button.setObjectName("trash_restore")
@@ -144,6 +147,8 @@ class TrashDialog(QDialog):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.reload)
         self.text.textChanged.connect(lambda _t: self._debounce.start())
+        self._waiting: list[Callable[[], None]] = []  # called once the latest read is shown
+        into_list(self.text, self.table, self._when_listed)  # Down/Enter: into the list
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         ctx.changed.connect(self._changed)
         self.resize(760, 460)
@@ -176,8 +181,25 @@ class TrashDialog(QDialog):
                 self.empty_button.setEnabled(False)
                 self.loaded = True
                 self._update_buttons()
+                self._listed()
 
         self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=self)
+
+    def _when_listed(self, then: Callable[[], None]) -> None:
+        """``then()`` once the list answers the filter box as it reads now: a filter still
+        waiting for the pause in typing is read first."""
+        if self._debounce.isActive():
+            self._debounce.stop()
+            self.reload()
+        if self.loaded:
+            then()
+        else:
+            self._waiting.append(then)
+
+    def _listed(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
     def _show(self, items: list[trash.TrashItem], counts: dict[str, int]) -> None:
         self.away.read()
@@ -194,6 +216,7 @@ class TrashDialog(QDialog):
         self.empty_button.setEnabled(total > 0)
         self.loaded = True
         self._update_buttons()
+        self._listed()
 
     def _changed(self, _entity: str, _ids: list[int]) -> None:
         if self.isVisible():

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +32,7 @@ from db.engine import Session
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.dialogs.conflict import saved_by
+from ui.focus import select_on_focus
 from ui.rows import RowsModel
 from ui.tasks import Task
 from ui.team import hold_read_only
@@ -105,6 +107,7 @@ class WorkingDaysDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        select_on_focus(self.table)  # tabbed into: a day selected (Remove acts on it)
         self.day = DateBox(self)
         self.day.setObjectName("workdays_day")
         self.day.setCalendarPopup(True)
@@ -152,7 +155,14 @@ class WorkingDaysDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addLayout(row)
         lay.addWidget(self.said)
-        lay.addWidget(hint)
+        # the hint beside Close, as Trash and Backups have it (Esc alone closed it: reviewer)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.setObjectName("workdays_close")
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(close, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addLayout(bottom)
         self.resize(760, 520)
         self.reload()
 

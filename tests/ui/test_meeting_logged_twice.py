@@ -105,7 +105,7 @@ def test_the_question_says_who_logged_it_and_cancel_is_the_default(qtbot, ctx, i
     at = f"{clock.now():%H:%M}"
     assert text == f"Trần Thị Lan already logged “Lam viec voi Genetica ve sandbox” with Genetica at {at}."
     assert more.startswith("Logged ") and "Save this meeting as well?" in more
-    assert "Open it" in names and "Save anyway" in names and default == "Cancel"
+    assert "&Open it" in names and "&Save anyway" in names and default == "Cancel"
 
 
 def test_an_edit_of_the_meeting_itself_and_another_organisation_save_without_a_question(

@@ -38,6 +38,7 @@ from db.migrate import restore_database
 from ui import file_dialogs
 from ui.context import AppContext
 from ui.copies import choose_new_file
+from ui.focus import select_on_focus
 from ui.not_written import error_text
 from ui.tasks import Task
 from ui.team import hold_read_only, read_only_file, read_only_tip, role_label
@@ -62,6 +63,7 @@ class BackupsDialog(QDialog):
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().setStretchLastSection(False)  # the reason gets the room, not the size
         self.list.itemSelectionChanged.connect(self._selection_changed)
+        select_on_focus(self.list)  # tabbed into: a copy selected, Restore… on
         self.take_button = QPushButton(self.tr("Back up now"), self)
         self.take_button.setObjectName("backup_now")
         self.take_button.clicked.connect(self.take)

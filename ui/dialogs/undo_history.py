@@ -36,6 +36,7 @@ from app.errors import UserError
 from app.undo_history import GroupEntry
 from db.engine import Session, read_session
 from ui.context import AppContext, recorded_name
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
@@ -152,6 +153,7 @@ class UndoHistoryDialog(QDialog):
         for col in SHORT_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
+        select_on_focus(self.view)  # tabbed into: a change selected, Undo selected on
         self.view.doubleClicked.connect(if_enabled(lambda: self.undo_button, self.undo_selected))
         self.detail = QLabel(self)
         self.detail.setObjectName("undo_history_detail")

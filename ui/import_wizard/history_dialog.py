@@ -37,6 +37,7 @@ from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.import_wizard.common import describe
 from ui.import_wizard.messages import terms, wording
@@ -226,6 +227,7 @@ class ImportHistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(self._selected)
+        select_on_focus(self.view)  # tabbed into: an import selected, its buttons on
         self.detail = QLabel(self)
         self.detail.setObjectName("import_history_detail")
         self.detail.setWordWrap(True)

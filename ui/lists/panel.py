@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -42,8 +43,10 @@ from db.models import (
 from ui import labels
 from ui.context import AppContext
 from ui.fit import FlowLayout, HeaderTips
+from ui.focus import select_on_focus
 from ui.icons import icon
 from ui.lists import choices as fed_choices
+from ui.lists.empty import EmptyNote
 from ui.lists.model import ID_ROLE, RecordListModel
 from ui.lists.table import RecordTable
 from ui.widgets import Lookup
@@ -63,6 +66,9 @@ WORDS: dict[str, dict[str, Callable[[], list[str]]]] = {
 # those that get the room: what a row is called and who it is with.
 SHORT = frozenset({"starts_at", "due_date", "phone", "acronym"})
 MAIN = frozenset({"name", "title", "organisation", "organisations"})
+
+# Keys in the filter box that go on into the list (ListPanel.enter_list)
+_INTO_LIST = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
 DEFAULT_WIDTHS = {
     "organisation": [270, 70, 110, 150, 90, 120],
@@ -161,6 +167,20 @@ class ListPanel(QWidget):
         self.model.ids_complete.connect(self._ids_complete)
         self.view.activated.connect(self._on_activated)
         self.view.typed.connect(self._type_to_find)
+        self.search.installEventFilter(self)  # Down and Enter go on into the list
+        # Tab from the filter box goes to the list, then to the other filters (which sit beside
+        # the box) and on to the record's page: it went through every filter first (reviewer)
+        chain = [self.search, self.view, *self._combos.values()]
+        chain += [self.organisation] if self.organisation is not None else []
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        select_on_focus(self.view)  # tabbed into: a row selected, the page beside it shows it
+        self.empty_note = EmptyNote(self.view, self)  # a filter nothing matches: said, and Show all
+        self.empty_note.show_all.connect(self._show_all_from_note)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(lambda *_a: self._update_empty())
+        self.model.ids_complete.connect(self._update_empty)
+        self.model.unreachable_changed.connect(lambda _t: self._update_empty())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +198,7 @@ class ListPanel(QWidget):
         self.model.unreachable_changed.connect(self._unreachable_changed)
         self._unreachable_changed(self.model.unreachable)
         self.refresh_count()
+        self._update_empty()
 
     # --- filters ---------------------------------------------------------------------------------
 
@@ -185,6 +206,27 @@ class ListPanel(QWidget):
         """Ctrl+F: the filter box, its text selected (what is typed next replaces it)."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if plain and event.key() in _INTO_LIST and self.enter_list():
+                return True
+        return super().eventFilter(watched, event)
+
+    def enter_list(self) -> bool:
+        """Down, Enter or Return in the filter box: the list gets the focus on its first row,
+        selected (the record's page beside it shows it; Enter again opens it, as in the list).
+        A filter still waiting for the pause in typing runs first. False, the focus left in
+        the box, when nothing is listed."""
+        if self._debounce.isActive() or self.model.query.text != self.search.text():
+            self._debounce.stop()
+            self.apply_filters()
+        if not self.model.rowCount():
+            return False
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.view.choose_row(0)
+        return True
 
     def _type_to_find(self, event: QKeyEvent) -> None:
         """A letter typed in the table starts a new filter with it (type-to-find)."""
@@ -251,6 +293,32 @@ class ListPanel(QWidget):
             self._combo(bar, "kind", [(any_kind, None)] + [(labels.action_kind(k), k) for k in ACTION_KINDS])
         owner_text = self.tr("Responsible: anyone") if self.entity == "action" else self.tr("Owner: anyone")
         self._combo(bar, "owner", [(owner_text, None), *((n, i) for i, n in choices["staff"])])
+
+    def _update_empty(self) -> None:
+        """ "No contacts match these filters: “zzz”." over the list's empty rows, with Show all,
+        when the filters leave nothing out of a list that has been read (not while the server
+        cannot be reached: that is said above the list)."""
+        said = self.filters_said()
+        empty = self.model.complete and not self.model.rowCount() and not self.model.unreachable
+        if not empty or not said:
+            self.empty_note.hide()
+            return
+        texts = {
+            "organisation": self.tr("No organisations match these filters: %1."),
+            "contact": self.tr("No contacts match these filters: %1."),
+            "meeting": self.tr("No meetings match these filters: %1."),
+            "action": self.tr("No actions match these filters: %1."),
+        }
+        self.empty_note.say(texts[self.entity].replace("%1", ", ".join(said)))
+
+    def _show_all_from_note(self) -> None:
+        """Show all under an empty list: every filter cleared, the list read again; the focus,
+        which was on the button going away, in the list."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.empty_note.isAncestorOf(focused)
+        self.show_everything()
+        if had_focus:
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh_choices(self) -> None:
         """Offer the sectors, tags and staff there are now (ui.lists.choices), read off the UI

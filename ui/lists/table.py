@@ -104,6 +104,18 @@ class RecordTable(QTableView):
         self.scrollTo(index, hint)
         return True
 
+    def choose_row(self, row: int) -> None:
+        """Select ``row`` as the person chose it (from the filter box): a record still waiting
+        to be selected again after the last reset is not, when its ids arrive."""
+        self._generation += 1
+        self._keep = 0
+        index = self.record_model().index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
+
     def _before_reset(self) -> None:
         current = self.current_id()
         if current:
