@@ -285,226 +285,226 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="214" />
+      <location filename="../../ui/dialogs/backups.py" line="216" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="65" />
+      <location filename="../../ui/dialogs/backups.py" line="67" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="314" />
+      <location filename="../../ui/dialogs/backups.py" line="316" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="291" />
+      <location filename="../../ui/dialogs/backups.py" line="293" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="245" />
-      <location filename="../../ui/dialogs/backups.py" line="51" />
+      <location filename="../../ui/dialogs/backups.py" line="247" />
+      <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="167" />
+      <location filename="../../ui/dialogs/backups.py" line="169" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="169" />
+      <location filename="../../ui/dialogs/backups.py" line="171" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="166" />
+      <location filename="../../ui/dialogs/backups.py" line="168" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="173" />
+      <location filename="../../ui/dialogs/backups.py" line="175" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="168" />
+      <location filename="../../ui/dialogs/backups.py" line="170" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="170" />
+      <location filename="../../ui/dialogs/backups.py" line="172" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="79" />
+      <location filename="../../ui/dialogs/backups.py" line="81" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="165" />
+      <location filename="../../ui/dialogs/backups.py" line="167" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="164" />
+      <location filename="../../ui/dialogs/backups.py" line="166" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="184" />
+      <location filename="../../ui/dialogs/backups.py" line="186" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="340" />
+      <location filename="../../ui/dialogs/backups.py" line="342" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="332" />
+      <location filename="../../ui/dialogs/backups.py" line="334" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="137" />
+      <location filename="../../ui/dialogs/backups.py" line="139" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="260" />
+      <location filename="../../ui/dialogs/backups.py" line="262" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="60" />
+      <location filename="../../ui/dialogs/backups.py" line="61" />
       <source>Kind of copy</source>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="283" />
-      <location filename="../../ui/dialogs/backups.py" line="308" />
+      <location filename="../../ui/dialogs/backups.py" line="285" />
+      <location filename="../../ui/dialogs/backups.py" line="310" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="71" />
+      <location filename="../../ui/dialogs/backups.py" line="73" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="326" />
+      <location filename="../../ui/dialogs/backups.py" line="328" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="342" />
+      <location filename="../../ui/dialogs/backups.py" line="344" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="323" />
+      <location filename="../../ui/dialogs/backups.py" line="325" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="68" />
+      <location filename="../../ui/dialogs/backups.py" line="70" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="368" />
+      <location filename="../../ui/dialogs/backups.py" line="370" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="301" />
+      <location filename="../../ui/dialogs/backups.py" line="303" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="272" />
+      <location filename="../../ui/dialogs/backups.py" line="274" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="75" />
+      <location filename="../../ui/dialogs/backups.py" line="77" />
       <source>Save a copy…</source>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="312" />
+      <location filename="../../ui/dialogs/backups.py" line="314" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="282" />
+      <location filename="../../ui/dialogs/backups.py" line="284" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="308" />
+      <location filename="../../ui/dialogs/backups.py" line="310" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="60" />
+      <location filename="../../ui/dialogs/backups.py" line="61" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="60" />
+      <location filename="../../ui/dialogs/backups.py" line="61" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="291" />
+      <location filename="../../ui/dialogs/backups.py" line="293" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="196" />
+      <location filename="../../ui/dialogs/backups.py" line="198" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="368" />
+      <location filename="../../ui/dialogs/backups.py" line="370" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="380" />
+      <location filename="../../ui/dialogs/backups.py" line="382" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="375" />
+      <location filename="../../ui/dialogs/backups.py" line="377" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="155" />
+      <location filename="../../ui/dialogs/backups.py" line="157" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="110" />
+      <location filename="../../ui/dialogs/backups.py" line="112" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="123" />
+      <location filename="../../ui/dialogs/backups.py" line="125" />
       <source>Your login (%1, %2) does not see every record, so the copy holds only what it may see: colleagues' confidential records it may not see are left out. The complete backup is the database owner's (the server's backups, or pg_dump as the owner).</source>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="147" />
+      <location filename="../../ui/dialogs/backups.py" line="149" />
       <source>⚠ Today's automatic copy could not be made (%1): %2</source>
       <translation>⚠ Không tạo được bản sao tự động hôm nay (%1): %2</translation>
     </message>
@@ -659,6 +659,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1562,7 +1563,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dupwarn.py" line="96" />
+      <location filename="../../ui/dupwarn.py" line="106" />
       <source>%1 already logged “%2” with %3 at %4.</source>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
@@ -1572,7 +1573,23 @@ Bản sao lưu: %2</translation>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="270" />
+      <location filename="../../ui/dupwarn.py" line="137" />
+      <source>&amp;Open it</source>
+      <translation>&amp;Mở bản đó</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="90" />
+      <source>&amp;Open the existing one</source>
+      <translation>&amp;Mở bản đã có</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="138" />
+      <location filename="../../ui/dupwarn.py" line="89" />
+      <source>&amp;Save anyway</source>
+      <translation>&amp;Vẫn lưu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="282" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1582,17 +1599,17 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="57" />
+      <location filename="../../ui/dupwarn.py" line="67" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="116" />
+      <location filename="../../ui/dupwarn.py" line="126" />
       <source>Already logged?</source>
       <translation>Đã ghi rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="73" />
+      <location filename="../../ui/dupwarn.py" line="83" />
       <source>Already saved?</source>
       <translation>Đã có rồi?</translation>
     </message>
@@ -1612,7 +1629,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="322" />
+      <location filename="../../ui/dupwarn.py" line="340" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1637,7 +1654,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="125" />
+      <location filename="../../ui/dupwarn.py" line="135" />
       <source>Logged %1.</source>
       <translation>Đã ghi lúc %1.</translation>
     </message>
@@ -1652,7 +1669,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="268" />
+      <location filename="../../ui/dupwarn.py" line="280" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1687,19 +1704,9 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="168" />
+      <location filename="../../ui/dupwarn.py" line="180" />
       <source>Open</source>
       <translation>Mở</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dupwarn.py" line="127" />
-      <source>Open it</source>
-      <translation>Mở cuộc họp đó</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dupwarn.py" line="80" />
-      <source>Open the existing one</source>
-      <translation>Mở bản đã có</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="87" />
@@ -1712,18 +1719,12 @@ Bản sao lưu: %2</translation>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="78" />
+      <location filename="../../ui/dupwarn.py" line="88" />
       <source>Save a second %1 anyway?</source>
       <translation>Vẫn lưu thêm một %1 nữa?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="128" />
-      <location filename="../../ui/dupwarn.py" line="79" />
-      <source>Save anyway</source>
-      <translation>Vẫn lưu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dupwarn.py" line="122" />
+      <location filename="../../ui/dupwarn.py" line="132" />
       <source>Save this meeting as well?</source>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
@@ -1738,12 +1739,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="70" />
+      <location filename="../../ui/dupwarn.py" line="80" />
       <source>This looks like %1, already saved (%2).</source>
       <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="176" />
+      <location filename="../../ui/dupwarn.py" line="188" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -1768,7 +1769,7 @@ Bản sao lưu: %2</translation>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="94" />
+      <location filename="../../ui/dupwarn.py" line="104" />
       <source>You already logged “%1” with %2 at %3.</source>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
@@ -1778,47 +1779,47 @@ Bản sao lưu: %2</translation>
       <translation>và %n việc cần làm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="40" />
+      <location filename="../../ui/dupwarn.py" line="50" />
       <source>same acronym %1</source>
       <translation>cùng tên viết tắt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="45" />
+      <location filename="../../ui/dupwarn.py" line="55" />
       <source>same alias “%1”</source>
       <translation>cùng tên gọi khác “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="35" />
+      <location filename="../../ui/dupwarn.py" line="45" />
       <source>same email %1</source>
       <translation>cùng email %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="39" />
+      <location filename="../../ui/dupwarn.py" line="49" />
       <source>same family and given name</source>
       <translation>cùng họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="37" />
+      <location filename="../../ui/dupwarn.py" line="47" />
       <source>same name ignoring accents</source>
       <translation>cùng tên khi bỏ dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="38" />
+      <location filename="../../ui/dupwarn.py" line="48" />
       <source>same name in another order</source>
       <translation>cùng tên nhưng đảo thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="36" />
+      <location filename="../../ui/dupwarn.py" line="46" />
       <source>same phone %1</source>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="43" />
+      <location filename="../../ui/dupwarn.py" line="53" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="48" />
+      <location filename="../../ui/dupwarn.py" line="58" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
@@ -1828,7 +1829,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="98" />
+      <location filename="../../ui/dupwarn.py" line="108" />
       <source>“%1” with %2 at %3 is already logged.</source>
       <translation>Cuộc họp “%1” với %2 lúc %3 đã được ghi.</translation>
     </message>
@@ -1868,6 +1869,14 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/mail.py" line="196" />
       <source>Logged e-mail “%1”</source>
       <translation>Đã ghi nhận thư điện tử “%1”</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmptyNote</name>
+    <message>
+      <location filename="../../ui/lists/empty.py" line="29" />
+      <source>Clear this list's filters</source>
+      <translation>Bỏ các bộ lọc của danh sách này</translation>
     </message>
   </context>
   <context>
@@ -2248,37 +2257,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="406" />
+      <location filename="../../ui/history.py" line="408" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="236" />
+      <location filename="../../ui/history.py" line="238" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="197" />
+      <location filename="../../ui/history.py" line="198" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="294" />
+      <location filename="../../ui/history.py" line="296" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="299" />
+      <location filename="../../ui/history.py" line="301" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="302" />
+      <location filename="../../ui/history.py" line="304" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="239" />
+      <location filename="../../ui/history.py" line="241" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2286,97 +2295,97 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="173" />
+      <location filename="../../ui/history.py" line="174" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="113" />
+      <location filename="../../ui/history.py" line="114" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="104" />
+      <location filename="../../ui/history.py" line="105" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="158" />
+      <location filename="../../ui/history.py" line="159" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="115" />
+      <location filename="../../ui/history.py" line="116" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="107" />
+      <location filename="../../ui/history.py" line="108" />
       <source>%1 (undo of import #%2 from %3)</source>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="171" />
+      <location filename="../../ui/history.py" line="172" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="62" />
+      <location filename="../../ui/history.py" line="63" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="62" />
+      <location filename="../../ui/history.py" line="63" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="62" />
+      <location filename="../../ui/history.py" line="63" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="124" />
+      <location filename="../../ui/history.py" line="125" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="123" />
+      <location filename="../../ui/history.py" line="124" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="132" />
+      <location filename="../../ui/history.py" line="133" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="127" />
+      <location filename="../../ui/history.py" line="128" />
       <source>Deleted (undo of import #%1 from %2)</source>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="165" />
+      <location filename="../../ui/history.py" line="166" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="178" />
+      <location filename="../../ui/history.py" line="179" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="148" />
+      <location filename="../../ui/history.py" line="149" />
       <source>Linked to the calendar invitation “%1”</source>
       <translation>Liên kết với lời mời lịch “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="119" />
+      <location filename="../../ui/history.py" line="120" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="120" />
+      <location filename="../../ui/history.py" line="121" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2388,83 +2397,83 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="167" />
+      <location filename="../../ui/history.py" line="168" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="154" />
-      <location filename="../../ui/history.py" line="156" />
+      <location filename="../../ui/history.py" line="155" />
+      <location filename="../../ui/history.py" line="157" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="137" />
+      <location filename="../../ui/history.py" line="138" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="161" />
+      <location filename="../../ui/history.py" line="162" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="164" />
+      <location filename="../../ui/history.py" line="165" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="166" />
+      <location filename="../../ui/history.py" line="167" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="135" />
+      <location filename="../../ui/history.py" line="136" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="136" />
+      <location filename="../../ui/history.py" line="137" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="45" />
+      <location filename="../../ui/history.py" line="46" />
       <source>Reorganisation: merged on %1</source>
       <translation>Sắp xếp tổ chức: hợp nhất từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="46" />
+      <location filename="../../ui/history.py" line="47" />
       <source>Reorganisation: renamed on %1</source>
       <translation>Sắp xếp tổ chức: đổi tên từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="47" />
+      <location filename="../../ui/history.py" line="48" />
       <source>Reorganisation: split on %1</source>
       <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="133" />
+      <location filename="../../ui/history.py" line="134" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="174" />
+      <location filename="../../ui/history.py" line="175" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="134" />
+      <location filename="../../ui/history.py" line="135" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="62" />
+      <location filename="../../ui/history.py" line="63" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="62" />
+      <location filename="../../ui/history.py" line="63" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2476,7 +2485,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="176" />
+      <location filename="../../ui/history.py" line="177" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -2607,107 +2616,107 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="117" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="118" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="107" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="108" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="110" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="64" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="65" />
       <source>%Ln field(s) put back on records that existed before</source>
       <translation>trả lại giá trị cũ của %Ln trường trên các bản ghi đã có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="61" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="62" />
       <source>%Ln record(s) removed</source>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="233" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="235" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="75" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="76" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="243" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="245" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="375" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="377" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="364" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="366" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="68" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="69" />
       <source>Import #%1 was undone: %2, %3.</source>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="215" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="216" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="77" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="78" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="112" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="113" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="121" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="122" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="137" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="101" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="371" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="373" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="344" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="346" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="389" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="391" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2715,67 +2724,67 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="205" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="206" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="191" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="192" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="171" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="161" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="203" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="204" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="158" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -4446,7 +4455,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="90" />
+      <location filename="../../ui/letters.py" line="92" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -4466,37 +4475,37 @@ Bản sao lưu: %2</translation>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="111" />
+      <location filename="../../ui/letters.py" line="113" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="115" />
+      <location filename="../../ui/letters.py" line="117" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="120" />
+      <location filename="../../ui/letters.py" line="122" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="162" />
+      <location filename="../../ui/letters.py" line="168" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="399" />
+      <location filename="../../ui/letters.py" line="429" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="415" />
+      <location filename="../../ui/letters.py" line="445" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="416" />
+      <location filename="../../ui/letters.py" line="446" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -4507,8 +4516,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="68" />
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4518,23 +4527,22 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="164" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="335" />
+      <location filename="../../ui/letters.py" line="365" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="71" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="380" />
+      <location filename="../../ui/letters.py" line="410" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -4544,12 +4552,12 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="161" />
+      <location filename="../../ui/letters.py" line="167" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="157" />
+      <location filename="../../ui/letters.py" line="163" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -4569,7 +4577,7 @@ Bản sao lưu: %2</translation>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="148" />
+      <location filename="../../ui/letters.py" line="154" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -4589,7 +4597,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="305" />
+      <location filename="../../ui/letters.py" line="335" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -4615,17 +4623,17 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="122" />
+      <location filename="../../ui/letters.py" line="124" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="109" />
+      <location filename="../../ui/letters.py" line="111" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -4635,17 +4643,17 @@ Bản sao lưu: %2</translation>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="160" />
+      <location filename="../../ui/letters.py" line="166" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="159" />
+      <location filename="../../ui/letters.py" line="165" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="336" />
+      <location filename="../../ui/letters.py" line="366" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -4661,7 +4669,7 @@ Bản sao lưu: %2</translation>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="156" />
+      <location filename="../../ui/letters.py" line="162" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -4676,7 +4684,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="155" />
+      <location filename="../../ui/letters.py" line="161" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -4687,12 +4695,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="67" />
+      <location filename="../../ui/letters.py" line="69" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
@@ -4702,12 +4710,12 @@ Bản sao lưu: %2</translation>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="125" />
+      <location filename="../../ui/letters.py" line="127" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="163" />
+      <location filename="../../ui/letters.py" line="169" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -4743,12 +4751,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="106" />
-      <location filename="../../ui/letters.py" line="73" />
+      <location filename="../../ui/letters.py" line="75" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="353" />
+      <location filename="../../ui/letters.py" line="383" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -4758,17 +4766,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="158" />
+      <location filename="../../ui/letters.py" line="164" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="304" />
+      <location filename="../../ui/letters.py" line="334" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="312" />
+      <location filename="../../ui/letters.py" line="342" />
       <source>Signed: No. %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -4793,13 +4801,13 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="72" />
+      <location filename="../../ui/letters.py" line="74" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/letters.py" line="72" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
@@ -4834,7 +4842,7 @@ Bản sao lưu: %2</translation>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letters.py" line="73" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
@@ -4844,7 +4852,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="147" />
+      <location filename="../../ui/letters.py" line="153" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -4854,12 +4862,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="353" />
+      <location filename="../../ui/letters.py" line="383" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="376" />
+      <location filename="../../ui/letters.py" line="406" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -4870,7 +4878,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -4879,117 +4887,137 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="235" />
+      <location filename="../../ui/lists/panel.py" line="277" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="209" />
+      <location filename="../../ui/lists/panel.py" line="251" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="218" />
+      <location filename="../../ui/lists/panel.py" line="260" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="221" />
+      <location filename="../../ui/lists/panel.py" line="263" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="232" />
+      <location filename="../../ui/lists/panel.py" line="274" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="247" />
+      <location filename="../../ui/lists/panel.py" line="289" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="244" />
+      <location filename="../../ui/lists/panel.py" line="286" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="240" />
+      <location filename="../../ui/lists/panel.py" line="282" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="243" />
+      <location filename="../../ui/lists/panel.py" line="285" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="242" />
+      <location filename="../../ui/lists/panel.py" line="284" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="248" />
+      <location filename="../../ui/lists/panel.py" line="290" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="91" />
+      <location filename="../../ui/lists/panel.py" line="97" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="236" />
+      <location filename="../../ui/lists/panel.py" line="278" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="109" />
+      <location filename="../../ui/lists/panel.py" line="310" />
+      <source>No actions match these filters: %1.</source>
+      <translation>Không có việc cần làm nào khớp với bộ lọc: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="308" />
+      <source>No contacts match these filters: %1.</source>
+      <translation>Không có liên hệ nào khớp với bộ lọc: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="309" />
+      <source>No meetings match these filters: %1.</source>
+      <translation>Không có cuộc họp nào khớp với bộ lọc: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="307" />
+      <source>No organisations match these filters: %1.</source>
+      <translation>Không có tổ chức nào khớp với bộ lọc: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="115" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="237" />
+      <location filename="../../ui/lists/panel.py" line="279" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="238" />
+      <location filename="../../ui/lists/panel.py" line="280" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="252" />
+      <location filename="../../ui/lists/panel.py" line="294" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="229" />
+      <location filename="../../ui/lists/panel.py" line="271" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="252" />
+      <location filename="../../ui/lists/panel.py" line="294" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="246" />
+      <location filename="../../ui/lists/panel.py" line="288" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="228" />
+      <location filename="../../ui/lists/panel.py" line="270" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="227" />
+      <location filename="../../ui/lists/panel.py" line="269" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="245" />
+      <location filename="../../ui/lists/panel.py" line="287" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
@@ -5969,12 +5997,12 @@ Bản sao lưu: %2</translation>
       <translation>%1 giữ chức vụ “%2”.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="524" />
+      <location filename="../../ui/posts_dialog.py" line="526" />
       <source>%1 leaves the post: their last day in it</source>
       <translation>%1 thôi giữ chức vụ: ngày cuối giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="706" />
+      <location filename="../../ui/posts_dialog.py" line="708" />
       <source>%1 left the post “%2”</source>
       <translation>%1 thôi giữ chức vụ “%2”</translation>
     </message>
@@ -5989,7 +6017,7 @@ Bản sao lưu: %2</translation>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="579" />
+      <location filename="../../ui/posts_dialog.py" line="581" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
@@ -5999,17 +6027,17 @@ Bản sao lưu: %2</translation>
       <translation>Trong lúc đó, chức vụ “%1” đã có người giữ được ghi nhận: lịch sử đó được giữ lại nên không thể xoá chức vụ. Nếu người đó đang giữ chức vụ, hãy chọn Kết thúc nhiệm kỳ… trong cửa sổ này để kết thúc nhiệm kỳ của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="195" />
+      <location filename="../../ui/posts_dialog.py" line="196" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="312" />
+      <location filename="../../ui/posts_dialog.py" line="313" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="689" />
+      <location filename="../../ui/posts_dialog.py" line="691" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
@@ -6019,22 +6047,22 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ quyền giữ trong một ngày kết thúc vào chính ngày bắt đầu.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="116" />
+      <location filename="../../ui/posts_dialog.py" line="117" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="195" />
+      <location filename="../../ui/posts_dialog.py" line="196" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="651" />
+      <location filename="../../ui/posts_dialog.py" line="653" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="315" />
+      <location filename="../../ui/posts_dialog.py" line="316" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
@@ -6045,23 +6073,23 @@ Bản sao lưu: %2</translation>
       <translation>Kết thúc nhiệm kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="318" />
+      <location filename="../../ui/posts_dialog.py" line="319" />
       <source>End holding…</source>
       <translation>Kết thúc nhiệm kỳ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="356" />
+      <location filename="../../ui/posts_dialog.py" line="357" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
@@ -6071,89 +6099,95 @@ Bản sao lưu: %2</translation>
       <translation>Ngày cuối giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="246" />
-      <location filename="../../ui/posts_dialog.py" line="628" />
+      <location filename="../../ui/posts_dialog.py" line="247" />
+      <location filename="../../ui/posts_dialog.py" line="630" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="121" />
+      <location filename="../../ui/posts_dialog.py" line="122" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="296" />
+      <location filename="../../ui/posts_dialog.py" line="297" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="300" />
-      <location filename="../../ui/posts_dialog.py" line="515" />
+      <location filename="../../ui/posts_dialog.py" line="301" />
+      <location filename="../../ui/posts_dialog.py" line="517" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="406" />
+      <location filename="../../ui/posts_dialog.py" line="408" />
       <source>Notes on this post; saved when you leave the box</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="515" />
+      <location filename="../../ui/posts_dialog.py" line="517" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="538" />
+      <location filename="../../ui/posts_dialog.py" line="540" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="263" />
+      <location filename="../../ui/posts_dialog.py" line="264" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="447" />
+      <location filename="../../ui/posts_dialog.py" line="449" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="97" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="321" />
+      <location filename="../../ui/posts_dialog.py" line="322" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="529" />
+      <location filename="../../ui/posts_dialog.py" line="531" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="724" />
+      <location filename="../../ui/posts_dialog.py" line="726" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="409" />
+      <location filename="../../ui/posts_dialog.py" line="411" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
@@ -6173,7 +6207,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="526" />
+      <location filename="../../ui/posts_dialog.py" line="528" />
       <source>The chosen post has no holder today</source>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
@@ -6183,27 +6217,28 @@ Bản sao lưu: %2</translation>
       <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="324" />
+      <location filename="../../ui/posts_dialog.py" line="325" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="538" />
+      <location filename="../../ui/posts_dialog.py" line="540" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="203" />
+      <location filename="../../ui/posts_dialog.py" line="204" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
+      <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="212" />
+      <location filename="../../ui/posts_dialog.py" line="213" />
       <source>e.g. who acts for the holder when absent, the office's phone</source>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
@@ -6223,7 +6258,7 @@ Bản sao lưu: %2</translation>
       <translation>ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="125" />
+      <location filename="../../ui/posts_dialog.py" line="126" />
       <source>now</source>
       <translation>nay</translation>
     </message>
@@ -6233,7 +6268,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="104" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6614,6 +6649,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6684,8 +6720,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="220" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6696,15 +6730,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="97" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="114" />
-      <location filename="../../ui/posts_dialog.py" line="208" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6746,6 +6776,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6766,7 +6797,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="199" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7100,6 +7130,7 @@ Bản sao lưu: %2</translation>
     <name>ShowAllOffer</name>
     <message>
       <location filename="../../ui/filter_offer.py" line="28" />
+      <location filename="../../ui/lists/empty.py" line="27" />
       <source>Show all</source>
       <translation>Hiện tất cả</translation>
     </message>
@@ -7287,7 +7318,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="459" />
+      <location filename="../../ui/details/story.py" line="461" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
@@ -7334,7 +7365,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7349,12 +7379,12 @@ Bản sao lưu: %2</translation>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="455" />
+      <location filename="../../ui/details/story.py" line="457" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="464" />
+      <location filename="../../ui/details/story.py" line="466" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -7474,7 +7504,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="457" />
+      <location filename="../../ui/details/story.py" line="459" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
@@ -7489,7 +7519,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="449" />
+      <location filename="../../ui/details/story.py" line="451" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -7515,7 +7545,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -7753,103 +7782,103 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="265" />
+      <location filename="../../ui/trash.py" line="288" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="190" />
+      <location filename="../../ui/trash.py" line="212" />
       <source>%Ln deleted record(s) in the trash; %1 shown.</source>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="261" />
+      <location filename="../../ui/trash.py" line="284" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="259" />
+      <location filename="../../ui/trash.py" line="282" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="126" />
+      <location filename="../../ui/trash.py" line="129" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="123" />
+      <location filename="../../ui/trash.py" line="126" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="91" />
+      <location filename="../../ui/trash.py" line="93" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="274" />
+      <location filename="../../ui/trash.py" line="297" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="96" />
+      <location filename="../../ui/trash.py" line="98" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="235" />
+      <location filename="../../ui/trash.py" line="258" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="276" />
+      <location filename="../../ui/trash.py" line="299" />
       <source>Remove %1 for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ. Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="295" />
+      <location filename="../../ui/trash.py" line="318" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="226" />
+      <location filename="../../ui/trash.py" line="249" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="101" />
+      <location filename="../../ui/trash.py" line="103" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="187" />
-      <location filename="../../ui/trash.py" line="297" />
+      <location filename="../../ui/trash.py" line="209" />
+      <location filename="../../ui/trash.py" line="320" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="236" />
+      <location filename="../../ui/trash.py" line="259" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="85" />
+      <location filename="../../ui/trash.py" line="87" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="246" />
+      <location filename="../../ui/trash.py" line="269" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="244" />
+      <location filename="../../ui/trash.py" line="267" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="247" />
+      <location filename="../../ui/trash.py" line="270" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
@@ -7857,27 +7886,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="57" />
+      <location filename="../../ui/trash.py" line="59" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="57" />
+      <location filename="../../ui/trash.py" line="59" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="57" />
+      <location filename="../../ui/trash.py" line="59" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="70" />
+      <location filename="../../ui/trash.py" line="72" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="57" />
+      <location filename="../../ui/trash.py" line="59" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -7885,61 +7914,61 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="166" />
+      <location filename="../../ui/dialogs/undo_history.py" line="168" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="161" />
+      <location filename="../../ui/dialogs/undo_history.py" line="163" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="233" />
+      <location filename="../../ui/dialogs/undo_history.py" line="235" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="137" />
+      <location filename="../../ui/dialogs/undo_history.py" line="138" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="323" />
+      <location filename="../../ui/dialogs/undo_history.py" line="325" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="172" />
+      <location filename="../../ui/dialogs/undo_history.py" line="174" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="134" />
-      <location filename="../../ui/dialogs/undo_history.py" line="244" />
-      <location filename="../../ui/dialogs/undo_history.py" line="300" />
-      <location filename="../../ui/dialogs/undo_history.py" line="349" />
-      <location filename="../../ui/dialogs/undo_history.py" line="358" />
+      <location filename="../../ui/dialogs/undo_history.py" line="135" />
+      <location filename="../../ui/dialogs/undo_history.py" line="246" />
+      <location filename="../../ui/dialogs/undo_history.py" line="302" />
+      <location filename="../../ui/dialogs/undo_history.py" line="351" />
+      <location filename="../../ui/dialogs/undo_history.py" line="360" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="307" />
+      <location filename="../../ui/dialogs/undo_history.py" line="309" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="333" />
+      <location filename="../../ui/dialogs/undo_history.py" line="335" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="348" />
+      <location filename="../../ui/dialogs/undo_history.py" line="350" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="314" />
+      <location filename="../../ui/dialogs/undo_history.py" line="316" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -7947,167 +7976,167 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="121" />
+      <location filename="../../ui/dialogs/undo_history.py" line="122" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="124" />
+      <location filename="../../ui/dialogs/undo_history.py" line="125" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="123" />
+      <location filename="../../ui/dialogs/undo_history.py" line="124" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="89" />
+      <location filename="../../ui/dialogs/undo_history.py" line="90" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Invitation linked</source>
       <translation>Đã liên kết lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="108" />
+      <location filename="../../ui/dialogs/undo_history.py" line="109" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <location filename="../../ui/dialogs/undo_history.py" line="99" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="99" />
+      <location filename="../../ui/dialogs/undo_history.py" line="100" />
       <source>Mark done</source>
       <translation>Đánh dấu xong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="82" />
+      <location filename="../../ui/dialogs/undo_history.py" line="83" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="105" />
+      <location filename="../../ui/dialogs/undo_history.py" line="106" />
       <source>Post edited</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <location filename="../../ui/dialogs/undo_history.py" line="107" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="110" />
+      <location filename="../../ui/dialogs/undo_history.py" line="111" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="100" />
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
       <source>Reopen</source>
       <translation>Mở lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Reorganisation</source>
       <translation>Tổ chức lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="96" />
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <location filename="../../ui/dialogs/undo_history.py" line="108" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <location filename="../../ui/dialogs/undo_history.py" line="110" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <location filename="../../ui/dialogs/undo_history.py" line="123" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="58" />
+      <location filename="../../ui/dialogs/undo_history.py" line="59" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -8221,147 +8250,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="119" />
+      <location filename="../../ui/workdays.py" line="122" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="225" />
+      <location filename="../../ui/workdays.py" line="235" />
       <source>Choose the office's days to remove in the list.</source>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="82" />
+      <location filename="../../ui/workdays.py" line="84" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="50" />
+      <location filename="../../ui/workdays.py" line="52" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="114" />
+      <location filename="../../ui/workdays.py" line="117" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="46" />
+      <location filename="../../ui/workdays.py" line="48" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="186" />
+      <location filename="../../ui/workdays.py" line="196" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="83" />
+      <location filename="../../ui/workdays.py" line="85" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="83" />
+      <location filename="../../ui/workdays.py" line="85" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="229" />
+      <location filename="../../ui/workdays.py" line="239" />
       <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
       <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="138" />
+      <location filename="../../ui/workdays.py" line="141" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="122" />
+      <location filename="../../ui/workdays.py" line="125" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="51" />
+      <location filename="../../ui/workdays.py" line="53" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="52" />
+      <location filename="../../ui/workdays.py" line="54" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="253" />
+      <location filename="../../ui/workdays.py" line="263" />
       <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
       <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="250" />
+      <location filename="../../ui/workdays.py" line="260" />
       <source>The office's day %1 had already been removed by %2 at %3.</source>
       <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="257" />
+      <location filename="../../ui/workdays.py" line="267" />
       <source>The office's day %1 had already been removed by someone else.</source>
       <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="49" />
+      <location filename="../../ui/workdays.py" line="51" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="47" />
+      <location filename="../../ui/workdays.py" line="49" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="48" />
+      <location filename="../../ui/workdays.py" line="50" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="118" />
+      <location filename="../../ui/workdays.py" line="121" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="82" />
+      <location filename="../../ui/workdays.py" line="84" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="92" />
+      <location filename="../../ui/workdays.py" line="94" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="127" />
+      <location filename="../../ui/workdays.py" line="130" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
