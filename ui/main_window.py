@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         )
         self.act_export_list = self._act(
             "export_list",
-            self.tr("Export this &list to Excel…"),
+            self.tr("Export this list to E&xcel…"),
             self.export_list,
             None,
             "export",
