@@ -44,15 +44,23 @@ def _listed(db: Path, *argv: str) -> list[dict[str, Any]]:
 
 ACTIONS = ("action", "list", "--preset", "open", "--owner", "Trần Minh Quang", "--sort", "title", "--desc")
 CONTACTS = ("contact", "list", "--kind", "ministry", "--sort", "organisation")
+MEETINGS = ("meeting", "list", "--preset", "past", "--sort", "title")
+ORGANISATIONS = ("org", "list", "--kind", "ministry", "--sort", "owner", "--desc")
 
 
-@pytest.mark.parametrize("argv", [ACTIONS, CONTACTS], ids=["actions", "contacts"])
+@pytest.mark.parametrize(
+    "argv",
+    [ACTIONS, CONTACTS, MEETINGS, ORGANISATIONS],
+    ids=["actions", "contacts", "meetings", "organisations"],
+)
 def test_a_filtered_list_is_written_row_for_row_in_its_order(demo: Path, tmp_path: Path, argv: Any) -> None:
     db = copy_of(demo, tmp_path)
-    kind = argv[0]
+    kind = {"org": "organisation"}.get(argv[0], argv[0])
     listed = _listed(db, *argv)
     assert (
-        1 < len(listed) < len(_listed(db, kind, "list", *(["--status", "all"] if kind == "action" else [])))
+        1
+        < len(listed)
+        < len(_listed(db, argv[0], "list", *(["--status", "all"] if kind == "action" else [])))
     )
     out = _ok(db, *argv, "--xlsx", str(tmp_path / "list.xlsx"))
     noun = f"{kind}s"
@@ -60,7 +68,7 @@ def test_a_filtered_list_is_written_row_for_row_in_its_order(demo: Path, tmp_pat
     title, rows = _rows(tmp_path / "list.xlsx")
     assert title == LABELS[kind]
     assert list(rows[0]) == [f.header for f in exported_fields(kind)]  # the full export's columns
-    first = "title" if kind == "action" else "name"
+    first = "title" if kind in ("action", "meeting") else "name"
     assert [r[0] for r in rows[1:]] == [item[first] for item in listed]
 
 
