@@ -433,9 +433,6 @@ class MainWindow(QMainWindow):
             None,
             "export",
         )
-        self.act_export_list.setToolTip(
-            self.tr("The rows the list shows, with its filters and in its order, as an Excel sheet")
-        )
         self.act_template = self._act(
             "template",
             self.tr("Save import &template…"),
