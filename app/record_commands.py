@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from app import bulk_edit, dedupe, history, lists, presets, records, resolve, validation, value_labels
@@ -26,6 +27,7 @@ from app.language import cli_language, said
 from app.record_fields import COMMAND_NAMES, KINDS, add_field_options, coded, convert, typed_values
 from app.shown_record import record_lines
 from app.value_labels import field_name
+from app.written import NotWritten
 from db import clock, kinds
 from db.engine import read_session, unit_of_work
 
@@ -373,7 +375,13 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
     p.add_argument("--owner", metavar="NAME_OR_ID", help=f"only this {owner}")
     p.add_argument("--sort", choices=lists.COLUMNS[kind], help=f"default: {lists.DEFAULT_SORT[kind][0]}")
     p.add_argument("--desc", action="store_true", help="sort in descending order")
-    p.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    p.add_argument("--limit", type=int, help="at most this many (default 50 printed; with --xlsx, every one)")
+    p.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="write the list (every row, in its order) to FILE.xlsx in the layout ketnoi import reads",
+    )
 
 
 def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQuery:
@@ -434,14 +442,16 @@ def _window_filters(args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
-    if args.limit < 1:
+    if args.limit is not None and args.limit < 1:
         raise refused(
             f"--limit is 1 or more (not {args.limit})", f"--limit từ 1 trở lên (không phải {args.limit})"
         )
+    if args.xlsx is not None:
+        return _list_to_xlsx(args, ctx)
     with read_session(ctx.engine()) as session:
         q = list_query(session, args, kind)
         total = lists.count(session, q)
-        ids = lists.page_ids(session, q, limit=args.limit)
+        ids = lists.page_ids(session, q, limit=args.limit or LIST_LIMIT)
         rows = lists.rows(session, kind, ids)
     items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids if i in rows]
     ctx.emit({"kind": kind, "total": total, "count": len(items), "items": items})
@@ -459,6 +469,32 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(f"{len(items)} trong số {total} {_KINDS_VI.get(kind, kind)}")
     else:
         ctx.out(f"{len(items)} of {total} {kind}{'s' if total != 1 else ''}")
+    return 0
+
+
+LIST_LIMIT = 50
+"""How many rows ``list`` prints unless ``--limit`` says otherwise."""
+
+
+def _list_to_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
+    """``list … --xlsx FILE``: the rows the list holds (the same query, every row unless
+    ``--limit``), written as the export writes that kind (:func:`app.exporting.export_list`)."""
+    from app.exporting import commands as export_commands
+    from app.exporting import export_list
+
+    kind, lang = args.entity, cli_language()
+    path = export_commands.xlsx_path(args.xlsx, lang)
+    secret: dict[str, int] = {}
+    with read_session(ctx.engine()) as session:
+        q = list_query(session, args, kind)
+        try:
+            n = export_list(path, q, session=session, lang=lang, confidential=secret, limit=args.limit)
+        except NotWritten as exc:
+            raise UserError(exc.text(lang)) from None
+    ctx.emit({"kind": kind, "count": n, "path": str(path), "confidential": sum(secret.values())})
+    ctx.out(export_commands.list_written(kind, n, path, lang))
+    if secret:
+        ctx.out(export_commands.confidential_line(secret, lang))
     return 0
 
 

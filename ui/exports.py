@@ -1,6 +1,7 @@
 """File → Export… and File → Save import template…: ask for a file name, write in the background.
 
     export_all(window, ctx)            # every record, in the layout the importer reads
+    export_list(window, ctx, entity, query, words)  # the rows a list holds, in its order
     save_import_template(window, ctx)  # the empty layout
 
 Both accept ``path`` to skip the file dialog (tests, scripts). Progress shows in the app's
@@ -12,15 +13,19 @@ service's one-line message.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app import exporting
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
+from app.lists import ListQuery
+from app.vntext import fold
 from db.engine import read_session
-from ui import answers, file_dialogs
+from ui import answers, file_dialogs, labels
 from ui.context import AppContext
 from ui.not_written import error_text
 from ui.progress import run_with_progress
@@ -31,6 +36,22 @@ FOLDER_KEY = "exports/folder"
 
 def default_export_name(today: dt.date) -> str:
     return f"ketnoi-export-{today.isoformat()}.xlsx"
+
+
+def default_list_name(entity: str, words: list[str], today: dt.date) -> str:
+    """ "ketnoi-actions-overdue-tran-thi-lan-2026-12-06.xlsx": what the list is, its filters
+    (``words``, folded to plain letters: a name any system and mail program keeps), the day."""
+    parts = [f"{entity}s"]  # (every list's kind takes an s: organisations, contacts…)
+    for word in words:
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
+        if slug:
+            parts.append(slug)
+    name = "-".join(parts)[:MAX_NAME].rstrip("-")
+    return f"ketnoi-{name}-{today.isoformat()}.xlsx"
+
+
+MAX_NAME = 80
+"""At most this many characters of the list's words in a file name (a long search typed)."""
 
 
 def default_template_name() -> str:
@@ -97,6 +118,56 @@ def export_all(parent: QWidget | None, ctx: AppContext, path: Path | str | None 
                 n,
             )
         answers.file_written(ctx, text, target)  # with Open and Show in folder
+
+    label = _tr("Exporting to %1…").replace("%1", target.name)
+    ctx.status_message.emit(label)
+    task, _dialog = run_with_progress(
+        ctx.tasks, parent, label, work, on_done=done, on_error=lambda exc: _report_error(parent, ctx, exc)
+    )
+    return task
+
+
+def export_list(
+    parent: QWidget | None,
+    ctx: AppContext,
+    entity: str,
+    query: ListQuery,
+    words: list[str] | None = None,
+    path: Path | str | None = None,
+) -> Task | None:
+    """Write the rows ``query`` gives (the list's own query: its filters and its order) to an
+    .xlsx, in the layout the full export writes for ``entity``; ``words`` name the list's
+    filters in the proposed file name. Off the UI thread, with progress; returns the task."""
+    name = default_list_name(entity, words or [], ctx.today())
+    target = Path(path) if path else ask_path(parent, ctx, _tr("Export this list to Excel"), name)
+    if target is None:
+        return None
+    engine, lang = ctx.engine, ctx.lang()
+    secret: dict[str, int] = {}
+
+    def work(task: Task) -> int:
+        with read_session(engine) as session:
+            return exporting.export_list(
+                target,
+                query,
+                session=session,
+                lang=lang,
+                progress=task.progress,
+                cancel=task.cancelled,
+                confidential=secret,
+            )
+
+    def done(n: int) -> None:
+        what = f"{ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
+        text = _tr("Exported %1 to %2").replace("%1", what).replace("%2", str(target))
+        if k := sum(secret.values()):
+            text += "; " + QCoreApplication.translate(
+                "Export",
+                "it holds %Ln confidential record(s): give it only to those who may see them.",
+                "",
+                k,
+            )
+        answers.file_written(ctx, text, target)
 
     label = _tr("Exporting to %1…").replace("%1", target.name)
     ctx.status_message.emit(label)

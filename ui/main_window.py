@@ -428,6 +428,13 @@ class MainWindow(QMainWindow):
             ["Ctrl+Shift+E"],
             "export",
         )
+        self.act_export_list = self._act(
+            "export_list",
+            self.tr("Export this list to E&xcel…"),
+            self.export_list,
+            None,
+            "export",
+        )
         self.act_template = self._act(
             "template",
             self.tr("Save import &template…"),
@@ -542,7 +549,8 @@ class MainWindow(QMainWindow):
         m["file"].addActions([self.act_log, self.act_log_email, self.act_new, self.act_new_action])
         m["file"].addSeparator()
         m["file"].addActions([self.act_import, self.act_import_ics, self.act_import_history])
-        m["file"].addActions([self.act_export, self.act_export_ics, self.act_export_vcard, self.act_template])
+        m["file"].addActions([self.act_export, self.act_export_list])
+        m["file"].addActions([self.act_export_ics, self.act_export_vcard, self.act_template])
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
@@ -787,6 +795,7 @@ class MainWindow(QMainWindow):
             a.setEnabled(entity == "action" and has)
         self.act_org_meeting.setEnabled(entity in meet_with() and has)
         self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
+        self.act_export_list.setEnabled(view is not None)  # a record list shown (not the dashboard, the map)
         self._label_done()
 
     def _label_done(self) -> None:
@@ -1037,14 +1046,28 @@ class MainWindow(QMainWindow):
         entity = self.current_entity()
         self.bulk.fill_selection(self.selection_menu, entity if entity in RECORDS else "", self._bulk_ids)
 
+    def export_list(self) -> None:
+        """File → Export this list to Excel…: the rows the current list holds, its filters and
+        its order (the list's own query), in the full export's layout for its kind."""
+        view = self.current_view()
+        if view is None:
+            return
+        panel = view.list
+        _exports().export_list(self, self.ctx, view.entity, panel.model.query, panel.export_words())
+
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
         self._label_done()  # (the row right-clicked is the selection now)
         actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
         menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
-        if menu is not None:
-            self.context_menu = menu
-            menu.popup(view.list.view.viewport().mapToGlobal(pos))
+        if menu is None:  # (no row under the click: the list itself)
+            menu = QMenu(self)
+            menu.setObjectName("context_menu")
+        else:
+            menu.addSeparator()
+        menu.addAction(self.act_export_list)
+        self.context_menu = menu
+        menu.popup(view.list.view.viewport().mapToGlobal(pos))
 
     def find_duplicates(self) -> None:
         dialog = getattr(self, "duplicates_dialog", None)

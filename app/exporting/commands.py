@@ -12,6 +12,7 @@ from app.exporting.workbook import export_workbook, write_template
 from app.importing.messages import term
 from app.language import LANGUAGES, cli_language
 from app.written import NotWritten
+from db import kinds
 from db.engine import read_session
 
 LINES: dict[str, tuple[str, str]] = {
@@ -28,6 +29,7 @@ LINES: dict[str, tuple[str, str]] = {
         "say where to write it: FILE.xlsx or -o FILE.xlsx",
         "hãy cho biết ghi vào đâu: TỆP.xlsx hoặc -o TỆP.xlsx",
     ),
+    "list_written": ("Exported {n} {what} to {path}", "Đã xuất {n} {what} vào {path}"),
     "two_files": ("two files named ({a}, {b}): give one", "hai tệp được nêu ({a}, {b}): hãy chỉ nêu một"),
 }
 
@@ -57,10 +59,27 @@ def _target(args: argparse.Namespace, lang: str) -> Path:
         raise UserError(_line("no_file", lang))
     if len(named) == 2 and named[0] != named[1]:
         raise UserError(_line("two_files", lang, a=named[0], b=named[1]))
-    path: Path = named[0]
+    return xlsx_path(named[0], lang)
+
+
+def xlsx_path(path: Path, lang: str) -> Path:
+    """``path``, refused unless it names an .xlsx file."""
     if path.suffix.lower() != ".xlsx":
         raise UserError(_line("suffix", lang, file=path.name))
     return path
+
+
+def list_written(kind: str, n: int, path: Path, lang: str) -> str:
+    """ "Exported 3 actions to FILE" / "Đã xuất 3 việc cần làm vào FILE" (``list --xlsx``)."""
+    info = kinds.info(kind)
+    what = info.noun_vi if lang == "vi" else info.noun if n == 1 else info.plural
+    return _line("list_written", lang, n=n, what=what, path=path)
+
+
+def confidential_line(secret: dict[str, int], lang: str) -> str:
+    """How many confidential records a written file holds, and who may have it."""
+    shown = ", ".join(f"{term(k, lang)} {v}" for k, v in secret.items())
+    return _line("confidential", lang, n=sum(secret.values()), counts=shown)
 
 
 def export_command(args: argparse.Namespace, ctx: Any) -> int:
@@ -75,8 +94,7 @@ def export_command(args: argparse.Namespace, ctx: Any) -> int:
     shown = ", ".join(f"{term(k, lang)} {v}" for k, v in counts.items())
     ctx.out(_line("exported", lang, path=path, counts=shown))
     if secret:  # (reviewer: a manager's export carried colleagues' confidential records, unsaid)
-        shown = ", ".join(f"{term(k, lang)} {v}" for k, v in secret.items())
-        ctx.out(_line("confidential", lang, n=sum(secret.values()), counts=shown))
+        ctx.out(confidential_line(secret, lang))
     return 0
 
 

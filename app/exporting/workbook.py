@@ -21,6 +21,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import copy
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import true
 from sqlmodel import Session, col, func, select
 
-from app import listcells, value_labels
+from app import listcells, lists, value_labels
 from app.exporting.cells import text_cell
 from app.importing import store
 from app.importing.errors import ImportCancelled
@@ -41,6 +42,7 @@ from app.importing.fields import FIELDS, KINDS, LABELS, FieldSpec
 from app.importing.matching import MODELS
 from app.importing.notation import with_email, with_label, with_role, with_start
 from app.importing.resolve import org_label
+from app.lists import ListQuery
 from app.vntext import fold
 from app.written import check_folder, not_written
 from db import models as m
@@ -203,7 +205,8 @@ def _people(session: Session, kind: str) -> Any:
     return staff_people(session, STAFF) if kind == "staff" else true()
 
 
-def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]]:
+def _live_ids(session: Session, kind: str) -> list[int]:
+    """Every live record of ``kind`` (people, on the Staff sheet), in the full export's order."""
     model = MODELS[kind]
     order = {
         "organisation": "sort_key",
@@ -217,12 +220,19 @@ def _records(session: Session, kind: str) -> Iterator[tuple[Any, dict[str, Any]]
         .where(col(model.deleted_at).is_(None), _people(session, kind))
         .order_by(getattr(model, order), col(model.id))
     )
-    ids = [i for i in session.exec(stmt) if i is not None]
+    return [i for i in session.exec(stmt) if i is not None]
+
+
+def _records(session: Session, kind: str, ids: list[int]) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """The records ``ids`` of ``kind`` and their relations, in the order of ``ids``, read in
+    chunks (those gone since the ids were read are left out)."""
+    model = MODELS[kind]
     for part in chunked(ids, READ_CHUNK):
         records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
         relations = store.current(session, kind, part)
         for ident in part:
-            yield records[ident], relations[ident]
+            if ident in records:
+                yield records[ident], relations[ident]
         session.expunge_all()
 
 
@@ -278,7 +288,6 @@ def export_workbook(
     of them are confidential, per kind (those the login may see: a manager's export holds
     colleagues' confidential records), and each sheet holding any says so in its printed header,
     so that the command and the window can say so too (reviewer)."""
-    names = _Names(session)
     total = 0
     for kind in SHEETS:
         model = MODELS[kind]
@@ -287,6 +296,48 @@ def export_workbook(
             .select_from(model)
             .where(col(model.deleted_at).is_(None), _people(session, kind))
         ).one()
+    sheets: list[tuple[str, Callable[[], list[int]]]] = [
+        (kind, partial(_live_ids, session, kind)) for kind in SHEETS
+    ]
+    return _write(path, sheets, total, session, lang, progress, cancel, confidential)
+
+
+def export_list(
+    path: Path,
+    query: ListQuery,
+    *,
+    session: Session,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    confidential: dict[str, int] | None = None,
+    limit: int | None = None,
+) -> int:
+    """Write the records a list holds — ``query``'s result (:func:`app.lists.ids`, the query the
+    window's list and ``ketnoi … list`` run: its filters, its order; the first ``limit`` of them
+    when given) — to ``path`` (.xlsx) as one sheet in the full export's layout for that kind, so
+    that the sheet imports back; returns how many rows. ``lang`` and ``confidential`` as for
+    :func:`export_workbook` (the rows are those the login's list shows: a confidential record
+    it may not see is not in them)."""
+    ids = lists.ids(session, query, limit=limit)
+    counts = _write(
+        path, [(query.entity, lambda: ids)], len(ids), session, lang, progress, cancel, confidential
+    )
+    return counts[query.entity]
+
+
+def _write(
+    path: Path,
+    sheets: list[tuple[str, Callable[[], list[int]]]],
+    total: int,
+    session: Session,
+    lang: str,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    confidential: dict[str, int] | None,
+) -> dict[str, int]:
+    """A sheet per (kind, its ids in order) to ``path``, through ``path.part``; rows per kind."""
+    names = _Names(session)
     path = Path(path)
     check_folder(path)  # a typo names a folder that is not there: not made
     tmp = path.with_name(path.name + ".part")
@@ -299,12 +350,12 @@ def export_workbook(
     done = 0
     try:
         try:
-            for kind in SHEETS:
+            for kind, ids in sheets:
                 ws = _sheet(wb, kind)
                 specs = exported_fields(kind)
                 looks = _Looks(ws)
                 n = secret = 0
-                for rec, rels in _records(session, kind):
+                for rec, rels in _records(session, kind, ids()):
                     secret += bool(getattr(rec, "confidential", False))
                     ws.append(
                         _cells(ws, [_value(kind, f.name, rec, rels, names, lang) for f in specs], looks)

@@ -357,6 +357,19 @@ class ListPanel(QWidget):
             said.append(self.organisation.text().strip())
         return said
 
+    def export_words(self) -> list[str]:
+        """What narrows the list, for the name of a file it is written to ("overdue", a kind's
+        code, the staff member or organisation chosen, the words typed): codes, not the
+        window's words, so the name reads the same in either language."""
+        words = [str(self._value(key) or "") for key in ("preset", "when", "kind")]
+        for key in ("sector", "tag", "owner"):
+            combo = self._combos.get(key)
+            if combo is not None and combo.currentData() is not None:
+                words.append(combo.currentText())
+        words.append(self.organisation.text() if self.organisation is not None else "")
+        words.append(self.search.text())
+        return [w for w in words if w.strip()]
+
     def show_everything(self, preset: str = "all") -> None:
         """Every filter back to "any" (the actions' to ``preset``: "Everything" unless told),
         the list read once."""
