@@ -1882,37 +1882,48 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Export</name>
     <message>
-      <location filename="../../ui/exports.py" line="58" />
+      <location filename="../../ui/exports.py" line="79" />
       <source>Export cancelled; no file was written.</source>
       <translation>Đã huỷ xuất; chưa ghi tệp nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="69" />
+      <location filename="../../ui/exports.py" line="142" />
+      <source>Export this list to Excel</source>
+      <translation>Xuất danh sách này ra Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="90" />
       <source>Export to Excel</source>
       <translation>Xuất ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="90" />
+      <location filename="../../ui/exports.py" line="162" />
+      <source>Exported %1 to %2</source>
+      <translation>Đã xuất %1 vào %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/exports.py" line="111" />
       <source>Exported %Ln record(s) to %1</source>
       <translation>Đã xuất %Ln bản ghi ra %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="101" />
+      <location filename="../../ui/exports.py" line="122" />
       <source>Exporting to %1…</source>
       <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="120" />
+      <location filename="../../ui/exports.py" line="191" />
       <source>Import template saved: %1</source>
       <translation>Đã lưu mẫu nhập liệu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="114" />
+      <location filename="../../ui/exports.py" line="185" />
       <source>Save import template</source>
       <translation>Lưu mẫu nhập liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="93" />
+      <location filename="../../ui/exports.py" line="114" />
+      <location filename="../../ui/exports.py" line="164" />
       <source>it holds %Ln confidential record(s): give it only to those who may see them.</source>
       <translation>tệp có %Ln hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó.</translation>
     </message>
@@ -4664,7 +4675,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4695,7 +4705,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4878,8 +4887,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5439,17 +5446,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="726" />
+      <location filename="../../ui/main_window.py" line="734" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="724" />
+      <location filename="../../ui/main_window.py" line="732" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="728" />
+      <location filename="../../ui/main_window.py" line="736" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
@@ -5459,7 +5466,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="470" />
+      <location filename="../../ui/main_window.py" line="477" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -5469,7 +5476,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="552" />
+      <location filename="../../ui/main_window.py" line="560" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -5484,7 +5491,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="541" />
+      <location filename="../../ui/main_window.py" line="548" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
@@ -5494,12 +5501,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="571" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
@@ -5509,7 +5516,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="493" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -5549,17 +5556,17 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="559" />
+      <location filename="../../ui/main_window.py" line="567" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="567" />
+      <location filename="../../ui/main_window.py" line="575" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="491" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
@@ -5569,17 +5576,17 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="569" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="496" />
+      <location filename="../../ui/main_window.py" line="503" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="720" />
+      <location filename="../../ui/main_window.py" line="728" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
@@ -5589,37 +5596,42 @@ Bản sao lưu: %2</translation>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="606" />
+      <location filename="../../ui/main_window.py" line="614" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="499" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="439" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="433" />
+      <source>Export this list to E&amp;xcel…</source>
+      <translation>Xuất danh sách này ra &amp;Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="465" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="465" />
+      <location filename="../../ui/main_window.py" line="472" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="493" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
@@ -5629,7 +5641,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
@@ -5639,33 +5651,33 @@ Bản sao lưu: %2</translation>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="575" />
+      <location filename="../../ui/main_window.py" line="583" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="395" />
-      <location filename="../../ui/main_window.py" line="804" />
+      <location filename="../../ui/main_window.py" line="813" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="801" />
+      <location filename="../../ui/main_window.py" line="810" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="802" />
+      <location filename="../../ui/main_window.py" line="811" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="804" />
+      <location filename="../../ui/main_window.py" line="813" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
@@ -5675,7 +5687,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="686" />
+      <location filename="../../ui/main_window.py" line="694" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -5685,12 +5697,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="799" />
+      <location filename="../../ui/main_window.py" line="808" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
@@ -5705,12 +5717,12 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="799" />
+      <location filename="../../ui/main_window.py" line="808" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="440" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
@@ -5720,7 +5732,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="608" />
+      <location filename="../../ui/main_window.py" line="616" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -6115,6 +6127,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6141,9 +6154,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6158,16 +6169,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6233,7 +6240,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6680,6 +6686,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6720,6 +6727,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6730,11 +6739,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6797,6 +6810,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6807,6 +6821,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
