@@ -20,6 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app import records
+from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError
 from app.importing import store
@@ -27,6 +28,7 @@ from app.importing.commit import VOCABULARY_KEY, derived
 from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
+from app.importing.sheet import remembered_mapping
 from app.records import jsonable
 from app.vntext import fold
 from db import models as m
@@ -52,6 +54,11 @@ class UndoResult:
     kept: list[Message] = field(default_factory=list)  # what was kept, and why
     swept: dict[str, int] = field(default_factory=dict)  # left by earlier undos, removed now
     vocabulary: dict[str, int] = field(default_factory=dict)  # sectors, tags it created, removed
+    # What the undo leaves as it is, and says: the records it removed are in the trash (soft
+    # deleted, restorable, ids never reused), and the column choices remembered for the batch's
+    # sheet layouts (``remembered``: how many layouts) stay for the next file laid out the same:
+    # they are the user's answers about the file's columns, not data the import brought.
+    remembered: int = 0
 
     @property
     def conflicts(self) -> list[str]:
@@ -150,6 +157,7 @@ def undo_import(
     )
     history: list[dict[str, Any]] = []
     earlier: set[tuple[str, int]] = set()  # records that existed before the import, put back
+    undone_before = _undone_batches(session)
     for entity, per_record in updated.items():
         model = ENTITY_MODELS[entity]
         ids = list(per_record)
@@ -157,6 +165,8 @@ def undo_import(
         for part in chunked(ids):
             records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
             relations = store.current(session, entity, part)
+            marked = [i for i, r in records.items() if r.import_batch_id == batch_id and i not in made_here]
+            before = _batch_before(session, entity, marked, batch_id, undone_before)
             vocab = store.Vocab(session)
             rows: list[dict[str, Any]] = []
             for ident in part:
@@ -166,8 +176,8 @@ def undo_import(
                 merged = rec.model_dump()
                 rels = dict(relations[ident])
                 values: dict[str, Any] = {"id": ident, "version": rec.version + 1, "updated_at": now}
-                if rec.import_batch_id == batch_id:
-                    values["import_batch_id"] = None
+                if ident in before:  # the import it came from, or None: as it was
+                    values["import_batch_id"] = before[ident]
                 for ch in per_record[ident]:
                     is_rel = ch.field in store.RELATIONS.get(entity, ())
                     now_value = rels[ch.field] if is_rel else merged.get(ch.field)
@@ -228,6 +238,7 @@ def undo_import(
     # (reviewer: "AI", "Quantum" stayed in the sector filter after the undo); one a record saved
     # since uses stays.
     result.vocabulary = _drop_vocabulary(session, undone)
+    result.remembered = _remembered(session, batch)
     if history:
         for batch_rows in chunked(history, 2000):
             session.execute(insert(m.Change), list(batch_rows))
@@ -483,6 +494,55 @@ def _brought(session: Session, batch_id: int, made_at: dt.datetime) -> dict[str,
             )
         out["tag"] -= older
     return {kind: sorted(ids) for kind, ids in out.items() if ids}
+
+
+def _remembered(session: Session, batch: m.ImportBatch) -> int:
+    """How many of ``batch``'s sheet layouts have their column choices remembered (kept by the
+    undo: the next file laid out the same is offered them)."""
+    mapping = batch.mapping if isinstance(batch.mapping, dict) else {}
+    sheets = mapping.get("sheets") or [mapping]
+    layouts = {
+        tuple(str(h) for h in s["headers"])
+        for s in sheets
+        if isinstance(s, dict) and isinstance(s.get("headers"), list) and s["headers"]
+    }
+    return sum(1 for headers in layouts if remembered_mapping(session, list(headers)) is not None)
+
+
+def _batch_before(
+    session: Session, entity: str, ids: list[int], batch_id: int, undone: set[int]
+) -> dict[int, int | None]:
+    """The ``import_batch_id`` records ``ids`` had before import ``batch_id`` marked them as
+    written by it: the latest earlier import that wrote them, unless that import was undone
+    (its undo put back the one before, or kept the record it had created, marked as its own).
+    Undoing an import that updated the records of an earlier one left them marked by no import
+    (the record's "Import" line blank, while the earlier import still stands)."""
+    if not ids:
+        return {}
+    writes: dict[int, list[tuple[int, str]]] = {}
+    for ident, other, op in session.execute(
+        sa_select(CHANGE.c.entity_id, CHANGE.c.batch_id, CHANGE.c.op)
+        .where(
+            CHANGE.c.entity == entity,
+            CHANGE.c.entity_id.in_(ids),
+            CHANGE.c.batch_id < batch_id,
+            CHANGE.c.op.in_(("create", "import", GIVEN_OP)),
+            CHANGE.c.group_id.not_like("undo-%"),
+            # a meeting it held moved its attendees' "last contacted", not marking them its own
+            # (app.contacted.touch_attendees); a sheet's own date is GIVEN_OP
+            or_(CHANGE.c.op != "import", CHANGE.c.field != CONTACTED),
+        )
+        .order_by(CHANGE.c.batch_id.desc())
+    ):
+        writes.setdefault(int(ident), []).append((int(other), str(op)))
+    out: dict[int, int | None] = dict.fromkeys(ids)
+    for ident, its in writes.items():
+        created_by = {other for other, op in its if op == "create"}
+        for other, _op in its:
+            if other not in undone or other in created_by:
+                out[ident] = other
+                break
+    return out
 
 
 def _undone_batches(session: Session) -> set[int]:
