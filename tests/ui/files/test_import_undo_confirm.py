@@ -191,6 +191,20 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
     ), said
 
 
+def test_the_undo_summary_says_what_stays_on_purpose(qapp: Any, ctx: Any) -> None:
+    """The records removed are in the trash, the remembered columns stay: said, not silently
+    different from the database before the import."""
+    from app.importing import UndoResult
+
+    lines = history_dialog.undo_summary(ctx, UndoResult(3, deleted={"contact": 2}, remembered=1))
+    assert lines[1:] == [
+        "What it removed is in the trash (View → Trash restores it).",
+        "The column choices remembered for this file's layout stay for the next file laid out the same.",
+    ]
+    nothing = history_dialog.undo_summary(ctx, UndoResult(3, restored_fields=2, restored={"contact": 1}))
+    assert len(nothing) == 1  # removed nothing, remembered no layout: nothing more to say
+
+
 def test_the_wizards_own_undo_asks_too(
     qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,6 +235,12 @@ def test_the_wizards_own_undo_asks_too(
     cp.undo.click()
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
     assert _live(engine) == people - 3
+    # what the undo leaves on purpose is said (tests/app/importing/test_undo_leaves_no_trace.py)
+    assert cp.message.text() == (
+        "The database is as it was before this import. What it removed is in the trash (View → Trash "
+        "restores it). The column choices remembered for this file's layout stay for the next file laid "
+        "out the same."
+    )
     w.accept()
 
 
