@@ -326,6 +326,7 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
     ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
     ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
     ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
+    ("staff", m.Action.owner_id, m.Action.id, "action", m.Action),  # (no foreign key: 0010)
     ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
     # a letter registered since to or from what the import brought (never one an import made)
     ("organisation", m.Letter.organisation_id, m.Letter.id, "letter", m.Letter),
@@ -334,6 +335,9 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
     ("action", m.Letter.action_id, m.Letter.id, "letter", m.Letter),
     ("staff", m.Letter.owner_id, m.Letter.id, "letter", m.Letter),
 ]  # fmt: skip
+
+
+ATTACHED = ("contact", "organisation", "meeting", "action")  # the kinds an import creates that take files
 
 
 def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Message:
@@ -632,6 +636,29 @@ def _used_since(
                 whys = kept.setdefault(entity, {})
                 if whys.get(int(target)) is None:
                     whys[int(target)] = (user_entity, int(by))
+    # A file attached since to what the import brought (an attachment names its owner by kind
+    # and id, so it is no column of USES): the user's work, kept with its record, never left on
+    # a record in the trash (reviewer: a scan attached to an imported contact went with it).
+    for entity in ATTACHED:
+        for part in chunked(created.get(entity, [])):
+            stmt = select(m.Attachment.owner_id, m.Attachment.id).where(
+                m.Attachment.owner_kind == entity,
+                col(m.Attachment.owner_id).in_(part),
+                col(m.Attachment.deleted_at).is_(None),
+            )
+            for target, by in session.exec(stmt).all():
+                whys = kept.setdefault(entity, {})
+                if by is not None and whys.get(int(target)) is None:
+                    whys[int(target)] = ("attachment", int(by))
+    # A colleague the import brought that a record was shared with, or who shared one, since
+    # (the share's history is the record's): kept, never a share naming a staff member in the trash.
+    for part in chunked(created.get("staff", [])):
+        for column in (m.RecordShare.staff_id, m.RecordShare.shared_by_id):
+            share = select(column, m.RecordShare.kind, m.RecordShare.record_id).where(col(column).in_(part))
+            for target, kind, record_id in session.exec(share).all():
+                whys = kept.setdefault("staff", {})
+                if target is not None and whys.get(int(target)) is None:
+                    whys[int(target)] = (str(kind), int(record_id))
     todo = [(entity, ident) for entity, ids in kept.items() for ident in ids]
     while todo:
         user_entity, by = todo.pop()

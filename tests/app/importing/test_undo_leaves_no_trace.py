@@ -24,7 +24,9 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
+from sqlmodel import select
 
+from db import models as m
 from db.migrate import open_database
 from tests.app.importing.helpers import write_xlsx
 from tests.cli.inproc import as_in_a_test, demo_database, run_cli
@@ -321,3 +323,95 @@ def test_the_undo_report_says_what_stays(files: dict[str, Path], tmp_path: Path)
     done = run_cli(None, "undo-import", "1", "--db", url, "--lang", "vi")
     assert done.returncode == 0, done.stderr
     assert "Xem → Thùng rác" in done.stdout, done.stdout
+
+
+# --- what the user did since the import: kept, and said ------------------------------------
+
+SINCE = {
+    "Contacts": [
+        ["Full name", "Email", "Organisation"],
+        ["Lê Văn Mới", "moi@newco.vn", "Viện Mới"],
+        ["Trần Hai", "hai@vienhai.vn", "Viện Hai"],
+        ["Phạm Ba", "ba@vienba.vn", "Viện Ba"],
+        ["Đỗ Bốn", "bon@vienbon.vn", "Viện Bốn"],
+    ],
+    "Staff": [["Name", "Email", "Active"], ["Người Mới", "nm@nic.vn", "yes"]],
+}
+# what points at a record by a column, for the user's work that an import never creates
+WORK = {
+    "post": [("organisation_id", "organisation")],
+    "post_holder": [("contact_id", "contact")],
+    "org_succession": [("predecessor_id", "organisation"), ("successor_id", "organisation")],
+    "letter": [("organisation_id", "organisation"), ("contact_id", "contact")],
+    "record_share": [("staff_id", "staff"), ("shared_by_id", "staff")],
+    "contact": [("organisation_id", "organisation")],
+}
+
+
+def _in_trash(snap: Snapshot, kind: str, ident: Any) -> bool:
+    row = snap.get(kind, {}).get((ident,))
+    return row is not None and row.get("deleted_at") is not None
+
+
+def test_undo_keeps_what_was_done_since_with_what_it_needs_and_says_so(
+    database: Any, files: dict[str, Path], tmp_path: Path
+) -> None:
+    """A post held by a contact the import brought, a reorganisation of its organisation, a file
+    attached to one, a letter to another, a record shared with the colleague it brought: each
+    stays as it was, and no live record of that work points into the trash after the undo
+    (before, a file attached to an imported contact went to the trash with it, and a share
+    named a colleague in the trash)."""
+    from app import attachments, posts, reorg, team
+    from app.letters.register import add_letter
+    from db.engine import unit_of_work
+
+    url = database("demo")
+    book = write_xlsx(tmp_path / "since.xlsx", SINCE)
+    assert run_cli(None, "import", str(book), "--db", url).returncode == 0
+    batch = _last_batch(url)
+    note = tmp_path / "scan.txt"
+    note.write_text("Biên bản", encoding="utf-8")
+    engine = open_database(url)
+    try:
+        with unit_of_work(engine) as s:
+            org = {
+                r.name: r.id
+                for r in s.exec(select(m.Organisation).where(m.Organisation.import_batch_id == batch))
+            }
+            who = {
+                r.full_name: r.id for r in s.exec(select(m.Contact).where(m.Contact.import_batch_id == batch))
+            }
+            staff = s.exec(select(m.Staff.id).where(m.Staff.name == "Người Mới")).one()
+            post = posts.add_post(s, org["Viện Mới"], "Viện trưởng", actor="Lan")
+            posts.assign(s, post, who["Lê Văn Mới"], starts_on=dt.date(2026, 11, 1), actor="Lan")
+            reorg.succeed(s, org["Viện Hai"], [1], kind="merged", on=dt.date(2026, 11, 2), actor="Lan")
+            attachments.add_file(s, "contact", who["Phạm Ba"], note, actor="Lan")
+            add_letter(s, {"direction": "outgoing", "subject": "Thư mời", "organisation_id": org["Viện Bốn"]})
+            team.share(s, "contact", 1, [staff], by=None, actor="Lan")
+    finally:
+        engine.dispose()
+    before = snapshot(url)
+    done = run_cli(None, "undo-import", str(batch), "--db", url)
+    assert done.returncode == 0, done.stderr
+    after = snapshot(url)
+    for name in (*WORK, "attachment"):
+        if name != "contact":
+            assert after[name] == before[name], name  # the user's work, as it was
+    pointing = [
+        (name, row["id"], column)
+        for name, columns in WORK.items()
+        for row in after[name].values()
+        if row.get("deleted_at") is None
+        for column, kind in columns
+        if _in_trash(after, kind, row[column]) and not _in_trash(before, kind, row[column])
+    ] + [
+        ("attachment", row["id"], "owner_id")
+        for row in after["attachment"].values()
+        if row["deleted_at"] is None and _in_trash(after, row["owner_kind"], row["owner_id"])
+    ]
+    assert pointing == [], done.stdout
+    said = done.stdout
+    assert 'contact "Phạm Ba" (#{}) is used by attached file "scan.txt"'.format(who["Phạm Ba"]) in said
+    assert f'staff member "Người Mới" (#{staff}) is used by contact' in said
+    assert f'contact "Lê Văn Mới" (#{who["Lê Văn Mới"]}) was edited after the import; kept' in said
+    assert f'organisation "Viện Bốn" (#{org["Viện Bốn"]}) is used by letter' in said
