@@ -279,12 +279,13 @@ def test_undo_of_a_workbook_leaves_the_database_as_it_was(
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
-@pytest.mark.parametrize("base", ["empty", "demo"])
 @pytest.mark.parametrize("sheet", ["Contacts", "Organisations", "Meetings", "Actions", "Staff"])
 def test_undo_of_a_sheet_leaves_the_database_as_it_was(
-    database: Any, files: dict[str, Path], base: str, sheet: str
+    database: Any, files: dict[str, Path], sheet: str
 ) -> None:
-    _undone_as_before(database(base), files["book"], "--sheet", sheet)
+    """Each kind of sheet alone, over the demo's records (on an empty database the workbook's
+    undo has every kind of new record already)."""
+    _undone_as_before(database("demo"), files["book"], "--sheet", sheet)
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)
