@@ -143,6 +143,12 @@ LINES: dict[str, tuple[str, str]] = {
     "would_keep": ("  and keep {kept} it created: edited or used since the import, or needed by one that is kept",
                    "  và giữ lại {kept} do lần nhập tạo ra: đã được sửa hoặc dùng sau khi nhập, hoặc được một "
                    "bản ghi giữ lại cần đến"),
+    "in_trash": ("  what it removed is in the trash, as every deletion (restore it from View → Trash)",
+                 "  những gì đã gỡ đang ở trong thùng rác, như mọi bản ghi đã xoá (khôi phục tại Xem → Thùng rác)"),
+    "remembered": ("  the column choices remembered for its layout stay: the next file laid out the same is "
+                   "offered them",
+                   "  cách ghép cột đã ghi nhớ cho bố cục của tệp vẫn được giữ: tệp sau có cùng bố cục sẽ được "
+                   "gợi ý dùng lại"),
     "swept": ("  also removed, left by imports undone before: {swept}",
               "  cũng xoá, do các lần nhập đã hoàn tác trước để lại: {swept}"),
     "history_head": ("  #  when              by          file (sheets)  counts  state",
@@ -715,6 +721,10 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(line("undid_none_earlier", lang, id=result.batch_id, deleted=deleted))
     if result.swept:
         ctx.out(line("swept", lang, swept=counts_text(result.swept, lang)))
+    if result.deleted or result.swept:
+        ctx.out(line("in_trash", lang))
+    if result.remembered:
+        ctx.out(line("remembered", lang))
     for kept in result.kept[:SHOW_ROWS]:
         ctx.out(f"  {text(kept, lang)}")
     return 0

@@ -706,6 +706,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "action": ("action", "việc"),
     "staff": ("staff member", "cán bộ"),
     "letter": ("letter", "công văn"),  # (a letter keeping what an undone import brought)
+    "attachment": ("attached file", "tệp đính kèm"),  # (a file attached since to what it brought)
     "staff_name": ("name", "họ tên"),  # (a staff member matched by name: no organisation in it)
     # (a meeting logged already: app.importing.logbook)
     "logged": ("time and organisation or attendee", "giờ họp và tổ chức hoặc người tham dự"),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.records import name_key, named_ids
@@ -189,17 +190,23 @@ def set_relation(
     extra: dict[Any, str] | None = None,
 ) -> None:
     """Replace one record's relation list (used by update and undo; never for new records)."""
-    if extra is None and kind == "contact" and rel in ("emails", "phones"):
-        # an update or an undo gives the list back; the labels already set stay with their values
-        extra = {
-            value: label
-            for value, label in session.exec(
-                select(m.ContactMethod.value, m.ContactMethod.label).where(
-                    m.ContactMethod.contact_id == owner_id
+    methods: list[tuple[int, str, str, str, int]] = []  # the contact's e-mails and phones now
+    if kind == "contact" and rel in ("emails", "phones"):
+        methods = [
+            (int(i), str(k), str(v), str(label), int(p))
+            for i, k, v, label, p in session.execute(
+                sa_select(
+                    col(m.ContactMethod.id), col(m.ContactMethod.kind), col(m.ContactMethod.value),
+                    col(m.ContactMethod.label), col(m.ContactMethod.position),
                 )
+                .where(col(m.ContactMethod.contact_id) == owner_id)
+                .order_by(col(m.ContactMethod.position), col(m.ContactMethod.id))
             ).all()
-            if label
-        }
+            if i is not None
+        ]  # fmt: skip
+        if extra is None:
+            # an update or an undo gives the list back; the labels already set stay with their values
+            extra = {value: label for _i, _k, value, label, _p in methods if label}
     table, rows = link_rows(kind, rel, owner_id, values, vocab, extra)
     if rel == "attendees":  # a sheet knows who came, not their role: keep the roles already set
         roles = dict(
@@ -213,11 +220,7 @@ def set_relation(
             row["role"] = roles.get(row["contact_id"], row["role"])
     if table is m.ContactMethod:
         method = "email" if rel == "emails" else "phone"
-        session.execute(
-            delete(m.ContactMethod).where(
-                col(m.ContactMethod.contact_id) == owner_id, col(m.ContactMethod.kind) == method
-            )
-        )
+        rows = _keep_methods(session, [x for x in methods if x[1] == method], rows)
     else:
         owner_col = next(
             c
@@ -230,3 +233,37 @@ def set_relation(
         session.execute(delete(table).where(owner_col == owner_id))
     if rows:
         session.execute(insert(table), rows)
+
+
+def _keep_methods(
+    session: Session, methods: list[tuple[int, str, str, str, int]], rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Give a contact the e-mail (or phone) rows ``rows`` in place of ``methods`` (id, kind,
+    value, label, position: those it has, in order) keeping the rows of the same value (their
+    ids, moved to their new place): only the others are removed, and the new ones returned to
+    insert. Deleting them all and inserting the list again gave every e-mail and phone of a
+    contact an import updated a new id, its undo another: the database after the undo was not
+    the one before the import."""
+    have: dict[str, list[tuple[int, str, int]]] = {}
+    for ident, _kind, value, label, position in methods:
+        have.setdefault(value, []).append((ident, label, position))
+    new: list[dict[str, Any]] = []
+    moved: list[dict[str, Any]] = []
+    for row in rows:
+        same = have.get(row["value"])
+        if not same:
+            new.append(row)
+            continue
+        ident, label, position = same.pop(0)
+        if (label, position) != (row["label"], row["position"]):
+            moved.append({"id": ident, "label": row["label"], "position": row["position"]})
+    stale = [ident for rest in have.values() for ident, _label, _position in rest]
+    if stale:
+        session.execute(delete(m.ContactMethod).where(col(m.ContactMethod.id).in_(stale)))
+    for values in moved:
+        session.execute(
+            update(m.ContactMethod)
+            .where(col(m.ContactMethod.id) == values["id"])
+            .values(label=values["label"], position=values["position"])
+        )
+    return new

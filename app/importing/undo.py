@@ -20,6 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app import records
+from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError
 from app.importing import store
@@ -27,6 +28,7 @@ from app.importing.commit import VOCABULARY_KEY, derived
 from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
+from app.importing.sheet import remembered_mapping
 from app.records import jsonable
 from app.vntext import fold
 from db import models as m
@@ -52,6 +54,11 @@ class UndoResult:
     kept: list[Message] = field(default_factory=list)  # what was kept, and why
     swept: dict[str, int] = field(default_factory=dict)  # left by earlier undos, removed now
     vocabulary: dict[str, int] = field(default_factory=dict)  # sectors, tags it created, removed
+    # What the undo leaves as it is, and says: the records it removed are in the trash (soft
+    # deleted, restorable, ids never reused), and the column choices remembered for the batch's
+    # sheet layouts (``remembered``: how many layouts) stay for the next file laid out the same:
+    # they are the user's answers about the file's columns, not data the import brought.
+    remembered: int = 0
 
     @property
     def conflicts(self) -> list[str]:
@@ -150,6 +157,7 @@ def undo_import(
     )
     history: list[dict[str, Any]] = []
     earlier: set[tuple[str, int]] = set()  # records that existed before the import, put back
+    undone_before = _undone_batches(session)
     for entity, per_record in updated.items():
         model = ENTITY_MODELS[entity]
         ids = list(per_record)
@@ -157,6 +165,8 @@ def undo_import(
         for part in chunked(ids):
             records = {r.id: r for r in session.exec(select(model).where(col(model.id).in_(part)))}
             relations = store.current(session, entity, part)
+            marked = [i for i, r in records.items() if r.import_batch_id == batch_id and i not in made_here]
+            before = _batch_before(session, entity, marked, batch_id, undone_before)
             vocab = store.Vocab(session)
             rows: list[dict[str, Any]] = []
             for ident in part:
@@ -166,8 +176,8 @@ def undo_import(
                 merged = rec.model_dump()
                 rels = dict(relations[ident])
                 values: dict[str, Any] = {"id": ident, "version": rec.version + 1, "updated_at": now}
-                if rec.import_batch_id == batch_id:
-                    values["import_batch_id"] = None
+                if ident in before:  # the import it came from, or None: as it was
+                    values["import_batch_id"] = before[ident]
                 for ch in per_record[ident]:
                     is_rel = ch.field in store.RELATIONS.get(entity, ())
                     now_value = rels[ch.field] if is_rel else merged.get(ch.field)
@@ -228,6 +238,7 @@ def undo_import(
     # (reviewer: "AI", "Quantum" stayed in the sector filter after the undo); one a record saved
     # since uses stays.
     result.vocabulary = _drop_vocabulary(session, undone)
+    result.remembered = _remembered(session, batch)
     if history:
         for batch_rows in chunked(history, 2000):
             session.execute(insert(m.Change), list(batch_rows))
@@ -315,6 +326,7 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
     ("staff", m.Organisation.owner_id, m.Organisation.id, "organisation", m.Organisation),
     ("staff", m.Contact.owner_id, m.Contact.id, "contact", m.Contact),
     ("staff", m.Meeting.owner_id, m.Meeting.id, "meeting", m.Meeting),
+    ("staff", m.Action.owner_id, m.Action.id, "action", m.Action),  # (no foreign key: 0010)
     ("staff", m.MeetingStaff.staff_id, m.MeetingStaff.meeting_id, "meeting", m.Meeting),
     # a letter registered since to or from what the import brought (never one an import made)
     ("organisation", m.Letter.organisation_id, m.Letter.id, "letter", m.Letter),
@@ -323,6 +335,9 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
     ("action", m.Letter.action_id, m.Letter.id, "letter", m.Letter),
     ("staff", m.Letter.owner_id, m.Letter.id, "letter", m.Letter),
 ]  # fmt: skip
+
+
+ATTACHED = ("contact", "organisation", "meeting", "action")  # the kinds an import creates that take files
 
 
 def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Message:
@@ -485,6 +500,55 @@ def _brought(session: Session, batch_id: int, made_at: dt.datetime) -> dict[str,
     return {kind: sorted(ids) for kind, ids in out.items() if ids}
 
 
+def _remembered(session: Session, batch: m.ImportBatch) -> int:
+    """How many of ``batch``'s sheet layouts have their column choices remembered (kept by the
+    undo: the next file laid out the same is offered them)."""
+    mapping = batch.mapping if isinstance(batch.mapping, dict) else {}
+    sheets = mapping.get("sheets") or [mapping]
+    layouts = {
+        tuple(str(h) for h in s["headers"])
+        for s in sheets
+        if isinstance(s, dict) and isinstance(s.get("headers"), list) and s["headers"]
+    }
+    return sum(1 for headers in layouts if remembered_mapping(session, list(headers)) is not None)
+
+
+def _batch_before(
+    session: Session, entity: str, ids: list[int], batch_id: int, undone: set[int]
+) -> dict[int, int | None]:
+    """The ``import_batch_id`` records ``ids`` had before import ``batch_id`` marked them as
+    written by it: the latest earlier import that wrote them, unless that import was undone
+    (its undo put back the one before, or kept the record it had created, marked as its own).
+    Undoing an import that updated the records of an earlier one left them marked by no import
+    (the record's "Import" line blank, while the earlier import still stands)."""
+    if not ids:
+        return {}
+    writes: dict[int, list[tuple[int, str]]] = {}
+    for ident, other, op in session.execute(
+        sa_select(CHANGE.c.entity_id, CHANGE.c.batch_id, CHANGE.c.op)
+        .where(
+            CHANGE.c.entity == entity,
+            CHANGE.c.entity_id.in_(ids),
+            CHANGE.c.batch_id < batch_id,
+            CHANGE.c.op.in_(("create", "import", GIVEN_OP)),
+            CHANGE.c.group_id.not_like("undo-%"),
+            # a meeting it held moved its attendees' "last contacted", not marking them its own
+            # (app.contacted.touch_attendees); a sheet's own date is GIVEN_OP
+            or_(CHANGE.c.op != "import", CHANGE.c.field != CONTACTED),
+        )
+        .order_by(CHANGE.c.batch_id.desc())
+    ):
+        writes.setdefault(int(ident), []).append((int(other), str(op)))
+    out: dict[int, int | None] = dict.fromkeys(ids)
+    for ident, its in writes.items():
+        created_by = {other for other, op in its if op == "create"}
+        for other, _op in its:
+            if other not in undone or other in created_by:
+                out[ident] = other
+                break
+    return out
+
+
 def _undone_batches(session: Session) -> set[int]:
     stmt = select(m.ImportBatch.id).where(col(m.ImportBatch.undone_at).is_not(None))
     return {int(i) for i in session.exec(stmt) if i is not None}
@@ -572,6 +636,29 @@ def _used_since(
                 whys = kept.setdefault(entity, {})
                 if whys.get(int(target)) is None:
                     whys[int(target)] = (user_entity, int(by))
+    # A file attached since to what the import brought (an attachment names its owner by kind
+    # and id, so it is no column of USES): the user's work, kept with its record, never left on
+    # a record in the trash (reviewer: a scan attached to an imported contact went with it).
+    for entity in ATTACHED:
+        for part in chunked(created.get(entity, [])):
+            stmt = select(m.Attachment.owner_id, m.Attachment.id).where(
+                m.Attachment.owner_kind == entity,
+                col(m.Attachment.owner_id).in_(part),
+                col(m.Attachment.deleted_at).is_(None),
+            )
+            for target, by in session.exec(stmt).all():
+                whys = kept.setdefault(entity, {})
+                if by is not None and whys.get(int(target)) is None:
+                    whys[int(target)] = ("attachment", int(by))
+    # A colleague the import brought that a record was shared with, or who shared one, since
+    # (the share's history is the record's): kept, never a share naming a staff member in the trash.
+    for part in chunked(created.get("staff", [])):
+        for column in (m.RecordShare.staff_id, m.RecordShare.shared_by_id):
+            share = select(column, m.RecordShare.kind, m.RecordShare.record_id).where(col(column).in_(part))
+            for target, kind, record_id in session.exec(share).all():
+                whys = kept.setdefault("staff", {})
+                if target is not None and whys.get(int(target)) is None:
+                    whys[int(target)] = (str(kind), int(record_id))
     todo = [(entity, ident) for entity, ids in kept.items() for ident in ids]
     while todo:
         user_entity, by = todo.pop()

@@ -90,6 +90,8 @@ def test_undo_import_prints_counts_not_ids(tmp_path: Path, capsys: pytest.Captur
     assert out == (
         "Undid import #1: removed 61 contacts, 1 organisation, 1 staff member it had created; it had "
         "changed no record that existed before it\n"
+        "  what it removed is in the trash, as every deletion (restore it from View → Trash)\n"
+        "  the column choices remembered for its layout stay: the next file laid out the same is offered them\n"
     )
     code, _, err = _run(capsys, "undo-import", "1", "--db", db, "--lang", "vi")
     assert code == 1 and err.startswith("ketnoi: lần nhập #1 đã được hoàn tác lúc ")
@@ -101,6 +103,9 @@ def test_undo_import_prints_counts_not_ids(tmp_path: Path, capsys: pytest.Captur
         and out
         == "Đã hoàn tác lần nhập #2: xoá 1 liên hệ, 1 tổ chức, 1 cán bộ do lần nhập tạo ra; lần nhập "
         "này không thay đổi bản ghi nào đã có từ trước\n"
+        "  những gì đã gỡ đang ở trong thùng rác, như mọi bản ghi đã xoá (khôi phục tại Xem → Thùng rác)\n"
+        "  cách ghép cột đã ghi nhớ cho bố cục của tệp vẫn được giữ: tệp sau có cùng bố cục sẽ được gợi ý "
+        "dùng lại\n"
     )
 
 

@@ -62,6 +62,8 @@ def test_undo_counts_fields_put_back_on_earlier_records_only(tmp_path: Path) -> 
     assert done.stdout == (
         "Undid import #1: removed 1 meeting, 3 contacts it had created; put back 1 field on 1 contact "
         "that existed before it\n"
+        "  what it removed is in the trash, as every deletion (restore it from View → Trash)\n"
+        "  the column choices remembered for its layout stay: the next file laid out the same is offered them\n"
     ), (binh, done.stdout)
     done = ketnoi("undo-import", "1", "--db", str(db), "--lang", "vi")
     assert done.returncode == 1  # (undone already)
@@ -82,4 +84,7 @@ def test_undo_of_an_import_that_changed_no_earlier_record_says_so(tmp_path: Path
     assert done.stdout == (
         "Đã hoàn tác lần nhập #1: xoá 1 cuộc họp, 1 liên hệ do lần nhập tạo ra; lần nhập này không "
         "thay đổi bản ghi nào đã có từ trước\n"
+        "  những gì đã gỡ đang ở trong thùng rác, như mọi bản ghi đã xoá (khôi phục tại Xem → Thùng rác)\n"
+        "  cách ghép cột đã ghi nhớ cho bố cục của tệp vẫn được giữ: tệp sau có cùng bố cục sẽ được gợi ý "
+        "dùng lại\n"
     )

@@ -31,6 +31,7 @@ from db.engine import read_session, sqlite_path, unit_of_work
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
+from ui.import_wizard.history_dialog import kept_lines, what_stays
 from ui.import_wizard.messages import wording
 from ui.import_wizard.reports import save_error_report
 from ui.tasks import Task
@@ -316,11 +317,11 @@ class CommitPage(QWizardPage):
         ]
         self._figures(rows)
         self.undo.hide()
-        if result.conflicts:
-            text = self.tr("%1 fields were changed after the import and were kept as they are now.")
-            show_note(self.message, text.replace("%1", str(len(result.conflicts))))
-        else:
-            show_note(self.message, self.tr("The database is as it was before this import."))
+        # what was kept because edited or used since, each named as Import history names it
+        # ("3 fields were changed after the import" counted records kept for a letter as fields)
+        said = [] if result.kept else [self.tr("The database is as it was before this import.")]
+        first = " ".join([*said, *what_stays(result)])
+        show_note(self.message, "\n".join(x for x in [first, *kept_lines(result)] if x))
         self.w.ctx.changed.emit("", [])
         self.w.ctx.status_message.emit(self.headline.text())
 

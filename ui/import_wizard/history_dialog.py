@@ -74,9 +74,32 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
     if result.swept:
         swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
         lines.append(_tr("Also removed, left by imports undone before: %1").replace("%1", swept))
-    if result.kept:
-        lines.append(_tr("Kept, because they were edited or used since:"))
-        lines += [f"• {wording(k)}" for k in result.kept[:20]]
+    return lines + what_stays(result) + kept_lines(result)
+
+
+def kept_lines(result: UndoResult) -> list[str]:
+    """What the undo kept because it was edited or used since, each named."""
+    if not result.kept:
+        return []
+    return [
+        _tr("Kept, because they were edited or used since:"),
+        *(f"• {wording(k)}" for k in result.kept[:20]),
+    ]
+
+
+def what_stays(result: UndoResult) -> list[str]:
+    """What the undo leaves on purpose, said (the database is otherwise as before the import):
+    the records it removed are in the trash, the column choices remembered for the file's layout
+    stay for the next file laid out the same."""
+    lines = []
+    if result.deleted or result.swept:
+        lines.append(_tr("What it removed is in the trash (View → Trash restores it)."))
+    if result.remembered:
+        lines.append(
+            _tr(
+                "The column choices remembered for this file's layout stay for the next file laid out the same."
+            )
+        )
     return lines
 
 

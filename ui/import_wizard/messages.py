@@ -485,6 +485,7 @@ def _terms() -> dict[str, str]:
         "action": tr("ImportTerm", "action"),
         "staff": tr("ImportTerm", "staff member"),
         "letter": tr("ImportTerm", "letter"),
+        "attachment": tr("ImportTerm", "attached file"),
         "staff_name": tr("ImportTerm", "name"),
         "logged": tr("ImportTerm", "time and organisation or attendee"),
         "confidential": tr("ImportTerm", "confidential mark (Yes, or blank)"),

@@ -191,6 +191,20 @@ def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
     ), said
 
 
+def test_the_undo_summary_says_what_stays_on_purpose(qapp: Any, ctx: Any) -> None:
+    """The records removed are in the trash, the remembered columns stay: said, not silently
+    different from the database before the import."""
+    from app.importing import UndoResult
+
+    lines = history_dialog.undo_summary(ctx, UndoResult(3, deleted={"contact": 2}, remembered=1))
+    assert lines[1:] == [
+        "What it removed is in the trash (View → Trash restores it).",
+        "The column choices remembered for this file's layout stay for the next file laid out the same.",
+    ]
+    nothing = history_dialog.undo_summary(ctx, UndoResult(3, restored_fields=2, restored={"contact": 1}))
+    assert len(nothing) == 1  # removed nothing, remembered no layout: nothing more to say
+
+
 def test_the_wizards_own_undo_asks_too(
     qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,6 +235,12 @@ def test_the_wizards_own_undo_asks_too(
     cp.undo.click()
     qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
     assert _live(engine) == people - 3
+    # what the undo leaves on purpose is said (tests/app/importing/test_undo_leaves_no_trace.py)
+    assert cp.message.text() == (
+        "The database is as it was before this import. What it removed is in the trash (View → Trash "
+        "restores it). The column choices remembered for this file's layout stay for the next file laid "
+        "out the same."
+    )
     w.accept()
 
 
@@ -292,3 +312,38 @@ def test_the_question_counts_what_will_really_go_and_what_stays(
     ) in said
     with read_session(engine) as s:
         assert s.get(Organisation, org).deleted_at is None  # type: ignore[union-attr]
+
+
+def test_the_wizards_undo_names_what_it_kept_not_a_count_of_fields(
+    qtbot: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contact edited after the import is kept: the note names it, as Import history does (it
+    said "1 fields were changed after the import", and counted a record kept for a file attached
+    to it as a field)."""
+    from app import records
+    from db.engine import unit_of_work
+    from tests.ui.files.test_import_wizard import open_wizard, to_preview
+
+    w = open_wizard(qtbot, ctx, write_xlsx(tmp_path / "field-contacts.xlsx", {"Danh bạ": ROWS}))
+    to_preview(qtbot, w)
+    qtbot.waitUntil(lambda: w.preview is not None and not w.busy(), timeout=TIMEOUT)
+    w.next()
+    cp = w.commit_page
+    qtbot.waitUntil(lambda: cp.state == "done", timeout=TIMEOUT)
+    with unit_of_work(engine) as s:
+        chin = s.execute(select(Contact.id).where(Contact.full_name == "Lê Văn Chín")).scalar_one()
+        records.update(s, "contact", chin, {"position": "Viện trưởng"}, expected_version=None, actor="Lan")
+    monkeypatch.setattr(
+        history_dialog, "answer", lambda box: box.findChild(QPushButton, "import_history_confirm_undo")
+    )
+    cp.undo.click()
+    qtbot.waitUntil(lambda: cp.state == "undone", timeout=TIMEOUT)
+    assert cp.message.text().splitlines() == [
+        "What it removed is in the trash (View → Trash restores it). The column choices remembered for this "
+        "file's layout stay for the next file laid out the same.",
+        "Kept, because they were edited or used since:",
+        f'• contact "Lê Văn Chín" (#{chin}) was edited after the import; kept',
+        f'• organisation "Viện Công nghệ Sinh học" (#1): contact "Lê Văn Chín" (#{chin}), which is kept, still '
+        "refers to it; kept",
+    ]
+    w.accept()
