@@ -64,7 +64,7 @@ TOP = Alignment(vertical="top")
 WIDTHS = {
     "name": 40, "full_name": 28, "title": 45, "notes": 40, "agenda": 40, "minutes": 40, "decisions": 40,
     "organisation": 36, "organisations": 36, "attendees": 36, "emails": 32, "phones": 20, "position": 24,
-    "address": 30, "website": 28, "parent": 32, "responsible": 30, "meeting": 32, "aliases": 24, "sectors": 24,
+    "address": 30, "website": 28, "parent": 32, "responsible": 30, "counterpart": 30, "meeting": 32, "aliases": 24, "sectors": 24,
     "owner": 30, "staff": 30, "kind": 22, "direction": 17, "status": 17, "starts_at": 18, "ends_at": 18, "email": 30,
 }  # fmt: skip
 READ_CHUNK = 1000
@@ -149,9 +149,11 @@ def _value(kind: str, name: str, rec: Any, rels: dict[str, Any], names: _Names, 
         return names.orgs.get(rec.parent_id)
     if name == "owner":
         return names.staff.get(rec.owner_id)
+    # Ours and theirs, each in its column: in one cell (ours, else theirs) the other side's
+    # person was lost on an export and import (reviewer).
     if name == "responsible":
-        if rec.responsible_staff_id:
-            return names.staff.get(rec.responsible_staff_id)
+        return names.staff.get(rec.responsible_staff_id)
+    if name == "counterpart":
         return names.contacts.get(rec.responsible_contact_id)
     if name == "meeting":
         return names.meetings.get(rec.meeting_id)

@@ -614,7 +614,7 @@ class DateOrders:
 # contact's or a meeting's name). PostgreSQL refuses longer text at commit.
 _REF_LENGTH = {
     "organisation": 300, "organisations": 300, "parent": 300,
-    "owner": 200, "responsible": 300, "attendees": 300, "meeting": 500, "staff": 200,
+    "owner": 200, "responsible": 300, "counterpart": 300, "attendees": 300, "meeting": 500, "staff": 200,
 }  # fmt: skip
 _ORG_REFS = frozenset({"organisation", "organisations", "parent"})
 _STAFF_REFS = frozenset({"owner", "responsible", "staff"})
@@ -677,7 +677,7 @@ def _country_names() -> dict[str, str]:
 
 _YES_NO = frozenset({"active", "confidential"})
 """Fields whose value is a yes/no: a TRUE/FALSE (checkbox) cell is theirs as it is."""
-_SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "meeting"})
+_SINGLE_REFS = frozenset({"organisation", "owner", "parent", "responsible", "counterpart", "meeting"})
 
 
 def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | None]:

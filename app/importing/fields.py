@@ -5,7 +5,7 @@ English, so that either reader recognises it) and the importer recognises that h
 synonym, compared on folded text (no diacritics, đ→d, case and spacing ignored).
 
 Field names are the keys the services in :mod:`app.entities` accept, except references by name
-(``organisation``, ``owner``, ``parent``, ``responsible``, ``meeting``, ``organisations``,
+(``organisation``, ``owner``, ``parent``, ``responsible``, ``counterpart``, ``meeting``, ``organisations``,
 ``attendees``), which the importer resolves to ids, and the name parts ``family_middle`` and
 ``middle_given``, which are joined into the contact's name. Every field is stored
 (``tests/app/importing/test_every_field_stored.py``).
@@ -56,6 +56,20 @@ _CONFIDENTIAL = _f(
 """Whether the record is confidential (seen on a team database only by its owner, the staff on
 it, those it is shared with and managers): the export writes "Yes" / "Có" or leaves it blank, so
 that a round trip keeps it (reviewer: every confidential record came back ordinary)."""
+
+_COUNTERPART = _f(
+    "counterpart",
+    "Người phụ trách (đối tác) / Responsible (them)",
+    "người phụ trách (đối tác)|người phụ trách phía đối tác|người thực hiện (đối tác)|"
+    "người thực hiện phía đối tác|đầu mối phía đối tác|đầu mối đối tác|đầu mối (đối tác)|"
+    "phụ trách (đối tác)|phụ trách phía đối tác|cán bộ đối tác|responsible (them)|"
+    "responsible (partner)|their responsible|counterpart|partner contact|partner focal point",
+)
+"""An action's person on the other side (``responsible_contact_id``: the ministry's official who
+owes the reply), one of the contacts, found as an attendee is (by the email of "Name <email>",
+then by the name). "Người phụ trách / Responsible" is ours (a staff member; a contact only when
+the sheet names one there and has no column of theirs): exported in that one column, the other
+side's person was lost on an export and import (reviewer)."""
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "organisation": (
@@ -197,6 +211,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "Người phụ trách / Responsible",
             "người phụ trách|phụ trách|người thực hiện|đầu mối|cán bộ phụ trách|responsible|owner|assignee|assigned to",
         ),
+        _COUNTERPART,
         _f(
             "organisation",
             "Đơn vị / Organisation",
@@ -381,6 +396,7 @@ _NAMING = frozenset(
         "parent",
         "owner",
         "responsible",
+        "counterpart",
         "meeting",
         "attendees",
     )

@@ -51,6 +51,7 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "owner": ("owner_id",),
     "parent": ("parent_id",),
     "responsible": ("responsible_staff_id", "responsible_contact_id"),
+    "counterpart": ("responsible_contact_id",),
     "meeting": ("meeting_id",),
     "status": ("status", "completed_on"),
     "name": ("name", "acronym"),
@@ -419,6 +420,17 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
                     row.note("attendee_namesakes", name=name, count=namesakes, id=contact)
             else:
                 c["responsible_staff_id"] = staff if staff is not None else ctx.staff.resolve(name)
+        if "counterpart" in refs:
+            # the other side's person, found as an attendee is; over a contact the column of
+            # ours named (a sheet that has both says who is whose)
+            text = refs["counterpart"]
+            found = ctx.contacts.lookup(text)
+            if found is None:
+                row.note("counterpart_not_found", name=text)
+            else:
+                c["responsible_contact_id"] = found
+                if namesakes := ctx.contacts.namesakes(text):
+                    row.note("attendee_namesakes", name=text, count=namesakes, id=found)
         if "meeting" in refs:
             found = ctx.meetings.lookup(refs["meeting"])
             if found is None:

@@ -98,6 +98,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another',
         'có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên <email>" để chọn người khác',
     ),
+    "counterpart_not_found": (
+        'responsible (them) not found among the contacts: "{name}"',
+        'không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"',
+    ),
     "meeting_not_found": ('meeting not found: "{name}"', 'không tìm thấy cuộc họp: "{name}"'),
     "creates_organisation": ('creates organisation "{name}"', 'tạo tổ chức "{name}"'),
     "creates_staff": ('creates staff member "{name}"', 'tạo cán bộ "{name}"'),
@@ -625,6 +629,7 @@ LEVELS: dict[str, Level] = {
     "successor_action": "warning",
     "successor_split": "warning",
     "attendee_namesakes": "warning",
+    "counterpart_not_found": "warning",
     "meeting_not_found": "warning",
     "phone_unverified": "warning",
     "email_kept_in_notes": "warning",

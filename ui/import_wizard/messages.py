@@ -66,6 +66,9 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             '{count} contacts are called "{name}": linked to #{id}; write "Name <email>" to name another',
         ),
+        "counterpart_not_found": tr(
+            "ImportMessage", 'responsible (them) not found among the contacts: "{name}"'
+        ),
         "meeting_not_found": tr("ImportMessage", 'meeting not found: "{name}"'),
         "logged_already_by_on": tr(
             "ImportMessage", "{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})"

@@ -244,7 +244,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
     }
     action = {
         "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Trần Thị Bình",
-        "organisation": "NIC", "meeting": "Làm việc với NIC", "due_date": "20/11/2026", "status": "Xong",
+        "counterpart": "Nguyễn Văn An", "organisation": "NIC", "meeting": "Làm việc với NIC", "due_date": "20/11/2026", "status": "Xong",
         "priority": "Cao", "completed_on": "19/11/2026", "reference": "123/CV-HTQT", "notes": "Gửi bản ký",
         "confidential": "x",
     }  # fmt: skip
@@ -295,6 +295,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
     assert (ac["kind"], ac["direction"], ac["responsible_staff_id"], ac["organisation_id"], ac["meeting_id"]) == (
         "letter", "we_owe", staff_id, nic_id, mt["id"]
     )  # fmt: skip
+    assert ac["responsible_contact_id"] == an  # the other side's person, beside ours
     assert (ac["due_date"], ac["status"], ac["priority"], ac["completed_on"], ac["reference"], ac["notes"]) == (
         dt.date(2026, 11, 20), "done", 1, dt.date(2026, 11, 19), "123/CV-HTQT", "Gửi bản ký"
     )  # fmt: skip
