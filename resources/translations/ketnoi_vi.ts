@@ -1080,186 +1080,181 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="320" />
-      <source>%1 fields were changed after the import and were kept as they are now.</source>
-      <translation>%1 trường đã được sửa sau khi nhập nên được giữ nguyên như hiện tại.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
       <source>%n row(s) matched again, because the database changed since the preview:</source>
       <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="71" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="72" />
       <source>&amp;Undo this import</source>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="51" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="340" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="52" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="206" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="315" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="316" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="312" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="313" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="157" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="74" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="75" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="230" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="241" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="311" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="312" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="132" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="338" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="50" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="51" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="136" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="186" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="189" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="226" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="142" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="143" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="314" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="315" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="193" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="194" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="191" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="192" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="68" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="69" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="211" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="212" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="144" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="323" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="322" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="151" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="152" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="287" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="104" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="105" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="180" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -2401,7 +2396,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="562" />
+      <location filename="../../ui/import_wizard/messages.py" line="566" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2489,7 +2484,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="562" />
+      <location filename="../../ui/import_wizard/messages.py" line="566" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -2627,22 +2622,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="87" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="110" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="118" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="141" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="108" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="131" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="134" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
@@ -2657,7 +2652,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="235" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="258" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2667,17 +2662,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="245" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="268" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="377" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="400" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="366" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="389" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2687,115 +2682,125 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="216" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="239" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="78" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="85" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="113" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="99" />
+      <source>The column choices remembered for this file's layout stay for the next file laid out the same.</source>
+      <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="136" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="122" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="138" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="161" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="101" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="124" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="373" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="396" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="346" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="369" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="391" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="414" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="96" />
+      <source>What it removed is in the trash (View → Trash restores it).</source>
+      <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
   </context>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="206" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="229" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="192" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="215" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="195" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="161" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="184" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="204" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="227" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="182" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -2821,82 +2826,82 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="457" />
+      <location filename="../../ui/import_wizard/messages.py" line="460" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="452" />
+      <location filename="../../ui/import_wizard/messages.py" line="455" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="161" />
+      <location filename="../../ui/import_wizard/messages.py" line="164" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="131" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="136" />
+      <location filename="../../ui/import_wizard/messages.py" line="139" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="118" />
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="132" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="130" />
+      <location filename="../../ui/import_wizard/messages.py" line="133" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="137" />
+      <location filename="../../ui/import_wizard/messages.py" line="140" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="156" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
       <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="181" />
+      <location filename="../../ui/import_wizard/messages.py" line="184" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="178" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
       <source>"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)</source>
       <translation>"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="186" />
+      <location filename="../../ui/import_wizard/messages.py" line="189" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="191" />
+      <location filename="../../ui/import_wizard/messages.py" line="194" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
@@ -2906,37 +2911,37 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="519" />
+      <location filename="../../ui/import_wizard/messages.py" line="523" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="284" />
+      <location filename="../../ui/import_wizard/messages.py" line="287" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="308" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="295" />
+      <location filename="../../ui/import_wizard/messages.py" line="298" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="405" />
+      <location filename="../../ui/import_wizard/messages.py" line="408" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="360" />
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="110" />
+      <location filename="../../ui/import_wizard/messages.py" line="113" />
       <source>a formula with no saved result: open the file in Excel and save it, then import again</source>
       <translation>công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại</translation>
     </message>
@@ -2946,7 +2951,7 @@ Bản sao lưu: %2</translation>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="114" />
+      <location filename="../../ui/import_wizard/messages.py" line="117" />
       <source>an error value {value}: correct the cell in the file, then import again</source>
       <translation>ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại</translation>
     </message>
@@ -2956,87 +2961,87 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="383" />
+      <location filename="../../ui/import_wizard/messages.py" line="386" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="391" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="355" />
+      <location filename="../../ui/import_wizard/messages.py" line="358" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="499" />
+      <location filename="../../ui/import_wizard/messages.py" line="503" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="201" />
+      <location filename="../../ui/import_wizard/messages.py" line="204" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="236" />
+      <location filename="../../ui/import_wizard/messages.py" line="239" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="231" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="241" />
+      <location filename="../../ui/import_wizard/messages.py" line="244" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="214" />
+      <location filename="../../ui/import_wizard/messages.py" line="217" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="225" />
+      <location filename="../../ui/import_wizard/messages.py" line="228" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="228" />
+      <location filename="../../ui/import_wizard/messages.py" line="231" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="211" />
+      <location filename="../../ui/import_wizard/messages.py" line="214" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="199" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="87" />
+      <location filename="../../ui/import_wizard/messages.py" line="90" />
       <source>creates organisation "{name}"</source>
       <translation>tạo tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="88" />
+      <location filename="../../ui/import_wizard/messages.py" line="91" />
       <source>creates staff member "{name}"</source>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="154" />
       <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
       <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="147" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
       <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
     </message>
@@ -3046,42 +3051,42 @@ Bản sao lưu: %2</translation>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="135" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="266" />
+      <location filename="../../ui/import_wizard/messages.py" line="269" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="269" />
+      <location filename="../../ui/import_wizard/messages.py" line="272" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="252" />
+      <location filename="../../ui/import_wizard/messages.py" line="255" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="414" />
+      <location filename="../../ui/import_wizard/messages.py" line="417" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="409" />
+      <location filename="../../ui/import_wizard/messages.py" line="412" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="407" />
+      <location filename="../../ui/import_wizard/messages.py" line="410" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="441" />
+      <location filename="../../ui/import_wizard/messages.py" line="444" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3096,132 +3101,137 @@ Bản sao lưu: %2</translation>
       <translation>giống #{id} (cùng {key}); vẫn tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="69" />
+      <location filename="../../ui/import_wizard/messages.py" line="72" />
       <source>meeting not found: "{name}"</source>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="438" />
+      <location filename="../../ui/import_wizard/messages.py" line="441" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="250" />
+      <location filename="../../ui/import_wizard/messages.py" line="253" />
       <source>no value in any row: {columns}</source>
       <translation>không có giá trị ở dòng nào: {columns}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="246" />
+      <location filename="../../ui/import_wizard/messages.py" line="249" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="317" />
+      <location filename="../../ui/import_wizard/messages.py" line="320" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="261" />
+      <location filename="../../ui/import_wizard/messages.py" line="264" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="136" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="105" />
+      <location filename="../../ui/import_wizard/messages.py" line="108" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="498" />
+      <location filename="../../ui/import_wizard/messages.py" line="70" />
+      <source>responsible (them) not found among the contacts: "{name}"</source>
+      <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="502" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="94" />
+      <location filename="../../ui/import_wizard/messages.py" line="97" />
       <source>same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="90" />
+      <location filename="../../ui/import_wizard/messages.py" line="93" />
       <source>same name and organisation as row {other_row}, but no email or phone in common: imported as another person</source>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="102" />
+      <location filename="../../ui/import_wizard/messages.py" line="105" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="98" />
+      <location filename="../../ui/import_wizard/messages.py" line="101" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="276" />
+      <location filename="../../ui/import_wizard/messages.py" line="279" />
       <source>section heading "{text}", not a person: left out; the rows below it keep their own organisation</source>
       <translation>dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="275" />
       <source>section heading: organisation "{organisation}" given to the rows below it that name none: {rows}</source>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="497" />
+      <location filename="../../ui/import_wizard/messages.py" line="501" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="444" />
+      <location filename="../../ui/import_wizard/messages.py" line="447" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="448" />
+      <location filename="../../ui/import_wizard/messages.py" line="451" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="430" />
+      <location filename="../../ui/import_wizard/messages.py" line="433" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="434" />
+      <location filename="../../ui/import_wizard/messages.py" line="437" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="223" />
+      <location filename="../../ui/import_wizard/messages.py" line="226" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="207" />
+      <location filename="../../ui/import_wizard/messages.py" line="210" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="120" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
       <source>too long: {length} characters, where at most {most} fit; shorten it in the file and import it again (nothing was cut off)</source>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="107" />
+      <location filename="../../ui/import_wizard/messages.py" line="110" />
       <source>two people in one cell? ("{first}" and "{second}"): split them into two rows</source>
       <translation>hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="260" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="116" />
+      <location filename="../../ui/import_wizard/messages.py" line="119" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
@@ -3231,12 +3241,12 @@ Bản sao lưu: %2</translation>
       <translation>cập nhật #{id}: {changes}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="74" />
+      <location filename="../../ui/import_wizard/messages.py" line="77" />
       <source>{by} already logged “{title}” with {shared} at {at} (#{id})</source>
       <translation>{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="71" />
+      <location filename="../../ui/import_wizard/messages.py" line="74" />
       <source>{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})</source>
       <translation>{by} đã ghi cuộc họp “{title}” với {shared} lúc {at} (#{id}, ghi lúc {when})</translation>
     </message>
@@ -3246,257 +3256,257 @@ Bản sao lưu: %2</translation>
       <translation>có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên &lt;email&gt;" để chọn người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="117" />
+      <location filename="../../ui/import_wizard/messages.py" line="120" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="422" />
+      <location filename="../../ui/import_wizard/messages.py" line="425" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="419" />
+      <location filename="../../ui/import_wizard/messages.py" line="422" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="425" />
+      <location filename="../../ui/import_wizard/messages.py" line="428" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="428" />
+      <location filename="../../ui/import_wizard/messages.py" line="431" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="406" />
+      <location filename="../../ui/import_wizard/messages.py" line="409" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="296" />
+      <location filename="../../ui/import_wizard/messages.py" line="299" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="330" />
+      <location filename="../../ui/import_wizard/messages.py" line="333" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="298" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="302" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="326" />
+      <location filename="../../ui/import_wizard/messages.py" line="329" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="376" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="365" />
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="346" />
+      <location filename="../../ui/import_wizard/messages.py" line="349" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="350" />
+      <location filename="../../ui/import_wizard/messages.py" line="353" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="280" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="286" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="394" />
+      <location filename="../../ui/import_wizard/messages.py" line="397" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="384" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="343" />
+      <location filename="../../ui/import_wizard/messages.py" line="346" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="337" />
+      <location filename="../../ui/import_wizard/messages.py" line="340" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="348" />
+      <location filename="../../ui/import_wizard/messages.py" line="351" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="383" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="286" />
+      <location filename="../../ui/import_wizard/messages.py" line="289" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="340" />
+      <location filename="../../ui/import_wizard/messages.py" line="343" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="347" />
+      <location filename="../../ui/import_wizard/messages.py" line="350" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="316" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="311" />
+      <location filename="../../ui/import_wizard/messages.py" line="314" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="398" />
+      <location filename="../../ui/import_wizard/messages.py" line="401" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="369" />
+      <location filename="../../ui/import_wizard/messages.py" line="372" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="402" />
+      <location filename="../../ui/import_wizard/messages.py" line="405" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="309" />
+      <location filename="../../ui/import_wizard/messages.py" line="312" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="322" />
+      <location filename="../../ui/import_wizard/messages.py" line="325" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="285" />
+      <location filename="../../ui/import_wizard/messages.py" line="288" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="338" />
+      <location filename="../../ui/import_wizard/messages.py" line="341" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="310" />
+      <location filename="../../ui/import_wizard/messages.py" line="313" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="292" />
+      <location filename="../../ui/import_wizard/messages.py" line="295" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="288" />
+      <location filename="../../ui/import_wizard/messages.py" line="291" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="334" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="392" />
+      <location filename="../../ui/import_wizard/messages.py" line="395" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="377" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="81" />
+      <location filename="../../ui/import_wizard/messages.py" line="84" />
       <source>{old} became {new} on {since}: the action is filed under {new}</source>
       <translation>{old} đã trở thành {new} từ ngày {since}: việc được ghi cho {new}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="78" />
+      <location filename="../../ui/import_wizard/messages.py" line="81" />
       <source>{old} became {new} on {since}: the meeting is filed under {new}</source>
       <translation>{old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="84" />
+      <location filename="../../ui/import_wizard/messages.py" line="87" />
       <source>{old} was split into {names} on {since}: kept as {old}; write the one it was with</source>
       <translation>{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="219" />
+      <location filename="../../ui/import_wizard/messages.py" line="222" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="170" />
+      <location filename="../../ui/import_wizard/messages.py" line="173" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="142" />
       <source>{value} is after today ({today}): a last contact cannot be in the future</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="142" />
+      <location filename="../../ui/import_wizard/messages.py" line="145" />
       <source>{value} is after today ({today}): a last contact cannot be in the future; not applied, kept in the notes as typed</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai; không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="128" />
+      <location filename="../../ui/import_wizard/messages.py" line="131" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="76" />
+      <location filename="../../ui/import_wizard/messages.py" line="79" />
       <source>“{title}” with {shared} at {at} is already logged (#{id})</source>
       <translation>Cuộc họp “{title}” với {shared} lúc {at} đã được ghi (#{id})</translation>
     </message>
@@ -3504,122 +3514,127 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="475" />
+      <location filename="../../ui/import_wizard/messages.py" line="478" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="485" />
+      <location filename="../../ui/import_wizard/messages.py" line="488" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="476" />
+      <location filename="../../ui/import_wizard/messages.py" line="479" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="470" />
+      <location filename="../../ui/import_wizard/messages.py" line="473" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="469" />
+      <location filename="../../ui/import_wizard/messages.py" line="472" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="471" />
+      <location filename="../../ui/import_wizard/messages.py" line="474" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="490" />
+      <location filename="../../ui/import_wizard/messages.py" line="491" />
+      <source>attached file</source>
+      <translation>tệp đính kèm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="494" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="482" />
+      <location filename="../../ui/import_wizard/messages.py" line="485" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="480" />
+      <location filename="../../ui/import_wizard/messages.py" line="483" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="472" />
+      <location filename="../../ui/import_wizard/messages.py" line="475" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="478" />
+      <location filename="../../ui/import_wizard/messages.py" line="481" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="487" />
+      <location filename="../../ui/import_wizard/messages.py" line="490" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="484" />
+      <location filename="../../ui/import_wizard/messages.py" line="487" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="488" />
+      <location filename="../../ui/import_wizard/messages.py" line="492" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="474" />
+      <location filename="../../ui/import_wizard/messages.py" line="477" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="483" />
+      <location filename="../../ui/import_wizard/messages.py" line="486" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="473" />
+      <location filename="../../ui/import_wizard/messages.py" line="476" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="481" />
+      <location filename="../../ui/import_wizard/messages.py" line="484" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="486" />
+      <location filename="../../ui/import_wizard/messages.py" line="489" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="479" />
+      <location filename="../../ui/import_wizard/messages.py" line="482" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="467" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="468" />
+      <location filename="../../ui/import_wizard/messages.py" line="471" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="489" />
+      <location filename="../../ui/import_wizard/messages.py" line="493" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="477" />
+      <location filename="../../ui/import_wizard/messages.py" line="480" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4675,6 +4690,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6154,7 +6170,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6169,12 +6187,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6240,6 +6262,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6274,7 +6297,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6655,7 +6680,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6686,7 +6710,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6727,8 +6750,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6739,15 +6760,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6789,7 +6806,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6810,7 +6826,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6821,8 +6836,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7381,6 +7394,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7561,6 +7575,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
