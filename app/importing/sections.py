@@ -105,6 +105,8 @@ _LAST_WORDS = frozenset(
 def _text(value: Any) -> str:
     if value is None or value.__class__ is bool:
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # (a number cell reads as 1.0: a numbering "1")
     return clean(str(value)) if not isinstance(value, str) else clean(value)
 
 

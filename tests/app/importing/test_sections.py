@@ -119,6 +119,28 @@ def test_a_rows_own_organisation_wins_and_a_heading_may_stand_in_any_column(tmp_
     }
 
 
+def test_headings_numbered_with_digits(tmp_path: Path) -> None:
+    """Sections numbered 1, 2 (number cells) and their people 1.1, 1.2 (text)."""
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        {
+            "Khách mời": [
+                ["TT", "Họ và tên", "Chức vụ", "Email"],
+                [1, "Bộ Tài chính"],
+                ["1.1", "Nguyễn Văn Thành", "Vụ trưởng", "thanh@mof.gov.vn"],
+                [2, "Công ty Cổ phần FPT"],
+                ["2.1", "Trần Thị Mai", "Giám đốc", "mai@fpt.com"],
+            ]
+        },
+    )
+    engine = open_database(f"sqlite:///{tmp_path / 'k.db'}")
+    do_import(engine, path)
+    assert organisations_of(engine) == {
+        "Nguyễn Văn Thành": "Bộ Tài chính",
+        "Trần Thị Mai": "Công ty Cổ phần FPT",
+    }
+
+
 @pytest.mark.parametrize(
     "cells",
     [
