@@ -30,6 +30,12 @@ def _line(page: str, words: str) -> str:
     return next(line for line in page.splitlines() if words in line)
 
 
+def _by(page: str, words: str) -> str:
+    """The line under the history line with ``words``: who made it (ui.details.story._by)."""
+    lines = page.splitlines()
+    return lines[lines.index(_line(page, words)) + 1].strip()
+
+
 def test_a_colleagues_change_says_who_on_the_page_and_yours_does_not(
     qtbot: Any, ctx: Any, ids: dict[str, Any]
 ) -> None:
@@ -40,10 +46,11 @@ def test_a_colleagues_change_says_who_on_the_page_and_yours_does_not(
     qtbot.addWidget(pane)
     pane.show()
     page = show_page(qtbot, pane, "action", ids["a_today"])
-    assert _line(page, "Status:").endswith(f"Open → Done — {HOA}"), page
+    assert _line(page, "Status:").endswith("Open → Done") and _by(page, "Status:") == HOA, page
     assert _line(page, "Notes:") == "Notes: — → Đã gửi", page  # yours: no name
+    assert _by(page, "Notes:") != ME, page
     page = show_page(qtbot, pane, "contact", ids["nhung"])
-    assert _line(page, "Position:").endswith(f"→ Phó Giám đốc — {HOA}"), page
+    assert _line(page, "Position:").endswith("→ Phó Giám đốc") and _by(page, "Position:") == HOA, page
 
 
 def test_on_a_team_database_every_line_says_who(ctx: Any, ids: dict[str, Any]) -> None:
@@ -53,5 +60,5 @@ def test_on_a_team_database_every_line_says_who(ctx: Any, ids: dict[str, Any]) -
     with read_session(ctx.engine) as s:
         action = story(s, "action", ids["a_today"], today=ctx.today())
     page = render(action, ctx.settings, "")  # (a team database: who reads is no matter)
-    assert f"Done <span class='muted'>— {HOA}</span>" in page
-    assert f"Đã gửi <span class='muted'>— {ME}</span>" in page
+    assert f"Done<br><span class='muted'>{HOA}</span>" in page
+    assert f"Đã gửi<br><span class='muted'>{ME}</span>" in page
