@@ -146,9 +146,11 @@ def test_mark_done_with_ctrl_d_changes_the_dashboard(qtbot, window, ctx, ids, en
     assert window.dashboard.figures["overdue"].value.text() == "1"
     window.show_actions("overdue")
     panel = window.views["action"].list
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and panel.model.complete)
     panel.view.setFocus()
     panel.view.selectRow(0)
+    # (the window enables Mark done once the selection has settled: a key before is no command)
+    qtbot.waitUntil(lambda: window.act_done.isEnabled() and panel.view.current_id() == ids["a_overdue"])
     qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: records_status(engine, ids["a_overdue"]) == "done", timeout=10_000)
     qtbot.waitUntil(lambda: not ctx.tasks.busy())  # the result is back on the UI thread
