@@ -678,8 +678,10 @@ class MainWindow(QMainWindow):
         def read_(_task: object) -> str | RecordGone | None:  # (off the UI thread: a team server may be slow)
             with ctx.read() as s:
                 found = records.whereabouts(s, entity, record_id)
-                if isinstance(found, RecordGone) or not filters:
-                    return found if isinstance(found, RecordGone) else None
+                if isinstance(found, RecordGone):
+                    return found
+                if not filters:
+                    return None
                 return None if lists.holds(s, query, record_id) else records.label(s, entity, record_id)
 
         def said(name: str | RecordGone | None) -> None:
