@@ -243,7 +243,9 @@ def test_history_rows_name_the_login_whatever_the_client_says(ready: Team, secre
     assert SECRET_TITLE not in out
 
 
-def test_a_reader_cannot_write_and_is_told_so_in_one_line(ready: Team) -> None:
+def test_a_reader_cannot_write_and_is_told_so_in_one_line(ready: Team, secret_meeting: int) -> None:
+    """Tuấn's write is refused in one line; his search still finds Genetica (made by the
+    ``secret_meeting`` fixture: asked for here, so the test holds whichever worker runs it)."""
     code, out, err = ready.cli("tuan", "org", "add", "--name", "Viettel")
     assert code == 1
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
