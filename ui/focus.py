@@ -5,6 +5,10 @@ row shows a focus frame only, and a window's buttons that act on the selection s
 Space (reviewer: Trash's Restore stayed off after tabbing into the list). :func:`select_on_focus`
 selects the current row on such a focus, or the first row when there is none; a list that holds
 a selection already keeps it, and a click selects what it clicks as before.
+
+:func:`select_row` is how a window selects a row itself (after a read, an undo, a record found):
+``QTableView.selectRow`` asks the keyboard, and with Ctrl held (Ctrl+Z, Ctrl+D just pressed)
+it toggles the row, so a row already selected came out unselected.
 """
 
 from __future__ import annotations
@@ -38,6 +42,23 @@ class _SelectOnFocus(QObject):
         return False
 
 
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Make ``row`` the view's current row and its only selection, whatever keys are held.
+
+    ``QTableView.selectRow`` takes its selection command from the keyboard's modifiers: with
+    Ctrl down it toggles, so a row already selected when a read came back (the Posts dialog
+    after Ctrl+Z, a list after Ctrl+D) was unselected and the window's commands went grey."""
+    selection, model = view.selectionModel(), view.model()
+    if selection is None or model is None or not 0 <= row < model.rowCount():
+        return
+    index = model.index(row, 0)
+    flag = selection.SelectionFlag.ClearAndSelect
+    if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+        flag |= selection.SelectionFlag.Rows
+    selection.setCurrentIndex(index, flag)
+    view.scrollTo(index)
+
+
 def select_current_or_first(view: QAbstractItemView, *, first: bool = False) -> None:
     """Select the view's current row (its first, if none or ``first``) unless something is
     selected."""
@@ -45,13 +66,7 @@ def select_current_or_first(view: QAbstractItemView, *, first: bool = False) -> 
     if selection is None or model is None or selection.hasSelection() or not model.rowCount():
         return
     index = view.currentIndex()
-    if first or not index.isValid():
-        index = model.index(0, 0)
-    flag = selection.SelectionFlag.ClearAndSelect
-    if view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
-        flag |= selection.SelectionFlag.Rows
-    selection.setCurrentIndex(index, flag)
-    view.scrollTo(index)
+    select_row(view, 0 if first or not index.isValid() else index.row())
 
 
 def select_on_focus(*views: QAbstractItemView) -> None:

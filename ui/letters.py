@@ -39,7 +39,7 @@ from db.engine import Session
 from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.fit import FlowLayout
-from ui.focus import into_list, select_on_focus
+from ui.focus import into_list, select_on_focus, select_row
 from ui.icons import icon
 from ui.letter_form import LetterForm
 from ui.not_written import error_text
@@ -254,7 +254,7 @@ class LettersDialog(QDialog):
         self._select = None
         for i, r in enumerate(rows):
             if r["id"] == keep:
-                self.table.selectRow(i)
+                select_row(self.table, i)
                 break
         self._enable()
         self._listed()

@@ -50,7 +50,7 @@ from app.changes import Changes
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
 from ui.fit import ElidedLabel
-from ui.focus import select_on_focus
+from ui.focus import select_on_focus, select_row
 from ui.icons import BUILT_IN, icon
 from ui.post_holding import EndHoldingForm
 from ui.post_words import message, notes_changed, why_not_removed
@@ -453,7 +453,7 @@ class PostsDialog(QDialog):
             self.model.set_rows(rows)
             ids = [r.id for r in rows]
             if rows:
-                self.table.selectRow(ids.index(keep) if keep in ids else 0)
+                select_row(self.table, ids.index(keep) if keep in ids else 0)
         finally:
             self._applying = False
         self.table.setVisible(bool(rows))

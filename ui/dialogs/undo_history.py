@@ -36,7 +36,7 @@ from app.errors import UserError
 from app.undo_history import GroupEntry
 from db.engine import Session, read_session
 from ui.context import AppContext, recorded_name
-from ui.focus import select_on_focus
+from ui.focus import select_on_focus, select_row
 from ui.icons import icon
 from ui.rows import RowsModel
 from ui.tasks import Task
@@ -230,7 +230,7 @@ class UndoHistoryDialog(QDialog):
         ids = [e.group_id for e in entries]
         row = ids.index(chosen.group_id) if chosen is not None and chosen.group_id in ids else 0
         if entries:
-            self.view.selectRow(row)
+            select_row(self.view, row)
         else:
             self.detail.setText(self.tr("Nothing has been changed yet."))
         self._selected()
@@ -255,7 +255,7 @@ class UndoHistoryDialog(QDialog):
     def select_group(self, group_id: str) -> None:
         for row, e in enumerate(self.model.rows):
             if e.group_id == group_id:
-                self.view.selectRow(row)
+                select_row(self.view, row)
                 return
 
     def _selected(self) -> None:

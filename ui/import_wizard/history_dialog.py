@@ -37,7 +37,7 @@ from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
-from ui.focus import select_on_focus
+from ui.focus import select_on_focus, select_row
 from ui.icons import icon
 from ui.import_wizard.common import describe
 from ui.import_wizard.messages import terms, wording
@@ -327,7 +327,7 @@ class ImportHistoryDialog(QDialog):
     def select(self, batch_id: int) -> None:
         for i, e in enumerate(self.model.rows):
             if e.id == batch_id:
-                self.view.selectRow(i)
+                select_row(self.view, i)
                 return
 
     def _selected(self) -> None:

@@ -43,7 +43,7 @@ from db.models import (
 from ui import labels
 from ui.context import AppContext
 from ui.fit import FlowLayout, HeaderTips
-from ui.focus import select_on_focus
+from ui.focus import select_on_focus, select_row
 from ui.icons import icon
 from ui.lists import choices as fed_choices
 from ui.lists.empty import EmptyNote
@@ -523,7 +523,7 @@ class ListPanel(QWidget):
 
     def select_first(self) -> None:
         if self.model.rowCount() and not self.view.currentIndex().isValid():
-            self.view.selectRow(0)
+            select_row(self.view, 0)
 
     def shown_id(self) -> int:
         """The record the detail pane should show: the current row when it is selected (or

@@ -33,6 +33,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app import lists
+from ui.focus import select_row
 from ui.lists.model import RecordListModel
 
 # Keys that move the current row: with Ctrl they select where they move (with Ctrl+Shift they
@@ -146,7 +147,7 @@ class RecordTable(QTableView):
             if self._after_change:
                 self.gone_by_change.emit(keep)
             if self._by_change and rows and self._keep_row >= 0:
-                self.selectRow(min(self._keep_row, rows - 1))
+                select_row(self, min(self._keep_row, rows - 1))
                 return
             self.record_lost.emit()
 
