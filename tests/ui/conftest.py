@@ -53,6 +53,21 @@ def no_key_held(qapp: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def no_live_feed_left_running() -> Iterator[None]:
+    """A window a test opened is closed with its live updates stopped: a poller left running
+    read an old file every 2 s beside every later test of the worker (test_main's fake exec
+    closed an earlier test's window, not its own)."""
+    import threading
+
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t.name == "ketnoi-poll" and t not in before]
+    for thread in left:
+        thread.join(3.0)  # (a feed stopped by the window's close ends within one wait)
+    assert not [t for t in left if t.is_alive()], "a test left a live-updates poller running"
+
+
+@pytest.fixture(autouse=True)
 def no_dialog_left_open(qapp: Any) -> Iterator[None]:
     """A dialog a test left open (e.g. the welcome a start on an empty database shows once the
     window has painted) is closed after it, so that the next test's window is not the one

@@ -49,7 +49,9 @@ def test_run_opens_the_window_on_the_database(qapp, tmp_path, monkeypatch, setti
     seen = {}
 
     def fake_exec():
-        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
+        # (visible: an earlier test's closed window may still be among the top-level widgets)
+        top = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()]
+        assert len(top) == 1
         seen["title"] = top[0].windowTitle()
         seen["name"] = QApplication.applicationDisplayName()
         seen["collector"] = (gc.isenabled(), collector.timer.isActive())
@@ -174,7 +176,10 @@ def test_a_damaged_database_is_replaced_by_its_latest_good_backup_on_request(
     opened = {}
 
     def fake_exec():
-        opened["window"] = [w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window"]
+        opened["window"] = [
+            w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window" and w.isVisible()
+        ]
+        assert len(opened["window"]) == 1  # (it is closed, its live updates stopped: none left polling)
         opened["window"][0].close()
         return 0
 
