@@ -42,10 +42,12 @@ class Banner(QFrame):
         self.detail.setEnabled(False)
         self.button = QPushButton(self.tr("Show"), self)
         self.button.clicked.connect(self.show_requested)
+        self.dismissed = False  # closed with × (until the next day's check): stays closed
         close = QToolButton(self)
+        close.setObjectName("due_banner_close")
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 4, 6, 4)
         lay.addWidget(self.icon)
@@ -53,6 +55,12 @@ class Banner(QFrame):
         lay.addWidget(self.detail, 1)
         lay.addWidget(self.button)
         lay.addWidget(close)
+        self.hide()
+
+    def dismiss(self) -> None:
+        """× on the banner: closed for today; a change no longer brings it back (the next
+        day's check does)."""
+        self.dismissed = True
         self.hide()
 
     def show_summary(self, summary: dashboard.DueSummary) -> None:
@@ -126,6 +134,7 @@ class DueNotifier(QObject):
         self._summary(self._notify)
 
     def _notify(self, summary: dashboard.DueSummary) -> None:
+        self.banner.dismissed = False  # a new day (or the start): said again, even if closed
         self.banner.show_summary(summary)
         if summary.anything and self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(
@@ -138,10 +147,13 @@ class DueNotifier(QObject):
         self.notified.emit(summary)
 
     def refresh(self) -> None:
-        """After a change: update the banner's figures without a new tray message."""
+        """After a change: the banner's figures again, without a new tray message. It comes
+        back when something is due again (an undone Mark done, an import, a date moved back),
+        unless the person closed it with × today (reviewer: emptied by Ctrl+D, it never came
+        back that day, F5 or not, while the dashboard said "1 overdue")."""
 
         def show(summary: dashboard.DueSummary) -> None:
-            if self.banner.isVisible() or not summary.anything:
+            if not self.banner.dismissed:
                 self.banner.show_summary(summary)
 
         self._summary(show)
