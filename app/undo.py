@@ -19,7 +19,7 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Date, DateTime, Row, Table, and_, func, select
@@ -564,7 +564,14 @@ def last_undoable(
     """The operation to offer as "Undo …" in the Edit menu and the status bar (``lang`` "vi"
     for a Vietnamese description; ``own``: one window's own steps, :class:`Own`)."""
     found = recent_undoable(session, actor=actor, limit=1, lang=lang, own=own)
-    return found[0] if found else None
+    if not found:
+        return None
+    base, depth = undo_depth(found[0].group_id)
+    if depth and depth % 2 == 0:
+        # A redo is offered as the step it did again: "Undo: Mark done …", not "Undo: Redo: Mark
+        # done …" (reviewer h95). The undo history still lists it as the redo it was.
+        return replace(found[0], description=describe(session, base, lang))
+    return found[0]
 
 
 NOUNS = {  # singular and plural, from the registry of kinds

@@ -124,10 +124,14 @@ def test_an_edit_made_before_a_restart_is_listed_and_undone_after_it_and_the_und
         assert records.get(s, "organisation", org)["name"] == "Genetica JSC"
         groups = recent_groups(s)
         offered = undo.last_undoable(s, actor="Lê Lan")
+        offered_vi = undo.last_undoable(s, actor="Lê Lan", lang="vi")
     assert [g.kind for g in groups] == ["redo", "undo", "edit"]
     assert groups[0].label == 'Redo: Edited organisation "Genetica JSC"' and groups[0].status == READY
     assert groups[1].status == UNDONE
     assert offered is not None and offered.group_id == groups[0].group_id  # Ctrl+Z undoes the redo
+    # offered as the step it did again: "Undo: Edited …", not "Undo: Redo: Edited …" (reviewer h95)
+    assert offered.description == 'Edited organisation "Genetica JSC"'
+    assert offered_vi is not None and not offered_vi.description.startswith("Làm lại")
 
 
 def test_a_later_change_to_the_same_field_collides_and_is_explained_never_forced(app_db: Restartable) -> None:

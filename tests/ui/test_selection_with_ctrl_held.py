@@ -48,6 +48,10 @@ def test_redo_with_ctrl_shift_held_moves_on_to_the_next_action_selected(
         qtbot.waitUntil(lambda: panel.model.row_of(ids["a_overdue"]) < 0)
         qtbot.waitUntil(lambda: len(panel.selected_ids()) == 1, timeout=3000)
         assert window.act_done.isEnabled()
+        # and Edit → Undo offers the step done again, not "Undo: Redo: …" (reviewer h95)
+        wait_idle(qtbot, ctx)
+        qtbot.waitUntil(lambda: "done" in window.act_undo.text().lower())
+        assert "redo" not in window.act_undo.text().lower(), window.act_undo.text()
     finally:
         QTest.keyRelease(panel.view, Qt.Key.Key_Z)
         QTest.keyRelease(panel.view, Qt.Key.Key_Shift)
