@@ -49,7 +49,8 @@ def test_redo_after_undo_with_both_keys_and_a_new_change_withdraws_it(
     assert _deleted(engine, ids["bao"])
     assert window.statusBar().currentMessage() == 'Redone: Deleted contact "Vũ Ngọc Bảo"'
     assert not redo.isEnabled()  # nothing else was undone
-    assert window.act_undo.text() == '&Undo: Redo: Deleted contact "Vũ Ngọc Bảo"'
+    # the step done again, not "Undo: Redo: Deleted …" (reviewer h95: "Hoàn tác: Làm lại: …")
+    assert window.act_undo.text() == '&Undo: Deleted contact "Vũ Ngọc Bảo"'
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the redo
     wait_idle(qtbot, ctx)
