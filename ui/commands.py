@@ -391,10 +391,12 @@ class Commands(QObject):
             return undo_history.redo_label(s, done.undo_group, lang), done.undo_group
 
         def undone(result: tuple[str, str]) -> None:
+            self.ctx.undo_ended(group)
             self.ctx.undone(*result)  # Edit → Redo offers it back
             self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label))
 
         def failed(exc: BaseException) -> None:
+            self.ctx.undo_ended(group)
             self.ctx.changed.emit("", [])
             self.error(exc)
 

@@ -104,6 +104,9 @@ class AppContext(QObject):
         # last operation (app.undo.RestoreMark: Undo does not reach back across it); "" otherwise
         self.undo_blocked = ""
         self._undo_reads = 0  # only the latest read of the offer counts
+        # groups whose undo is on its way (Ctrl+Z pressed, not written yet): a read of the offer
+        # that ran before the undo was written names them still, and is not offered again
+        self._undoing: set[str] = set()
         # the history groups this window wrote, oldest first (at most OWN_GROUPS), and the
         # history's last id when it opened (read with the first offer): what Ctrl+Z undoes
         self.own_groups: dict[str, None] = {}
@@ -487,6 +490,8 @@ class AppContext(QObject):
         def done(result: _Offer) -> None:
             if token == self._undo_reads:  # (not a read from before a restore: restored())
                 self.undo_offer, self.import_on_top, self.undo_blocked, opened = result
+                if self.undo_offer is not None and self.undo_offer[1] in self._undoing:
+                    self.undo_offer = None  # being undone: the read came before its undo was written
                 if self.opened_at is None:
                     self.opened_at = opened
                 self.undo_changed.emit(self.undo_offer[0] if self.undo_offer else "")
@@ -545,10 +550,20 @@ class AppContext(QObject):
         self.refresh_undo()
 
     def pop_undo(self) -> tuple[str, str] | None:
-        """Take the offered operation (it is being undone); the next offer follows the undo."""
+        """Take the offered operation (it is being undone, until :meth:`undo_ended`); the next
+        offer follows the undo. Ctrl+Z pressed again meanwhile does not take the same one again
+        (reviewer h95: three quick presses in Posts… undid the notes, then said in a box that
+        root had already undone them)."""
         item, self.undo_offer = self.undo_offer, None
+        if item is not None:
+            self._undoing.add(item[1])
+            self._undo_reads += 1  # a read of the offer under way names it still: void
         self.undo_changed.emit("")
         return item
+
+    def undo_ended(self, group_id: str) -> None:
+        """The undo of ``group_id`` was written, or failed: offers are read as before."""
+        self._undoing.discard(group_id)
 
     def fmt_number(self, n: int) -> str:
         """A count in the language of the interface (1,000 / 1.000)."""
