@@ -475,6 +475,15 @@ def latest_for(
     return undo.last_undoable(session, actor=actor, lang=lang, own=own)
 
 
+def only_record(session: Session, group_id: str) -> tuple[str, int] | None:
+    """The one record a group wrote, as (kind, id), when it wrote just one; None for several.
+    The window selects it after an undo brings it back (an action marked done, then undone)."""
+    rows = session.execute(
+        select(CHANGE.c.entity, CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id).distinct().limit(2)
+    ).all()
+    return (str(rows[0][0]), int(rows[0][1])) if len(rows) == 1 else None
+
+
 def redo_label(session: Session, undo_group: str, lang: str = "en") -> str:
     """What redoing ``undo_group`` (an undo just done) does again: the undone operation's label
     ("Edited meeting …"); "" when it cannot be redone (an undone merge or import, undone and

@@ -224,6 +224,8 @@ class Commands(QObject):
         # Ctrl+Z when the newest operation is an import (undone in Import history): the window
         # says so with a way there (ui.import_offer); without a window, the sentence alone
         self.import_on_top: Callable[[ImportOnTop], object] | None = None
+        # an undo that wrote one record: the window selects it where it is listed (kind, id)
+        self.brought_back: Callable[[str, int], object] | None = None
         self._unreachable_shown = False  # a box saying the server cannot be reached is open
 
     def read_only(self) -> bool:
@@ -386,14 +388,18 @@ class Commands(QObject):
         label, group = item
         actor, lang = self.ctx.actor(), self.ctx.lang()
 
-        def work(s: Session) -> tuple[str, str]:
+        def work(s: Session) -> tuple[str, str, tuple[str, int] | None]:
             done = undo_history.undo_entry(s, group, actor=actor, lang=lang)
-            return undo_history.redo_label(s, done.undo_group, lang), done.undo_group
+            redo = undo_history.redo_label(s, done.undo_group, lang)
+            return redo, done.undo_group, undo_history.only_record(s, done.undo_group)
 
-        def undone(result: tuple[str, str]) -> None:
+        def undone(result: tuple[str, str, tuple[str, int] | None]) -> None:
+            redo, undo_group, record = result
             self.ctx.undo_ended(group)
-            self.ctx.undone(*result)  # Edit → Redo offers it back
+            self.ctx.undone(redo, undo_group)  # Edit → Redo offers it back
             self.ctx.status_message.emit(self.tr("Undone: %1").replace("%1", label))
+            if record is not None and self.brought_back is not None:
+                self.brought_back(*record)
 
         def failed(exc: BaseException) -> None:
             self.ctx.undo_ended(group)

@@ -305,6 +305,7 @@ class MainWindow(QMainWindow):
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
         self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
+        self.commands.brought_back = self._select_undone
         from ui.filter_offer import ShowAllOffer
 
         self.show_all_offer = ShowAllOffer(ctx, self)  # a record opened that the list's filters leave out
@@ -645,6 +646,19 @@ class MainWindow(QMainWindow):
             self._count_changed(entity, view.list.total)
             view.list.view.setFocus()
         self._update_enabled()
+
+    def _select_undone(self, entity: str, record_id: int) -> None:
+        """Ctrl+Z brought back one record (an action marked done, a contact deleted): it is
+        selected in the list shown, if that list holds it, as the row it was (reviewer h95: the
+        selection stayed on the neighbour; on the Overdue list nothing was selected, Mark done
+        grey until a click). Another list, or a record its filters leave out: nothing moves."""
+        view = self.current_view()
+        if view is None or view.entity != entity:
+            return
+        panel = view.list
+        if panel.model.complete and panel.model.row_of(record_id) < 0:
+            return  # (left out by the filters: the selection stays where it was)
+        panel.select_id(record_id)
 
     def _open_map_cell(self, influence: int, interest: int) -> None:
         """A cluster clicked on the dashboard's map: the map, zoomed into that cell."""
