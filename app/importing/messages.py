@@ -337,6 +337,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
     "columns_blank": ("no value in any row: {columns}", "không có giá trị ở dòng nào: {columns}"),
+    "new_sectors": (
+        "new sectors will be added: {names}; one already saved under another name (“Quantum” for "
+        "“Lượng tử”) would then be there twice: write it as saved, or rename the saved one first",
+        "sẽ thêm lĩnh vực mới: {names}; lĩnh vực đã lưu dưới tên khác (“Quantum” và “Lượng tử”) "
+        "khi đó sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước",
+    ),
+    "new_tags": (
+        "new tags will be added: {names}; one already saved under another name would then be there "
+        "twice: write it as saved, or rename the saved one first",
+        "sẽ thêm thẻ mới: {names}; thẻ đã lưu dưới tên khác khi đó sẽ có hai lần: hãy ghi đúng tên "
+        "đã lưu, hoặc đổi tên thẻ đã lưu trước",
+    ),
     "columns_hidden": (
         "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
         "holds old values, choose “not imported” for it in the mapping, or delete it from the file",
@@ -658,6 +670,8 @@ LEVELS: dict[str, Level] = {
     "staff_columns_not_kept": "warning",
     "columns_empty": "warning",
     "columns_blank": "note",
+    "new_sectors": "note",
+    "new_tags": "note",
     "columns_hidden": "warning",
     "sheet_read_other_way": "warning",
     "vcf_unclosed": "warning",

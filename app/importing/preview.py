@@ -713,4 +713,39 @@ def preview_import(
         code_page = code_page_note(path, layout, preview.legacy)
         preview.sheet_warnings = tuple(said) + ((code_page,) if code_page is not None else ())
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
+        preview.sheet_warnings += new_vocabulary(session, preview)
     return preview
+
+
+NEW_NAMES_SAID = 8
+"""New sectors or tags named in the note (then "… and N more")."""
+
+
+def new_vocabulary(session: Session, preview: Preview) -> tuple[Message, ...]:
+    """The sectors and tags the rows to be written name that none saved has (by folded name):
+    said before the import, once per sheet (reviewer h95: a sheet's English "Quantum", "Policy"
+    were added beside the saved "Lượng tử", "Chính sách", and 13 organisations then had both)."""
+    from sqlmodel import select
+
+    from app.records import name_key
+    from db import models as m
+
+    out: list[Message] = []
+    for rel, model, key in (("sectors", m.Sector, "new_sectors"), ("tags", m.Tag, "new_tags")):
+        named: dict[str, str] = {}
+        for r in preview.rows:
+            if r.status in ("new", "update") and r.relations:
+                for name in r.relations.get(rel) or ():
+                    folded = name_key(str(name))
+                    if folded and folded not in named:
+                        named[folded] = str(name)
+        if not named:
+            continue
+        saved = set(session.exec(select(model.folded).where(model.folded.in_(list(named)))))  # type: ignore[attr-defined]
+        new = [name for folded, name in named.items() if folded not in saved]
+        if new:
+            shown = new[:NEW_NAMES_SAID]
+            if len(new) > len(shown):
+                shown.append(f"… +{len(new) - len(shown)}")
+            out.append(msg(key, sheet=preview.layout.sheet, names=shown))
+    return tuple(out)

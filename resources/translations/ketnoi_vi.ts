@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="364" />
+      <location filename="../../ui/context.py" line="367" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="359" />
+      <location filename="../../ui/context.py" line="362" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="367" />
+      <location filename="../../ui/context.py" line="370" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="396" />
+      <location filename="../../ui/context.py" line="399" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="305" />
+      <location filename="../../ui/context.py" line="308" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="311" />
+      <location filename="../../ui/context.py" line="314" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="384" />
+      <location filename="../../ui/context.py" line="387" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="323" />
+      <location filename="../../ui/context.py" line="326" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="389" />
+      <location filename="../../ui/context.py" line="392" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="330" />
+      <location filename="../../ui/context.py" line="333" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="283" />
+      <location filename="../../ui/context.py" line="286" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="328" />
+      <location filename="../../ui/context.py" line="331" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="410" />
+      <location filename="../../ui/context.py" line="413" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -512,17 +512,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Banner</name>
     <message>
-      <location filename="../../ui/notify.py" line="64" />
+      <location filename="../../ui/notify.py" line="72" />
       <source>%Ln due today</source>
       <translation>%Ln việc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="66" />
+      <location filename="../../ui/notify.py" line="74" />
       <source>%Ln letter(s) to answer, past the deadline</source>
       <translation>%Ln công văn đến quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="62" />
+      <location filename="../../ui/notify.py" line="70" />
       <source>%Ln overdue</source>
       <translation>%Ln việc quá hạn</translation>
     </message>
@@ -659,7 +659,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -949,130 +948,130 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="558" />
+      <location filename="../../ui/commands.py" line="566" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="559" />
+      <location filename="../../ui/commands.py" line="567" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="565" />
+      <location filename="../../ui/commands.py" line="573" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="566" />
+      <location filename="../../ui/commands.py" line="574" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="606" />
+      <location filename="../../ui/commands.py" line="614" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="327" />
+      <location filename="../../ui/commands.py" line="329" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="339" />
+      <location filename="../../ui/commands.py" line="341" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="245" />
-      <location filename="../../ui/commands.py" line="253" />
-      <location filename="../../ui/commands.py" line="266" />
+      <location filename="../../ui/commands.py" line="247" />
+      <location filename="../../ui/commands.py" line="255" />
+      <location filename="../../ui/commands.py" line="268" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="545" />
+      <location filename="../../ui/commands.py" line="553" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="252" />
+      <location filename="../../ui/commands.py" line="254" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="606" />
+      <location filename="../../ui/commands.py" line="614" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="630" />
+      <location filename="../../ui/commands.py" line="638" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="487" />
+      <location filename="../../ui/commands.py" line="495" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="367" />
-      <location filename="../../ui/commands.py" line="581" />
+      <location filename="../../ui/commands.py" line="369" />
+      <location filename="../../ui/commands.py" line="589" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="409" />
+      <location filename="../../ui/commands.py" line="417" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="380" />
+      <location filename="../../ui/commands.py" line="382" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="419" />
+      <location filename="../../ui/commands.py" line="427" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="547" />
+      <location filename="../../ui/commands.py" line="555" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="600" />
+      <location filename="../../ui/commands.py" line="608" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="327" />
+      <location filename="../../ui/commands.py" line="329" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="395" />
+      <location filename="../../ui/commands.py" line="400" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="556" />
+      <location filename="../../ui/commands.py" line="564" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="557" />
+      <location filename="../../ui/commands.py" line="565" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="563" />
+      <location filename="../../ui/commands.py" line="571" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="564" />
+      <location filename="../../ui/commands.py" line="572" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -2396,7 +2395,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="566" />
+      <location filename="../../ui/import_wizard/messages.py" line="576" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2484,7 +2483,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="566" />
+      <location filename="../../ui/import_wizard/messages.py" line="576" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -2826,12 +2825,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="460" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="455" />
+      <location filename="../../ui/import_wizard/messages.py" line="465" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
@@ -2911,32 +2910,32 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="523" />
+      <location filename="../../ui/import_wizard/messages.py" line="533" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="287" />
+      <location filename="../../ui/import_wizard/messages.py" line="297" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="308" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="298" />
+      <location filename="../../ui/import_wizard/messages.py" line="308" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="408" />
+      <location filename="../../ui/import_wizard/messages.py" line="418" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
@@ -2961,22 +2960,22 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="386" />
+      <location filename="../../ui/import_wizard/messages.py" line="396" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="391" />
+      <location filename="../../ui/import_wizard/messages.py" line="401" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="358" />
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <location filename="../../ui/import_wizard/messages.py" line="513" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -3056,37 +3055,37 @@ Bản sao lưu: %2</translation>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="269" />
+      <location filename="../../ui/import_wizard/messages.py" line="279" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="272" />
+      <location filename="../../ui/import_wizard/messages.py" line="282" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="255" />
+      <location filename="../../ui/import_wizard/messages.py" line="265" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="417" />
+      <location filename="../../ui/import_wizard/messages.py" line="427" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="412" />
+      <location filename="../../ui/import_wizard/messages.py" line="422" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="410" />
+      <location filename="../../ui/import_wizard/messages.py" line="420" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="444" />
+      <location filename="../../ui/import_wizard/messages.py" line="454" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3106,9 +3105,19 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="441" />
+      <location filename="../../ui/import_wizard/messages.py" line="451" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="255" />
+      <source>new sectors will be added: {names}; one already saved under another name (“Quantum” for “Lượng tử”) would then be there twice: write it as saved, or rename the saved one first</source>
+      <translation>sẽ thêm lĩnh vực mới: {names}; lĩnh vực đã lưu dưới tên khác (“Quantum” và “Lượng tử”) khi đó sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="260" />
+      <source>new tags will be added: {names}; one already saved under another name would then be there twice: write it as saved, or rename the saved one first</source>
+      <translation>sẽ thêm thẻ mới: {names}; thẻ đã lưu dưới tên khác khi đó sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên thẻ đã lưu trước</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="253" />
@@ -3121,12 +3130,12 @@ Bản sao lưu: %2</translation>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="320" />
+      <location filename="../../ui/import_wizard/messages.py" line="330" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="264" />
+      <location filename="../../ui/import_wizard/messages.py" line="274" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
@@ -3146,7 +3155,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="502" />
+      <location filename="../../ui/import_wizard/messages.py" line="512" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -3171,37 +3180,37 @@ Bản sao lưu: %2</translation>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="279" />
+      <location filename="../../ui/import_wizard/messages.py" line="289" />
       <source>section heading "{text}", not a person: left out; the rows below it keep their own organisation</source>
       <translation>dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="275" />
+      <location filename="../../ui/import_wizard/messages.py" line="285" />
       <source>section heading: organisation "{organisation}" given to the rows below it that name none: {rows}</source>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="501" />
+      <location filename="../../ui/import_wizard/messages.py" line="511" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="447" />
+      <location filename="../../ui/import_wizard/messages.py" line="457" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="451" />
+      <location filename="../../ui/import_wizard/messages.py" line="461" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="433" />
+      <location filename="../../ui/import_wizard/messages.py" line="443" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="437" />
+      <location filename="../../ui/import_wizard/messages.py" line="447" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3226,7 +3235,7 @@ Bản sao lưu: %2</translation>
       <translation>hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="260" />
+      <location filename="../../ui/import_wizard/messages.py" line="270" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
@@ -3261,202 +3270,202 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="425" />
+      <location filename="../../ui/import_wizard/messages.py" line="435" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="422" />
+      <location filename="../../ui/import_wizard/messages.py" line="432" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="428" />
+      <location filename="../../ui/import_wizard/messages.py" line="438" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="431" />
+      <location filename="../../ui/import_wizard/messages.py" line="441" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="409" />
+      <location filename="../../ui/import_wizard/messages.py" line="419" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="299" />
+      <location filename="../../ui/import_wizard/messages.py" line="309" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="333" />
+      <location filename="../../ui/import_wizard/messages.py" line="343" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="301" />
+      <location filename="../../ui/import_wizard/messages.py" line="311" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="315" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="329" />
+      <location filename="../../ui/import_wizard/messages.py" line="339" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="386" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="378" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="349" />
+      <location filename="../../ui/import_wizard/messages.py" line="359" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="353" />
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="293" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="286" />
+      <location filename="../../ui/import_wizard/messages.py" line="296" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="397" />
+      <location filename="../../ui/import_wizard/messages.py" line="407" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="384" />
+      <location filename="../../ui/import_wizard/messages.py" line="394" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="346" />
+      <location filename="../../ui/import_wizard/messages.py" line="356" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="340" />
+      <location filename="../../ui/import_wizard/messages.py" line="350" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="361" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="383" />
+      <location filename="../../ui/import_wizard/messages.py" line="393" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="289" />
+      <location filename="../../ui/import_wizard/messages.py" line="299" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="343" />
+      <location filename="../../ui/import_wizard/messages.py" line="353" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="350" />
+      <location filename="../../ui/import_wizard/messages.py" line="360" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="316" />
+      <location filename="../../ui/import_wizard/messages.py" line="326" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="324" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="401" />
+      <location filename="../../ui/import_wizard/messages.py" line="411" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="372" />
+      <location filename="../../ui/import_wizard/messages.py" line="382" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="405" />
+      <location filename="../../ui/import_wizard/messages.py" line="415" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="312" />
+      <location filename="../../ui/import_wizard/messages.py" line="322" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="325" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="288" />
+      <location filename="../../ui/import_wizard/messages.py" line="298" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="341" />
+      <location filename="../../ui/import_wizard/messages.py" line="351" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="295" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="291" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="337" />
+      <location filename="../../ui/import_wizard/messages.py" line="347" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="395" />
+      <location filename="../../ui/import_wizard/messages.py" line="405" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -3514,127 +3523,127 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="478" />
+      <location filename="../../ui/import_wizard/messages.py" line="488" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="488" />
+      <location filename="../../ui/import_wizard/messages.py" line="498" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="479" />
+      <location filename="../../ui/import_wizard/messages.py" line="489" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="473" />
+      <location filename="../../ui/import_wizard/messages.py" line="483" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="472" />
+      <location filename="../../ui/import_wizard/messages.py" line="482" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="474" />
+      <location filename="../../ui/import_wizard/messages.py" line="484" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="491" />
+      <location filename="../../ui/import_wizard/messages.py" line="501" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="494" />
+      <location filename="../../ui/import_wizard/messages.py" line="504" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="485" />
+      <location filename="../../ui/import_wizard/messages.py" line="495" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="483" />
+      <location filename="../../ui/import_wizard/messages.py" line="493" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="475" />
+      <location filename="../../ui/import_wizard/messages.py" line="485" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="481" />
+      <location filename="../../ui/import_wizard/messages.py" line="491" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="490" />
+      <location filename="../../ui/import_wizard/messages.py" line="500" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="487" />
+      <location filename="../../ui/import_wizard/messages.py" line="497" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="492" />
+      <location filename="../../ui/import_wizard/messages.py" line="502" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="477" />
+      <location filename="../../ui/import_wizard/messages.py" line="487" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="486" />
+      <location filename="../../ui/import_wizard/messages.py" line="496" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="476" />
+      <location filename="../../ui/import_wizard/messages.py" line="486" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="484" />
+      <location filename="../../ui/import_wizard/messages.py" line="494" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="489" />
+      <location filename="../../ui/import_wizard/messages.py" line="499" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="482" />
+      <location filename="../../ui/import_wizard/messages.py" line="492" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="470" />
+      <location filename="../../ui/import_wizard/messages.py" line="480" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="471" />
+      <location filename="../../ui/import_wizard/messages.py" line="481" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="493" />
+      <location filename="../../ui/import_wizard/messages.py" line="503" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="480" />
+      <location filename="../../ui/import_wizard/messages.py" line="490" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4553,6 +4562,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4690,7 +4700,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4721,6 +4730,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5462,248 +5472,248 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="734" />
+      <location filename="../../ui/main_window.py" line="750" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="732" />
+      <location filename="../../ui/main_window.py" line="748" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="736" />
+      <location filename="../../ui/main_window.py" line="752" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>&amp;Backups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="477" />
+      <location filename="../../ui/main_window.py" line="478" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="389" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="560" />
+      <location filename="../../ui/main_window.py" line="561" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
+      <location filename="../../ui/main_window.py" line="549" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="579" />
+      <location filename="../../ui/main_window.py" line="580" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="496" />
+      <location filename="../../ui/main_window.py" line="497" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="501" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="411" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="381" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="567" />
+      <location filename="../../ui/main_window.py" line="568" />
       <source>&amp;Selection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="575" />
+      <location filename="../../ui/main_window.py" line="576" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="498" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>&amp;Trash…</source>
       <translation>&amp;Thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="569" />
+      <location filename="../../ui/main_window.py" line="570" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="503" />
+      <location filename="../../ui/main_window.py" line="504" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="728" />
+      <location filename="../../ui/main_window.py" line="744" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="407" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="614" />
+      <location filename="../../ui/main_window.py" line="615" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="506" />
+      <location filename="../../ui/main_window.py" line="507" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="447" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>Xuất &amp;lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>Export this list to E&amp;xcel…</source>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="465" />
+      <location filename="../../ui/main_window.py" line="466" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="472" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="493" />
+      <location filename="../../ui/main_window.py" line="494" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="459" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>Log &amp;e-mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="488" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="583" />
+      <location filename="../../ui/main_window.py" line="584" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
-      <location filename="../../ui/main_window.py" line="813" />
+      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="829" />
       <source>Mark &amp;done</source>
       <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="810" />
+      <location filename="../../ui/main_window.py" line="826" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="811" />
+      <location filename="../../ui/main_window.py" line="827" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="813" />
+      <location filename="../../ui/main_window.py" line="829" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="694" />
+      <location filename="../../ui/main_window.py" line="710" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -5713,17 +5723,17 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="481" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="808" />
+      <location filename="../../ui/main_window.py" line="824" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="402" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -5733,27 +5743,27 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="808" />
+      <location filename="../../ui/main_window.py" line="824" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="440" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>Save import &amp;template…</source>
       <translation>Lưu &amp;mẫu nhập liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>Se&amp;ttings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="616" />
+      <location filename="../../ui/main_window.py" line="617" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>Undo &amp;history…</source>
       <translation>&amp;Lịch sử hoàn tác…</translation>
     </message>
@@ -6143,7 +6153,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6170,9 +6179,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6187,16 +6194,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6262,7 +6265,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6297,9 +6299,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6710,6 +6710,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6750,6 +6751,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6760,11 +6763,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6826,6 +6833,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6836,6 +6844,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8268,12 +8278,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WhoRecords</name>
     <message>
-      <location filename="../../ui/notify.py" line="163" />
+      <location filename="../../ui/notify.py" line="175" />
       <source>Your changes are recorded in the history as “%1”. To record your own name, choose yourself under File → Settings → “I am”.</source>
       <translation>Các thay đổi của bạn được ghi vào lịch sử với tên “%1”. Để ghi tên của chính bạn, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>
     <message>
-      <location filename="../../ui/notify.py" line="168" />
+      <location filename="../../ui/notify.py" line="180" />
       <source>Your changes are recorded without a name. To record your name, choose yourself under File → Settings → “I am”.</source>
       <translation>Các thay đổi của bạn đang được ghi mà không có tên. Để ghi tên mình, hãy chọn tên mình ở Tệp → Cài đặt → “Tôi là”.</translation>
     </message>

@@ -251,6 +251,16 @@ def _templates() -> dict[str, str]:
             "it, so that their results are saved, then import it again",
         ),
         "columns_blank": tr("ImportMessage", "no value in any row: {columns}"),
+        "new_sectors": tr(
+            "ImportMessage",
+            "new sectors will be added: {names}; one already saved under another name (“Quantum” for "
+            "“Lượng tử”) would then be there twice: write it as saved, or rename the saved one first",
+        ),
+        "new_tags": tr(
+            "ImportMessage",
+            "new tags will be added: {names}; one already saved under another name would then be there "
+            "twice: write it as saved, or rename the saved one first",
+        ),
         "columns_hidden": tr(
             "ImportMessage",
             "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
