@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QPalette, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -405,7 +405,9 @@ class PostsDialog(QDialog):
         )
         self.notes.setReadOnly(not writer)
         self.notes.setPlaceholderText(
-            tr("Notes on this post; saved when you leave the box") if writer else ""
+            tr("Notes on this post; saved when you leave the box, Esc puts the saved ones back")
+            if writer
+            else ""
         )
         self.notes.setToolTip(
             tr("Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)") if writer else ""
@@ -556,8 +558,14 @@ class PostsDialog(QDialog):
             self.notes.setPlainText(self.notes_base)
 
     def revert_notes(self) -> None:
-        """Esc in the box: what was typed goes, the notes as stored come back (nothing written)."""
-        self.notes.setPlainText(self.notes_base)
+        """Esc in the box: what was typed goes, the notes as stored come back (nothing written).
+        As one edit of the box: Ctrl+Z in it brings the typed text back (reviewer h95: Esc,
+        pressed to leave the box, threw away what was typed with no way back)."""
+        cursor = self.notes.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(self.notes_base)
+        cursor.endEditBlock()
         self.error.hide()
 
     def save_notes(self) -> None:

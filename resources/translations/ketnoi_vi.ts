@@ -659,6 +659,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4562,7 +4563,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4730,7 +4730,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -6035,12 +6034,12 @@ Bản sao lưu: %2</translation>
       <translation>%1 giữ chức vụ “%2”.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="526" />
+      <location filename="../../ui/posts_dialog.py" line="528" />
       <source>%1 leaves the post: their last day in it</source>
       <translation>%1 thôi giữ chức vụ: ngày cuối giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="708" />
+      <location filename="../../ui/posts_dialog.py" line="716" />
       <source>%1 left the post “%2”</source>
       <translation>%1 thôi giữ chức vụ “%2”</translation>
     </message>
@@ -6055,7 +6054,7 @@ Bản sao lưu: %2</translation>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="581" />
+      <location filename="../../ui/posts_dialog.py" line="589" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
@@ -6075,7 +6074,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="691" />
+      <location filename="../../ui/posts_dialog.py" line="699" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
@@ -6095,7 +6094,7 @@ Bản sao lưu: %2</translation>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="653" />
+      <location filename="../../ui/posts_dialog.py" line="661" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
@@ -6138,7 +6137,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="247" />
-      <location filename="../../ui/posts_dialog.py" line="630" />
+      <location filename="../../ui/posts_dialog.py" line="638" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
@@ -6153,28 +6152,29 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="301" />
-      <location filename="../../ui/posts_dialog.py" line="517" />
+      <location filename="../../ui/posts_dialog.py" line="519" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="408" />
-      <source>Notes on this post; saved when you leave the box</source>
-      <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô</translation>
+      <source>Notes on this post; saved when you leave the box, Esc puts the saved ones back</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="517" />
+      <location filename="../../ui/posts_dialog.py" line="519" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="540" />
+      <location filename="../../ui/posts_dialog.py" line="542" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
@@ -6189,7 +6189,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="449" />
+      <location filename="../../ui/posts_dialog.py" line="451" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
@@ -6209,17 +6209,17 @@ Bản sao lưu: %2</translation>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="531" />
+      <location filename="../../ui/posts_dialog.py" line="533" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="726" />
+      <location filename="../../ui/posts_dialog.py" line="734" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="411" />
+      <location filename="../../ui/posts_dialog.py" line="413" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
@@ -6239,7 +6239,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="528" />
+      <location filename="../../ui/posts_dialog.py" line="530" />
       <source>The chosen post has no holder today</source>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
@@ -6254,7 +6254,7 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="540" />
+      <location filename="../../ui/posts_dialog.py" line="542" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -6680,6 +6680,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6813,6 +6814,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7404,7 +7406,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7585,7 +7586,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

@@ -371,3 +371,25 @@ def test_a_role_changed_while_open_is_followed(
     dialog.save_notes()
     wait_idle(qtbot, ctx)
     assert _notes(ctx, deputy) == "x" and len(dialog.groups) == 1
+
+
+def test_esc_in_the_notes_box_can_be_taken_back_with_ctrl_z_in_it(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    """Esc puts the saved notes back, as one edit of the box: Ctrl+Z in the box brings what was
+    typed back, and leaving saves it (reviewer h95: Esc, pressed to leave the box, threw the
+    text away with no way back)."""
+    _, deputy = _two_posts(ctx, ids)
+    dialog = _open(qtbot, window, ctx, ids)
+    dialog.table.selectRow(_row_of(dialog, "Pho Giam doc"))
+    _type(qtbot, dialog, NOTES)
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.notes.toPlainText() == "" and not dialog.notes_dirty()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the box
+    assert dialog.notes.toPlainText() == NOTES and dialog.notes_dirty()
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == ""  # (the box's own undo: nothing undone in the database)
+    _focus(qtbot, dialog, dialog.table)
+    wait_idle(qtbot, ctx)
+    assert _notes(ctx, deputy) == NOTES
+    assert "Esc" in dialog.notes.placeholderText()  # (said in the empty box)
