@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import wait_idle
+from tests.ui.test_undo_selects_what_it_brought_back import done_then_undone, shown_actions
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -27,18 +28,9 @@ def test_redo_with_ctrl_shift_held_moves_on_to_the_next_action_selected(
     again and the next one takes its place selected, as after Ctrl+D (the keys still down when
     the list is read again: Shift made ``selectRow`` select a range that ended up empty)."""
     both = CTRL | Qt.KeyboardModifier.ShiftModifier
-    window.show_actions("open")
-    panel = window.views["action"].list
-    qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 3)
-    panel.view.setFocus()
-    assert panel.view.select_id(ids["a_overdue"])
-    qtbot.waitUntil(window.act_done.isEnabled)
-    QTest.keyClick(panel.view, Qt.Key.Key_D, CTRL)
-    wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: panel.model.row_of(ids["a_overdue"]) < 0)
-    QTest.keyClick(window, Qt.Key.Key_Z, CTRL)  # back in the list
-    wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: panel.model.row_of(ids["a_overdue"]) >= 0 and window.act_redo.isEnabled())
+    panel = shown_actions(qtbot, window, "open", rows=3)
+    done_then_undone(qtbot, window, ctx, panel, ids["a_overdue"])  # back in the list
+    qtbot.waitUntil(window.act_redo.isEnabled)
     assert panel.view.select_id(ids["a_overdue"])
     qtbot.waitUntil(window.act_done.isEnabled)
     try:
