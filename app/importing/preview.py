@@ -718,7 +718,7 @@ def preview_import(
 
 
 NEW_NAMES_SAID = 8
-"""New sectors or tags named in the note (then "… and N more")."""
+"""New sectors or tags named in the note (then "… +N" for the rest)."""
 
 
 def new_vocabulary(session: Session, preview: Preview) -> tuple[Message, ...]:
