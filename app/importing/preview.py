@@ -10,9 +10,7 @@ database, a duplicate of an earlier row, an error, or to be skipped. The result 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing as mp
-import os
-from collections import deque
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -52,6 +50,8 @@ from app.importing.reader import (
     read_other_way,
 )
 from app.importing.sheet import SheetLayout
+from app.importing.workers import BIG_SHEET_ROWS, Helpers, helper_count
+from app.importing.workers import context as workers_context
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -332,9 +332,8 @@ def read_rows(
     out: list[RowResult] = []
     read = 0
     chunk: list[tuple[int, list[Any]]] = []
-    pool: Any = None
-    in_flight: deque[Any] = deque()
-    helpers = _helpers(parallel)
+    helpers: Helpers | None = None
+    count = helper_count(parallel)
     # A sheet whose size is known to be small never starts a worker; one of unknown size
     # (no <dimension> in the file) starts them once it has proved big.
     big = parallel is True or total >= PARALLEL_ROWS
@@ -343,7 +342,14 @@ def read_rows(
     sections = Sections.of(layout.kind, layout.mapping)  # a delegate list's headings
     c1, c2 = sections.pair if sections is not None and sections.pair else (0, -1)
     chunks = 0
+    here = 0.0  # seconds this process took per chunk it cleaned (the last one)
+
+    def local(chunk_layout: SheetLayout, rows: list[tuple[int, list[Any]]], _fast: bool) -> list[RowResult]:
+        return clean_chunk(chunk_layout, rows, rows_fast)
+
     try:
+        if count and big:
+            helpers = Helpers(count, start=_pool)
         for number, values in iter_rows(path, layout.sheet):
             if number <= layout.header_row:
                 continue
@@ -368,27 +374,34 @@ def read_rows(
                 orders.see(chunk)
             chunks += 1
             big = big or (not total and read >= PARALLEL_ROWS // 2)
-            if not (helpers and big) or chunks % (helpers + 1) == 1:
-                # This process cleans the first chunk and its share of the rest itself.
+            if helpers is None and count and big:
+                helpers = Helpers(count, start=_pool)
+            if helpers is not None:
+                for done in helpers.done(local):
+                    out += done
+            # The first chunk here (it warms this process's memos); the others to a free worker,
+            # or here when none is free or started yet.
+            if (
+                helpers is None
+                or chunks == 1
+                or not helpers.offer(clean_chunk, layout, chunk, bool(rows_fast))
+            ):
+                started = time.perf_counter()
                 out += clean_chunk(layout, chunk, rows_fast)
-            else:
-                if pool is None:
-                    pool = _pool(helpers)
-                in_flight.append(pool.submit(clean_chunk, layout, chunk, bool(rows_fast)))
-                while len(in_flight) > 2 * helpers:
-                    out += in_flight.popleft().result()
+                here = time.perf_counter() - started
             chunk = []
         if chunk:
             if orders is not None:
                 orders.see(chunk)
             out += clean_chunk(layout, chunk, rows_fast)
-        while in_flight:
-            if cancel is not None and cancel():
-                raise ImportCancelled()
-            out += in_flight.popleft().result()
+        if helpers is not None:
+            for done in helpers.results(local, patience=max(1.0, 4 * here)):
+                if cancel is not None and cancel():
+                    raise ImportCancelled()
+                out += done
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if helpers is not None:
+            helpers.close()
     out = mark_odd_cells(out, odd_cells(path, layout.sheet), layout)
     if said is not None and layout.header_row == 0:  # a .vcf file: the cards it left out
         from app.importing import vcf
@@ -482,32 +495,13 @@ def clean_chunk(layout: SheetLayout, rows: list[tuple[int, list[Any]]], fast: An
     return out
 
 
-PARALLEL_ROWS = 20 * CHUNK_ROWS
-"""Rows from which a sheet is cleaned on every core by default: below it, starting a worker
-process (about 0.5 s of CPU) costs more than it saves."""
-
-
-def _helpers(parallel: bool | None) -> int:
-    """Worker processes that clean chunks of a big sheet beside this process, which reads
-    the sheet and cleans its own share of the chunks: one per core but this one's; none when
-    asked, and by default none on two cores or fewer. There, a whole 100k-row import with one
-    worker forced took 6.3-6.9 s against 6.2-7.0 s without (``bench_import.py --parallel``,
-    load 0.8-1.2; 11.6-12.9 s against 9.8-10.7 s at load 1.3-2.7 before the fast path): the
-    worker's start and the rows and results pickled both ways cost what the second core saves."""
-    cores = os.cpu_count() or 1
-    if parallel is False or (parallel is None and cores <= 2):
-        return 0
-    return max(cores - 1, 1)
+PARALLEL_ROWS = BIG_SHEET_ROWS
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
     """Worker processes for cleaning: checking a row (emails, phones, names) is pure CPU work
-    that a thread cannot spread over cores. Started only for sheets over one chunk."""
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["app.importing.preview"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+    that a thread cannot spread over cores (:mod:`app.importing.workers`)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=workers_context())
 
 
 def empty_columns(preview: Preview) -> Message | None:

@@ -29,6 +29,7 @@ from app.importing.errors import ImportFileError
 from app.importing.messages import Message, msg
 from app.importing.reader import Row, empty_sheets, iter_rows, sheet_names
 from app.importing.units import UNIT_WORDS, looks_like_unit
+from app.importing.workers import looks_big, warm_up
 from app.vntext import clean, fold
 from db import clock
 from db.models import Contact, ContactMethod, Setting, Staff
@@ -842,6 +843,8 @@ def inspect_sheet(path: Path, sheet: str | None = None, *, session: Session | No
     names = sheet_names(path)
     if sheet is None:
         sheet = names[0] if names else path.stem
+    if looks_big(path, sheet):
+        warm_up()  # (the worker processes' server imports on another core while this one parses)
     # keep=True: the preview that follows reads the rows from this parse (one parse a sheet).
     head = list(itertools.islice(iter_rows(path, sheet, keep=True), HEADER_SCAN_ROWS + 20))
     if not any(any(v is not None for v in values) for _, values in head):

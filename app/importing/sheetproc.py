@@ -14,7 +14,6 @@ process lives on.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing as mp
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.importing import workers
 from app.importing.errors import ImportFileError
 from app.importing.messages import msg
 
@@ -63,14 +63,10 @@ def read_rows(path: Path, sheet: str) -> list[tuple[int, list[Any]]]:
 
 
 def _context() -> Any:
-    # No fork: the parent may be a Qt application with threads running.
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    if method == "forkserver":
-        # The same preload as the cleaning workers (app.importing.preview): one server for both,
-        # which holds the import modules, so that each child starts in milliseconds.
-        ctx.set_forkserver_preload(["app.importing.preview"])
-    return ctx
+    # The cleaning workers' start method (no fork: the parent may be a Qt application with
+    # threads running) and their forkserver, which holds the import modules, so that each
+    # child starts in milliseconds.
+    return workers.context()
 
 
 def run(
