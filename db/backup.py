@@ -38,6 +38,7 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,11 +170,16 @@ def copy(src_file: Path, dst_file: Path, *, standalone: bool = True) -> None:
 
 
 def take(
-    target: Engine | Session | Path | str, reason: str = "manual", *, to: Path | None = None
+    target: Engine | Session | Path | str,
+    reason: str = "manual",
+    *,
+    to: Path | None = None,
+    kept: Sequence[Path] = (),
 ) -> Path | None:
     """Copy the database now; returns the file written (None for a server or a missing file).
 
-    ``to`` writes the copy there instead of the backups folder (``ketnoi backup FILE``)."""
+    ``to`` writes the copy there instead of the backups folder (``ketnoi backup FILE``);
+    ``kept``: copies the rotation after it must not delete (:func:`prune`)."""
     db_file = sqlite_file_of(target)
     if db_file is None or not db_file.exists() or db_file.stat().st_size == 0:
         return None
@@ -219,7 +225,7 @@ def take(
             said, said_vi = f"Cannot back up {db_file}: {exc}", f"Không sao lưu được {db_file}: {exc}"
         raise _said(said, said_vi) from exc
     if to.parent == folder_for(db_file):
-        prune(db_file)
+        prune(db_file, kept)
     return to
 
 
@@ -260,26 +266,30 @@ def latest_good(db_file: Path) -> Backup | None:
     return next((b for b in listing(db_file) if not b.damaged and check_file(b.path) is None), None)
 
 
-def prune(db_file: Path) -> list[Path]:
+def prune(db_file: Path, kept: Sequence[Path] = ()) -> list[Path]:
     """Delete the copies the policy no longer keeps; returns what was deleted. A damaged file
-    set aside by a restore is no copy: it is never deleted and takes no copy's place."""
+    set aside by a restore is no copy: it is never deleted and takes no copy's place. ``kept``:
+    copies kept whatever the policy says (the one a restore is putting back)."""
     copies = [b for b in listing(db_file) if not b.damaged]
     keep: set[Path] = set()
     risky = [b for b in copies if b.reason.startswith("before-")]
     keep.update(b.path for b in risky[:RISKY_KEEP])
     keep.update(b.path for b in copies if b.reason == "manual")
+    keep.update(kept)
     days: dict[dt.date, Path] = {}
     weeks: dict[tuple[int, int], Path] = {}
-    # Newest first: the newest of each day and week stays. A copy the user asked for is kept
-    # anyway and takes no day's or week's place (reviewer: "Back up now" at 14:15 pushed out
-    # the day's automatic copy of 14:12).
-    for b in copies:
-        if b.reason == "manual":
-            continue
+    # Newest first: the newest automatic copy of each day and week stays. A copy the user asked
+    # for is kept anyway and takes no day's or week's place (reviewer: "Back up now" at 14:15
+    # pushed out the day's automatic copy of 14:12); nor does a copy taken before a risky step,
+    # kept by its own count, unless its day or week has no other (reviewer: the copy taken before
+    # a restore, the day's newest, took the day's place, and the daily copy just restored from
+    # was deleted).
+    regular = [b for b in copies if b.reason != "manual" and not b.reason.startswith("before-")]
+    for b in regular + risky:
         days.setdefault(b.at.date(), b.path)
         weeks.setdefault(b.at.isocalendar()[:2], b.path)
-    keep.update(list(days.values())[:DAILY_KEEP])
-    keep.update(list(weeks.values())[:WEEKLY_KEEP])
+    keep.update(path for _day, path in sorted(days.items(), reverse=True)[:DAILY_KEEP])
+    keep.update(path for _week, path in sorted(weeks.items(), reverse=True)[:WEEKLY_KEEP])
     gone: list[Path] = []
     stale = clock.now().timestamp() - 3600  # a copy under way takes seconds, not an hour
     for part in folder_for(db_file).glob(f".{db_file.stem}-*.db.part*"):  # cut short (killed)
@@ -560,7 +570,7 @@ def _restore_in_place(db_file: Path, backup_file: Path, prepared: Path) -> Path 
         floor = highest_version(db_file)
         _prepare(backup_file, prepared, floor, backup_file.name)
         try:
-            return _copy_in_locked(prepared, db_file, floor)
+            return _copy_in_locked(prepared, db_file, floor, backup_file)
         except _Moved:  # a save came in before the lock was taken: lift over it, again
             continue
     raise BackupError(
@@ -568,7 +578,7 @@ def _restore_in_place(db_file: Path, backup_file: Path, prepared: Path) -> Path 
     )
 
 
-def _copy_in_locked(prepared: Path, db_file: Path, floor: int) -> Path | None:
+def _copy_in_locked(prepared: Path, db_file: Path, floor: int, source: Path) -> Path | None:
     """SQLite's backup API from ``prepared`` into the live ``db_file``: its first step takes
     the write lock of ``db_file`` and holds it, its pages uncommitted, until the last step
     commits them all. Between the first and the second step — no one else can write, readers
@@ -593,7 +603,9 @@ def _copy_in_locked(prepared: Path, db_file: Path, floor: int) -> Path | None:
         if highest_version(db_file) > floor:
             raise _Moved
         try:
-            saved.append(take(db_file, "before-restore"))
+            # (the copy being restored stays, whatever the rotation says: the user may want it
+            # again after more work; reviewer: the day's one daily copy, restored, was deleted)
+            saved.append(take(db_file, "before-restore", kept=(source,)))
         except BackupError as exc:
             raise _NoSafetyCopy(str(exc)) from exc
 

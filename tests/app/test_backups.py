@@ -378,3 +378,61 @@ def test_a_copy_asked_for_never_pushes_out_the_days_automatic_copy(db_path: Path
     kept = backups.listing(db_path)
     assert daily.exists() and manual.exists()
     assert sum(b.reason == "daily" for b in kept) == 4 and sum(b.reason == "manual" for b in kept) == 7
+
+
+def test_restoring_a_copy_keeps_that_copy(db_path: Path, engine: Engine) -> None:
+    """Reviewer: Backups listed "06/12/2026 21:56 Daily copy"; after Restore… it listed only
+    "22:01 Before a restore" — the copy taken before the restore had taken the day's one place
+    and the daily copy just restored was deleted."""
+    with unit_of_work(engine) as session:
+        records.create(session, "organisation", {"name": "Viện Hòa Lạc"})
+    with clock.frozen(dt.datetime(2026, 12, 6, 21, 56, 1), ticking=False):
+        daily = backups.daily(db_path)
+    assert daily is not None
+    with unit_of_work(engine) as session:
+        records.create(session, "organisation", {"name": "Logged after the copy"})
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 1), ticking=False):
+        saved = backups.restore(db_path, daily)
+    assert saved is not None and daily.exists()
+    assert [(b.at, b.reason) for b in backups.listing(db_path)] == [
+        (dt.datetime(2026, 12, 6, 22, 1), "before-restore"),
+        (dt.datetime(2026, 12, 6, 21, 56, 1), "daily"),
+    ]
+    assert _names(db_path) == ["Viện Hòa Lạc"] and "Logged after the copy" in _names(saved)
+    # Restored from again later the same day, twice more: still there, and so is each copy of
+    # what a restore replaced.
+    for minute in (5, 9):
+        with clock.frozen(dt.datetime(2026, 12, 6, 22, minute), ticking=False):
+            backups.restore(db_path, daily)
+    assert daily.exists()
+    assert [b.reason for b in backups.listing(db_path)] == ["before-restore"] * 3 + ["daily"]
+
+
+def test_a_copy_taken_before_a_risky_step_is_restorable_after_more_than_the_risky_count(
+    db_path: Path, engine: Engine
+) -> None:
+    """The copy a restore puts back is kept even when the copy of what it replaces pushes it
+    out of the risky copies' count: the user may want it again."""
+    first = None
+    for n in range(backups.RISKY_KEEP):
+        with clock.frozen(dt.datetime(2026, 12, 1, 9, n), ticking=False):
+            taken = backups.take(db_path, "before-import")
+        first = first or taken
+    assert first is not None and first.exists()
+    with clock.frozen(dt.datetime(2026, 12, 1, 10, 0), ticking=False):
+        backups.restore(db_path, first)
+    assert first.exists()
+    risky = [b for b in backups.listing(db_path) if b.reason.startswith("before-")]
+    assert len(risky) == backups.RISKY_KEEP + 1  # (the one restored from, kept on top of the count)
+
+
+def test_a_day_with_only_a_risky_copy_keeps_it_as_its_copy(db_path: Path, engine: Engine) -> None:
+    """A day whose first copy was taken before an import has no daily copy (that one stood
+    for the day): it stays that day's copy after many more risky copies on later days."""
+    with clock.frozen(dt.datetime(2026, 12, 1, 9, 0), ticking=False):
+        only = backups.take(db_path, "before-import")
+        assert backups.daily(db_path) is None  # (the day has its copy)
+    for n in range(backups.RISKY_KEEP + 2):
+        with clock.frozen(dt.datetime(2026, 12, 2, 9, n), ticking=False):
+            backups.take(db_path, "before-merge")
+    assert only is not None and only.exists()
