@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,8 @@ def test_a_save_from_another_window_during_a_restore_is_kept_somewhere(
     real_prune = backups.prune
     writer = threading.Thread(target=save_in_the_other_window)
 
-    def prune_then_let_the_other_window_save(db_file: Path) -> list[Path]:
-        gone = real_prune(db_file)
+    def prune_then_let_the_other_window_save(db_file: Path, kept: Sequence[Path] = ()) -> list[Path]:
+        gone = real_prune(db_file, kept)
         if not writer.is_alive() and not finished.is_set():
             # The before-restore copy has just been written: the other window saves now. It
             # either gets in at once (the restore does not hold the lock) or waits for it.
