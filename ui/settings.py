@@ -7,6 +7,8 @@ where the database is, who the user is, how dates are written, window geometry.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,10 @@ DATE_FORMATS = {
 }
 
 
+RELOAD_EVERY_S = 0.5
+"""How often, at most, the settings file is checked for another window's changes (a stat)."""
+
+
 class Settings:
     """Typed view over ``QSettings``; pass ``path`` for an isolated file (tests)."""
 
@@ -44,6 +50,8 @@ class Settings:
         else:
             self._q = QSettings(ORGANISATION, APPLICATION)
         make_private(Path(self._q.fileName()))
+        self._stamp = self._file_stamp()
+        self._checked = time.monotonic()
         # The database given by --db (or KETNOI_DATABASE_URL) that this session opened over the
         # saved choice; not saved: Settings → Database says so beside the saved choice.
         self.command_line_url = ""
@@ -52,7 +60,33 @@ class Settings:
     def qsettings(self) -> QSettings:
         return self._q
 
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self._q.fileName())
+        except OSError:
+            return None
+        return found.st_mtime_ns, found.st_size
+
+    def _fresh(self) -> None:
+        """Read the file again if another Ketnoi (another process: a second window) saved it since
+        this one last did: QSettings keeps what it read, and a second window's "I am" was neither
+        shown in this one's Settings nor used for its history, then undone by its OK (reviewer)."""
+        now = time.monotonic()
+        if now - self._checked < RELOAD_EVERY_S:
+            return
+        self._checked = now
+        stamp = self._file_stamp()
+        if stamp != self._stamp:
+            self._q.sync()
+            self._stamp = self._file_stamp()
+
+    def reload(self) -> None:
+        """Read the file again now if another window saved it (Settings is opening)."""
+        self._checked = -RELOAD_EVERY_S
+        self._fresh()
+
     def _get(self, key: str) -> Any:
+        self._fresh()
         default = DEFAULTS[key]
         value = self._q.value(key, default)
         if isinstance(default, int):
@@ -65,6 +99,7 @@ class Settings:
     def _set(self, key: str, value: Any) -> None:
         self._q.setValue(key, value)
         self.sync()
+        self._stamp = self._file_stamp()
 
     @property
     def database_url(self) -> str:

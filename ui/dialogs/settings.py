@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +37,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         s = ctx.settings
+        s.reload()  # (another window may have saved one since this one read them)
         url = s.database_url
         self.use_file = QRadioButton(self.tr("A file on this computer (SQLite)"), self)
         self.use_server = QRadioButton(self.tr("A team server (PostgreSQL URL)"), self)
@@ -108,6 +111,10 @@ class SettingsDialog(QDialog):
         ):
             self.language.addItem(text, key)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        # What this dialog showed: OK saves only what was changed in it, not the rest as it was
+        # read (reviewer: OK in one window, untouched, put back "I am: not chosen" over the choice
+        # just made in the other window, and the language with it).
+        self.shown = self._choices()
         language_note = QLabel(self.tr("The whole window changes language when you press OK."), self)
         language_note.setEnabled(False)
         language_note.setWordWrap(True)
@@ -186,10 +193,21 @@ class SettingsDialog(QDialog):
         path = self.file.text().strip()
         return f"sqlite:///{path}" if path else ""
 
+    def _choices(self) -> dict[str, Any]:
+        return {
+            "url": self.database_url(),
+            "staff": int(self.staff.currentData() or 0),
+            "date_format": str(self.date_format.currentData()),
+            "language": str(self.language.currentData()),
+        }
+
     def apply(self) -> None:
         s = self.ctx.settings
+        chosen_now = self._choices()
+        changed = {key for key, value in chosen_now.items() if value != self.shown[key]}
         self.location_before = s.database_url
-        s.database_url = self.database_url()
+        if "url" in changed:
+            s.database_url = self.database_url()
         # A location changed here and not the one open: the window opens it on OK (the reviewer
         # connected to the team server from the welcome and stayed on the file, told only in grey
         # that it would apply at the next start).
@@ -199,10 +217,11 @@ class SettingsDialog(QDialog):
             chosen
         ) != labels.database_location(str(self.ctx.engine.url)):
             self.moved_to = chosen
-        if self.ctx.identity is None:
+        if self.ctx.identity is None and "staff" in changed:
             s.staff_id = int(self.staff.currentData() or 0) or None
-        s.date_format = str(self.date_format.currentData())
-        if str(self.language.currentData()) != s.language:
+        if "date_format" in changed:
+            s.date_format = str(self.date_format.currentData())
+        if "language" in changed:
             s.language = str(self.language.currentData())
             app = QCoreApplication.instance()
             if app is not None:  # dialogs opened from now on speak it; the window is rebuilt in it
