@@ -276,6 +276,7 @@ ABOUT_WORDS = {
     "responsible": ("Responsible", "Người thực hiện"),
     "meeting": ("Meeting", "Cuộc họp"),
     "reference": ("Reference", "Số hiệu"),
+    "they_owe": ("They owe", "Đối tác cần làm"),
 }
 """The words of an action's description in a calendar, in English and Vietnamese."""
 
@@ -327,11 +328,17 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
         lines.append(f"{words['meeting']}: {meeting.title} ({meeting.starts_at:%d/%m/%Y})")
     if act.reference:
         lines.append(f"{words['reference']}: {act.reference}")
+    if act.direction == "they_owe":
+        # theirs to do, said first in the window's words (reviewer: "Send revised programme
+        # terms — NVIDIA", the partner's to do, read in the calendar as one more task of ours)
+        lines.insert(0, words["they_owe"])
     description = "\n".join(lines)
     if act.notes:
         description = f"{description}\n\n{act.notes}" if description else act.notes
     who = (org.acronym or org.name) if org is not None else (contact.full_name if contact is not None else "")
     summary = f"{act.title} — {who}" if who else act.title
+    if act.direction == "they_owe":
+        summary = f"{words['they_owe']}: {summary}"
     return ActionAbout(summary, description)
 
 
