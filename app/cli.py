@@ -206,7 +206,9 @@ class CliContext:
 
     def actor(self) -> str:
         """Who the history says made a change: on a team database the signed-in login's staff
-        name (the database writes it itself, app.team); else ``$KETNOI_ACTOR``, else the login name."""
+        name (the database writes it itself, app.team); else ``$KETNOI_ACTOR``; else the staff
+        member this login chose in the window's Settings → I am on this database
+        (:mod:`app.identity`: the window records the same name); else the login name."""
         from sqlalchemy.engine import make_url
 
         if make_url(self.url).get_backend_name() == "postgresql":
@@ -217,7 +219,15 @@ class CliContext:
                 return who.name
         from app.team import login_name
 
-        return login_name()
+        if os.environ.get("KETNOI_ACTOR"):
+            return login_name()
+        from app import identity
+        from db.engine import read_session
+
+        login = login_name()
+        with read_session(self.engine()) as session:
+            found = identity.chosen(session, login)
+        return found[1] if found is not None else login
 
     def out(self, text: str = "") -> None:
         """A line of the human-readable output (nothing when ``--json`` asked for a document)."""

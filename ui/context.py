@@ -32,7 +32,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from app import changes as change_log
-from app import dashboard, team, undo, undo_history
+from app import dashboard, identity, team, undo, undo_history
 from app.changes import Changes
 from app.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 from db import clock
@@ -182,6 +182,17 @@ class AppContext(QObject):
         if who is not None:
             return who.name  # the database writes the same name into the history itself
         return self.chosen_name() or team.login_name()
+
+    def remember_identity(self, staff_id: int | None) -> None:
+        """Keep "I am" in the database too, for this login, so that the command line records the
+        same name (:mod:`app.identity`). Not on a team database (it names its logins itself) nor
+        one this window may not write (no history is written there)."""
+        from db.engine import read_only_reason
+
+        if self.identity is not None or self.engine.dialect.name != "sqlite" or read_only_reason(self.engine):
+            return
+        login = team.login_name()
+        self.write(lambda s: identity.choose(s, login, staff_id), entity="setting")
 
     def chosen_name(self) -> str:
         """The name chosen under Settings → I am ("" when none is, or it was deleted since)."""

@@ -219,6 +219,7 @@ class SettingsDialog(QDialog):
             self.moved_to = chosen
         if self.ctx.identity is None and "staff" in changed:
             s.staff_id = int(self.staff.currentData() or 0) or None
+            self.ctx.remember_identity(s.staff_id)
         if "date_format" in changed:
             s.date_format = str(self.date_format.currentData())
         if "language" in changed:
