@@ -88,6 +88,56 @@ class Backup:
         return self.reason == DAMAGED
 
 
+@dataclass(frozen=True)
+class Contents:
+    """What a copy holds, to tell copies apart (reviewer: four rows "Before a restore", nothing
+    to say which held the meeting just logged): its live records, and its last change."""
+
+    organisations: int
+    contacts: int
+    meetings: int
+    actions: int
+    last_change_at: dt.datetime | None  # UTC
+    last_change_by: str
+
+
+_CONTENTS: dict[tuple[Path, int, int], Contents | None] = {}
+_COUNTED = ("organisation", "contact", "meeting", "action")
+
+
+def contents(path: Path) -> Contents | None:
+    """What the copy at ``path`` holds, read without writing beside it; None if it cannot be
+    read (damaged, not a Ketnoi database). A copy does not change: the answer is kept."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    key = (path, found.st_mtime_ns, found.st_size)
+    if key in _CONTENTS:
+        return _CONTENTS[key]
+    out: Contents | None = None
+    try:
+        con, _read_only = reader(path)
+        try:
+            counts = [
+                int(con.execute(f'SELECT count(*) FROM "{t}" WHERE deleted_at IS NULL').fetchone()[0])
+                for t in _COUNTED
+            ]
+            last = con.execute("SELECT at, actor FROM change ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            con.close()
+        at = None
+        if last is not None and last[0]:
+            when = dt.datetime.fromisoformat(str(last[0]))
+            at = when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when.astimezone(dt.UTC)
+        by = str(last[1] or "") if last is not None else ""
+        out = Contents(counts[0], counts[1], counts[2], counts[3], at, by)
+    except Exception:  # (sqlite3.Error, a copy of another program's file, UnsavedChangesError…)
+        out = None
+    _CONTENTS[key] = out
+    return out
+
+
 def sqlite_file_of(target: Engine | Session | Path | str) -> Path | None:
     """The SQLite file behind an engine, a session, a URL or a path (None for a server)."""
     if isinstance(target, Path):

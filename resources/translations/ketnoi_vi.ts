@@ -137,67 +137,67 @@
   <context>
     <name>AppContext</name>
     <message>
-      <location filename="../../ui/context.py" line="367" />
+      <location filename="../../ui/context.py" line="378" />
       <source>Cannot reach the database server %1, so this cannot be opened now. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1 nên chưa mở được. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="362" />
+      <location filename="../../ui/context.py" line="373" />
       <source>Cannot reach the database server %1. Nothing was saved, and what you typed is still here: try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Chưa lưu gì — dữ liệu bạn vừa nhập vẫn còn; hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="370" />
+      <location filename="../../ui/context.py" line="381" />
       <source>Cannot reach the database server %1. Try again when the network is back.</source>
       <translation>Không kết nối được máy chủ cơ sở dữ liệu %1. Hãy thử lại khi có mạng.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="399" />
+      <location filename="../../ui/context.py" line="410" />
       <source>Not allowed: your login %1 may not read or change this in the database (your role may have just been changed). Ask a manager if you need it.</source>
       <translation>Không được phép: tài khoản %1 không được đọc hoặc thay đổi mục này trong cơ sở dữ liệu (vai trò của bạn có thể vừa được thay đổi). Nếu cần, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="308" />
+      <location filename="../../ui/context.py" line="319" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved, and what you typed is still here: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu, những gì bạn đã nhập vẫn còn nguyên: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="314" />
+      <location filename="../../ui/context.py" line="325" />
       <source>Not saved: another program or Ketnoi window is holding the database %1 (Ketnoi waited %2 seconds). Nothing was saved: try again in a moment.</source>
       <translation>Chưa lưu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang giữ cơ sở dữ liệu %1 (Ketnoi đã chờ %2 giây). Chưa có gì được lưu: hãy thử lại sau giây lát.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="387" />
+      <location filename="../../ui/context.py" line="398" />
       <source>Not saved: the change would leave a confidential record you may not see. Its owner, the staff on it or a manager can make it.</source>
       <translation>Chưa lưu: thay đổi này sẽ để lại một hồ sơ mật mà bạn không được xem. Cán bộ phụ trách, cán bộ tham gia hoặc lãnh đạo có thể thực hiện.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="326" />
+      <location filename="../../ui/context.py" line="337" />
       <source>Not saved: the database file is no longer at %1 (it was moved, renamed or deleted while Ketnoi had it open). Nothing was saved; what was saved before is in the file where it is now.</source>
       <translation>Chưa lưu: tệp cơ sở dữ liệu không còn ở %1 (tệp đã bị chuyển đi, đổi tên hoặc xoá trong khi Ketnoi đang mở). Không có gì được lưu; những gì đã lưu trước đó nằm trong tệp, ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="392" />
+      <location filename="../../ui/context.py" line="403" />
       <source>Not saved: your login %1 may not change anything in this database (your role may have just been changed). Ask a manager if you need to edit.</source>
       <translation>Chưa lưu: tài khoản %1 không được phép thay đổi gì trong cơ sở dữ liệu này (vai trò của bạn có thể vừa được thay đổi). Nếu cần sửa, hãy đề nghị lãnh đạo cấp quyền.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="333" />
+      <location filename="../../ui/context.py" line="344" />
       <source>Put the file back at %1 and save again, or close Ketnoi and open the file where it is now.</source>
       <translation>Hãy đặt tệp trở lại %1 rồi lưu lại, hoặc đóng Ketnoi và mở tệp ở chỗ mới của nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="286" />
+      <location filename="../../ui/context.py" line="297" />
       <source>Waiting for the database: another program or Ketnoi window is writing to it…</source>
       <translation>Đang chờ cơ sở dữ liệu: một chương trình khác hoặc một cửa sổ Ketnoi khác đang ghi vào đó…</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="331" />
+      <location filename="../../ui/context.py" line="342" />
       <source>What you typed is still here.</source>
       <translation>Những gì bạn đã nhập vẫn còn ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/context.py" line="413" />
+      <location filename="../../ui/context.py" line="424" />
       <source>Your login %1 was disabled: this window can no longer read or save. Close Ketnoi; ask an administrator if you still need it.</source>
       <translation>Tài khoản %1 đã bị vô hiệu hóa: cửa sổ này không thể đọc hay lưu gì nữa. Hãy đóng Ketnoi; nếu vẫn cần dùng, hãy đề nghị quản trị viên.</translation>
     </message>
@@ -285,226 +285,266 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="216" />
+      <location filename="../../ui/dialogs/backups.py" line="244" />
+      <source>%n action(s)</source>
+      <translation>%n việc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="242" />
+      <source>%n contact(s)</source>
+      <translation>%n người liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="243" />
+      <source>%n meeting(s)</source>
+      <translation>%n cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="241" />
+      <source>%n organisation(s)</source>
+      <translation>%n tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="266" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="67" />
+      <location filename="../../ui/dialogs/backups.py" line="69" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="316" />
+      <location filename="../../ui/dialogs/backups.py" line="366" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="293" />
+      <location filename="../../ui/dialogs/backups.py" line="343" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="247" />
+      <location filename="../../ui/dialogs/backups.py" line="297" />
       <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="169" />
+      <location filename="../../ui/dialogs/backups.py" line="171" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="171" />
+      <location filename="../../ui/dialogs/backups.py" line="173" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="168" />
+      <location filename="../../ui/dialogs/backups.py" line="170" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="175" />
+      <location filename="../../ui/dialogs/backups.py" line="177" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="170" />
+      <location filename="../../ui/dialogs/backups.py" line="172" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="172" />
+      <location filename="../../ui/dialogs/backups.py" line="174" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="81" />
+      <location filename="../../ui/dialogs/backups.py" line="83" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="167" />
+      <location filename="../../ui/dialogs/backups.py" line="169" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="166" />
+      <location filename="../../ui/dialogs/backups.py" line="168" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="186" />
+      <location filename="../../ui/dialogs/backups.py" line="188" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="342" />
+      <location filename="../../ui/dialogs/backups.py" line="392" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="334" />
+      <location filename="../../ui/dialogs/backups.py" line="384" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="139" />
+      <location filename="../../ui/dialogs/backups.py" line="141" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="262" />
+      <location filename="../../ui/dialogs/backups.py" line="312" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="61" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
       <source>Kind of copy</source>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="285" />
-      <location filename="../../ui/dialogs/backups.py" line="310" />
+      <location filename="../../ui/dialogs/backups.py" line="335" />
+      <location filename="../../ui/dialogs/backups.py" line="360" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="73" />
+      <location filename="../../ui/dialogs/backups.py" line="75" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="328" />
+      <location filename="../../ui/dialogs/backups.py" line="378" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="344" />
+      <location filename="../../ui/dialogs/backups.py" line="394" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="325" />
+      <location filename="../../ui/dialogs/backups.py" line="375" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="70" />
+      <location filename="../../ui/dialogs/backups.py" line="72" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="370" />
+      <location filename="../../ui/dialogs/backups.py" line="420" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="303" />
+      <location filename="../../ui/dialogs/backups.py" line="353" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="274" />
+      <location filename="../../ui/dialogs/backups.py" line="324" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="77" />
+      <location filename="../../ui/dialogs/backups.py" line="79" />
       <source>Save a copy…</source>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="314" />
+      <location filename="../../ui/dialogs/backups.py" line="364" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="284" />
+      <location filename="../../ui/dialogs/backups.py" line="334" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="310" />
+      <location filename="../../ui/dialogs/backups.py" line="360" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="61" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="61" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="293" />
+      <location filename="../../ui/dialogs/backups.py" line="343" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="198" />
+      <location filename="../../ui/dialogs/backups.py" line="200" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="370" />
+      <location filename="../../ui/dialogs/backups.py" line="420" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="382" />
+      <location filename="../../ui/dialogs/backups.py" line="432" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="377" />
+      <location filename="../../ui/dialogs/backups.py" line="427" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="157" />
+      <location filename="../../ui/dialogs/backups.py" line="159" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="112" />
+      <location filename="../../ui/dialogs/backups.py" line="114" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="125" />
+      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <source>What it holds</source>
+      <translation>Nội dung</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="127" />
       <source>Your login (%1, %2) does not see every record, so the copy holds only what it may see: colleagues' confidential records it may not see are left out. The complete backup is the database owner's (the server's backups, or pg_dump as the owner).</source>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="149" />
+      <location filename="../../ui/dialogs/backups.py" line="238" />
+      <source>cannot be read</source>
+      <translation>không đọc được</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="253" />
+      <source>last change %1</source>
+      <translation>thay đổi cuối %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <source>last change %1 by %2</source>
+      <translation>thay đổi cuối %1, do %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="151" />
       <source>⚠ Today's automatic copy could not be made (%1): %2</source>
       <translation>⚠ Không tạo được bản sao tự động hôm nay (%1): %2</translation>
     </message>
@@ -659,7 +699,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4552,6 +4591,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4561,6 +4602,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4697,7 +4739,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4728,7 +4769,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4911,8 +4951,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6153,6 +6191,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6179,7 +6218,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6194,12 +6235,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6265,6 +6310,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6680,6 +6726,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6710,6 +6757,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6750,8 +6798,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6762,15 +6808,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6812,6 +6854,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6832,7 +6875,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6843,6 +6885,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -6945,122 +6989,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="39" />
+      <location filename="../../ui/dialogs/settings.py" line="42" />
       <source>A file on this computer (SQLite)</source>
       <translation>Một tệp trên máy này (SQLite)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="64" />
+      <location filename="../../ui/dialogs/settings.py" line="67" />
       <source>A new database location is opened on OK, in place of the one open now.</source>
       <translation>Vị trí cơ sở dữ liệu mới được mở khi bạn nhấn OK, thay cho cơ sở dữ liệu đang mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="40" />
+      <location filename="../../ui/dialogs/settings.py" line="43" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="105" />
+      <location filename="../../ui/dialogs/settings.py" line="108" />
       <source>As the system</source>
       <translation>Theo hệ thống</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="46" />
+      <location filename="../../ui/dialogs/settings.py" line="49" />
       <source>Choose…</source>
       <translation>Chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="116" />
+      <location filename="../../ui/dialogs/settings.py" line="123" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="175" />
+      <location filename="../../ui/dialogs/settings.py" line="182" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="143" />
+      <location filename="../../ui/dialogs/settings.py" line="150" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="96" />
+      <location filename="../../ui/dialogs/settings.py" line="99" />
       <source>Day first: 23/11/2026</source>
       <translation>Ngày trước: 23/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="45" />
+      <location filename="../../ui/dialogs/settings.py" line="48" />
       <source>Default: ketnoi.db in your data folder</source>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="159" />
+      <location filename="../../ui/dialogs/settings.py" line="166" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="133" />
+      <location filename="../../ui/dialogs/settings.py" line="140" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="97" />
+      <location filename="../../ui/dialogs/settings.py" line="100" />
       <source>ISO: 2026-11-23</source>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="177" />
+      <location filename="../../ui/dialogs/settings.py" line="184" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="144" />
+      <location filename="../../ui/dialogs/settings.py" line="151" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="98" />
+      <location filename="../../ui/dialogs/settings.py" line="101" />
       <source>Month first: 11/23/2026</source>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="159" />
+      <location filename="../../ui/dialogs/settings.py" line="166" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="123" />
+      <location filename="../../ui/dialogs/settings.py" line="130" />
       <source>New staff member…</source>
       <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="60" />
+      <location filename="../../ui/dialogs/settings.py" line="63" />
       <source>Now open: %1</source>
       <translation>Đang mở: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="35" />
+      <location filename="../../ui/dialogs/settings.py" line="37" />
       <source>Settings</source>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="140" />
+      <location filename="../../ui/dialogs/settings.py" line="147" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="111" />
+      <location filename="../../ui/dialogs/settings.py" line="118" />
       <source>The whole window changes language when you press OK.</source>
       <translation>Toàn bộ cửa sổ chuyển sang ngôn ngữ mới ngay khi bạn bấm OK.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="78" />
+      <location filename="../../ui/dialogs/settings.py" line="81" />
       <source>This database was given on the command line (--db or KETNOI_DATABASE_URL) and is open for this session only. The choice above is the saved one (%1): Ketnoi opens it when started without --db.</source>
       <translation>Cơ sở dữ liệu này được chỉ định trên dòng lệnh (--db hoặc KETNOI_DATABASE_URL) và chỉ mở cho phiên làm việc này. Lựa chọn ở trên là lựa chọn đã lưu (%1): Ketnoi sẽ mở nó khi khởi động không có --db.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="88" />
+      <location filename="../../ui/dialogs/settings.py" line="91" />
       <source>— not chosen —</source>
       <translation>— chưa chọn —</translation>
     </message>
@@ -7401,7 +7445,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7582,7 +7625,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8298,8 +8340,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>

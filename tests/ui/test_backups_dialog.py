@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -127,3 +128,45 @@ def test_the_restore_question_names_both_files_and_cancel_is_the_default(
     assert not dialog.busy
     with read_session(ctx.engine) as s:  # nothing was put back
         assert s.get(Organisation, later) is not None
+
+
+def test_each_copy_says_what_it_holds(qtbot: Any, window: Any, ctx: Any, monkeypatch: Any) -> None:
+    """Reviewer: after a few restores, four rows "Before a restore" and nothing to say which
+    held the meeting just logged; the wrong one was restored. Each row now says what it holds:
+    its records and its last change, by whom."""
+    from db import backup as backups
+    from ui.dialogs.backups import BackupsDialog
+
+    dialog = BackupsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.take_button.click()
+    qtbot.waitUntil(lambda: dialog.list.topLevelItemCount() == 1 and not dialog.busy, timeout=10_000)
+    before = backups.contents(Path(str(dialog.list.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole))))
+    assert before is not None
+    with unit_of_work(ctx.engine) as s:
+        records.create(
+            s,
+            "meeting",
+            {"title": "Call with Qualcomm", "starts_at": dt.datetime(2026, 12, 7, 9)},
+            actor="Trần Quốc Bảo",
+        )
+    monkeypatch.setattr(BackupsDialog, "confirm_restore", lambda *_a: True)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.list.topLevelItemCount() == 2, timeout=10_000)
+    holds = {}
+    qtbot.waitUntil(
+        lambda: all(item.text(2) != "…" for item in dialog._items()) and dialog.list.topLevelItemCount() == 2,
+        timeout=10_000,
+    )
+    for item in dialog._items():
+        holds[item.text(1)] = item.text(2)
+    assert before.meetings >= 1  # (the seeded network's: "N meetings", plural, both ways)
+    assert f"{before.meetings + 1} meetings," in holds["Before a restore"]
+    assert (
+        holds["Before a restore"].startswith("last change ")
+        and " by Trần Quốc Bảo · " in holds["Before a restore"]
+    )
+    assert f"{before.meetings} meetings," in holds["Copy you asked for"]
+    assert holds["Before a restore"] != holds["Copy you asked for"]

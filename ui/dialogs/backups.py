@@ -50,7 +50,9 @@ class BackupsDialog(QDialog):
         self.ctx = ctx
         self.setObjectName("backups_dialog")
         self.setWindowTitle(self.tr("Backups"))
-        self.resize(720, 440)
+        # wide enough for what each copy holds (1,000 px fits a 1280×720 screen and its frame)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1000, screen.width() - 80) if screen is not None else 1000, 440)
         self.db_file = sqlite_path(str(ctx.engine.url))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -58,10 +60,12 @@ class BackupsDialog(QDialog):
         self.list = QTreeWidget(self)
         self.list.setObjectName("backup_list")
         self.list.setRootIsDecorated(False)
-        self.list.setHeaderLabels([self.tr("Taken"), self.tr("Kind of copy"), self.tr("Size")])
+        self.list.setHeaderLabels(
+            [self.tr("Taken"), self.tr("Kind of copy"), self.tr("What it holds"), self.tr("Size")]
+        )
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setStretchLastSection(False)  # the reason gets the room, not the size
+        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)  # what it holds gets the room, not the size
         self.list.itemSelectionChanged.connect(self._selection_changed)
         select_on_focus(self.list)  # tabbed into: a copy selected, Restore… on
         self.take_button = QPushButton(self.tr("Back up now"), self)
@@ -187,7 +191,7 @@ class BackupsDialog(QDialog):
                 if b.damaged
                 else self.reason(b.reason)
             )
-            item = QTreeWidgetItem([when, what, f"{b.size / 1e6:.1f} MB"])
+            item = QTreeWidgetItem([when, what, "" if b.damaged else "…", f"{b.size / 1e6:.1f} MB"])
             item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
             item.setData(1, Qt.ItemDataRole.UserRole, b.damaged)
             item.setToolTip(0, str(b.path))
@@ -199,9 +203,59 @@ class BackupsDialog(QDialog):
                         "can try to recover records from it. Ketnoi never restores or deletes it."
                     ),
                 )
-                for column in range(3):
+                for column in range(4):
                     item.setForeground(column, self.palette().placeholderText())
             self.list.addTopLevelItem(item)
+        self._read_contents()
+
+    def _read_contents(self) -> None:
+        """Fill "What it holds" off the UI thread (each copy opened and counted: a second or two
+        for twenty copies of a million-contact file), so that copies can be told apart (reviewer:
+        four rows "Before a restore", and the wrong one restored)."""
+        items = self._items()
+        paths = [
+            Path(str(item.data(0, Qt.ItemDataRole.UserRole))) for item in items if not self._is_damaged(item)
+        ]
+
+        def done(found: dict[str, backups.Contents | None]) -> None:
+            for item in self._items():
+                path = str(item.data(0, Qt.ItemDataRole.UserRole))
+                if path in found:
+                    item.setText(2, self.holds(found[path]))
+                    item.setToolTip(2, item.text(2))  # (whole, where the column cuts it)
+
+        self.ctx.tasks.run(
+            lambda _task: {str(p): backups.contents(p) for p in paths}, on_done=done, owner=self
+        )
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [
+            item
+            for i in range(self.list.topLevelItemCount())
+            if (item := self.list.topLevelItem(i)) is not None
+        ]
+
+    def holds(self, found: backups.Contents | None) -> str:
+        """ "19 organisations, 21 contacts, 8 meetings, 12 actions · last change 06/12/2026 22:01 by Hà" """
+        if found is None:
+            return self.tr("cannot be read")
+        # the last change first: it tells apart copies of one day, whose counts often agree
+        counts = ", ".join(
+            (
+                self.tr("%n contact(s)", "", found.contacts),
+                self.tr("%n meeting(s)", "", found.meetings),
+                self.tr("%n action(s)", "", found.actions),
+                self.tr("%n organisation(s)", "", found.organisations),
+            )
+        )
+        if found.last_change_at is None:
+            return counts
+        when = self.ctx.fmt_datetime(found.last_change_at.astimezone().replace(tzinfo=None))
+        if found.last_change_by:
+            last = self.tr("last change %1 by %2").replace("%1", when).replace("%2", found.last_change_by)
+        else:
+            last = self.tr("last change %1").replace("%1", when)
+        return f"{last} · {counts}"
 
     @staticmethod
     def _is_damaged(item: QTreeWidgetItem) -> bool:
