@@ -8,6 +8,7 @@ merge, bulk delete, restore and upgrade, and once a day when the window starts; 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,12 @@ LINES: dict[str, tuple[str, str]] = {
         "Restore one with: ketnoi restore FILE --db {db}",
         "Khôi phục một bản bằng: ketnoi restore TỆP --db {db}",
     ),
+    "holds": (
+        "{contacts} contact{cs}, {meetings} meeting{ms}, {actions} action{as_}, {organisations} organisation{os}",
+        "{contacts} người liên hệ, {meetings} cuộc họp, {actions} việc, {organisations} tổ chức",
+    ),
+    "last_change": ("last change {at} by {by}", "thay đổi cuối {at}, do {by}"),
+    "unreadable_copy": ("cannot be read", "không đọc được"),
     "restored": ("Restored {db} from {source}.", "Đã khôi phục {db} từ {source}."),
     "kept": ("What it replaced is kept in {saved}.", "Dữ liệu trước đó được giữ trong {saved}."),
 }
@@ -112,6 +119,22 @@ REASONS_VI = {
     "before-restore": "trước khi khôi phục",
     "before-empty-trash": "trước khi dọn thùng rác",
 }
+
+
+def _holds(found: backups.Contents | None) -> str:
+    """ "last change 2026-12-06 22:08 by Hà · 21 contacts, 9 meetings, 13 actions, 19 organisations" """
+    if found is None:
+        return _say("unreadable_copy")
+    n = (found.contacts, found.meetings, found.actions, found.organisations)
+    ends = ["" if x == 1 else "s" for x in n]
+    counts = _say(
+        "holds", contacts=n[0], meetings=n[1], actions=n[2], organisations=n[3],
+        cs=ends[0], ms=ends[1], as_=ends[2], os=ends[3],
+    )  # fmt: skip
+    if found.last_change_at is None:
+        return counts
+    at = f"{found.last_change_at.astimezone():%Y-%m-%d %H:%M}"
+    return f"{_say('last_change', at=at, by=found.last_change_by or '—')} · {counts}"
 
 
 def _say(code: str, **values: object) -> str:
@@ -273,16 +296,20 @@ def _pg_backup(args: argparse.Namespace, ctx: Any) -> int:
 def list_command(args: argparse.Namespace, ctx: Any) -> int:
     db_file = _db_file(ctx)
     found = backups.listing(db_file)
+    # what each copy holds, to tell copies apart (reviewer: four "before-restore" copies, and
+    # the wrong one restored)
+    holds = {b.path: None if b.damaged else backups.contents(b.path) for b in found}
     ctx.emit(
         {
             "database": str(db_file),
             "folder": str(backups.folder_for(db_file)),
             "backups": [
-                {"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size, "damaged": b.damaged}
+                {"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size, "damaged": b.damaged,
+                 "holds": dataclasses.asdict(c) if (c := holds[b.path]) is not None else None}
                 for b in found
             ],
         }
-    )
+    )  # fmt: skip
     blocked = read_only_problem(db_file)  # (reviewer: a read-only file was told where copies
     # go and how to restore one, neither of which can happen there)
     if not found:
@@ -295,6 +322,8 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
     for b in found:
         what = _say("damaged") if b.damaged else _reason(b.reason)
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
+        if not b.damaged:
+            ctx.out(f"  {'':19}  {_holds(holds[b.path])}")
     if blocked is not None:
         ctx.out(_say("not_in_place", why=_why(blocked)))
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import stat
 from pathlib import Path
@@ -436,3 +437,28 @@ def test_a_day_with_only_a_risky_copy_keeps_it_as_its_copy(db_path: Path, engine
         with clock.frozen(dt.datetime(2026, 12, 2, 9, n), ticking=False):
             backups.take(db_path, "before-merge")
     assert only is not None and only.exists()
+
+
+def test_ketnoi_backups_says_what_each_copy_holds(
+    db_path: Path, engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the window's Backups list does (reviewer: four "before-restore" copies alike)."""
+    with clock.frozen(dt.datetime(2026, 12, 6, 21, 56), ticking=False):
+        first = backups.take(db_path, "daily")
+    with unit_of_work(engine) as session:
+        records.create(session, "organisation", {"name": "Viện Hòa Lạc"}, actor="Hà")
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 1), ticking=False):
+        second = backups.take(db_path, "before-import")
+    code, doc, _err = run(capsys, "backups", "--db", str(db_path), "--json")
+    assert code == 0 and isinstance(doc, dict)
+    holds = {b["file"]: b["holds"] for b in doc["backups"]}
+    assert holds[str(second)]["organisations"] == holds[str(first)]["organisations"] + 1
+    assert holds[str(second)]["last_change_by"] == "Hà"
+    code, text, _err = run(capsys, "backups", "--db", str(db_path))
+
+    assert code == 0 and isinstance(text, str)
+    assert re.search(
+        r"last change \d{4}-\d\d-\d\d \d\d:\d\d by Hà · 0 contacts, 0 meetings, 0 actions, 1 organisation$",
+        text,
+        re.M,
+    )
