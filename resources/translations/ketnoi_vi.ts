@@ -285,266 +285,266 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="244" />
+      <location filename="../../ui/dialogs/backups.py" line="247" />
       <source>%n action(s)</source>
       <translation>%n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="242" />
+      <location filename="../../ui/dialogs/backups.py" line="245" />
       <source>%n contact(s)</source>
       <translation>%n người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="243" />
+      <location filename="../../ui/dialogs/backups.py" line="246" />
       <source>%n meeting(s)</source>
       <translation>%n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="241" />
+      <location filename="../../ui/dialogs/backups.py" line="248" />
       <source>%n organisation(s)</source>
       <translation>%n tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="266" />
+      <location filename="../../ui/dialogs/backups.py" line="270" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="69" />
+      <location filename="../../ui/dialogs/backups.py" line="71" />
       <source>Back up now</source>
       <translation>Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="366" />
+      <location filename="../../ui/dialogs/backups.py" line="370" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="343" />
+      <location filename="../../ui/dialogs/backups.py" line="347" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="297" />
+      <location filename="../../ui/dialogs/backups.py" line="301" />
       <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="171" />
+      <location filename="../../ui/dialogs/backups.py" line="173" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="173" />
+      <location filename="../../ui/dialogs/backups.py" line="175" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="170" />
+      <location filename="../../ui/dialogs/backups.py" line="172" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="177" />
+      <location filename="../../ui/dialogs/backups.py" line="179" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="172" />
+      <location filename="../../ui/dialogs/backups.py" line="174" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="174" />
+      <location filename="../../ui/dialogs/backups.py" line="176" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="83" />
+      <location filename="../../ui/dialogs/backups.py" line="85" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="169" />
+      <location filename="../../ui/dialogs/backups.py" line="171" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="168" />
+      <location filename="../../ui/dialogs/backups.py" line="170" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="188" />
+      <location filename="../../ui/dialogs/backups.py" line="190" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="392" />
+      <location filename="../../ui/dialogs/backups.py" line="396" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="384" />
+      <location filename="../../ui/dialogs/backups.py" line="388" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="141" />
+      <location filename="../../ui/dialogs/backups.py" line="143" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="312" />
+      <location filename="../../ui/dialogs/backups.py" line="316" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="64" />
       <source>Kind of copy</source>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="335" />
-      <location filename="../../ui/dialogs/backups.py" line="360" />
+      <location filename="../../ui/dialogs/backups.py" line="339" />
+      <location filename="../../ui/dialogs/backups.py" line="364" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="75" />
+      <location filename="../../ui/dialogs/backups.py" line="77" />
       <source>Open folder</source>
       <translation>Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="378" />
+      <location filename="../../ui/dialogs/backups.py" line="382" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="394" />
+      <location filename="../../ui/dialogs/backups.py" line="398" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="375" />
+      <location filename="../../ui/dialogs/backups.py" line="379" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="72" />
+      <location filename="../../ui/dialogs/backups.py" line="74" />
       <source>Restore…</source>
       <translation>Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="420" />
+      <location filename="../../ui/dialogs/backups.py" line="424" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="353" />
+      <location filename="../../ui/dialogs/backups.py" line="357" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="324" />
+      <location filename="../../ui/dialogs/backups.py" line="328" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="79" />
+      <location filename="../../ui/dialogs/backups.py" line="81" />
       <source>Save a copy…</source>
       <translation>Lưu một bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="364" />
+      <location filename="../../ui/dialogs/backups.py" line="368" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="334" />
+      <location filename="../../ui/dialogs/backups.py" line="338" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="360" />
+      <location filename="../../ui/dialogs/backups.py" line="364" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="64" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="64" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="343" />
+      <location filename="../../ui/dialogs/backups.py" line="347" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="200" />
+      <location filename="../../ui/dialogs/backups.py" line="202" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="420" />
+      <location filename="../../ui/dialogs/backups.py" line="424" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="432" />
+      <location filename="../../ui/dialogs/backups.py" line="436" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="427" />
+      <location filename="../../ui/dialogs/backups.py" line="431" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="159" />
+      <location filename="../../ui/dialogs/backups.py" line="161" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="114" />
+      <location filename="../../ui/dialogs/backups.py" line="116" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="62" />
+      <location filename="../../ui/dialogs/backups.py" line="64" />
       <source>What it holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="127" />
+      <location filename="../../ui/dialogs/backups.py" line="129" />
       <source>Your login (%1, %2) does not see every record, so the copy holds only what it may see: colleagues' confidential records it may not see are left out. The complete backup is the database owner's (the server's backups, or pg_dump as the owner).</source>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="238" />
+      <location filename="../../ui/dialogs/backups.py" line="241" />
       <source>cannot be read</source>
       <translation>không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="253" />
+      <location filename="../../ui/dialogs/backups.py" line="257" />
       <source>last change %1</source>
       <translation>thay đổi cuối %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="251" />
+      <location filename="../../ui/dialogs/backups.py" line="255" />
       <source>last change %1 by %2</source>
       <translation>thay đổi cuối %1, do %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="151" />
+      <location filename="../../ui/dialogs/backups.py" line="153" />
       <source>⚠ Today's automatic copy could not be made (%1): %2</source>
       <translation>⚠ Không tạo được bản sao tự động hôm nay (%1): %2</translation>
     </message>
@@ -5092,6 +5092,11 @@ Bản sao lưu: %2</translation>
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="319" />
+      <source>“Mine” shows the actions of the staff member chosen under File → Settings → “I am”, and none is chosen on this computer.</source>
+      <translation>“Của tôi” là các việc của cán bộ được chọn ở Tệp → Cài đặt → “Tôi là”, và trên máy này chưa chọn ai.</translation>
+    </message>
   </context>
   <context>
     <name>LiveUpdates</name>
@@ -6345,7 +6350,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6726,7 +6733,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6854,7 +6860,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6885,8 +6890,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7445,6 +7448,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7625,6 +7629,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

@@ -123,3 +123,17 @@ def test_enter_filters_by_the_box_as_it_reads_even_when_the_window_filled_it(qtb
     panel.search.setText("genetica")
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
     assert panel.view.hasFocus() and panel.selected_ids() == [ids["genetica"]]
+
+
+def test_mine_with_no_one_chosen_says_why_it_is_empty(qtbot, ctx, settings) -> None:
+    """Reviewer: before choosing "I am", Actions → Mine read "No actions match these filters:
+    Mine." and a deputy director took it that he had none."""
+    settings.staff_id = None
+    panel = _panel(qtbot, ctx, "action")
+    panel._combos["preset"].setCurrentIndex(panel._combos["preset"].findData("mine"))
+    panel.apply_filters()
+    qtbot.waitUntil(panel.empty_note.isVisible)
+    assert panel.empty_note.text.text() == (
+        "No actions match these filters: Mine. “Mine” shows the actions of the staff member chosen under "
+        "File → Settings → “I am”, and none is chosen on this computer."
+    )

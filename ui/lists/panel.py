@@ -309,7 +309,17 @@ class ListPanel(QWidget):
             "meeting": self.tr("No meetings match these filters: %1."),
             "action": self.tr("No actions match these filters: %1."),
         }
-        self.empty_note.say(texts[self.entity].replace("%1", ", ".join(said)))
+        text = texts[self.entity].replace("%1", ", ".join(said))
+        preset = self._combos.get("preset")
+        mine = self.entity == "action" and preset is not None and preset.currentData() == "mine"
+        if mine and self.ctx.staff_id is None:
+            # (reviewer: a deputy director read "No actions match these filters: Mine." and took
+            # it that he had none; "Mine" is no one's until "I am" is chosen)
+            text += " " + self.tr(
+                "“Mine” shows the actions of the staff member chosen under File → Settings → “I am”, "
+                "and none is chosen on this computer."
+            )
+        self.empty_note.say(text)
 
     def _show_all_from_note(self) -> None:
         """Show all under an empty list: every filter cleared, the list read again; the focus,
