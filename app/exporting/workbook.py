@@ -82,15 +82,19 @@ def exported_fields(kind: str) -> list[FieldSpec]:
     return [f for f in FIELDS[kind] if f.exported]
 
 
-def _sheet(wb: Workbook, kind: str) -> WriteOnlyWorksheet:
+def _sheet(wb: Workbook, kind: str, extra: tuple[str, ...] = ()) -> WriteOnlyWorksheet:
+    """A kind's sheet with its header row; ``extra``: headers of columns after the fields'
+    (written by the exporter, not imported back)."""
     ws = wb.create_sheet(LABELS[kind])
     specs = exported_fields(kind)
     for i, f in enumerate(specs, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(WIDTHS.get(f.name, 16), len(f.header) * 0.9)
+    for i, _h in enumerate(extra, start=len(specs) + 1):
+        ws.column_dimensions[get_column_letter(i)].width = 40
     ws.freeze_panes = "A2"
     header = []
-    for f in specs:
-        cell = text_cell(ws, f.header)
+    for text in [f.header for f in specs] + list(extra):
+        cell = text_cell(ws, text)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         header.append(cell)
@@ -328,6 +332,34 @@ def export_list(
     return counts[query.entity]
 
 
+BECAME_HEADER = "Nay là / Now part of (không nhập lại / not imported)"
+"""The organisations sheet's last column when an organisation on it was merged, renamed or split:
+what it became and from when, as the list shows it greyed with "→ successor" (reviewer: merged
+ministries came out as plain rows, nothing to say they no longer exist as such). The importer
+has no field of that name: the column is read as "not imported"."""
+
+
+def _became(session: Session, ids: list[int], lang: str) -> dict[int, str]:
+    """What each organisation of ``ids`` that was succeeded became, in the history's words
+    ("merged into Bộ Tài chính on 01/03/2025")."""
+    from app import reorg
+    from app.history_events import _WORDS
+
+    words = _WORDS["vi" if lang == "vi" else "en"]
+    out: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        for org_id, links in reorg.became_of(session, ids[start : start + 500]).items():
+            parts = []
+            for kind in ("merged", "renamed", "split"):
+                of_kind = [link for link in links if link.kind == kind]
+                if of_kind:
+                    code = {"merged": "merged_into", "renamed": "renamed_to", "split": "split_into"}[kind]
+                    others = ", ".join(link.name for link in of_kind)
+                    parts.append(words[code].format(others=others, day=f"{of_kind[0].effective_on:%d/%m/%Y}"))
+            out[org_id] = "; ".join(parts)
+    return out
+
+
 def _write(
     path: Path,
     sheets: list[tuple[str, Callable[[], list[int]]]],
@@ -352,16 +384,19 @@ def _write(
     done = 0
     try:
         try:
-            for kind, ids in sheets:
-                ws = _sheet(wb, kind)
+            for kind, ids_of in sheets:
+                ids = ids_of()
+                became = _became(session, ids, lang) if kind == "organisation" else {}
+                ws = _sheet(wb, kind, extra=(BECAME_HEADER,) if became else ())
                 specs = exported_fields(kind)
                 looks = _Looks(ws)
                 n = secret = 0
-                for rec, rels in _records(session, kind, ids()):
+                for rec, rels in _records(session, kind, ids):
                     secret += bool(getattr(rec, "confidential", False))
-                    ws.append(
-                        _cells(ws, [_value(kind, f.name, rec, rels, names, lang) for f in specs], looks)
-                    )
+                    values = [_value(kind, f.name, rec, rels, names, lang) for f in specs]
+                    if became:
+                        values.append(became.get(rec.id))
+                    ws.append(_cells(ws, values, looks))
                     n += 1
                     done += 1
                     if done % READ_CHUNK == 0:
@@ -369,7 +404,7 @@ def _write(
                             raise ImportCancelled()
                         if progress is not None:
                             progress(done, total)
-                ws.auto_filter.ref = f"A1:{get_column_letter(len(specs))}{n + 1}"
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(specs) + bool(became))}{n + 1}"
                 counts[kind] = n
                 if secret:
                     ws.oddHeader.center.text = SECRET_HEADER
