@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
             ["Ctrl+M"],
             "log-meeting",
         )
-        self.act_log_email = self._act("log_email", self.tr("Log &e-mail…"), self._log_email, None, "mail")
+        self.act_log_email = self._act("log_email", self.tr("Log e-&mail…"), self._log_email, None, "mail")
         self.act_new_action = self._act(
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
         )
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
         self.act_done = self._act(
             "done",
-            self.tr("Mark &done"),
+            self.tr("&Mark done"),
             lambda: self.commands.mark_done(self._selected("action")),
             ["Ctrl+D"],
             "done",
@@ -407,10 +407,10 @@ class MainWindow(QMainWindow):
         )
         self.act_note = self._act("note", self.tr("Add &note…"), self._add_note, ["Ctrl+Shift+N"], "note")
         self.act_settings = self._act(
-            "settings", self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"], "settings"
+            "settings", self.tr("&Settings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
         self.act_open = self._act("open_database", self.tr("&Open database…"), self.open_database, ["Ctrl+O"])
-        self.act_backups = self._act("backups", self.tr("&Backups…"), self.open_backups)
+        self.act_backups = self._act("backups", self.tr("Bac&kups…"), self.open_backups)
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_import = self._act(
             "import",
@@ -565,7 +565,7 @@ class MainWindow(QMainWindow):
         m["edit"].addSeparator()
         m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
         m["edit"].addSeparator()
-        self.selection_menu = m["edit"].addMenu(icon("edit"), self.tr("&Selection"))
+        self.selection_menu = m["edit"].addMenu(icon("edit"), self.tr("Se&lection"))
         self.selection_menu.setObjectName("menu_selection")  # filled once the views exist (attach)
         m["view"] = bar.addMenu(self.tr("&View"))
         m["view"].addActions(self.view_actions)
@@ -826,7 +826,7 @@ class MainWindow(QMainWindow):
             text = self.tr("Mark done / re&open")
             tip = self.tr("Mark the open actions done and reopen the done ones")
         else:
-            text, tip = self.tr("Mark &done"), self.tr("Mark the selected actions done")
+            text, tip = self.tr("&Mark done"), self.tr("Mark the selected actions done")
         if self.act_done.text() != text:
             self.act_done.setText(text)
         from ui.team import set_own_tip

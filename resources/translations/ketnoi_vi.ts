@@ -4739,6 +4739,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4769,6 +4770,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4951,6 +4953,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5530,11 +5534,6 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
-      <source>&amp;Backups…</source>
-      <translation>&amp;Sao lưu…</translation>
-    </message>
-    <message>
       <location filename="../../ui/main_window.py" line="478" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
@@ -5595,6 +5594,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="829" />
+      <source>&amp;Mark done</source>
+      <translation>Đá&amp;nh dấu đã xong</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
@@ -5617,7 +5622,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Refresh</source>
-      <translation>&amp;Làm mới</translation>
+      <translation>Làm &amp;mới</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="382" />
@@ -5625,9 +5630,9 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="568" />
-      <source>&amp;Selection</source>
-      <translation>&amp;Mục đã chọn</translation>
+      <location filename="../../ui/main_window.py" line="410" />
+      <source>&amp;Settings…</source>
+      <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="576" />
@@ -5637,7 +5642,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="499" />
       <source>&amp;Trash…</source>
-      <translation>&amp;Thùng rác…</translation>
+      <translation>Thùng &amp;rác…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="390" />
@@ -5665,6 +5670,11 @@ Bản sao lưu: %2</translation>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
+      <location filename="../../ui/main_window.py" line="413" />
+      <source>Bac&amp;kups…</source>
+      <translation>&amp;Sao lưu…</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="615" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
@@ -5682,7 +5692,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="447" />
       <source>Export &amp;calendar (.ics)…</source>
-      <translation>Xuất &amp;lịch (.ics)…</translation>
+      <translation>X&amp;uất lịch (.ics)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="434" />
@@ -5712,11 +5722,11 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="459" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
-      <translation>Nhập lời &amp;mời lịch (.ics)…</translation>
+      <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="377" />
-      <source>Log &amp;e-mail…</source>
+      <source>Log e-&amp;mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
@@ -5728,12 +5738,6 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/main_window.py" line="584" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="396" />
-      <location filename="../../ui/main_window.py" line="829" />
-      <source>Mark &amp;done</source>
-      <translation>Đánh dấu đã &amp;xong</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="826" />
@@ -5768,7 +5772,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="481" />
       <source>Period &amp;digest (PDF)…</source>
-      <translation>&amp;Báo cáo tổng hợp theo kỳ (PDF)…</translation>
+      <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="824" />
@@ -5793,12 +5797,12 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="441" />
       <source>Save import &amp;template…</source>
-      <translation>Lưu &amp;mẫu nhập liệu…</translation>
+      <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
-      <source>Se&amp;ttings…</source>
-      <translation>&amp;Cài đặt…</translation>
+      <location filename="../../ui/main_window.py" line="568" />
+      <source>Se&amp;lection</source>
+      <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="617" />
@@ -5808,7 +5812,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/main_window.py" line="392" />
       <source>Undo &amp;history…</source>
-      <translation>&amp;Lịch sử hoàn tác…</translation>
+      <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
   </context>
   <context>
@@ -6196,7 +6200,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6350,9 +6353,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6763,7 +6764,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>

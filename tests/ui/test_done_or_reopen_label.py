@@ -40,15 +40,15 @@ def test_the_command_says_reopen_for_done_actions_and_reopens(
     assert window.act_done.text() == "Re&open"
     assert window.act_done.toolTip() == "Reopen the selected done actions (Ctrl+D)"
     assert "Re&open" in _context_menu_texts(qtbot, window, panel, done)
-    assert "Mark &done" not in _context_menu_texts(qtbot, window, panel, done)
+    assert "&Mark done" not in _context_menu_texts(qtbot, window, panel, done)
 
     window.act_done.trigger()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Reopened 1 action", timeout=10_000)
 
     _select(qtbot, window, "all", [open_])
-    assert window.act_done.text() == "Mark &done"
+    assert window.act_done.text() == "&Mark done"
     _select(qtbot, window, "all", [open_, done])  # (reopened: open again)
-    assert window.act_done.text() == "Mark &done"
+    assert window.act_done.text() == "&Mark done"
 
 
 def test_a_mixed_selection_says_it_does_both(qtbot: Any, window: Any, ids: Any) -> None:
@@ -56,4 +56,4 @@ def test_a_mixed_selection_says_it_does_both(qtbot: Any, window: Any, ids: Any) 
     assert window.act_done.text() == "Mark done / re&open"
     assert window.act_done.toolTip() == "Mark the open actions done and reopen the done ones (Ctrl+D)"
     _select(qtbot, window, "all", [ids["a_overdue"]])
-    assert window.act_done.text() == "Mark &done"
+    assert window.act_done.text() == "&Mark done"

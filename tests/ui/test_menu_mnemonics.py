@@ -1,0 +1,44 @@
+"""Each menu's Alt letters are its own, in English and in Vietnamese. Reviewer: File held
+"&Brief (PDF)" and "&Backups…" both on B, so Alt+F, B only moved between them (Qt cycles
+through items sharing a letter instead of choosing one); File, Edit and View held eleven such
+pairs between the two languages."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+
+def _letters(menu: Any) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = re.search(r"&([^&])", action.text())
+        if letter is not None:
+            found[letter.group(1).lower()].append(action.text())
+    return found
+
+
+def test_no_two_items_of_a_menu_share_an_alt_letter(qtbot: Any, ctx: Any, language: str) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=30_000)
+    menus = [("menu bar", window.menuBar())]
+    menus += [(a.text(), a.menu()) for a in window.menuBar().actions()]
+    menus += [
+        (sub.text(), sub.menu()) for _t, m in menus[1:] for sub in m.actions() if sub.menu() is not None
+    ]
+    shared = {
+        (name, letter): texts
+        for name, menu in menus
+        for letter, texts in _letters(menu).items()
+        if len(texts) > 1
+    }
+    assert shared == {}
+    assert len(menus) >= 6  # (the five menus and Edit → Selection looked at)
+    window.close()
