@@ -348,11 +348,22 @@ def confirm_discard(parent: QWidget, title: str) -> bool:
 
     One function for every form, so that tests can answer it (tests/conftest.py does).
     """
-    answer = QMessageBox.question(
-        parent,
+    box = discard_box(parent, title)
+    return box.exec() == QMessageBox.StandardButton.Discard
+
+
+def discard_box(parent: QWidget, title: str) -> QMessageBox:
+    """The question :func:`confirm_discard` asks: Cancel by default (Esc too), and Discard on
+    Alt+D (reviewer: Alt+D did nothing; Qt's own "Discard" has no Alt letter)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         title,
         QCoreApplication.translate("Forms", "What you typed has not been saved. Discard it?"),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        parent,
     )
-    return answer == QMessageBox.StandardButton.Discard
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    discard = box.button(QMessageBox.StandardButton.Discard)
+    if discard is not None:
+        discard.setText(QCoreApplication.translate("Forms", "&Discard"))
+    return box
