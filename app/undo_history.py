@@ -200,9 +200,12 @@ def entry(
         ).scalar_one()
     )
     common = {"group_id": group_id, "at": at, "actor": who or "", "count": count}
+    base, depth = undo.undo_depth(group_id)
     if (mark := undo.before_restore(session, int(last_id))) is not None:  # came with the backup
         label = _label_before_restore(session, group_id, batch_id, lang, common)
-        kind = "import" if batch_id is not None else _kind(session, group_id, stats)
+        # (an undo before the restore is still an undo: reviewer, "Undo: Deleted meeting …" of
+        # kind "Bulk edit", its restore and the attendees' last-contact dates read as edits)
+        kind = "import" if batch_id is not None else _step_kind(session, group_id, stats, depth)
         reason = undo.restore_words(mark, "before", lang, date_format)
         return GroupEntry(
             label=label, kind=kind, status=FINAL, reason=reason,
@@ -210,8 +213,7 @@ def entry(
         )  # fmt: skip
     if batch_id is not None:
         return _import_entry(session, group_id, int(batch_id), lang, common)
-    base, depth = undo.undo_depth(group_id)
-    kind = ("redo" if depth % 2 == 0 else "undo") if depth else _kind(session, group_id, stats)
+    kind = _step_kind(session, group_id, stats, depth)
     label = undo.describe(session, group_id, lang)
     if depth and _is_merge(session, base):
         return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_merge"], **common)
@@ -231,6 +233,11 @@ def _label_before_restore(
     if batch_id is not None:
         return _import_entry(session, group_id, int(batch_id), lang, common).label
     return undo.describe(session, group_id, lang)
+
+
+def _step_kind(session: Session, group_id: str, stats: Sequence[Any], depth: int) -> str:
+    """An undo or a redo of a step (``depth`` > 0), else the step's own kind (:func:`_kind`)."""
+    return ("redo" if depth % 2 == 0 else "undo") if depth else _kind(session, group_id, stats)
 
 
 def _is_merge(session: Session, group_id: str) -> bool:

@@ -405,3 +405,43 @@ def test_a_database_restored_before_the_restore_said_where_its_history_ends_is_s
             undo.undo_group(s, deleted)
     finally:
         engine.dispose()
+
+
+def test_an_undo_made_before_a_restore_is_still_listed_as_an_undo(
+    engine: Engine, db_path: Path, db_url: str
+) -> None:
+    """Reviewer: after a restore, Undo history listed "Undo: Deleted meeting "Call with Qualcomm""
+    as a "Bulk edit" (its meeting brought back and its attendee's last-contact date read as edits)."""
+    import datetime as dt
+
+    from db import backup as backups
+    from db import clock
+    from db.migrate import restore_database
+
+    with clock.frozen(dt.datetime(2026, 12, 6, 21, 0)):
+        with unit_of_work(engine) as s:
+            an = records.create(s, "contact", {"full_name": "Nguyễn Văn An"})
+            meeting = records.create(
+                s, "meeting",
+                {"title": "Call with Qualcomm", "starts_at": dt.datetime(2026, 12, 1, 9), "attendees": [{"contact_id": an}]},
+            )  # fmt: skip
+        with unit_of_work(engine) as s:
+            records.delete(s, "meeting", meeting, group_id="g-delete")
+        with unit_of_work(engine) as s:
+            undone = undo.undo_group(s, "g-delete", actor="Bảo").group_id
+        with read_session(engine) as s:
+            assert entry(s, undone).kind == "undo"  # (before the restore, as it always was)
+        backup = backups.take(db_path, "manual")
+    assert backup is not None
+    engine.dispose()
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 1)):
+        restore_database(db_url, backup)
+    engine = open_database(db_url)
+    try:
+        with read_session(engine) as s:
+            found = entry(s, undone)
+            assert found.status == FINAL and found.kind == "undo"
+            assert found.label == 'Undo: Deleted meeting "Call with Qualcomm"'
+            assert entry(s, "g-delete").kind == "delete"
+    finally:
+        engine.dispose()
