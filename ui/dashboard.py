@@ -109,9 +109,16 @@ class DashboardView(QScrollArea):
             ("meetings_this_month", tr("Meetings this month")),
             ("we_owe", tr("Open: we owe")),
             ("they_owe", tr("Open: they owe")),
-            ("organisations", tr("Organisations")),
+            ("organisations", tr("Active organisations")),
         ]
         self.figures = {k: Figure(t, inner) for k, t in keys}
+        # (reviewer: "17 Organisations" here, "19 organisations" under the list, unexplained)
+        self.figures["organisations"].setToolTip(
+            tr(
+                "Organisations not merged into or renamed to another: the Organisations list also "
+                "shows those, greyed, with what they became."
+            )
+        )
         for k, f in self.figures.items():
             f.setObjectName(f"figure_{k}")
         figures = QHBoxLayout()

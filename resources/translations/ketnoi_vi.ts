@@ -1433,30 +1433,35 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="223" />
+      <location filename="../../ui/dashboard.py" line="112" />
+      <source>Active organisations</source>
+      <translation>Tổ chức đang hoạt động</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="230" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="108" />
-      <location filename="../../ui/dashboard.py" line="123" />
-      <location filename="../../ui/dashboard.py" line="226" />
+      <location filename="../../ui/dashboard.py" line="130" />
+      <location filename="../../ui/dashboard.py" line="233" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="168" />
-      <location filename="../../ui/dashboard.py" line="203" />
+      <location filename="../../ui/dashboard.py" line="175" />
+      <location filename="../../ui/dashboard.py" line="210" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="203" />
+      <location filename="../../ui/dashboard.py" line="210" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="170" />
+      <location filename="../../ui/dashboard.py" line="177" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
@@ -1466,32 +1471,32 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="239" />
+      <location filename="../../ui/dashboard.py" line="246" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="262" />
+      <location filename="../../ui/dashboard.py" line="269" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="276" />
+      <location filename="../../ui/dashboard.py" line="283" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="210" />
+      <location filename="../../ui/dashboard.py" line="217" />
       <source>Nothing due next week.</source>
       <translation>Tuần tới không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="210" />
+      <location filename="../../ui/dashboard.py" line="217" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="208" />
+      <location filename="../../ui/dashboard.py" line="215" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
@@ -1506,17 +1511,17 @@ Bản sao lưu: %2</translation>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="112" />
-      <source>Organisations</source>
-      <translation>Tổ chức</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dashboard.py" line="143" />
+      <location filename="../../ui/dashboard.py" line="150" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="122" />
+      <location filename="../../ui/dashboard.py" line="118" />
+      <source>Organisations not merged into or renamed to another: the Organisations list also shows those, greyed, with what they became.</source>
+      <translation>Các tổ chức chưa hợp nhất vào hay đổi tên thành tổ chức khác: danh sách Tổ chức còn hiện cả những tổ chức đó, màu xám, kèm tổ chức kế thừa.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="129" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -1526,37 +1531,37 @@ Bản sao lưu: %2</translation>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="125" />
+      <location filename="../../ui/dashboard.py" line="132" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="138" />
+      <location filename="../../ui/dashboard.py" line="145" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="224" />
+      <location filename="../../ui/dashboard.py" line="231" />
       <source>The week is over: what is due from today to %1</source>
       <translation>Tuần này đã hết: các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="124" />
+      <location filename="../../ui/dashboard.py" line="131" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="226" />
+      <location filename="../../ui/dashboard.py" line="233" />
       <source>What is due from today to %1</source>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="282" />
+      <location filename="../../ui/dashboard.py" line="289" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="282" />
+      <location filename="../../ui/dashboard.py" line="289" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -4597,8 +4602,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4704,7 +4707,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4745,6 +4747,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4775,7 +4778,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -6203,6 +6205,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6229,7 +6232,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6244,12 +6249,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6315,6 +6324,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6349,7 +6359,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6730,7 +6742,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6761,7 +6772,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6802,8 +6812,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6814,15 +6822,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6864,7 +6868,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6885,7 +6888,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6896,8 +6898,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7456,6 +7456,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7636,6 +7637,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8351,6 +8353,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8376,6 +8380,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
