@@ -221,13 +221,27 @@ class CliContext:
 
         if os.environ.get("KETNOI_ACTOR"):
             return login_name()
-        from app import identity
-        from db.engine import read_session
-
         login = login_name()
-        with read_session(self.engine()) as session:
-            found = identity.chosen(session, login)
-        return found[1] if found is not None else login
+        found = self._chosen_identity(login)
+        return found if found else login
+
+    def _chosen_identity(self, login: str) -> str:
+        """The name ``login`` chose under the window's Settings → I am on this command's
+        database, "" if none; a database the command has not opened and that is not there
+        (``copy-db`` names its own) is not made or opened for it."""
+        from app import identity
+        from db.engine import read_session, sqlite_path
+
+        if self._engine is None:
+            path = sqlite_path(self.url)
+            if path is None or not path.exists():
+                return ""
+        try:
+            with read_session(self.engine()) as session:
+                found = identity.chosen(session, login)
+        except Exception:  # (unreadable here: the command says so itself when it reads it)
+            return ""
+        return found[1] if found is not None else ""
 
     def out(self, text: str = "") -> None:
         """A line of the human-readable output (nothing when ``--json`` asked for a document)."""
