@@ -138,6 +138,35 @@ def contents(path: Path) -> Contents | None:
     return out
 
 
+_STATES: dict[tuple[Path, int, int], tuple[str, int] | None] = {}
+
+
+def _state(path: Path) -> tuple[str, int] | None:
+    """What a copy holds, in two numbers read at once: its database's id and its last change's
+    (every write records one; a restore lifts versions but writes none). None if unreadable:
+    such a copy is never taken for another's duplicate."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    key = (path, found.st_mtime_ns, found.st_size)
+    if key not in _STATES:
+        state = None
+        try:
+            con, _read_only = reader(path)
+            try:
+                uuid = con.execute("SELECT value FROM setting WHERE key = 'database.uuid'").fetchone()
+                last = con.execute("SELECT max(id) FROM change").fetchone()
+            finally:
+                con.close()
+            if uuid is not None and last is not None:
+                state = (str(uuid[0]), int(last[0] or 0))  # (0: no change yet)
+        except Exception:  # (sqlite3.Error, UnsavedChangesError…: unreadable, kept as unique)
+            state = None
+        _STATES[key] = state
+    return _STATES[key]
+
+
 def sqlite_file_of(target: Engine | Session | Path | str) -> Path | None:
     """The SQLite file behind an engine, a session, a URL or a path (None for a server)."""
     if isinstance(target, Path):
@@ -307,8 +336,15 @@ def listing(db_file: Path) -> list[Backup]:
             continue
         at = dt.datetime.strptime(match["at"], "%Y%m%d-%H%M%S")
         out.append(Backup(path, at, match["reason"], path.stat().st_size))
-    out.sort(key=lambda b: (b.at, b.path.name), reverse=True)
+    out.sort(key=lambda b: (b.at, _second_n(b.path.name)), reverse=True)
     return out
+
+
+def _second_n(name: str) -> int:
+    """A copy's number within its second ("…-225158-2-before-restore.db" is the second one): the
+    name alone sorted "-2-b…" below "-b…", the newer below the older (reviewer)."""
+    match = _NAME.match(name)
+    return int(match["n"]) if match is not None and match["n"] else 1
 
 
 def latest_good(db_file: Path) -> Backup | None:
@@ -323,7 +359,22 @@ def prune(db_file: Path, kept: Sequence[Path] = ()) -> list[Path]:
     copies = [b for b in listing(db_file) if not b.damaged]
     keep: set[Path] = set()
     risky = [b for b in copies if b.reason.startswith("before-")]
-    keep.update(b.path for b in risky[:RISKY_KEEP])
+    # Different states first: a copy holding what a newer one holds takes a place only when one
+    # is left (reviewer: one copy restored ten times made ten identical before-restore copies,
+    # and the only copy with a meeting logged in between was rotated away).
+    states: set[tuple[str, int]] = set()
+    newest_of_state, again = [], []
+    for b in risky:
+        state = _state(b.path)
+        if state is not None and state in states:
+            again.append(b)
+            continue
+        if state is not None:
+            states.add(state)
+        newest_of_state.append(b)
+    kept_risky = newest_of_state[:RISKY_KEEP]
+    kept_risky += again[: RISKY_KEEP - len(kept_risky)]
+    keep.update(b.path for b in kept_risky)
     keep.update(b.path for b in copies if b.reason == "manual")
     keep.update(kept)
     days: dict[dt.date, Path] = {}

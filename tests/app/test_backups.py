@@ -462,3 +462,35 @@ def test_ketnoi_backups_says_what_each_copy_holds(
         text,
         re.M,
     )
+
+
+def test_copies_of_one_state_take_one_place_among_the_risky_copies(db_path: Path, engine: Engine) -> None:
+    """Reviewer: copy 1, a meeting logged, copy 2, another meeting, copy 1 restored (its
+    before-restore copy the only one holding the second meeting), then copy 1 restored ten times
+    more: ten identical before-restore copies, and the one with the meeting rotated away."""
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 51, 24), ticking=False):
+        first = backups.take(db_path, "manual")
+    with unit_of_work(engine) as session:
+        records.create(session, "meeting", {"title": "Họp A", "starts_at": dt.datetime(2026, 12, 6, 9)})
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 51, 30), ticking=False):
+        backups.take(db_path, "manual")
+    with unit_of_work(engine) as session:
+        records.create(session, "meeting", {"title": "Họp B", "starts_at": dt.datetime(2026, 12, 6, 10)})
+    assert first is not None
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 51, 36), ticking=False):
+        only_b = backups.restore(db_path, first)
+    assert only_b is not None
+    for n in range(backups.RISKY_KEEP + 1):
+        with clock.frozen(dt.datetime(2026, 12, 6, 22, 52, n), ticking=False):
+            backups.restore(db_path, first)
+    assert only_b.exists()
+    titles = sqlite3.connect(only_b).execute("SELECT title FROM meeting ORDER BY id").fetchall()
+    assert [t for (t,) in titles][-2:] == ["Họp A", "Họp B"]
+
+
+def test_two_copies_of_one_second_are_listed_newest_first(db_path: Path, engine: Engine) -> None:
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 51, 58), ticking=False):
+        older = backups.take(db_path, "manual")
+        newer = backups.take(db_path, "manual")
+    assert older is not None and newer is not None and newer.name.endswith("-2-manual.db")
+    assert [b.path for b in backups.listing(db_path)] == [newer, older]
