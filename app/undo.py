@@ -781,3 +781,42 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     else:
         value = _shown(first.new, lang)
     return "set", {"what": what, "value": value, "noun": noun}
+
+
+class RestoredSinceOpened(UserError):
+    """The database was restored from a backup after a form that picks records by id was opened:
+    an id picked there may now be another record's (a record the backup did not hold gave its
+    id to one created since). ``mark``: the restore now (its time and backup), for the form to
+    say and to hold from then on."""
+
+    def __init__(self, mark: RestoreMark, lang: str = "en") -> None:
+        when = f"{mark.at:%d/%m/%Y %H:%M}"
+        if lang == "vi":
+            said = (
+                f"Cơ sở dữ liệu đã được khôi phục từ bản sao {mark.source} ({when}) sau khi mở biểu mẫu "
+                "này: người và tổ chức đã chọn có thể nay là người khác. Đã bỏ chọn họ; hãy chọn lại rồi lưu."
+            )
+        else:
+            said = (
+                f"The database was restored from the backup {mark.source} ({when}) after this form was "
+                "opened: the people and organisations picked here may now be others. They were taken "
+                "out; pick them again, then save."
+            )
+        super().__init__(said)
+        self.mark = mark
+
+
+def restore_seen(session: Session) -> str:
+    """What a form notes when it opens, to know at its save whether a restore came between:
+    the last restore's time and backup ("" when the database was never restored)."""
+    mark = restore_mark(session)
+    return "" if mark is None else f"{mark.at.isoformat()} {mark.source}"
+
+
+def check_not_restored_since(session: Session, seen: str, lang: str = "en") -> None:
+    """Raise :class:`RestoredSinceOpened` if the database was restored after ``seen``
+    (:func:`restore_seen` when the form opened)."""
+    if restore_seen(session) != seen:
+        mark = restore_mark(session)
+        if mark is not None:
+            raise RestoredSinceOpened(mark, lang)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app import dashboard, lists, records, reorg
+from app import dashboard, lists, records, reorg, undo
 from app.errors import ConflictError, RecordGone, ValidationError
 from app.meetings import (
     Chosen,
@@ -104,6 +104,11 @@ class LogMeetingDialog(QDialog):
         # A colleague deleted the meeting while it was edited here, and the officer chose to
         # restore it: the saves from now on restore it and save in one unit of work.
         self._restoring = False
+        # the last restore when the dialog opened: one after it makes the ids picked here doubtful
+        # (reviewer: a contact picked, the database restored, another contact given the same id;
+        # the meeting was saved with that other person)
+        with ctx.read() as session:
+            self._restore_seen = undo.restore_seen(session)
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
         self.resize(980, 660)
@@ -565,8 +570,14 @@ class LogMeetingDialog(QDialog):
 
     def _write(self, draft: MeetingDraft, actor: str) -> None:
         write = restore_and_save if self._restoring and draft.meeting_id is not None else save
+        seen, lang = self._restore_seen, self.ctx.lang()
+
+        def checked_then_saved(s: Any) -> Any:
+            undo.check_not_restored_since(s, seen, lang)
+            return write(s, draft, actor=actor)
+
         self.ctx.write(
-            lambda s: write(s, draft, actor=actor),
+            checked_then_saved,
             entity="",
             on_done=self._saved,
             on_error=self._failed,
@@ -647,6 +658,13 @@ class LogMeetingDialog(QDialog):
                 self.errors["general"].show_error(error_text(named))
         elif isinstance(exc, RecordGone) and exc.entity == "meeting" and exc.entity_id == self.meeting_id:
             self._gone(exc)
+        elif isinstance(exc, undo.RestoredSinceOpened):
+            # the people and organisations picked by id taken out (those typed as new stay), the
+            # restore held from now on: the next save is of what is picked again
+            self._restore_seen = f"{exc.mark.at.isoformat()} {exc.mark.source}"
+            self.attendees.set_values([c for c in self.attendees.values() if c.id is None])
+            self.organisations.set_values([c for c in self.organisations.values() if c.id is None])
+            self.errors["general"].show_error(str(exc))
         else:
             self.errors["general"].show_error(str(exc))
 
