@@ -51,3 +51,10 @@ def chosen(session: Session, login: str) -> tuple[int, str] | None:
     staff = m.Staff.__table__.c  # type: ignore[attr-defined]
     found = session.execute(select(staff.name).where(staff.id == value, staff.deleted_at.is_(None))).scalar()
     return (value, str(found)) if found else None
+
+
+def database_id(session: Session) -> str:
+    """This database's own id (``database.uuid``, written by migration 0007), "" if it has none;
+    read only."""
+    value = session.execute(select(m.Setting.value).where(m.Setting.key == m.DATABASE_UUID_KEY)).scalar()  # type: ignore[arg-type]
+    return value if isinstance(value, str) else ""

@@ -172,7 +172,28 @@ class AppContext(QObject):
     @property
     def staff_id(self) -> int | None:
         who = self.identity
-        return who.staff_id if who is not None else self.settings.staff_id
+        return who.staff_id if who is not None else self.chosen()[0]
+
+    def chosen(self) -> tuple[int | None, str]:
+        """The staff member chosen under Settings → I am on this database, and their name:
+        the database's own note for this login (app.identity: what the command line records,
+        and what a restore brings back with the backup) if it has one, else this computer's
+        choice when it was made on this database (or before that was noted); (None, "") if none,
+        or the choice named someone since deleted (reviewer: "I am" chosen on one database
+        greeted and recorded its staff #1 on another)."""
+        login = team.login_name()
+        with self.read() as s:
+            found = identity.chosen(s, login)
+            if found is not None:
+                return found
+            staff_id = self.settings.staff_id
+            if staff_id is None:
+                return None, ""
+            where = self.settings.staff_database
+            if where and where != identity.database_id(s):
+                return None, ""
+            name = dashboard.staff_name(s, staff_id)
+        return (staff_id, name) if name else (None, "")
 
     def actor(self) -> str:
         """Who the history says made a change: the signed-in login's staff name on a team
@@ -192,15 +213,19 @@ class AppContext(QObject):
         if self.identity is not None or self.engine.dialect.name != "sqlite" or read_only_reason(self.engine):
             return
         login = team.login_name()
-        self.write(lambda s: identity.choose(s, login, staff_id), entity="setting")
+
+        def choose(s: Any) -> str:
+            identity.choose(s, login, staff_id)
+            return identity.database_id(s)
+
+        def noted(database: str) -> None:  # (the settings file written on this thread, not the worker's)
+            self.settings.staff_database = database
+
+        self.write(choose, entity="setting", on_done=noted)
 
     def chosen_name(self) -> str:
         """The name chosen under Settings → I am ("" when none is, or it was deleted since)."""
-        staff_id = self.settings.staff_id
-        if staff_id is None:
-            return ""
-        with self.read() as s:
-            return dashboard.staff_name(s, staff_id)
+        return self.chosen()[1]
 
     def write(
         self,

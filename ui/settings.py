@@ -23,6 +23,7 @@ APPLICATION = "Ketnoi"
 DEFAULTS: dict[str, Any] = {
     "database/url": "",  # empty: --db, KETNOI_DATABASE_URL or the file in the data directory
     "user/staff_id": 0,  # 0: not chosen
+    "user/staff_database": "",  # the id of the database "I am" was chosen on ("": before it was noted)
     "display/date_format": "dmy",  # dmy (day first, default), ymd, mdy
     "display/language": "system",  # system (default), en, vi
     "notify/last_day": "",  # the day the overdue notice was last shown
@@ -122,6 +123,16 @@ class Settings:
     @staff_id.setter
     def staff_id(self, value: int | None) -> None:
         self._set("user/staff_id", int(value or 0))
+
+    @property
+    def staff_database(self) -> str:
+        """The id (``database.uuid``) of the database :attr:`staff_id` was chosen on: a staff id
+        names another person, or no one, in another database."""
+        return str(self._get("user/staff_database"))
+
+    @staff_database.setter
+    def staff_database(self, value: str) -> None:
+        self._set("user/staff_database", value)
 
     @property
     def date_format(self) -> str:

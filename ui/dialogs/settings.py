@@ -92,7 +92,7 @@ class SettingsDialog(QDialog):
         with ctx.read() as session:
             for sid, name in lists.staff_list(session):
                 self.staff.addItem(name, sid)
-        self.staff.setCurrentIndex(max(0, self.staff.findData(s.staff_id or 0)))
+        self.staff.setCurrentIndex(max(0, self.staff.findData(ctx.staff_id or 0)))
         self.date_format = QComboBox(self)
         self.date_format.setObjectName("settings_date_format")
         for key, text in (
