@@ -169,6 +169,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="replace the database by a backup (checked first; what it replaces is backed up)",
     )
     p.add_argument("file", type=Path, help="a backup, e.g. from `ketnoi backups`")
+    p.add_argument(
+        "--other-database",
+        action="store_true",
+        help="put a copy of another database in its place (refused without this: a copy's own id differs)",
+    )
     p.set_defaults(handler=restore_command, creates_db=True)
 
 
@@ -353,5 +358,6 @@ def restore_command(args: argparse.Namespace, ctx: Any) -> int:
         if saved:
             ctx.out(_say("kept", saved=saved))
 
-    restore_database(ctx.url, source, on_restored=done)
+    # (a copy of another database is refused without --other-database: db.migrate)
+    restore_database(ctx.url, source, on_restored=done, other_database=args.other_database)
     return 0

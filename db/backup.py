@@ -138,6 +138,21 @@ def contents(path: Path) -> Contents | None:
     return out
 
 
+def database_id_of(path: Path) -> str:
+    """The own id (``database.uuid``) of the Ketnoi database at ``path``, read now (a live file
+    changes in its WAL, its own stat unchanged) without writing beside it; "" when it has none
+    or cannot be read."""
+    try:
+        con, _read_only = reader(path)
+        try:
+            found = con.execute("SELECT value FROM setting WHERE key = 'database.uuid'").fetchone()
+        finally:
+            con.close()
+    except Exception:  # (not there, not a Ketnoi database, unreadable: the restore says so itself)
+        return ""
+    return str(found[0]) if found is not None else ""
+
+
 _STATES: dict[tuple[Path, int, int], tuple[str, int] | None] = {}
 
 

@@ -616,12 +616,19 @@ def check_connection(path: Path, con: sqlite3.Connection, *, budget_s: float = 3
 
 
 def restore_database(
-    url: str, backup_file: Path, on_restored: Callable[[Path | None], object] | None = None
+    url: str,
+    backup_file: Path,
+    on_restored: Callable[[Path | None], object] | None = None,
+    *,
+    other_database: bool = True,
 ) -> Path | None:
     """Replace the SQLite database at ``url`` by ``backup_file``: checked for damage and for
     a schema this version knows (an older one is upgraded after), what it replaces backed up
     first (returned). ``on_restored(saved)`` is called as soon as the backup is in place, before
-    that upgrade: a restore stopped during the upgrade has still said it was done."""
+    that upgrade: a restore stopped during the upgrade has still said it was done.
+    ``other_database`` False: a copy of another database (its own id differs) is refused
+    (``ketnoi restore`` without ``--other-database``; reviewer: a typo replaced an office's
+    records by another, almost empty database's)."""
     path = sqlite_path(url)
     if path is None:
         raise refusal(
@@ -660,6 +667,15 @@ def restore_database(
             f"Not restoring: {backup_file} was written by a newer Ketnoi (schema {row[0]})",
             f"Chưa khôi phục: {backup_file} được ghi bởi một phiên bản Ketnoi mới hơn (lược đồ {row[0]})",
         ) from exc
+    if not other_database:
+        ours, theirs = backups.database_id_of(path), backups.database_id_of(backup_file)
+        if ours and theirs and ours != theirs:
+            raise refusal(
+                f"{backup_file} is a copy of another database, not of {path}: nothing was changed. "
+                "To put it in its place anyway: ketnoi restore FILE --other-database",
+                f"{backup_file} là bản sao của một cơ sở dữ liệu khác, không phải của {path}: chưa thay đổi "
+                "gì. Nếu vẫn muốn đặt nó vào chỗ này: ketnoi restore TỆP --other-database",
+            )
     try:
         saved = backups.restore(path, backup_file)
     except backups.BackupDiskFull:  # said in words, with its Vietnamese (db.errors.DiskFull)

@@ -494,3 +494,24 @@ def test_two_copies_of_one_second_are_listed_newest_first(db_path: Path, engine:
         newer = backups.take(db_path, "manual")
     assert older is not None and newer is not None and newer.name.endswith("-2-manual.db")
     assert [b.path for b in backups.listing(db_path)] == [newer, older]
+
+
+def test_ketnoi_restore_refuses_a_copy_of_another_database_unless_told(
+    db_path: Path, engine: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reviewer: ``ketnoi --db c.db restore e.db`` (another, almost empty database) replaced c.db's
+    19 organisations and 20 contacts with nothing, no question asked."""
+    with unit_of_work(engine) as session:
+        records.create(session, "organisation", {"name": "Viện Hòa Lạc"})
+    other = tmp_path / "e.db"
+    open_database(f"sqlite:///{other}").dispose()
+    code, text, err = run(capsys, "restore", str(other), "--db", str(db_path))
+    assert code != 0 and "is a copy of another database" in err and "--other-database" in err
+    assert _names(db_path) == ["Viện Hòa Lạc"]
+    code, text, err = run(capsys, "restore", str(other), "--db", str(db_path), "--other-database")
+    assert code == 0 and _names(db_path) == []
+    # a copy of this database itself is restored as before, without the option
+    mine = backups.take(db_path, "manual")
+    assert mine is not None
+    code, _text, _err = run(capsys, "restore", str(mine), "--db", str(db_path))
+    assert code == 0

@@ -169,7 +169,8 @@ def test_restore_from_a_file_on_a_read_only_share(tmp_path: Path, capsys: pytest
     mine = demo_file(tmp_path / "mine")
     assert main(["org", "add", "--name", "Chỉ ở bản của tôi", "--db", str(mine)]) == 0
     with read_only(share.parent):
-        assert main(["restore", str(share), "--db", str(mine)]) == 0
+        # (two demo files: two databases, so the option that says it is meant)
+        assert main(["restore", str(share), "--db", str(mine), "--other-database"]) == 0
         assert _names(share.parent) == ["ketnoi.db"]
     out = capsys.readouterr().out
     assert f"Restored {mine} from {share}." in out and "What it replaced is kept in" in out
