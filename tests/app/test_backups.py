@@ -505,10 +505,10 @@ def test_ketnoi_restore_refuses_a_copy_of_another_database_unless_told(
         records.create(session, "organisation", {"name": "Viện Hòa Lạc"})
     other = tmp_path / "e.db"
     open_database(f"sqlite:///{other}").dispose()
-    code, text, err = run(capsys, "restore", str(other), "--db", str(db_path))
+    code, _text, err = run(capsys, "restore", str(other), "--db", str(db_path))
     assert code != 0 and "is a copy of another database" in err and "--other-database" in err
     assert _names(db_path) == ["Viện Hòa Lạc"]
-    code, text, err = run(capsys, "restore", str(other), "--db", str(db_path), "--other-database")
+    code, _text, _err = run(capsys, "restore", str(other), "--db", str(db_path), "--other-database")
     assert code == 0 and _names(db_path) == []
     # a copy of this database itself is restored as before, without the option
     mine = backups.take(db_path, "manual")

@@ -34,6 +34,9 @@ def test_a_form_open_during_a_restore_is_told_and_writes_nothing(
         seen["shown"] = seen.get("shown", 0) + 1
         seen["title"] = dialog.windowTitle()
         seen["buttons"] = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisibleTo(dialog)]
+        seen["rows"] = [
+            [dialog.table.item(r, c).text() for c in range(3)] for r in range(dialog.table.rowCount())
+        ]
         dialog.choice = "edit"
         return 0
 
@@ -43,6 +46,9 @@ def test_a_form_open_during_a_restore_is_told_and_writes_nothing(
     qtbot.waitUntil(lambda: "title" in seen, timeout=10_000)
     assert seen["title"] == "The database was restored from a backup"
     assert "Save mine over theirs" not in seen["buttons"]
+    # what was typed, beside the restored record's (reviewer: an empty table, and "theirs")
+    assert seen["rows"] == [["Position", "—", "Phó Giám đốc"]]
+    assert "Discard mine, keep the restored record" in seen["buttons"]
     assert "restored from a backup" in form.general_error.text()
     form.save()  # again: still refused, the form never takes the restored record's version
     qtbot.waitUntil(lambda: seen["shown"] == 2 and form.buttons.isEnabled(), timeout=10_000)

@@ -107,7 +107,9 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         # the fields both saves changed, when the save knew where its edit began (the others were
         # merged, never asked about); else every field of yours that differs from what is stored
-        asked = exc.attempted if exc.clashing is None else exc.clashing
+        # After a restore: every field of yours that differs from the restored record (no one saved
+        # "both": reviewer, an empty table and the note typed not listed)
+        asked = exc.attempted if exc.clashing is None or exc.restored is not None else exc.clashing
         fields = [
             k
             for k in asked
@@ -127,7 +129,12 @@ class ConflictDialog(QDialog):
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(self)
         mine = QPushButton(self.tr("Save mine over theirs"), self)
-        theirs = QPushButton(self.tr("Discard mine, keep theirs"), self)
+        theirs = QPushButton(
+            self.tr("Discard mine, keep theirs")
+            if exc.restored is None
+            else self.tr("Discard mine, keep the restored record"),  # (no "them" after a restore)
+            self,
+        )
         keep = QPushButton(self.tr("Keep editing"), self)
         if exc.restored is None:
             buttons.addButton(mine, QDialogButtonBox.ButtonRole.AcceptRole)
