@@ -305,14 +305,29 @@
       <translation>%n tổ chức</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/backups.py" line="71" />
+      <source>&amp;Back up now</source>
+      <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="77" />
+      <source>&amp;Open folder</source>
+      <translation>&amp;Mở thư mục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="398" />
+      <source>&amp;Restore</source>
+      <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="74" />
+      <source>&amp;Restore…</source>
+      <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/backups.py" line="270" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/backups.py" line="71" />
-      <source>Back up now</source>
-      <translation>Sao lưu ngay</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="370" />
@@ -414,19 +429,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="77" />
-      <source>Open folder</source>
-      <translation>Mở thư mục</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs/backups.py" line="382" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/backups.py" line="398" />
-      <source>Restore</source>
-      <translation>Khôi phục</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="379" />
@@ -434,14 +439,14 @@ Bản sao lưu: %2</translation>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="74" />
-      <source>Restore…</source>
-      <translation>Khôi phục…</translation>
-    </message>
-    <message>
       <location filename="../../ui/dialogs/backups.py" line="424" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="81" />
+      <source>Save a &amp;copy…</source>
+      <translation>Lưu một &amp;bản sao…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="357" />
@@ -452,11 +457,6 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/backups.py" line="328" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/backups.py" line="81" />
-      <source>Save a copy…</source>
-      <translation>Lưu một bản sao…</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="368" />
@@ -4755,6 +4755,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4785,6 +4786,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4967,6 +4969,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6212,7 +6216,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6239,7 +6242,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6254,12 +6259,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6325,6 +6334,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6771,7 +6781,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6812,8 +6821,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6824,15 +6831,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6895,7 +6898,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6906,8 +6908,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>

@@ -42,3 +42,25 @@ def test_no_two_items_of_a_menu_share_an_alt_letter(qtbot: Any, ctx: Any, langua
     assert shared == {}
     assert len(menus) >= 6  # (the five menus and Edit → Selection looked at)
     window.close()
+
+
+def test_the_backups_dialog_buttons_have_alt_letters_of_their_own(
+    qtbot: Any, ctx: Any, language: str
+) -> None:
+    """Reviewer: Back up now, Restore… and Open folder could not be reached by Alt letters."""
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.dialogs.backups import BackupsDialog
+
+    dialog = BackupsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = [
+        b.text()
+        for b in dialog.findChildren(QPushButton)
+        if b in (dialog.take_button, dialog.restore_button, dialog.folder_button, dialog.save_copy_button)
+    ]
+    letters = [re.search(r"&([^&])", t) for t in texts]
+    assert all(letters), texts
+    assert len({m.group(1).lower() for m in letters if m}) == len(texts)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)

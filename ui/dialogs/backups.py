@@ -68,17 +68,17 @@ class BackupsDialog(QDialog):
         self.list.header().setStretchLastSection(False)  # what it holds gets the room, not the size
         self.list.itemSelectionChanged.connect(self._selection_changed)
         select_on_focus(self.list)  # tabbed into: a copy selected, Restore… on
-        self.take_button = QPushButton(self.tr("Back up now"), self)
+        self.take_button = QPushButton(self.tr("&Back up now"), self)
         self.take_button.setObjectName("backup_now")
         self.take_button.clicked.connect(self.take)
-        self.restore_button = QPushButton(self.tr("Restore…"), self)
+        self.restore_button = QPushButton(self.tr("&Restore…"), self)
         self.restore_button.setObjectName("backup_restore")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.folder_button = QPushButton(self.tr("Open folder"), self)
+        self.folder_button = QPushButton(self.tr("&Open folder"), self)
         self.folder_button.clicked.connect(self._open_folder)
         # a file opened read-only (ui.team.read_only_file): what its refusals advise, a copy in a
         # folder the person can write, made here (db.backup reads it without writing beside it)
-        self.save_copy_button = QPushButton(self.tr("Save a copy…"), self)
+        self.save_copy_button = QPushButton(self.tr("Save a &copy…"), self)
         self.save_copy_button.setObjectName("backup_save_copy")
         self.save_copy_button.setToolTip(
             self.tr(
@@ -395,7 +395,7 @@ class BackupsDialog(QDialog):
         box.setDetailedText(
             self.tr("Database: %1\nBackup: %2").replace("%1", str(self.db_file)).replace("%2", str(source))
         )
-        replace = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.DestructiveRole)
+        replace = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.DestructiveRole)
         replace.setObjectName("restore_confirm")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
