@@ -94,6 +94,8 @@ class AppContext(QObject):
         super().__init__(parent)
         self.engine = engine
         self.settings = settings
+        # Settings → I am on this database, kept (:meth:`chosen`): (this computer's choice, answer)
+        self._chosen: tuple[tuple[int | None, str], tuple[int | None, str]] | None = None
         self.tasks = TaskManager(self)
         # (label, group_id) of the operation Edit → Undo offers; read from the database
         self.undo_offer: tuple[str, str] | None = None
@@ -181,15 +183,24 @@ class AppContext(QObject):
         choice when it was made on this database (or before that was noted); (None, "") if none,
         or the choice named someone since deleted (reviewer: "I am" chosen on one database
         greeted and recorded its staff #1 on another)."""
+        staff_id = self.settings.staff_id
+        key = (staff_id, self.settings.staff_database)
+        if self._chosen is not None and self._chosen[0] == key:
+            # kept: read again when this computer's choice changes, and after a change to the
+            # database's settings or staff (publish) — not on every use: the dialogs ask it as
+            # attendees are added, on the UI thread
+            return self._chosen[1]
+        self._chosen = (key, self._read_chosen(staff_id, key[1]))
+        return self._chosen[1]
+
+    def _read_chosen(self, staff_id: int | None, where: str) -> tuple[int | None, str]:
         login = team.login_name()
         with self.read() as s:
             found = identity.chosen(s, login)
             if found is not None:
                 return found
-            staff_id = self.settings.staff_id
             if staff_id is None:
                 return None, ""
-            where = self.settings.staff_database
             if where and where != identity.database_id(s):
                 return None, ""
             name = dashboard.staff_name(s, staff_id)
@@ -220,6 +231,7 @@ class AppContext(QObject):
 
         def noted(database: str) -> None:  # (the settings file written on this thread, not the worker's)
             self.settings.staff_database = database
+            self._chosen = None
 
         self.write(choose, entity="setting", on_done=noted)
 
@@ -454,6 +466,8 @@ class AppContext(QObject):
         """Tell every view what changed (on the UI thread); ``elsewhere``: another window's or
         program's write (:attr:`from_elsewhere` while the views hear it)."""
         self.from_elsewhere = elsewhere
+        if changes.everything or {"setting", "staff"} & set(changes.kinds):
+            self._chosen = None  # (a restore, another window's "I am", a staff member renamed)
         try:
             self.changes.emit(changes)
             kinds = sorted(changes.kinds)

@@ -34,8 +34,10 @@ def test_a_restore_between_the_pick_and_the_save_never_saves_another_person(
     dialog.title.setText("Họp sau sao lưu")
     dialog.attendees.add(Chosen(moi, "Đinh Văn Mới"))
     dialog.attendees.changed.emit()
+    wait_idle(qtbot, ctx)  # (the dialog's look-ups done: a restore comes at a person's pace)
     with dt_frozen():
         restore_database(f"sqlite:///{db_path}", backup)  # from the command line
+    engine.dispose()  # (connections opened anew, as another process's would be)
     with unit_of_work(engine) as s:
         khac = records.create(s, "contact", {"full_name": "Hoàng Thị Khác"})
     assert khac == moi  # (the id the backup never held, given again)
