@@ -16,6 +16,7 @@ An edit of a post is one event per field it changed, as an edit of a record is o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,7 +133,7 @@ def events_of(op: str, old: Any, new: Any, names: Names, own: int) -> list[Event
             code, predecessor = f"{how}_from", names.organisation(new.get("from"))
             others: tuple[str, ...] = (predecessor,)
         else:
-            code = {"merged": "merged_into", "renamed": "renamed_to", "split": "split_into"}[how]
+            code = CEASED[how]
             predecessor, others = names.organisation(own), successors
         return [
             Event(
@@ -233,6 +234,17 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 OTHERS = "; "  # between the names of a split's successors (a name may have a comma)
+CEASED = {"merged": "merged_into", "renamed": "renamed_to", "split": "split_into"}
+"""The event of an organisation that ceased, by how (app.reorg's kinds)."""
+
+
+def ceased(how: str, successors: Sequence[str], on: dt.date | None, lang: str) -> str:
+    """What an organisation became, as its history says it ("merged into Bộ Tài chính on
+    01/03/2025"; the Excel export's "Now part of" column)."""
+    w = _WORDS["vi" if lang == "vi" else "en"]
+    return w[CEASED[how]].format(others=OTHERS.join(successors), day=_day(on))
+
+
 REORGANISED = ("merged_into", "renamed_to", "split_into", "merged_from", "renamed_from", "split_from")
 
 

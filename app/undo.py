@@ -804,19 +804,22 @@ class RestoredSinceOpened(UserError):
             )
         super().__init__(said)
         self.mark = mark
+        self.seen = _seen(mark)  # what the form holds from then on (:func:`restore_seen`)
+
+
+def _seen(mark: RestoreMark | None) -> str:
+    return "" if mark is None else f"{mark.at.isoformat()} {mark.source}"
 
 
 def restore_seen(session: Session) -> str:
     """What a form notes when it opens, to know at its save whether a restore came between:
     the last restore's time and backup ("" when the database was never restored)."""
-    mark = restore_mark(session)
-    return "" if mark is None else f"{mark.at.isoformat()} {mark.source}"
+    return _seen(restore_mark(session))
 
 
 def check_not_restored_since(session: Session, seen: str, lang: str = "en") -> None:
     """Raise :class:`RestoredSinceOpened` if the database was restored after ``seen``
     (:func:`restore_seen` when the form opened)."""
-    if restore_seen(session) != seen:
-        mark = restore_mark(session)
-        if mark is not None:
-            raise RestoredSinceOpened(mark, lang)
+    mark = restore_mark(session)
+    if mark is not None and _seen(mark) != seen:
+        raise RestoredSinceOpened(mark, lang)

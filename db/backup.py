@@ -145,11 +145,15 @@ def database_id_of(path: Path) -> str:
     try:
         con, _read_only = reader(path)
         try:
-            found = con.execute("SELECT value FROM setting WHERE key = 'database.uuid'").fetchone()
+            return _database_id(con)
         finally:
             con.close()
     except Exception:  # (not there, not a Ketnoi database, unreadable: the restore says so itself)
         return ""
+
+
+def _database_id(con: sqlite3.Connection) -> str:
+    found = con.execute("SELECT value FROM setting WHERE key = 'database.uuid'").fetchone()
     return str(found[0]) if found is not None else ""
 
 
@@ -170,12 +174,12 @@ def _state(path: Path) -> tuple[str, int] | None:
         try:
             con, _read_only = reader(path)
             try:
-                uuid = con.execute("SELECT value FROM setting WHERE key = 'database.uuid'").fetchone()
+                uuid = _database_id(con)
                 last = con.execute("SELECT max(id) FROM change").fetchone()
             finally:
                 con.close()
-            if uuid is not None and last is not None:
-                state = (str(uuid[0]), int(last[0] or 0))  # (0: no change yet)
+            if uuid and last is not None:
+                state = (uuid, int(last[0] or 0))  # (0: no change yet)
         except Exception:  # (sqlite3.Error, UnsavedChangesError…: unreadable, kept as unique)
             state = None
         _STATES[key] = state

@@ -343,19 +343,16 @@ def _became(session: Session, ids: list[int], lang: str) -> dict[int, str]:
     """What each organisation of ``ids`` that was succeeded became, in the history's words
     ("merged into Bộ Tài chính on 01/03/2025")."""
     from app import reorg
-    from app.history_events import _WORDS
+    from app.history_events import CEASED, ceased
 
-    words = _WORDS["vi" if lang == "vi" else "en"]
     out: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         for org_id, links in reorg.became_of(session, ids[start : start + 500]).items():
             parts = []
-            for kind in ("merged", "renamed", "split"):
-                of_kind = [link for link in links if link.kind == kind]
+            for how in CEASED:
+                of_kind = [link for link in links if link.kind == how]
                 if of_kind:
-                    code = {"merged": "merged_into", "renamed": "renamed_to", "split": "split_into"}[kind]
-                    others = ", ".join(link.name for link in of_kind)
-                    parts.append(words[code].format(others=others, day=f"{of_kind[0].effective_on:%d/%m/%Y}"))
+                    parts.append(ceased(how, [link.name for link in of_kind], of_kind[0].effective_on, lang))
             out[org_id] = "; ".join(parts)
     return out
 

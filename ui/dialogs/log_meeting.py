@@ -107,8 +107,11 @@ class LogMeetingDialog(QDialog):
         # the last restore when the dialog opened: one after it makes the ids picked here doubtful
         # (reviewer: a contact picked, the database restored, another contact given the same id;
         # the meeting was saved with that other person)
-        with ctx.read() as session:
-            self._restore_seen = undo.restore_seen(session)
+        # (a SQLite file's own read, a millisecond; a team server is never restored from here)
+        self._restore_seen = ""
+        if ctx.engine.dialect.name == "sqlite":
+            with ctx.read() as session:
+                self._restore_seen = undo.restore_seen(session)
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
         self.resize(980, 660)
@@ -661,7 +664,7 @@ class LogMeetingDialog(QDialog):
         elif isinstance(exc, undo.RestoredSinceOpened):
             # the people and organisations picked by id taken out (those typed as new stay), the
             # restore held from now on: the next save is of what is picked again
-            self._restore_seen = f"{exc.mark.at.isoformat()} {exc.mark.source}"
+            self._restore_seen = exc.seen
             self.attendees.set_values([c for c in self.attendees.values() if c.id is None])
             self.organisations.set_values([c for c in self.organisations.values() if c.id is None])
             self.errors["general"].show_error(str(exc))
