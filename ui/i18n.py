@@ -23,11 +23,17 @@ _data: list[bytes] = []
 _plurals: list[tuple[QCoreApplication, QTranslator]] = []
 
 
+QT_ENGLISH = {("QPlatformTheme", "Save"): "&Save"}
+"""Qt's own English words Ketnoi words otherwise: its standard Save button has no Alt letter
+(reviewer: Alt+S did nothing in a form and Alt+L typed an "l"); qtextra_vi.ts gives "&Lưu"."""
+
+
 class EnglishPlurals(QTranslator):
     """English plurals for the source strings: "Marked %n action(s) done" reads "Marked 1 action
     done" and "Marked 3 actions done". Qt's way is a numerus translation of each string into
     English; this translator gives the same answer for every ``(s)`` string written with ``%n``
-    (Qt replaces ``%n``/``%Ln`` itself), so no English file has to be kept in step."""
+    (Qt replaces ``%n``/``%Ln`` itself), so no English file has to be kept in step. It also gives
+    Qt's own words of :data:`QT_ENGLISH` (a Vietnamese translator, asked first, gives its own)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +42,7 @@ class EnglishPlurals(QTranslator):
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         if n < 0 or "(s)" not in source:
-            return None  # not ours: Qt uses the source text
+            return QT_ENGLISH.get((context, source))  # None: not ours, Qt uses the source text
         return source.replace("(s)", "" if n == 1 else "s")
 
     def isEmpty(self) -> bool:

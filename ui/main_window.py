@@ -147,6 +147,27 @@ class RecordView(QSplitter):
         self.detail_stale = False  # a change came while another view was shown
 
 
+def alt_letter(text: str) -> str:
+    """The Alt letter of a menu text ("&Open…" → "o"), "" if it has none."""
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1 : at + 2].lower() if at >= 0 else ""
+
+
+def with_alt_letter(text: str, taken: set[str]) -> str:
+    """``text`` with an Alt letter: the first free ASCII letter starting a word, else any
+    free ASCII letter (Alt+ơ cannot be typed); the letter is added to ``taken``. A text that
+    has one, or has no free letter, is given back as it is."""
+    if alt_letter(text):
+        return text
+    starts = [i for i, c in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
+    for at in starts + list(range(len(text))):
+        letter = text[at].lower()
+        if letter.isascii() and letter.isalnum() and letter not in taken:
+            taken.add(letter)
+            return text[:at] + "&" + text[at:]
+    return text
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
@@ -577,6 +598,11 @@ class MainWindow(QMainWindow):
         m["tools"].addAction(self.act_duplicates)
         m["tools"].addActions([self.act_letters, self.act_workdays])
         m["tools"].addAction(self.view_actions[VIEWS.index("map")])
+        # The sections' names are the lists' own (no "&" in them): each gets a letter the View
+        # and Tools menus leave free (reviewer: a menu walked by Alt letters stopped at them).
+        taken = {alt_letter(a.text()) for a in m["view"].actions() + m["tools"].actions()} - {""}
+        for a in self.view_actions:
+            a.setText(with_alt_letter(a.text(), taken))
         m["help"] = bar.addMenu(self.tr("&Help"))
         self.help_actions = help_menu.fill(self, m["help"])  # guide, shortcuts (Ctrl+/), welcome, about
 

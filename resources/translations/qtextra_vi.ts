@@ -10,7 +10,7 @@
     </message>
     <message>
       <source>Save</source>
-      <translation>Lưu</translation>
+      <translation>&amp;Lưu</translation>
     </message>
     <message>
       <source>Cancel</source>

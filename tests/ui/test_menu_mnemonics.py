@@ -64,3 +64,23 @@ def test_the_backups_dialog_buttons_have_alt_letters_of_their_own(
     assert all(letters), texts
     assert len({m.group(1).lower() for m in letters if m}) == len(texts)
     qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+
+
+def test_every_menu_item_has_an_alt_letter(qtbot: Any, ctx: Any, language: str) -> None:
+    """Reviewer: the six sections under View (Dashboard, Organisations… Stakeholder map) had
+    none; they have Ctrl+1…6, but a menu walked by Alt letters stopped at them."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=30_000)
+    without = [
+        f"{menu.title()} → {action.text()}"
+        for top in window.menuBar().actions()
+        for menu in [top.menu()]
+        for action in menu.actions()
+        if not action.isSeparator() and action.isVisible() and not re.search(r"&[^&]", action.text())
+    ]
+    assert without == []
+    window.close()

@@ -85,7 +85,7 @@ class FilePage(QWizardPage):
         self.path_edit.textEdited.connect(lambda _t: self._typing_pause.start())
         self.path_edit.editingFinished.connect(self._take_typed)
         self._asking = self._ask_again = False
-        self.browse = QPushButton(icon("import"), self.tr("&Browse…"), self)
+        self.browse = QPushButton(icon("import"), self.tr("Br&owse…"), self)
         self.browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
