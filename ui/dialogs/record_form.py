@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app import lists, records, trash, validation
+from app import lists, records, trash, undo, validation
 from app.entities import LABEL_FIELD
 from app.errors import ConflictError, RecordGone, ValidationError
 from db.models import (
@@ -143,6 +143,13 @@ class RecordForm(QDialog):
         # the record as this form read it (records.get, with its version): a save compares with
         # it, so that a colleague's save of other fields meanwhile is merged, not a conflict
         self._base: dict[str, Any] | None = None
+        # the last restore when the form opened (a SQLite file's own read): a new record's
+        # organisation, contact or owner picked by id before a restore may be another's after it
+        # (as in Log meeting, reviewer h97); an edited record's version check says so already
+        self._restore_seen = ""
+        if record_id is None and ctx.engine.dialect.name == "sqlite":
+            with ctx.read() as session:
+                self._restore_seen = undo.restore_seen(session)
         name = labels.entity_name(entity)
         self.setWindowTitle(
             self.tr("Edit %1").replace("%1", name.lower())
@@ -371,8 +378,10 @@ class RecordForm(QDialog):
                 )
                 return record_id, edited
         else:
+            seen, lang = self._restore_seen, self.ctx.lang()
 
             def work(s: Any) -> tuple[int, records.Edited | None]:
+                undo.check_not_restored_since(s, seen, lang)
                 return records.create(s, entity, values, actor=actor, group_id=records.new_group_id()), None
 
         self.buttons.setEnabled(False)
@@ -422,9 +431,32 @@ class RecordForm(QDialog):
                 self.save()
         elif isinstance(exc, RecordGone) and self.record_id:
             self._gone(exc)
+        elif isinstance(exc, undo.RestoredSinceOpened):
+            self._restore_seen = exc.seen  # the next save is of what is picked from now on
+            self._unpick()
+            self.show_errors({})
+            self.general_error.show_error(str(exc))
         else:  # a refused write (a reader's login, row-level security) or another one-line error
             self.show_errors({})
             self.general_error.show_error(str(exc))
+
+    def _unpick(self) -> None:
+        """Take out what was picked by id before a restore: organisations and contacts (typed
+        text stays empty, to be picked again), and the staff choices read again from the
+        restored database (the same name chosen again when it is there)."""
+        with self.ctx.read() as s:
+            staff = lists.staff_list(s)
+        for f in FIELDS[self.entity]:
+            w = self.widgets[f.name]
+            if isinstance(w, Lookup) and w.value() is not None:
+                w.set_record(None, "")
+            elif isinstance(w, QComboBox) and f.kind == "staff":
+                name = w.currentText() if w.currentData() is not None else ""
+                w.clear()
+                w.addItem("—", None)
+                for i, n in staff:
+                    w.addItem(n, i)
+                w.setCurrentIndex(max(0, w.findText(name)) if name else 0)
 
     # --- the record went away meanwhile ----------------------------------------------------------
 
