@@ -699,6 +699,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4606,6 +4607,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4615,7 +4618,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4712,6 +4714,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4783,7 +4786,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4966,8 +4968,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5532,248 +5532,248 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="750" />
+      <location filename="../../ui/main_window.py" line="776" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="748" />
+      <location filename="../../ui/main_window.py" line="774" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="752" />
+      <location filename="../../ui/main_window.py" line="778" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="478" />
+      <location filename="../../ui/main_window.py" line="499" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="389" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="561" />
+      <location filename="../../ui/main_window.py" line="582" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="409" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="570" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="580" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="497" />
+      <location filename="../../ui/main_window.py" line="518" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="501" />
+      <location filename="../../ui/main_window.py" line="522" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
-      <location filename="../../ui/main_window.py" line="829" />
+      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="855" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="435" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>&amp;Refresh</source>
       <translation>Làm &amp;mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="431" />
       <source>&amp;Settings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="576" />
+      <location filename="../../ui/main_window.py" line="597" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="499" />
+      <location filename="../../ui/main_window.py" line="520" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="591" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="504" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="744" />
+      <location filename="../../ui/main_window.py" line="770" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>Bac&amp;kups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="615" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="528" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="475" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="447" />
+      <location filename="../../ui/main_window.py" line="468" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>X&amp;uất lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="455" />
       <source>Export this list to E&amp;xcel…</source>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="466" />
+      <location filename="../../ui/main_window.py" line="487" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="494" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="494" />
+      <location filename="../../ui/main_window.py" line="515" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="423" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Log e-&amp;mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="488" />
+      <location filename="../../ui/main_window.py" line="509" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="584" />
+      <location filename="../../ui/main_window.py" line="610" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="826" />
+      <location filename="../../ui/main_window.py" line="852" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="827" />
+      <location filename="../../ui/main_window.py" line="853" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="829" />
+      <location filename="../../ui/main_window.py" line="855" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="710" />
+      <location filename="../../ui/main_window.py" line="736" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -5783,47 +5783,47 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="502" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="824" />
+      <location filename="../../ui/main_window.py" line="850" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="188" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="824" />
+      <location filename="../../ui/main_window.py" line="850" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
+      <location filename="../../ui/main_window.py" line="462" />
       <source>Save import &amp;template…</source>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="568" />
+      <location filename="../../ui/main_window.py" line="589" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="617" />
+      <location filename="../../ui/main_window.py" line="643" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Undo &amp;history…</source>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
@@ -6213,6 +6213,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6366,7 +6367,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6566,6 +6569,11 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
+      <location filename="../../ui/dialogs/record_form.py" line="492" />
+      <source>%1 became %2 on %3: saved with %2. &lt;a href="keep"&gt;Keep %1&lt;/a&gt;</source>
+      <translation>%1 đã trở thành %2 từ ngày %3: sẽ lưu với %2. &lt;a href="keep"&gt;Giữ %1&lt;/a&gt;</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/gone.py" line="63" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
@@ -6586,17 +6594,22 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/record_form.py" line="501" />
+      <source>%1 was split on %2: which one is it now? %3</source>
+      <translation>%1 đã chia tách từ ngày %2: nay là tổ chức nào? %3</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/gone.py" line="46" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="327" />
+      <location filename="../../ui/dialogs/record_form.py" line="357" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="148" />
+      <location filename="../../ui/dialogs/record_form.py" line="163" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
@@ -6611,13 +6624,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="516" />
+      <location filename="../../ui/dialogs/record_form.py" line="636" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="150" />
-      <location filename="../../ui/dialogs/record_form.py" line="443" />
+      <location filename="../../ui/dialogs/record_form.py" line="165" />
+      <location filename="../../ui/dialogs/record_form.py" line="563" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -6627,7 +6640,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="463" />
+      <location filename="../../ui/dialogs/record_form.py" line="583" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -6637,7 +6650,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="410" />
+      <location filename="../../ui/dialogs/record_form.py" line="442" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
@@ -6662,7 +6675,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="513" />
+      <location filename="../../ui/dialogs/record_form.py" line="633" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6672,12 +6685,12 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="256" />
+      <location filename="../../ui/dialogs/record_form.py" line="286" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="511" />
+      <location filename="../../ui/dialogs/record_form.py" line="631" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -8358,8 +8371,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8385,7 +8396,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
