@@ -39,6 +39,11 @@ LINES: dict[str, tuple[str, str]] = {
         "  {old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new} "
         "(--organisation-as-was để giữ {old})",
     ),
+    # ketnoi contact / action / org add: the same for a new record's organisation
+    "successor_for_record": (
+        "  {old} became {new} on {since}: saved with {new} (--as-was keeps {old})",
+        "  {old} đã trở thành {new} từ ngày {since}: đã lưu với {new} (--as-was để giữ {old})",
+    ),
     # ketnoi search
     "nothing_matches": ('Nothing matches "{query}".', "Không có gì khớp với “{query}”."),
     "results": ("{counted} in {ms} ms", "{counted} trong {ms} ms"),

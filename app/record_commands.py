@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import bulk_edit, dedupe, history, lists, presets, records, resolve, validation, value_labels
+from app import bulk_edit, dedupe, history, lists, presets, records, reorg, resolve, validation, value_labels
 from app.cli import CliContext, json_option
 from app.cli_lines import field_problem_vi, refused, say
 from app.entities import DERIVED
@@ -60,6 +60,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             help="seen only by its owner, the staff on it, colleagues it is shared with and managers "
             "(a team database; later: --set confidential=no)",
         )
+        if kind in _ORGANISATION_FIELDS:
+            _as_was_option(p)
         p.set_defaults(handler=cmd_add, entity=kind, creates_db=True)
 
         p = verbs.add_parser(
@@ -72,6 +74,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         p.add_argument("record", metavar="NAME_OR_ID")
         p.add_argument("--if-version", type=int, metavar="N", help="refuse if saved since version N")
         add_field_options(p, kind)
+        if kind in _ORGANISATION_FIELDS:
+            _as_was_option(p)
         p.set_defaults(handler=cmd_edit, entity=kind)
 
         p = verbs.add_parser("show", parents=parents, help=f"every field of {article} {kind}")
@@ -96,6 +100,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
             from app import org_commands
 
             org_commands.add_org_verbs(verbs, parents)
+
+
+def _as_was_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--as-was",
+        action="store_true",
+        help="keep an organisation merged, renamed or split as it is named (else its successor "
+        "is used, as in the window)",
+    )
 
 
 # --- what the commands say ------------------------------------------------------------------
@@ -143,6 +156,39 @@ def _print_record(
         ctx.out(f"  {label:<{width}}  " + shown.replace("\n", "\n" + " " * (width + 4)))
 
 
+_ORGANISATION_FIELDS = {
+    "contact": "organisation_id",
+    "action": "organisation_id",
+    "organisation": "parent_id",
+}
+"""The field of a new record that names an organisation: one reorganised by today is its
+successor, as the window's forms and Log meeting have it (:func:`_successor`)."""
+
+
+def _successor(session: Any, kind: str, values: dict[str, Any], as_was: bool) -> tuple[str, str, str] | None:
+    """A new record's organisation merged or renamed by today becomes its successor in
+    ``values`` (said with the (old, new, since) returned); one split is refused, naming what it
+    became; ``as_was`` keeps it as named."""
+    field = _ORGANISATION_FIELDS.get(kind)
+    oid = values.get(field) if field else None
+    if as_was or field is None or not isinstance(oid, int):
+        return None
+    now = reorg.successors_on(session, [oid], clock.today()).get(oid, [])
+    if not now:
+        return None
+    label, since = records.label(session, "organisation", oid), f"{now[0].effective_on:%d/%m/%Y}"
+    if len(now) > 1:
+        names = ", ".join(x.name for x in now)
+        raise refused(
+            f"{label} was split into {names} on {since}: name the one meant (--organisation), "
+            f"or add --as-was to keep {label}",
+            f"{label} đã chia tách thành {names} từ ngày {since}: hãy ghi tổ chức muốn chọn "
+            f"(--organisation), hoặc thêm --as-was để giữ {label}",
+        )
+    values[field] = now[0].id
+    return label, now[0].name, since
+
+
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     raw = typed_values(args, kind)
@@ -150,6 +196,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         raw["confidential"] = True
     with unit_of_work(ctx.engine()) as session:
         values = convert(session, kind, raw)
+        moved = _successor(session, kind, values, getattr(args, "as_was", False))
         record_id = records.create(session, kind, values, actor=ctx.actor(), group_id=records.new_group_id())
         saved = records.get(session, kind, record_id)
         # the window's form warns while typing (ui/dupwarn.py); the same look-up here
@@ -159,6 +206,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             else []
         )
     document = _record_document(kind, record_id, saved)
+    if moved is not None:
+        document["successor_used"] = dict(zip(("old", "new", "since"), moved, strict=True))
     if similar:
         document["possible_duplicates"] = [
             {"id": c.id, "label": c.label, "subtitle": c.subtitle, "confidence": round(c.confidence, 2),
@@ -167,6 +216,9 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         ]  # fmt: skip
     ctx.emit(document)
     ctx.out(_line("added", kind, record_id, records_label(kind, saved)))
+    if moved is not None:
+        old, new, since = moved
+        ctx.out(say("successor_for_record", cli_language(), old=old, new=new, since=since))
     _warn_duplicates(kind, record_id, records_label(kind, saved), similar)
     return 0
 
@@ -215,6 +267,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         record_id = resolve.resolve(session, kind, args.record)
         current = records.get(session, kind, record_id)
         values = convert(session, kind, raw, current=current)
+        moved = _successor(session, kind, values, getattr(args, "as_was", False))
         group = records.new_group_id()  # one operation, undone in one step
         # --if-version N of a record saved since: merged with that save as the window merges
         # with it (their other fields kept; a field both changed refused, naming it)
@@ -243,8 +296,13 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     document = {**_record_document(kind, record_id, saved), "changed": changed}
     if base is not None:
         document["merged_with"] = {"version": current["version"], "fields": kept}
+    if moved is not None:
+        document["successor_used"] = dict(zip(("old", "new", "since"), moved, strict=True))
     ctx.emit(document)
     ctx.out(_line("saved" if changed else "unchanged", kind, record_id, records_label(kind, saved)))
+    if moved is not None:
+        old, new, since = moved
+        ctx.out(say("successor_for_record", cli_language(), old=old, new=new, since=since))
     if base is not None and kept:
         lang = cli_language()
         by, by_vi = theirs.said() if theirs is not None else ("someone else", "người khác")
