@@ -253,3 +253,20 @@ def test_every_dialog_fits_1280_by_720(qtbot: Any, language: str, ctx: Any, ids:
         dialog.close()
     assert seen >= 15
     assert problems == [], "\n".join(problems)
+
+
+def test_log_meeting_shows_four_follow_ups_at_720_px(qtbot: Any, language: str, ctx: Any) -> None:
+    """Reviewer h96: at 1280×720 the follow-up list showed two rows and a half under lists of
+    one organisation and two people that kept four rows each."""
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, ctx)
+    assert dialog.height() <= SCREEN[1] - TITLE_BAR
+    listing = dialog.followups.list
+    row = listing.fontMetrics().height() + 6  # a row with its padding
+    shown = listing.viewport().height() // row
+    assert shown >= 4, f"{shown} rows of the follow-ups shown"
+    dialog.close()

@@ -229,8 +229,11 @@ class LogMeetingDialog(QDialog):
         for seq in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             QShortcut(QKeySequence(seq), self, self.save)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(fu_box)
+        # the follow-ups share the height with the fields above (reviewer h96: at 720 px their
+        # table showed two rows and a half while the lists of one organisation and two people
+        # kept four rows each)
+        layout.addLayout(top, 3)
+        layout.addWidget(fu_box, 2)
         layout.addWidget(self.errors["general"])
         bottom = QHBoxLayout()
         bottom.addWidget(self.confidential)
