@@ -2,6 +2,7 @@
 
     export_calendar(window, ctx)                 # File → Export calendar (.ics)…: upcoming + open actions
     export_calendar(window, ctx, meeting_ids=[…]) # a list's selection: "Export to calendar…"
+    export_calendar(window, ctx, action_ids=[…])  # the Actions list's selection, the same
     export_vcards(window, ctx, contact_ids=None)  # File → Export contacts (vCard)…, or a selection
     import_invitation(window, ctx)               # File → Import calendar invitation (.ics)…
 
@@ -97,18 +98,27 @@ def export_calendar(
     meeting_ids: list[int] | None = None,
     path: Path | str | None = None,
     reminders: str = "allday",
+    action_ids: list[int] | None = None,
 ) -> Task | None:
     """Every upcoming meeting and the open actions (as all-day reminders: Google Calendar ignores
-    tasks), or only ``meeting_ids``, to an .ics file."""
+    tasks), or only ``meeting_ids``, or only ``action_ids`` (the Actions list's selection: an
+    officer's own follow-ups, not the whole office's), to an .ics file."""
     title = _tr("Export to calendar")
-    if meeting_ids is not None and not meeting_ids:
-        ctx.status_message.emit(_tr("Select the meetings to export first."))
-        return None
+    if action_ids is not None:
+        if not action_ids:
+            ctx.status_message.emit(_tr("Select the actions to export first."))
+            return None
+        meeting_ids = []
+    elif meeting_ids is not None:
+        if not meeting_ids:
+            ctx.status_message.emit(_tr("Select the meetings to export first."))
+            return None
+        action_ids = []
     target = Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.ics", _tr("Calendar"), ".ics")
     if target is None:
         return None
     engine, lang = ctx.engine, ctx.lang()  # an action's description in the window's words
-    action_ids: list[int] | None = None if meeting_ids is None else []
+    only_actions = meeting_ids == [] and bool(action_ids)
 
     def work(_task: Task) -> calendars.Exported:
         return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders, lang=lang)
@@ -122,6 +132,18 @@ def export_calendar(
             "CalendarFiles", "%n open action(s) as all-day reminders → %1", "", reminders
         )
         text = f"{written} {rest.replace('%1', str(target))}"
+        if only_actions:
+            text = QCoreApplication.translate(
+                "CalendarFiles",
+                "Calendar written: %n open action(s) as all-day reminders → %1",
+                "",
+                reminders,
+            ).replace("%1", str(target))
+        left_out = sum(1 for x in out.skipped if x.code in ("not_open", "no_due"))
+        if left_out:  # chosen by hand: say why some are not in the file
+            text += " " + QCoreApplication.translate(
+                "CalendarFiles", "(%n left out: done, cancelled or without a due date)", "", left_out
+            )
         answers.file_written(ctx, text, target)
 
     return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))

@@ -489,6 +489,13 @@ class MainWindow(QMainWindow):
             None,
             "export",
         )
+        self.act_action_ics = self._act(  # an officer's own follow-ups, not the whole office's
+            "action_ics",
+            self.tr("Export to calendar…"),
+            lambda: _calendar_files().export_calendar(self, self.ctx, action_ids=self._selected("action")),
+            None,
+            "export",
+        )
         self.act_contact_vcard = self._act(
             "contact_vcard",
             self.tr("Export vCard…"),
@@ -556,6 +563,8 @@ class MainWindow(QMainWindow):
                 base += [self.act_draft_letter]
             if entity == "meeting":
                 base += [self.act_meeting_ics]
+            if entity == "action":
+                base += [self.act_action_ics]
             if entity == "contact":
                 base += [self.act_contact_vcard]
             self.record_actions[entity] = [*base, self.act_history, self.act_delete]

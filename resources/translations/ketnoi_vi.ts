@@ -699,7 +699,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="268" />
-      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -821,167 +820,182 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="192" />
+      <location filename="../../ui/calendar_files.py" line="211" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="193" />
+      <location filename="../../ui/calendar_files.py" line="212" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="121" />
+      <location filename="../../ui/calendar_files.py" line="131" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="172" />
+      <location filename="../../ui/calendar_files.py" line="141" />
+      <source>(%n left out: done, cancelled or without a due date)</source>
+      <translation>(%n việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="191" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="168" />
+      <location filename="../../ui/calendar_files.py" line="187" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="170" />
+      <location filename="../../ui/calendar_files.py" line="189" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="107" />
+      <location filename="../../ui/calendar_files.py" line="117" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="421" />
+      <location filename="../../ui/calendar_files.py" line="440" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="118" />
+      <location filename="../../ui/calendar_files.py" line="128" />
       <source>Calendar written: %n meeting(s),</source>
       <translation>Đã ghi lịch: %n cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="103" />
+      <location filename="../../ui/calendar_files.py" line="136" />
+      <source>Calendar written: %n open action(s) as all-day reminders → %1</source>
+      <translation>Đã ghi lịch: %n việc cần làm (nhắc việc cả ngày) → %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="106" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="138" />
+      <location filename="../../ui/calendar_files.py" line="157" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="419" />
+      <location filename="../../ui/calendar_files.py" line="438" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="478" />
+      <location filename="../../ui/calendar_files.py" line="497" />
       <source>Invitation linked to the meeting already logged: “%1”</source>
       <translation>Đã gắn lời mời với cuộc họp đã ghi: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="477" />
+      <location filename="../../ui/calendar_files.py" line="496" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="479" />
+      <location filename="../../ui/calendar_files.py" line="498" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="191" />
+      <location filename="../../ui/calendar_files.py" line="210" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="194" />
+      <location filename="../../ui/calendar_files.py" line="213" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="195" />
+      <location filename="../../ui/calendar_files.py" line="214" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="381" />
+      <location filename="../../ui/calendar_files.py" line="400" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="140" />
+      <location filename="../../ui/calendar_files.py" line="109" />
+      <source>Select the actions to export first.</source>
+      <translation>Hãy chọn các việc cần xuất trước.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="159" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="105" />
+      <location filename="../../ui/calendar_files.py" line="114" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="190" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="480" />
+      <location filename="../../ui/calendar_files.py" line="499" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="192" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="209" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="196" />
+      <location filename="../../ui/calendar_files.py" line="215" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="394" />
+      <location filename="../../ui/calendar_files.py" line="413" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="169" />
+      <location filename="../../ui/calendar_files.py" line="188" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="77" />
+      <location filename="../../ui/calendar_files.py" line="78" />
       <source>What %2 saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="85" />
+      <location filename="../../ui/calendar_files.py" line="86" />
       <source>What someone else saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="82" />
+      <location filename="../../ui/calendar_files.py" line="83" />
       <source>What was saved on the meeting meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào cuộc họp trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="143" />
+      <location filename="../../ui/calendar_files.py" line="162" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="154" />
+      <location filename="../../ui/calendar_files.py" line="173" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -3740,114 +3754,114 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="279" />
+      <location filename="../../ui/calendar_files.py" line="298" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="328" />
+      <location filename="../../ui/calendar_files.py" line="347" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="306" />
+      <location filename="../../ui/calendar_files.py" line="325" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="295" />
+      <location filename="../../ui/calendar_files.py" line="314" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="242" />
+      <location filename="../../ui/calendar_files.py" line="261" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="326" />
+      <location filename="../../ui/calendar_files.py" line="345" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="228" />
+      <location filename="../../ui/calendar_files.py" line="247" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="334" />
+      <location filename="../../ui/calendar_files.py" line="353" />
       <source>Kept as logged: %1</source>
       <translation>Giữ nguyên như đã ghi: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="237" />
+      <location filename="../../ui/calendar_files.py" line="256" />
       <source>Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged.</source>
       <translation>Gắn lời mời với cuộc họp #%1? Khi đó các cập nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp này; tiêu đề giữ nguyên như đã ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="289" />
+      <location filename="../../ui/calendar_files.py" line="308" />
       <source>Link to it</source>
       <translation>Gắn với cuộc họp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="260" />
-      <location filename="../../ui/calendar_files.py" line="327" />
+      <location filename="../../ui/calendar_files.py" line="279" />
+      <location filename="../../ui/calendar_files.py" line="346" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="291" />
+      <location filename="../../ui/calendar_files.py" line="310" />
       <source>New meeting</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="331" />
+      <location filename="../../ui/calendar_files.py" line="350" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="261" />
+      <location filename="../../ui/calendar_files.py" line="280" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="325" />
+      <location filename="../../ui/calendar_files.py" line="344" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="286" />
+      <location filename="../../ui/calendar_files.py" line="305" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="258" />
-      <location filename="../../ui/calendar_files.py" line="324" />
+      <location filename="../../ui/calendar_files.py" line="277" />
+      <location filename="../../ui/calendar_files.py" line="343" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="295" />
+      <location filename="../../ui/calendar_files.py" line="314" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="244" />
+      <location filename="../../ui/calendar_files.py" line="263" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="259" />
+      <location filename="../../ui/calendar_files.py" line="278" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="271" />
+      <location filename="../../ui/calendar_files.py" line="290" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="276" />
+      <location filename="../../ui/calendar_files.py" line="295" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4607,8 +4621,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4618,6 +4630,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="268" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4714,7 +4727,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4755,7 +4767,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4786,6 +4797,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5171,12 +5183,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="430" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="433" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="440" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="443" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5186,7 +5198,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="299" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="302" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5201,13 +5213,13 @@ Bản sao lưu: %2</translation>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="557" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="560" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="116" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="691" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="694" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5232,7 +5244,7 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="620" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="623" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
@@ -5532,22 +5544,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="776" />
+      <location filename="../../ui/main_window.py" line="785" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="774" />
+      <location filename="../../ui/main_window.py" line="783" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="778" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="499" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -5557,7 +5569,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="582" />
+      <location filename="../../ui/main_window.py" line="591" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -5572,7 +5584,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="570" />
+      <location filename="../../ui/main_window.py" line="579" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
@@ -5582,12 +5594,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="606" />
+      <location filename="../../ui/main_window.py" line="615" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="518" />
+      <location filename="../../ui/main_window.py" line="525" />
       <source>&amp;History…</source>
       <translation>&amp;Lịch sử…</translation>
     </message>
@@ -5597,7 +5609,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="522" />
+      <location filename="../../ui/main_window.py" line="529" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -5608,7 +5620,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="417" />
-      <location filename="../../ui/main_window.py" line="855" />
+      <location filename="../../ui/main_window.py" line="864" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
@@ -5648,12 +5660,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="597" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="520" />
+      <location filename="../../ui/main_window.py" line="527" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
@@ -5663,17 +5675,17 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="591" />
+      <location filename="../../ui/main_window.py" line="600" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="525" />
+      <location filename="../../ui/main_window.py" line="532" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="770" />
+      <location filename="../../ui/main_window.py" line="779" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
@@ -5688,12 +5700,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="641" />
+      <location filename="../../ui/main_window.py" line="650" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="528" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
@@ -5714,16 +5726,17 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="487" />
+      <location filename="../../ui/main_window.py" line="494" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="494" />
+      <location filename="../../ui/main_window.py" line="501" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="515" />
+      <location filename="../../ui/main_window.py" line="522" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
@@ -5743,27 +5756,27 @@ Bản sao lưu: %2</translation>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="509" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="610" />
+      <location filename="../../ui/main_window.py" line="619" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="852" />
+      <location filename="../../ui/main_window.py" line="861" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="853" />
+      <location filename="../../ui/main_window.py" line="862" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="855" />
+      <location filename="../../ui/main_window.py" line="864" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
@@ -5773,7 +5786,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="736" />
+      <location filename="../../ui/main_window.py" line="745" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -5783,12 +5796,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="502" />
+      <location filename="../../ui/main_window.py" line="509" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="850" />
+      <location filename="../../ui/main_window.py" line="859" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
@@ -5803,7 +5816,7 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="850" />
+      <location filename="../../ui/main_window.py" line="859" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
@@ -5813,12 +5826,12 @@ Bản sao lưu: %2</translation>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="589" />
+      <location filename="../../ui/main_window.py" line="598" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="643" />
+      <location filename="../../ui/main_window.py" line="652" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -6213,7 +6226,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6240,9 +6252,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6257,16 +6267,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6332,7 +6338,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6367,9 +6372,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6624,13 +6627,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="636" />
+      <location filename="../../ui/dialogs/record_form.py" line="646" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/record_form.py" line="165" />
-      <location filename="../../ui/dialogs/record_form.py" line="563" />
+      <location filename="../../ui/dialogs/record_form.py" line="573" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -6640,7 +6643,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="583" />
+      <location filename="../../ui/dialogs/record_form.py" line="593" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -6675,7 +6678,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="633" />
+      <location filename="../../ui/dialogs/record_form.py" line="643" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6690,7 +6693,7 @@ Bản sao lưu: %2</translation>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="631" />
+      <location filename="../../ui/dialogs/record_form.py" line="641" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6760,6 +6763,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6790,6 +6794,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6830,6 +6835,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6840,11 +6847,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6886,6 +6897,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="418" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -6906,6 +6918,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6916,6 +6929,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7474,7 +7489,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7655,7 +7669,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="418" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8371,6 +8384,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8396,6 +8411,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

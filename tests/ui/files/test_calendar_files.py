@@ -445,3 +445,47 @@ def test_a_revised_invitation_lists_what_it_changes_old_to_new(qtbot: Any, ctx: 
     qtbot.addWidget(dialog)
     unchanged = dialog.findChild(QLabel, "invitation_changes")
     assert unchanged is not None and unchanged.text() == "No change to the title, time, location or agenda."
+
+
+def test_export_to_calendar_on_the_selected_actions(
+    qtbot: Any, window: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reviewer h96: File → Export calendar wrote every open action of the office; an officer
+    wanted her own follow-ups. The Actions list's selection goes alone; one without a due date
+    is left out, and the status bar says how many and why."""
+    import datetime as dt
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    from ui.main_window import VIEWS
+
+    target = tmp_path / "viec.ics"
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
+    with unit_of_work(ctx.engine) as s:
+        mine = records.create(s, "action", {"title": "Gửi thư giới thiệu", "due_date": dt.date(2026, 12, 10)})
+        undated = records.create(s, "action", {"title": "Hẹn lịch gặp lại"})
+        records.create(s, "action", {"title": "Việc của người khác", "due_date": dt.date(2026, 12, 11)})
+    assert window.act_action_ics in window.record_actions["action"]
+    window.nav.setCurrentRow(VIEWS.index("action"))
+    view = window.views["action"]
+    view.list.refresh()
+    qtbot.waitUntil(
+        lambda: view.list.model.complete and view.list.model.row_of(undated) >= 0, timeout=TIMEOUT
+    )
+    assert view.list.select_id(mine)
+    other = view.list.model.index(view.list.model.row_of(undated), 0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.list.view.selectionModel().select(other, flags)
+    assert sorted(view.list.selected_ids()) == sorted([mine, undated])
+    window.act_action_ics.trigger()
+    qtbot.waitUntil(window.file_offer.isVisible, timeout=TIMEOUT)
+    cal = Calendar.from_ical(target.read_bytes())
+    uids = [str(c["UID"]).split("@")[0] for c in cal.walk() if c.name in ("VEVENT", "VTODO")]
+    assert uids == [f"action-{mine}"]
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Calendar written: 1 open action as all-day reminders → ")
+    assert "(1 left out: done, cancelled or without a due date)" in said
+    view.list.view.clearSelection()
+    view.detail.record_id = None
+    window.act_action_ics.trigger()
+    assert window.statusBar().currentMessage() == "Select the actions to export first."
