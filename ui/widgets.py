@@ -216,7 +216,14 @@ class Lookup(QLineEdit):
         self._asked += 1  # what was still asked for the typed text is not shown over the pick
         self._pending = False
         self.record_id = int(record_id)
+        # the box shows the name without a reorganised one's "→ successor" hint (Qt sets the
+        # row's whole text after this signal: so after it, reviewer h98)
+        QTimer.singleShot(0, self, self._without_hint)
         self.picked.emit(self.record_id)
+
+    def _without_hint(self) -> None:
+        if SUCCESSOR_MARK in self.text():
+            self.setText(without_hint(self.text()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The list's keys, before the completer's: the row Qt makes current without showing it

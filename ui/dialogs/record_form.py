@@ -192,7 +192,11 @@ class RecordForm(QDialog):
                 lay.addWidget(note)
                 self.successor_notes[f.name] = note
                 assert isinstance(w, Lookup)
-                w.picked.connect(lambda _i, name=f.name: self._follow_successor(name))
+                # after the list's pick has set the box's text (Qt sets it after the picked
+                # signal: the successor's name put in at once was written over by the old one's)
+                w.picked.connect(
+                    lambda _i, name=f.name: QTimer.singleShot(0, self, lambda: self._follow_successor(name))
+                )
                 w.textEdited.connect(lambda _t, name=f.name: self._forget_successor(name))
             form.addRow("" if f.kind == "flag" else labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
@@ -481,6 +485,7 @@ class RecordForm(QDialog):
                 w.set_record(links[0].id, links[0].name)
             elif links:
                 self._splits[name] = (picked, label, links)
+                w.set_record(picked, label)  # its name, without the list's "→ …" hint
         self._say_successor(name)
 
     def _say_successor(self, name: str) -> None:
