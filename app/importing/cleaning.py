@@ -104,6 +104,26 @@ DIRECTION_WORDS = _vocab(
         "they_owe": "they owe|họ|đối tác|bên kia|họ làm|đối tác làm|them|they|theirs",
     }
 )
+_DIRECTION_PARTIES = (
+    ("we_owe", ("chung ta", "chung toi", "ben ta", "phia ta", "ta", "we", "us", "our", "ours")),
+    ("they_owe", ("doi tac", "ben kia", "phia doi tac", "phia ho", "ho", "they", "them", "their", "theirs", "partner")),
+)  # fmt: skip
+"""Who owes it, from a direction cell's first words when the cell is no word of
+:data:`DIRECTION_WORDS`: "Họ nợ", "Đối tác nợ", "Bên kia làm", "Họ phải làm", "Ta nợ", "Chúng ta
+nợ", "They have to send" (reviewer h98: each was kept in the notes and the action filed as ours)."""
+
+
+def direction_by_party(folded: str) -> str | None:
+    """The direction a folded cell names by its party's words first, else None."""
+    words = folded.split()
+    for direction, parties in _DIRECTION_PARTIES:
+        for party in parties:
+            n = party.count(" ") + 1
+            if " ".join(words[:n]) == party and len(words) > n:
+                return direction
+    return None
+
+
 PRIORITY_WORDS = {
     fold(w): p
     for p, words in {
@@ -429,6 +449,8 @@ def _word(table: dict[str, Any], value: Any, what: str, errors: Errors, name: st
     key = fold(as_text(value)).strip(" .")
     if key in table:
         return table[key]
+    if table is DIRECTION_WORDS and (by_party := direction_by_party(key)) is not None:
+        return by_party
     errors[name] = msg("not_known_word", value=clean(as_text(value)), what=Term(what))
     return None
 
@@ -1033,7 +1055,17 @@ def keep_as_typed(
         elif isinstance(error, Message) and error.code == "date_not_a_month":
             warnings.append(warning("date_not_a_month_kept", column=name, **error.params))
             continue
+        elif kind == "action" and name in _DEFAULTED:  # it is not left empty: say what it is
+            code = _DEFAULTED[name]
         warnings.append(warning(code, column=name, value=_shown(text)))
+
+
+_DEFAULTED = {
+    "direction": "direction_defaulted",
+    "status": "status_defaulted",
+    "priority": "priority_defaulted",
+}
+"""An action's field that has a value whatever the cell says: a cell not read says which."""
 
 
 def prepare_row(

@@ -204,6 +204,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "direction_defaulted": (
+        '"{value}" does not say who owes it: kept in the notes, and the action is "We owe"; '
+        'write "We owe" or "They owe" (or "Bên ta cần làm" / "Đối tác cần làm") in the cell',
+        '"{value}" không cho biết bên nào cần làm: được ghi vào ghi chú, và việc được ghi là '
+        '"Bên ta cần làm"; hãy ghi "Bên ta cần làm" hoặc "Đối tác cần làm" vào ô',
+    ),
+    "status_defaulted": (
+        '"{value}" is not a known status: kept in the notes, and the action is "Open"',
+        '"{value}" không phải trạng thái đã biết: được ghi vào ghi chú, và việc được ghi là "Đang mở"',
+    ),
+    "priority_defaulted": (
+        '"{value}" is not a known priority: kept in the notes, and the action is "Normal"',
+        '"{value}" không phải mức ưu tiên đã biết: được ghi vào ghi chú, và việc được ghi là "Bình thường"',
+    ),
     "done_dated_by_due": (
         "done, with no completion date: dated {date}, its due date; change it if it was done another day",
         "đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc "
@@ -647,6 +661,9 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
+    "direction_defaulted": "warning",
+    "status_defaulted": "warning",
+    "priority_defaulted": "warning",
     "location_countries": "warning",
     "done_dated_by_due": "warning",
     "done_undated": "warning",
