@@ -527,9 +527,12 @@ def blank_columns(preview: Preview) -> Message | None:
 
 def _empty_columns(preview: Preview) -> tuple[list[str], list[str]]:
     """The labels of the mapped columns empty in every row read: those with formulas without a
-    saved result (:func:`mark_odd_cells` said so of their cells), and the others."""
-    rows = [r for r in preview.rows if r.status != "skip"]
-    if not rows or preview.is_vcard:  # (a card without a note is no formula left unsaved)
+    saved result (:func:`mark_odd_cells` said so of their cells), and the others. A row
+    skipped (in Ketnoi already, unchanged) was read too: a column it holds is not empty
+    (reviewer h98: a sheet imported again said "no value in any row: Địa điểm", the rows with a
+    place being those already logged). Said only while some row is still to be written."""
+    rows = preview.rows
+    if preview.is_vcard or all(r.status == "skip" for r in rows):  # (a card: no formula unsaved)
         return [], []
     seen: set[str] = set()
     unsaved: set[str] = set()
