@@ -725,6 +725,13 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
         return _REFS, text, errors.get(name)
     if name in _DATES:
         out = _date_value(value, name, errors, with_time=False)
+    elif name == "starts_at" and (
+        value.__class__ is dt.date
+        or (isinstance(value, str) and ":" not in value and not _SERIAL.fullmatch(value))
+    ):
+        # a day without a time: kept a date here, so that the row says so (:func:`prepare_row`)
+        # and the meetings already logged that day are compared whole-day (app.importing.logbook)
+        out = _date_value(value, name, errors, with_time=False)
     elif name in _DATETIMES:
         out = _date_value(value, name, errors, with_time=True)
     elif name == "kind":
@@ -1068,6 +1075,10 @@ _DEFAULTED = {
 """An action's field that has a value whatever the cell says: a cell not read says which."""
 
 
+_SERIAL = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+"""A number written as text (an Excel serial date that lost its format): read as before."""
+
+
 def prepare_row(
     kind: str, data: Values, warnings: list[Message] | None = None, headers: Mapping[str, str] | None = None
 ) -> Prepared:
@@ -1082,7 +1093,10 @@ def prepare_row(
     and an undated done action is missed where work is counted by completion date (a digest's
     "completed" list, a record's timeline: a reviewer's "Xong" action was in neither). With no
     such due date it keeps none, and the warning says to enter it."""
+    day_only = kind == "meeting" and data.get("starts_at").__class__ is dt.date
     prepared = _prepare_row(kind, data, warnings, headers)
+    if day_only and warnings is not None:  # (the service starts it at 09:00, as Log meeting does)
+        warnings.append(warning("time_assumed", column="starts_at"))
     if (
         kind == "action"
         and prepared.columns.get("status") == "done"

@@ -77,6 +77,7 @@ def apply(session: Session, preview: Preview, ctx: Any, db_keys: dict[tuple[str,
     if preview.kind == "meeting":
         _successors(session, preview, ctx, db_keys)
         _logged_already(session, preview, ctx)
+        _their_time(session, preview)
     elif preview.kind == "action":
         _successors(session, preview, ctx, db_keys)
 
@@ -89,6 +90,32 @@ def settle(preview: Preview) -> None:
         if row.status == "skip" and row.warnings and any(w.code in LOGGED for w in row.warnings):
             row.reasons = [*row.reasons, *(w for w in row.warnings if w.code in LOGGED)]
             row.warnings = tuple(w for w in row.warnings if w.code not in LOGGED)
+
+
+def _their_time(session: Session, preview: Preview) -> None:
+    """A row giving a day without a time that matches a meeting of that day (by its title, or
+    logged already) takes the meeting's time: Ketnoi's 09:00 is no change to write over it
+    ("When: 14:00 → 09:00"; "overwrite" wrote it), and no time is assumed for it."""
+    rows = {
+        row.match_id: row
+        for row in preview.rows
+        if row.match_id is not None and row.columns and any(w.code == "time_assumed" for w in row.warnings)
+    }
+    if not rows:
+        return
+    con = session.connection()
+    for part in chunked(sorted(rows)):
+        for ident, starts in con.execute(select(MEET.c.id, MEET.c.starts_at).where(MEET.c.id.in_(part))):
+            row = rows[ident]
+            c = row.columns or {}
+            mine = c.get("starts_at")
+            if (
+                isinstance(starts, dt.datetime)
+                and isinstance(mine, dt.datetime)
+                and starts.date() == mine.date()
+            ):
+                c["starts_at"] = starts
+                row.warnings = tuple(w for w in row.warnings if w.code != "time_assumed")
 
 
 def _column(preview: Preview, name: str) -> str:
@@ -273,13 +300,21 @@ class _Hit:
     people: list[int]  # else the people in common
 
 
-def _span(c: dict[str, Any]) -> tuple[dt.datetime, dt.datetime, bool] | None:
+def _span(row: RowResult) -> tuple[dt.datetime, dt.datetime, bool] | None:
+    """When the row's meeting is on: from its start to its end (an hour without one); the whole
+    day when the sheet gave a day without a time (its 09:00 is Ketnoi's, not the meeting's:
+    reviewer h98, "27/11/2026" imported beside the meeting logged at 14:00 that day made two)."""
+    c = row.columns or {}
     starts = c.get("starts_at")
     if not isinstance(starts, dt.datetime):
         return None
+    event = (c.get("kind") or "meeting") == EVENT
+    if any(w.code == "time_assumed" for w in row.warnings):
+        day = dt.datetime.combine(starts.date(), dt.time.min)
+        return day, day + dt.timedelta(days=1), event
     ends = c.get("ends_at")
     ends = ends if isinstance(ends, dt.datetime) and ends > starts else starts + DEFAULT_LENGTH
-    return starts, ends, (c.get("kind") or "meeting") == EVENT
+    return starts, ends, event
 
 
 def _saved_meetings(session: Session, orgs: set[int], people: set[int], days: set[dt.date]) -> _Day:
@@ -394,7 +429,7 @@ def _logged_already(session: Session, preview: Preview, ctx: Any) -> None:
     for row in preview.rows:
         if row.columns is None or row.status != "new" or (row.reasons and _created_anyway(row)):
             continue
-        span = _span(row.columns)
+        span = _span(row)
         rel = row.relations or {}
         orgs = {o for o in rel.get("organisation_ids") or () if o and o > 0 and o not in own}
         people = {p for p in rel.get("attendees") or () if p and p > 0}

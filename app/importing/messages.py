@@ -204,6 +204,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "time_assumed": (
+        "a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged "
+        "that day with the same organisation or person is taken as this one",
+        "chỉ có ngày, không có giờ: cuộc họp được ghi lúc 09:00 (sửa ở cuộc họp); cuộc họp đã ghi "
+        "trong ngày đó với cùng tổ chức hoặc người được coi là cuộc họp này",
+    ),
     "direction_defaulted": (
         '"{value}" does not say who owes it: kept in the notes, and the action is "We owe"; '
         'write "We owe" or "They owe" (or "Bên ta cần làm" / "Đối tác cần làm") in the cell',
@@ -662,6 +668,7 @@ LEVELS: dict[str, Level] = {
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
     "direction_defaulted": "warning",
+    "time_assumed": "warning",
     "status_defaulted": "warning",
     "priority_defaulted": "warning",
     "location_countries": "warning",

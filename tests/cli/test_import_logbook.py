@@ -107,3 +107,27 @@ def test_a_meeting_logged_by_hand_is_not_imported_again_and_a_merged_ministry_is
     again = _ok(db, "import", str(book), "--lang", "en")
     assert "0 new" in again
     assert len(_meetings(db)) == 5
+
+
+def test_a_day_without_a_time_is_the_meeting_logged_that_day(db: Path, tmp_path: Path) -> None:
+    """Reviewer h98: a sheet giving only the day ("06/12/2026") made the meeting 09:00, so the
+    one Lan logged at 09:33 that day was met, but the one at 14:00 was created a second time, its
+    09:00 Ketnoi's own. A day without a time is compared with the whole day, and said."""
+    _ok(db, "log-meeting", "--title", "Working session with Genetica", "--at", "2026-12-08 14:00",
+        "--organisation", "Genetica", env=LAN)  # fmt: skip
+    book = write_xlsx(tmp_path / "theo-ngay.xlsx", {"Cuộc họp": [
+        ["Ngày", "Tiêu đề", "Đơn vị", "Biên bản"],
+        ["08/12/2026", "Làm việc với Genetica", "Genetica", "Thống nhất lộ trình"],  # logged at 14:00
+        [dt.date(2026, 12, 9), "Gặp MOST", "MOST", None],  # a day cell, nothing logged: new, at 09:00
+    ]})  # fmt: skip
+    out = _ok(db, "import", str(book), "--lang", "en", "--on-match", "overwrite")
+    assert "1 new, 1 updated" in out, out
+    assert "Trần Thị Lan already logged “Working session with Genetica” with Genetica at 14:00" in out
+    assert "  row 3 (warning): Ngày (A): a day without a time: the meeting starts at 09:00" in out, out
+    assert "row 2 (warning): Ngày" not in out  # (it has the logged meeting's time)
+    items = json.loads(_ok(db, "meeting", "list", "--json"))["items"]
+    starts = {m["title"]: m["starts_at"] for m in items}
+    assert "Working session with Genetica" not in starts  # overwritten: its title is the sheet's…
+    assert starts["Làm việc với Genetica"] == "2026-12-08T14:00:00"  # …its time the meeting's own
+    assert starts["Gặp MOST"] == "2026-12-09T09:00:00"
+    assert len(starts) == 2 + 1  # (with Lan's of 06/12: none made twice)

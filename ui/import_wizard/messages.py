@@ -138,6 +138,23 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "time_assumed": tr(
+            "ImportMessage",
+            "a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged "
+            "that day with the same organisation or person is taken as this one",
+        ),
+        "direction_defaulted": tr(
+            "ImportMessage",
+            '"{value}" does not say who owes it: kept in the notes, and the action is "We owe"; '
+            'write "We owe" or "They owe" (or "Bên ta cần làm" / "Đối tác cần làm") in the cell',
+        ),
+        "status_defaulted": tr(
+            "ImportMessage", '"{value}" is not a known status: kept in the notes, and the action is "Open"'
+        ),
+        "priority_defaulted": tr(
+            "ImportMessage",
+            '"{value}" is not a known priority: kept in the notes, and the action is "Normal"',
+        ),
         "last_contact_ahead": tr(
             "ImportMessage", "{value} is after today ({today}): a last contact cannot be in the future"
         ),
