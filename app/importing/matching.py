@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.gcpause import paused_gc
-from app.importing import logbook, store
+from app.importing import logbook, reorganised, store
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
@@ -99,6 +99,9 @@ class MatchContext:
     # in ``orgs``); and the records of the database they update: values and lists after it
     pending: dict[int, Earlier] = field(default_factory=dict)
     overlay: dict[int, tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=dict)
+    # contacts and organisations sheets: the organisations merged or renamed by today, which a row
+    # naming one is filed under the successor of (app.importing.reorganised)
+    successors: reorganised.Successors = field(default_factory=reorganised.Successors)
 
     def shown(self, ident: int) -> int | EarlierRow:
         """A matched record as a note names it: its id, or the earlier sheet's row that writes it."""
@@ -114,7 +117,9 @@ def _org_key(ctx: MatchContext, text: str | None) -> Any:
     if not text:
         return None
     found = ctx.orgs.lookup(text)
-    return found if found is not None else "?" + fold(split_acronym(text)[0])
+    if found is None:
+        return "?" + fold(split_acronym(text)[0])
+    return ctx.successors.now_of(found) if ctx.successors.olds else found
 
 
 def _first(keys: list[tuple[str, Any]], table: dict[tuple[str, Any], Any]) -> tuple[str, Any] | None:
@@ -321,13 +326,16 @@ def _db_keys(
             elif people is not None and out[key] != cid:
                 people.owners.setdefault(key, []).append(cid)
         more = people.more if people is not None else {}
+        olds, now_of = ctx.successors.olds, ctx.successors.now_of
         for ident, name, org in _read(
             session,
             select(contact.c.id, contact.c.full_name, contact.c.organisation_id)
             .where(live)
             .order_by(contact.c.id),
         ):
-            key = ("name", (fold(name), org))
+            # (one still filed under an organisation merged or renamed by today: where a row
+            # naming either files them, app.importing.reorganised)
+            key = ("name", (fold(name), now_of(org) if org in olds else org))
             if people is not None:
                 people.names[ident] = name
             if key not in out:
@@ -380,6 +388,8 @@ def _resolve_refs(kind: str, row: RowResult, ctx: MatchContext) -> None:
     assert c is not None and row.relations is not None
     if "organisation" in refs:
         c["organisation_id"] = ctx.orgs.resolve(refs["organisation"])
+        if ctx.successors.olds:  # (contacts: the successor of one merged or renamed by today)
+            c["organisation_id"] = ctx.successors.now_of(c["organisation_id"])
     if "owner" in refs:
         c["owner_id"] = ctx.staff.resolve(refs["owner"])
     if kind == "meeting":
@@ -697,6 +707,8 @@ def _match(
     if choices is not None:
         ctx.orgs.redirect = dict(choices.joins)
         ctx.orgs.separate = dict.fromkeys(choices.splits)
+    if kind in ("contact", "organisation"):
+        ctx.successors = reorganised.load(session)
     people = People({}, set(), set()) if kind == "contact" else None
     db_keys = _db_keys(session, kind, ctx, people)
     if after:
@@ -862,11 +874,14 @@ def _match(
     if kind == "organisation":
         for row in preview.rows:
             if row.status in ("new", "update") and "parent" in row.refs and row.columns is not None:
-                parent = ctx.orgs.resolve(row.refs["parent"])
+                parent = ctx.successors.now_of(ctx.orgs.resolve(row.refs["parent"]))
                 own = row.new_id if row.status == "new" else row.match_id
                 row.columns["parent_id"] = parent if parent != own else None
     if other_contacts:
         _note_other_contacts(session, other_contacts, ctx)
+    if kind in ("contact", "organisation"):  # filed under the successor of one reorganised by today
+        earlier_run = preview.context.successors if isinstance(preview.context, MatchContext) else None
+        reorganised.say(preview, ctx, earlier_run)
     if kind in ("meeting", "action"):  # Log meeting's rules: successors, a meeting logged already
         logbook.apply(session, preview, ctx, db_keys)
     compute_updates(session, preview, ctx)

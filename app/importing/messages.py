@@ -142,6 +142,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{old} became {new} on {since}: the action is filed under {new}",
         "{old} đã trở thành {new} từ ngày {since}: việc được ghi cho {new}",
     ),
+    # (a contact's organisation, an organisation's parent: app.importing.reorganised)
+    "successor_contact": (
+        "{old} became {new} on {since}: the contact is filed under {new}",
+        "{old} đã trở thành {new} từ ngày {since}: liên hệ được ghi thuộc {new}",
+    ),
+    "successor_parent": (
+        "{old} became {new} on {since}: the parent organisation is {new}",
+        "{old} đã trở thành {new} từ ngày {since}: tổ chức cấp trên được ghi là {new}",
+    ),
     "successor_split": (
         "{old} was split into {names} on {since}: kept as {old}; write the one it was with",
         "{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng",
@@ -659,6 +668,8 @@ LEVELS: dict[str, Level] = {
     "logged_already": "warning",
     "successor_meeting": "warning",
     "successor_action": "warning",
+    "successor_contact": "warning",
+    "successor_parent": "warning",
     "successor_split": "warning",
     "attendee_namesakes": "warning",
     "counterpart_not_found": "warning",

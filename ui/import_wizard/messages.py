@@ -83,6 +83,12 @@ def _templates() -> dict[str, str]:
         "successor_action": tr(
             "ImportMessage", "{old} became {new} on {since}: the action is filed under {new}"
         ),
+        "successor_contact": tr(
+            "ImportMessage", "{old} became {new} on {since}: the contact is filed under {new}"
+        ),
+        "successor_parent": tr(
+            "ImportMessage", "{old} became {new} on {since}: the parent organisation is {new}"
+        ),
         "successor_split": tr(
             "ImportMessage",
             "{old} was split into {names} on {since}: kept as {old}; write the one it was with",
