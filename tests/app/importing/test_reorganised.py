@@ -39,6 +39,8 @@ def _setup(engine: Engine) -> dict[str, int]:
                 ("ha", "Hội A", "HA"),
                 ("hb", "Hội B", "HB"),
                 ("hc", "Hội C", "HC"),
+                ("vx", "Viện X", "VX"),
+                ("vy", "Viện Y", "VY"),
             )
         }
         # worked at MPI: the reorganisation moved him to MOF
@@ -48,6 +50,7 @@ def _setup(engine: Engine) -> dict[str, int]:
         reorg.succeed(s, ids["mpi"], [ids["mof"]], kind="merged", on=dt.date(2025, 3, 1))
         reorg.succeed(s, ids["mic"], [ids["most"]], kind="merged", on=dt.date(2025, 3, 1))
         reorg.succeed(s, ids["ha"], [ids["hb"], ids["hc"]], kind="split", on=dt.date(2025, 3, 1))
+        reorg.succeed(s, ids["vx"], [ids["vy"]], kind="renamed", on=dt.date(2026, 1, 1))
     return ids
 
 
@@ -76,11 +79,12 @@ def test_a_contact_of_a_merged_ministry_is_filed_under_its_successor(
         ["Lê Văn Bình", "MPI", "binh@mof.gov.vn"],  # the one the reorganisation moved: met, not doubled
         ["Phạm Thu Hà", "Hội A", None],  # split: kept as named, said what it became
         ["Đỗ Quang", "Genetica", None],
+        ["Hà Phương", "Viện X", None],  # renamed
     ]})  # fmt: skip
     before = count(engine, m.Contact)
     pv, done = do_import(engine, book, kind="contact")
-    hoa, minh, binh, ha, quang = pv.rows
-    assert [r.status for r in pv.rows] == ["new", "new", "update", "new", "new"]
+    hoa, minh, binh, ha, quang, phuong = pv.rows
+    assert [r.status for r in pv.rows] == ["new", "new", "update", "new", "new", "new"]
     assert binh.match_id == ids["binh"]
     assert _said(hoa) == (
         "Đơn vị (B): Bộ Kế hoạch và Đầu tư (MPI) became Bộ Tài chính on 01/03/2025: "
@@ -97,8 +101,9 @@ def test_a_contact_of_a_merged_ministry_is_filed_under_its_successor(
         "write the one it was with"
     )
     assert _said(quang) == ""
+    assert "Viện X (VX) became Viện Y on 01/01/2026: the contact is filed under Viện Y" in _said(phuong)
     assert [w.code for r in pv.rows for w in r.said_warnings] == [
-        "successor_contact", "successor_contact", "successor_contact", "successor_split"
+        "successor_contact", "successor_contact", "successor_contact", "successor_split", "successor_contact"
     ]  # fmt: skip
     assert _orgs_of_contacts(engine) == {
         "Nguyễn Thị Hoa": ids["mof"],
@@ -106,10 +111,11 @@ def test_a_contact_of_a_merged_ministry_is_filed_under_its_successor(
         "Lê Văn Bình": ids["mof"],
         "Phạm Thu Hà": ids["ha"],
         "Đỗ Quang": ids["gen"],
+        "Hà Phương": ids["vy"],
     }
     # imported again: each person met where the first import filed them, none doubled
     again = preview(engine, book, kind="contact")
-    assert [r.status for r in again.rows] == ["skip"] * 5
+    assert [r.status for r in again.rows] == ["skip"] * 6
     # undone: what it added goes, Bình stays where the reorganisation moved him
     with unit_of_work(engine) as s:
         undo_import(done.batch_id, session=s)
