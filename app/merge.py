@@ -150,6 +150,10 @@ def _pair(
     return records.snapshot(session, entity, survivor_id), records.snapshot(session, entity, other_id)
 
 
+DEFAULT_COUNTRY = "VN"
+"""The country a contact or organisation has when none was given (db.models)."""
+
+
 def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[str, str]:
     """Per field, the side whose value says more (see the module's docstring)."""
     other_newer = o["updated_at"] > s["updated_at"]
@@ -161,6 +165,11 @@ def _defaults(entity: str, s: Mapping[str, Any], o: Mapping[str, Any]) -> dict[s
             out[f] = "other" if not _empty(f, o[f]) else "survivor"
         elif _empty(f, o[f]) or s[f] == o[f]:
             out[f] = "survivor"
+        elif f == "country" and (s[f] == DEFAULT_COUNTRY) != (o[f] == DEFAULT_COUNTRY):
+            # Viet Nam is what a record holds when nothing said otherwise (a form left as it
+            # was, an import with no country column): another country is what someone wrote
+            # (reviewer h98: merging the imported "Tanaka Hiroshi" chose Viet Nam over Japan)
+            out[f] = "survivor" if o[f] == DEFAULT_COUNTRY else "other"
         elif f == LABEL_FIELD[entity]:  # a name: the accented one, else the kept record's
             out[f] = _says_more(s[f], o[f], longer=False) or "survivor"
         elif (richer := _says_more(s[f], o[f])) is not None:

@@ -296,3 +296,32 @@ def test_default_keeps_the_value_that_says_more_and_the_undo_names_both_as_befor
     assert survivor["position"] == "Giám đốc"
     assert offered is not None and offered.group_id == result.group_id
     assert offered.description == 'Merged contact "Nguyễn Thị Hồng Nhung" into "Nguyen Thi Hong Nhung"'
+
+
+def test_a_country_written_wins_over_viet_nam_left_by_default(engine: Engine) -> None:
+    """Reviewer h98: "Tanaka Hiroshi", imported from a sheet with no country column (Viet Nam,
+    as every record without one), merged into Hiroshi Tanaka (Japan): the merge chose Viet Nam,
+    the newer record's, and the history said "Country: Japan → Viet Nam"."""
+    with unit_of_work(engine) as s:
+        kept = records.create(s, "contact", {"full_name": "Hiroshi Tanaka", "country": "JP"})
+    with clock.frozen(dt.datetime(2030, 1, 1, 9, 0)), unit_of_work(engine) as s:
+        imported = records.create(
+            s, "contact", {"full_name": "Tanaka Hiroshi", "position": "Head of Partnerships"}
+        )
+    with read_session(engine) as s:
+        for survivor, other in ((kept, imported), (imported, kept)):
+            fields = {f["field"]: f for f in merge_preview(s, "contact", survivor, other)["fields"]}
+            chosen = fields["country"][fields["country"]["default"]]
+            assert chosen == "JP", (survivor, fields["country"])
+    with unit_of_work(engine) as s:
+        merge(s, "contact", kept, imported, actor="t")
+    with read_session(engine) as s:
+        assert records.get(s, "contact", kept)["country"] == "JP"
+    # two countries written (neither the default): the newer, as for any other field
+    with unit_of_work(engine) as s:
+        a = records.create(s, "organisation", {"name": "Qualcomm", "country": "US"})
+    with clock.frozen(dt.datetime(2030, 1, 2, 9, 0)), unit_of_work(engine) as s:
+        b = records.create(s, "organisation", {"name": "Qualcomm Inc.", "country": "JP"})
+    with read_session(engine) as s:
+        fields = {f["field"]: f for f in merge_preview(s, "organisation", a, b)["fields"]}
+        assert fields["country"]["default"] == "other"
