@@ -13,6 +13,20 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class Secret:
+    """A confidential contact or organisation a brief names in passing: among a meeting's
+    "With", as an action's responsible or organisation, a person's organisation or department,
+    a fact (part of, formerly…), a role history or a post held. Its name is printed with its
+    mark wherever it appears there (sections.named), as a confidential row is (reviewer: the
+    brief of a person met with a confidential contact listed her under "With" unmarked, below
+    the grey "internal" header). Found by :func:`app.briefing.secrets.with_secrets`."""
+
+    kind: str  # "contact" or "organisation"
+    record_id: int
+    name: str  # as the brief prints it (an organisation's acronym, or its name)
+
+
+@dataclass(frozen=True)
 class PersonRow:
     """A contact as shown in a brief's people table."""
 
@@ -28,6 +42,7 @@ class PersonRow:
     influence: int | None = None
     interest: int | None = None
     confidential: bool = False  # a confidential contact: marked where it appears (sections.secret_line)
+    secrets: tuple[Secret, ...] = ()  # the confidential organisations, contacts it names (Secret)
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,7 @@ class MeetingRow:
         str, ...
     ] = ()  # our side, the one in charge first (upcoming meetings only: queries.upcoming)
     ends_at: dt.datetime | None = None
+    secrets: tuple[Secret, ...] = ()  # the confidential organisations, contacts it names (Secret)
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,7 @@ class ActionRow:
     overdue: bool = False
     late_workdays: int = 0  # working days since the due date (app.workdays), 0 when not late
     confidential: bool = False
+    secrets: tuple[Secret, ...] = ()  # the confidential organisations, contacts it names (Secret)
 
 
 @dataclass(frozen=True)
@@ -133,6 +150,7 @@ class OrganisationBrief:
     letters: tuple[Any, ...] = ()  # app.briefing.letters_section.LetterRow: the letter register's
     lineage: Any = None  # app.reorg.Lineage: formerly … / merged into … (issue 15)
     confidential: bool = False  # the organisation itself
+    secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
 
 
 @dataclass(frozen=True)
@@ -165,6 +183,7 @@ class ContactBrief:
     they_owe: tuple[ActionRow, ...] = ()
     files: tuple[FileRow, ...] = ()
     confidential: bool = False  # the contact itself
+    secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
 
 
 @dataclass(frozen=True)
@@ -189,6 +208,7 @@ class MeetingPrepBrief:
     confidential: bool = False  # a confidential meeting: its brief says so on every page
     decisions: str = ""  # what was decided and written down (a meeting that has taken place)
     minutes: str = ""
+    secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
 
 
 @dataclass(frozen=True)
@@ -218,6 +238,7 @@ class NewContactRow:
     organisation: str
     created_at: dt.datetime
     confidential: bool = False
+    secrets: tuple[Secret, ...] = ()  # the confidential organisations, contacts it names (Secret)
 
 
 @dataclass(frozen=True)
@@ -233,20 +254,45 @@ class PeriodDigest:
     stakeholders: tuple[StakeholderPoint, ...] = ()
     per_month: tuple[MonthCount, ...] = ()
     overdue_on: dt.date | None = None  # ``overdue`` is as it stood that day: the period's end, or today
+    secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
+
+
+_ROW_KEYS = (
+    ("people", "contact"), ("colleagues", "contact"), ("attendees", "contact"), ("new_contacts", "contact"),
+    ("recent_meetings", "meeting"), ("upcoming_meetings", "meeting"), ("previous_meetings", "meeting"),
+    ("meetings", "meeting"),
+    ("we_owe", "action"), ("they_owe", "action"), ("completed", "action"),
+    ("stakeholders", "organisation"),
+)  # fmt: skip
+_SUBJECTS = {
+    "OrganisationBrief": ("organisation", "organisation_id"),
+    "ContactBrief": ("contact", "contact_id"),
+    "MeetingPrepBrief": ("meeting", "meeting_id"),
+}
+
+
+def _row_id(row: Any) -> int:
+    for name in ("contact_id", "meeting_id", "action_id", "organisation_id"):
+        if isinstance(value := getattr(row, name, None), int):
+            return value
+    return id(row)
 
 
 def confidential_items(brief: Any) -> int:
     """How many confidential records a brief lists besides its subject (meetings, commitments,
-    people, organisations on the map): each is marked where it appears, and a brief holding any
-    is marked confidential at its head and on every page (reviewer: an organisation's brief
-    printed a confidential meeting's minutes under only the usual "internal" mark)."""
-    rows: list[Any] = []
-    for name in (
-        "people", "colleagues", "attendees", "recent_meetings", "upcoming_meetings", "previous_meetings",
-        "meetings",
-        "we_owe", "they_owe", "completed", "new_contacts", "stakeholders",
-    ):  # fmt: skip
-        rows += getattr(brief, name, ())
+    people, organisations on the map, and the contacts and organisations it names in passing:
+    ``brief.secrets``), each counted once: each is marked where it appears, and a brief holding
+    any is marked confidential at its head and on every page (reviewer: an organisation's brief
+    printed a confidential meeting's minutes under only the usual "internal" mark; a contact's
+    brief named a confidential contact among a meeting's "With" under it)."""
+    keys: set[tuple[str, int]] = set()
+    rows: list[tuple[str, Any]] = []
+    for name, kind in _ROW_KEYS:
+        rows += [(kind, r) for r in getattr(brief, name, ())]
     for group in getattr(brief, "overdue", ()):
-        rows += group.actions
-    return sum(1 for r in rows if getattr(r, "confidential", False))
+        rows += [("action", a) for a in group.actions]
+    keys |= {(kind, _row_id(r)) for kind, r in rows if getattr(r, "confidential", False)}
+    keys |= {(s.kind, s.record_id) for s in getattr(brief, "secrets", ())}
+    if subject := _SUBJECTS.get(type(brief).__name__):
+        keys.discard((subject[0], getattr(brief, subject[1])))
+    return len(keys)

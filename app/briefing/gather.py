@@ -33,6 +33,7 @@ from app.briefing.data import (
 from app.briefing.letters_section import gather_letters
 from app.briefing.lookup import BriefNotFound, find_contact, find_organisation, no_such
 from app.briefing.reorg_section import by_precedence
+from app.briefing.secrets import only_contacts, with_secrets
 from app.errors import UserError
 from db import clock
 from db import models as m
@@ -115,41 +116,45 @@ def gather_organisation(
     # the same set as the organisation's page (app.story): recorded under it or a department,
     # or carried by one of its or its departments' people
     actions = q.actions(session, and_(q.open_only(), dashboard.involving_organisation(org_id)), today)
-    we, they = q.split(actions)
+    # (its commitments' table has no organisation column: only the responsible is named)
+    we, they = q.split([dataclasses.replace(a, secrets=only_contacts(a.secrets)) for a in actions])
     since = q.moment(today)
     people, more = _key_people(session, org_id, since)
     upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
-    return OrganisationBrief(
-        organisation_id=org_id,
-        name=org.name,
-        generated_at=q.now(),
-        today=today,
-        name_en=org.name_en,
-        acronym=org.acronym,
-        aliases=tuple(org.aliases or ()),
-        kind=org.kind,
-        sectors=tuple(sectors),
-        parent=parent,
-        country=org.country,
-        city=org.city,
-        address=org.address,
-        website=org.website,
-        owner=owner,
-        influence=org.influence,
-        interest=org.interest,
-        notes=org.notes,
-        people=people,
-        people_more=more,
-        summary=q.summary(session, meeting_ids, today, before=since),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
-        upcoming_meetings=tuple(upcoming),
-        upcoming_more=upcoming_more,
-        we_owe=we,
-        they_owe=they,
-        files=_files(session, "organisation", org_id),
-        letters=gather_letters(session, org_id, today),
-        lineage=reorg.lineage(session, org_id),
-        confidential=bool(org.confidential),
+    return with_secrets(
+        session,
+        OrganisationBrief(
+            organisation_id=org_id,
+            name=org.name,
+            generated_at=q.now(),
+            today=today,
+            name_en=org.name_en,
+            acronym=org.acronym,
+            aliases=tuple(org.aliases or ()),
+            kind=org.kind,
+            sectors=tuple(sectors),
+            parent=parent,
+            country=org.country,
+            city=org.city,
+            address=org.address,
+            website=org.website,
+            owner=owner,
+            influence=org.influence,
+            interest=org.interest,
+            notes=org.notes,
+            people=people,
+            people_more=more,
+            summary=q.summary(session, meeting_ids, today, before=since),
+            recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+            upcoming_meetings=tuple(upcoming),
+            upcoming_more=upcoming_more,
+            we_owe=we,
+            they_owe=they,
+            files=_files(session, "organisation", org_id),
+            letters=gather_letters(session, org_id, today),
+            lineage=reorg.lineage(session, org_id),
+            confidential=bool(org.confidential),
+        ),
     )
 
 
@@ -166,6 +171,7 @@ def _key_people(session: Session, org_id: int, before: dt.datetime) -> tuple[tup
             Contact.sort_key,
             Contact.organisation_id,
             func.coalesce(func.nullif(Organisation.acronym, ""), Organisation.name),
+            Organisation.confidential,
         )
         .join(Organisation, Organisation.id == Contact.organisation_id)
         .where(
@@ -185,7 +191,11 @@ def _key_people(session: Session, org_id: int, before: dt.datetime) -> tuple[tup
         for p in q.people(session, Contact.id.in_([r[0] for r in chosen]), before, KEY_PEOPLE, met=met)
     }
     people = tuple(
-        dataclasses.replace(found[r[0]], organisation="" if r[3] == org_id else r[4])
+        dataclasses.replace(found[r[0]], organisation="", secrets=())
+        if r[3] == org_id
+        else dataclasses.replace(
+            found[r[0]], organisation=r[4], secrets=q.secret("organisation", r[3], r[4], r[5])
+        )
         for r in chosen
         if r[0] in found
     )
@@ -265,35 +275,38 @@ def gather_contact(
         q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today)
     )
     upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
-    return ContactBrief(
-        contact_id=contact_id,
-        name=c.full_name,
-        generated_at=q.now(),
-        today=today,
-        honorific=c.honorific,
-        position=c.position,
-        organisation=org,
-        organisation_id=c.organisation_id,
-        country=c.country,
-        emails=tuple(emails),
-        phones=tuple(phones),
-        owner=owner,
-        influence=c.influence,
-        interest=c.interest,
-        notes=c.notes,
-        source=c.source,
-        last_contacted_on=c.last_contacted_on,
-        role_history=tuple(_role_history(session, contact_id)),
-        posts_held=tuple(posts.held_by(session, contact_id)),
-        colleagues=tuple(colleagues),
-        summary=q.summary(session, meeting_ids, today, before=since),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
-        upcoming_meetings=tuple(upcoming),
-        upcoming_more=upcoming_more,
-        we_owe=we,
-        they_owe=they,
-        files=_files(session, "contact", contact_id),
-        confidential=bool(c.confidential),
+    return with_secrets(
+        session,
+        ContactBrief(
+            contact_id=contact_id,
+            name=c.full_name,
+            generated_at=q.now(),
+            today=today,
+            honorific=c.honorific,
+            position=c.position,
+            organisation=org,
+            organisation_id=c.organisation_id,
+            country=c.country,
+            emails=tuple(emails),
+            phones=tuple(phones),
+            owner=owner,
+            influence=c.influence,
+            interest=c.interest,
+            notes=c.notes,
+            source=c.source,
+            last_contacted_on=c.last_contacted_on,
+            role_history=tuple(_role_history(session, contact_id)),
+            posts_held=tuple(posts.held_by(session, contact_id)),
+            colleagues=tuple(colleagues),
+            summary=q.summary(session, meeting_ids, today, before=since),
+            recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+            upcoming_meetings=tuple(upcoming),
+            upcoming_more=upcoming_more,
+            we_owe=we,
+            they_owe=they,
+            files=_files(session, "contact", contact_id),
+            confidential=bool(c.confidential),
+        ),
     )
 
 
@@ -309,7 +322,7 @@ def gather_meeting(
         raise no_such("meeting", meeting_id)
     org_rows = q.fetch(
         session,
-        select(Organisation.id, Organisation.name)
+        select(Organisation.id, Organisation.name, Organisation.confidential)
         .join(MeetingOrganisation, MeetingOrganisation.organisation_id == Organisation.id)
         .where(MeetingOrganisation.meeting_id == meeting_id, Organisation.deleted_at.is_(None))
         .order_by(Organisation.sort_key),
@@ -368,27 +381,31 @@ def gather_meeting(
         Action.meeting_id == meeting_id,
     )
     we, they = q.split(q.actions(session, and_(q.open_only(), involves), today))
-    return MeetingPrepBrief(
-        meeting_id=meeting_id,
-        title=m.title,
-        starts_at=m.starts_at,
-        generated_at=q.now(),
-        today=today,
-        ends_at=m.ends_at,
-        location=m.location,
-        kind=m.kind,
-        owner=owner,
-        agenda=m.agenda,
-        organisations=tuple(r[1] for r in org_rows),
-        staff=tuple(staff),
-        attendees=tuple(attendees),
-        previous_meetings=tuple(q.meeting_rows(session, prev_stmt)),
-        we_owe=we,
-        they_owe=they,
-        files=_files(session, "meeting", meeting_id),
-        confidential=bool(m.confidential),
-        decisions=m.decisions or "",
-        minutes=m.minutes or "",
+    return with_secrets(
+        session,
+        MeetingPrepBrief(
+            meeting_id=meeting_id,
+            title=m.title,
+            starts_at=m.starts_at,
+            generated_at=q.now(),
+            today=today,
+            ends_at=m.ends_at,
+            location=m.location,
+            kind=m.kind,
+            owner=owner,
+            agenda=m.agenda,
+            organisations=tuple(r[1] for r in org_rows),
+            staff=tuple(staff),
+            attendees=tuple(attendees),
+            previous_meetings=tuple(q.meeting_rows(session, prev_stmt)),
+            we_owe=we,
+            they_owe=they,
+            files=_files(session, "meeting", meeting_id),
+            confidential=bool(m.confidential),
+            secrets=tuple(x for r in org_rows for x in q.secret("organisation", r[0], r[1], r[2])),
+            decisions=m.decisions or "",
+            minutes=m.minutes or "",
+        ),
     )
 
 
@@ -439,6 +456,8 @@ def gather_digest(
             Organisation.name,
             Contact.created_at,
             Contact.confidential,
+            Organisation.id,
+            Organisation.confidential,
         )
         .outerjoin(
             Organisation,
@@ -447,7 +466,12 @@ def gather_digest(
         .where(Contact.deleted_at.is_(None), Contact.created_at >= lo_utc, Contact.created_at < hi_utc)
         .order_by(Contact.created_at, Contact.id),
     )
-    new_contacts = [NewContactRow(r[0], r[1], r[2], r[3] or "", r[4], bool(r[5])) for r in nc_rows]
+    new_contacts = [
+        NewContactRow(
+            r[0], r[1], r[2], r[3] or "", r[4], bool(r[5]), q.secret("organisation", r[6], r[3], r[7])
+        )
+        for r in nc_rows
+    ]
     completed = q.actions(
         session,
         and_(Action.status == "done", Action.completed_on >= start, Action.completed_on <= end),
@@ -507,16 +531,19 @@ def gather_digest(
     )
     stakeholders = [StakeholderPoint(r[0], r[1] or r[2], r[3], r[4], int(r[5]), bool(r[6])) for r in sh_rows]
     all_ids = select(Meeting.id)
-    return PeriodDigest(
-        start=start,
-        end=end,
-        generated_at=q.now(),
-        today=today,
-        meetings=tuple(meetings),
-        new_contacts=tuple(new_contacts),
-        completed=tuple(completed),
-        overdue=tuple(overdue),
-        stakeholders=tuple(stakeholders),
-        per_month=q.per_month(session, all_ids, end),
-        overdue_on=on,
+    return with_secrets(
+        session,
+        PeriodDigest(
+            start=start,
+            end=end,
+            generated_at=q.now(),
+            today=today,
+            meetings=tuple(meetings),
+            new_contacts=tuple(new_contacts),
+            completed=tuple(completed),
+            overdue=tuple(overdue),
+            stakeholders=tuple(stakeholders),
+            per_month=q.per_month(session, all_ids, end),
+            overdue_on=on,
+        ),
     )

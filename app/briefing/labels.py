@@ -16,6 +16,9 @@ class Labels:
     month_abbr: tuple[str, ...]
     words: dict[str, str] = field(default_factory=dict)
     secret: bool = False  # the header's mark is a confidential meeting's (red), not the usual one
+    # the confidential records the brief names in passing, as (kind, name printed): each name
+    # printed with its mark (data.Secret, sections.named)
+    named: frozenset[tuple[str, str]] = frozenset()
 
     def __getitem__(self, key: str) -> str:
         return self.words.get(key, key)

@@ -401,6 +401,7 @@ class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
 
     carry: tuple[int, str] | None = None
     carried: str = ""  # the name of the group the rows at the top of this part belong to
+    carried_markup: str = ""  # that name as printed (marked when confidential)
     continued = False  # the part after a page break: it starts on a page of its own
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
@@ -426,16 +427,18 @@ class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
         col, words = self.carry
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
         first, rest = parts
-        name = self.carried
+        name, shown = self.carried, self.carried_markup
         for row in first._cellvalues[head:]:
-            found = getattr(_first_para(row[col]), "owner", None) or _cell_text(row[col])
-            name = found or name
+            cell = _first_para(row[col])
+            found = getattr(cell, "owner", None) or _cell_text(row[col])
+            if found:  # (``owner_markup``: the name as printed, a confidential one with its mark)
+                name, shown = found, getattr(cell, "owner_markup", None) or esc(found)
         for part in parts:
-            part.carry, part.carried = self.carry, self.carried
-        rest.carried = name
+            part.carry, part.carried, part.carried_markup = self.carry, self.carried, self.carried_markup
+        rest.carried, rest.carried_markup = name, shown
         if name and head < len(rest._cellvalues) and not _cell_text(rest._cellvalues[head][col]):
-            cell = Paragraph(esc(words.replace("%1", name)), styles().cell_bold)
-            cell.owner = name
+            cell = Paragraph(esc(words).replace("%1", shown or esc(name)), styles().cell_bold)
+            cell.owner, cell.owner_markup = name, shown
             rest._cellvalues[head][col] = cell
             if isinstance(rest._argH, list):  # (its height again from what it now holds)
                 rest._argH[head] = None

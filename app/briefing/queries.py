@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from app import workdays
-from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary
+from app.briefing.data import ActionRow, MeetingRow, MonthCount, PersonRow, RelationshipSummary, Secret
 from db import clock, kinds
 from db import models as m
 from db.models import OPEN_STATUSES
@@ -64,6 +64,12 @@ def names(session: Session, model: Any, ids: Iterable[int | None], *, live: bool
             stmt = stmt.where(model.deleted_at.is_(None))
         out.update({r[0]: r[1] for r in fetch(session, stmt)})
     return out
+
+
+def secret(kind: str, record_id: int | None, name: str | None, confidential: Any) -> tuple[Secret, ...]:
+    """The record named ``name`` in a brief's row, as a :class:`Secret` when it is confidential
+    (its mark printed beside the name: sections.named); nothing otherwise."""
+    return (Secret(kind, record_id, name),) if confidential and record_id is not None and name else ()
 
 
 def contact_methods(session: Session, contact_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str]]]:
@@ -137,6 +143,8 @@ def people(
             Contact.influence,
             Contact.interest,
             Contact.confidential,
+            Organisation.id,
+            Organisation.confidential,
         )
         .outerjoin(
             Organisation,
@@ -163,6 +171,7 @@ def people(
             influence=r[5],
             interest=r[6],
             confidential=bool(r[7]),
+            secrets=secret("organisation", r[8], r[4], r[9]),
         )
         for r in rows
     ]
@@ -176,6 +185,7 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
     ids = [r.id for r in rows]
     orgs: dict[int, list[str]] = {}
     people: dict[int, list[str]] = {}
+    secrets: dict[int, list[Secret]] = {}  # the confidential ones among them
     ours: dict[int, list[str]] = {}
     if staff and rows:
         owners = names(session, Staff, [r.owner_id for r in rows])
@@ -194,21 +204,29 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
                 if name not in ours.setdefault(mid, []):
                     ours[mid].append(name)
         q1 = (
-            select(MeetingOrganisation.meeting_id, Organisation.acronym, Organisation.name)
+            select(
+                MeetingOrganisation.meeting_id,
+                Organisation.acronym,
+                Organisation.name,
+                Organisation.id,
+                Organisation.confidential,
+            )
             .join(Organisation, Organisation.id == MeetingOrganisation.organisation_id)
             .where(MeetingOrganisation.meeting_id.in_(part), Organisation.deleted_at.is_(None))
             .order_by(MeetingOrganisation.meeting_id, Organisation.sort_key)
         )
-        for mid, acronym, name in fetch(session, q1):
+        for mid, acronym, name, oid, secret_org in fetch(session, q1):
             orgs.setdefault(mid, []).append(acronym or name)
+            secrets.setdefault(mid, []).extend(secret("organisation", oid, acronym or name, secret_org))
         q2 = (
-            select(MeetingAttendee.meeting_id, Contact.full_name)
+            select(MeetingAttendee.meeting_id, Contact.full_name, Contact.id, Contact.confidential)
             .join(Contact, Contact.id == MeetingAttendee.contact_id)
             .where(MeetingAttendee.meeting_id.in_(part), Contact.deleted_at.is_(None))
             .order_by(MeetingAttendee.meeting_id, Contact.sort_key)
         )
-        for mid, name in fetch(session, q2):
+        for mid, name, cid, secret_contact in fetch(session, q2):
             people.setdefault(mid, []).append(name)
+            secrets.setdefault(mid, []).extend(secret("contact", cid, name, secret_contact))
     return [
         MeetingRow(
             meeting_id=r.id,
@@ -223,6 +241,7 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
             decisions=r.decisions,
             minutes=r.minutes or "",
             confidential=bool(r.confidential),
+            secrets=tuple(secrets.get(r.id, ())),
         )
         for r in rows
     ]
@@ -267,6 +286,10 @@ def actions(
             Action.reference,
             Action.completed_on,
             Action.confidential,
+            rc.id,
+            rc.confidential,
+            Organisation.id,
+            Organisation.confidential,
         )
         .outerjoin(Staff, and_(Staff.id == Action.responsible_staff_id, Staff.deleted_at.is_(None)))
         .outerjoin(rc, and_(rc.id == Action.responsible_contact_id, rc.deleted_at.is_(None)))
@@ -299,6 +322,9 @@ def actions(
                 reference=r[11],
                 completed_on=r[12],
                 confidential=bool(r[13]),
+                # the responsible shown is the contact (no staff member given) / the organisation
+                secrets=(() if r[5] else secret("contact", r[14], r[6], r[15]))
+                + secret("organisation", r[16], r[7] or r[8], r[17]),
                 overdue=status in OPEN_STATUSES and due is not None and due < today,
                 late_workdays=cal.count(due, today) if status in OPEN_STATUSES and due is not None else 0,
             )

@@ -62,6 +62,7 @@ def _secret_labels(lab: Labels, brief: Any) -> Labels:
     """The running header of a brief that is, or holds, something confidential: the red mark
     on every page ("CONFIDENTIAL MEETING …" for a confidential meeting's own brief), not the
     grey "internal" one. A brief with nothing confidential keeps the usual mark."""
+    lab = dataclasses.replace(lab, named=frozenset((s.kind, s.name) for s in brief.secrets))
     if isinstance(brief, MeetingPrepBrief) and brief.confidential:
         return dataclasses.replace(lab, confidential=lab["secret_header"], secret=True)
     if getattr(brief, "confidential", False) or confidential_items(brief):
@@ -114,7 +115,7 @@ def organisation_story(
             [
                 (lab["kind"], lab.kind(b.kind)),
                 (lab["sectors"], ", ".join(b.sectors)),
-                (lab["parent"], b.parent),
+                (lab["parent"], _org(b.parent, lab)),
                 *lineage_facts(b.lineage, lab),
                 (lab["also_known"], ", ".join(b.aliases)),
                 (lab["location"], _join(b.city, lab.country(b.country), sep=", ")),
@@ -156,12 +157,15 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
         lab["contact_brief"],
         _join(b.honorific, b.name, sep=" "),
         _join(b.position, b.organisation, sep=" — "),
+        subtitle_markup=" — ".join(
+            x for x in (esc(b.position), sec.named(b.organisation, "organisation", lab)) if x
+        ),
     )
     story.append(
         facts_table(
             [
                 (lab["position"], b.position),
-                (lab["organisation"], b.organisation),
+                (lab["organisation"], _org(b.organisation, lab)),
                 (lab["email"], "\n".join(b.emails)),
                 (lab["phone"], "\n".join(phone_display(p) for p in b.phones)),
                 (lab["country"], lab.country(b.country)),
@@ -182,8 +186,8 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             [
                 para(format_date(r.at, lab), st.cell),
                 para(lab["field." + r.field], st.cell),
-                para(r.old or "—", st.cell),
-                para(r.new or "—", st.cell_bold),
+                _changed(r.field, r.old, lab, st.cell),
+                _changed(r.field, r.new, lab, st.cell_bold),
             ]
             for r in b.role_history
         ]
@@ -217,7 +221,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
                 (lab["when"], when),
                 (lab["kind"], lab.kind(b.kind)),
                 (lab["where"], b.location),
-                (lab["organisations"], "\n".join(b.organisations)),
+                (lab["organisations"], _org(b.organisations, lab)),
                 (lab["our_team"], "\n".join(b.staff)),
                 (lab["owner"], b.owner),
             ],
@@ -270,7 +274,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
             [
                 sec.marked(c, lab, [para(c.name, st.cell_bold)]),
                 para(c.position, st.cell),
-                para(c.organisation, st.cell),
+                sec.named_para(c.organisation, "organisation", lab, st.cell),
                 para(format_date(c.created_at, lab), st.cell),
             ]
             for c in b.new_contacts
@@ -290,8 +294,8 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
         rows = [
             [
                 sec.marked(a, lab, [para(a.title, st.cell)]),
-                para(a.organisation, st.cell),
-                para(a.responsible or "—", st.cell),
+                sec.named_para(a.organisation, "organisation", lab, st.cell),
+                sec.responsible_para(a.responsible, lab),
                 para(format_date(a.completed_on, lab), st.cell),
             ]
             for a in b.completed
@@ -330,6 +334,33 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
     return story
 
 
+def _org(names: str | tuple[str, ...], lab: Labels) -> Any:
+    """A fact naming one organisation or several (one a line): the text as it is, or a
+    paragraph with the mark after a confidential one (sections.named)."""
+    listed = (names,) if isinstance(names, str) else names
+    if not any(("organisation", n) in lab.named for n in listed):
+        return "\n".join(listed)
+    return sec.named_para(listed, "organisation", lab, styles().value)
+
+
+def _changed(field: str, value: str, lab: Labels, style: Any) -> Paragraph:
+    """A role history's old or new value: an organisation marked when confidential."""
+    if field == "organisation" and value:
+        return sec.named_para(value, "organisation", lab, style)
+    return para(value or "—", style)
+
+
+def _group_name(name: str, lab: Labels) -> Paragraph:
+    """The person a group of overdue actions is theirs, marked when a confidential contact; the
+    table carries the name, mark and all, onto a page it continues on (layout.GroupedTable)."""
+    st = styles()
+    if not name:
+        return para(lab["unassigned"], st.cell_bold)
+    cell = sec.named_para(name, "contact", lab, st.cell_bold)
+    cell.owner, cell.owner_markup = name, sec.named(name, "contact", lab)
+    return cell
+
+
 def _overdue_block(side: str, groups: list[OverdueGroup], lab: Labels, avail: float) -> list[Flowable]:
     """One direction's overdue actions, by responsible person, under "We owe · N" / "They owe · N"."""
     st = styles()
@@ -341,9 +372,9 @@ def _overdue_block(side: str, groups: list[OverdueGroup], lab: Labels, avail: fl
             late = str(a.late_workdays) if a.late_workdays else lab["under_one"]
             rows.append(
                 [
-                    para(g.responsible or lab["unassigned"], st.cell_bold) if i == 0 else "",
+                    _group_name(g.responsible, lab) if i == 0 else "",
                     sec.marked(a, lab, [para(a.title, st.cell)]),
-                    para(a.organisation, st.cell),
+                    sec.named_para(a.organisation, "organisation", lab, st.cell),
                     para(format_date(a.due_date, lab), st.alert),
                     para(late, st.cell_right),
                 ]

@@ -8,12 +8,12 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 from sqlmodel import Session
 
 from app.briefing.data import PersonRow
 from app.briefing.labels import Labels
-from app.briefing.layout import SectionHeading, data_table, format_date, para, styles
+from app.briefing.layout import SectionHeading, data_table, esc, format_date, para, styles
 from app.letters.office import Addressee
 
 _WORDS = {
@@ -56,19 +56,34 @@ def _day(day: dt.date, lab: Labels) -> str:
     return format_date(day, lab)
 
 
-def lineage_facts(lineage: Any, lab: Labels) -> list[tuple[str, str]]:
-    """Rows for the organisation brief's facts table (none when nothing was recorded)."""
+def lineage_facts(lineage: Any, lab: Labels) -> list[tuple[str, Any]]:
+    """Rows for the organisation brief's facts table (none when nothing was recorded): text, or
+    a paragraph when a confidential organisation is named with its mark."""
     if lineage is None:
         return []
+    from app.briefing.sections import named
+
     w = _WORDS.get(lab.lang, _WORDS["en"])
-    out = []
+    out: list[tuple[str, Any]] = []
+    # a confidential organisation named there carries its mark (sections.named): the fact is
+    # then a paragraph of markup, not plain text
+    secret = any(("organisation", x.name) in lab.named for x in (*lineage.formerly, *lineage.became))
     if lineage.formerly:
-        text = "\n".join(f"{x.name} ({w[x.kind] % _day(x.effective_on, lab)})" for x in lineage.formerly)
-        out.append((w["formerly"], text))
+        lines = [(x.name, f" ({w[x.kind] % _day(x.effective_on, lab)})") for x in lineage.formerly]
+        if secret:
+            text = "<br/>".join(named(n, "organisation", lab) + esc(rest) for n, rest in lines)
+            out.append((w["formerly"], Paragraph(text, styles().value)))
+        else:
+            out.append((w["formerly"], "\n".join(n + rest for n, rest in lines)))
     if lineage.became:
         kind, day = lineage.became[0].kind, lineage.became[0].effective_on
-        names = ", ".join(x.name for x in lineage.became)
-        out.append((w["became"], w[kind + ".to"] % (names, _day(day, lab))))
+        if secret:
+            names = ", ".join(named(x.name, "organisation", lab) for x in lineage.became)
+            words = esc(w[kind + ".to"]).replace("%s", "\0", 1) % (_day(day, lab),)
+            out.append((w["became"], Paragraph(words.replace("\0", names, 1), styles().value)))
+        else:
+            names = ", ".join(x.name for x in lineage.became)
+            out.append((w["became"], w[kind + ".to"] % (names, _day(day, lab))))
     return out
 
 
@@ -104,11 +119,23 @@ def posts_held_section(held: Any, lab: Labels, avail: float) -> list[Flowable]:
     """The contact brief's "Posts held": post and organisation, from – to, decision."""
     if not held:
         return []
+    from app.briefing.sections import named
+
     w = _WORDS.get(lab.lang, _WORDS["en"])
     st = styles()
     rows = [
         [
-            para(", ".join(x for x in (h.post, h.organisation) if x), st.cell),
+            Paragraph(  # a confidential organisation with its mark (sections.named)
+                ", ".join(
+                    x
+                    for x in (
+                        esc(h.post),
+                        named(h.organisation, "organisation", lab) if h.organisation else "",
+                    )
+                    if x
+                ),
+                st.cell,
+            ),
             para(
                 f"{_day(h.starts_on, lab) if h.starts_on else '…'} – {_day(h.ends_on, lab) if h.ends_on else w['now']}",
                 st.cell,

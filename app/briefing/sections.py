@@ -32,13 +32,17 @@ from app.briefing.reorg_section import address_form
 from app.validation import phone_display
 
 
-def title_block(kicker: str, title: str, subtitle: str = "") -> list[Flowable]:
+def title_block(kicker: str, title: str, subtitle: str = "", *, subtitle_markup: str = "") -> list[Flowable]:
+    """``subtitle_markup``: the subtitle as markup (escaped, with marks: :func:`named`), drawn
+    instead of ``subtitle`` when given."""
     st = styles()
     out: list[Flowable] = [
         Paragraph(esc(kicker.upper()), st.kicker),
         para(title, st.title),
     ]
-    if subtitle:
+    if subtitle_markup:
+        out.append(Paragraph(subtitle_markup, st.subtitle))
+    elif subtitle:
         out.append(para(subtitle, st.subtitle))
     else:
         out.append(Spacer(1, 6))
@@ -78,6 +82,36 @@ def secret_line(lab: Labels) -> Paragraph:
 def secret_note(text: str) -> Paragraph:
     """A line in the confidential red (what cannot carry :func:`secret_line` itself)."""
     return Paragraph(f'<font color="{CONFIDENTIAL.hexval()}">{esc(text)}</font>', styles().muted)
+
+
+def named(name: str, kind: str, lab: Labels) -> str:
+    """``name`` (a contact's, or an organisation's as printed: ``kind``) escaped for paragraph
+    markup, followed by the confidential mark in red when the brief names a confidential record
+    so (data.Secret): "Nguyễn Thị Hồng Nhung (Confidential)", "VIN (Mật)" (reviewer: a
+    confidential contact listed unmarked among a meeting's "With")."""
+    if (kind, name) not in lab.named:
+        return esc(name)
+    word = esc(lab["secret_item"])
+    # (a plain space: in a narrow column the mark goes whole to the next line; glued to the
+    # name's last word, the two were too wide together and broke mid-word, "(Confidentia l)")
+    return f'{esc(name)} <font color="{CONFIDENTIAL.hexval()}"><b>({word})</b></font>'
+
+
+def named_para(
+    names: Sequence[str] | str, kind: str, lab: Labels, style: Any, sep: str = "<br/>"
+) -> Paragraph:
+    """A paragraph of ``names`` (one name, or several one a line: ``sep``), each marked when
+    confidential (:func:`named`)."""
+    names = [names] if isinstance(names, str) else names
+    return Paragraph(sep.join(named(n, kind, lab) for n in names if n), style)
+
+
+def with_cell(m: MeetingRow, lab: Labels) -> str:
+    """A meeting's "With": its organisations in bold, then the people attending; a confidential
+    one marked (:func:`named`)."""
+    who = ", ".join(named(o, "organisation", lab) for o in m.organisations)
+    people = ", ".join(named(a, "contact", lab) for a in m.attendees)
+    return "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
 
 
 def marked(row: Any, lab: Labels, cell: list[Any]) -> list[Any]:
@@ -132,7 +166,7 @@ def people_table(
             name.append(para(lab.role(p.role), st.muted))
         cells: list[Any] = [marked(p, lab, name), para(p.position, st.cell)]
         if show_org:
-            cells.append(para(p.organisation, st.cell))
+            cells.append(named_para(p.organisation, "organisation", lab, st.cell))
         cells += [_reach(p, reach_room), para(format_date(p.last_met, lab), st.cell)]
         rows.append(cells)
     return data_table(header, rows, widths, avail)
@@ -239,10 +273,7 @@ def meetings_table(
             title_cell.append(para(meta, st.muted))
         cells: list[Any] = [para(when, st.cell), title_cell]
         if show_with:
-            who = esc(", ".join(m.organisations))
-            people = esc(", ".join(m.attendees))
-            text = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x)
-            cells.append(Paragraph(text, st.cell))
+            cells.append(Paragraph(with_cell(m, lab), st.cell))
         decisions = m.decisions.strip() or "—"
         if not column:
             pass  # no column
@@ -297,9 +328,7 @@ def upcoming_section(meetings: Sequence[MeetingRow], more: int, lab: Labels, ava
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
             title.append(para(meta, st.muted))
-        who = esc(", ".join(m.organisations))
-        people = esc(", ".join(m.attendees))
-        theirs = "<br/>".join(x for x in (f"<b>{who}</b>" if who else "", people) if x) or "—"
+        theirs = with_cell(m, lab) or "—"
         rows.append(
             [
                 para(_when(m, lab), st.cell),
@@ -317,6 +346,15 @@ def upcoming_section(meetings: Sequence[MeetingRow], more: int, lab: Labels, ava
     if more:
         out.append(Paragraph(esc(lab["upcoming_more"] % more), st.muted))
     return out
+
+
+def responsible_para(name: str, lab: Labels, style: Any = None) -> Paragraph:
+    """An action's responsible person ("—" when none), marked when a confidential contact."""
+    return (
+        named_para(name, "contact", lab, style or styles().cell)
+        if name
+        else para("—", style or styles().cell)
+    )
 
 
 def actions_table(
@@ -345,11 +383,11 @@ def actions_table(
         cells: list[Any] = [
             what,
             due,
-            para(a.responsible or "—", st.cell),
+            responsible_para(a.responsible, lab),
             para(lab.status(a.status), st.cell),
         ]
         if show_org:
-            cells.insert(1, para(a.organisation, st.cell))
+            cells.insert(1, named_para(a.organisation, "organisation", lab, st.cell))
         rows.append(cells)
     return data_table(header, rows, widths, avail, highlight=highlight)
 
