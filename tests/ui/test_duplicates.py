@@ -366,3 +366,50 @@ def test_merge_dialog_and_history_name_the_country_in_the_windows_language(
     finally:
         i18n.install(qapp, "en")
     wait_idle(qtbot, ctx)
+
+
+def test_two_contacts_selected_in_the_list_can_be_merged(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """Reviewer h98: "Tanaka Hiroshi" and "Hiroshi Tanaka" selected in the Contacts list, neither
+    the list's menu nor Edit → Selection offered a merge (only Tools → Find duplicates did, for
+    the pairs it finds). Offered with exactly two selected; merged, the other is in the trash."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs import duplicates
+    from ui.main_window import VIEWS
+
+    with unit_of_work(ctx.engine) as s:
+        a = records.create(s, "contact", {"full_name": "Hiroshi Tanaka", "country": "JP"})
+        b = records.create(s, "contact", {"full_name": "Tanaka Hiroshi", "position": "Head of Partnerships"})
+    window.nav.setCurrentRow(VIEWS.index("contact"))
+    panel = window.views["contact"].list
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.row_of(b) >= 0, timeout=10_000)
+    assert panel.select_id(a)
+    window._fill_selection_menu()
+    merge = next(x for x in window.selection_menu.actions() if x.objectName() == "bulk_merge")
+    assert not merge.isEnabled()  # one selected
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    panel.view.selectionModel().select(panel.model.index(panel.model.row_of(b), 0), flags)
+    window._fill_selection_menu()
+    merge = next(x for x in window.selection_menu.actions() if x.objectName() == "bulk_merge")
+    assert merge.isEnabled() and merge.text() == "Merge the two selected…"
+    shown: list[tuple[int, int]] = []
+
+    def accept_at_once(self: Any) -> int:
+        shown.append((self.survivor_id, self.other_id))
+        self.do_merge()
+        qtbot.waitUntil(lambda: self.merged_ids is not None, timeout=10_000)
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", accept_at_once)
+    merge.trigger()
+    wait_idle(qtbot, ctx)
+    assert sorted(shown[0]) == sorted([a, b])
+    survivor, other = shown[0]
+    with read_session(ctx.engine) as s:
+        assert records.get(s, "contact", survivor)["country"] == "JP"
+        gone = s.execute(select(m.Contact.deleted_at).where(m.Contact.id == other)).scalar_one()
+    assert gone is not None
