@@ -734,6 +734,10 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
         out = _date_value(value, name, errors, with_time=False)
     elif name in _DATETIMES:
         out = _date_value(value, name, errors, with_time=True)
+    elif name == "start_time":
+        out = time_of_day(value)
+        if out is None:
+            errors[name] = msg("not_a_time", value=clean(as_text(value)))
     elif name == "kind":
         out = _word(_KIND_TABLES.get(kind, {}), value, "kind", errors, name)
     elif name in _WORD_TABLES:
@@ -1075,6 +1079,37 @@ _DEFAULTED = {
 """An action's field that has a value whatever the cell says: a cell not read says which."""
 
 
+_TIME = re.compile(
+    r"(\d{1,2})\s*(?::|h|g|giờ|\.)\s*(\d{2})?\s*(?:phút|p)?\s*(am|pm|sáng|chiều|tối|trưa)?",
+    re.IGNORECASE,
+)
+
+
+def time_of_day(value: Any) -> dt.time | None:
+    """A meeting's time as offices write it: a time cell, a day's fraction (a time cell that
+    lost its format), "14:30", "14h30", "14h", "14 giờ 30", "2:30 PM", "9h sáng"; else None."""
+    if isinstance(value, dt.datetime):
+        return value.time().replace(second=0, microsecond=0)
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, dt.timedelta) and dt.timedelta(0) <= value < dt.timedelta(days=1):
+        minutes = round(value.total_seconds() / 60)
+        return dt.time(*divmod(minutes, 60)) if minutes < 24 * 60 else None
+    if isinstance(value, float) and 0 <= value < 1:
+        minutes = round(value * 24 * 60)
+        return dt.time(*divmod(minutes, 60)) if minutes < 24 * 60 else None
+    found = _TIME.fullmatch(clean(as_text(value)).strip()) if isinstance(value, str) else None
+    if found is None:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    part = (found.group(3) or "").lower()
+    if part in ("pm", "chiều", "tối") and hour < 12:
+        hour += 12
+    elif part == "am" and hour == 12:
+        hour = 0
+    return dt.time(hour, minute) if hour < 24 and minute < 60 else None
+
+
 _SERIAL = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 """A number written as text (an Excel serial date that lost its format): read as before."""
 
@@ -1093,6 +1128,8 @@ def prepare_row(
     and an undated done action is missed where work is counted by completion date (a digest's
     "completed" list, a record's timeline: a reviewer's "Xong" action was in neither). With no
     such due date it keeps none, and the warning says to enter it."""
+    if kind == "meeting":
+        _join_time_and_notes(data, headers)
     day_only = kind == "meeting" and data.get("starts_at").__class__ is dt.date
     prepared = _prepare_row(kind, data, warnings, headers)
     if day_only and warnings is not None:  # (the service starts it at 09:00, as Log meeting does)
@@ -1112,6 +1149,19 @@ def prepare_row(
                 else warning("done_undated", column="status")
             )
     return prepared
+
+
+def _join_time_and_notes(data: Values, headers: Mapping[str, str] | None) -> None:
+    """A meetings sheet's "Giờ" joined to its day (over a time the day's cell held: the column
+    says it); its "Ghi chú" kept in the minutes under its header (a meeting has no notes)."""
+    at = data.pop("start_time", None)
+    starts = data.get("starts_at")
+    if isinstance(at, dt.time) and isinstance(starts, dt.date):
+        day = starts.date() if isinstance(starts, dt.datetime) else starts
+        data["starts_at"] = dt.datetime.combine(day, at)
+    notes = data.pop("notes", None)
+    if notes:
+        _keep_in_notes("meeting", data, "notes", str(notes), headers)
 
 
 def _prepare_row(

@@ -197,6 +197,18 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _f("decisions", "Kết luận / Decisions", "kết luận|quyết định|decisions|conclusions|outcome"),
         _OWNER,
         _CONFIDENTIAL,
+        # A log kept as "Ngày | Giờ | …": the time joins the day (reviewer h98: the "Giờ" column
+        # was not imported and every meeting started at 09:00); read, never exported (the
+        # export writes the start whole).
+        _f(
+            "start_time",
+            "Giờ / Time",
+            "giờ|giờ họp|giờ bắt đầu|thời điểm|time|start time|starting time|hour",
+            exported=False,
+        ),
+        # A meeting has no notes of its own: a "Ghi chú" column goes to the minutes under its
+        # header, as a value that fits no field does (it was left out: reviewer h98)
+        _f("notes", "Ghi chú / Notes", "ghi chú|notes|note|comments|comment|nhận xét", exported=False),
     ),
     "action": (
         _f(

@@ -213,6 +213,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "not_a_time": ('"{value}" is not a time of day', '"{value}" không phải giờ trong ngày'),
     "time_assumed": (
         "a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged "
         "that day with the same organisation or person is taken as this one",

@@ -144,6 +144,7 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "not_a_time": tr("ImportMessage", '"{value}" is not a time of day'),
         "time_assumed": tr(
             "ImportMessage",
             "a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged "

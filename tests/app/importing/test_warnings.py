@@ -241,6 +241,8 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
         "owner": "Trần Thị Bình",
         "staff": "Trần Thị Bình",
         "confidential": "Mật",
+        "start_time": "14h",  # (joined to the day: the same 14:00)
+        "notes": "Mang theo MOU",  # (a meeting's notes: in its minutes)
     }
     action = {
         "title": "Gửi dự thảo MOU", "kind": "Công văn", "direction": "Chúng ta", "responsible": "Trần Thị Bình",
@@ -288,7 +290,7 @@ def test_every_recognised_column_of_the_other_kinds_is_stored(engine, tmp_path: 
     assert mt["organisation_ids"] == [nic_id] and [a["contact_id"] for a in mt["attendees"]] == [an]
     assert (mt["agenda"], mt["minutes"], mt["decisions"], mt["owner_id"]) == (
         "Hợp tác AI",
-        "Đã trao đổi",
+        "Đã trao đổi\nGhi chú / Notes: Mang theo MOU",
         "Ký MOU",
         staff_id,
     )
