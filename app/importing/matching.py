@@ -502,6 +502,18 @@ def _seed(ctx: MatchContext, after: Sequence[Preview], kind: str) -> None:
                 found = ctx.staff.resolve(text)
                 if found is not None:
                     staff.add(found)
+        if kind in ("meeting", "action") and earlier.kind == "contact":
+            # the people an earlier sheet adds are found by name, as they will be at the commit
+            # (which writes that sheet first): not "attendee not found" (reviewer h98)
+            for row in earlier.rows:
+                person = str((row.columns or {}).get("full_name") or "")
+                if row.status == "new" and person and ctx.contacts.lookup(person) is None:
+                    ctx.contacts.add(person)
+        if kind == "action" and earlier.kind == "meeting":  # (an action's meeting, the same)
+            for row in earlier.rows:
+                title = str((row.columns or {}).get("title") or "")
+                if row.status == "new" and title and ctx.meetings.lookup(title) is None:
+                    ctx.meetings.add(title)
     ctx.earlier, ctx.earlier_staff = frozenset(orgs), frozenset(staff)
 
 

@@ -16,8 +16,10 @@ record's only when it is later, in "fill" too (the changed copy's later days are
 earlier ones nothing; tests/app/importing/test_last_met_reimport.py), and two meetings of one
 title on one day at two hours ("Họp sandbox" at 09:00 and at 15:00) are two meetings, the
 second no longer a duplicate of the first (tests/app/exporting/test_move_database.py; its new
-staff and the ids after it shift) (each change rewrote the golden file; its commit message says
-what changed).
+staff and the ids after it shift), and a meeting's attendee or an action's person or meeting
+that an earlier sheet of the file adds is found (a placeholder, as the commit will find it),
+no longer "not found" (tests/app/importing/test_earlier_sheet_people.py) (each change rewrote
+the golden file; its commit message says what changed).
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
