@@ -4667,6 +4667,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4772,6 +4774,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4812,6 +4815,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6297,7 +6301,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6312,12 +6318,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6383,6 +6393,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6417,7 +6428,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6838,7 +6851,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6879,8 +6891,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6891,15 +6901,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -6961,7 +6967,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -6972,8 +6977,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7464,18 +7467,18 @@ Bản sao lưu: %2</translation>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="403" />
-      <location filename="../../ui/details/story.py" line="430" />
+      <location filename="../../ui/details/story.py" line="405" />
+      <location filename="../../ui/details/story.py" line="432" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="391" />
+      <location filename="../../ui/details/story.py" line="393" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/details/story.py" line="420" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -7485,12 +7488,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="461" />
+      <location filename="../../ui/details/story.py" line="463" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="425" />
+      <location filename="../../ui/details/story.py" line="427" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -7500,8 +7503,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="405" />
-      <location filename="../../ui/details/story.py" line="430" />
+      <location filename="../../ui/details/story.py" line="407" />
+      <location filename="../../ui/details/story.py" line="432" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -7511,12 +7514,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="302" />
+      <location filename="../../ui/details/story.py" line="304" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="445" />
+      <location filename="../../ui/details/story.py" line="447" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
@@ -7526,33 +7529,33 @@ Bản sao lưu: %2</translation>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="409" />
+      <location filename="../../ui/details/story.py" line="411" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="381" />
+      <location filename="../../ui/details/story.py" line="383" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="379" />
+      <location filename="../../ui/details/story.py" line="381" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="457" />
+      <location filename="../../ui/details/story.py" line="459" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="466" />
+      <location filename="../../ui/details/story.py" line="468" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -7562,22 +7565,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="256" />
+      <location filename="../../ui/details/story.py" line="258" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="256" />
+      <location filename="../../ui/details/story.py" line="258" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="333" />
+      <location filename="../../ui/details/story.py" line="335" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="299" />
+      <location filename="../../ui/details/story.py" line="301" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -7587,42 +7590,42 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="179" />
+      <location filename="../../ui/details/story.py" line="181" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="431" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="404" />
+      <location filename="../../ui/details/story.py" line="406" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="292" />
+      <location filename="../../ui/details/story.py" line="294" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="400" />
+      <location filename="../../ui/details/story.py" line="402" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="147" />
-      <source>No meetings or actions yet.</source>
-      <translation>Chưa có cuộc họp hay việc cần làm nào.</translation>
+      <location filename="../../ui/details/story.py" line="149" />
+      <source>No meetings yet, and no action with a date.</source>
+      <translation>Chưa có cuộc họp, và chưa có việc nào có ngày.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="288" />
+      <location filename="../../ui/details/story.py" line="290" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="307" />
+      <location filename="../../ui/details/story.py" line="309" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -7642,52 +7645,52 @@ Bản sao lưu: %2</translation>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="263" />
+      <location filename="../../ui/details/story.py" line="265" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="445" />
+      <location filename="../../ui/details/story.py" line="447" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="251" />
+      <location filename="../../ui/details/story.py" line="253" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="265" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="232" />
+      <location filename="../../ui/details/story.py" line="234" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="338" />
+      <location filename="../../ui/details/story.py" line="340" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="459" />
+      <location filename="../../ui/details/story.py" line="461" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="253" />
+      <location filename="../../ui/details/story.py" line="255" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="180" />
+      <location filename="../../ui/details/story.py" line="182" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="453" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -7697,22 +7700,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="354" />
+      <location filename="../../ui/details/story.py" line="356" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="181" />
+      <location filename="../../ui/details/story.py" line="183" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="304" />
+      <location filename="../../ui/details/story.py" line="306" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
@@ -7723,12 +7726,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="226" />
+      <location filename="../../ui/details/story.py" line="228" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="214" />
+      <location filename="../../ui/details/story.py" line="216" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
@@ -7738,17 +7741,17 @@ Bản sao lưu: %2</translation>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="160" />
+      <location filename="../../ui/details/story.py" line="162" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="191" />
+      <location filename="../../ui/details/story.py" line="193" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="174" />
+      <location filename="../../ui/details/story.py" line="176" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
@@ -7758,12 +7761,12 @@ Bản sao lưu: %2</translation>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="440" />
+      <location filename="../../ui/details/story.py" line="442" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="203" />
+      <location filename="../../ui/details/story.py" line="205" />
       <source>now</source>
       <translation>nay</translation>
     </message>
@@ -7773,22 +7776,22 @@ Bản sao lưu: %2</translation>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="175" />
+      <location filename="../../ui/details/story.py" line="177" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="164" />
+      <location filename="../../ui/details/story.py" line="166" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="213" />
+      <location filename="../../ui/details/story.py" line="215" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="176" />
+      <location filename="../../ui/details/story.py" line="178" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
@@ -7798,12 +7801,12 @@ Bản sao lưu: %2</translation>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="322" />
+      <location filename="../../ui/details/story.py" line="324" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="220" />
+      <location filename="../../ui/details/story.py" line="222" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -8429,8 +8432,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8456,7 +8457,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

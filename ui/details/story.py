@@ -144,7 +144,9 @@ def _event(e: TimelineEvent) -> str:
 
 def _timeline(events: list[TimelineEvent], s: Settings) -> str:
     if not events:
-        return f'<p class="muted">{tr("No meetings or actions yet.")}</p>'
+        # (an action with neither a due date nor a done date has no day here: "no actions" said
+        # under the open commitments listing them read as a contradiction, reviewer h98)
+        return f'<p class="muted">{tr("No meetings yet, and no action with a date.")}</p>'
     return (
         "<table>"
         + "".join(f"<tr><td class='muted'>{s.fmt_date(e.day)}</td><td>{_event(e)}</td></tr>" for e in events)
