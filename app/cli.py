@@ -21,7 +21,8 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import __version__
@@ -140,6 +141,10 @@ class CliContext:
         self.url = resolve_url(getattr(args, "db", None))
         self.json = bool(getattr(args, "json", False))
         self._engine: Engine | None = None
+        # What a Ctrl+C from now on leaves, in the CLI's language ("vi"/"en" → the line): a
+        # command that writes says whether it wrote (ketnoi import: nothing, or import #5
+        # and its undo); None: "interrupted"
+        self.interrupted: Callable[[str], str] | None = None
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -634,11 +639,20 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
     if handler is _cmd_gui and gui is not None:
         handler = gui
     ctx = CliContext(args)
+    code = 130  # (what the close below assumes if the command raised)
+    with _interrupts_quiet(debug):
+        try:
+            code = _run(handler, args, ctx, debug)
+        finally:
+            code = _closed(ctx, code)
+    return code
+
+
+def _run(handler: Handler, args: argparse.Namespace, ctx: CliContext, debug: bool) -> int:
     try:
         return handler(args, ctx)
     except KeyboardInterrupt:
-        print("ketnoi: interrupted", file=sys.stderr)
-        return 130
+        return _interrupted(ctx)
     except BrokenPipeError:
         # The reader went away (``ketnoi contact list | head -2``): it chose to stop reading, so
         # stop quietly and succeed, as ``set -o pipefail`` scripts expect; stdout points at
@@ -652,6 +666,8 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
     except _errors(OSError, "sqlalchemy.exc.SQLAlchemyError") as exc:
         if debug:
             raise
+        if _stopped(exc):  # an error raised while a Ctrl+C unwound (a clean-up that failed)
+            return _interrupted(ctx)
         if getattr(exc, "login_refused", False):  # (db.engine.login_refused: the server said no)
             from app.language import cli_language
             from db.engine import turned_away
@@ -662,8 +678,73 @@ def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> in
         if full is not None:  # a write the disk would not take outside a unit of work
             return _fail(ctx, str(full), full)
         return _fail(ctx, f"{_one_line(exc)} (run with --debug for details)", exc)
-    finally:
+    except Exception as exc:
+        if debug or not _stopped(exc):
+            raise
+        return _interrupted(ctx)  # (a clean-up that failed as a Ctrl+C unwound: said as the Ctrl+C)
+
+
+def _closed(ctx: CliContext, code: int) -> int:
+    """The database closed after the command (its -wal checkpointed: seconds after a big
+    import); a Ctrl+C meanwhile is said as one during the command (it printed a bare
+    ``KeyboardInterrupt`` traceback after an import that was written)."""
+    try:
         ctx.close()
+    except KeyboardInterrupt:
+        if code != 130:
+            return _interrupted(ctx)
+    return code
+
+
+def _interrupted(ctx: CliContext) -> int:
+    """Ctrl+C: one line in the CLI's language that says what the command wrote, exit 130."""
+    from app.cli_lines import say
+    from app.language import cli_language
+
+    lang = cli_language(getattr(ctx.args, "lang", None))
+    said = ctx.interrupted(lang) if ctx.interrupted is not None else say("interrupted", lang)
+    print(f"ketnoi: {said}", file=sys.stderr, flush=True)
+    return 130
+
+
+def _stopped(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while a ``KeyboardInterrupt`` unwound (its context)."""
+    seen: set[int] = set()
+    found: BaseException | None = exc
+    while found is not None and id(found) not in seen:
+        if isinstance(found, KeyboardInterrupt):
+            return True
+        seen.add(id(found))
+        found = found.__context__
+    return False
+
+
+class _NoInterruptTracebacks(logging.Filter):
+    """SQLAlchemy logs, with its traceback, a ``KeyboardInterrupt`` raised while it gave a
+    connection back ("Exception during reset or similar") before raising it again: the CLI
+    says the interrupt in one line (:func:`_interrupted`); ``--debug`` keeps the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        info = record.exc_info
+        return not (info and info[1] is not None and _stopped(info[1]))
+
+
+@contextmanager
+def _interrupts_quiet(debug: bool) -> Iterator[None]:
+    if debug:
+        yield
+        return
+    quiet = _NoInterruptTracebacks()
+    handlers = [*logging.getLogger().handlers, logging.lastResort]
+    for h in handlers:
+        if h is not None:
+            h.addFilter(quiet)
+    try:
+        yield
+    finally:
+        for h in handlers:
+            if h is not None:
+                h.removeFilter(quiet)
 
 
 def _disk_full(ctx: CliContext, exc: BaseException) -> UserError | None:

@@ -20,6 +20,8 @@ from app.errors import UserError, ValidationError
 
 # code: (English, Vietnamese)
 LINES: dict[str, tuple[str, str]] = {
+    # Ctrl+C (app.cli._interrupted): a command that writes says what it wrote instead
+    "interrupted": ("interrupted", "đã dừng (Ctrl+C)"),
     # ketnoi info
     "database": ("Database: {where}", "Cơ sở dữ liệu: {where}"),
     "checked": (

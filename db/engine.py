@@ -8,7 +8,7 @@ import threading
 import time
 import weakref
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from db.errors import (
     UserError,
     disk_refused,
 )
+from db.interrupts import interrupts_held
 from db.paths import (
     APP_NAME,
     ENV_VAR,
@@ -175,7 +176,10 @@ def large_page_cache(session: Session, mib: int = 128) -> None:
 
 
 def _default_cache(dbapi_connection: Any, record: Any) -> None:
-    if record is not None and record.info.pop(_BIG_CACHE, False):
+    # (a connection invalidated — a Ctrl+C inside one of its statements — is checked in closed,
+    # as None: it gives its memory back by closing; it raised an AttributeError that hid the
+    # interrupt, and ketnoi import printed a traceback)
+    if record is not None and record.info.pop(_BIG_CACHE, False) and dbapi_connection is not None:
         cur = dbapi_connection.cursor()
         try:
             cur.execute("PRAGMA cache_size=-2000")  # SQLite's default: 2 MB
@@ -536,7 +540,12 @@ def read_only_reason(engine: Engine, lang: str = "en") -> str | None:
 
 @contextmanager
 def unit_of_work(
-    engine: Engine, *, lock: str = "", wait_s: float | None = None, exclusive: bool = True
+    engine: Engine,
+    *,
+    lock: str = "",
+    wait_s: float | None = None,
+    exclusive: bool = True,
+    on_commit: Callable[[], None] | None = None,
 ) -> Iterator[Session]:
     """A session that commits once when the block ends and rolls back if it raises.
 
@@ -551,6 +560,8 @@ def unit_of_work(
     while this process's own unit of work holds it (the first sign-in's staff record, made by
     the server function ``ketnoi_sign_in``, which is safe on its own). A write that waited in
     vain for the lock raises :class:`~db.errors.DatabaseBusy` (:func:`busy`).
+    ``on_commit`` is called as soon as the COMMIT returned, with Ctrl+C held back until it has
+    (:func:`db.interrupts.interrupts_held`): a command stopped then knows its work was written.
     """
     wait_s = BUSY_TIMEOUT_S if wait_s is None else wait_s  # read now: tests shorten it
     why = read_only_reason(engine)
@@ -565,7 +576,10 @@ def unit_of_work(
             yield session
             session.flush()
             check_file_in_place(engine)  # moved while the work ran (a long import)
-            session.commit()
+            with interrupts_held():
+                session.commit()
+                if on_commit is not None:
+                    on_commit()
         except DBAPIError as exc:
             session.rollback()
             refused = not_permitted(exc, engine) or busy(exc, engine, wait_s) or disk_full(exc, engine)

@@ -122,6 +122,12 @@ LINES: dict[str, tuple[str, str]] = {
                 "(at most {minutes} minutes; Ctrl+C stops without writing anything)…",
                 "Đang chờ một lần nhập hoặc cửa sổ Ketnoi khác ghi xong vào cơ sở dữ liệu "
                 "(tối đa {minutes} phút; Ctrl+C để dừng mà không ghi gì)…"),
+    "interrupted": ("interrupted: nothing was imported (the database is as it was)",
+                    "đã dừng (Ctrl+C): chưa nhập gì (cơ sở dữ liệu giữ nguyên như trước)"),
+    "interrupted_written": ("interrupted after the import was written: import #{id} "
+                            "(undo: ketnoi undo-import {id})",
+                            "đã dừng (Ctrl+C) sau khi lần nhập đã được ghi: lần nhập #{id} "
+                            "(hoàn tác: ketnoi undo-import {id})"),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
@@ -608,6 +614,14 @@ def import_command(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(text(exc.message, lang, where=True)) from exc
 
 
+def _written(ctx: Any, result: CommitResult) -> None:
+    """The import is committed: a Ctrl+C from now on says which import was written and its undo
+    (told by :func:`run_import` as the COMMIT returns, with Ctrl+C held back until then)."""
+    if result.batch_id is not None:
+        batch_id = result.batch_id
+        ctx.interrupted = lambda lang: line("interrupted_written", lang, id=batch_id)
+
+
 def _say_rematched(ctx: Any, result: CommitResult, lang: str) -> None:
     """The rows matched again at the import because the database changed since the preview:
     first the imports committed meanwhile whose records rows met (one line each), then the
@@ -641,6 +655,8 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         except NotWritten as exc:
             raise UserError(exc.text(lang)) from None
     pairs = _map_pairs(args, lang)
+    # a Ctrl+C from here says that nothing was imported, until the import is written (below)
+    ctx.interrupted = lambda lang: line("interrupted", lang)
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
@@ -673,6 +689,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             previews,
             actor=ctx.actor(),  # (who the history and the import's list name, as for the window's)
             waiting=lambda most: ctx.out(line("waiting", lang, minutes=f"{most / 60:.0f}")),
+            written=lambda done: _written(ctx, done),
         )
         created = _created(engine, result.batch_id, previews)
         for preview in previews:

@@ -113,10 +113,14 @@ class _Writer:
 
     def step(self, n: int) -> None:
         self.done += n
-        if self.cancel is not None and self.cancel():
-            raise ImportCancelled()
+        self.check()
         if self.progress is not None:
             self.progress(self.done, self.total)
+
+    def check(self) -> None:
+        """A cancel asked for: raised here, so that the transaction is rolled back."""
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled()
 
     def change(
         self, entity: str, ident: int, op: str, name: str = "", old: Any = None, new: Any = None
@@ -256,6 +260,10 @@ class _Writer:
                 )
                 deferred.enter_context(bulkwrite.indexes_deferred(self.session, method_table, methods))
             self._write_new(kind, table, base, refs, relations, rows)
+        # the indexes and the search index were built as the block ended (seconds for 60k rows,
+        # the bar at "60,000 / 60,000"): a cancel pressed meanwhile is honoured (reviewer: it
+        # was ignored, and the import written)
+        self.check()
 
     def _write_new(
         self,
@@ -676,6 +684,7 @@ def _commit_sheet(
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
     writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
     writer.flush_changes()
+    writer.check()
     if writer.vocab.created or VOCABULARY_KEY not in batch.mapping:
         # the sectors and tags this import created, for its undo to remove again (nothing in the
         # records' history names them: a vocabulary row has no history of its own); noted when
@@ -721,36 +730,68 @@ def run_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     waiting: Callable[[float], None] | None = None,
+    finishing: Callable[[], None] | None = None,
+    written: Callable[[CommitResult], None] | None = None,
 ) -> CommitResult:
     """:func:`commit_import` in its own unit of work: all rows of all sheets are written, or none.
 
     Another writer (an import, a window saving) is waited for up to :data:`WRITE_LOCK_WAIT_S`;
     with ``waiting``, it is told after :data:`SAY_WAITING_S` that this import waits, and for
-    how long at most (reviewer: ``ketnoi import`` sat silent for minutes on a locked file)."""
+    how long at most (reviewer: ``ketnoi import`` sat silent for minutes on a locked file).
+
+    ``cancel`` is asked after every part written and once more just before the COMMIT; from
+    there on the import can no longer be cancelled, and ``finishing`` is told so (the window
+    disables its Cancel button). ``written`` is told as soon as the COMMIT returned, with
+    Ctrl+C held back until it has (:func:`db.interrupts.interrupts_held`), so that a command
+    stopped at any moment says rightly whether the import was written."""
     first = SAY_WAITING_S if waiting is not None else WRITE_LOCK_WAIT_S
+    ends = _Ends(progress, cancel, finishing, written)
     try:
-        return _run_import(engine, previews, actor, progress, cancel, first)
+        return _run_import(engine, previews, actor, ends, first)
     except DatabaseBusy:
         if waiting is None:
             raise
     waiting(WRITE_LOCK_WAIT_S)  # (nothing was written: the first try rolled back)
-    return _run_import(engine, previews, actor, progress, cancel, WRITE_LOCK_WAIT_S)
+    return _run_import(engine, previews, actor, ends, WRITE_LOCK_WAIT_S)
 
 
 SAY_WAITING_S = 2.0
 """How long an import waits for another writer before it says it is waiting."""
 
 
+@dataclass
+class _Ends:
+    """What :func:`run_import` tells its caller and asks it, as the import goes."""
+
+    progress: Progress | None
+    cancel: Cancel | None
+    finishing: Callable[[], None] | None
+    written: Callable[[CommitResult], None] | None
+
+
 def _run_import(
     engine: Engine,
     previews: Preview | Sequence[Preview],
     actor: str,
-    progress: Progress | None,
-    cancel: Cancel | None,
+    ends: _Ends,
     wait_s: float,
 ) -> CommitResult:
+    done: list[CommitResult] = []
+
+    def committed() -> None:
+        if ends.written is not None and done:
+            ends.written(done[0])
+
     # The collector paused as for the preview (app.gcpause): writing 100k rows builds a dict
     # and tuples per row, and its passes walked the preview's million objects (0.3 s of 3.3 s).
-    with paused_gc(), unit_of_work(engine, lock="import", wait_s=wait_s) as session:
+    with paused_gc(), unit_of_work(engine, lock="import", wait_s=wait_s, on_commit=committed) as session:
         backups.before(session, "import")  # inside the lock: the state this import starts from
-        return commit_import(previews, session=session, actor=actor, progress=progress, cancel=cancel)
+        result = commit_import(
+            previews, session=session, actor=actor, progress=ends.progress, cancel=ends.cancel
+        )
+        if ends.finishing is not None:
+            ends.finishing()  # told first: a cancel pressed until now is still seen just below
+        if ends.cancel is not None and ends.cancel():
+            raise ImportCancelled()  # the last moment a cancel rolls everything back
+        done.append(result)
+    return result
