@@ -43,6 +43,11 @@ class Task:
             self._last_emit = now
             self._relay.progressed.emit(self.id, int(done), int(total))
 
+    def stage(self, name: str) -> None:
+        """Say that the work reached a stage its window shows (``"finishing"``: an import's
+        COMMIT runs, a cancel can no longer stop it)."""
+        self._relay.staged.emit(self.id, name)
+
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
@@ -63,6 +68,7 @@ class _Callbacks:
     owner: QObject | None = None
     fn: Callable[[Task], Any] | None = None  # (asked again once the server is back)
     write: bool = False
+    on_stage: Callable[[str], None] | None = None
 
     def orphaned(self) -> bool:
         """The widget that asked is gone (a closed dialog, a torn-down window): nobody to tell."""
@@ -75,6 +81,7 @@ class _Relay(QObject):
     finished = Signal(int, object)
     failed = Signal(int, object)
     progressed = Signal(int, int, int)
+    staged = Signal(int, str)
 
 
 class _Runner(QRunnable):
@@ -103,6 +110,7 @@ class TaskManager(QObject):
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._relay.progressed.connect(self._on_progress)
+        self._relay.staged.connect(self._on_stage)
         self._pending: dict[int, _Callbacks] = {}
         self._ids = itertools.count(1)
         self.default_error: Callable[[BaseException], None] | None = None
@@ -122,11 +130,13 @@ class TaskManager(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         write: bool = False,
         owner: QObject | None = None,
+        on_stage: Callable[[str], None] | None = None,
     ) -> Task:
         """Run ``fn(task)`` off the UI thread. With ``owner``, the callbacks are dropped (and
-        the task cancelled) if that widget is deleted before the work ends."""
+        the task cancelled) if that widget is deleted before the work ends. ``on_stage`` hears
+        :meth:`Task.stage`."""
         task = Task(next(self._ids), self._relay)
-        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner, fn, write)
+        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner, fn, write, on_stage)
         if owner is not None:
             owner.destroyed.connect(task.cancel)
         (self._writes if write else self._reads).start(_Runner(fn, task, self._relay))
@@ -186,3 +196,9 @@ class TaskManager(QObject):
         cb = self._pending.get(task_id)
         if cb is not None and cb.on_progress is not None and not cb.orphaned():
             cb.on_progress(done, total)
+
+    @Slot(int, str)
+    def _on_stage(self, task_id: int, name: str) -> None:
+        cb = self._pending.get(task_id)
+        if cb is not None and cb.on_stage is not None and not cb.orphaned():
+            cb.on_stage(name)

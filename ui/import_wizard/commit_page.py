@@ -52,7 +52,8 @@ class CommitPage(QWizardPage):
         self.setSubTitle(self.tr("All accepted rows are written in one step, or none."))
         self.state = "idle"  # writing, done, cancelled, failed, undone
         self.busy = BusyStrip(self)
-        self.busy.cancel_requested.connect(self.w.cancel_task)
+        self.busy.cancel_requested.connect(self._cancel)
+        self._cancel_asked = False  # Cancel pressed (or the wizard closed) while it wrote
         self.headline = QLabel(self)
         self.headline.setObjectName("commit_headline")
         font = QFont(self.headline.font())
@@ -100,6 +101,7 @@ class CommitPage(QWizardPage):
         previews = list(self.w.previews)
         assert previews
         self.state = "writing"
+        self._cancel_asked = False
         self.headline.setText("")
         writes = sum(p.counts()[s] for p in previews for s in ("new", "update"))
         self.busy.start(self.tr("Writing %1 rows…").replace("%1", num(writes)))
@@ -114,7 +116,22 @@ class CommitPage(QWizardPage):
             on_error=self._failed,
             on_progress=self.busy.progress,
             write=True,
+            on_stage=self._stage,
         )
+
+    def _cancel(self) -> None:
+        self._cancel_asked = True
+        self.w.cancel_task()
+
+    def _stage(self, name: str) -> None:
+        if name == "finishing" and self.state == "writing":
+            self.state = "finishing"  # (closing the wizard now asks nothing: it finishes, then closes)
+            self.busy.finishing(self.tr("Finishing: saving the import (it can no longer be cancelled)…"))
+
+    def _too_late(self) -> bool:
+        """Cancel was pressed, or the wizard closed, while the import wrote, yet it was written:
+        the cancel came after its last check, as the COMMIT began."""
+        return self._cancel_asked or self.w.closing()
 
     def _ended(self) -> None:
         marker, self._underway = getattr(self, "_underway", None), None
@@ -133,6 +150,11 @@ class CommitPage(QWizardPage):
         self.setTitle(self.tr("Imported"))
         self.setSubTitle(self.tr("Undo reverses exactly this import; edits made since are kept."))
         self.headline.setText(self.tr("Import #%1 is done.").replace("%1", str(result.batch_id)))
+        late = self._too_late()
+        if late:  # (it said "Import #5 is done" with nothing about the cancel)
+            self.headline.setText(
+                self.tr("Cancel came too late: import #%1 was written.").replace("%1", str(result.batch_id))
+            )
         rows = [
             (self.tr("New records"), c.get("new", 0)),
             (self.tr("Records updated"), c.get("update", 0)),
@@ -152,14 +174,34 @@ class CommitPage(QWizardPage):
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
         if result.rematched or result.imported_since:
             show_note(self.message, self._rematched(result))
+        if late:
+            show_note(self.message, self.tr("Undo this import removes it again; edits made since are kept."))
         self.w.ctx.remember(f"{IMPORT_PREFIX}{result.batch_id}")  # this window's (Ctrl+Z: ui.context)
         self.w.ctx.changed.emit("", [])
+        if late:
+            self._said_too_late(result.batch_id)
+            return
         self.w.ctx.status_message.emit(
             self.tr("Import #%1: %2 new, %3 updated")
             .replace("%1", str(result.batch_id))
             .replace("%2", num(c.get("new", 0)))
             .replace("%3", num(c.get("update", 0)))
         )
+
+    def _said_too_late(self, batch_id: int) -> None:
+        """In the main window too, and in a box if the wizard is closing (the page is not seen
+        again), as a cancel that worked is said."""
+        said = self.tr(
+            "Cancel came too late: import #%1 was written. File → Import history… can undo it."
+        ).replace("%1", str(batch_id))
+        self.w.ctx.status_message.emit(said)
+        if self.w.closing():
+            box = QMessageBox(QMessageBox.Icon.Information, self.w.windowTitle(), said,
+                              QMessageBox.StandardButton.Ok, self.w.parentWidget())  # fmt: skip
+            box.setObjectName("import_too_late")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.w.cancelled_box = box
+            box.open()
 
     def _rematched(self, result: CommitResult) -> str:
         """What the database changed since the preview made of the rows: the imports committed
@@ -345,4 +387,4 @@ class CommitPage(QWizardPage):
             button.hide()
 
     def isComplete(self) -> bool:
-        return not self.w.busy() and self.state != "writing"
+        return not self.w.busy() and self.state not in ("writing", "finishing")

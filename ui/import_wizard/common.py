@@ -81,6 +81,12 @@ class BusyStrip(QWidget):
         self.label.setText(self.tr("Cancelling…"))
         self.cancel_requested.emit()
 
+    def finishing(self, text: str) -> None:
+        """The step can no longer be cancelled (an import's COMMIT runs): ``text`` says so, and
+        Cancel is disabled (it read "60,000 / 60,000", enabled, and a click there was ignored)."""
+        self.cancel.setEnabled(False)
+        self.label.setText(text)
+
     def stop(self) -> None:
         self.hide()
 

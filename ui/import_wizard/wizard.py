@@ -183,6 +183,7 @@ class ImportWizard(QWizard):
         on_error: Callable[[BaseException], None],
         on_progress: Callable[[int, int], None] | None = None,
         write: bool = False,
+        on_stage: Callable[[str], None] | None = None,
     ) -> Task:
         """Run ``fn`` in the background; callbacks only while this is still the current step."""
         holder: list[Task] = []
@@ -205,8 +206,17 @@ class ImportWizard(QWizard):
             if holder and holder[0] is self._task and on_progress is not None:
                 on_progress(done, total)
 
+        def staged(name: str) -> None:
+            if holder and holder[0] is self._task and on_stage is not None:
+                on_stage(name)
+
         task = self.ctx.tasks.run(
-            fn, on_done=finished(on_done), on_error=finished(on_error), on_progress=progressed, write=write
+            fn,
+            on_done=finished(on_done),
+            on_error=finished(on_error),
+            on_progress=progressed,
+            write=write,
+            on_stage=staged,
         )
         holder.append(task)
         self._task = task
@@ -239,6 +249,8 @@ class ImportWizard(QWizard):
         if self.currentId() == PAGE_COMMIT:
             if self.commit_page.state == "writing":
                 return self.tr("Discard this import? Writing stops and nothing is written.")
+            # "finishing": its COMMIT runs, it cannot be stopped any more; the window closes when
+            # it ends, and says that the import was written (commit_page._said_too_late)
             return None  # written (or cancelled, failed) already: the page said what was done
         if self.previews or self.preview is not None:
             previews = self.previews or ([self.preview] if self.preview is not None else [])

@@ -233,9 +233,17 @@ def raw_names(result: Preview, task: Task) -> dict[int, str]:
 
 
 def commit(engine: Engine, result_of: Preview | list[Preview], actor: str, task: Task) -> CommitResult:
-    """Every sheet in one transaction, one ImportBatch; a cancel rolls everything back."""
+    """Every sheet in one transaction, one ImportBatch; a cancel rolls everything back until
+    the COMMIT runs, which the task's stage "finishing" tells (the Cancel button is disabled)."""
     with gc_paused():
-        return run_import(engine, result_of, actor=actor, progress=task.progress, cancel=task.cancelled)
+        return run_import(
+            engine,
+            result_of,
+            actor=actor,
+            progress=task.progress,
+            cancel=task.cancelled,
+            finishing=lambda: task.stage("finishing"),
+        )
 
 
 def error_report(result_of: Preview | list[Preview], target: Path, lang: str, _task: Task) -> int:
