@@ -233,8 +233,14 @@ def backup_command(args: argparse.Namespace, ctx: Any) -> int:
         raise _no_backups_folder(db_file, read_only_problem(db_file))
     if target is not None:
         target = _new_file(target, db_file.stem, ".db")
+    from app.cli_lines import say as say_line
+
+    # Ctrl+C: the copy is renamed into place only when whole, so until take() returns there is
+    # none (a hidden part is swept by a later backup)
+    ctx.interrupted = lambda lang: say_line("interrupted_backup", lang)
     written = backups.take(db_file, "manual", to=target)  # its BackupError is a UserError: one line
     assert written is not None
+    ctx.interrupted = lambda lang: say_line("interrupted_file_written", lang, path=written)
     size = written.stat().st_size
     ctx.emit(
         {

@@ -463,6 +463,13 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = cli_language(getattr(args, "lang", None))
     vi = lang == "vi"
     started = time.perf_counter()
+    from app.cli_lines import say
+
+    ctx.interrupted = lambda lang: say("interrupted_demo", lang)  # (one transaction: all or nothing)
+
+    def written() -> None:
+        ctx.interrupted = lambda lang: say("interrupted_demo_written", lang)
+
     engine = ctx.engine()
     counts = demo.fill(
         engine,
@@ -471,6 +478,7 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         force=args.force,
         progress=_progress_printer("demo") if args.scale >= 5000 else None,
         lang=lang,  # its sectors in the words a person of that language types
+        written=written,
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})

@@ -13,6 +13,8 @@ The English lines are unchanged; ``--json`` is unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from app import field_words
@@ -22,6 +24,24 @@ from app.errors import UserError, ValidationError
 LINES: dict[str, tuple[str, str]] = {
     # Ctrl+C (app.cli._interrupted): a command that writes says what it wrote instead
     "interrupted": ("interrupted", "đã dừng (Ctrl+C)"),
+    "interrupted_file": ("interrupted: {path} was not written", "đã dừng (Ctrl+C): chưa ghi {path}"),
+    "interrupted_file_written": (
+        "interrupted after {path} was written",
+        "đã dừng (Ctrl+C) sau khi đã ghi {path}",
+    ),
+    "interrupted_brief": ("interrupted: no brief was written", "đã dừng (Ctrl+C): chưa tạo bản tóm tắt nào"),
+    "interrupted_backup": (
+        "interrupted: no backup was written",
+        "đã dừng (Ctrl+C): chưa ghi bản sao lưu nào",
+    ),
+    "interrupted_demo": (
+        "interrupted: no demo data was written",
+        "đã dừng (Ctrl+C): chưa ghi dữ liệu mẫu nào",
+    ),
+    "interrupted_demo_written": (
+        "interrupted after the demo data was written",
+        "đã dừng (Ctrl+C) sau khi đã ghi dữ liệu mẫu",
+    ),
     # ketnoi info
     "database": ("Database: {where}", "Cơ sở dữ liệu: {where}"),
     "checked": (
@@ -181,6 +201,28 @@ def refused(en: str, vi: str) -> UserError:
     error = UserError(en)
     error.vi = vi  # type: ignore[attr-defined]
     return error
+
+
+def interrupted_writing(path: Path) -> Callable[[str], str]:
+    """What a Ctrl+C says while ``path`` is written (``ketnoi export``, a brief): whether it was,
+    judged by the file itself when the line is said (written under another name and renamed in
+    one step, it is there whole or not changed)."""
+    before = _stamp(path)
+
+    def said(lang: str) -> str:
+        now = _stamp(path)
+        code = "interrupted_file_written" if now is not None and now != before else "interrupted_file"
+        return say(code, lang, path=path)
+
+    return said
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def say(code: str, lang: str, **values: Any) -> str:

@@ -93,11 +93,13 @@ def fill(
     today: dt.date | None = None,
     progress: Progress | None = None,
     lang: str = "en",
+    written: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Write the demo data in one transaction; returns counts of what was written. ``lang``: the
-    language of the words a person types that the demo makes up in English (its sectors)."""
+    language of the words a person types that the demo makes up in English (its sectors).
+    ``written`` is told as the COMMIT returns (a Ctrl+C then says the data was written)."""
     today = today or clock.today()
-    with unit_of_work(engine) as s:
+    with unit_of_work(engine, on_commit=written) as s:
         existing = s.exec(select(func.count()).select_from(m.Contact)).one()
         if existing and not force:
             raise UserError(

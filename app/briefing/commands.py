@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy.engine import Engine
@@ -30,6 +31,8 @@ from db.engine import read_session
 
 
 class Context(Protocol):
+    interrupted: Callable[[str], str] | None  # what a Ctrl+C says (app.cli.CliContext)
+
     def engine(self) -> Engine: ...
 
     def out(self, text: str = "") -> None: ...
@@ -50,16 +53,22 @@ _PAGES = ("page", "pages", "trang")
 
 
 def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
+    from app.cli_lines import interrupted_writing, say
+
+    target = pdf_path(args.output) if args.output else None
+    # Ctrl+C: whether the PDF was written (its own name unknown until it is, without -o)
+    ctx.interrupted = interrupted_writing(target) if target else lambda lang: say("interrupted_brief", lang)
     try:
         done = produce(
             ctx.engine(),
             req,
             today=args.today or clock.today(),
-            target=pdf_path(args.output) if args.output else None,
+            target=target,
             keep_existing=False,  # a script run every day rewrites the day's file
         )
     except NotWritten as exc:  # the console's language (the locale), as every line printed
         raise UserError(exc.text(cli_language())) from None
+    ctx.interrupted = lambda lang: say("interrupted_file_written", lang, path=done.path)
     said = cli_language()  # --lang is the PDF's (its headings), not the console's (reviewer)
     ctx.out(_WROTE[1 if said == "vi" else 0].format(file=done.path, pages=count_of(done.pages, _PAGES, said)))
     return 0

@@ -86,6 +86,9 @@ def export_command(args: argparse.Namespace, ctx: Any) -> int:
     lang = cli_language(getattr(args, "lang", None))
     path = _target(args, lang)
     secret: dict[str, int] = {}
+    from app.cli_lines import interrupted_writing
+
+    ctx.interrupted = interrupted_writing(path)  # Ctrl+C: whether the workbook was written
     with read_session(ctx.engine()) as session:
         try:
             counts = export_workbook(path, session=session, lang=lang, confidential=secret)
