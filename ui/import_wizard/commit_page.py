@@ -174,8 +174,9 @@ class CommitPage(QWizardPage):
         show_note(self.message, self.tr("The mapping is remembered for the next file with the same headers."))
         if result.rematched or result.imported_since:
             show_note(self.message, self._rematched(result))
-        if late:
-            show_note(self.message, self.tr("Undo this import removes it again; edits made since are kept."))
+        if late:  # first, above what the page says of the rows
+            undo = self.tr("Undo this import removes it again; edits made since are kept.")
+            show_note(self.message, f"{undo}\n{self.message.text()}")
         self.w.ctx.remember(f"{IMPORT_PREFIX}{result.batch_id}")  # this window's (Ctrl+Z: ui.context)
         self.w.ctx.changed.emit("", [])
         if late:
