@@ -637,8 +637,11 @@ def counted(kind: str, n: int) -> str:
 def main(argv: Sequence[str] | None = None, *, gui: Handler | None = None) -> int:
     """Run one subcommand; ``gui`` handles ``gui`` and no subcommand (the launcher passes it)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    try:
+        parser = build_parser(argv)  # (it loads the command's module: a second on a slow laptop)
+        args = parser.parse_args(argv)
+    except KeyboardInterrupt:
+        return _interrupted(None)
     debug = bool(getattr(args, "debug", False))
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
@@ -704,13 +707,16 @@ def _closed(ctx: CliContext, code: int) -> int:
     return code
 
 
-def _interrupted(ctx: CliContext) -> int:
-    """Ctrl+C: one line in the CLI's language that says what the command wrote, exit 130."""
+def _interrupted(ctx: CliContext | None) -> int:
+    """Ctrl+C: one line in the CLI's language that says what the command wrote, exit 130
+    (``ctx`` None: stopped before the command began)."""
     from app.cli_lines import say
     from app.language import cli_language
 
-    lang = cli_language(getattr(ctx.args, "lang", None))
-    said = ctx.interrupted(lang) if ctx.interrupted is not None else say("interrupted", lang)
+    lang = cli_language(getattr(ctx.args, "lang", None) if ctx is not None else None)
+    said = (
+        ctx.interrupted(lang) if ctx is not None and ctx.interrupted is not None else say("interrupted", lang)
+    )
     print(f"ketnoi: {said}", file=sys.stderr, flush=True)
     return 130
 

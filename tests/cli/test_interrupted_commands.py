@@ -19,7 +19,7 @@ def interrupt(*_a: Any, **_k: Any) -> None:
     raise KeyboardInterrupt
 
 
-def stopped(db: Path, *args: str, lang: str = "en_GB.UTF-8") -> Any:
+def stopped(db: Path | None, *args: str, lang: str = "en_GB.UTF-8") -> Any:
     try:
         return run_cli(db, *args, lang=lang)
     except KeyboardInterrupt:
@@ -97,3 +97,10 @@ def test_brief_stopped_while_its_pdf_is_made(
         130,
         [f"ketnoi: interrupted after {target} was written"],
     )
+
+
+def test_stopped_while_the_command_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the command began (its module loading, a second on a slow laptop): a traceback."""
+    monkeypatch.setattr("app.cli.build_parser", interrupt)
+    done = stopped(None, "import", "x.xlsx", lang=VI)
+    assert (done.returncode, done.stderr.splitlines()) == (130, ["ketnoi: đã dừng (Ctrl+C)"])
