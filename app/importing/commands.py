@@ -128,6 +128,9 @@ LINES: dict[str, tuple[str, str]] = {
                             "(undo: ketnoi undo-import {id})",
                             "đã dừng (Ctrl+C) sau khi lần nhập đã được ghi: lần nhập #{id} "
                             "(hoàn tác: ketnoi undo-import {id})"),
+    "interrupted_not_undone": ("interrupted: import #{id} was not undone (nothing changed)",
+                               "đã dừng (Ctrl+C): chưa hoàn tác lần nhập #{id} (không có gì thay đổi)"),
+    "interrupted_undone": ("interrupted after import #{id} was undone", "đã dừng (Ctrl+C) sau khi đã hoàn tác lần nhập #{id}"),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
@@ -722,8 +725,14 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         if plan.kept:
             ctx.out(line("would_keep", lang, kept=counts_text(plan.kept, lang)))
         return 0
+    batch_id = args.batch_id  # Ctrl+C: undone or not, as its one transaction stands
+    ctx.interrupted = lambda lang: line("interrupted_not_undone", lang, id=batch_id)
+
+    def undone() -> None:
+        ctx.interrupted = lambda lang: line("interrupted_undone", lang, id=batch_id)
+
     try:
-        with unit_of_work(ctx.engine()) as session:
+        with unit_of_work(ctx.engine(), on_commit=undone) as session:
             result = undo_import(args.batch_id, session=session, actor=ctx.actor())
     except ImportRefused as exc:
         raise UserError(_error_text(exc, lang)) from exc

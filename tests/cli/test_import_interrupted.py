@@ -169,3 +169,31 @@ def test_another_command_stopped_says_so_in_vietnamese(
     monkeypatch.setattr("app.search.search", interrupt)
     done = run_cli(db, "search", "le", lang=VI)
     assert (done.returncode, done.stderr.splitlines()) == (130, ["ketnoi: đã dừng (Ctrl+C)"])
+
+
+def test_undo_import_stopped_before_and_after_its_commit(
+    tmp_path: Path, sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "k.db"
+    assert run_cli(db, "import", str(sheet)).returncode == 0
+    with monkeypatch.context() as mp:
+        mp.setattr("app.importing.commands.undo_import", interrupt)
+        done = stopped_undo(db, lang=VI)
+    assert (done.returncode, done.stderr.splitlines()) == (
+        130,
+        ["ketnoi: đã dừng (Ctrl+C): chưa hoàn tác lần nhập #1 (không có gì thay đổi)"],
+    )
+    assert contacts(db) == 30
+    monkeypatch.setattr("db.engine.settle_if_moved", interrupt)
+    done = stopped_undo(db)
+    assert (done.returncode, done.stderr.splitlines()) == (
+        130,
+        ["ketnoi: interrupted after import #1 was undone"],
+    )
+
+
+def stopped_undo(db: Path, lang: str = "en_GB.UTF-8") -> Any:
+    try:
+        return run_cli(db, "undo-import", "1", lang=lang)
+    except KeyboardInterrupt:
+        pytest.fail("the KeyboardInterrupt escaped ketnoi undo-import")
