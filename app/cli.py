@@ -10,6 +10,10 @@ Feature packages add their own subcommands through ``register(sub, common)`` (se
 (dates in ISO form), errors included (``{"error": ...}``, besides the line on stderr).
 
 Exit codes: 0 done, 1 an error (one line on stderr), 2 a usage error (argparse), 130 interrupted.
+Ctrl+C, at any moment, prints one line in the CLI's language and never a traceback; a command
+that writes says in it what it wrote (``CliContext.interrupted``: "interrupted after the import
+was written: import #5 (undo: ketnoi undo-import 5)"), a COMMIT telling it as it returns
+(:func:`db.engine.unit_of_work`'s ``on_commit``, Ctrl+C held back meanwhile).
 """
 
 from __future__ import annotations

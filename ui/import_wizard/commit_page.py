@@ -1,7 +1,9 @@
 """Page 4: write the rows (one transaction, one import batch), then say what was done.
 
 Cancel during the write rolls the whole transaction back (the service raises, the unit of
-work rolls back): the database is as it was. After the write the page offers the error report
+work rolls back): the database is as it was. It is honoured up to the COMMIT; once that runs
+(the task's stage "finishing") Cancel is disabled and the bar says so, and a cancel that came
+after the last check is said on the page ("Cancel came too late: import #5 was written."). After the write the page offers the error report
 for the rejected rows and "Undo this import", which reverses exactly this batch.
 """
 
