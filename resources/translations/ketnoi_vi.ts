@@ -1145,181 +1145,201 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="174" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
       <source>%n row(s) matched again, because the database changed since the preview:</source>
       <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="72" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="75" />
       <source>&amp;Undo this import</source>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="340" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="52" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="385" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="54" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="206" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="251" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
+      <source>Cancel came too late: import #%1 was written.</source>
+      <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="198" />
+      <source>Cancel came too late: import #%1 was written. File → Import history… can undo it.</source>
+      <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi. Có thể hoàn tác ở Tệp → Lịch sử nhập…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="316" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="361" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="135" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="131" />
+      <source>Finishing: saving the import (it can no longer be cancelled)…</source>
+      <translation>Đang hoàn tất: đang lưu lần nhập (không thể huỷ nữa)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="154" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="313" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="358" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="75" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="78" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="241" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="286" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="312" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="357" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="133" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="152" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="51" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="384" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="53" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="137" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="161" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="189" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="234" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="226" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="271" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="143" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="167" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="315" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="360" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="138" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="140" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="194" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="164" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="239" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="139" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="192" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="69" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="72" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="212" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="257" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="145" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="169" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="322" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="367" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="152" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="176" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="134" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="153" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="180" />
+      <source>Undo this import removes it again; edits made since are kept.</source>
+      <translation>Hoàn tác lần nhập này sẽ gỡ bỏ nó; các chỉnh sửa sau đó vẫn được giữ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="333" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="105" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="180" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -3767,27 +3787,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="269" />
+      <location filename="../../ui/import_wizard/wizard.py" line="281" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="270" />
+      <location filename="../../ui/import_wizard/wizard.py" line="282" />
       <source>&amp;Keep working</source>
       <translation>&amp;Tiếp tục làm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="248" />
+      <location filename="../../ui/import_wizard/wizard.py" line="260" />
       <source>Discard this import? %1 rows checked and ready will not be imported.</source>
       <translation>Bỏ lần nhập này? %1 dòng đã kiểm tra và sẵn sàng sẽ không được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="252" />
+      <location filename="../../ui/import_wizard/wizard.py" line="264" />
       <source>Discard this import? The preview being computed will be lost.</source>
       <translation>Bỏ lần nhập này? Bản xem trước đang tính sẽ mất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="241" />
+      <location filename="../../ui/import_wizard/wizard.py" line="251" />
       <source>Discard this import? Writing stops and nothing is written.</source>
       <translation>Bỏ lần nhập này? Việc ghi sẽ dừng và không có gì được ghi.</translation>
     </message>
@@ -4815,7 +4835,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6821,6 +6840,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6851,6 +6871,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6947,6 +6968,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7535,7 +7557,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="420" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7716,7 +7737,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="420" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
