@@ -5,31 +5,15 @@ A record opened for editing keeps what it holds."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app import records, reorg
+from app import records
 from db.engine import read_session, unit_of_work
 from tests.ui.helpers import wait_idle
-
-MERGED = dt.date(2025, 3, 1)
-
-
-def _ministries(engine: Any) -> dict[str, int]:
-    with unit_of_work(engine) as s:
-        ids = {
-            "mof": records.create(s, "organisation", {"name": "Bộ Tài chính", "acronym": "MOF"}),
-            "mpi": records.create(s, "organisation", {"name": "Bộ Kế hoạch và Đầu tư", "acronym": "MPI"}),
-            "a": records.create(s, "organisation", {"name": "Hội A"}),
-            "b": records.create(s, "organisation", {"name": "Hội B"}),
-            "c": records.create(s, "organisation", {"name": "Hội C"}),
-        }
-        reorg.succeed(s, ids["mpi"], [ids["mof"]], kind="merged", on=MERGED, actor="t")
-        reorg.succeed(s, ids["a"], [ids["b"], ids["c"]], kind="split", on=MERGED, actor="t")
-    return ids
+from tests.ui.test_log_meeting_successor import _ministries
 
 
 def _form(qtbot: Any, ctx: Any, entity: str, record_id: int | None = None, **initial: Any) -> Any:
