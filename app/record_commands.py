@@ -189,6 +189,15 @@ def _successor(session: Any, kind: str, values: dict[str, Any], as_was: bool) ->
     return label, now[0].name, since
 
 
+def _successor_said(document: dict[str, Any], moved: tuple[str, str, str] | None) -> str:
+    """The successor :func:`_successor` used, put in the ``--json`` document; its line ("")."""
+    if moved is None:
+        return ""
+    old, new, since = moved
+    document["successor_used"] = {"old": old, "new": new, "since": since}
+    return say("successor_for_record", cli_language(), old=old, new=new, since=since)
+
+
 def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.entity
     raw = typed_values(args, kind)
@@ -206,8 +215,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             else []
         )
     document = _record_document(kind, record_id, saved)
-    if moved is not None:
-        document["successor_used"] = dict(zip(("old", "new", "since"), moved, strict=True))
+    said = _successor_said(document, moved)
     if similar:
         document["possible_duplicates"] = [
             {"id": c.id, "label": c.label, "subtitle": c.subtitle, "confidence": round(c.confidence, 2),
@@ -216,9 +224,8 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         ]  # fmt: skip
     ctx.emit(document)
     ctx.out(_line("added", kind, record_id, records_label(kind, saved)))
-    if moved is not None:
-        old, new, since = moved
-        ctx.out(say("successor_for_record", cli_language(), old=old, new=new, since=since))
+    if said:
+        ctx.out(said)
     _warn_duplicates(kind, record_id, records_label(kind, saved), similar)
     return 0
 
@@ -296,13 +303,11 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     document = {**_record_document(kind, record_id, saved), "changed": changed}
     if base is not None:
         document["merged_with"] = {"version": current["version"], "fields": kept}
-    if moved is not None:
-        document["successor_used"] = dict(zip(("old", "new", "since"), moved, strict=True))
+    said = _successor_said(document, moved)
     ctx.emit(document)
     ctx.out(_line("saved" if changed else "unchanged", kind, record_id, records_label(kind, saved)))
-    if moved is not None:
-        old, new, since = moved
-        ctx.out(say("successor_for_record", cli_language(), old=old, new=new, since=since))
+    if said:
+        ctx.out(said)
     if base is not None and kept:
         lang = cli_language()
         by, by_vi = theirs.said() if theirs is not None else ("someone else", "người khác")

@@ -142,10 +142,6 @@ class ValueDialog(QDialog):
         self.accept()
 
 
-MERGEABLE = ("contact", "organisation")
-"""The records two of which can be merged (app.merge.ENTITIES)."""
-
-
 class BulkActions:
     """Builds the bulk menu for a list and runs what is chosen."""
 
@@ -175,7 +171,7 @@ class BulkActions:
             text = tr("Set %1…").replace("%1", _field_name(field))
             add(f"set_{field}", text, self._setter(entity, ids, field, kind))
         menu.addSeparator()
-        if entity in MERGEABLE:  # two records of one person or organisation, picked by hand
+        if entity in kinds.MERGEABLE:  # two records of one person or organisation, picked by hand
             add("merge", tr("Merge the two selected…"), lambda: self.merge_two(entity, ids()))
         add("delete", tr("Delete selected…"), lambda: self.delete(entity, ids()))
         if hold_read_only(self.ctx, *out):  # a reader's menu says why these are off
