@@ -157,6 +157,7 @@ _EN = {
     "no_scores": "No organisation has influence and interest scores yet.",
     "no_meetings_org": "No meeting with this organisation is recorded yet.",
     "no_meetings_contact": "No meeting with this person is recorded yet.",
+    "people_last_met": "Its people were last met or contacted on %s (%s).",
     "no_held_org": "No meeting with this organisation has taken place yet.",  # (one is to come)
     "no_held_contact": "No meeting with this person has taken place yet.",
     "no_decisions": "No decisions or minutes are recorded for these meetings.",
@@ -276,6 +277,7 @@ _VI = {
     "no_scores": "Chưa có tổ chức nào được chấm điểm ảnh hưởng và quan tâm.",
     "no_meetings_org": "Chưa ghi nhận cuộc họp nào với tổ chức này.",
     "no_meetings_contact": "Chưa ghi nhận cuộc họp nào với người này.",
+    "people_last_met": "Lần gặp hoặc liên hệ gần nhất với người của tổ chức: %s (%s).",
     "no_held_org": "Chưa diễn ra cuộc họp nào với tổ chức này.",
     "no_held_contact": "Chưa diễn ra cuộc họp nào với người này.",
     "no_decisions": "Các cuộc họp này chưa ghi kết luận hay biên bản.",

@@ -10,7 +10,7 @@ return the number of pages written.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
@@ -24,6 +24,7 @@ from app.briefing.data import (
     OrganisationBrief,
     OverdueGroup,
     PeriodDigest,
+    PersonRow,
     RelationshipSummary,
     confidential_items,
 )
@@ -88,14 +89,21 @@ layout compacts a brief whose last page would carry only a tail: layout.build_do
 
 
 def _relationship(
-    summary: RelationshipSummary, nothing: str, height: float, lab: Labels, avail: float, compact: bool
+    summary: RelationshipSummary,
+    nothing: str,
+    height: float,
+    lab: Labels,
+    avail: float,
+    compact: bool,
+    noted: str = "",
 ) -> list[Flowable]:
     """ "Relationship at a glance": the four figures and the meetings per month; one line when no
-    meeting is recorded (reviewer: an empty chart above "—, —, 0, 0"), no chart when none was in
-    the last twelve months (the figure beside it says 0)."""
+    meeting is recorded (reviewer: an empty chart above "—, —, 0, 0"), followed by ``noted``
+    (paragraph markup) when there is one, no chart when none was in the last twelve months (the
+    figure beside it says 0)."""
     out: list[Flowable] = [SectionHeading(lab["relationship"])]
     if not summary.total:
-        return [*out, Paragraph(esc(lab[nothing]), styles().body)]
+        return [*out, Paragraph(" ".join(x for x in (esc(lab[nothing]), noted) if x), styles().body)]
     out.append(sec.summary_strip(summary, lab, avail))
     if summary.last_12_months:
         chart = meetings_per_month(
@@ -130,7 +138,7 @@ def organisation_story(
     )
     # none held but one to come: not "no meeting recorded" above the meeting planned
     nothing = "no_held_org" if b.upcoming_meetings else "no_meetings_org"
-    story += _relationship(b.summary, nothing, 110, lab, avail, compact)
+    story += _relationship(b.summary, nothing, 110, lab, avail, compact, _people_last_met(b.people, lab))
     story += sec.upcoming_section(b.upcoming_meetings, b.upcoming_more, lab, avail)
     # the organisation's people and its departments' (as its page lists them), the department
     # named; the first few, how many more said under them
@@ -148,6 +156,19 @@ def organisation_story(
     story += sec.files_section(b.files, lab, avail)
     story += sec.notes_section(b.notes, lab)
     return story
+
+
+def _people_last_met(people: Sequence[PersonRow], lab: Labels) -> str:
+    """When the organisation's people were last met or contacted, and who (paragraph markup), for
+    the line saying no meeting with the organisation is recorded: the key people's "Last met"
+    below may come from a date a sheet gave ("Ngày gặp gần nhất") or from a meeting under another
+    organisation, and the line alone read as a contradiction of it (reviewer h98)."""
+    latest = max((p for p in people if p.last_met is not None), key=lambda p: p.last_met or 0, default=None)
+    if latest is None or latest.last_met is None:
+        return ""
+    day = esc(format_date(latest.last_met, lab))
+    who = sec.with_mark(latest.name, lab) if latest.confidential else sec.named(latest.name, "contact", lab)
+    return esc(lab["people_last_met"]).replace("%s", day, 1).replace("%s", who, 1)
 
 
 def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = False) -> list[Flowable]:

@@ -91,6 +91,11 @@ def named(name: str, kind: str, lab: Labels) -> str:
     confidential contact listed unmarked among a meeting's "With")."""
     if (kind, name) not in lab.named:
         return esc(name)
+    return with_mark(name, lab)
+
+
+def with_mark(name: str, lab: Labels) -> str:
+    """``name`` escaped for paragraph markup with the confidential mark after it (:func:`named`)."""
     word = esc(lab["secret_item"])
     # (a plain space: in a narrow column the mark goes whole to the next line; glued to the
     # name's last word, the two were too wide together and broke mid-word, "(Confidentia l)")
