@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app import bulk_edit, lists
 from db import kinds
@@ -35,6 +36,7 @@ from ui.commands import Commands
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
+from ui.successor_note import SuccessorNote
 from ui.team import hold_read_only
 from ui.widgets import Lookup
 
@@ -104,6 +106,12 @@ class ValueDialog(QDialog):
             date.setDate(QDate(today.year, today.month, today.day))
             self.editor = date
         self.editor.setObjectName("bulk_editor")
+        # an organisation merged or renamed by today: its successor put in and said, with a link
+        # to keep it (as the record forms do); a split asks which it became
+        self.successor: SuccessorNote | None = None
+        if isinstance(self.editor, Lookup):
+            self.successor = SuccessorNote(ctx, self.editor, self, self._fit_height)
+            self.successor.setObjectName("bulk_successor")
         self.error = QLabel(self)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -114,10 +122,17 @@ class ValueDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(prompt, self.editor)
+        if self.successor is not None:
+            form.addRow("", self.successor)
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def _fit_height(self) -> None:
+        """Taller when the successor's note wrapped to more lines than the dialog had room for."""
+        if isValid(self) and (lay := self.layout()) is not None and lay.sizeHint().height() > self.height():
+            self.resize(self.width(), lay.sizeHint().height())
 
     def value(self) -> Any:
         w = self.editor

@@ -678,139 +678,139 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="217" />
+      <location filename="../../ui/bulk.py" line="228" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="243" />
+      <location filename="../../ui/bulk.py" line="254" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="172" />
+      <location filename="../../ui/bulk.py" line="183" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="139" />
+      <location filename="../../ui/bulk.py" line="154" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="287" />
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="288" />
+      <location filename="../../ui/bulk.py" line="299" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="180" />
+      <location filename="../../ui/bulk.py" line="191" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="179" />
+      <location filename="../../ui/bulk.py" line="190" />
       <source>Merge the two selected…</source>
       <translation>Gộp hai mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="256" />
+      <location filename="../../ui/bulk.py" line="267" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="173" />
+      <location filename="../../ui/bulk.py" line="184" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="261" />
+      <location filename="../../ui/bulk.py" line="272" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="190" />
+      <location filename="../../ui/bulk.py" line="201" />
       <source>Select exactly two records to merge.</source>
       <translation>Hãy chọn đúng hai hồ sơ để gộp.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="200" />
+      <location filename="../../ui/bulk.py" line="211" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="156" />
+      <location filename="../../ui/bulk.py" line="167" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="269" />
+      <location filename="../../ui/bulk.py" line="280" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="275" />
+      <location filename="../../ui/bulk.py" line="286" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="175" />
+      <location filename="../../ui/bulk.py" line="186" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="248" />
+      <location filename="../../ui/bulk.py" line="259" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="243" />
-      <location filename="../../ui/bulk.py" line="256" />
+      <location filename="../../ui/bulk.py" line="254" />
+      <location filename="../../ui/bulk.py" line="267" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="97" />
+      <location filename="../../ui/bulk.py" line="99" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="66" />
+      <location filename="../../ui/bulk.py" line="68" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="64" />
+      <location filename="../../ui/bulk.py" line="66" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="62" />
+      <location filename="../../ui/bulk.py" line="64" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="63" />
+      <location filename="../../ui/bulk.py" line="65" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="81" />
+      <location filename="../../ui/bulk.py" line="83" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="65" />
+      <location filename="../../ui/bulk.py" line="67" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="85" />
+      <location filename="../../ui/bulk.py" line="87" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -4835,6 +4835,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4865,6 +4866,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5047,6 +5049,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6293,7 +6297,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6447,9 +6450,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6649,7 +6650,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordForm</name>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="497" />
+      <location filename="../../ui/successor_note.py" line="68" />
       <source>%1 became %2 on %3: saved with %2. &lt;a href="keep"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: sẽ lưu với %2. &lt;a href="keep"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -6674,7 +6675,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="506" />
+      <location filename="../../ui/successor_note.py" line="79" />
       <source>%1 was split on %2: which one is it now? %3</source>
       <translation>%1 đã chia tách từ ngày %2: nay là tổ chức nào? %3</translation>
     </message>
@@ -6684,12 +6685,12 @@ Bản sao lưu: %2</translation>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="361" />
+      <location filename="../../ui/dialogs/record_form.py" line="347" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="163" />
+      <location filename="../../ui/dialogs/record_form.py" line="159" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
@@ -6704,13 +6705,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="651" />
+      <location filename="../../ui/dialogs/record_form.py" line="572" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="165" />
-      <location filename="../../ui/dialogs/record_form.py" line="578" />
+      <location filename="../../ui/dialogs/record_form.py" line="161" />
+      <location filename="../../ui/dialogs/record_form.py" line="499" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -6720,7 +6721,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="598" />
+      <location filename="../../ui/dialogs/record_form.py" line="519" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -6730,7 +6731,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="446" />
+      <location filename="../../ui/dialogs/record_form.py" line="432" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
@@ -6755,7 +6756,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="648" />
+      <location filename="../../ui/dialogs/record_form.py" line="569" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6765,12 +6766,12 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="290" />
+      <location filename="../../ui/dialogs/record_form.py" line="276" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="646" />
+      <location filename="../../ui/dialogs/record_form.py" line="567" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -6840,7 +6841,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6871,7 +6871,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6968,7 +6967,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7557,6 +7555,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7737,6 +7736,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app import lists, records, reorg, trash, undo, validation
+from app import lists, records, trash, undo, validation
 from app.entities import LABEL_FIELD
 from app.errors import ConflictError, RecordGone, ValidationError
 from db.models import (
@@ -49,6 +47,7 @@ from ui.dialogs import gone
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.service_words import service_text
+from ui.successor_note import SuccessorNote
 from ui.widgets import ErrorLabel, Lookup
 
 
@@ -146,11 +145,8 @@ class RecordForm(QDialog):
         # it, so that a colleague's save of other fields meanwhile is merged, not a conflict
         self._base: dict[str, Any] | None = None
         # An organisation merged, renamed or split by today, picked (or given from its row to a
-        # new record): its successor put in and said, with a link back to it (as Log meeting
-        # does; reviewer: a new action for MPI, merged into Bộ Tài chính, was filed under MPI).
-        self.successor_notes: dict[str, QLabel] = {}
-        self._moved: dict[str, tuple[int, str, reorg.Link]] = {}  # field -> (old id, its label, link)
-        self._splits: dict[str, tuple[int, str, list[reorg.Link]]] = {}
+        # new record): its successor put in and said, with a link back to it (ui/successor_note.py)
+        self.successor_notes: dict[str, SuccessorNote] = {}
         # the last restore when the form opened (a SQLite file's own read): a new record's
         # organisation, contact or owner picked by id before a restore may be another's after it
         # (as in Log meeting, reviewer h97); an edited record's version check says so already
@@ -183,21 +179,11 @@ class RecordForm(QDialog):
             lay.addWidget(w)
             lay.addWidget(err)
             if f.kind == "organisation":  # its successor put in when it was reorganised, said here
-                note = QLabel(self)
+                assert isinstance(w, Lookup)
+                note = SuccessorNote(ctx, w, self, self._fit_height)
                 note.setObjectName(f"successor_{f.name}")
-                note.setWordWrap(True)
-                note.setTextFormat(Qt.TextFormat.RichText)
-                note.linkActivated.connect(lambda href, name=f.name: self._successor_link(name, href))
-                note.hide()
                 lay.addWidget(note)
                 self.successor_notes[f.name] = note
-                assert isinstance(w, Lookup)
-                # after the list's pick has set the box's text (Qt sets it after the picked
-                # signal: the successor's name put in at once was written over by the old one's)
-                w.picked.connect(
-                    lambda _i, name=f.name: QTimer.singleShot(0, self, lambda: self._follow_successor(name))
-                )
-                w.textEdited.connect(lambda _t, name=f.name: self._forget_successor(name))
             form.addRow("" if f.kind == "flag" else labels.field_label(f.name), box)
             self.widgets[f.name], self.errors[f.name] = w, err
         self.general_error = ErrorLabel(self)
@@ -233,9 +219,9 @@ class RecordForm(QDialog):
             with ctx.read() as s:
                 names = self._names(s, starting)
             self._fill(starting, names)
-            for name in self.successor_notes:
+            for name, note in self.successor_notes.items():
                 if starting.get(name):
-                    self._follow_successor(name)
+                    note.follow()
         self._initial = self.values()  # what the form showed on opening: Esc asks if it changed
         self._discard_confirmed = False
         if self.duplicates is not None:
@@ -467,51 +453,6 @@ class RecordForm(QDialog):
             self.show_errors({})
             self.general_error.show_error(str(exc))
 
-    def _follow_successor(self, name: str) -> None:
-        """The organisation in ``name`` reorganised by today: a merger's or renaming's
-        successor put in its place and said, with a link to keep it as it was; a split says
-        which it became, each a link (app.reorg.successors_on, Log meeting's rule)."""
-        w = self.widgets[name]
-        assert isinstance(w, Lookup)
-        self._moved.pop(name, None)
-        self._splits.pop(name, None)
-        picked = w.value()
-        if picked is not None:
-            with self.ctx.read() as s:
-                links = reorg.successors_on(s, [picked], self.ctx.today()).get(picked, [])
-                label = records.label(s, "organisation", picked)
-            if len(links) == 1:
-                self._moved[name] = (picked, label, links[0])
-                w.set_record(links[0].id, links[0].name)
-            elif links:
-                self._splits[name] = (picked, label, links)
-                w.set_record(picked, label)  # its name, without the list's "→ …" hint
-        self._say_successor(name)
-
-    def _say_successor(self, name: str) -> None:
-        fmt = self.ctx.settings.fmt_date
-        note, text = self.successor_notes[name], ""
-        if name in self._moved:
-            _old, label, link = self._moved[name]
-            text = (
-                self.tr('%1 became %2 on %3: saved with %2. <a href="keep">Keep %1</a>')
-                .replace("%1", escape(label))
-                .replace("%2", escape(link.name))
-                .replace("%3", fmt(link.effective_on))
-            )
-        elif name in self._splits:
-            _old, label, links = self._splits[name]
-            choices = " · ".join(f'<a href="split:{x.id}">{escape(x.name)}</a>' for x in links)
-            text = (
-                self.tr("%1 was split on %2: which one is it now? %3")
-                .replace("%1", escape(label))
-                .replace("%2", fmt(links[0].effective_on))
-                .replace("%3", choices)
-            )
-        note.setText(text)
-        note.setVisible(bool(text))
-        QTimer.singleShot(0, self._fit_height)
-
     def _fit_height(self) -> None:
         """Taller when a note wrapped to more lines than the form had room for (the successor's
         note ran under the next field, its link cut, at 1280×720)."""
@@ -520,26 +461,6 @@ class RecordForm(QDialog):
         need = lay.heightForWidth(self.width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
         if need > self.height():
             self.resize(self.width(), need)
-
-    def _forget_successor(self, name: str) -> None:
-        """Another organisation typed: what was said of the one before goes."""
-        self._moved.pop(name, None)
-        self._splits.pop(name, None)
-        self._say_successor(name)
-
-    def _successor_link(self, name: str, href: str) -> None:
-        """Keep the organisation as it was picked, or take one a split made."""
-        w = self.widgets[name]
-        assert isinstance(w, Lookup)
-        if href == "keep" and name in self._moved:
-            old, label, _link = self._moved.pop(name)
-            w.set_record(old, label)
-        elif href.startswith("split:") and name in self._splits:
-            _old, _label, links = self._splits.pop(name)
-            link = next((x for x in links if x.id == int(href[6:])), None)
-            if link is not None:
-                w.set_record(link.id, link.name)
-        self._say_successor(name)
 
     def _unpick(self) -> None:
         """Take out what was picked by id before a restore: organisations and contacts (typed
@@ -552,7 +473,7 @@ class RecordForm(QDialog):
             if isinstance(w, Lookup) and w.value() is not None:
                 w.set_record(None, "")
                 if f.name in self.successor_notes:
-                    self._forget_successor(f.name)
+                    self.successor_notes[f.name].forget()
             elif isinstance(w, QComboBox) and f.kind == "staff":
                 name = w.currentText() if w.currentData() is not None else ""
                 w.clear()
