@@ -207,7 +207,9 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
             [
                 para(format_date(r.at, lab), st.cell),
                 para(lab["field." + r.field], st.cell),
-                _changed(r.field, r.old, lab, st.cell),
+                # (a blank filled, by an import or an edit, is no change of role: said so,
+                # not "— → Giám đốc" as though the post began that day: reviewer h98)
+                _changed(r.field, r.old, lab, st.cell) if r.old else para(lab["not_recorded"], st.key),
                 _changed(r.field, r.new, lab, st.cell_bold),
             ]
             for r in b.role_history
