@@ -699,7 +699,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4698,6 +4697,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4866,7 +4866,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5049,8 +5048,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6297,6 +6294,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6450,7 +6448,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7487,18 +7487,18 @@ Bản sao lưu: %2</translation>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="405" />
-      <location filename="../../ui/details/story.py" line="432" />
+      <location filename="../../ui/details/story.py" line="412" />
+      <location filename="../../ui/details/story.py" line="439" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="393" />
+      <location filename="../../ui/details/story.py" line="400" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/details/story.py" line="427" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -7508,12 +7508,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="463" />
+      <location filename="../../ui/details/story.py" line="470" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/details/story.py" line="434" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -7523,8 +7523,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="407" />
-      <location filename="../../ui/details/story.py" line="432" />
+      <location filename="../../ui/details/story.py" line="414" />
+      <location filename="../../ui/details/story.py" line="439" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -7539,7 +7539,7 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="447" />
+      <location filename="../../ui/details/story.py" line="454" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
@@ -7549,33 +7549,33 @@ Bản sao lưu: %2</translation>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="411" />
+      <location filename="../../ui/details/story.py" line="418" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="383" />
+      <location filename="../../ui/details/story.py" line="390" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="381" />
+      <location filename="../../ui/details/story.py" line="388" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="459" />
+      <location filename="../../ui/details/story.py" line="466" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="468" />
+      <location filename="../../ui/details/story.py" line="475" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -7615,12 +7615,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="431" />
+      <location filename="../../ui/details/story.py" line="438" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="406" />
+      <location filename="../../ui/details/story.py" line="413" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
@@ -7630,7 +7630,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="402" />
+      <location filename="../../ui/details/story.py" line="409" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
@@ -7670,7 +7670,7 @@ Bản sao lưu: %2</translation>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="447" />
+      <location filename="../../ui/details/story.py" line="454" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -7695,7 +7695,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="461" />
+      <location filename="../../ui/details/story.py" line="468" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
@@ -7710,7 +7710,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="453" />
+      <location filename="../../ui/details/story.py" line="460" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -7735,7 +7735,7 @@ Bản sao lưu: %2</translation>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
@@ -7781,9 +7781,14 @@ Bản sao lưu: %2</translation>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="442" />
+      <location filename="../../ui/details/story.py" line="449" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="364" />
+      <source>none recorded before</source>
+      <translation>trước đó chưa ghi nhận</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="205" />

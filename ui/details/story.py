@@ -355,10 +355,17 @@ def contact_html(d: ContactStory, s: Settings, me: str | None = None) -> str:
     if d.role_history:
         out.append(f"<h2>{tr('Role history')}</h2><table>")
         for h in d.role_history:
-            what = labels.field_label(h["field"])
+            what, old, new = labels.field_label(h["field"]), h.get("old"), h.get("new")
+            # a blank filled (an import, an edit) is no change of role: "Position: – → Giám đốc"
+            # read as a post begun that day (reviewer h98)
+            change = (
+                f"{escape(str(old))} → {escape(str(new or '–'))}"
+                if old
+                else f"{escape(str(new))} <span class='muted'>({escape(tr('none recorded before'))})</span>"
+            )
             out.append(
                 f"<tr><td class='muted'>{s.fmt_date(h['at'].date())}</td><td>{escape(what)}: "
-                f"{escape(str(h.get('old') or '–'))} → {escape(str(h.get('new') or '–'))}{_by(h, me)}</td></tr>"
+                f"{change}{_by(h, me)}</td></tr>"
             )
         out.append("</table>")
     out.append(f"<h2>{tr('Timeline')}</h2>")
