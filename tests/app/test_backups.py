@@ -335,23 +335,29 @@ def test_a_copy_cut_short_is_never_listed_nor_readable_by_others(
 ) -> None:
     """Reviewer: a kill -9 during `ketnoi backup` left a 132 MB half-copy (with its -journal),
     mode 0644, listed as a backup and counted among those kept. The copy is written under a
-    hidden name, private from the start, and renamed only when whole; a part left by a killed
+    hidden name, private from the start, and renamed only when whole; stopped with Ctrl+C it is
+    removed at once (reviewer h100: it stayed until the next backup); a part left by a killed
     process goes at a later backup."""
     real_copy = backups.copy
+    modes: list[int] = []
 
-    def killed(src: Path, dst: Path, *, standalone: bool = True) -> None:
-        dst.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)  # half written, then the end
+    def stopped(src: Path, dst: Path, *, standalone: bool = True) -> None:
+        dst.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)  # half written, then Ctrl+C
+        modes.append(stat.S_IMODE(dst.stat().st_mode))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(backups, "copy", killed)
+    monkeypatch.setattr(backups, "copy", stopped)
     with pytest.raises(KeyboardInterrupt):
         backups.take(engine)
     assert backups.listing(db_path) == []
-    (part,) = backups.folder_for(db_path).glob(".*.part")
-    assert stat.S_IMODE(part.stat().st_mode) == 0o600
+    assert modes == [0o600]
+    assert list(backups.folder_for(db_path).glob(".*")) == []  # no half-copy left behind
     monkeypatch.setattr(backups, "copy", real_copy)
     import os
 
+    # what a process killed (kill -9, a power cut) leaves: its hidden part, two hours old
+    part = backups.folder_for(db_path) / f".{db_path.stem}-20260101-000000-manual.db.part"
+    part.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)
     two_hours_ago = clock.now().timestamp() - 7200
     os.utime(part, (two_hours_ago, two_hours_ago))
     taken = backups.take(engine)
