@@ -204,8 +204,15 @@ class LettersDialog(QDialog):
         self.resize(1000, 560)
         self._generation = 0
         self._select: int | None = None
-        ctx.changed.connect(lambda *_a: self.reload() if self.isVisible() else None)
+        # a method, not a lambda: the connection ends with the dialog (a language switch deletes
+        # the window and its Letters dialog; a lambda stayed connected and raised on every save
+        # after it: reviewer h103)
+        ctx.changed.connect(self._changed_elsewhere)
         self.reload()
+
+    def _changed_elsewhere(self, *_args: object) -> None:
+        if self.isVisible():
+            self.reload()
 
     # --- reading -------------------------------------------------------------------------
 
