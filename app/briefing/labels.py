@@ -31,6 +31,12 @@ class Labels:
                 return str(vl.label_of(table, value, self.lang))
         return value.replace("_", " ")
 
+    def number(self, value: int) -> str:
+        """A count as the brief's language writes it: "18,597" / "18.597" (reviewer h103: the
+        Vietnamese brief wrote "18,597 ký tự")."""
+        shown = f"{value:,}"
+        return shown.replace(",", ".") if self.lang == "vi" else shown
+
     def country(self, code: str) -> str:
         """A country code as its name in the brief's language ("VN": "Việt Nam" / "Viet Nam");
         the code when the name is not known (reviewer: "Quốc gia: VN", "Hà Nội, VN")."""

@@ -232,7 +232,6 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
 
 
 def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowable]:
-    st = styles()
     when = format_date(b.starts_at, lab, time=True)
     if b.ends_at is not None:
         when += f"–{b.ends_at.hour:02d}:{b.ends_at.minute:02d}"
@@ -251,8 +250,9 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
             avail,
         )
     )
-    if b.agenda.strip():
-        story += [SectionHeading(lab["agenda"]), para(b.agenda, st.note)]
+    # in full up to the notes' limit, then how much is left out is said (reviewer h103: a long
+    # agenda stopped mid-word at 1,200 characters with a bare "…")
+    story += sec.notes_section(b.agenda, lab, heading="agenda")
     # a meeting that has taken place: what was decided and minuted (reviewer: its brief printed
     # the agenda and a blank notes page, not one word of the decisions)
     story += sec.notes_section(b.decisions, lab, "decisions")

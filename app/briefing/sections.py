@@ -302,7 +302,7 @@ def meetings_table(
         shown, left_out = clip(m.decisions, DECISIONS_LIMIT)
         out += [para(chunk, st.note, limit=DECISIONS_LIMIT) for chunk in shown.split("\n")]
         if left_out:
-            out.append(Paragraph(esc(lab["continues"].replace("%1", f"{left_out:,}")), st.muted))
+            out.append(Paragraph(esc(lab["continues"].replace("%1", lab.number(left_out))), st.muted))
     return out
 
 
@@ -476,7 +476,7 @@ def notes_section(text: str, lab: Labels, heading: str = "notes") -> list[Flowab
     out: list[Flowable] = [SectionHeading(lab[heading])]
     out += [para(chunk, st.note, limit=NOTES_LIMIT) for chunk in shown.split("\n\n")]
     if left_out:
-        out.append(Paragraph(esc(lab["continues"].replace("%1", f"{left_out:,}")), st.muted))
+        out.append(Paragraph(esc(lab["continues"].replace("%1", lab.number(left_out))), st.muted))
     return out
 
 
