@@ -290,6 +290,7 @@ class BriefDialog(QDialog):
             on_done=self._done,
             on_error=self._failed,
             on_progress=self._progress,
+            again=False,  # (a brief asked for now: not made by itself when a team server comes back)
         )
         return self.task
 

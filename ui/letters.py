@@ -418,6 +418,7 @@ class LettersDialog(QDialog):
             ),
             on_error=failed,
             owner=self,
+            again=False,  # (a file written: not again by itself when a team server comes back)
         )
 
     def edit_office(self) -> None:
@@ -454,7 +455,7 @@ class LettersDialog(QDialog):
 
             self.ctx.write(work, entity="attachment", on_done=done, on_error=self._user_error)
 
-        self.ctx.tasks.run(read, on_done=write, on_error=self._user_error, owner=self)
+        self.ctx.tasks.run(read, on_done=write, on_error=self._user_error, owner=self, again=False)
 
     def _user_error(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):

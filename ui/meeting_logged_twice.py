@@ -58,4 +58,5 @@ class LoggedTwiceCheck:
             if isValid(dialog):
                 write()
 
-        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=dialog)
+        # (not read again when a team server comes back: the save would happen by itself)
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, owner=dialog, again=False)

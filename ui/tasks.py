@@ -131,12 +131,19 @@ class TaskManager(QObject):
         write: bool = False,
         owner: QObject | None = None,
         on_stage: Callable[[str], None] | None = None,
+        again: bool = True,
     ) -> Task:
         """Run ``fn(task)`` off the UI thread. With ``owner``, the callbacks are dropped (and
         the task cancelled) if that widget is deleted before the work ends. ``on_stage`` hears
-        :meth:`Task.stage`."""
+        :meth:`Task.stage`. ``again=False``: a read that is a step of something the person asked
+        for (the check before a save, a file written, a question before an undo) is not made
+        again when a team server comes back (:meth:`read_again`): it would finish that by itself,
+        minutes later (reviewer h102: Log meeting, saved while the server was away, saved itself
+        on its return, once per press of Save, with the text of the first press)."""
         task = Task(next(self._ids), self._relay)
-        self._pending[task.id] = _Callbacks(on_done, on_error, on_progress, task, owner, fn, write, on_stage)
+        self._pending[task.id] = _Callbacks(
+            on_done, on_error, on_progress, task, owner, fn if again else None, write, on_stage
+        )
         if owner is not None:
             owner.destroyed.connect(task.cancel)
         (self._writes if write else self._reads).start(_Runner(fn, task, self._relay))
@@ -168,7 +175,7 @@ class TaskManager(QObject):
         said = self.unreachable(exc) if self.unreachable is not None else None
         if said is not None:
             exc = said
-            if cb is not None and not cb.write and isinstance(cb.owner, QDialog):
+            if cb is not None and not cb.write and cb.fn is not None and isinstance(cb.owner, QDialog):
                 self._unread.append(cb)  # (a window's own list reads again by itself: ui.lists)
         handler = (cb.on_error if cb else None) or self.default_error
         if handler is not None:

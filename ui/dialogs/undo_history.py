@@ -301,7 +301,7 @@ class UndoHistoryDialog(QDialog):
             self._selected()
             QMessageBox.warning(self, self.tr("Undo history"), f"{type(exc).__name__}: {exc}")
 
-        self.ctx.tasks.run(work, on_done=read, on_error=failed, owner=self)
+        self.ctx.tasks.run(work, on_done=read, on_error=failed, owner=self, again=False)
 
     def _undo(self, e: GroupEntry) -> None:
         actor, lang, day = self.ctx.actor(), self.ctx.lang(), self.ctx.settings.py_date_format()

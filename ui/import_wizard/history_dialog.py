@@ -359,7 +359,7 @@ class ImportHistoryDialog(QDialog):
             elif self.confirm_undo(found[0]):
                 self._undo(found[0])
 
-        self.ctx.tasks.run(work, on_done=read, on_error=self._failed, owner=self)
+        self.ctx.tasks.run(work, on_done=read, on_error=self._failed, owner=self, again=False)
 
     def _undo(self, e: ImportEntry) -> None:
         self.busy = True
