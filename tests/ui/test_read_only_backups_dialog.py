@@ -72,8 +72,12 @@ def test_save_a_copy_writes_the_file_where_chosen(
 ) -> None:
     import sqlite3
 
+    from ui import answers
+
     said: list[str] = []
+    offered: list[str] = []
     ro_ctx.status_message.connect(said.append)
+    answers._hub(ro_ctx).file_written.connect(lambda _message, path: offered.append(path))
     to = tmp_path / "mine" / "copy.db"
     to.parent.mkdir()
     monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_a, **_k: (str(to), ""))
@@ -81,6 +85,7 @@ def test_save_a_copy_writes_the_file_where_chosen(
     dialog.save_copy_button.click()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert said == ["Saving a copy…", f"Backed up to {to}"]
+    assert offered == [str(to)]  # the window offers Open and Show in folder beside it (answers.file_written)
     con = sqlite3.connect(to)
     try:
         assert con.execute("SELECT count(*) FROM organisation").fetchone() == (19,)

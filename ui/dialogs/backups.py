@@ -368,7 +368,11 @@ class BackupsDialog(QDialog):
             said = self.tr("Saved to %1: only what your login may see, not the whole team database.")
         else:
             said = self.tr("Backed up to %1")
-        self.ctx.status_message.emit(said.replace("%1", str(path)))
+        # with Open and Show in folder beside it (reviewer h102: the long sentence was cut at
+        # 1366 px and gone after ten seconds, with no way to the file)
+        from ui import answers
+
+        answers.file_written(self.ctx, said.replace("%1", str(path)), str(path))
 
     def restore_question(self, item: QTreeWidgetItem) -> QMessageBox:
         """ "Restore this backup?": which database file is replaced by which backup (when it was
