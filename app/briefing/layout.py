@@ -418,6 +418,12 @@ class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
             # rather than leave the space empty (the rest would otherwise go there, see above).
             in_row = self._splitRows(avail_height, doInRowSplit=True) if self.splitInRow else []
             parts = in_row if len(in_row) == 2 else parts
+        if len(parts) == 2 and _nothing_after_header(parts[1]):
+            # A row cut in two a point or two short of the foot of the page: all its words in
+            # the first part, only its bottom padding in the rest, which would print as the
+            # header alone at the top of the next page (reviewer h103: "Họ và tên | Chức vụ |
+            # …" and no row under it). The table ends here.
+            parts = [parts[0]]
         if len(parts) == 2:
             parts[1].continued = True
             # (reportlab drops the header's rule from the rest of a row cut in two: drawn again)
@@ -443,6 +449,12 @@ class GroupedTable(Table):  # type: ignore[misc]  # reportlab ships no types
             if isinstance(rest._argH, list):  # (its height again from what it now holds)
                 rest._argH[head] = None
         return parts
+
+
+def _nothing_after_header(part: Table) -> bool:
+    """Whether every row of ``part`` under its repeated header holds no words."""
+    head = part.repeatRows if isinstance(part.repeatRows, int) else len(part.repeatRows)
+    return all(not _cell_text(cell).strip() for row in part._cellvalues[head:] for cell in row)
 
 
 def _first_para(cell: Any) -> Any:
