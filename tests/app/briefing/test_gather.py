@@ -155,11 +155,13 @@ def test_digest(session: Session, data: Sample) -> None:
         ("Trần Minh Quân", 1),
         ("Đặng Văn Long", 1),
     ]
-    # organisations met in the period come first; MOST has scores but no meeting
+    # organisations met in the period come first; MOST has scores but no meeting; the meeting
+    # of 27 Nov (NIC's and R&D<V>'s) is still to come on TODAY: not "met" (reviewer h103: this
+    # week's digest showed organisations met whose only meetings were planned)
     assert [(p.label, p.meetings_in_period) for p in d.stakeholders] == [
-        ("NIC", 2),
-        ("R&D<V>", 1),
+        ("NIC", 1),
         ("MOST", 0),
+        ("R&D<V>", 0),
     ]
     with pytest.raises(ValueError):
         gather_digest(session, dt.date(2026, 11, 30), dt.date(2026, 11, 1))

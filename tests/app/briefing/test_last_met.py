@@ -32,6 +32,11 @@ def test_last_met_is_the_last_meeting_held_before_this_one(
     with clock.frozen(dt.datetime(2026, 11, 20, 10)), read_session(engine) as s:
         brief = gather_meeting(s, data.planned)
         contacts = {c: gather_contact(s, c) for c in (data.nhung, data.dang, data.markup_person)}
+    # nor is it among "Previous meetings with these people" (reviewer h103)
+    assert "Trao đổi trước về MoU" not in [r.title for r in brief.previous_meetings]
+    assert brief.previous_meetings and all(
+        r.starts_at < dt.datetime(2026, 11, 20, 10) for r in brief.previous_meetings
+    )
     met = {p.contact_id: p.last_met for p in brief.attendees}
     assert met[data.nhung] == met[data.dang] == dt.datetime(2026, 11, 12, 9)
     for cid, contact in contacts.items():
