@@ -133,6 +133,7 @@ _EN = {
     "secret_contact_note": "A confidential contact: give this brief only to those who may see them in Ketnoi.",
     "secret_items_note": "Holds confidential records (%1), each marked “Confidential” where it appears: "
     "give this brief only to those who may see them in Ketnoi.",
+    "secret_items_also": "It also holds confidential records (%1), each marked “Confidential” where it appears.",
     "secret_map": "Confidential organisations on the map: %1.",
     "your_notes": "Notes",
     "period": "Period",
@@ -253,6 +254,7 @@ _VI = {
     "secret_contact_note": "Người liên hệ mật: chỉ đưa tài liệu này cho người được xem người này trong Ketnoi.",
     "secret_items_note": "Có hồ sơ mật (%1), mỗi hồ sơ được đánh dấu “Mật” ở nơi nó xuất hiện: "
     "chỉ đưa tài liệu này cho người được xem các hồ sơ đó trong Ketnoi.",
+    "secret_items_also": "Tài liệu còn có hồ sơ mật khác (%1), mỗi hồ sơ được đánh dấu “Mật” ở nơi nó xuất hiện.",
     "secret_map": "Tổ chức mật trên sơ đồ: %1.",
     "your_notes": "Ghi chú",
     "period": "Kỳ báo cáo",

@@ -79,7 +79,9 @@ def _secret_head(brief: Any, lab: Labels, subject_note: str) -> list[Flowable]:
     follow-up under only the grey "internal" mark)."""
     notes = [lab[subject_note]] if getattr(brief, "confidential", False) else []
     if items := confidential_items(brief):
-        notes.append(lab["secret_items_note"].replace("%1", str(items)))
+        # (below the subject's own line, not its "give this brief only to…" a second time:
+        # reviewer h103)
+        notes.append(lab["secret_items_also" if notes else "secret_items_note"].replace("%1", str(items)))
     return sec.secret_mark(lab, " ".join(notes)) if notes else []
 
 

@@ -108,3 +108,34 @@ def test_a_confidential_organisations_brief_says_so_above_its_name(db: Path, tmp
     assert "MẬT — KHÔNG PHỔ BIẾN" in "\n".join(lines)
     assert lines.index("MẬT") < lines.index("Quỹ Đầu tư Kín")
     assert any(ln.startswith("Tổ chức mật: chỉ đưa tài liệu này") for ln in lines), lines[:6]
+
+
+@pytest.mark.parametrize(
+    ("lang", "own", "also", "who_may"),
+    [
+        (
+            "en",
+            "A confidential contact: give this brief only to those who may see them in Ketnoi.",
+            "It also holds confidential records (2), each marked “Confidential” where it appears.",
+            "give this brief only to",
+        ),
+        (
+            "vi",
+            "Người liên hệ mật: chỉ đưa tài liệu này cho người được xem người này trong Ketnoi.",
+            "Tài liệu còn có hồ sơ mật khác (2), mỗi hồ sơ được đánh dấu “Mật” ở nơi nó xuất hiện.",
+            "chỉ đưa tài liệu này cho",
+        ),
+    ],
+)
+def test_a_confidential_persons_brief_says_who_may_read_it_once(
+    db: Path, tmp_path: Path, lang: str, own: str, also: str, who_may: str
+) -> None:
+    """Reviewer h103: the brief of a confidential contact who attended a confidential meeting
+    said "give this brief only to those who may see them in Ketnoi" twice in its head."""
+    db = copy_of(db, tmp_path)
+    _ok(db, "contact", "edit", "Hồ Đức Giang", "--set", "confidential=true")
+    pdf = tmp_path / f"giang-{lang}.pdf"
+    _ok(db, "brief", "contact", "Hồ Đức Giang", "--lang", lang, "-o", str(pdf))
+    text = " ".join(" ".join(_lines(pdf)).split())
+    assert f"{own} {also}" in text, text[:600]
+    assert text.count(who_may) == 1
