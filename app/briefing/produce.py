@@ -92,12 +92,26 @@ def slug(text: str, *, limit: int = 40) -> str:
 
 
 def brief_file_name(
-    kind: str, subject: str, today: dt.date, *, day: dt.date | None = None, end: dt.date | None = None
+    kind: str,
+    subject: str,
+    today: dt.date,
+    *,
+    day: dt.date | None = None,
+    end: dt.date | None = None,
+    confidential: bool = False,
 ) -> str:
     """The file a brief is written to when no name is given.
 
     ``subject``: an organisation's acronym (or name), a contact's name, a meeting's title
-    (``day`` its date); a digest has none (``day``–``end`` is its period)."""
+    (``day`` its date); a digest has none (``day``–``end`` is its period). A ``confidential``
+    subject is not named (a file's name travels where its content does not: a mail's attachment,
+    a folder's listing, the recent files; reviewer h103: "brief-meeting-2026-12-09-hop-kin-ve-
+    thuong-vu-genetica-….pdf")."""
+    if confidential and kind in ("organisation", "contact"):
+        return f"brief-{kind}-confidential-{today.isoformat()}.pdf"
+    if confidential and kind == "meeting":
+        assert day is not None
+        return f"brief-meeting-{day.isoformat()}-confidential-{today.isoformat()}.pdf"
     if kind in ("organisation", "contact"):
         return f"brief-{slug(subject)}-{today.isoformat()}.pdf"
     if kind == "meeting":
@@ -115,11 +129,14 @@ Brief = OrganisationBrief | ContactBrief | MeetingPrepBrief | PeriodDigest
 def file_name_of(brief: Brief, today: dt.date) -> str:
     """The default file name of a gathered brief."""
     if isinstance(brief, OrganisationBrief):
-        return brief_file_name("organisation", brief.acronym or brief.name, today)
+        return brief_file_name(
+            "organisation", brief.acronym or brief.name, today, confidential=brief.confidential
+        )
     if isinstance(brief, ContactBrief):
-        return brief_file_name("contact", brief.name, today)
+        return brief_file_name("contact", brief.name, today, confidential=brief.confidential)
     if isinstance(brief, MeetingPrepBrief):
-        return brief_file_name("meeting", brief.title, today, day=brief.starts_at.date())
+        day = brief.starts_at.date()
+        return brief_file_name("meeting", brief.title, today, day=day, confidential=brief.confidential)
     return brief_file_name("digest", "", today, day=brief.start, end=brief.end)
 
 
@@ -132,11 +149,12 @@ def suggested_file_name(session: Session, req: BriefRequest, today: dt.date) -> 
     rec: Any = session.get(kinds.model(req.kind), req.subject_id) if req.subject_id is not None else None
     if rec is None:
         return f"brief-{req.kind}-{today.isoformat()}.pdf"
+    secret = bool(getattr(rec, "confidential", False))
     if req.kind == "organisation":
-        return brief_file_name("organisation", str(rec.acronym or rec.name), today)
+        return brief_file_name("organisation", str(rec.acronym or rec.name), today, confidential=secret)
     if req.kind == "contact":
-        return brief_file_name("contact", str(rec.full_name), today)
-    return brief_file_name("meeting", str(rec.title), today, day=rec.starts_at.date())
+        return brief_file_name("contact", str(rec.full_name), today, confidential=secret)
+    return brief_file_name("meeting", str(rec.title), today, day=rec.starts_at.date(), confidential=secret)
 
 
 def gather_brief(session: Session, req: BriefRequest, today: dt.date) -> Brief:

@@ -139,3 +139,37 @@ def test_a_confidential_persons_brief_says_who_may_read_it_once(
     text = " ".join(" ".join(_lines(pdf)).split())
     assert f"{own} {also}" in text, text[:600]
     assert text.count(who_may) == 1
+
+
+def test_a_confidential_subjects_brief_is_not_named_after_it(db: Path, tmp_path: Path) -> None:
+    """Reviewer h103: the temporary brief of a confidential meeting was written as
+    "brief-meeting-2026-12-09-hop-kin-ve-thuong-vu-genetica-….pdf": a file's name travels where
+    its content does not (an attachment, a folder's listing). Its day and kind only; the ordinary
+    meeting keeps its title in the name."""
+    import datetime as dt
+
+    from sqlmodel import select
+
+    from app.briefing.produce import BriefRequest, produce, suggested_file_name
+    from db.engine import read_session
+    from db.migrate import open_database
+    from db.models import Meeting
+
+    engine = open_database(f"sqlite:///{db}")
+    try:
+        with read_session(engine) as s:
+            ids = {m.title: m.id for m in s.exec(select(Meeting))}
+            today = dt.date(2026, 12, 7)
+            secret = BriefRequest("meeting", ids[SECRET])
+            plain = BriefRequest("meeting", ids[PLAIN])
+            assert (
+                suggested_file_name(s, secret, today)
+                == "brief-meeting-2026-11-20-confidential-2026-12-07.pdf"
+            )
+            assert suggested_file_name(s, plain, today).startswith(
+                "brief-meeting-2026-11-18-gap-thuong-voi-genetica"
+            )
+        done = produce(engine, secret, today=today, folder=tmp_path)
+        assert done.path.name == "brief-meeting-2026-11-20-confidential-2026-12-07.pdf"
+    finally:
+        engine.dispose()
