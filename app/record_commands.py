@@ -14,6 +14,7 @@ unit of work; a delete of several records is one undoable group (``ketnoi undo G
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -274,6 +275,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
         record_id = resolve.resolve(session, kind, args.record)
         current = records.get(session, kind, record_id)
         values = convert(session, kind, raw, current=current)
+        _keep_length(kind, values, current)
         moved = _successor(session, kind, values, getattr(args, "as_was", False))
         group = records.new_group_id()  # one operation, undone in one step
         # --if-version N of a record saved since: merged with that save as the window merges
@@ -322,6 +324,21 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
             )
         )
     return 0
+
+
+def _keep_length(kind: str, values: dict[str, Any], current: dict[str, Any]) -> None:
+    """A meeting moved (--at) without a new end (--ends) keeps its length: its end moves with its
+    start (reviewer h103: "meeting edit 9 --at '10/12/2026 14:00'" was refused, "the meeting ends
+    before it starts", its end left on the day before)."""
+    if kind != "meeting" or "starts_at" not in values or "ends_at" in values:
+        return
+    old_start, old_end = current.get("starts_at"), current.get("ends_at")
+    try:
+        new_start = validation.datetime_(values["starts_at"])  # (as typed: the save says what is wrong)
+    except ValueError:
+        return
+    if isinstance(old_start, dt.datetime) and isinstance(old_end, dt.datetime):
+        values["ends_at"] = new_start + (old_end - old_start)
 
 
 def _shown_fields(kind: str, base: dict[str, Any], current: dict[str, Any]) -> list[str]:
