@@ -114,6 +114,7 @@ def upcoming_meetings(session: Session, *, now: dt.datetime, limit: int = 10) ->
             MEET.c.starts_at,
             MEET.c.location,
             MEET.c.kind,
+            MEET.c.confidential,
         )
         .where(MEET.c.deleted_at.is_(None), MEET.c.starts_at >= now, MEET.c.kind != EMAIL_KIND)
         .order_by(MEET.c.starts_at, MEET.c.id)

@@ -30,6 +30,15 @@ from ui.stakeholder_map import MapCanvas
 from ui.tasks import Task
 
 
+def _secret(row: dict[str, Any]) -> str:
+    """A confidential action's or meeting's mark after its title, as the lists show the lock and
+    the briefs print "(Confidential)" (reviewer h103: the dashboard's Overdue and Upcoming lists
+    showed confidential items unmarked, on a screen others may see over one's shoulder)."""
+    if not row.get("confidential"):
+        return ""
+    return f" <span style='color:#c62828; font-weight:600'>({escape(tr('Confidential'))})</span>"
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
 
@@ -260,7 +269,7 @@ class DashboardView(QScrollArea):
             sub = " · ".join(x for x in (labels.direction(a["direction"]), who, org) if x)
             out.append(
                 f"<tr><td class='muted' style='white-space:nowrap'>{self.ctx.fmt_date(a['due_date'])}&nbsp;</td>"
-                f"<td>{link('action', a['id'], a['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
+                f"<td>{link('action', a['id'], a['title'])}{_secret(a)}<br><span class='muted small'>{sub}</span></td></tr>"
             )
         return "".join(out) + "</table>"
 
@@ -274,7 +283,7 @@ class DashboardView(QScrollArea):
             )
             out.append(
                 f"<tr><td class='muted' style='white-space:nowrap'>{self.ctx.fmt_datetime(m['starts_at']).replace(' ', '<br>', 1)}&nbsp;</td>"
-                f"<td>{link('meeting', m['id'], m['title'])}<br><span class='muted small'>{sub}</span></td></tr>"
+                f"<td>{link('meeting', m['id'], m['title'])}{_secret(m)}<br><span class='muted small'>{sub}</span></td></tr>"
             )
         return "".join(out) + "</table>"
 

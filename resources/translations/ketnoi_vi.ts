@@ -315,7 +315,7 @@
       <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="398" />
+      <location filename="../../ui/dialogs/backups.py" line="402" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -396,14 +396,14 @@
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="396" />
+      <location filename="../../ui/dialogs/backups.py" line="400" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="388" />
+      <location filename="../../ui/dialogs/backups.py" line="392" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
@@ -429,17 +429,17 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="382" />
+      <location filename="../../ui/dialogs/backups.py" line="386" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="379" />
+      <location filename="../../ui/dialogs/backups.py" line="383" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="424" />
+      <location filename="../../ui/dialogs/backups.py" line="428" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
@@ -494,17 +494,17 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="424" />
+      <location filename="../../ui/dialogs/backups.py" line="428" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="436" />
+      <location filename="../../ui/dialogs/backups.py" line="440" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="431" />
+      <location filename="../../ui/dialogs/backups.py" line="435" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
@@ -595,12 +595,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="309" />
+      <location filename="../../ui/briefs.py" line="310" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="323" />
+      <location filename="../../ui/briefs.py" line="324" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
@@ -699,6 +699,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1482,135 +1483,140 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="112" />
+      <location filename="../../ui/dashboard.py" line="121" />
       <source>Active organisations</source>
       <translation>Tổ chức đang hoạt động</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="230" />
+      <location filename="../../ui/dashboard.py" line="39" />
+      <source>Confidential</source>
+      <translation>Mật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dashboard.py" line="239" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="108" />
-      <location filename="../../ui/dashboard.py" line="130" />
-      <location filename="../../ui/dashboard.py" line="233" />
+      <location filename="../../ui/dashboard.py" line="117" />
+      <location filename="../../ui/dashboard.py" line="139" />
+      <location filename="../../ui/dashboard.py" line="242" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="175" />
-      <location filename="../../ui/dashboard.py" line="210" />
+      <location filename="../../ui/dashboard.py" line="184" />
+      <location filename="../../ui/dashboard.py" line="219" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="210" />
+      <location filename="../../ui/dashboard.py" line="219" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="177" />
+      <location filename="../../ui/dashboard.py" line="186" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="109" />
+      <location filename="../../ui/dashboard.py" line="118" />
       <source>Meetings this month</source>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="246" />
+      <location filename="../../ui/dashboard.py" line="255" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="269" />
+      <location filename="../../ui/dashboard.py" line="278" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="283" />
+      <location filename="../../ui/dashboard.py" line="292" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="217" />
+      <location filename="../../ui/dashboard.py" line="226" />
       <source>Nothing due next week.</source>
       <translation>Tuần tới không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="217" />
+      <location filename="../../ui/dashboard.py" line="226" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="215" />
+      <location filename="../../ui/dashboard.py" line="224" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="111" />
+      <location filename="../../ui/dashboard.py" line="120" />
       <source>Open: they owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="110" />
+      <location filename="../../ui/dashboard.py" line="119" />
       <source>Open: we owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="150" />
+      <location filename="../../ui/dashboard.py" line="159" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="118" />
+      <location filename="../../ui/dashboard.py" line="127" />
       <source>Organisations not merged into or renamed to another: the Organisations list also shows those, greyed, with what they became.</source>
       <translation>Các tổ chức chưa hợp nhất vào hay đổi tên thành tổ chức khác: danh sách Tổ chức còn hiện cả những tổ chức đó, màu xám, kèm tổ chức kế thừa.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="129" />
+      <location filename="../../ui/dashboard.py" line="138" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="107" />
+      <location filename="../../ui/dashboard.py" line="116" />
       <source>Overdue actions</source>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="132" />
+      <location filename="../../ui/dashboard.py" line="141" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="145" />
+      <location filename="../../ui/dashboard.py" line="154" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="231" />
+      <location filename="../../ui/dashboard.py" line="240" />
       <source>The week is over: what is due from today to %1</source>
       <translation>Tuần này đã hết: các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="131" />
+      <location filename="../../ui/dashboard.py" line="140" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="233" />
+      <location filename="../../ui/dashboard.py" line="242" />
       <source>What is due from today to %1</source>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="289" />
+      <location filename="../../ui/dashboard.py" line="298" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="289" />
+      <location filename="../../ui/dashboard.py" line="298" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -4665,17 +4671,17 @@ Bản sao lưu: %2</translation>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="429" />
+      <location filename="../../ui/letters.py" line="437" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="445" />
+      <location filename="../../ui/letters.py" line="453" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="446" />
+      <location filename="../../ui/letters.py" line="454" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -4697,13 +4703,12 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="365" />
+      <location filename="../../ui/letters.py" line="372" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
@@ -4713,7 +4718,7 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="410" />
+      <location filename="../../ui/letters.py" line="417" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -4768,7 +4773,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="335" />
+      <location filename="../../ui/letters.py" line="342" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -4824,7 +4829,7 @@ Bản sao lưu: %2</translation>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="366" />
+      <location filename="../../ui/letters.py" line="373" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -4866,6 +4871,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4926,7 +4932,7 @@ Bản sao lưu: %2</translation>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="383" />
+      <location filename="../../ui/letters.py" line="390" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -4941,12 +4947,12 @@ Bản sao lưu: %2</translation>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="334" />
+      <location filename="../../ui/letters.py" line="341" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="342" />
+      <location filename="../../ui/letters.py" line="349" />
       <source>Signed: No. %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -5032,12 +5038,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="383" />
+      <location filename="../../ui/letters.py" line="390" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="406" />
+      <location filename="../../ui/letters.py" line="413" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -5048,6 +5054,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6294,7 +6302,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6448,9 +6455,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
