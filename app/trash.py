@@ -211,40 +211,58 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
     """Restore deleted records (``(kind, id)`` pairs) as one undoable group, links and all.
 
     A record that cannot come back as it was is skipped with the reason (its name is now
-    another live organisation's; it is not in the trash); the rest are restored."""
+    another live organisation's; it is not in the trash); the rest are restored. A contact or
+    an action whose organisation is in the trash brings it back too (reviewer h102: a contact an
+    import's undo had removed, restored by a colleague's "restore and keep my changes", showed
+    its organisation as live while it stayed in the trash, named so only by ``contact show``)."""
     result = RestoreResult(records.new_group_id())
+    done: set[tuple[str, int]] = set()
     for kind, record_id in dict.fromkeys((str(k), int(i)) for k, i in items):
-        model = kinds.model(kind)
-        row = session.get(model, record_id)
-        if row is None or row.deleted_at is None:
-            result.skipped.append(
-                Skipped(kind, record_id, "gone", "not in the trash", "không có trong thùng rác")
-            )
-            continue
-        clash = _name_clash(session, kind, row)
-        if clash:
-            result.skipped.append(Skipped(kind, record_id, "name", *clash))
-            continue
-        try:
-            with session.begin_nested():
-                records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
-        except IntegrityError:  # a constraint of the database the check above did not foresee
-            session.expire_all()
-            result.skipped.append(
-                Skipped(
-                    kind,
-                    record_id,
-                    "constraint",
-                    "it would break a rule of the database",
-                    "khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu",
-                )
-            )
-            continue
-        result.restored.append((kind, record_id))
+        _bring_back(session, kind, record_id, actor, result, done)
     session.flush()
     if not result.restored:
         result.group_id = ""
     return result
+
+
+def _bring_back(
+    session: Session, kind: str, record_id: int, actor: str, result: RestoreResult, done: set[tuple[str, int]]
+) -> None:
+    if (kind, record_id) in done:
+        return
+    done.add((kind, record_id))
+    model = kinds.model(kind)
+    row = session.get(model, record_id)
+    if row is None or row.deleted_at is None:
+        result.skipped.append(
+            Skipped(kind, record_id, "gone", "not in the trash", "không có trong thùng rác")
+        )
+        return
+    clash = _name_clash(session, kind, row)
+    if clash:
+        result.skipped.append(Skipped(kind, record_id, "name", *clash))
+        return
+    try:
+        with session.begin_nested():
+            records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
+    except IntegrityError:  # a constraint of the database the check above did not foresee
+        session.expire_all()
+        result.skipped.append(
+            Skipped(
+                kind,
+                record_id,
+                "constraint",
+                "it would break a rule of the database",
+                "khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu",
+            )
+        )
+        return
+    result.restored.append((kind, record_id))
+    org_id = getattr(row, "organisation_id", None) if kind in ("contact", "action") else None
+    if org_id is not None:
+        org = session.get(m.Organisation, org_id)
+        if org is not None and org.deleted_at is not None:
+            _bring_back(session, "organisation", int(org_id), actor, result, done)
 
 
 def _name_clash(session: Session, kind: str, row: m.Record) -> tuple[str, str] | None:
