@@ -66,9 +66,13 @@ APART = frozenset(
         "other_person_than_contact",
         "shares_detail_with_row",
         "shares_detail_with_contact",
+        "likely_contact",
+        "likely_row",
+        "likely_organisation",
     }
 )
-"""Notes on a row imported as another person than one it resembles (the CLI lists them)."""
+"""Notes on a row imported as another person than one it resembles, or as a new record that is
+probably one Ketnoi has under another spelling (the CLI lists them)."""
 
 # The CLI's own lines: (English, Vietnamese).
 LINES: dict[str, tuple[str, str]] = {
@@ -484,9 +488,11 @@ def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = froze
     told = 0
     for row in preview.rows:
         # a row kept apart from a record or row it resembles: worth a look before it is written
-        apart = [r for r in row.reasons if r.code in APART] if row.status == "new" else []
+        # (an update that files its record under a new organisation probably misspelt: that too)
+        apart = [r for r in row.reasons if r.code in APART] if row.status in ("new", "update") else []
         if apart and told < SHOW_ROWS:
-            ctx.out(line("apart", lang, row=row.row, text="; ".join(text(r, lang) for r in apart)))
+            key = "apart" if row.status == "new" else "kept_update"
+            ctx.out(line(key, lang, row=row.row, text="; ".join(text(r, lang) for r in apart)))
             told += 1
     told = 0
     for row in preview.rows:

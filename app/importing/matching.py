@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.gcpause import paused_gc
-from app.importing import logbook, reorganised, store
+from app.importing import likely, logbook, reorganised, store
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
@@ -738,6 +738,7 @@ def _match(
     claimed: dict[int, tuple[int, int]] = {}
     other_contacts: list[tuple[RowResult, int]] = []
     row_names: dict[int, str] = {}  # contacts: each row's name, by row number
+    folded_names: dict[int, str] = {}  # and folded, as its key has it (app.importing.likely)
     seen_owners: dict[tuple[str, Any], list[int]] = {}  # the later rows with an email or phone of ``seen``
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
     for i, row in enumerate(preview.rows):
@@ -807,6 +808,7 @@ def _match(
                 seen_more.setdefault(k, []).append(row.row)
         if people is not None:
             row_names[row.row] = row.columns.get("full_name") or ""
+            folded_names[row.row] = all_keys[-1][1][0]  # (the name's key: _keys)
             if shared_row is not None:  # an email or phone also had by someone of another name above
                 for k in all_keys:
                     if k[0] != "name" and seen.get(k, row.row) != row.row:
@@ -899,6 +901,7 @@ def _match(
     compute_updates(session, preview, ctx)
     if kind == "meeting":
         logbook.settle(preview)
+    likely.say(session, preview, ctx, folded_names)  # a new row: a record under another spelling?
     return ctx
 
 

@@ -121,6 +121,26 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         'cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác',
     ),
+    # (a new row that is probably a record under another spelling: app.importing.likely)
+    "likely_contact": (
+        "probably {name} (#{id}), {why}: imported as a new contact; to update #{id} instead, write the "
+        "name and organisation as #{id} has them, or merge the two after the import (Find duplicates)",
+        "có lẽ là {name} (#{id}), {why}: được nhập thành liên hệ mới; để cập nhật #{id} thay vào đó, "
+        "hãy ghi họ tên và đơn vị như #{id} đang có, hoặc gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)",
+    ),
+    "likely_row": (
+        'probably the same person as row {other_row} "{name}", {why}: imported as another new contact; '
+        "if it is, merge the two after the import (Find duplicates)",
+        'có lẽ cùng một người với dòng {other_row} "{name}", {why}: được nhập thành một liên hệ mới nữa; '
+        "nếu đúng vậy, hãy gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)",
+    ),
+    "likely_organisation": (
+        'organisation "{typed}" is probably {name} (#{id}) spelt another way: it is created as a new '
+        "organisation; to use #{id}, write its name as #{id} has it, or merge the two after the import "
+        "(Find duplicates)",
+        'tổ chức "{typed}" có lẽ là {name} (#{id}) viết khác đi: tổ chức này được tạo mới; để dùng #{id}, '
+        "hãy ghi tên như #{id} đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi trùng lặp)",
+    ),
     # --- Log meeting's rules (app.importing.logbook) ---------------------------------------------
     "logged_already_by_on": (
         "{by} already logged “{title}” with {shared} at {at} (#{id}, logged {when})",
@@ -663,6 +683,9 @@ LEVELS: dict[str, Level] = {
     "fill_keeps": "note",
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
+    "likely_contact": "note",
+    "likely_row": "note",
+    "likely_organisation": "note",
     "attendee_not_found": "warning",
     "logged_already_by_on": "warning",
     "logged_already_by": "warning",
@@ -749,6 +772,15 @@ TERMS: dict[str, tuple[str, str]] = {
     "name": ("name and organisation", "họ tên và đơn vị"),
     "acronym": ("acronym", "viết tắt"),
     "alias": ("alias", "tên khác"),
+    "likely_other_order": ("names in another order", "họ tên viết theo thứ tự khác"),
+    "likely_same_name": (
+        "the same name, one without an organisation",
+        "cùng họ tên, một bên không ghi đơn vị",
+    ),
+    "likely_family_given": (
+        "the same family and given names, middle names not contradicting",
+        "cùng họ và tên, tên đệm không khác nhau",
+    ),
     "title": ("title", "tiêu đề"),
     "kind": ("kind", "loại"),
     "status": ("status", "trạng thái"),

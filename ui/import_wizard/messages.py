@@ -111,6 +111,22 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'same {key} {value} as #{id} "{name}", but another name: imported as another person',
         ),
+        "likely_contact": tr(
+            "ImportMessage",
+            "probably {name} (#{id}), {why}: imported as a new contact; to update #{id} instead, write the "
+            "name and organisation as #{id} has them, or merge the two after the import (Find duplicates)",
+        ),
+        "likely_row": tr(
+            "ImportMessage",
+            'probably the same person as row {other_row} "{name}", {why}: imported as another new contact; '
+            "if it is, merge the two after the import (Find duplicates)",
+        ),
+        "likely_organisation": tr(
+            "ImportMessage",
+            'organisation "{typed}" is probably {name} (#{id}) spelt another way: it is created as a new '
+            "organisation; to use #{id}, write its name as #{id} has it, or merge the two after the import "
+            "(Find duplicates)",
+        ),
         "required_empty": tr("ImportMessage", "required, but empty"),
         "two_people": tr(
             "ImportMessage", 'two people in one cell? ("{first}" and "{second}"): split them into two rows'
@@ -511,6 +527,11 @@ def _terms() -> dict[str, str]:
         "name": tr("ImportTerm", "name and organisation"),
         "acronym": tr("ImportTerm", "acronym"),
         "alias": tr("ImportTerm", "alias"),
+        "likely_other_order": tr("ImportTerm", "names in another order"),
+        "likely_same_name": tr("ImportTerm", "the same name, one without an organisation"),
+        "likely_family_given": tr(
+            "ImportTerm", "the same family and given names, middle names not contradicting"
+        ),
         "title": tr("ImportTerm", "title"),
         "kind": tr("ImportTerm", "kind"),
         "status": tr("ImportTerm", "status"),

@@ -1,0 +1,341 @@
+"""Rows the import creates that are probably a record Ketnoi has already, under another
+spelling: said on the row in the preview (the wizard's and ``ketnoi import --dry-run``'s), never
+merged silently (a reviewer imported "Tanaka Hiroshi" beside the same organisation's "Hiroshi
+Tanaka", and "Genetca" beside "Genetica"; only Find duplicates, after the import, saw them).
+
+Contacts, by the rules of Find duplicates (:func:`app.dedupe.compare_names`): the same words in
+another order, or the same family and given names with middle names that do not contradict, and
+the same name where one of the two has no organisation (at one organisation, the matching has
+met it already); a name alone only counts where both are at one organisation or one of them has
+none. A new row is compared with the database's live contacts, then with the new rows above it.
+Both sides are keyed once (a dict of the sorted folded words, one of family|given): no row is
+compared with every record, and the database is read only when the sheet has new rows.
+
+Organisations: a new one (a row of an organisations sheet, or one a row's organisation column
+creates) whose folded name is a typo of a live organisation's name or acronym (:func:`typo`).
+Only the distinct new names (hundreds) meet the organisations (thousands at most), each only
+those of its number of words and a length within two letters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.dedupe import NAME_COLUMNS
+from app.importing.messages import Term
+from app.importing.preview import Preview, RowResult
+from app.importing.resolve import fold
+from db.tables import CON
+
+if TYPE_CHECKING:
+    from app.importing.matching import MatchContext
+
+SAID_APART = frozenset(
+    {
+        "other_person_than_row",
+        "other_person_than_contact",
+        "shares_detail_with_row",
+        "shares_detail_with_contact",
+        "matches_created_anyway",
+    }
+)
+"""A row's notes that say already which record or row it resembles and why it is new."""
+
+OTHER_ORDER, SAME_NAME, FAMILY_GIVEN = "likely_other_order", "likely_same_name", "likely_family_given"
+
+
+def say(session: Session, preview: Preview, ctx: MatchContext, folded: dict[int, str] | None = None) -> None:
+    """Note, on the rows of ``preview`` that create a record, the record (or row above) that
+    they probably are; ``folded``: a contact row's folded name by row number, as the matching
+    keyed it (not folded twice)."""
+    if preview.kind == "contact":
+        _contacts(session, preview, ctx, folded or {})
+    if preview.kind != "staff":
+        _organisations(preview, ctx)
+
+
+# --- contacts ---------------------------------------------------------------------------------
+
+
+def _part(text: str | None) -> str:
+    return fold(text) if text else ""
+
+
+Keys = tuple[str, str, str, str, str]
+"""A name as Find duplicates keys it (:class:`app.dedupe.NameKeys`): its folded words in order,
+sorted, and its folded family, middle and given names."""
+
+
+def name_keys(full: str, family: str | None, middle: str | None, given: str | None) -> Keys:
+    ordered = fold(full)
+    return ordered, _bag(ordered), _part(family), _part(middle), _part(given)
+
+
+def _bag(folded: str) -> str:
+    """The words of a folded name, sorted: the same in any order (as the matching's names,
+    words with their punctuation: "J. Smith" is not "J Smith")."""
+    return " ".join(sorted(folded.split()))
+
+
+Entry = tuple[int, str, str, Any]  # a record's id or a row's number, ordered words, middle, organisation
+
+
+class _Names:
+    """People by the keys of Find duplicates' rules: the sorted folded words (the first of each,
+    and the others: few), and family|given, apart for those without a middle name."""
+
+    def __init__(self) -> None:
+        self.by_bag: dict[str, Entry] = {}
+        self.more_bags: dict[str, list[Entry]] = {}
+        self.bare: dict[str, list[Entry]] = {}  # family|given → those without a middle name
+        self.middled: dict[str, list[Entry]] = {}  # → those with one
+        self.names: dict[int, str] = {}
+
+    def add(self, ident: int, name: str, keys: Keys, org: Any) -> None:
+        ordered, bag, family, middle, given = keys
+        entry = (ident, ordered, middle, org)
+        if self.by_bag.setdefault(bag, entry) is not entry:
+            self.more_bags.setdefault(bag, []).append(entry)
+        if family and given:
+            short = f"{family}|{given}"
+            (self.middled if middle else self.bare).setdefault(short, []).append(entry)
+        self.names[ident] = name
+
+    def probable(self, keys: Keys, org: Any, others: _Names) -> tuple[int, str] | None:
+        """The first one (oldest record, or row above) the name is probably, and why; ``others``:
+        the rest of the people a family and given name is compared with (two middle names
+        among them are two people, as Find duplicates groups them)."""
+        ordered, bag, family, middle, given = keys
+        first = self.by_bag.get(bag)
+        if first is not None:
+            for ident, their_order, _middle, other in (first, *self.more_bags.get(bag, ())):
+                if not (org is None or other is None or org == other):
+                    continue
+                if their_order != ordered:
+                    return ident, OTHER_ORDER
+                if org != other:  # (one without an organisation: the matching keys the name with it)
+                    return ident, SAME_NAME
+        if not (family and given) or not (self.bare if middle else self.middled):
+            return None
+        short = f"{family}|{given}"
+        found = (self.bare if middle else self.middled).get(short)
+        if not found:
+            return None
+        middles = {m for e in (*found, *self.middled.get(short, ())) for m in (e[2],) if m}
+        middles |= {e[2] for e in others.middled.get(short, ())}
+        if len(middles | ({middle} if middle else set())) > 1:
+            return None  # "Nguyễn Văn Hùng", "Nguyễn Đức Hùng": "Nguyễn Hùng" is neither
+        for ident, their_order, _middle, other in found:
+            if their_order != ordered and (org is None or other is None or org == other):
+                return ident, FAMILY_GIVEN
+        return None
+
+
+def _contacts(session: Session, preview: Preview, ctx: MatchContext, folded: dict[int, str]) -> None:
+    new = [r for r in preview.rows if r.status == "new" and r.columns is not None]
+    if not new:
+        return
+    records = _Names()
+    olds, now_of = ctx.successors.olds, ctx.successors.now_of
+    stmt = select(*NAME_COLUMNS).where(CON.c.deleted_at.is_(None)).order_by(CON.c.id)
+    for ident, full, family, middle, given, org in session.connection().execute(stmt):
+        records.add(ident, full, name_keys(full, family, middle, given), now_of(org) if org in olds else org)
+    above = _Names()
+    for row in _candidates(new, records, folded):
+        c = row.columns or {}
+        full = c.get("full_name") or ""
+        keys = name_keys(full, c.get("family_name"), c.get("middle_name"), c.get("given_name"))
+        org = c.get("organisation_id")
+        if not (row.reasons and any(m.code in SAID_APART for m in row.reasons)):
+            found = records.probable(keys, org, above)
+            if found is not None:
+                ident, why = found
+                row.note("likely_contact", id=ident, name=records.names[ident], why=Term(why))
+            else:
+                found = above.probable(keys, org, records)
+                if found is not None:
+                    other, why = found
+                    row.note("likely_row", other_row=other, name=above.names[other], why=Term(why))
+        above.add(row.row, full, keys, org)
+
+
+def _candidates(new: list[RowResult], records: _Names, folded: dict[int, str]) -> list[RowResult]:
+    """The new rows that share a key with a record or another new row, in their order: the
+    others can be no one's, and no one can be them. A pass of a few plain operations a row (a
+    100k-row sheet of new people, each keyed fully, doubled the matching's time)."""
+    # (as _bag, inline: a call a row is a tenth of the pass)
+    keys = [
+        (" ".join(sorted((folded.get(r.row) or fold(c["full_name"])).split())), c.get("organisation_id"))
+        for r in new
+        for c in (r.columns or {"full_name": ""},)
+    ]
+    pairs = Counter(keys)
+    # the same words at the same organisation, or where one of the two has none (a name alone
+    # is someone's only there)
+    hot = {key for key, n in pairs.items() if n > 1}
+    loose = {bag for bag, org in pairs if org is None}
+    if loose:
+        anywhere = Counter(bag for bag, _org in keys)
+        hot.update((bag, org) for bag, org in pairs if (anywhere[bag] > 1 if org is None else bag in loose))
+    if records.by_bag:
+        known = {(bag, e[3]) for bag, e in records.by_bag.items()}
+        known.update((bag, e[3]) for bag, more in records.more_bags.items() for e in more)
+        known_loose = {bag for bag, org in known if org is None}
+        hot.update(
+            (bag, org)
+            for bag, org in pairs
+            if (bag in records.by_bag if org is None else (bag, org) in known or bag in known_loose)
+        )
+    keep = [key in hot for key in keys]
+    # family|given: only a name without a middle name meets one with (the others: by the bag)
+    cols = [r.columns or {} for r in new]
+    middles = [c.get("middle_name") for c in cols]
+    if records.bare or None in middles or "" in middles:
+        part: dict[str, str] = {}
+
+        def short(c: dict[str, Any]) -> str:
+            family, given = c.get("family_name") or "", c.get("given_name") or ""
+            f = part.get(family)
+            if f is None:
+                f = part[family] = _part(family)
+            g = part.get(given)
+            if g is None:
+                g = part[given] = _part(given)
+            return f"{f}|{g}" if f and g else ""
+
+        shorts = [short(c) for c in cols]
+        bare = [not m for m in middles]
+        without = {s for s, b in zip(shorts, bare, strict=True) if b and s} | records.bare.keys()
+        within = {s for s, b in zip(shorts, bare, strict=True) if not b and s} | records.middled.keys()
+        for i, (s, b) in enumerate(zip(shorts, bare, strict=True)):
+            if s and (s in within if b else s in without):
+                keep[i] = True
+    return [row for row, kept in zip(new, keep, strict=True) if kept]
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+MIN_TYPO_WORD = 5
+"""Letters a word needs for one edit to be a typo: shorter ones are other words (Vietnamese
+syllables and acronyms of 2–4 letters differ by a letter by nature: Nam / Nội, NIC / NIA)."""
+MIN_TWO_EDITS = 8
+"""Letters a word needs for two edits in it to be a typo."""
+
+
+def distance(a: str, b: str, most: int = 2) -> int:
+    """Edits (a letter added, dropped, changed, or two swapped) from ``a`` to ``b``; any number
+    above ``most`` is ``most + 1``."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    before: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if before is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], before[j - 2] + 1)
+        if min(cur) > most:
+            return most + 1
+        before, prev = prev, cur
+    return min(prev[-1], most + 1)
+
+
+def typo(new: str, old: str) -> bool:
+    """Whether the folded name ``new`` is probably ``old`` mistyped: one or two edits apart,
+    in the same number of words, where every word that differs has no digit ("Lab 1" / "Lab 2"
+    are two) and has at least :data:`MIN_TYPO_WORD` letters for one edit, :data:`MIN_TWO_EDITS`
+    for two ("Genetca" / "Genetica", "Vietel" / "Viettel"; not "Sở KH&CN Hà Nam" / "… Hà Nội",
+    nor acronyms of 2–4 letters); or the same letters spaced otherwise ("Vin Group" /
+    "Vingroup"), five or more."""
+    if new == old:
+        return False
+    a, b = new.split(), old.split()
+    if len(a) != len(b):
+        squeezed = _NOT_ALNUM.sub("", new)
+        return len(squeezed) >= MIN_TYPO_WORD and squeezed == _NOT_ALNUM.sub("", old)
+    edits = 0
+    for x, y in zip(a, b, strict=True):
+        if x == y:
+            continue
+        if _DIGIT.search(x) or _DIGIT.search(y):
+            return False
+        d = distance(x, y, 2 - edits)
+        shortest = min(len(x), len(y))
+        if d + edits > 2 or shortest < (MIN_TWO_EDITS if d == 2 else MIN_TYPO_WORD):
+            return False
+        edits += d
+    return True
+
+
+class _Organisations:
+    """The live organisations' folded names and acronyms, by number of words and length, and
+    by their letters alone."""
+
+    def __init__(self, keys: Iterable[tuple[str, int]]) -> None:
+        self.by_shape: dict[tuple[int, int], list[tuple[str, int]]] = defaultdict(list)
+        self.squeezed: dict[str, tuple[str, int]] = {}
+        for key, ident in keys:
+            if len(key) < MIN_TYPO_WORD:
+                continue
+            self.by_shape[(len(key.split()), len(key))].append((key, ident))
+            self.squeezed.setdefault(_NOT_ALNUM.sub("", key), (key, ident))
+
+    def near(self, folded: str) -> int | None:
+        """The organisation ``folded`` is probably a typo of (the oldest when several are)."""
+        if len(folded) < MIN_TYPO_WORD:
+            return None
+        found = [i for key, i in self._candidates(folded) if typo(folded, key)]
+        spaced = self.squeezed.get(_NOT_ALNUM.sub("", folded))
+        if spaced is not None and typo(folded, spaced[0]):
+            found.append(spaced[1])
+        return min(found) if found else None
+
+    def _candidates(self, folded: str) -> Iterator[tuple[str, int]]:
+        words, length = len(folded.split()), len(folded)
+        for size in range(length - 2, length + 3):
+            yield from self.by_shape.get((words, size), ())
+
+
+def _organisations(preview: Preview, ctx: MatchContext) -> None:
+    orgs = ctx.orgs
+    created = {k: p for k, p in orgs.pending.items() if k not in ctx.earlier}
+    if not created:
+        return
+    live = [(key, i) for table in (orgs.by_name, orgs.by_acronym) for key, i in table.items() if i > 0]
+    if not live:
+        return
+    index = _Organisations(live)
+    near: dict[int, int] = {}
+    for key, pending in created.items():
+        found = index.near(fold(pending.name))
+        if found is not None:
+            near[key] = found
+    if not near:
+        return
+    for row in preview.rows:
+        if row.status not in ("new", "update") or row.columns is None:
+            continue
+        for key in _orgs_of(preview.kind, row):
+            if key in near:
+                ident = near[key]
+                row.note("likely_organisation", typed=orgs.name_of(key), id=ident, name=orgs.name_of(ident))
+
+
+def _orgs_of(kind: str, row: RowResult) -> list[Any]:
+    """The organisations a row writes or refers to (placeholders of new ones among them)."""
+    c = row.columns or {}
+    out = [c.get("organisation_id"), c.get("parent_id")]
+    if kind == "organisation" and row.status == "new":
+        out.append(row.new_id)
+    out += (row.relations or {}).get("organisation_ids") or []
+    return list(dict.fromkeys(o for o in out if o is not None))
