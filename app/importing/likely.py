@@ -146,6 +146,8 @@ def _contacts(session: Session, preview: Preview, ctx: MatchContext, folded: dic
     stmt = select(*NAME_COLUMNS).where(CON.c.deleted_at.is_(None)).order_by(CON.c.id)
     for ident, full, family, middle, given, org in session.connection().execute(stmt):
         records.add(ident, full, name_keys(full, family, middle, given), now_of(org) if org in olds else org)
+    if not folded:  # (a caller other than the matching, which gives every new row's)
+        folded = {r.row: fold((r.columns or {}).get("full_name") or "") for r in new}
     above = _Names()
     for row in _candidates(new, records, folded):
         c = row.columns or {}
@@ -167,14 +169,10 @@ def _contacts(session: Session, preview: Preview, ctx: MatchContext, folded: dic
 
 def _candidates(new: list[RowResult], records: _Names, folded: dict[int, str]) -> list[RowResult]:
     """The new rows that share a key with a record or another new row, in their order: the
-    others can be no one's, and no one can be them. A pass of a few plain operations a row (a
-    100k-row sheet of new people, each keyed fully, doubled the matching's time)."""
-    # (as _bag, inline: a call a row is a tenth of the pass)
-    keys = [
-        (" ".join(sorted((folded.get(r.row) or fold(c["full_name"])).split())), c.get("organisation_id"))
-        for r in new
-        for c in (r.columns or {"full_name": ""},)
-    ]
+    others can be no one's, and no one can be them. A few passes of plain operations over the
+    rows (a 100k-row sheet of new people, each keyed fully, doubled the matching's time)."""
+    # (_bag inline: a call a row is a tenth of the pass)
+    keys = [(" ".join(sorted(folded[r.row].split())), r.columns.get("organisation_id")) for r in new]  # type: ignore[union-attr]
     pairs = Counter(keys)
     # the same words at the same organisation, or where one of the two has none (a name alone
     # is someone's only there)
@@ -192,31 +190,37 @@ def _candidates(new: list[RowResult], records: _Names, folded: dict[int, str]) -
             for bag, org in pairs
             if (bag in records.by_bag if org is None else (bag, org) in known or bag in known_loose)
         )
-    keep = [key in hot for key in keys]
+    kept = {r.row for r, key in zip(new, keys, strict=True) if key in hot}
     # family|given: only a name without a middle name meets one with (the others: by the bag)
-    cols = [r.columns or {} for r in new]
-    middles = [c.get("middle_name") for c in cols]
-    if records.bare or None in middles or "" in middles:
-        part: dict[str, str] = {}
+    bare = [r for r in new if not r.columns.get("middle_name")]  # type: ignore[union-attr]
+    if bare or records.bare:
+        kept.update(_shorts(new, bare, records))
+    return [r for r in new if r.row in kept] if kept else []
 
-        def short(c: dict[str, Any]) -> str:
-            family, given = c.get("family_name") or "", c.get("given_name") or ""
-            f = part.get(family)
-            if f is None:
-                f = part[family] = _part(family)
-            g = part.get(given)
-            if g is None:
-                g = part[given] = _part(given)
-            return f"{f}|{g}" if f and g else ""
 
-        shorts = [short(c) for c in cols]
-        bare = [not m for m in middles]
-        without = {s for s, b in zip(shorts, bare, strict=True) if b and s} | records.bare.keys()
-        within = {s for s, b in zip(shorts, bare, strict=True) if not b and s} | records.middled.keys()
-        for i, (s, b) in enumerate(zip(shorts, bare, strict=True)):
-            if s and (s in within if b else s in without):
-                keep[i] = True
-    return [row for row, kept in zip(new, keep, strict=True) if kept]
+def _shorts(new: list[RowResult], bare: list[RowResult], records: _Names) -> Iterator[int]:
+    """The rows that share family and given names with a row or a record, one of the two
+    without a middle name."""
+    part: dict[str, str] = {}
+
+    def short(r: RowResult) -> str:
+        c = r.columns or {}
+        family, given = c.get("family_name") or "", c.get("given_name") or ""
+        f = part.get(family)
+        if f is None:
+            f = part[family] = _part(family)
+        g = part.get(given)
+        if g is None:
+            g = part[given] = _part(given)
+        return f"{f}|{g}" if f and g else ""
+
+    without = {r.row for r in bare}
+    shorts = {r.row: short(r) for r in new}
+    lacking = {shorts[n] for n in without if shorts[n]} | records.bare.keys()
+    having = {s for n, s in shorts.items() if s and n not in without} | records.middled.keys()
+    for n, s in shorts.items():
+        if s and (s in having if n in without else s in lacking):
+            yield n
 
 
 # --- organisations ----------------------------------------------------------------------------
