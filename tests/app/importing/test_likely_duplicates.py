@@ -39,9 +39,12 @@ def _ids(engine: Engine, model: Any, column: Any) -> dict[str, int]:
     return {name: ident for name, ident in rows}
 
 
-@pytest.fixture
-def office(engine: Engine, tmp_path: Path) -> dict[str, int]:
-    """Genetica's people and FPT's, as a first import left them: name → id."""
+@pytest.fixture(params=["index", "every contact"])
+def office(request: pytest.FixtureRequest, engine: Engine, tmp_path: Path) -> dict[str, int]:
+    """Genetica's people and FPT's, as a first import left them: name → id. The contacts a row
+    may be are found by the full-text index (a few rows), or among every contact read (many)."""
+    if request.param == "every contact":
+        request.getfixturevalue("monkeypatch").setattr("app.importing.likely.FEW", 0)
     do_import(engine, _book(tmp_path / "first.xlsx", [
         ["Hiroshi Tanaka", "Genetica", "tanaka@genetica.vn"],
         ["Nguyễn Văn Hùng", "Genetica", None],
