@@ -9,7 +9,10 @@ the same name where one of the two has no organisation (at one organisation, the
 met it already); a name alone only counts where both are at one organisation or one of them has
 none. A new row is compared with the database's live contacts, then with the new rows above it.
 Both sides are keyed once (a dict of the sorted folded words, one of family|given): no row is
-compared with every record, and the database is read only when the sheet has new rows.
+compared with every record. The rows that share no key with another row or a record are told
+apart in a few passes over the sheet (:func:`_candidates`); the contacts are those the full-text
+index finds for a small sheet, all of them for a big one (:func:`_records`). Names are folded
+as the matching folds them: "J. Smith" is not "J Smith" here (Find duplicates drops the dot).
 
 Organisations: a new one (a row of an organisations sheet, or one a row's organisation column
 creates) whose folded name is a typo of a live organisation's name or acronym (:func:`typo`).
