@@ -54,6 +54,9 @@ class DueSummary:
     due_today: int
     first_titles: tuple[str, ...]
     late_replies: int = 0  # incoming letters whose reply deadline passed (the letter register)
+    # which of ``first_titles`` are confidential actions' (the banner marks them; the tray's
+    # message, which the system shows and keeps where anyone may read it, leaves them out)
+    first_confidential: tuple[bool, ...] = ()
 
     @property
     def anything(self) -> bool:
@@ -75,12 +78,21 @@ def due_summary(session: Session, *, today: dt.date, staff_id: int | None = None
     due_today = session.execute(
         select(func.count()).select_from(ACT).where(*conds, ACT.c.due_date == today)
     ).scalar_one()
-    titles = session.execute(
-        select(ACT.c.title).where(*conds, ACT.c.due_date <= today).order_by(ACT.c.due_date, ACT.c.id).limit(3)
-    ).scalars()
+    first = session.execute(
+        select(ACT.c.title, ACT.c.confidential)
+        .where(*conds, ACT.c.due_date <= today)
+        .order_by(ACT.c.due_date, ACT.c.id)
+        .limit(3)
+    ).all()
     from app.letters.register import overdue_replies
 
-    return DueSummary(int(overdue), int(due_today), tuple(titles), overdue_replies(session, today))
+    return DueSummary(
+        int(overdue),
+        int(due_today),
+        tuple(str(t) for t, _c in first),
+        overdue_replies(session, today),
+        tuple(bool(c) for _t, c in first),
+    )
 
 
 def actions_due(
