@@ -15,6 +15,7 @@ from app.briefing.layout import (
     ALERT,
     CONFIDENTIAL,
     DECISIONS_LIMIT,
+    FIELD_LIMIT,
     FONT,
     FONT_BOLD,
     NOTES_LIMIT,
@@ -29,6 +30,7 @@ from app.briefing.layout import (
     value_para,
 )
 from app.briefing.reorg_section import address_form
+from app.briefing.secrets import names_pattern
 from app.validation import phone_display
 
 
@@ -92,6 +94,22 @@ def named(name: str, kind: str, lab: Labels) -> str:
     if (kind, name) not in lab.named:
         return esc(name)
     return with_mark(name, lab)
+
+
+def free_para(text: str, lab: Labels, style: Any, *, limit: int = FIELD_LIMIT) -> Paragraph:
+    """What someone wrote (a title, a decision, notes) as a paragraph, each confidential
+    contact or organisation the brief names (``lab.named``) marked where the text names it
+    (secrets.in_text found them: "Gặp Lưu Văn Mật (Mật) tuần trước")."""
+    body = clip(str(text or ""), limit)[0]
+    names = tuple(sorted({name for _kind, name in lab.named}))
+    if not names:
+        return Paragraph(esc(body), style)
+    out, last = [], 0
+    for found in names_pattern(names).finditer(body):
+        out += [esc(body[last : found.start()]), with_mark(found.group(0), lab)]
+        last = found.end()
+    out.append(esc(body[last:]))
+    return Paragraph("".join(out), style)
 
 
 def with_mark(name: str, lab: Labels) -> str:
@@ -272,7 +290,7 @@ def meetings_table(
         when = format_date(m.starts_at, lab)
         if today is not None and m.starts_at.date() > today:
             when += f"\n({lab['planned']})"
-        title_cell = marked(m, lab, [para(m.title, st.cell_bold)])
+        title_cell = marked(m, lab, [free_para(m.title, lab, st.cell_bold)])
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
             title_cell.append(para(meta, st.muted))
@@ -283,24 +301,27 @@ def meetings_table(
         if not column:
             pass  # no column
         elif not m.decisions.strip() and m.minutes.strip():
-            said = esc(gist(m.minutes))
+            said = free_para(gist(m.minutes), lab, st.cell).text
             cells.append(
                 Paragraph(f"<i>{esc(lab['from_minutes'])}:</i> {said}" if decided else said, st.cell)
             )
         elif len(decisions) > LONG_TEXT:
             overflow.append(m)
-            cells.append([para(_clip(decisions), st.cell), Paragraph(esc(lab["in_full"]), st.muted)])
+            cells.append(
+                [free_para(_clip(decisions), lab, st.cell), Paragraph(esc(lab["in_full"]), st.muted)]
+            )
         else:
-            cells.append(para(decisions, st.cell))
+            cells.append(free_para(decisions, lab, st.cell))
         rows.append(cells)
     out: list[Flowable] = [data_table(header, rows, widths, avail)]
     if not column:
         out.append(Paragraph(esc(lab["no_decisions"]), st.muted))
     for m in overflow:
-        head = f"<b>{esc(format_date(m.starts_at, lab))} · {esc(m.title)}</b> — {esc(lab['decisions'])}"
+        title = free_para(m.title, lab, st.body).text
+        head = f"<b>{esc(format_date(m.starts_at, lab))} · {title}</b> — {esc(lab['decisions'])}"
         out += [CondPageBreak(20 * mm), Spacer(1, 6), *marked(m, lab, [Paragraph(head, st.body)])]
         shown, left_out = clip(m.decisions, DECISIONS_LIMIT)
-        out += [para(chunk, st.note, limit=DECISIONS_LIMIT) for chunk in shown.split("\n")]
+        out += [free_para(chunk, lab, st.note, limit=DECISIONS_LIMIT) for chunk in shown.split("\n")]
         if left_out:
             out.append(Paragraph(esc(lab["continues"].replace("%1", lab.number(left_out))), st.muted))
     return out
@@ -329,7 +350,7 @@ def upcoming_section(meetings: Sequence[MeetingRow], more: int, lab: Labels, ava
     st = styles()
     rows = []
     for m in meetings:
-        title = marked(m, lab, [para(m.title, st.cell_bold)])
+        title = marked(m, lab, [free_para(m.title, lab, st.cell_bold)])
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
             title.append(para(meta, st.muted))
@@ -378,7 +399,7 @@ def actions_table(
     rows = []
     highlight = []
     for i, a in enumerate(actions):
-        what: list[Any] = marked(a, lab, [para(a.title, st.cell)])
+        what: list[Any] = marked(a, lab, [free_para(a.title, lab, st.cell)])
         if a.reference:
             what.append(para(a.reference, st.muted))
         due: list[Any] = [para(format_date(a.due_date, lab) or "—", st.alert if a.overdue else st.cell)]
@@ -474,7 +495,7 @@ def notes_section(text: str, lab: Labels, heading: str = "notes") -> list[Flowab
     st = styles()
     shown, left_out = clip(text, NOTES_LIMIT)
     out: list[Flowable] = [SectionHeading(lab[heading])]
-    out += [para(chunk, st.note, limit=NOTES_LIMIT) for chunk in shown.split("\n\n")]
+    out += [free_para(chunk, lab, st.note, limit=NOTES_LIMIT) for chunk in shown.split("\n\n")]
     if left_out:
         out.append(Paragraph(esc(lab["continues"].replace("%1", lab.number(left_out))), st.muted))
     return out

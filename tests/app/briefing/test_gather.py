@@ -189,7 +189,7 @@ def test_query_count_does_not_grow_with_history(engine: Engine, data: Sample) ->
     small = _count_queries(engine, lambda s: gather_organisation(s, data.nic, today=TODAY, recent=None))
     large = _count_queries(engine, lambda s: gather_organisation(s, big, today=TODAY, recent=None))
     assert large <= small  # the small one has a parent and an owner to name: two more
-    assert large < 20
+    assert large <= 20  # (one of them: the confidential names its free text may hold, secrets.in_text)
     with read_session(engine) as s:
         b = gather_organisation(s, big, today=TODAY, recent=None)
     assert b.summary.total == 500 and len(b.recent_meetings) == 500
