@@ -1,9 +1,9 @@
 """``ketnoi export-ics``, ``ketnoi export-vcard`` and the .ics half of ``ketnoi import FILE``.
 
     ketnoi export-ics ketnoi.ics                         # every upcoming meeting + open actions (or -o FILE)
-    ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics
+    ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics   # (default: their follow-ups)
     ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
-    ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes]
+    ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes] [--confidential]
     ketnoi import "Họp Genetica.ics" [--create-contacts] [--dry-run] [--even-if-logged]
     ketnoi import danh-ba.vcf                            # through the import pipeline
 
@@ -93,7 +93,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     _output_arguments(p, "ketnoi.ics")
     p.add_argument(
-        "--meeting", type=int, action="append", metavar="ID", help="only this meeting (repeatable)"
+        "--meeting",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="only this meeting, with its open follow-up actions that have a due date (repeatable)",
     )
     p.add_argument(
         "--reminders",
@@ -213,6 +217,22 @@ EXPORT_LINES: dict[str, tuple[str, str]] = {
     "todo": ("tasks", "công việc (VTODO)"),
     "vcard": ("Wrote {file}: {count}, vCard {version}", "Đã ghi {file}: {count}, vCard {version}"),
     "left_out": ("  left out: {why}", "  bỏ qua: {why}"),
+    "private": (
+        "  {private} marked private (CLASS:PRIVATE: confidential, or naming a confidential record, "
+        "the name marked): give the file only to those who may see them in Ketnoi",
+        "  {private} được đánh dấu riêng tư (CLASS:PRIVATE: hồ sơ mật, hoặc có nêu tên một hồ sơ mật, "
+        "tên đó được đánh dấu): chỉ đưa tệp cho người được xem các hồ sơ đó trong Ketnoi",
+    ),
+    "withheld": (
+        "  left out: {withheld} (--confidential to include them, or name them with --contact)",
+        "  bỏ qua: {withheld} (thêm --confidential để ghi cả các liên hệ này, hoặc nêu từng liên hệ với --contact)",
+    ),
+    "secret_cards": (
+        "  it holds {secret}{marked}: give the file only to those who may see them in Ketnoi",
+        "  tệp có {secret}{marked}: chỉ đưa tệp cho người được xem các liên hệ đó trong Ketnoi",
+    ),
+    "marked_private": (", marked CLASS:PRIVATE", ", đánh dấu CLASS:PRIVATE"),
+    "unmarked": (" (vCard 4.0 has no mark for them)", " (vCard 4.0 không có cách đánh dấu)"),
 }
 """What ``ketnoi export-ics`` and ``export-vcard`` say of the file written, in English and
 Vietnamese (``--lang`` where the command has it, else the locale); ``--json`` keeps English.
@@ -221,6 +241,9 @@ _NOUNS = {
     "meetings": ("meeting", "meetings", "cuộc họp"),
     "reminders": ("open action", "open actions", "việc đang mở"),
     "count": ("contact", "contacts", "liên hệ"),
+    "private": ("event", "events", "sự kiện"),
+    "withheld": ("confidential contact", "confidential contacts", "liên hệ mật"),
+    "secret": ("confidential contact", "confidential contacts", "liên hệ mật"),
 }
 
 
@@ -246,6 +269,7 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
             "file": str(args.output),
             "meetings": out.meetings,
             "reminders": out.reminders,
+            "private": out.private,
             "skipped": [x.text() for x in out.skipped],
         }
     )
@@ -253,6 +277,8 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(
         _said_export(lang, "ics", file=args.output, meetings=out.meetings, reminders=out.reminders, what=what)
     )
+    if out.private:  # (reviewer h106: a confidential meeting went out unsaid)
+        ctx.out(_said_export(lang, "private", private=out.private))
     for x in out.skipped:
         ctx.out(_said_export(lang, "left_out", why=x.text(lang)))
     return 0

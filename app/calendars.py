@@ -11,12 +11,15 @@ Export. Each meeting is a VEVENT whose UID is ``meeting-<id>@<database uuid>`` (
 this database's own, kept in the ``setting`` table, created by migration 0007), so that a
 calendar importing the file again updates the event instead of adding a second one; SEQUENCE is
 the record's version and DTSTAMP the time of the export. Times are the wall-clock times Ketnoi
-keeps, in Asia/Ho_Chi_Minh, with that zone's VTIMEZONE in the file. Attendees are the contacts
-with an e-mail address (CN with their full name, diacritics and all), the organiser the
-meeting's owner. Open actions with a due date go in as all-day reminder events by default
-(Google Calendar ignores VTODO tasks; Outlook and Thunderbird show both), or as VTODO tasks
-(``reminders="todo"``), or not at all (``"none"``). A meeting imported from an invitation keeps
-the invitation's UID, so the organiser's calendar and ours name the same event.
+keeps, in Asia/Ho_Chi_Minh, with that zone's VTIMEZONE in the file. The file publishes (METHOD:
+PUBLISH), it invites no one: the organiser is the meeting's owner, and its organisations and
+attendees are named in the description, not as ATTENDEE lines (:mod:`app.calendar_marks`). Open
+actions with a due date go in as all-day reminder events by default (Google Calendar ignores
+VTODO tasks; Outlook and Thunderbird show both), or as VTODO tasks (``reminders="todo"``), or
+not at all (``"none"``): every open one with the upcoming meetings, a chosen meeting's own
+follow-ups with that meeting. An event of a confidential record, or naming one, is CLASS:PRIVATE
+and the confidential names in it are marked. A meeting imported from an invitation keeps the
+invitation's UID, so the organiser's calendar and ours name the same event.
 
 Import. The first VEVENT of the file becomes a planned meeting (a repeating one: its first
 occurrence, and a warning says so); DTSTART in any zone, a Windows zone name as Outlook writes
@@ -50,6 +53,7 @@ from sqlmodel import Session
 
 from app import records
 from app.already_logged import AlreadyLogged
+from app.calendar_marks import mark_within, marked, meeting_people
 from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import LastSave, UserError
@@ -57,7 +61,7 @@ from app.invitation_links import fields_to_keep, kept_fields, logged_before, rem
 from app.meetings import DEFAULT_LENGTH, attendee_organisations
 from db import clock
 from db import models as m
-from db.queries import chunked, first_emails
+from db.queries import chunked
 from db.tables import table_of
 
 OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -122,6 +126,7 @@ class Exported:
     meetings: int
     reminders: int
     skipped: list[LeftOut] = field(default_factory=list)  # why a selected record is not in the file
+    private: int = 0  # events written CLASS:PRIVATE: confidential, or naming a confidential record
 
 
 def _aware(local: dt.datetime) -> dt.datetime:
@@ -157,6 +162,26 @@ def open_action_ids(session: Session) -> list[int]:
     return [int(i) for i in rows]
 
 
+def follow_up_ids(session: Session, meeting_ids: Sequence[int]) -> list[int]:
+    """The live open actions with a due date that came from ``meeting_ids``, by due date: what
+    goes with a chosen meeting to the calendar (reviewer h106: ``--meeting 8`` wrote every open
+    action of the office, the window none)."""
+    found: list[tuple[dt.date, int]] = []
+    for part in chunked(sorted(set(meeting_ids))):
+        found += [
+            (due, int(aid))
+            for aid, due in session.execute(
+                select(ACTION.c.id, ACTION.c.due_date).where(
+                    ACTION.c.meeting_id.in_(part),
+                    ACTION.c.deleted_at.is_(None),
+                    ACTION.c.status.in_(m.OPEN_STATUSES),
+                    ACTION.c.due_date.is_not(None),
+                )
+            ).all()
+        ]
+    return [aid for _, aid in sorted(found)]
+
+
 def _cal_address(email: str, name: str, **params: str) -> Any:
     from icalendar import vCalAddress
 
@@ -185,11 +210,14 @@ def export_ics(
     lang: str = "vi",
 ) -> Exported:
     """The meetings (every upcoming one when ``meeting_ids`` is None) and the open actions
-    (every open one with a due date when ``action_ids`` is None, unless ``reminders`` is
-    "none") as an iCalendar file. An action says in its summary which organisation it is
-    about, and in its description the organisation, the contact (with their e-mail and phone),
-    who is responsible, the meeting it came from and its reference, in ``lang``'s words
-    ("vi" or "en"; :func:`action_about`)."""
+    with a due date (when ``action_ids`` is None: every one with the upcoming meetings, the
+    chosen meetings' own follow-ups with ``meeting_ids``; none when ``reminders`` is "none")
+    as an iCalendar file. An action says in its summary which organisation it is about, and
+    in its description the organisation, the contact (with their e-mail and phone), who is
+    responsible, the meeting it came from and its reference, in ``lang``'s words ("vi" or
+    "en"; :func:`action_about`). An event of a confidential record, or one naming a
+    confidential contact, organisation or meeting, is CLASS:PRIVATE, the names marked
+    (:mod:`app.calendar_marks`; :attr:`Exported.private` counts them)."""
     from icalendar import Calendar
 
     if reminders not in REMINDER_STYLES:
@@ -212,12 +240,17 @@ def export_ics(
         elif row.kind == m.EMAIL_KIND:
             out.skipped.append(LeftOut("an_email", mid))
         else:
-            cal.add_component(
-                _meeting_event(session, row, own_uids.get(mid) or meeting_uid(mid, db_uuid), stamp)
-            )
+            event = _meeting_event(session, row, own_uids.get(mid) or meeting_uid(mid, db_uuid), stamp, lang)
+            cal.add_component(event)
             out.meetings += 1
+            out.private += str(event["CLASS"]) == "PRIVATE"
     if reminders != "none":
-        aids = open_action_ids(session) if action_ids is None else list(dict.fromkeys(action_ids))
+        if action_ids is not None:
+            aids = list(dict.fromkeys(action_ids))
+        elif meeting_ids is not None:
+            aids = follow_up_ids(session, ids)
+        else:
+            aids = open_action_ids(session)
         for aid in aids:
             act = session.get(m.Action, aid)
             if act is None or act.deleted_at is not None or act.status not in m.OPEN_STATUSES:
@@ -228,20 +261,23 @@ def export_ics(
                 about = action_about(session, act, lang)
                 cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders, about))
                 out.reminders += 1
+                out.private += about.private
     cal.add_missing_timezones()
     out.data = cal.to_ical()
     return out
 
 
-def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetime) -> Any:
+def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetime, lang: str) -> Any:
     from icalendar import Event
 
     assert row.id is not None
+    shown = records.get(session, "meeting", row.id)
+    people = meeting_people(session, shown.get("attendees") or [], shown.get("organisation_ids") or [], lang)
     ev = Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
     ev.add("sequence", row.version)
-    ev.add("summary", row.title)
+    ev.add("summary", marked(row.title, row.confidential, lang))
     starts = _aware(row.starts_at)
     ev.add("dtstart", starts)
     long_enough = row.ends_at is not None and row.ends_at > row.starts_at
@@ -251,22 +287,15 @@ def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetim
     ev.add("last-modified", row.updated_at.astimezone(dt.UTC).replace(microsecond=0))
     if row.location:
         ev.add("location", row.location)
-    if row.agenda:
-        ev.add("description", row.agenda)
-    ev.add("class", "CONFIDENTIAL" if row.confidential else "PUBLIC")
+    description = "\n\n".join(x for x in (row.agenda, "\n".join(people.lines)) if x)
+    if description:
+        ev.add("description", description)
+    ev.add("class", "PRIVATE" if row.confidential or people.secret else "PUBLIC")
     ev.add("status", "CONFIRMED")
     ev.add("transp", "OPAQUE")
     owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
-    if owner is not None and owner.email:
+    if owner is not None and owner.email:  # (iTIP's PUBLISH names its organiser; no attendee)
         ev.add("organizer", _cal_address(owner.email, owner.name))
-    attendees = records.get(session, "meeting", row.id).get("attendees") or []
-    emails = first_emails(session, [a["contact_id"] for a in attendees])
-    for a in attendees:
-        email = emails.get(a["contact_id"])
-        if email:  # a contact without an address cannot be invited
-            role = "CHAIR" if a.get("role") == "chair" else "REQ-PARTICIPANT"
-            params = {"ROLE": role, "PARTSTAT": "NEEDS-ACTION", "CUTYPE": "INDIVIDUAL"}
-            ev.add("attendee", _cal_address(email, a.get("full_name", ""), **params))
     return ev
 
 
@@ -287,6 +316,7 @@ class ActionAbout:
 
     summary: str  # "Gửi thư giới thiệu — Genetica"
     description: str  # "Tổ chức: …\nNgười liên hệ: …\n…\n\n<notes>"
+    private: bool = False  # the action is confidential, or names a confidential record
 
 
 def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbout:
@@ -295,7 +325,10 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
     organisation (its acronym, else its name; else the contact's name); the description gives,
     one a line, the organisation in full, the contact with their e-mail and phone, the staff
     member responsible, the meeting it came from and the reference, then the notes. The
-    organisation is the action's, else the contact's."""
+    organisation is the action's, else the contact's. A confidential action, contact,
+    organisation or meeting is marked where it is named ("Lưu Văn Mật (Mật)"; a contact's name
+    in the title someone wrote too), and the event is then private (reviewer h106: a partner's
+    action naming a confidential contact went to the calendar public, unmarked)."""
     from app.validation import phone_display
 
     words = {k: v[1 if lang == "vi" else 0] for k, v in ABOUT_WORDS.items()}
@@ -308,10 +341,15 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
         org = None
     staff = session.get(m.Staff, act.responsible_staff_id) if act.responsible_staff_id else None
     meeting = session.get(m.Meeting, act.meeting_id) if act.meeting_id else None
+    if meeting is not None and meeting.deleted_at is not None:
+        meeting = None
+    secret_org = org is not None and org.confidential
+    secret_contact = contact is not None and contact.confidential
+    secret_meeting = meeting is not None and meeting.confidential
     lines: list[str] = []
     if org is not None:
         full = f"{org.name} ({org.acronym})" if org.acronym and org.acronym != org.name else org.name
-        lines.append(f"{words['organisation']}: {full}")
+        lines.append(f"{words['organisation']}: {marked(full, secret_org, lang)}")
     if contact is not None:
         methods = session.execute(
             select(METHOD.c.kind, METHOD.c.value)
@@ -321,11 +359,13 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
         email = next((str(v) for k, v in methods if k == "email"), "")
         phone = next((phone_display(str(v)) for k, v in methods if k != "email"), "")
         first = [email, phone]
-        lines.append(" · ".join(x for x in (f"{words['contact']}: {contact.full_name}", *first) if x))
+        named = marked(contact.full_name, secret_contact, lang)
+        lines.append(" · ".join(x for x in (f"{words['contact']}: {named}", *first) if x))
     if staff is not None and staff.deleted_at is None:
         lines.append(f"{words['responsible']}: {staff.name}")
-    if meeting is not None and meeting.deleted_at is None:
-        lines.append(f"{words['meeting']}: {meeting.title} ({meeting.starts_at:%d/%m/%Y})")
+    if meeting is not None:
+        held = marked(meeting.title, secret_meeting, lang)
+        lines.append(f"{words['meeting']}: {held} ({meeting.starts_at:%d/%m/%Y})")
     if act.reference:
         lines.append(f"{words['reference']}: {act.reference}")
     if act.direction == "they_owe":
@@ -335,11 +375,19 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
     description = "\n".join(lines)
     if act.notes:
         description = f"{description}\n\n{act.notes}" if description else act.notes
-    who = (org.acronym or org.name) if org is not None else (contact.full_name if contact is not None else "")
-    summary = f"{act.title} — {who}" if who else act.title
+    if org is not None:
+        who = marked(org.acronym or org.name, secret_org, lang)
+    else:
+        who = marked(contact.full_name, secret_contact, lang) if contact is not None else ""
+    title = act.title
+    if secret_contact and contact is not None:
+        title = mark_within(title, [contact.full_name], lang)
+    title = marked(title, act.confidential, lang)
+    summary = f"{title} — {who}" if who else title
     if act.direction == "they_owe":
         summary = f"{words['they_owe']}: {summary}"
-    return ActionAbout(summary, description)
+    private = act.confidential or secret_org or secret_contact or secret_meeting
+    return ActionAbout(summary, description, private)
 
 
 def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str, about: ActionAbout) -> Any:
@@ -353,7 +401,7 @@ def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str, ab
     item.add("summary", about.summary)
     if about.description:
         item.add("description", about.description)
-    item.add("class", "CONFIDENTIAL" if act.confidential else "PUBLIC")
+    item.add("class", "PRIVATE" if about.private else "PUBLIC")
     if reminders == "todo":
         item.add("due", act.due_date)
         item.add("status", "IN-PROCESS" if act.status == "in_progress" else "NEEDS-ACTION")
@@ -969,6 +1017,7 @@ __all__ = [
     "action_about",
     "database_uuid",
     "export_ics",
+    "follow_up_ids",
     "import_invitation",
     "invitation_changes",
     "invitation_of",

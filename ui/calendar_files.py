@@ -101,19 +101,19 @@ def export_calendar(
     action_ids: list[int] | None = None,
 ) -> Task | None:
     """Every upcoming meeting and the open actions (as all-day reminders: Google Calendar ignores
-    tasks), or only ``meeting_ids``, or only ``action_ids`` (the Actions list's selection: an
-    officer's own follow-ups, not the whole office's), to an .ics file."""
+    tasks), or only ``meeting_ids`` with their own follow-ups (as ``ketnoi export-ics --meeting``
+    does), or only ``action_ids`` (the Actions list's selection: an officer's own follow-ups, not
+    the whole office's), to an .ics file. The status bar says how many events went private
+    (confidential, or naming a confidential record: :mod:`app.calendar_marks`)."""
     title = _tr("Export to calendar")
     if action_ids is not None:
         if not action_ids:
             ctx.status_message.emit(_tr("Select the actions to export first."))
             return None
         meeting_ids = []
-    elif meeting_ids is not None:
-        if not meeting_ids:
-            ctx.status_message.emit(_tr("Select the meetings to export first."))
-            return None
-        action_ids = []
+    elif meeting_ids is not None and not meeting_ids:
+        ctx.status_message.emit(_tr("Select the meetings to export first."))
+        return None
     target = Path(path) if path else _ask_save(parent, ctx, title, "ketnoi.ics", _tr("Calendar"), ".ics")
     if target is None:
         return None
@@ -143,6 +143,15 @@ def export_calendar(
         if left_out:  # chosen by hand: say why some are not in the file
             text += " " + QCoreApplication.translate(
                 "CalendarFiles", "(%n left out: done, cancelled or without a due date)", "", left_out
+            )
+        private = out.private
+        if private:  # (reviewer h106: a confidential meeting went to the calendar unsaid)
+            text += " " + QCoreApplication.translate(
+                "CalendarFiles",
+                "(%n event(s) marked private, as confidential or naming a confidential record: "
+                "give the file only to those who may see them)",
+                "",
+                private,
             )
         answers.file_written(ctx, text, target)
 

@@ -835,12 +835,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="214" />
+      <location filename="../../ui/calendar_files.py" line="223" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="215" />
+      <location filename="../../ui/calendar_files.py" line="224" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
@@ -850,22 +850,27 @@ Bản sao lưu: %2</translation>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_files.py" line="149" />
+      <source>(%n event(s) marked private, as confidential or naming a confidential record: give the file only to those who may see them)</source>
+      <translation>(%n sự kiện được đánh dấu riêng tư, vì là hồ sơ mật hoặc có nêu tên một hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó)</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_files.py" line="144" />
       <source>(%n left out: done, cancelled or without a due date)</source>
       <translation>(%n việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="194" />
+      <location filename="../../ui/calendar_files.py" line="203" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="199" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="192" />
+      <location filename="../../ui/calendar_files.py" line="201" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
@@ -875,7 +880,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="443" />
+      <location filename="../../ui/calendar_files.py" line="452" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
@@ -890,102 +895,102 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lịch: %n việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="106" />
+      <location filename="../../ui/calendar_files.py" line="108" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="160" />
+      <location filename="../../ui/calendar_files.py" line="169" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="441" />
+      <location filename="../../ui/calendar_files.py" line="450" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="500" />
+      <location filename="../../ui/calendar_files.py" line="509" />
       <source>Invitation linked to the meeting already logged: “%1”</source>
       <translation>Đã gắn lời mời với cuộc họp đã ghi: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="499" />
+      <location filename="../../ui/calendar_files.py" line="508" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="501" />
+      <location filename="../../ui/calendar_files.py" line="510" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="213" />
+      <location filename="../../ui/calendar_files.py" line="222" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="216" />
+      <location filename="../../ui/calendar_files.py" line="225" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="217" />
+      <location filename="../../ui/calendar_files.py" line="226" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="403" />
+      <location filename="../../ui/calendar_files.py" line="412" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="109" />
+      <location filename="../../ui/calendar_files.py" line="111" />
       <source>Select the actions to export first.</source>
       <translation>Hãy chọn các việc cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="162" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="114" />
+      <location filename="../../ui/calendar_files.py" line="115" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="193" />
+      <location filename="../../ui/calendar_files.py" line="202" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="502" />
+      <location filename="../../ui/calendar_files.py" line="511" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="195" />
+      <location filename="../../ui/calendar_files.py" line="204" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="212" />
+      <location filename="../../ui/calendar_files.py" line="221" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="218" />
+      <location filename="../../ui/calendar_files.py" line="227" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="416" />
+      <location filename="../../ui/calendar_files.py" line="425" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="191" />
+      <location filename="../../ui/calendar_files.py" line="200" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
@@ -1005,12 +1010,12 @@ Bản sao lưu: %2</translation>
       <translation>Những gì được lưu vào cuộc họp trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="165" />
+      <location filename="../../ui/calendar_files.py" line="174" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="176" />
+      <location filename="../../ui/calendar_files.py" line="185" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -3859,114 +3864,114 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="301" />
+      <location filename="../../ui/calendar_files.py" line="310" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="350" />
+      <location filename="../../ui/calendar_files.py" line="359" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="328" />
+      <location filename="../../ui/calendar_files.py" line="337" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="317" />
+      <location filename="../../ui/calendar_files.py" line="326" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="264" />
+      <location filename="../../ui/calendar_files.py" line="273" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="348" />
+      <location filename="../../ui/calendar_files.py" line="357" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="250" />
+      <location filename="../../ui/calendar_files.py" line="259" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="356" />
+      <location filename="../../ui/calendar_files.py" line="365" />
       <source>Kept as logged: %1</source>
       <translation>Giữ nguyên như đã ghi: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="259" />
+      <location filename="../../ui/calendar_files.py" line="268" />
       <source>Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged.</source>
       <translation>Gắn lời mời với cuộc họp #%1? Khi đó các cập nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp này; tiêu đề giữ nguyên như đã ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="311" />
+      <location filename="../../ui/calendar_files.py" line="320" />
       <source>Link to it</source>
       <translation>Gắn với cuộc họp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="282" />
-      <location filename="../../ui/calendar_files.py" line="349" />
+      <location filename="../../ui/calendar_files.py" line="291" />
+      <location filename="../../ui/calendar_files.py" line="358" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="313" />
+      <location filename="../../ui/calendar_files.py" line="322" />
       <source>New meeting</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="353" />
+      <location filename="../../ui/calendar_files.py" line="362" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="283" />
+      <location filename="../../ui/calendar_files.py" line="292" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="347" />
+      <location filename="../../ui/calendar_files.py" line="356" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="308" />
+      <location filename="../../ui/calendar_files.py" line="317" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="280" />
-      <location filename="../../ui/calendar_files.py" line="346" />
+      <location filename="../../ui/calendar_files.py" line="289" />
+      <location filename="../../ui/calendar_files.py" line="355" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="317" />
+      <location filename="../../ui/calendar_files.py" line="326" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="266" />
+      <location filename="../../ui/calendar_files.py" line="275" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="281" />
+      <location filename="../../ui/calendar_files.py" line="290" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="293" />
+      <location filename="../../ui/calendar_files.py" line="302" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="298" />
+      <location filename="../../ui/calendar_files.py" line="307" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4872,7 +4877,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4903,7 +4907,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5086,8 +5089,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6334,6 +6335,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6871,6 +6873,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6901,6 +6904,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7003,6 +7007,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7034,6 +7039,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7592,7 +7599,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7773,7 +7779,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

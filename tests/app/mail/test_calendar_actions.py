@@ -50,7 +50,8 @@ def _setup(engine: Engine) -> dict[str, int]:
 
 def _items(engine: Engine, kind: str, **kw: object) -> dict[str, object]:
     with unit_of_work(engine) as s:
-        data = calendars.export_ics(s, meeting_ids=[], **kw).data  # type: ignore[arg-type]
+        every = calendars.open_action_ids(s)
+        data = calendars.export_ics(s, meeting_ids=[], action_ids=every, **kw).data  # type: ignore[arg-type]
     return {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical(data).walk(kind)}
 
 
