@@ -122,6 +122,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--version", choices=vcards.VERSIONS, default="3.0", help="vCard version (default 3.0)")
     p.add_argument("--notes", action="store_true", help="include the contacts' notes (left out by default)")
+    p.add_argument(
+        "--confidential",
+        action="store_true",
+        help="with every contact, the confidential ones too (left out by default; a contact "
+        "named with --contact is written, marked CLASS:PRIVATE in vCard 3.0)",
+    )
     p.set_defaults(handler=export_vcard_command)
 
 
@@ -199,11 +205,12 @@ def write_vcf(
     *,
     version: str = "3.0",
     notes: bool = False,
+    confidential: bool = False,
 ) -> vcards.ExportedCards:
     """:func:`app.vcards.export_vcards` written to ``path`` (whole or not at all)."""
     check_folder(path.expanduser())  # before the records are read
     with unit_of_work(engine) as s:
-        out = vcards.export_vcards(s, contact_ids, version=version, notes=notes)
+        out = vcards.export_vcards(s, contact_ids, version=version, notes=notes, confidential=confidential)
     write_atomically(path, out.data)
     return out
 
@@ -289,7 +296,14 @@ def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
 
     lang = cli_language(getattr(args, "lang", None))
     try:
-        out = write_vcf(ctx.engine(), output_path(args), args.contact, version=args.version, notes=args.notes)
+        out = write_vcf(
+            ctx.engine(),
+            output_path(args),
+            args.contact,
+            version=args.version,
+            notes=args.notes,
+            confidential=args.confidential,
+        )
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
@@ -297,10 +311,17 @@ def export_vcard_command(args: argparse.Namespace, ctx: CliContext) -> int:
             "file": str(args.output),
             "contacts": out.count,
             "version": args.version,
+            "confidential": out.confidential,
+            "withheld": out.withheld,
             "skipped": [x.text() for x in out.skipped],
         }
     )
     ctx.out(_said_export(lang, "vcard", file=args.output, count=out.count, version=args.version))
+    if out.withheld:  # (reviewer h106: confidential people went to a phone's address book unsaid)
+        ctx.out(_said_export(lang, "withheld", withheld=out.withheld))
+    if out.confidential:
+        mark = _said_export(lang, "marked_private" if args.version == "3.0" else "unmarked")
+        ctx.out(_said_export(lang, "secret_cards", secret=out.confidential, marked=mark))
     for x in out.skipped:
         ctx.out(_said_export(lang, "left_out", why=x.text(lang)))
     return 0

@@ -14,6 +14,15 @@ and Google's custom label), so that it comes back exactly. vobject writes 3.0; f
 same card is written with 4.0's forms (lower-case TYPE, ``PREF=1``, ``tel:`` URIs for numbers
 in international form, no CHARSET).
 
+Confidential contacts (reviewer h106). A card carries no reliable mark once it is in an address
+book: vCard 4.0 (RFC 6350) has no CLASS at all, and a phone or Google Contacts keeps none, showing
+and syncing the person like any other. So the whole office's export leaves them out, said with
+how many (``confidential=True``, ``ketnoi export-vcard --confidential``, includes them); a
+contact chosen by id (a list's selection, ``--contact``) is written, as asked, with vCard 3.0's
+``CLASS:PRIVATE`` (RFC 2426; Outlook's "Private", the one sensitivity it acts on), and
+:attr:`ExportedCards.confidential` counts them so that the command and the window say the file
+holds them.
+
 Import. :func:`parse_cards` reads every card of a file as phones and address books write them:
 vCard 2.1 (old Android and Nokia exports: quoted-printable with soft line breaks, CHARSET=UTF-8,
 bare ``TEL;CELL`` parameters), 3.0 and 4.0; PHOTO, LOGO, SOUND and KEY are dropped before
@@ -31,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.calendars import LeftOut, database_uuid
@@ -92,10 +101,12 @@ def _methods(session: Session, ids: list[int]) -> dict[int, list[tuple[str, str,
     return out
 
 
-def live_contact_ids(session: Session) -> list[int]:
-    rows = session.execute(
-        select(CON.c.id).where(CON.c.deleted_at.is_(None)).order_by(CON.c.sort_key, CON.c.id)
-    )
+def live_contact_ids(session: Session, *, confidential: bool = True) -> list[int]:
+    """Every live contact, in the list's order (``confidential=False``: but the confidential)."""
+    stmt = select(CON.c.id).where(CON.c.deleted_at.is_(None))
+    if not confidential:
+        stmt = stmt.where(CON.c.confidential.is_(False))
+    rows = session.execute(stmt.order_by(CON.c.sort_key, CON.c.id))
     return [int(i) for i in rows.scalars()]
 
 
@@ -104,6 +115,8 @@ class ExportedCards:
     data: bytes
     count: int
     skipped: list[LeftOut] = field(default_factory=list)
+    confidential: int = 0  # confidential contacts written (chosen by id, or asked for)
+    withheld: int = 0  # confidential contacts a whole export left out
 
 
 def export_vcards(
@@ -112,11 +125,24 @@ def export_vcards(
     *,
     version: str = "3.0",
     notes: bool = False,
+    confidential: bool = False,
 ) -> ExportedCards:
-    """The contacts (every live one when None) as one .vcf file (UTF-8, CRLF)."""
+    """The contacts as one .vcf file (UTF-8, CRLF): ``contact_ids``, else every live one but
+    the confidential (``confidential``: them too; :attr:`ExportedCards.withheld` counts those
+    left out). A confidential contact written is ``CLASS:PRIVATE`` in vCard 3.0."""
     if version not in VERSIONS:
         raise UserError(f"vCard version: 3.0 or 4.0, not {version!r}")
-    ids = live_contact_ids(session) if contact_ids is None else list(dict.fromkeys(contact_ids))
+    withheld = 0
+    if contact_ids is None:
+        ids = live_contact_ids(session, confidential=confidential)
+        if not confidential:
+            withheld = int(
+                session.execute(
+                    select(func.count()).where(CON.c.deleted_at.is_(None), CON.c.confidential.is_(True))
+                ).scalar_one()
+            )
+    else:
+        ids = list(dict.fromkeys(contact_ids))
     db_uuid = database_uuid(session)
     methods = _methods(session, ids)
     rows: dict[int, Any] = {}
@@ -127,7 +153,7 @@ def export_vcards(
             .where(CON.c.id.in_(part))
         ).all():
             rows[int(row.id)] = row
-    out = ExportedCards(b"", 0)
+    out = ExportedCards(b"", 0, withheld=withheld)
     parts: list[str] = []
     for cid in ids:
         found = rows.get(cid)
@@ -136,6 +162,7 @@ def export_vcards(
             continue
         parts.append(_card(found, methods.get(cid, []), f"contact-{cid}@{db_uuid}", version, notes))
         out.count += 1
+        out.confidential += bool(found.confidential)
     out.data = "".join(parts).encode("utf-8")
     return out
 
@@ -158,6 +185,8 @@ def _card(row: Any, methods: list[tuple[str, str, str]], uid: str, version: str,
     if notes and row.notes:
         card.add("note").value = row.notes
     card.add("uid").value = uid
+    if getattr(row, "confidential", False) and version == "3.0":
+        card.add("class").value = "PRIVATE"
     updated = row.updated_at
     if isinstance(updated, str):
         updated = dt.datetime.fromisoformat(updated)

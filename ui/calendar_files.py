@@ -165,7 +165,9 @@ def export_vcards(
     path: Path | str | None = None,
     version: str = "3.0",
 ) -> Task | None:
-    """The contacts (every one when None) to a .vcf file for phones and address books."""
+    """The contacts (every one when None, but the confidential: said with how many) to a .vcf
+    file for phones and address books; a confidential one selected is written, marked private
+    (:mod:`app.vcards`), and the status bar says the file holds it."""
     title = _tr("Export vCard")
     if contact_ids is not None and not contact_ids:
         ctx.status_message.emit(_tr("Select the contacts to export first."))
@@ -181,9 +183,23 @@ def export_vcards(
         return write_vcf(engine, target, contact_ids, version=version)
 
     def done(out: vcards.ExportedCards) -> None:
-        count = out.count
+        count, withheld, secret = out.count, out.withheld, out.confidential
         text = QCoreApplication.translate("CalendarFiles", "vCard written: %n contact(s) → %1", "", count)
         text = text.replace("%1", str(target))
+        if withheld:  # (reviewer h106: confidential people went to a phone's address book unsaid)
+            text += " " + QCoreApplication.translate(
+                "CalendarFiles",
+                "(%n confidential contact(s) left out: select them in the Contacts list to export them)",
+                "",
+                withheld,
+            )
+        if secret:
+            text += " " + QCoreApplication.translate(
+                "CalendarFiles",
+                "(it holds %n confidential contact(s), marked private: give it only to those who may see them)",
+                "",
+                secret,
+            )
         answers.file_written(ctx, text, target)
 
     return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
