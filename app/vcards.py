@@ -21,7 +21,8 @@ how many (``confidential=True``, ``ketnoi export-vcard --confidential``, include
 contact chosen by id (a list's selection, ``--contact``) is written, as asked, with vCard 3.0's
 ``CLASS:PRIVATE`` (RFC 2426; Outlook's "Private", the one sensitivity it acts on), and
 :attr:`ExportedCards.confidential` counts them so that the command and the window say the file
-holds them.
+holds them. Imported again (:mod:`app.importing.vcf`), such a card makes a confidential contact,
+as a workbook's "Mật / Confidential" column does.
 
 Import. :func:`parse_cards` reads every card of a file as phones and address books write them:
 vCard 2.1 (old Android and Nokia exports: quoted-printable with soft line breaks, CHARSET=UTF-8,
@@ -78,6 +79,7 @@ class Card:
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, label)
     phones: list[tuple[str, str]] = field(default_factory=list)
     note: str = ""
+    private: bool = False  # CLASS:PRIVATE or CONFIDENTIAL (vCard 3.0): imported confidential
     error: str = ""  # why the card could not be read
 
 
@@ -374,6 +376,8 @@ def _take(card: Card, child: Any, labels: dict[str, str]) -> None:
         card.position = _str(child.value)
     elif name == "NOTE":
         card.note = _str(child.value)
+    elif name == "CLASS":
+        card.private = _str(child.value).upper() in ("PRIVATE", "CONFIDENTIAL")
     elif name == "EMAIL":
         address = _str(child.value)
         if address.lower().startswith("mailto:"):

@@ -33,6 +33,7 @@ FIELDS = (
     "emails",
     "phones",
     "notes",
+    "confidential",
 )
 HEADERS = [fs.spec("contact", f).header for f in FIELDS]
 
@@ -61,6 +62,7 @@ def row_of(card: vcards.Card) -> list[Any]:
         "emails": _emails(card.emails),
         "phones": listcells.join(with_label(v, label) for v, label in card.phones),
         "notes": card.note,
+        "confidential": "x" if card.private else None,  # (CLASS:PRIVATE: an export's confidential contact)
     }
     return [values[f] or None for f in FIELDS]
 

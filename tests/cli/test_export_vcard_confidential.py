@@ -5,6 +5,7 @@ leaves them out, said with how many; one named with ``--contact``, or all with
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -39,3 +40,17 @@ def test_export_vcard_leaves_confidential_contacts_out_unless_asked(tmp_path: Pa
     assert re.search(r"Đã ghi .*: 2 liên hệ, vCard 4.0", out)
     assert "tệp có 1 liên hệ mật (vCard 4.0 không có cách đánh dấu)" in out
     assert "CLASS" not in vcf.read_text(encoding="utf-8")  # (RFC 6350 has none)
+
+
+def test_a_confidential_contact_exported_stays_confidential_imported_elsewhere(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    _office(db)
+    vcf = tmp_path / "hai.vcf"
+    _ok(db, "export-vcard", "-o", str(vcf), "--confidential")
+    other = tmp_path / "other.db"
+    _ok(other, "import", str(vcf))
+    shown = {}
+    for cid in ("1", "2"):
+        doc = json.loads(_ok(other, "contact", "show", cid, "--json"))
+        shown[doc["record"]["full_name"]] = doc["record"]["confidential"]
+    assert shown == {"Lưu Văn Mật": True, "Trần Thị Lan": False}
