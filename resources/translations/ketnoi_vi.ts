@@ -704,6 +704,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -835,12 +836,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="223" />
+      <location filename="../../ui/calendar_files.py" line="239" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="224" />
+      <location filename="../../ui/calendar_files.py" line="240" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
@@ -848,6 +849,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/calendar_files.py" line="131" />
       <source>%n open action(s) as all-day reminders → %1</source>
       <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="190" />
+      <source>(%n confidential contact(s) left out: select them in the Contacts list to export them)</source>
+      <translation>(không ghi %n liên hệ mật: hãy chọn các liên hệ đó trong danh sách Liên hệ để xuất)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="149" />
@@ -860,17 +866,22 @@ Bản sao lưu: %2</translation>
       <translation>(%n việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="203" />
+      <location filename="../../ui/calendar_files.py" line="197" />
+      <source>(it holds %n confidential contact(s), marked private: give it only to those who may see them)</source>
+      <translation>(tệp có %n liên hệ mật, được đánh dấu riêng tư: chỉ đưa tệp cho người được xem các liên hệ đó)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="219" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="199" />
+      <location filename="../../ui/calendar_files.py" line="215" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="201" />
+      <location filename="../../ui/calendar_files.py" line="217" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
@@ -880,7 +891,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="452" />
+      <location filename="../../ui/calendar_files.py" line="468" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
@@ -900,47 +911,47 @@ Bản sao lưu: %2</translation>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="169" />
+      <location filename="../../ui/calendar_files.py" line="171" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="450" />
+      <location filename="../../ui/calendar_files.py" line="466" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="509" />
+      <location filename="../../ui/calendar_files.py" line="525" />
       <source>Invitation linked to the meeting already logged: “%1”</source>
       <translation>Đã gắn lời mời với cuộc họp đã ghi: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="508" />
+      <location filename="../../ui/calendar_files.py" line="524" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="510" />
+      <location filename="../../ui/calendar_files.py" line="526" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="222" />
+      <location filename="../../ui/calendar_files.py" line="238" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="225" />
+      <location filename="../../ui/calendar_files.py" line="241" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="226" />
+      <location filename="../../ui/calendar_files.py" line="242" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="412" />
+      <location filename="../../ui/calendar_files.py" line="428" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
@@ -950,7 +961,7 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn các việc cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="173" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
@@ -960,37 +971,37 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="202" />
+      <location filename="../../ui/calendar_files.py" line="218" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="511" />
+      <location filename="../../ui/calendar_files.py" line="527" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="204" />
+      <location filename="../../ui/calendar_files.py" line="220" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="221" />
+      <location filename="../../ui/calendar_files.py" line="237" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="227" />
+      <location filename="../../ui/calendar_files.py" line="243" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="425" />
+      <location filename="../../ui/calendar_files.py" line="441" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="200" />
+      <location filename="../../ui/calendar_files.py" line="216" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
@@ -1010,12 +1021,12 @@ Bản sao lưu: %2</translation>
       <translation>Những gì được lưu vào cuộc họp trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="174" />
+      <location filename="../../ui/calendar_files.py" line="176" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="185" />
+      <location filename="../../ui/calendar_files.py" line="187" />
       <source>vCard written: %n contact(s) → %1</source>
       <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
     </message>
@@ -3864,114 +3875,114 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="310" />
+      <location filename="../../ui/calendar_files.py" line="326" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="359" />
+      <location filename="../../ui/calendar_files.py" line="375" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="337" />
+      <location filename="../../ui/calendar_files.py" line="353" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="326" />
+      <location filename="../../ui/calendar_files.py" line="342" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="273" />
+      <location filename="../../ui/calendar_files.py" line="289" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="357" />
+      <location filename="../../ui/calendar_files.py" line="373" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="259" />
+      <location filename="../../ui/calendar_files.py" line="275" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="365" />
+      <location filename="../../ui/calendar_files.py" line="381" />
       <source>Kept as logged: %1</source>
       <translation>Giữ nguyên như đã ghi: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="268" />
+      <location filename="../../ui/calendar_files.py" line="284" />
       <source>Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged.</source>
       <translation>Gắn lời mời với cuộc họp #%1? Khi đó các cập nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp này; tiêu đề giữ nguyên như đã ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="320" />
+      <location filename="../../ui/calendar_files.py" line="336" />
       <source>Link to it</source>
       <translation>Gắn với cuộc họp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="291" />
-      <location filename="../../ui/calendar_files.py" line="358" />
+      <location filename="../../ui/calendar_files.py" line="307" />
+      <location filename="../../ui/calendar_files.py" line="374" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="322" />
+      <location filename="../../ui/calendar_files.py" line="338" />
       <source>New meeting</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="362" />
+      <location filename="../../ui/calendar_files.py" line="378" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="292" />
+      <location filename="../../ui/calendar_files.py" line="308" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="356" />
+      <location filename="../../ui/calendar_files.py" line="372" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="317" />
+      <location filename="../../ui/calendar_files.py" line="333" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="289" />
-      <location filename="../../ui/calendar_files.py" line="355" />
+      <location filename="../../ui/calendar_files.py" line="305" />
+      <location filename="../../ui/calendar_files.py" line="371" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="326" />
+      <location filename="../../ui/calendar_files.py" line="342" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="275" />
+      <location filename="../../ui/calendar_files.py" line="291" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="290" />
+      <location filename="../../ui/calendar_files.py" line="306" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="302" />
+      <location filename="../../ui/calendar_files.py" line="318" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="307" />
+      <location filename="../../ui/calendar_files.py" line="323" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -4740,7 +4751,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="170" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -6873,7 +6883,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7007,7 +7016,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7599,6 +7607,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7779,6 +7788,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
