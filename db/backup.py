@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import clock
-from db.engine import Engine, Session, passfile_path, sqlite_path
+from db.engine import Engine, Session, sqlite_path
 from db.errors import DiskFull, UserError, disk_refused
 
 RISKY_KEEP = 10
@@ -782,37 +782,66 @@ def _replace_whole(prepared: Path, db_file: Path) -> None:
 
 
 def pg_dump(url: str, target: Path) -> Path:
-    """A ``pg_dump -Fc`` of the PostgreSQL database at ``url`` into ``target`` (0600)."""
+    """A ``pg_dump -Fc`` of the PostgreSQL database at ``url`` into ``target`` (0600).
+
+    pg_dump finds the password where Ketnoi's own connections do (:func:`db.engine.passfile_for`:
+    Ketnoi's password file when it holds this login, else libpq's ``PGPASSFILE`` or
+    ``~/.pgpass``), never asks for one, and runs in the C locale: under a locale this computer
+    lacks, the pg_dump wrapper's "perl: warning: Setting locale failed." came first on its
+    stderr and was all the person read of why the copy failed (reviewer h107). A failure is said
+    in English and Vietnamese (``vi``) with pg_dump's own reason."""
     from sqlalchemy.engine import make_url
+
+    from db.engine import libpq_conninfo
 
     tool = shutil.which("pg_dump")
     if tool is None:
-        raise BackupError(
+        raise _said(
             "pg_dump is not installed here: install the PostgreSQL client tools, or rely on the "
-            "server's own backups"
+            "server's own backups",
+            "chưa cài pg_dump trên máy này: hãy cài bộ công cụ máy khách PostgreSQL, hoặc dựa vào "
+            "các bản sao lưu của máy chủ",
         )
     u = make_url(url)
-    env = {**os.environ, "PGPASSFILE": str(passfile_path())}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k not in ("LANG", "LANGUAGE")}
+    env["LC_ALL"] = "C"  # (exists everywhere; pg_dump speaks no Vietnamese anyway)
     if u.password:
-        env["PGPASSWORD"] = str(u.password)
-    # --enable-row-security: on a team database (db/team.py) the dump holds what this login may
-    # see; without it pg_dump refuses any table with row-level security.
-    args = [tool, "-Fc", "-f", str(target), "--no-owner", "--enable-row-security"]
-    for flag, value in (("-h", u.host), ("-p", u.port), ("-U", u.username)):
-        if value:
-            args += [flag, str(value)]
-    args.append(u.database or "")
+        env["PGPASSWORD"] = str(u.password)  # (not in the arguments, which any user can list)
+    # the URL whole (sslmode and the rest), without its password; --enable-row-security: on a
+    # team database (db/team.py) the dump holds what this login may see; without it pg_dump
+    # refuses any table with row-level security
+    conninfo = libpq_conninfo(u.set(password=None))
+    args = [tool, "-Fc", "-f", str(target), "--no-owner", "--enable-row-security", "--no-password"]
+    args += ["--dbname", conninfo]
     try:
-        done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600, check=False)
+        done = subprocess.run(
+            args, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=3600, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BackupError(f"pg_dump did not run: {exc}") from exc
+        raise _said(f"pg_dump did not run: {exc}", f"pg_dump không chạy được: {exc}") from exc
     if done.returncode != 0:
         with contextlib.suppress(OSError):
             target.unlink()
-        first = (done.stderr.strip().splitlines() or ["failed"])[0]
-        raise BackupError(f"pg_dump failed: {first}") from _unreachable(url)
+        said = pg_dump_reason(done.stderr.decode("utf-8", "replace")) or f"exit status {done.returncode}"
+        raise _said(f"pg_dump failed: {said}", f"pg_dump không tạo được bản sao: {said}") from _unreachable(
+            url
+        )
     _private(target, 0o600)
     return target
+
+
+_NOT_PG_DUMP = ("perl: warning:", "LANGUAGE =", "LC_ALL =", "LC_", "LANG =", "are supported and installed")
+
+
+def pg_dump_reason(stderr: str) -> str:
+    """Why pg_dump failed, from its stderr: its ``error:`` line, else its first line that is not
+    a wrapper's locale warning."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("pg_dump: error:"):
+            return line.removeprefix("pg_dump: error:").strip()
+    rest = [line for line in lines if not line.startswith(_NOT_PG_DUMP)]
+    return rest[0] if rest else ""
 
 
 def _unreachable(url: str) -> BaseException | None:

@@ -57,6 +57,7 @@ __all__ = [
     "make_private",
     "mark_read_only",
     "not_permitted",
+    "passfile_for",
     "passfile_path",
     "read_only_reason",
     "read_session",
@@ -91,6 +92,56 @@ def passfile_path() -> Path:
 
 def _pgpass_field(value: str) -> str:
     return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def _pgpass_fields(line: str) -> list[str]:
+    """A password file's line as libpq splits it: ``:`` between fields, ``\\`` escaping."""
+    fields: list[str] = []
+    field, escaped = "", False
+    for ch in line:
+        if escaped:
+            field, escaped = field + ch, False
+        elif ch == "\\":
+            escaped = True
+        elif ch == ":" and len(fields) < 4:
+            fields.append(field)
+            field = ""
+        else:
+            field += ch
+    return [*fields, field]
+
+
+def passfile_for(url: URL | str) -> Path | None:
+    """Ketnoi's password file (:func:`passfile_path`) when it holds a line for ``url``'s login
+    — host, port, database and user matched as libpq matches them, ``*`` for any — else None:
+    libpq then looks where it always does (``PGPASSFILE``, ``~/.pgpass``,
+    ``%APPDATA%\\postgresql\\pgpass.conf``). Handing libpq Ketnoi's file whatever it held hid
+    the user's own: a login whose password the IT person put in ~/.pgpass, as docs/team.md says,
+    was asked for one — by pg_dump always (Back up now: "pg_dump failed: Password:"), by every
+    connection once Ketnoi's file held another server's (reviewer h107)."""
+    import getpass
+
+    u = make_url(url) if isinstance(url, str) else url
+    path = passfile_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    host = u.host or str(u.query.get("host") or "") or os.environ.get("PGHOST", "")
+    if not host or host.startswith("/"):
+        host = "localhost"  # (a Unix socket: libpq matches it as localhost)
+    try:
+        user = u.username or os.environ.get("PGUSER") or getpass.getuser()
+    except (KeyError, OSError):  # (no name for this user id)
+        user = u.username or ""
+    wanted = [host, str(u.port or os.environ.get("PGPORT") or 5432), u.database or user, user]
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = _pgpass_fields(line)
+        if len(fields) == 5 and all(f in ("*", w) for f, w in zip(fields, wanted, strict=False)):
+            return path
+    return None
 
 
 def remember_password(url: str) -> str:
@@ -230,8 +281,6 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
                     if k not in given
                 },
             }
-            if passfile_path().exists():
-                kwargs["connect_args"]["passfile"] = str(passfile_path())
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "postgresql":
         event.listen(engine, "do_connect", _connecting)
@@ -323,8 +372,8 @@ def libpq_conninfo(url: URL, **extra: Any) -> str:
     from psycopg.conninfo import make_conninfo
 
     keywords: dict[str, Any] = {}
-    if passfile_path().exists():
-        keywords["passfile"] = str(passfile_path())
+    if (passfile := passfile_for(url)) is not None:
+        keywords["passfile"] = str(passfile)
     keywords |= extra
     plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
     return make_conninfo(plain, **keywords)
@@ -501,8 +550,20 @@ def password_wanted(url: str, lang: str = "en") -> str:
 _attempt = threading.local()  # when this thread last began to open a connection (do_connect)
 
 
-def _connecting(*_args: Any) -> None:
+def _connecting(dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
     _attempt.started = time.monotonic()
+    # Ketnoi's password file where it holds this login, else libpq's own places (asked at each
+    # connection: a password remembered after the engine was made is found)
+    if "passfile" not in cparams and not cparams.get("password"):  # (a URL's own wins)
+        url = URL.create(
+            "postgresql",
+            username=cparams.get("user"),
+            host=cparams.get("host"),
+            port=int(cparams["port"]) if cparams.get("port") else None,
+            database=cparams.get("dbname"),
+        )
+        if (passfile := passfile_for(url)) is not None:
+            cparams["passfile"] = str(passfile)
 
 
 def _mark_login_refused(context: Any) -> None:

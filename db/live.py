@@ -41,7 +41,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
-from db.engine import CONNECTION_NAME, passfile_path, server_refuses
+from db.engine import CONNECTION_NAME, passfile_for, server_refuses
 
 CHANNEL = "ketnoi_changes"
 PING_S = 10.0
@@ -66,8 +66,8 @@ def conninfo(url: URL) -> tuple[str, dict[str, Any]]:
         "keepalives_count": 3,
         "tcp_user_timeout": 15000,
     }
-    if passfile_path().exists():
-        extra["passfile"] = str(passfile_path())
+    if (passfile := passfile_for(url)) is not None:
+        extra["passfile"] = str(passfile)
     return plain, extra
 
 
