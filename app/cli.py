@@ -149,6 +149,10 @@ class CliContext:
         # command that writes says whether it wrote (ketnoi import: nothing, or import #5
         # and its undo); None: "interrupted"
         self.interrupted: Callable[[str], str] | None = None
+        # What a lost connection to a team database's server leaves, for a command that commits
+        # in steps (ketnoi import: nothing, or import #5 and its undo); None: nothing was
+        # written, or what was, as db.engine.committed counts the command's commits (_lost)
+        self.lost: Callable[[str], str] | None = None
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -677,12 +681,16 @@ def _run(handler: Handler, args: argparse.Namespace, ctx: CliContext, debug: boo
     except _errors(UserError, "db.migrate.DatabaseError") as exc:
         if debug:
             raise
+        if (lost := _lost(ctx, exc)) is not None:  # (pg_dump's, for one: the server gone)
+            return _fail(ctx, lost, exc)
         return _fail(ctx, _in_cli_language(ctx, str(exc)), exc)
     except _errors(OSError, "sqlalchemy.exc.SQLAlchemyError") as exc:
         if debug:
             raise
         if _stopped(exc):  # an error raised while a Ctrl+C unwound (a clean-up that failed)
             return _interrupted(ctx)
+        if (lost := _lost(ctx, exc)) is not None:
+            return _fail(ctx, lost, exc)
         if getattr(exc, "login_refused", False):  # (db.engine.login_refused: the server said no)
             from app.language import cli_language
             from db.engine import turned_away
@@ -697,6 +705,46 @@ def _run(handler: Handler, args: argparse.Namespace, ctx: CliContext, debug: boo
         if debug or not _stopped(exc):
             raise
         return _interrupted(ctx)  # (a clean-up that failed as a Ctrl+C unwound: said as the Ctrl+C)
+
+
+def _lost(ctx: CliContext, exc: BaseException) -> str | None:
+    """A command stopped because the team database's server could not be reached any more
+    (stopped or restarted — "terminating connection due to administrator command" —, the
+    connection reset, "server closed the connection unexpectedly", the network down): one line
+    in the CLI's language that says so and what was written — nothing, or what the command
+    says it wrote (:attr:`CliContext.lost`), or that what it had saved stays. (Reviewer h107,
+    under a Vietnamese locale: "ketnoi: AdminShutdown: terminating connection due to
+    administrator command (run with --debug for details)", which did not say that nothing was
+    imported.) A database that could not be opened at all is said as before (db.migrate). None
+    for any other error."""
+    if ctx.args is None or "sqlalchemy" not in sys.modules or isinstance(exc, _opening_error()):
+        return None
+    from db.engine import server_unreachable
+
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen and not server_unreachable(link):
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    if link is None or id(link) in seen:
+        return None
+    from app.cli_lines import say
+    from app.language import cli_language
+    from db.engine import committed, server_address
+
+    lang = cli_language(getattr(ctx.args, "lang", None))
+    if ctx.lost is not None:
+        written = ctx.lost(lang)
+    elif ctx._engine is not None and committed(ctx._engine):
+        written = say("lost_some", lang)
+    else:
+        written = say("lost_nothing", lang)
+    return say("lost", lang, server=server_address(ctx.url), written=written)
+
+
+def _opening_error() -> tuple[type[BaseException], ...]:
+    found = getattr(sys.modules.get("db.migrate"), "DatabaseError", None)
+    return (found,) if isinstance(found, type) else ()
 
 
 def _closed(ctx: CliContext, code: int) -> int:

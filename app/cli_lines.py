@@ -42,6 +42,24 @@ LINES: dict[str, tuple[str, str]] = {
         "interrupted after the demo data was written",
         "đã dừng (Ctrl+C) sau khi đã ghi dữ liệu mẫu",
     ),
+    # a command stopped by a team database's server gone (stopped, restarted, the network down;
+    # app.cli._lost): the window's "Cannot reach the database server …", and what was written
+    "lost": (
+        "lost the connection to the database server {server} (the server stopped or restarted, "
+        "or the network is down): {written}",
+        "mất kết nối tới máy chủ cơ sở dữ liệu {server} (máy chủ đã dừng hoặc khởi động lại, "
+        "hoặc mạng bị ngắt): {written}",
+    ),
+    "lost_nothing": (
+        "nothing was written (the database is as it was); run the command again when the server is back",
+        "chưa ghi gì (cơ sở dữ liệu giữ nguyên như trước); hãy chạy lại lệnh khi máy chủ hoạt động trở lại",
+    ),
+    "lost_some": (
+        "what the command had saved before then stays saved, the rest was not written "
+        "(ketnoi history shows what was)",
+        "những gì lệnh đã lưu trước đó vẫn được giữ, phần còn lại chưa được ghi "
+        "(ketnoi history cho xem những gì đã lưu)",
+    ),
     # ketnoi info
     "database": ("Database: {where}", "Cơ sở dữ liệu: {where}"),
     "checked": (

@@ -50,6 +50,7 @@ __all__ = [
     "Engine",
     "Session",
     "check_file_in_place",
+    "committed",
     "data_dir",
     "default_url",
     "describe_url",
@@ -599,6 +600,16 @@ def read_only_reason(engine: Engine, lang: str = "en") -> str | None:
     return (said[1] or said[0]) if lang == "vi" else said[0]
 
 
+_COMMITTED: weakref.WeakKeyDictionary[Engine, int] = weakref.WeakKeyDictionary()
+
+
+def committed(engine: Engine) -> int:
+    """How many units of work of this process committed through ``engine`` (not the first
+    sign-in's, ``exclusive=False``): a command stopped by a lost server says, when none did,
+    that it wrote nothing (app.cli)."""
+    return _COMMITTED.get(engine, 0)
+
+
 @contextmanager
 def unit_of_work(
     engine: Engine,
@@ -639,6 +650,8 @@ def unit_of_work(
             check_file_in_place(engine)  # moved while the work ran (a long import)
             with interrupts_held():
                 session.commit()
+                if exclusive:
+                    _COMMITTED[engine] = _COMMITTED.get(engine, 0) + 1
                 if on_commit is not None:
                     on_commit()
         except DBAPIError as exc:

@@ -102,3 +102,49 @@ class PasswordGate:
 
     def close(self) -> None:
         self.sock.close()
+
+
+class Relay:
+    """On 127.0.0.1:``port``: the server of ``upstream_url``, relayed byte for byte, until
+    :meth:`cut` ends every connection under the client ("server closed the connection
+    unexpectedly", as a server host that goes down does) and, with ``refuse``, refuses new
+    ones (the server out of reach)."""
+
+    def __init__(self, upstream_url: str) -> None:
+        u = make_url(upstream_url)
+        self.upstream = (u.host or "127.0.0.1", int(u.port or 5432))
+        self.open: list[socket.socket] = []
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(32)
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+                server = socket.create_connection(self.upstream)
+            except OSError:
+                return
+            self.open += [conn, server]
+            threading.Thread(target=_pipe, args=(server, conn), daemon=True).start()
+            threading.Thread(target=_pipe, args=(conn, server), daemon=True).start()
+
+    def url(self, pg_url: str) -> str:
+        return make_url(pg_url).set(host="127.0.0.1", port=self.port).render_as_string(False)
+
+    def cut(self, *, refuse: bool = False) -> None:
+        if refuse:  # (shut down first: a thread waiting in accept() holds a bare close off)
+            with contextlib.suppress(OSError):
+                self.sock.shutdown(socket.SHUT_RDWR)
+            self.sock.close()
+        for s in self.open:
+            with contextlib.suppress(OSError):
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+                s.shutdown(socket.SHUT_RDWR)  # (wakes the relay's threads: a bare close would not)
+                s.close()
+        self.open.clear()
+
+    def close(self) -> None:
+        self.cut(refuse=True)

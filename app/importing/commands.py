@@ -135,6 +135,14 @@ LINES: dict[str, tuple[str, str]] = {
     "interrupted_not_undone": ("interrupted: import #{id} was not undone (nothing changed)",
                                "đã dừng (Ctrl+C): chưa hoàn tác lần nhập #{id} (không có gì thay đổi)"),
     "interrupted_undone": ("interrupted after import #{id} was undone", "đã dừng (Ctrl+C) sau khi đã hoàn tác lần nhập #{id}"),
+    # the team database's server lost during the command (app.cli._lost: "lost the connection …: ")
+    "lost": ("nothing was imported (the database is as it was); run the import again when the server is back",
+             "chưa nhập gì (cơ sở dữ liệu giữ nguyên như trước); hãy nhập lại khi máy chủ hoạt động trở lại"),
+    "lost_written": ("the import had been written: import #{id} (undo: ketnoi undo-import {id})",
+                     "lần nhập đã được ghi trước đó: lần nhập #{id} (hoàn tác: ketnoi undo-import {id})"),
+    "lost_not_undone": ("import #{id} was not undone (nothing changed)",
+                        "chưa hoàn tác lần nhập #{id} (không có gì thay đổi)"),
+    "lost_undone": ("import #{id} had been undone", "lần nhập #{id} đã được hoàn tác trước đó"),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
@@ -629,6 +637,7 @@ def _written(ctx: Any, result: CommitResult) -> None:
     if result.batch_id is not None:
         batch_id = result.batch_id
         ctx.interrupted = lambda lang: line("interrupted_written", lang, id=batch_id)
+        ctx.lost = lambda lang: line("lost_written", lang, id=batch_id)
 
 
 def _say_rematched(ctx: Any, result: CommitResult, lang: str) -> None:
@@ -666,6 +675,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     pairs = _map_pairs(args, lang)
     # a Ctrl+C from here says that nothing was imported, until the import is written (below)
     ctx.interrupted = lambda lang: line("interrupted", lang)
+    ctx.lost = lambda lang: line("lost", lang)
     engine = ctx.engine()
     with read_session(engine) as session:
         layouts = _layouts(args, session)
@@ -733,9 +743,11 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         return 0
     batch_id = args.batch_id  # Ctrl+C: undone or not, as its one transaction stands
     ctx.interrupted = lambda lang: line("interrupted_not_undone", lang, id=batch_id)
+    ctx.lost = lambda lang: line("lost_not_undone", lang, id=batch_id)
 
     def undone() -> None:
         ctx.interrupted = lambda lang: line("interrupted_undone", lang, id=batch_id)
+        ctx.lost = lambda lang: line("lost_undone", lang, id=batch_id)
 
     try:
         with unit_of_work(ctx.engine(), on_commit=undone) as session:
