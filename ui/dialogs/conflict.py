@@ -6,12 +6,15 @@ another person: the dialog says so and offers no "Save mine over theirs"."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -81,6 +84,20 @@ def _show(ctx: AppContext, entity: str, field: str, value: Any) -> str:
     return labels.field_value(ctx, entity, field, value)  # (phones as the page writes them)
 
 
+def _tip(text: str) -> str:
+    """A cell's text whole as its tooltip: rich text, so that Qt wraps a long line."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>" if text else ""
+
+
+def _size(dialog: QDialog) -> tuple[int, int]:
+    """Room for both versions of long text, within the screen (1280×720 too)."""
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    width, height = 760, 480
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 80)
+    return width, height
+
+
 class ConflictDialog(QDialog):
     def __init__(self, ctx: AppContext, exc: ConflictError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,17 +133,29 @@ class ConflictDialog(QDialog):
             if _show(ctx, exc.entity, k, exc.attempted.get(k))
             != _show(ctx, exc.entity, k, exc.current.get(k))
         ]
+        # Each side whole: a cell wraps and grows to its text's lines (minutes of many lines were
+        # cut to "Quan notes: agreed NDA draft.…", the line added here not shown: reviewer h107),
+        # the table scrolls by pixel through a tall one, and the tooltip holds the text too
         self.table = QTableWidget(len(fields), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Saved now"), self.tr("Yours")])
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, name in enumerate(fields):
             self.table.setItem(row, 0, QTableWidgetItem(labels.field_label(name)))
-            self.table.setItem(row, 1, QTableWidgetItem(_show(ctx, exc.entity, name, exc.current.get(name))))
-            self.table.setItem(
-                row, 2, QTableWidgetItem(_show(ctx, exc.entity, name, exc.attempted.get(name)))
-            )
-        self.table.horizontalHeader().setStretchLastSection(True)
+            for column, values in ((1, exc.current), (2, exc.attempted)):
+                shown = _show(ctx, exc.entity, name, values.get(name))
+                item = QTableWidgetItem(shown)
+                item.setToolTip(_tip(shown))
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
-        self.table.resizeColumnsToContents()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(self)
         mine = QPushButton(self.tr("Save mine over theirs"), self)
         theirs = QPushButton(
@@ -147,9 +176,9 @@ class ConflictDialog(QDialog):
         keep.clicked.connect(lambda: self._choose("edit", accept=False))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 320)
+        self.resize(*_size(self))
 
     def _who_saved(self, ctx: AppContext, exc: ConflictError) -> str:
         """Who saved the record after it was opened, as its history says (``exc.saved``), and

@@ -720,4 +720,5 @@ class LogMeetingDialog(QDialog):
             attempted=shown(exc.attempted),
             restored=exc.restored,
             clashing=exc.clashing,
+            saved=exc.saved,  # (who saved it meanwhile: the dialog names them, as the contact's does)
         )
