@@ -396,14 +396,30 @@ class LettersDialog(QDialog):
         self.ctx.settings.qsettings.setValue("letters/dir", str(Path(path).parent))
         engine, ident = self.ctx.engine, int(r["id"])
 
-        def work(_task: Task) -> tuple[str, str]:
+        def work(_task: Task) -> tuple[str, str, str]:
             from db.engine import read_session
 
             with read_session(engine) as s:
                 doc = drafting.letter_doc(s, ident, lang=lang)
             out = drafting.write_docx(doc, Path(path))
             pdf, used = drafting.write_pdf(doc, out.with_suffix(".pdf"))
-            return str(out), f"{pdf} ({used})"
+            return str(out), f"{pdf} ({used})", doc.withheld
+
+        def written(res: tuple[str, str, str]) -> None:
+            said = tr("Draft written: %1 and %2").replace("%1", res[0]).replace("%2", res[1])
+            held = {
+                "meeting": tr(
+                    "The meeting is confidential: its title, agenda and people are not in the "
+                    "letter (it names the meeting by its date only)."
+                ),
+                "action": tr(
+                    "The action is confidential: its title is not in the letter (a neutral subject instead)."
+                ),
+                "people": tr(
+                    "The meeting's title names a confidential person: those words are not in the letter."
+                ),
+            }.get(res[2], "")
+            self.say(f"{said} {held}" if held else said)
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, UserError):
@@ -413,9 +429,7 @@ class LettersDialog(QDialog):
         self.say(tr("Writing the draft…"))
         self.ctx.tasks.run(
             work,
-            on_done=lambda res: self.say(
-                tr("Draft written: %1 and %2").replace("%1", res[0]).replace("%2", res[1])
-            ),
+            on_done=written,
             on_error=failed,
             owner=self,
             again=False,  # (a file written: not again by itself when a team server comes back)

@@ -58,6 +58,20 @@ LINES: dict[str, tuple[str, str]] = {
         "{line} (tổ chức đầu tiên trong số các tổ chức đã gặp ngoài bên ta: {names}; "
         "gửi tổ chức khác: --to TỔ_CHỨC)",
     ),
+    "withheld_meeting": (
+        "Meeting #{id} is confidential: its title, agenda and people are not in the letter "
+        "(it names the meeting by its date only).",
+        "Cuộc họp #{id} là cuộc họp mật: tiêu đề, chương trình và người tham dự không được đưa "
+        "vào công văn (công văn chỉ nêu ngày của buổi làm việc).",
+    ),
+    "withheld_action": (
+        "Action #{id} is confidential: its title is not in the letter (a neutral subject instead).",
+        "Việc #{id} là việc mật: tiêu đề của việc không được đưa vào công văn (thay bằng trích yếu chung).",
+    ),
+    "withheld_people": (
+        "Meeting #{id}'s title names a confidential person: those words are not in the letter.",
+        "Tiêu đề cuộc họp #{id} nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.",
+    ),
     "pdf": ("PDF ({engine}): {path}", "Bản PDF ({engine}): {path}"),
     "copied": (
         "Copied to {path}: edit it there; it is used instead of the shipped one.",

@@ -421,6 +421,18 @@ def _what_for(session: Session, letter_id: int, target: str, lang: str) -> str:
     return f" ({'; '.join(parts)})" if parts else ""
 
 
+def withheld_line(session: Session, letter_id: int, doc: drafting.LetterDoc, lang: str) -> str:
+    """What the draft left out of a confidential record, in ``lang``; "" when nothing."""
+    if not doc.withheld:
+        return ""
+    letter = reg.get_letter(session, letter_id)
+    action = letter.get("action_id")
+    ident = action if doc.withheld == "action" else letter.get("meeting_id")
+    if doc.withheld == "action" and not action:
+        return ""
+    return say(f"withheld_{doc.withheld}", lang, id=ident)
+
+
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     lang = language()  # the CLI's (--lang is the letter's)
@@ -438,10 +450,13 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
             doc = drafting.letter_doc(s, letter_id, lang=args.letter_lang, template=args.template)
             note = _addressee_note(s, letter_id, doc, chosen=to is not None, lang=lang)
             about = _what_for(s, letter_id, args.target, lang)
+            held = withheld_line(s, letter_id, doc, lang)
         drafting.write_docx(doc, out)
         result: dict[str, Any] = {"letter_id": letter_id, "docx": str(out), **drafting.describe(doc)}
         ctx.out(say("drafted", lang, id=letter_id, about=about, path=out))
         ctx.out(note)
+        if held:
+            ctx.out(held)
         if args.pdf:
             pdf, engine = drafting.write_pdf(doc, Path(args.pdf), engine=args.engine)
             result.update(pdf=str(pdf), pdf_engine=engine)

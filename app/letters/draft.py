@@ -43,7 +43,7 @@ from sqlmodel import Session
 
 from app.errors import UserError
 from app.letters import office as office_mod
-from app.letters import wording
+from app.letters import secrecy, wording
 from app.letters.cli_words import refused
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
@@ -145,6 +145,10 @@ class LetterDoc:
     copies: list[str] = field(default_factory=list)  # "Nơi nhận" lines
     national_title: str = ""
     motto: str = ""
+    # "meeting" / "action": drafted from a confidential record, none of whose words are in it;
+    # "people": an ordinary meeting's title named a confidential person, left out
+    # (app.letters.secrecy); "" when nothing was held back
+    withheld: str = ""
 
     @property
     def to_label(self) -> str:
@@ -286,9 +290,19 @@ def letter_doc(
             own = base.name_in_text_en
             if own and venue.startswith(own) and not own.lower().startswith("the "):
                 venue = f"the {venue}"  # "at the National Innovation Center", as "the ${office}"
+    guard = secrecy.guard_of(session, letter)
     ref = wording.meeting_ref(
-        meeting, lang, drop=wording.drop_names(session, letter.get("organisation_id")), orgs=met, venue=venue
+        meeting,
+        lang,
+        drop=wording.drop_names(session, letter.get("organisation_id")),
+        orgs=met,
+        venue=venue,
+        people=wording.meeting_people(session, meeting.id if meeting else None),
+        guard=guard,
     )
+    withheld = guard.secret
+    if not withheld and meeting is not None and guard.names_hidden(meeting.title):
+        withheld = "people"
     at_meeting = meeting is not None and (
         not letter.get("organisation_id") or any(o.id == letter["organisation_id"] for o in met)
     )
@@ -310,7 +324,7 @@ def letter_doc(
         "recipient": " ".join(addressee.lines(lang)),
         "salutation": addressee.salutation(),
         "subject": in_text,
-        "action": action.title if action else "",
+        "action": action.title if action and not guard.secret else "",
         "reply_to": reply_ref,
         "reply_to_subject": reply.subject if reply else "",
         "staff_name": staff.name
@@ -320,6 +334,8 @@ def letter_doc(
         "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
         **_meeting_values(session, letter.get("meeting_id"), lang),
     }
+    if guard.names_hidden(values["meeting_place"]):
+        values["meeting_place"] = ""
     if lang == "en" and values["meeting_place"]:
         values["meeting_place"] = _place_en(values["meeting_place"], met, base)
     paragraphs = fill(body, values)
@@ -349,6 +365,7 @@ def letter_doc(
         copies=copy_lines,
         national_title=NATIONAL_TITLE[lang],
         motto=MOTTO[lang],
+        withheld=withheld,
     )
 
 

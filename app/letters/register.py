@@ -182,11 +182,13 @@ def _guess_template(title: str) -> str:
 
 def meeting_addressees(session: ModelSession, meeting_id: int) -> list[tuple[int, str]]:
     """The organisations a meeting's letter may be written to, in the meeting's order (as its
-    page lists them): every organisation met but the office's own (:func:`office.is_own`)."""
+    page lists them): every organisation met but the office's own (:func:`office.is_own`) and
+    those met only through confidential people (:func:`secrecy.met_only_through_confidential`:
+    never the letter's default addressee; ``--to`` still writes to one)."""
     from sqlmodel import col
     from sqlmodel import select as model_select
 
-    from app.letters import office
+    from app.letters import office, secrecy
 
     prof = office.load_profile(session)
     rows = session.exec(
@@ -195,7 +197,12 @@ def meeting_addressees(session: ModelSession, meeting_id: int) -> list[tuple[int
         .where(m.MeetingOrganisation.meeting_id == meeting_id, col(m.Organisation.deleted_at).is_(None))
         .order_by(col(m.MeetingOrganisation.organisation_id))
     ).all()
-    return [(int(o.id), o.name) for o in rows if o.id is not None and not office.is_own(prof, o)]
+    secret = secrecy.met_only_through_confidential(session, meeting_id)
+    return [
+        (int(o.id), o.name)
+        for o in rows
+        if o.id is not None and not office.is_own(prof, o) and o.id not in secret
+    ]
 
 
 def meeting_letter_template(meeting: m.Meeting) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.letters.secrecy import OPEN, Guard
 from app.vntext import clean, fold
 from db import models as m
 
@@ -110,12 +111,16 @@ class MeetingTitle:
     counterpart: str = ""
     place: str = ""
     topic: str = ""
+    # Whether the words after its verb read as "with …", "about …" ("Họp kín về …", "Họp giao
+    # ban …", "Họp trực tuyến với …" do not: their parts would be garbled, "về kín về …")
+    clean: bool = True
 
 
 def read_title(title: str) -> MeetingTitle:
     """ "Phiên làm việc với Mạng lưới X tại Hòa Lạc" → counterpart "Mạng lưới X", place "Hòa Lạc";
     "Họp với Viettel về chương trình UAV" → counterpart "Viettel", topic "chương trình UAV";
-    "Chương trình hỗ trợ …" → topic the whole title."""
+    "Chương trình hỗ trợ …" → topic the whole title; "Họp kín về …" → not ``clean``: after "Họp"
+    (and the other verbs of meeting "with" someone) comes "với", "về" or nothing."""
     lang = "vi" if is_vietnamese(title) else "en"
     words, folded = _words(title)
     if not words:
@@ -130,6 +135,8 @@ def read_title(title: str) -> MeetingTitle:
         return MeetingTitle(lang, topic=clean(title))
     parts: dict[str, list[str]] = {"counterpart": [], "place": [], "topic": []}
     current = "counterpart" if how == "who" else "topic"
+    if how == "with" and taken < len(words) and folded[taken] not in _WITH and folded[taken] not in _ABOUT:
+        return MeetingTitle(lang, clean=False)
     for i in range(taken, len(words)):
         f = folded[i]
         if i == taken and f in _WITH:
@@ -144,7 +151,8 @@ def read_title(title: str) -> MeetingTitle:
             current = "topic"
             continue
         parts[current].append(words[i])
-    return MeetingTitle(lang, **{k: " ".join(v).strip(" ,;:-—") for k, v in parts.items()})
+    said = {k: " ".join(v).strip(" ,;:-—") for k, v in parts.items()}
+    return MeetingTitle(lang, said["counterpart"], said["place"], said["topic"])
 
 
 def meeting_ref(
@@ -155,12 +163,19 @@ def meeting_ref(
     orgs: list[Any] = (),  # type: ignore[assignment]
     brief: bool = False,
     venue: str = "",
+    people: list[str] = (),  # type: ignore[assignment]
+    guard: Guard = OPEN,
 ) -> str:
     """ "buổi làm việc ngày 02/12/2026 với Mạng lưới … tại Hòa Lạc về …" / "the meeting on 02
     December 2026 with … at … about …": ``drop`` the folded names of the addressee and our
     office; ``orgs`` the meeting's organisations, whose English names an English letter takes;
     ``brief``: the date and the topic only (for the "V/v" line); ``venue``: where it was held
-    (:func:`venue_of`), said when the title names no place."""
+    (:func:`venue_of`), said when the title names no place; ``people``: the folded names of
+    the attendees who are not confidential. The other side the title names is said only when it
+    is (or ends with) a name of an organisation met or of such a person ("Gặp Lưu Văn Mật tuần
+    trước" names nobody cleanly). ``guard``: a confidential meeting gives no words of its title;
+    an ordinary one none that name a confidential person or organisation
+    (:mod:`app.letters.secrecy`)."""
     from app.letters.draft import en_date_words
 
     if meeting is None:
@@ -172,7 +187,15 @@ def meeting_ref(
     }[lang].get(meeting.kind, "buổi làm việc" if lang == "vi" else "the meeting")
     out = f"{noun} ngày {day:%d/%m/%Y}" if lang == "vi" else f"{noun} on {en_date_words(day)}"
     title = read_title(meeting.title)
+    if guard.secret or not title.clean:
+        title = MeetingTitle(lang)
+    said = ["" if guard.names_hidden(x) else x for x in (title.counterpart, title.place, title.topic)]
+    title = MeetingTitle(title.lang, said[0], said[1], said[2])
+    if guard.names_hidden(venue):
+        venue = ""
     who = "" if brief else title.counterpart
+    if who and not _ends_with_name(fold(who), [*people, *(n for o in orgs for n in names_of(o))]):
+        who = ""
     if who and _names(fold(who), list(drop)):
         who = ""
     if who and title.lang != lang:
@@ -194,6 +217,11 @@ def meeting_ref(
                 if rest:
                     out += f" về {lower_first(rest)}" if lang == "vi" else f" about {rest}"
     return out
+
+
+def _ends_with_name(folded: str, names: list[str]) -> bool:
+    """ "chuyen gia luong tu vnquantum" ends with the name "vnquantum"."""
+    return any(folded == n or folded.endswith(" " + n) for n in names if n)
 
 
 _ONLINE = re.compile(r"(?<!\w)(online|truc tuyen|teams|zoom|google meet|webex|skype|video ?call)(?!\w)")
@@ -310,6 +338,32 @@ def meeting_orgs(session: Session, meeting_id: int | None) -> list[m.Organisatio
     )
 
 
+def meeting_people(session: Session, meeting_id: int | None) -> list[str]:
+    """The folded full names of the meeting's attendees who are not confidential."""
+    if not meeting_id:
+        return []
+    rows = session.exec(
+        select(m.Contact.full_name)
+        .join(m.MeetingAttendee, col(m.MeetingAttendee.contact_id) == m.Contact.id)
+        .where(
+            m.MeetingAttendee.meeting_id == meeting_id,
+            col(m.Contact.confidential).is_(False),
+            col(m.Contact.deleted_at).is_(None),
+        )
+    ).all()
+    return [f for f in (fold(n) for n in rows if n) if len(f) >= 2]
+
+
+NEUTRAL_ACTION_SUBJECT: dict[str, tuple[str, str]] = {
+    "introduction": ("Giới thiệu đối tác", "Introduction of a partner"),
+    "invitation": ("Mời tham dự buổi làm việc", "Invitation to a working session"),
+    "thanks": ("Cảm ơn sự hợp tác", "Thank you for your cooperation"),
+    "reply": ("Phúc đáp công văn", "Reply to your letter"),
+    "other": ("Trao đổi công việc", "Follow-up on our cooperation"),
+}
+"""The subject of a confidential action's letter, by its kind: none of the action's words."""
+
+
 def drop_names(session: Session, organisation_id: int | None) -> list[str]:
     org = session.get(m.Organisation, organisation_id) if organisation_id else None
     return own_names(session) + (names_of(org) if org is not None else [])
@@ -319,9 +373,15 @@ def derived_subjects(session: Session, letter: dict[str, Any]) -> tuple[str, str
     """The trích yếu (Vietnamese, English) a letter of a meeting or an action takes from its
     purpose (``template``) and the record; ("", "") for a letter of neither. The English one is
     "" when only a Vietnamese title is on record (the draft then keeps the Vietnamese)."""
+    from app.letters import secrecy
+
     org_id = letter.get("organisation_id")
     template = str(letter.get("template") or "other")
     action = session.get(m.Action, letter["action_id"]) if letter.get("action_id") else None
+    guard = secrecy.guard_of(session, letter)
+    if action is not None and guard.secret:  # its title is no word of the letter
+        vi, en = NEUTRAL_ACTION_SUBJECT.get(template, NEUTRAL_ACTION_SUBJECT["other"])
+        return vi, en
     if action is not None:
         target = session.get(m.Organisation, org_id) if org_id else None
         vi = action_subject(action.title, target)
@@ -338,7 +398,12 @@ def derived_subjects(session: Session, letter: dict[str, Any]) -> tuple[str, str
     meeting = session.get(m.Meeting, letter["meeting_id"]) if letter.get("meeting_id") else None
     if meeting is None:
         return "", ""
-    kw: dict[str, Any] = {"drop": drop_names(session, org_id), "orgs": meeting_orgs(session, meeting.id)}
+    kw: dict[str, Any] = {
+        "drop": drop_names(session, org_id),
+        "orgs": meeting_orgs(session, meeting.id),
+        "people": meeting_people(session, meeting.id),
+        "guard": guard,
+    }
     vi = meeting_subject(meeting, template, "vi", **kw)
     return vi[:1].upper() + vi[1:], meeting_subject(meeting, template, "en", **kw)
 

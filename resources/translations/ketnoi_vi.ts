@@ -1367,112 +1367,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="52" />
+      <location filename="../../ui/dialogs/conflict.py" line="55" />
       <source>%1 (login %2)</source>
       <translation>%1 (tài khoản %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="169" />
+      <location filename="../../ui/dialogs/conflict.py" line="198" />
       <source>%1 saved “%2” at %3, after you opened it.</source>
       <translation>%1 đã lưu “%2” lúc %3, sau khi bạn mở ra.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="167" />
+      <location filename="../../ui/dialogs/conflict.py" line="196" />
       <source>Changed by %1</source>
       <translation>%1 đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="88" />
+      <location filename="../../ui/dialogs/conflict.py" line="105" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="176" />
+      <location filename="../../ui/dialogs/conflict.py" line="205" />
       <source>Changed in another of your windows</source>
       <translation>Đã sửa ở một cửa sổ khác của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="181" />
+      <location filename="../../ui/dialogs/conflict.py" line="210" />
       <source>Changed in another window</source>
       <translation>Đã sửa ở một cửa sổ khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="135" />
+      <location filename="../../ui/dialogs/conflict.py" line="164" />
       <source>Discard mine, keep the restored record</source>
       <translation>Bỏ bản của tôi, giữ bản đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="133" />
+      <location filename="../../ui/dialogs/conflict.py" line="162" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="120" />
+      <location filename="../../ui/dialogs/conflict.py" line="140" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="138" />
+      <location filename="../../ui/dialogs/conflict.py" line="167" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="186" />
+      <location filename="../../ui/dialogs/conflict.py" line="215" />
       <source>Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản rồi chọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="131" />
+      <location filename="../../ui/dialogs/conflict.py" line="160" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="120" />
+      <location filename="../../ui/dialogs/conflict.py" line="140" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="94" />
+      <location filename="../../ui/dialogs/conflict.py" line="111" />
       <source>The database was restored from a backup</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="97" />
+      <location filename="../../ui/dialogs/conflict.py" line="114" />
       <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="178" />
+      <location filename="../../ui/dialogs/conflict.py" line="207" />
       <source>You saved “%1” at %2 in another window or from the command line, after you opened it here.</source>
       <translation>Bạn đã lưu “%1” lúc %2 ở một cửa sổ khác hoặc từ dòng lệnh, sau khi mở ra ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="120" />
+      <location filename="../../ui/dialogs/conflict.py" line="140" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="62" />
+      <location filename="../../ui/dialogs/conflict.py" line="65" />
       <source>“%1” was changed by %2 while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được %2 sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="72" />
+      <location filename="../../ui/dialogs/conflict.py" line="75" />
       <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="67" />
+      <location filename="../../ui/dialogs/conflict.py" line="70" />
       <source>“%1” was changed in another window or from the command line while you were editing it here; both changes were saved.</source>
       <translation>“%1” đã được sửa ở một cửa sổ khác hoặc từ dòng lệnh trong lúc bạn đang sửa ở đây; cả hai thay đổi đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="183" />
+      <location filename="../../ui/dialogs/conflict.py" line="212" />
       <source>“%1” was saved at %2 from another window or the command line, after you opened it here.</source>
       <translation>“%1” đã được lưu lúc %2 từ một cửa sổ khác hoặc từ dòng lệnh, sau khi bạn mở ra ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="162" />
+      <location filename="../../ui/dialogs/conflict.py" line="191" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -4721,17 +4721,17 @@ Bản sao lưu: %2</translation>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="437" />
+      <location filename="../../ui/letters.py" line="451" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="453" />
+      <location filename="../../ui/letters.py" line="467" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="454" />
+      <location filename="../../ui/letters.py" line="468" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -4742,6 +4742,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4766,7 +4768,7 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="417" />
+      <location filename="../../ui/letters.py" line="409" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -5043,6 +5045,21 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
+      <location filename="../../ui/letters.py" line="416" />
+      <source>The action is confidential: its title is not in the letter (a neutral subject instead).</source>
+      <translation>Việc này là việc mật: tiêu đề của việc không được đưa vào công văn (thay bằng trích yếu chung).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="412" />
+      <source>The meeting is confidential: its title, agenda and people are not in the letter (it names the meeting by its date only).</source>
+      <translation>Cuộc họp này là cuộc họp mật: tiêu đề, chương trình và người tham dự không được đưa vào công văn (công văn chỉ nêu ngày của buổi làm việc).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="419" />
+      <source>The meeting's title names a confidential person: those words are not in the letter.</source>
+      <translation>Tiêu đề cuộc họp nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.</translation>
+    </message>
+    <message>
       <location filename="../../ui/letter_form.py" line="305" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
@@ -5088,7 +5105,7 @@ Bản sao lưu: %2</translation>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="413" />
+      <location filename="../../ui/letters.py" line="429" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -6372,7 +6389,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6387,12 +6406,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6458,6 +6481,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6492,7 +6516,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6954,8 +6980,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -6966,15 +6990,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7036,7 +7056,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7047,8 +7066,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8509,8 +8526,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
