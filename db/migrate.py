@@ -46,7 +46,7 @@ CLI's logging puts both lines on stderr (as Python's last-resort handler does wh
 is set up), so a long upgrade (migration 0014 rebuilds the search indexes: 9-17 s at a million contacts) does not
 look hung. The window is told through ``open_database(url, on_upgrade=…)`` instead."""
 
-HEAD_REVISION = "0017"
+HEAD_REVISION = "0018"
 """The newest migration's revision, known without importing Alembic (which costs a third of
 the start-up: alembic → sqlalchemy → pygments). Opening a database at this revision takes one
 query and no Alembic; anything else goes through Alembic. tests/db/test_storage.py checks it

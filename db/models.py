@@ -486,6 +486,9 @@ class Letter(Record, table=True):
     reply_due: dt.date | None = Field(default=None)
     owner_id: int | None = Field(default=None, foreign_key="staff.id", index=True, ondelete="SET NULL")
     notes: str = _text()
+    # Drafted from a confidential meeting or action (migration 0018): seen by whoever sees
+    # that record (db/team.py), marked in the Letters window and in briefs.
+    confidential: bool = _confidential()
     search_text: str = _text()
 
 

@@ -16,7 +16,8 @@ the administrator's set-up role, and its ``SECURITY DEFINER`` helpers must see e
 ``ketnoi_search``, which lets search use the full-text index), and triggers that make a history
 row name the login that wrote it (``change.login``, ``change.actor``) whatever the client sent.
 
-Visibility of a record marked ``confidential`` (organisation, contact, meeting, action):
+Visibility of a record marked ``confidential`` (organisation, contact, meeting, action;
+a letter drafted from a confidential meeting or action follows that record):
 its owner (``owner_id``), the staff on it (a meeting's ``meeting_staff``, an action's
 ``responsible_staff_id``; a confidential action of a confidential meeting follows the
 meeting), the colleagues it is shared with (``record_share``) and managers and admins. The
@@ -39,6 +40,10 @@ from sqlalchemy.exc import DBAPIError
 ROLE_KINDS = ("admin", "manager", "officer", "reader")
 DEFAULT_PREFIX = "ketnoi_"
 CONFIDENTIAL_KINDS = ("organisation", "contact", "meeting", "action")
+SECURED_KINDS = (*CONFIDENTIAL_KINDS, "letter")
+"""The kinds row-level security filters by ``confidential``: a letter is confidential when
+drafted from a confidential meeting or action (migration 0018), and seen by whoever sees that
+record, its officer in charge and managers; it is not shared on its own (no ``ketnoi share``)."""
 _PREFIX_RE = re.compile(r"[a-z][a-z0-9_]{0,39}\Z")
 _LOGIN_RE = re.compile(r"[a-z_][a-z0-9_.@-]{0,62}\Z")
 MIN_SERVER_VERSION = 150000  # PostgreSQL 15: what the tests run on (see docs/team.md)
@@ -188,6 +193,16 @@ def _visibility(kind: str, t: str = "", privileged: str = "(SELECT ketnoi_privil
         parts.append(
             f"EXISTS (SELECT 1 FROM meeting_staff ms WHERE ms.meeting_id = {t}.id AND ms.staff_id = {me})"
         )
+    if kind == "letter":  # the policies of meeting and action filter these subqueries
+        return " OR ".join(
+            [
+                f"NOT {t}.confidential",
+                privileged,
+                f"{t}.owner_id = {me}",
+                f"EXISTS (SELECT 1 FROM action a WHERE a.id = {t}.action_id AND a.confidential)",
+                f"EXISTS (SELECT 1 FROM meeting m WHERE m.id = {t}.meeting_id AND m.confidential)",
+            ]
+        )
     if kind == "action":
         parts.append(f"{t}.responsible_staff_id = {me}")
         # A confidential follow-up of a confidential meeting is seen by whoever sees the meeting.
@@ -230,7 +245,7 @@ def _functions(prefix: str, schema: str) -> list[str]:
     admin = literal(role_name(prefix, "admin"))
     reader = literal(role_name(prefix, "reader"))
     path = f"SET search_path = {ident(schema)}, pg_temp"
-    kinds = ", ".join(literal(k) for k in CONFIDENTIAL_KINDS)
+    kinds = ", ".join(literal(k) for k in SECURED_KINDS)
     return [
         f"CREATE OR REPLACE FUNCTION ketnoi_role_prefix() RETURNS text LANGUAGE sql IMMUTABLE "
         f"AS $$ SELECT {literal(prefix)}::text $$",
@@ -317,7 +332,7 @@ def _secure(table: str) -> list[str]:
 
 def _policies(tables: set[str]) -> list[str]:
     out: list[str] = []
-    for kind in CONFIDENTIAL_KINDS:
+    for kind in SECURED_KINDS:
         vis = _visibility(kind)
         out += _secure(kind) + _policy(kind, "ketnoi_visible", f"FOR ALL USING ({vis}) WITH CHECK ({vis})")
         out += _trigger(f"ketnoi_{kind}_owner", kind, "BEFORE INSERT OR UPDATE", "ketnoi_confidential_owner")

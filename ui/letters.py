@@ -79,8 +79,14 @@ class LettersModel(RowsModel[dict[str, Any]]):
         column = self.COLUMNS[col]
         if role == ID_ROLE:
             return row["id"]
+        if role == Qt.ItemDataRole.DecorationRole and col == 0 and row.get("confidential"):
+            from ui.icons import icon
+
+            return icon("lock")  # drafted from a confidential record, as the other lists show it
         if role == Qt.ItemDataRole.ToolTipRole and column == "subject":
             return row["subject"]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and row.get("confidential"):
+            return tr("Confidential: drafted from a confidential meeting or action")
         late = row["status"] == "received" and row.get("reply_due") and row["reply_due"] < self.ctx.today()
         if role == Qt.ItemDataRole.ForegroundRole and late and column in ("reply_due", "status"):
             from PySide6.QtGui import QColor

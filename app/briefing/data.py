@@ -263,6 +263,7 @@ _ROW_KEYS = (
     ("meetings", "meeting"),
     ("we_owe", "action"), ("they_owe", "action"), ("completed", "action"),
     ("stakeholders", "organisation"),
+    ("letters", "letter"),
 )  # fmt: skip
 _SUBJECTS = {
     "OrganisationBrief": ("organisation", "organisation_id"),
@@ -272,7 +273,7 @@ _SUBJECTS = {
 
 
 def _row_id(row: Any) -> int:
-    for name in ("contact_id", "meeting_id", "action_id", "organisation_id"):
+    for name in ("contact_id", "meeting_id", "action_id", "organisation_id", "letter_id"):
         if isinstance(value := getattr(row, name, None), int):
             return value
     return id(row)

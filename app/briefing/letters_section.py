@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable
 from sqlalchemy.orm import Session
@@ -64,6 +65,7 @@ class LetterRow:
     status: str
     reply_due: dt.date | None
     late: bool = False
+    confidential: bool = False  # drafted from a confidential meeting or action: marked
 
 
 def gather_letters(session: Session, organisation_id: int, today: dt.date) -> tuple[LetterRow, ...]:
@@ -79,9 +81,17 @@ def gather_letters(session: Session, organisation_id: int, today: dt.date) -> tu
             status=r["status"],
             reply_due=r["reply_due"],
             late=r["status"] == "received" and r["reply_due"] is not None and r["reply_due"] < today,
+            confidential=bool(r.get("confidential")),
         )
         for r in list_letters(session, organisation_id=organisation_id, limit=LIMIT)
     )
+
+
+def marked(letter: LetterRow, lab: Labels, cell: list[Any]) -> list[Any]:
+    """The subject with the confidential mark first (app.briefing.sections.marked)."""
+    from app.briefing.sections import marked as mark
+
+    return mark(letter, lab, cell)
 
 
 def letters_section(letters: Sequence[LetterRow], lab: Labels, avail: float) -> list[Flowable]:
@@ -106,7 +116,7 @@ def letters_section(letters: Sequence[LetterRow], lab: Labels, avail: float) -> 
             [
                 para(letter.reference or w["draft"], st.cell),
                 para(format_date(letter.letter_date, lab) or "—", st.cell),
-                para(letter.subject, st.cell),
+                marked(letter, lab, [para(letter.subject, st.cell)]),
                 status,
             ]
         )

@@ -74,7 +74,7 @@ def _post_ref(session: Session | None, raw: Any) -> int | None:
 def prepare_letter(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
     """Validate a letter (the register's rules; :func:`app.records.create` calls it)."""
     from app import validation as v
-    from app.entities import Prepared, _check_lengths, _Errors, _opt_text, _ref
+    from app.entities import Prepared, _check_lengths, _Errors, _flag, _opt_text, _ref
 
     errs = _Errors("letter")
     subject = _opt_text(data.get("subject"))
@@ -148,7 +148,13 @@ def prepare_letter(session: Session | None, data: Values, current_id: int | None
         "reply_due": day("reply_due"),
         "owner_id": _ref(errs, session, data, "owner_id", m.Staff, "staff member"),
         "notes": clean_multiline(data.get("notes")),
+        "confidential": _flag(errs, "confidential", data.get("confidential")),
     }
+    if session is not None and not c["confidential"]:
+        from app.letters.secrecy import source_secret
+
+        # drafted from a confidential meeting or action: confidential as it is (db/team.py)
+        c["confidential"] = bool(source_secret(session, c))
     if current_id is not None and c["reply_to_id"] == current_id:
         errs.add("reply_to_id", "a letter cannot answer itself")
     _check_lengths(errs, m.Letter, c)

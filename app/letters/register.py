@@ -468,6 +468,7 @@ def letter_select() -> Any:
             LETTER.c.meeting_id,
             LETTER.c.reply_to_id,
             LETTER.c.version,
+            LETTER.c.confidential,
             func.coalesce(ORG.c.name, "").label("organisation"),
             func.coalesce(CON.c.full_name, "").label("contact"),
         )

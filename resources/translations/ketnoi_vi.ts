@@ -704,7 +704,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="170" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4681,7 +4681,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="92" />
+      <location filename="../../ui/letters.py" line="98" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -4701,39 +4701,44 @@ Bản sao lưu: %2</translation>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="113" />
+      <location filename="../../ui/letters.py" line="119" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="117" />
+      <location filename="../../ui/letters.py" line="123" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="122" />
+      <location filename="../../ui/letters.py" line="128" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="168" />
+      <location filename="../../ui/letters.py" line="174" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="451" />
+      <location filename="../../ui/letters.py" line="457" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="467" />
+      <location filename="../../ui/letters.py" line="473" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="468" />
+      <location filename="../../ui/letters.py" line="474" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="89" />
+      <source>Confidential: drafted from a confidential meeting or action</source>
+      <translation>Mật: soạn từ một cuộc họp hoặc một việc mật</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="151" />
@@ -4753,12 +4758,12 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="170" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="372" />
+      <location filename="../../ui/letters.py" line="378" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
@@ -4768,7 +4773,7 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="409" />
+      <location filename="../../ui/letters.py" line="415" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -4778,12 +4783,12 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="167" />
+      <location filename="../../ui/letters.py" line="173" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="163" />
+      <location filename="../../ui/letters.py" line="169" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -4803,7 +4808,7 @@ Bản sao lưu: %2</translation>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="154" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -4823,7 +4828,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="342" />
+      <location filename="../../ui/letters.py" line="348" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -4849,16 +4854,17 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="124" />
+      <location filename="../../ui/letters.py" line="130" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="111" />
+      <location filename="../../ui/letters.py" line="117" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -4868,17 +4874,17 @@ Bản sao lưu: %2</translation>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="166" />
+      <location filename="../../ui/letters.py" line="172" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="165" />
+      <location filename="../../ui/letters.py" line="171" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="373" />
+      <location filename="../../ui/letters.py" line="379" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -4889,11 +4895,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="162" />
+      <location filename="../../ui/letters.py" line="168" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -4908,7 +4915,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="161" />
+      <location filename="../../ui/letters.py" line="167" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -4919,6 +4926,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -4933,12 +4941,12 @@ Bản sao lưu: %2</translation>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="127" />
+      <location filename="../../ui/letters.py" line="133" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="169" />
+      <location filename="../../ui/letters.py" line="175" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -4979,7 +4987,7 @@ Bản sao lưu: %2</translation>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="390" />
+      <location filename="../../ui/letters.py" line="396" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -4989,17 +4997,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="164" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="341" />
+      <location filename="../../ui/letters.py" line="347" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="349" />
+      <location filename="../../ui/letters.py" line="355" />
       <source>Signed: No. %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -5045,17 +5053,17 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="416" />
+      <location filename="../../ui/letters.py" line="422" />
       <source>The action is confidential: its title is not in the letter (a neutral subject instead).</source>
       <translation>Việc này là việc mật: tiêu đề của việc không được đưa vào công văn (thay bằng trích yếu chung).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="412" />
+      <location filename="../../ui/letters.py" line="418" />
       <source>The meeting is confidential: its title, agenda and people are not in the letter (it names the meeting by its date only).</source>
       <translation>Cuộc họp này là cuộc họp mật: tiêu đề, chương trình và người tham dự không được đưa vào công văn (công văn chỉ nêu ngày của buổi làm việc).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="419" />
+      <location filename="../../ui/letters.py" line="425" />
       <source>The meeting's title names a confidential person: those words are not in the letter.</source>
       <translation>Tiêu đề cuộc họp nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.</translation>
     </message>
@@ -5090,7 +5098,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="153" />
+      <location filename="../../ui/letters.py" line="159" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -5100,12 +5108,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="390" />
+      <location filename="../../ui/letters.py" line="396" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="429" />
+      <location filename="../../ui/letters.py" line="435" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -5116,6 +5124,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6362,7 +6372,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6516,9 +6525,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6939,7 +6946,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -8551,7 +8557,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -75,3 +75,46 @@ def test_a_confidential_meetings_draft_from_the_window(
         assert secret not in text
     assert doc.core_properties.title == "V/v mời tham dự buổi làm việc ngày 09/12/2026"
     dialog.close()
+
+
+TIP = {
+    "en": "Confidential: drafted from a confidential meeting or action",
+    "vi": "Mật: soạn từ một cuộc họp hoặc một việc mật",
+}
+
+
+def test_a_letter_of_a_confidential_meeting_shows_the_lock_in_the_letters_window(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], language: str, qtmodeltester: Any
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from app.letters.register import letter_for_record
+
+    with unit_of_work(engine) as s:
+        meetings = [
+            records.create(
+                s,
+                "meeting",
+                {
+                    "title": title,
+                    "starts_at": dt.datetime(2026, 12, 9, 14, 0),
+                    "organisation_ids": [ids["genetica"]],
+                    "confidential": secret,
+                },
+            )
+            for title, secret in (("Họp kín về thương vụ QBM", True), ("Họp với Genetica về AI", False))
+        ]
+        letters = [letter_for_record(s, "meeting", m) for m in meetings]
+    window.act_letters.trigger()
+    dialog = window.letters_dialog
+    wait_idle(qtbot, ctx)
+    qtmodeltester.check(dialog.model, force_py=True)
+    rows = {
+        dialog.model.index(r, 0).data(Qt.ItemDataRole.UserRole + 1): r for r in range(dialog.model.rowCount())
+    }
+    secret, plain = (dialog.model.index(rows[i], 0) for i in letters)
+    assert secret.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert secret.data(Qt.ItemDataRole.ToolTipRole) == TIP[language]
+    assert plain.data(Qt.ItemDataRole.DecorationRole) is None
+    assert plain.data(Qt.ItemDataRole.ToolTipRole) is None
+    dialog.close()
