@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -988,14 +989,41 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is None or view.entity not in ("action", "meeting") or not view.detail.record_id:
             return
-        from app.letters.register import letter_for_record
+        from app.letters.register import letter_for_record, meeting_addressees
 
-        kind, ident, actor = view.entity, view.detail.record_id, self.ctx.actor()
-        self.ctx.write(
-            lambda s: letter_for_record(s, kind, ident, actor=actor),
-            entity="letter",
-            on_done=lambda letter_id: self.open_letters(select=int(letter_id)),
-        )
+        kind, ident, actor, engine = view.entity, view.detail.record_id, self.ctx.actor(), self.ctx.engine
+
+        def write(to: int | None) -> None:
+            self.ctx.write(
+                lambda s: letter_for_record(s, kind, ident, to=to, actor=actor),
+                entity="letter",
+                on_done=lambda letter_id: self.open_letters(select=int(letter_id)),
+            )
+
+        if kind != "meeting":
+            write(None)
+            return
+
+        def read(_task: Any) -> list[tuple[int, str]]:
+            from db.engine import read_session
+
+            with read_session(engine) as s:
+                return meeting_addressees(s, ident)
+
+        def choose(others: list[tuple[int, str]]) -> None:
+            """Several organisations met: which one the letter is to (each its own letter; one
+            drafted to another stays as it is)."""
+            if len(others) < 2:
+                write(None)
+                return
+            names = [name for _, name in others]
+            chosen, ok = QInputDialog.getItem(
+                self, self.tr("Draft letter"), self.tr("Write the letter to:"), names, 0, False
+            )
+            if ok and chosen in names:
+                write(others[names.index(chosen)][0])
+
+        self.ctx.tasks.run(read, on_done=choose, owner=self)
 
     def open_workdays(self) -> None:
         from ui.workdays import WorkingDaysDialog

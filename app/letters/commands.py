@@ -347,7 +347,9 @@ def letter_for(
     session: Session, target: str, *, template: str | None = None, to: int | None = None, actor: str = ""
 ) -> int:
     """The letter to draft for ``target``: a letter id; or ``action:ID`` / ``meeting:ID``
-    (:func:`app.letters.register.letter_for_record`); ``to``: the organisation it is written to."""
+    (:func:`app.letters.register.letter_for_record`); ``to``: the organisation it is written to —
+    for a letter of a meeting or an action, that record's letter to ``to`` (a new draft if there
+    is none; the letter named stays as it is); for another letter, its draft readdressed."""
     match = _TARGET.match(target)
     if not match:
         raise refused(
@@ -358,7 +360,7 @@ def letter_for(
     ident = int(match.group(2))
     if kind == "l":
         try:
-            reg.get_letter(session, ident)
+            letter = reg.get_letter(session, ident)
         except UserError as exc:
             if match.group(1):
                 raise
@@ -370,7 +372,15 @@ def letter_for(
                 f"bằng action:{ident} hoặc meeting:{ident} (ketnoi letter draft action:{ident} -o "
                 "thu.docx); các công văn đã vào sổ: ketnoi letter list.",
             ) from None
-        if to is not None:
+        if to is not None and to != letter.get("organisation_id"):
+            source = ("action", letter["action_id"]) if letter.get("action_id") else None
+            if source is None and letter.get("meeting_id"):
+                source = ("meeting", letter["meeting_id"])
+            if source is not None and letter["direction"] == "outgoing":  # its record's letter to `to`
+                kind_of = letter.get("template") if source[0] == "meeting" else None
+                return reg.letter_for_record(
+                    session, source[0], int(source[1]), template=template or kind_of, to=to, actor=actor
+                )
             reg.readdress(session, ident, to, actor=actor)
         return ident
     return reg.letter_for_record(

@@ -228,8 +228,10 @@ def letter_for_record(
     yet is another letter), of the kind ``template`` — by default a thank-you once the meeting
     has begun, an invitation before — so that the invitation and the thank-you of one meeting
     are two letters with two numbers. It is written to ``to`` if given, else to the first
-    organisation met that is not the office's own (:func:`meeting_addressees`); ``to`` also
-    readdresses a draft found (:func:`readdress`)."""
+    organisation met that is not the office's own (:func:`meeting_addressees`). With ``to`` the
+    letter is the record's (of that kind) written to ``to``, a new draft if there is none: a
+    letter already drafted to another organisation stays as it is, draft or signed (reviewer:
+    ``--to`` readdressed the ministry's draft, and once it was signed refused any other)."""
     from sqlmodel import col
     from sqlmodel import select as model_select
 
@@ -250,10 +252,10 @@ def letter_for_record(
         query = query.where(
             m.Letter.meeting_id == ident, col(m.Letter.action_id).is_(None), m.Letter.template == template
         )
+    if to is not None:  # a letter to another organisation is another letter: the first stays
+        query = query.where(m.Letter.organisation_id == to)
     existing = session.exec(query.order_by(col(m.Letter.id).desc())).first()
     if existing is not None:
-        if to is not None:
-            readdress(session, int(existing), to, actor=actor)
         return int(existing)
     prof = office.load_profile(session)
     if to is not None:

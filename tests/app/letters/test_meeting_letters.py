@@ -86,13 +86,10 @@ def test_several_organisations_met_the_first_by_the_meetings_order_and_to_picks_
     assert "the first of the organisations met besides ours" in out
     assert "Qualcomm AI R&D Center Hanoi" in out and "--to ORG" in out
     out = run("letter", "draft", f"meeting:{meeting}", "--to", "Qualcomm", "-o", str(path))
-    assert "Letter #1" in out  # the same draft, written to another
+    assert "Letter #2" in out  # another letter: NVIDIA's draft stays (test_to_another_is_a_new_letter)
     assert "Kính gửi: Qualcomm AI R&D Center Hanoi" in _texts(path)
     out = run("letter", "draft", f"meeting:{meeting}", "--to", "NIC", "-o", str(path), ok=False)
     assert "our own office" in out
-    run("letter", "sign", "1")
-    out = run("letter", "draft", "1", "--to", "NVIDIA", "-o", str(path), ok=False)
-    assert "signed already" in out
     assert "Kính gửi: Qualcomm AI R&D Center Hanoi" in _texts(path)
 
 
@@ -137,3 +134,41 @@ def test_a_meeting_letter_is_not_the_letter_of_one_of_its_actions(
         (2, None, "thanks"),
         (3, None, "invitation"),
     }
+
+
+def _letters(run: Run) -> dict[int, tuple[str, str]]:
+    """Each letter's (addressee, status), by id."""
+    rows = json.loads(run("letter", "list", "--json"))["letters"]
+    return {r["id"]: (r["organisation"], r["status"]) for r in rows}
+
+
+def test_to_another_organisation_is_a_new_letter_the_first_stays(
+    engine: Engine, run: Run, tmp_path: Path
+) -> None:
+    """Reviewer: ``--to NVIDIA`` readdressed the ministry's draft (its history "Organisation: Bộ
+    Khoa học và Công nghệ → NVIDIA"), and once it was signed refused any other letter."""
+    meeting = _meeting(
+        engine, "Bộ Khoa học và Công nghệ", "NVIDIA Vietnam R&D Center", "Qualcomm AI R&D Center Hanoi"
+    )
+    path = tmp_path / "m.docx"
+    run("letter", "draft", f"meeting:{meeting}", "-o", str(path))
+    assert _letters(run) == {1: ("Bộ Khoa học và Công nghệ", "draft")}
+    out = run("letter", "draft", f"meeting:{meeting}", "--to", "NVIDIA", "-o", str(path))
+    assert "Letter #2" in out and "Kính gửi: NVIDIA Vietnam R&D Center" in _texts(path)
+    assert _letters(run) == {
+        1: ("Bộ Khoa học và Công nghệ", "draft"),
+        2: ("NVIDIA Vietnam R&D Center", "draft"),
+    }
+    assert "NVIDIA" not in run("letter", "show", "1")  # no readdressing in its history
+    # again to NVIDIA: its letter, not a third; to the ministry by name: the first
+    assert "Letter #2" in run("letter", "draft", f"meeting:{meeting}", "--to", "NVIDIA", "-o", str(path))
+    assert "Letter #1" in run(
+        "letter", "draft", f"meeting:{meeting}", "--to", "Bộ Khoa học và Công nghệ", "-o", str(path)
+    )
+    # signed, the ministry's letter is never touched: a letter to another is still written
+    run("letter", "sign", "1")
+    run("letter", "sign", "2")
+    out = run("letter", "draft", "1", "--to", "Qualcomm", "-o", str(path))
+    assert "Letter #3" in out and "Kính gửi: Qualcomm AI R&D Center Hanoi" in _texts(path)
+    assert _letters(run)[1] == ("Bộ Khoa học và Công nghệ", "signed")
+    assert _letters(run)[3] == ("Qualcomm AI R&D Center Hanoi", "draft")
