@@ -47,9 +47,9 @@ def _seed(engine: Engine) -> dict[str, int]:
         }
 
 
-def _found(engine: Engine, query: str) -> set[tuple[str, int]]:
+def _found(engine: Engine, query: str, kinds: tuple[str, ...] | None = None) -> set[tuple[str, int]]:
     with read_session(engine) as s:
-        return {(h.kind, h.id) for h in search(s, query)}
+        return {(h.kind, h.id) for h in search(s, query, kinds=kinds)}
 
 
 def test_every_full_text_table_has_the_prefix_indexes(engine: Engine) -> None:
@@ -188,7 +188,8 @@ def test_the_migration_leaves_postgresql_search_as_it_was(pg_empty_url: str) -> 
     command.downgrade(alembic_config(pg_empty_url), "0013")
     engine = make_engine(pg_empty_url)
     try:
-        assert ("contact", ids["lan"]) in _found(engine, "dang")
+        # (this Ketnoi's letters have a column 0018 adds: the schema of 0013 is searched for people)
+        assert ("contact", ids["lan"]) in _found(engine, "dang", ("contact", "organisation"))
     finally:
         engine.dispose()
     command.upgrade(alembic_config(pg_empty_url), "head")
