@@ -55,7 +55,10 @@ def _login(pg_url: str) -> tuple[str, str]:
 
 def _environment(home: Path, lang: str = "C.UTF-8") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "LC_", "KETNOI_", "LANG"))}
-    env |= {"HOME": str(home), "KETNOI_DATA_DIR": str(home / "data"), "LANG": lang, "PYTHONPATH": str(ROOT)}
+    # (the PYTHONPATH before ours kept: under CI's faketime it holds the sitecustomize that mends
+    # time.sleep, which subprocess's wait with a timeout calls: "[Errno 22] Invalid argument")
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    env |= {"HOME": str(home), "KETNOI_DATA_DIR": str(home / "data"), "LANG": lang, "PYTHONPATH": path}
     return env
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.cli.inproc import copy_of, run_cli
+from tests.cli.inproc import as_in_a_test, copy_of, run_cli
 
 SECRET = "Họp kín về thương vụ Genetica – QBM"
 
@@ -35,26 +35,30 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     to NVIDIA) and an ordinary one with VinAI (its thank-you drafted)."""
     folder = tmp_path_factory.mktemp("confidential-letters")
     path = folder / "k.db"
-    _ok(path, "org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--set", "acronym=NIC")
-    _ok(path, "org", "add", "--name", "NVIDIA Vietnam R&D Center", "--set", "acronym=NVIDIA")
-    _ok(path, "org", "add", "--name", "VinAI")
-    _ok(
-        path, "meeting", "add", "--title", SECRET, "--at", "09/12/2026 14:00", "--organisation", "NIC",
-        "--agenda", "Định giá Genetica", "--confidential",
-    )  # fmt: skip
-    _ok(
-        path,
-        "meeting",
-        "add",
-        "--title",
-        "Họp với VinAI về AI",
-        "--at",
-        "18/11/2026 10:00",
-        "--organisation",
-        "VinAI",
-    )
-    _ok(path, "letter", "draft", "meeting:1", "--to", "NVIDIA", "-o", str(folder / "m1.docx"))
-    _ok(path, "letter", "draft", "meeting:2", "-o", str(folder / "m2.docx"))
+    # (the clock pinned, as in a test: a module's fixture runs before the test's own pin, and
+    # a year ahead (CI under faketime) the meeting of 09/12/2026 was past: a thank-you, not an
+    # invitation)
+    with as_in_a_test(folder):
+        _ok(path, "org", "add", "--name", "Trung tâm Đổi mới sáng tạo Quốc gia", "--set", "acronym=NIC")
+        _ok(path, "org", "add", "--name", "NVIDIA Vietnam R&D Center", "--set", "acronym=NVIDIA")
+        _ok(path, "org", "add", "--name", "VinAI")
+        _ok(
+            path, "meeting", "add", "--title", SECRET, "--at", "09/12/2026 14:00", "--organisation", "NIC",
+            "--agenda", "Định giá Genetica", "--confidential",
+        )  # fmt: skip
+        _ok(
+            path,
+            "meeting",
+            "add",
+            "--title",
+            "Họp với VinAI về AI",
+            "--at",
+            "18/11/2026 10:00",
+            "--organisation",
+            "VinAI",
+        )
+        _ok(path, "letter", "draft", "meeting:1", "--to", "NVIDIA", "-o", str(folder / "m1.docx"))
+        _ok(path, "letter", "draft", "meeting:2", "-o", str(folder / "m2.docx"))
     return path
 
 
