@@ -16,7 +16,6 @@ which then offers to send the partners updates of a meeting the officer did not 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -41,16 +40,6 @@ def word(key: str, lang: str) -> str:
 def marked(name: str, secret: bool, lang: str) -> str:
     """``name`` with the confidential mark after it when ``secret``: "Lưu Văn Mật (Mật)"."""
     return f"{name} ({word('secret', lang)})" if secret and name else name
-
-
-def mark_within(text: str, names: Iterable[str], lang: str) -> str:
-    """``text`` (a title someone wrote) with each confidential ``names`` in it marked, once."""
-    for name in dict.fromkeys(n for n in names if n):
-        at = text.find(name)
-        if at >= 0:
-            end = at + len(name)
-            text = f"{text[:end]} ({word('secret', lang)}){text[end:]}"
-    return text
 
 
 @dataclass(frozen=True)
@@ -102,4 +91,4 @@ def meeting_people(
     return People(tuple(lines), secret)
 
 
-__all__ = ["MARK_WORDS", "People", "mark_within", "marked", "meeting_people", "word"]
+__all__ = ["MARK_WORDS", "People", "marked", "meeting_people", "word"]

@@ -51,9 +51,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records
+from app import records, secret_names
 from app.already_logged import AlreadyLogged
-from app.calendar_marks import mark_within, marked, meeting_people
+from app.calendar_marks import marked, meeting_people, word
 from app.calendar_refusals import NotAnInvitation
 from app.emails import contacts_by_address, staff_by_address
 from app.errors import LastSave, UserError
@@ -232,6 +232,7 @@ def export_ics(
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     out = Exported(b"", 0, 0)
     ids = upcoming_meeting_ids(session) if meeting_ids is None else list(dict.fromkeys(meeting_ids))
+    secrets = secret_names.load(session)  # (named in free text: a title, an agenda, the notes)
     own_uids = _imported_uids(session, ids)
     for mid in ids:
         row = session.get(m.Meeting, mid)
@@ -240,7 +241,8 @@ def export_ics(
         elif row.kind == m.EMAIL_KIND:
             out.skipped.append(LeftOut("an_email", mid))
         else:
-            event = _meeting_event(session, row, own_uids.get(mid) or meeting_uid(mid, db_uuid), stamp, lang)
+            uid = own_uids.get(mid) or meeting_uid(mid, db_uuid)
+            event = _meeting_event(session, row, uid, stamp, lang, secrets)
             cal.add_component(event)
             out.meetings += 1
             out.private += str(event["CLASS"]) == "PRIVATE"
@@ -258,7 +260,7 @@ def export_ics(
             elif act.due_date is None:
                 out.skipped.append(LeftOut("no_due", aid))
             else:
-                about = action_about(session, act, lang)
+                about = action_about(session, act, lang, secrets)
                 cal.add_component(_action_item(act, action_uid(aid, db_uuid), stamp, reminders, about))
                 out.reminders += 1
                 out.private += about.private
@@ -267,17 +269,29 @@ def export_ics(
     return out
 
 
-def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetime, lang: str) -> Any:
+def _meeting_event(
+    session: Session,
+    row: m.Meeting,
+    uid: str,
+    stamp: dt.datetime,
+    lang: str,
+    secrets: tuple[secret_names.Named, ...] = (),
+) -> Any:
+    """A meeting's event; ``secrets``: the confidential records its title, place or agenda may
+    name, each marked where it does, the event then private (as a brief marks them)."""
     from icalendar import Event
 
     assert row.id is not None
     shown = records.get(session, "meeting", row.id)
     people = meeting_people(session, shown.get("attendees") or [], shown.get("organisation_ids") or [], lang)
+    texts = (row.title, row.location or "", row.agenda or "")
+    named = [x.name for x in secret_names.found_in(secrets, texts)]
+    title, location, agenda = (secret_names.mark_within(t, named, word("secret", lang)) for t in texts)
     ev = Event()
     ev.add("uid", uid)
     ev.add("dtstamp", stamp)
     ev.add("sequence", row.version)
-    ev.add("summary", marked(row.title, row.confidential, lang))
+    ev.add("summary", marked(title, row.confidential, lang))
     starts = _aware(row.starts_at)
     ev.add("dtstart", starts)
     long_enough = row.ends_at is not None and row.ends_at > row.starts_at
@@ -285,12 +299,12 @@ def _meeting_event(session: Session, row: m.Meeting, uid: str, stamp: dt.datetim
         "dtend", _aware(row.ends_at) if row.ends_at is not None and long_enough else starts + DEFAULT_LENGTH
     )
     ev.add("last-modified", row.updated_at.astimezone(dt.UTC).replace(microsecond=0))
-    if row.location:
-        ev.add("location", row.location)
-    description = "\n\n".join(x for x in (row.agenda, "\n".join(people.lines)) if x)
+    if location:
+        ev.add("location", location)
+    description = "\n\n".join(x for x in (agenda, "\n".join(people.lines)) if x)
     if description:
         ev.add("description", description)
-    ev.add("class", "PRIVATE" if row.confidential or people.secret else "PUBLIC")
+    ev.add("class", "PRIVATE" if row.confidential or people.secret or named else "PUBLIC")
     ev.add("status", "CONFIRMED")
     ev.add("transp", "OPAQUE")
     owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
@@ -319,7 +333,9 @@ class ActionAbout:
     private: bool = False  # the action is confidential, or names a confidential record
 
 
-def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbout:
+def action_about(
+    session: Session, act: m.Action, lang: str = "vi", secrets: tuple[secret_names.Named, ...] | None = None
+) -> ActionAbout:
     """The summary and description of an action's calendar event (reviewer: a reminder in the
     calendar said "Send the signed MoU" and not to whom). The summary is the title and the
     organisation (its acronym, else its name; else the contact's name); the description gives,
@@ -328,8 +344,13 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
     organisation is the action's, else the contact's. A confidential action, contact,
     organisation or meeting is marked where it is named ("Lưu Văn Mật (Mật)"; a contact's name
     in the title someone wrote too), and the event is then private (reviewer h106: a partner's
-    action naming a confidential contact went to the calendar public, unmarked)."""
+    action naming a confidential contact went to the calendar public, unmarked). So is a
+    confidential record its title, notes or meeting's title name in passing (``secrets``, read
+    when not given: :mod:`app.secret_names`)."""
     from app.validation import phone_display
+
+    if secrets is None:
+        secrets = secret_names.load(session)
 
     words = {k: v[1 if lang == "vi" else 0] for k, v in ABOUT_WORDS.items()}
     contact = session.get(m.Contact, act.responsible_contact_id) if act.responsible_contact_id else None
@@ -359,12 +380,17 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
         email = next((str(v) for k, v in methods if k == "email"), "")
         phone = next((phone_display(str(v)) for k, v in methods if k != "email"), "")
         first = [email, phone]
-        named = marked(contact.full_name, secret_contact, lang)
-        lines.append(" · ".join(x for x in (f"{words['contact']}: {named}", *first) if x))
+        person = marked(contact.full_name, secret_contact, lang)
+        lines.append(" · ".join(x for x in (f"{words['contact']}: {person}", *first) if x))
     if staff is not None and staff.deleted_at is None:
         lines.append(f"{words['responsible']}: {staff.name}")
+    texts = (act.title, act.notes or "", meeting.title if meeting is not None else "")
+    named = [x.name for x in secret_names.found_in(secrets, texts)]
+    if secret_contact and contact is not None:
+        named.append(contact.full_name)  # (marked in the title even as one word)
+    secret = word("secret", lang)
     if meeting is not None:
-        held = marked(meeting.title, secret_meeting, lang)
+        held = marked(secret_names.mark_within(meeting.title, named, secret), secret_meeting, lang)
         lines.append(f"{words['meeting']}: {held} ({meeting.starts_at:%d/%m/%Y})")
     if act.reference:
         lines.append(f"{words['reference']}: {act.reference}")
@@ -374,19 +400,17 @@ def action_about(session: Session, act: m.Action, lang: str = "vi") -> ActionAbo
         lines.insert(0, words["they_owe"])
     description = "\n".join(lines)
     if act.notes:
-        description = f"{description}\n\n{act.notes}" if description else act.notes
+        notes = secret_names.mark_within(act.notes, named, secret)
+        description = f"{description}\n\n{notes}" if description else notes
     if org is not None:
         who = marked(org.acronym or org.name, secret_org, lang)
     else:
         who = marked(contact.full_name, secret_contact, lang) if contact is not None else ""
-    title = act.title
-    if secret_contact and contact is not None:
-        title = mark_within(title, [contact.full_name], lang)
-    title = marked(title, act.confidential, lang)
+    title = marked(secret_names.mark_within(act.title, named, secret), act.confidential, lang)
     summary = f"{title} — {who}" if who else title
     if act.direction == "they_owe":
         summary = f"{words['they_owe']}: {summary}"
-    private = act.confidential or secret_org or secret_contact or secret_meeting
+    private = act.confidential or secret_org or secret_contact or secret_meeting or bool(named)
     return ActionAbout(summary, description, private)
 
 

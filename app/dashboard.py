@@ -54,8 +54,9 @@ class DueSummary:
     due_today: int
     first_titles: tuple[str, ...]
     late_replies: int = 0  # incoming letters whose reply deadline passed (the letter register)
-    # which of ``first_titles`` are confidential actions' (the banner marks them; the tray's
-    # message, which the system shows and keeps where anyone may read it, leaves them out)
+    # which of ``first_titles`` are confidential actions' or name a confidential person or
+    # organisation (the banner marks them; the tray's message, which the system shows and keeps
+    # where anyone may read it, leaves them out)
     first_confidential: tuple[bool, ...] = ()
 
     @property
@@ -84,14 +85,17 @@ def due_summary(session: Session, *, today: dt.date, staff_id: int | None = None
         .order_by(ACT.c.due_date, ACT.c.id)
         .limit(3)
     ).all()
+    from app import secret_names
     from app.letters.register import overdue_replies
 
+    # (a title naming a confidential person or organisation counts as confidential here too)
+    secrets = secret_names.load(session) if first else ()
     return DueSummary(
         int(overdue),
         int(due_today),
         tuple(str(t) for t, _c in first),
         overdue_replies(session, today),
-        tuple(bool(c) for _t, c in first),
+        tuple(bool(c) or bool(secret_names.found_in(secrets, [str(t)])) for t, c in first),
     )
 
 

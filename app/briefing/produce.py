@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app import secret_names
 from app.briefing import gather, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.errors import UserError
@@ -106,7 +107,8 @@ def brief_file_name(
     (``day`` its date); a digest has none (``day``–``end`` is its period). A ``confidential``
     subject is not named (a file's name travels where its content does not: a mail's attachment,
     a folder's listing, the recent files; reviewer h103: "brief-meeting-2026-12-09-hop-kin-ve-
-    thuong-vu-genetica-….pdf")."""
+    thuong-vu-genetica-….pdf"), nor is a meeting whose title names a confidential person or
+    organisation (:mod:`app.secret_names`)."""
     if confidential and kind in ("organisation", "contact"):
         return f"brief-{kind}-confidential-{today.isoformat()}.pdf"
     if confidential and kind == "meeting":
@@ -136,7 +138,9 @@ def file_name_of(brief: Brief, today: dt.date) -> str:
         return brief_file_name("contact", brief.name, today, confidential=brief.confidential)
     if isinstance(brief, MeetingPrepBrief):
         day = brief.starts_at.date()
-        return brief_file_name("meeting", brief.title, today, day=day, confidential=brief.confidential)
+        names = [x.name for x in brief.secrets if secret_names.nameable(x.name, x.kind)]
+        secret = brief.confidential or bool(secret_names.spans(brief.title, names))
+        return brief_file_name("meeting", brief.title, today, day=day, confidential=secret)
     return brief_file_name("digest", "", today, day=brief.start, end=brief.end)
 
 
@@ -154,6 +158,8 @@ def suggested_file_name(session: Session, req: BriefRequest, today: dt.date) -> 
         return brief_file_name("organisation", str(rec.acronym or rec.name), today, confidential=secret)
     if req.kind == "contact":
         return brief_file_name("contact", str(rec.full_name), today, confidential=secret)
+    # (an ordinary meeting whose title names a confidential person is not named after it either)
+    secret = secret or bool(secret_names.found_in(secret_names.load(session), [str(rec.title)]))
     return brief_file_name("meeting", str(rec.title), today, day=rec.starts_at.date(), confidential=secret)
 
 

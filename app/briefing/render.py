@@ -237,14 +237,20 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     when = format_date(b.starts_at, lab, time=True)
     if b.ends_at is not None:
         when += f"–{b.ends_at.hour:02d}:{b.ends_at.minute:02d}"
-    story = sec.title_block(lab["meeting_brief"], b.title, _join(when, b.location))
+    # (the meeting's own title and place, as written, may name a confidential person too)
+    story = sec.title_block(
+        lab["meeting_brief"],
+        b.title,
+        title_markup=sec.free_markup(b.title, lab),
+        subtitle_markup=sec.free_markup(_join(when, b.location), lab),
+    )
     story[:0] = _secret_head(b, lab, "secret_note")
     story.append(
         facts_table(
             [
                 (lab["when"], when),
                 (lab["kind"], lab.kind(b.kind)),
-                (lab["where"], b.location),
+                (lab["where"], sec.free_para(b.location, lab, styles().value) if b.location else ""),
                 (lab["organisations"], _org(b.organisations, lab)),
                 (lab["our_team"], "\n".join(b.staff)),
                 (lab["owner"], b.owner),

@@ -12,14 +12,13 @@ lineage, the posts), are looked up by name in one query, only when the brief has
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import literal, or_, select, union_all
+from sqlalchemy import or_, select
 from sqlmodel import Session
 
+from app import secret_names
 from app.briefing import queries as q
 from app.briefing.data import Secret
 from db import models as m
@@ -94,65 +93,27 @@ def with_secrets(session: Session, brief: B) -> B:
     return dataclasses.replace(brief, secrets=tuple(dict.fromkeys(found)))  # type: ignore[type-var]
 
 
-_TEXT_FIELDS = ("title", "decisions", "minutes", "notes", "agenda")
+_TEXT_FIELDS = ("title", "location", "decisions", "minutes", "notes", "agenda")
 
 
 def free_texts(brief: Any) -> list[str]:
-    """What people wrote that a brief prints: its subject's notes, agenda, decisions and
-    minutes, and its rows' titles, decisions and minutes."""
-    out = [str(getattr(brief, f, "") or "") for f in ("notes", "agenda", "decisions", "minutes")]
+    """What people wrote that a brief prints: its subject's (a meeting's) title and place,
+    notes, agenda, decisions and minutes, and its rows' titles, places, decisions and minutes."""
+    out = [
+        str(getattr(brief, f, "") or "")
+        for f in ("title", "location", "notes", "agenda", "decisions", "minutes")
+    ]
     for row in _rows(brief):
         out += [str(getattr(row, f, "") or "") for f in _TEXT_FIELDS]
     return [t for t in out if t.strip()]
 
 
 def in_text(session: Session, texts: Iterable[str]) -> list[Secret]:
-    """The confidential contacts and organisations named in ``texts`` by their full name (two
-    words or more, any case), or an organisation by its acronym (three characters or more, as
-    written): a meeting titled "Gặp Lưu Văn Mật tuần trước", a decision naming QBM (reviewer
-    h103). One query for each kind, of the confidential records alone; nothing when the brief
-    has no free text."""
-    haystack = "\n".join(texts)
-    if not haystack.strip():
+    """The confidential contacts and organisations named in ``texts`` (a meeting titled "Gặp Lưu
+    Văn Mật tuần trước", a decision naming QBM: reviewer h103), by the rules the letters and the
+    calendars use (:mod:`app.secret_names`): one query of the confidential records alone, none
+    when the brief has no free text."""
+    texts = [t for t in texts if t]
+    if not "".join(texts).strip():
         return []
-    people = select(literal("contact"), Contact.id, Contact.full_name, literal("")).where(
-        Contact.confidential.is_(True)
-    )
-    orgs = select(literal("organisation"), Organisation.id, Organisation.name, Organisation.acronym).where(
-        Organisation.confidential.is_(True)
-    )
-    candidates = [
-        Secret(str(kind), int(ident), str(n))
-        for kind, ident, name, acronym in q.fetch(session, union_all(people, orgs))  # (one query)
-        for n in (name, acronym)
-        if n
-    ]
-    wanted = [x for x in candidates if nameable(x.name)]
-    if not wanted:
-        return []
-    found = names_pattern(tuple(x.name for x in wanted)).findall(haystack)
-    hits = set(found) | {" ".join(f.split()).casefold() for f in found}
-    return [
-        x for x in wanted if x.name in hits or (" " in x.name and " ".join(x.name.split()).casefold() in hits)
-    ]
-
-
-def nameable(name: str) -> bool:
-    """Whether a confidential record's name is looked for in free text: a full name of two words
-    or more, or an acronym of three characters or more (a one-word name — "An", "Hà" — would
-    mark every sentence that happens to hold the word)."""
-    name = name.strip()
-    return len(name.split()) >= 2 or (len(name) >= 3 and name.isupper())
-
-
-@functools.lru_cache(maxsize=64)
-def names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern finding any of ``names`` as whole words: full names in any case, acronyms as
-    written; the longest first ("Bộ Khoa học và Công nghệ" before "Khoa học")."""
-    parts = []
-    for name in sorted({n.strip() for n in names if nameable(n)}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in name.split())
-        parts.append(f"(?i:{body})" if " " in name else body)
-    if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+    return [Secret(x.kind, x.id, x.name) for x in secret_names.found_in(secret_names.load(session), texts)]

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from app import secret_names
 from app.briefing.data import ActionRow, FileRow, MeetingRow, PersonRow, RelationshipSummary
 from app.briefing.labels import Labels
 from app.briefing.layout import (
@@ -30,17 +31,18 @@ from app.briefing.layout import (
     value_para,
 )
 from app.briefing.reorg_section import address_form
-from app.briefing.secrets import names_pattern
 from app.validation import phone_display
 
 
-def title_block(kicker: str, title: str, subtitle: str = "", *, subtitle_markup: str = "") -> list[Flowable]:
-    """``subtitle_markup``: the subtitle as markup (escaped, with marks: :func:`named`), drawn
-    instead of ``subtitle`` when given."""
+def title_block(
+    kicker: str, title: str, subtitle: str = "", *, subtitle_markup: str = "", title_markup: str = ""
+) -> list[Flowable]:
+    """``subtitle_markup``, ``title_markup``: the subtitle or title as markup (escaped, with
+    marks: :func:`named`, :func:`free_markup`), drawn instead of ``subtitle``, ``title``."""
     st = styles()
     out: list[Flowable] = [
         Paragraph(esc(kicker.upper()), st.kicker),
-        para(title, st.title),
+        Paragraph(title_markup, st.title) if title_markup else para(title, st.title),
     ]
     if subtitle_markup:
         out.append(Paragraph(subtitle_markup, st.subtitle))
@@ -97,19 +99,26 @@ def named(name: str, kind: str, lab: Labels) -> str:
 
 
 def free_para(text: str, lab: Labels, style: Any, *, limit: int = FIELD_LIMIT) -> Paragraph:
-    """What someone wrote (a title, a decision, notes) as a paragraph, each confidential
-    contact or organisation the brief names (``lab.named``) marked where the text names it
-    (secrets.in_text found them: "Gặp Lưu Văn Mật (Mật) tuần trước")."""
-    body = clip(str(text or ""), limit)[0]
-    names = tuple(sorted({name for _kind, name in lab.named}))
+    """What someone wrote (a title, a decision, notes) as a paragraph, clipped to ``limit``
+    characters, each confidential contact or organisation marked (:func:`free_markup`)."""
+    return Paragraph(free_markup(clip(str(text or ""), limit)[0], lab), style)
+
+
+def free_markup(text: str, lab: Labels) -> str:
+    """``text`` (what someone wrote) escaped for paragraph markup, each confidential contact or
+    organisation the brief names (``lab.named``) marked where the text names it (secrets.in_text
+    found them: "Gặp Lưu Văn Mật (Mật) tuần trước"), however it is spelt there ("luu van mat":
+    :func:`app.secret_names.spans`)."""
+    body = str(text or "")
+    names = tuple(sorted({name for kind, name in lab.named if secret_names.nameable(name, kind)}))
     if not names:
-        return Paragraph(esc(body), style)
+        return esc(body)
     out, last = [], 0
-    for found in names_pattern(names).finditer(body):
-        out += [esc(body[last : found.start()]), with_mark(found.group(0), lab)]
-        last = found.end()
+    for start, end in secret_names.spans(body, names):
+        out += [esc(body[last:start]), with_mark(body[start:end], lab)]
+        last = end
     out.append(esc(body[last:]))
-    return Paragraph("".join(out), style)
+    return "".join(out)
 
 
 def with_mark(name: str, lab: Labels) -> str:
@@ -293,7 +302,7 @@ def meetings_table(
         title_cell = marked(m, lab, [free_para(m.title, lab, st.cell_bold)])
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
-            title_cell.append(para(meta, st.muted))
+            title_cell.append(free_para(meta, lab, st.muted))
         cells: list[Any] = [para(when, st.cell), title_cell]
         if show_with:
             cells.append(Paragraph(with_cell(m, lab), st.cell))
@@ -353,7 +362,7 @@ def upcoming_section(meetings: Sequence[MeetingRow], more: int, lab: Labels, ava
         title = marked(m, lab, [free_para(m.title, lab, st.cell_bold)])
         meta = " · ".join(x for x in (lab.kind(m.kind), m.location) if x)
         if meta:
-            title.append(para(meta, st.muted))
+            title.append(free_para(meta, lab, st.muted))
         theirs = with_cell(m, lab) or "—"
         rows.append(
             [

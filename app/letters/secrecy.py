@@ -21,43 +21,30 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.vntext import fold
+from app import secret_names
 from db import models as m
-from db.tables import ATTENDEE, CON, ORG
+from db.tables import ATTENDEE, CON
 
 
 @dataclass(frozen=True)
 class Guard:
     """``secret``: the record is confidential ("meeting" or "action", else ""), none of its
-    words are said; ``hidden``: folded names of the confidential people and organisations on
+    words are said; ``hidden``: the names of the confidential people and organisations on
     record, which no part of an ordinary record's title may bring into the letter."""
 
     secret: str = ""
     hidden: tuple[str, ...] = ()
 
     def names_hidden(self, text: str) -> bool:
-        """Whether ``text`` names one of the confidential people or organisations."""
-        import re
-
-        folded = fold(text)
-        return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", folded) for n in self.hidden)
+        """Whether ``text`` names one of the confidential people or organisations, by the rules
+        the briefs and calendars use (:mod:`app.secret_names`), a one-word person too."""
+        return bool(secret_names.spans(text, self.hidden))
 
 
 def hidden_names(session: Session) -> tuple[str, ...]:
-    """The folded full names of confidential contacts and the names of confidential
-    organisations on record (few: a query of the confidential rows only)."""
-    out: list[str] = []
-    for (name,) in session.execute(
-        select(CON.c.full_name).where(CON.c.confidential.is_(True), CON.c.deleted_at.is_(None))
-    ):
-        out.append(fold(name or ""))
-    for row in session.execute(
-        select(ORG.c.name, ORG.c.name_en, ORG.c.acronym).where(
-            ORG.c.confidential.is_(True), ORG.c.deleted_at.is_(None)
-        )
-    ):
-        out.extend(fold(x) for x in row if x)
-    return tuple(sorted({n for n in out if len(n) >= 2}))
+    """The names of the confidential contacts and organisations on record (few: a query of the
+    confidential rows only), a one-word name too (a letter goes to an outsider)."""
+    return tuple(sorted({x.name for x in secret_names.load(session, every_word=True)}))
 
 
 def source_secret(session: Session, letter: dict[str, object]) -> str:
