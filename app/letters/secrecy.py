@@ -44,7 +44,10 @@ class Guard:
 def hidden_names(session: Session) -> tuple[str, ...]:
     """The names of the confidential contacts and organisations on record (few: a query of the
     confidential rows only), a one-word name too (a letter goes to an outsider)."""
-    return tuple(sorted({x.name for x in secret_names.load(session, every_word=True)}))
+    names = {x.name for x in secret_names.load(session, every_word=True)}
+    # an acronym in any case too ("gặp qbm"): written small it is looked for as a name, folded
+    names |= {n.lower() for n in names if secret_names.is_acronym(n)}
+    return tuple(sorted(names))
 
 
 def source_secret(session: Session, letter: dict[str, object]) -> str:

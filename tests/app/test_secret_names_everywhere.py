@@ -184,3 +184,24 @@ def test_the_tray_leaves_out_a_due_title_naming_them(engine: Engine) -> None:
         summary = due_summary(s, today=dt.date(2026, 12, 8))
     said = dict(zip(summary.first_titles, summary.first_confidential, strict=True))
     assert said == {"Gọi cho luu van mat": True, "Gửi lịch họp": False}
+
+
+def test_a_letter_leaves_out_an_acronym_written_small(engine: Engine, db_path: Path, tmp_path: Path) -> None:
+    """A letter goes to an outsider: there an acronym is looked for in any case ("qbm"), where
+    a brief marks it only as written (lower case it is often a word)."""
+    ids = _office(engine)
+    with unit_of_work(engine) as s:
+        meeting = records.create(
+            s,
+            "meeting",
+            {"title": "Làm việc với MOST về vốn của qbm", "starts_at": dt.datetime(2026, 12, 9, 14),
+             "organisation_ids": [ids["most"]]},
+        )  # fmt: skip
+    path = tmp_path / "qbm.docx"
+    assert (
+        main(["letter", "draft", f"meeting:{meeting}", "--to", "MOST", "-o", str(path), "--db", str(db_path)])
+        == 0
+    )
+    doc = Document(str(path))
+    text = "\n".join([p.text for p in doc.paragraphs] + [doc.core_properties.title or ""])
+    assert "qbm" not in text.casefold(), text
