@@ -115,6 +115,23 @@ def read_template(kind: str, lang: str) -> str:
     return "\n".join(line for line in raw.splitlines() if not line.lstrip().startswith("#"))
 
 
+def _meeting_place(
+    place: str, guard: secrecy.Guard, lang: str, met: list[m.Organisation], base: OfficeProfile
+) -> str:
+    """The invitation's place: none that names a confidential record, in English names in an
+    English letter, and when there is none (not recorded, or left out) what an office writes
+    when the room is not yet booked (an invitation said "Địa điểm: .")."""
+    if guard.names_hidden(place):
+        place = ""
+    if lang == "en" and place:
+        place = _place_en(place, met, base)
+    return place if place.strip() else PLACE_TO_BE_CONFIRMED[lang]
+
+
+PLACE_TO_BE_CONFIRMED = {"vi": "sẽ thông báo sau", "en": "to be confirmed"}
+"""An invitation's place when the meeting has none recorded ("Địa điểm: sẽ thông báo sau.")."""
+
+
 def fill(template: str, values: dict[str, str]) -> list[str]:
     """The template's paragraphs with the known ``${words}`` filled in (others left as typed)."""
     text = string.Template(template).safe_substitute(values)
@@ -334,10 +351,7 @@ def letter_doc(
         "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
         **_meeting_values(session, letter.get("meeting_id"), lang),
     }
-    if guard.names_hidden(values["meeting_place"]):
-        values["meeting_place"] = ""
-    if lang == "en" and values["meeting_place"]:
-        values["meeting_place"] = _place_en(values["meeting_place"], met, base)
+    values["meeting_place"] = _meeting_place(values["meeting_place"], guard, lang, met, base)
     paragraphs = fill(body, values)
     copies = [
         line.strip(" -;.")

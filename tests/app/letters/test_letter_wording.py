@@ -258,3 +258,23 @@ def test_an_english_letter_to_a_post_names_its_organisation_in_english(
         vi = draft.letter_doc(s, letter, lang="vi")
     assert en.addressee == ["Vụ trưởng Vụ Hợp tác quốc tế, Ministry of Science and Technology"]
     assert vi.addressee == ["Vụ trưởng Vụ Hợp tác quốc tế Bộ Khoa học và Công nghệ"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"), [("vi", "Địa điểm: sẽ thông báo sau."), ("en", "Venue: to be confirmed.")]
+)
+def test_an_invitation_to_a_meeting_with_no_place_yet(
+    run: Run, tmp_path: Path, engine: Engine, ids: dict[str, int], lang: str, line: str
+) -> None:
+    """A meeting logged before its room is booked: the invitation said "Địa điểm: ." (and
+    "Venue: ."); now what an office writes then, in the .docx and the PDF."""
+    with unit_of_work(engine) as s:
+        planned = records.create(
+            s,
+            "meeting",
+            {"title": "Làm việc về sandbox", "starts_at": dt.datetime(2026, 12, 16, 14, 0),
+             "organisation_ids": [ids["most"]]},
+        )  # fmt: skip
+    texts, pdf, _ = _draft(run, tmp_path, f"meeting:{planned}", lang)
+    assert line in texts, texts
+    assert line in pdf and ": ." not in pdf
