@@ -58,6 +58,7 @@ from db.tables import METHOD as METHOD_TABLE
 
 WRITE_CHUNK = 2000
 VOCABULARY_KEY = "vocabulary_created"  # ImportBatch.mapping: "sector"/"tag" → ids it created
+LISTED_KEY = "listed_unchanged"  # ImportBatch.mapping: kind → runs of the ids its rows matched, unchanged
 REF_COLUMNS = {
     "organisation_id": "org",
     "parent_id": "org",
@@ -474,6 +475,7 @@ def commit_import(
     changed = any(p.db_state is not None and p.db_state != state for p in items)
     rematched: list[Message] = []
     imported_since: list[Message] = []
+    listed: dict[str, set[int]] = {}
     for preview, own in zip(items, to_write, strict=True):
         previewed = _as_previewed(preview) if changed else None
         seen = preview.db_state  # (the matching below replaces it)
@@ -487,6 +489,9 @@ def commit_import(
                 imported_since += since
             rematched += said
         sheets.append(_sheet_entry(preview, counts))
+        for r in preview.rows:
+            if r.status == "skip" and r.match_id is not None:
+                listed.setdefault(preview.kind, set()).add(r.match_id)
         for key, n in counts.items():
             totals[key] = totals.get(key, 0) + n
     if batch is None:
@@ -497,6 +502,10 @@ def commit_import(
     batch.sheet = ", ".join(s["sheet"] for s in sheets if s["written"])[:200]
     batch.kind = ",".join(dict.fromkeys(s["kind"] for s in sheets if s["written"]))[:40]
     batch.mapping = {**batch.mapping, "sheets": [s["mapping"] for s in sheets]}
+    if listed:
+        # the records its rows matched and left as they were: the file lists them, so an undo of
+        # the import that created them keeps them while this one stands (app.importing.undo)
+        batch.mapping = {**batch.mapping, LISTED_KEY: {k: id_runs(v) for k, v in listed.items()}}
     session.add(batch)
     session.flush()
     assert batch.id is not None
@@ -609,6 +618,27 @@ def _imported_since(
         if not (x.code == "rematch_found" and written_by.get(int(x.params.get("id") or 0)) in batches)
     ]
     return kept, since
+
+
+def id_runs(ids: set[int]) -> list[list[int]]:
+    """``ids`` as runs of consecutive ids, [first, last] each: a re-import of 100,000 rows
+    created together is one run, not 100,000 numbers in the batch's JSON."""
+    out: list[list[int]] = []
+    for i in sorted(ids):
+        if out and out[-1][1] == i - 1:
+            out[-1][1] = i
+        else:
+            out.append([i, i])
+    return out
+
+
+def listed_ids(runs: Any) -> set[int]:
+    """The ids of :func:`id_runs`' ``runs`` (what a batch's JSON holds; nothing if malformed)."""
+    out: set[int] = set()
+    for run in runs if isinstance(runs, list) else ():
+        if isinstance(run, list) and len(run) == 2 and all(isinstance(x, int) for x in run):
+            out.update(range(run[0], run[1] + 1))
+    return out
 
 
 def _sheet_entry(preview: Preview, counts: dict[str, int]) -> dict[str, Any]:

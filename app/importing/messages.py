@@ -626,6 +626,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
         '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại',
     ),
+    "undo_kept_listed": (
+        '{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept',
+        '{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại',
+    ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",
         "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
@@ -744,6 +748,7 @@ LEVELS: dict[str, Level] = {
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_kept_for_kept": "warning",
+    "undo_kept_listed": "warning",
     "undo_field_kept": "warning",
     "rematch_gone": "warning",
     "rematch_other": "warning",

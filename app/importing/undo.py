@@ -346,6 +346,12 @@ def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Messag
     if why is None:
         return msg("undo_kept_edited", entity=Term(entity), id=ident, name=name)
     user, user_id = why[0], why[1]
+    if user == "import":
+        other = session.get(m.ImportBatch, user_id)
+        file_name = other.file_name if other is not None else ""
+        return msg(
+            "undo_kept_listed", entity=Term(entity), id=ident, name=name, batch=user_id, file=file_name
+        )
     return msg(
         "undo_kept_for_kept" if len(why) > 2 else "undo_kept_used",
         entity=Term(entity),
@@ -549,6 +555,26 @@ def _batch_before(
     return out
 
 
+def _listed_by_imports_standing(
+    session: Session, batch_id: int, undone: set[int]
+) -> list[tuple[int, dict[str, set[int]]]]:
+    """The imports after ``batch_id`` that stand (not in ``undone``) and the records their rows
+    matched and left unchanged (:data:`app.importing.commit.LISTED_KEY`), by kind."""
+    from app.importing.commit import LISTED_KEY, listed_ids
+
+    out: list[tuple[int, dict[str, set[int]]]] = []
+    stmt = select(m.ImportBatch.id, m.ImportBatch.mapping).where(
+        col(m.ImportBatch.id) > batch_id, col(m.ImportBatch.undone_at).is_(None)
+    )
+    for other, mapping in session.exec(stmt):
+        if other is None or other in undone or not isinstance(mapping, dict):
+            continue
+        runs = mapping.get(LISTED_KEY)
+        if isinstance(runs, dict) and runs:
+            out.append((int(other), {str(k): listed_ids(v) for k, v in runs.items()}))
+    return out
+
+
 def _undone_batches(session: Session) -> set[int]:
     stmt = select(m.ImportBatch.id).where(col(m.ImportBatch.undone_at).is_not(None))
     return {int(i) for i in session.exec(stmt) if i is not None}
@@ -613,6 +639,17 @@ def _used_since(
             for i in edited:
                 if i is not None:
                     kept.setdefault(entity, {})[int(i)] = None
+    # Listed, unchanged, by a later import that stands (its row matched the record and found
+    # nothing new, so wrote nothing): that import's file names the record, which stays while it
+    # stands (reviewer h109: A imported, B updated 5 of A's people, A undone (the 5 kept, edited
+    # by B), A imported again (the 5 matched, "nothing new"), B undone: the 5 were removed as
+    # left by A's first import, and A's second import stood without them).
+    for other, listed in _listed_by_imports_standing(session, batch_id, undone):
+        for entity, ids in created.items():
+            whys = kept.setdefault(entity, {})
+            for i in listed.get(entity, set()).intersection(ids):
+                if i not in whys:
+                    whys[i] = ("import", other)
     # Used by live records the import did not create (a meeting attended, an action owed, a
     # person placed in an imported organisation), or by one it created that is kept: a kept
     # record keeps what it points to, transitively (a kept contact its organisation, and that
