@@ -126,9 +126,15 @@ def _lang(lang: str) -> str:
     return "vi" if lang.lower().startswith("vi") else "en"
 
 
-def day_text(at: dt.datetime, lang: str = "en", today: dt.date | None = None) -> str:
-    """A short local day: "3 Dec" ("3/12" in Vietnamese), with the year when it is not this year."""
+def day_text(
+    at: dt.datetime, lang: str = "en", today: dt.date | None = None, date_format: str | None = None
+) -> str:
+    """A short local day: "3 Dec" ("3/12" in Vietnamese), with the year when it is not this year;
+    in ``date_format`` (strftime) when one is given: the window's, the format chosen in Settings
+    (reviewer: "7/12" in the Undo history under year-month-day, beside "2026-12-07 09:14")."""
     local = at.astimezone() if at.tzinfo is not None else at
+    if date_format is not None:
+        return local.strftime(date_format)
     this_year = (today or local.date()).year == local.year
     if _lang(lang) == "vi":
         return f"{local.day}/{local.month}" + ("" if this_year else f"/{local.year}")
@@ -162,18 +168,17 @@ def recent_groups(
     limit: int = 50,
     actor: str | None = None,
     lang: str = "en",
-    date_format: str = undo.DAY_FORMAT,
+    date_format: str | None = None,
 ) -> list[GroupEntry]:
     """The latest change groups, newest first, each with its label, who, when, how many
     records, its kind and whether it can still be undone (``actor``: only that person's;
-    ``date_format``: the day in a reason that names one, as the window's Settings say)."""
+    ``date_format``: every day a reason names, as the window's Settings say; without one a
+    short day, "3 Dec", and a restore's dd/mm/yyyy)."""
     lang = _lang(lang)
     return [entry(session, g, lang, date_format) for g in _latest_groups(session, limit, actor)]
 
 
-def entry(
-    session: Session, group_id: str, lang: str = "en", date_format: str = undo.DAY_FORMAT
-) -> GroupEntry:
+def entry(session: Session, group_id: str, lang: str = "en", date_format: str | None = None) -> GroupEntry:
     """One group, described and checked (see the module's notes)."""
     lang = _lang(lang)
     if not group_id:
@@ -206,25 +211,27 @@ def entry(
         # (an undo before the restore is still an undo: reviewer, "Undo: Deleted meeting …" of
         # kind "Bulk edit", its restore and the attendees' last-contact dates read as edits)
         kind = "import" if batch_id is not None else _step_kind(session, group_id, stats, depth)
-        reason = undo.restore_words(mark, "before", lang, date_format)
+        reason = undo.restore_words(mark, "before", lang, date_format or undo.DAY_FORMAT)
         return GroupEntry(
             label=label, kind=kind, status=FINAL, reason=reason,
             batch_id=int(batch_id) if batch_id is not None else None, **common
         )  # fmt: skip
     if batch_id is not None:
-        return _import_entry(session, group_id, int(batch_id), lang, common)
+        return _import_entry(session, group_id, int(batch_id), lang, common, date_format)
     kind = _step_kind(session, group_id, stats, depth)
     label = undo.describe(session, group_id, lang)
     if depth and _is_merge(session, base):
         return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_merge"], **common)
     if len(undo.undo_id(group_id)) > undo.MAX_GROUP_ID:
         return GroupEntry(label=label, kind=kind, status=FINAL, reason=WORDS[lang]["final_deep"], **common)
-    undone = _undone_by(session, undo.undo_id(group_id), lang)
+    undone = _undone_by(session, undo.undo_id(group_id), lang, date_format)
     if undone:
         return GroupEntry(label=label, kind=kind, status=UNDONE, reason=undone, **common)
     found = _later_work(session, group_id, int(last_id))
     status = COLLIDES if found else READY
-    return GroupEntry(label=label, kind=kind, status=status, reason=_join(session, found, lang), **common)
+    return GroupEntry(
+        label=label, kind=kind, status=status, reason=_join(session, found, lang, date_format), **common
+    )
 
 
 def _label_before_restore(
@@ -281,17 +288,17 @@ def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
     return "edit" if updated == 1 else "bulk_edit"
 
 
-def _undone_by(session: Session, undo_group: str, lang: str) -> str:
+def _undone_by(session: Session, undo_group: str, lang: str, day: str | None) -> str:
     row = session.execute(
         select(CHANGE.c.actor, CHANGE.c.at).where(CHANGE.c.group_id == undo_group).order_by(CHANGE.c.id).limit(1)
     ).first()  # fmt: skip
     if row is None:
         return ""
-    return _sentence("undone", lang, actor=row.actor, at=row.at)
+    return _sentence("undone", lang, day, actor=row.actor, at=row.at)
 
 
 def _import_entry(
-    session: Session, group_id: str, batch_id: int, lang: str, common: dict[str, Any]
+    session: Session, group_id: str, batch_id: int, lang: str, common: dict[str, Any], day: str | None = None
 ) -> GroupEntry:
     words = WORDS[lang]
     batch = session.get(m.ImportBatch, batch_id)
@@ -306,7 +313,7 @@ def _import_entry(
         row = session.execute(
             select(CHANGE.c.actor).where(CHANGE.c.group_id == f"undo-{batch_id}").limit(1)
         ).first()
-        reason = _sentence("undone", lang, actor=row.actor if row else "", at=batch.undone_at)
+        reason = _sentence("undone", lang, day, actor=row.actor if row else "", at=batch.undone_at)
         return GroupEntry(
             label=label, kind="import", status=UNDONE, reason=reason, batch_id=batch_id, **common
         )
@@ -314,7 +321,7 @@ def _import_entry(
         session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar_one()
     )
     found = _later_work(session, group_id, last_id)
-    reason = words["import_kept"].format(why=_join(session, found, lang)) if found else ""
+    reason = words["import_kept"].format(why=_join(session, found, lang, day)) if found else ""
     return GroupEntry(label=label, kind="import", status=READY, reason=reason, batch_id=batch_id, **common)
 
 
@@ -413,21 +420,23 @@ def _stands(session: Session, group_id: str, after: int) -> bool:
     return first is None or int(first) <= after
 
 
-def _said(session: Session, x: _Later, lang: str) -> str:
+def _said(session: Session, x: _Later, lang: str, day: str | None = None) -> str:
     record = records.label(session, x.entity, x.entity_id)
-    return _sentence(x.key, lang, actor=x.actor, at=x.at, record=record, field=_field_name(x.field, lang))
+    field = _field_name(x.field, lang)
+    return _sentence(x.key, lang, day, actor=x.actor, at=x.at, record=record, field=field)
 
 
-def _sentence(key: str, lang: str, *, actor: str, at: dt.datetime, **params: str) -> str:
+def _sentence(key: str, lang: str, day: str | None, *, actor: str, at: dt.datetime, **params: str) -> str:
+    """``day``: the date format its day is written in (:func:`day_text`)."""
     words = WORDS[lang]
     by = words["by"].format(actor=actor) if actor else ""
-    text = words[key].format(by=by, day=day_text(at, lang), **params)
+    text = words[key].format(by=by, day=day_text(at, lang, date_format=day), **params)
     return text[0].upper() + text[1:]
 
 
-def _join(session: Session, found: list[_Later], lang: str) -> str:
+def _join(session: Session, found: list[_Later], lang: str, day: str | None = None) -> str:
     """The first few collisions in words, and how many more (only those shown are named)."""
-    shown = "; ".join(_said(session, x, lang) for x in found[:_SHOWN_COLLISIONS])
+    shown = "; ".join(_said(session, x, lang, day) for x in found[:_SHOWN_COLLISIONS])
     if len(found) > _SHOWN_COLLISIONS:
         shown += f"; {WORDS[lang]['more'].format(n=len(found) - _SHOWN_COLLISIONS)}"
     return shown + "." if shown else ""
@@ -451,7 +460,7 @@ def undo_entry(
     actor: str = "",
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
-    date_format: str = undo.DAY_FORMAT,
+    date_format: str | None = None,
 ) -> Undone:
     """Undo one group the way its kind is undone: an import by its batch, a merge by
     :func:`app.merge.undo_merge`, the rest by :func:`app.undo.undo_group`; refused, with the

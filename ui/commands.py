@@ -387,9 +387,10 @@ class Commands(QObject):
             return
         label, group = item
         actor, lang = self.ctx.actor(), self.ctx.lang()
+        day = self.ctx.settings.py_date_format()  # a refusal's day as Settings say
 
         def work(s: Session) -> tuple[str, str, tuple[str, int] | None]:
-            done = undo_history.undo_entry(s, group, actor=actor, lang=lang)
+            done = undo_history.undo_entry(s, group, actor=actor, lang=lang, date_format=day)
             redo = undo_history.redo_label(s, done.undo_group, lang)
             return redo, done.undo_group, undo_history.only_record(s, done.undo_group)
 
@@ -417,10 +418,10 @@ class Commands(QObject):
             self.ctx.status_message.emit(self.tr("Nothing to redo"))
             return
         label, undo_group = item
-        actor, lang = self.ctx.actor(), self.ctx.lang()
+        actor, lang, day = self.ctx.actor(), self.ctx.lang(), self.ctx.settings.py_date_format()
 
         def work(s: Session) -> str:
-            return undo_history.undo_entry(s, undo_group, actor=actor, lang=lang).undo_group
+            return undo_history.undo_entry(s, undo_group, actor=actor, lang=lang, date_format=day).undo_group
 
         def redone(redo_group: str) -> None:
             self.ctx.redone(redo_group)

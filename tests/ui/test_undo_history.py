@@ -63,7 +63,7 @@ def test_dialog_lists_groups_explains_a_collision_and_undoes_the_selected_one(
     assert model.index(2, COL_COUNT).data() == "1"
     assert model.index(2, COL_STATUS).data() == "Changed since"
     tip = model.index(2, COL_WHAT).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Genetica JSC's name was changed since by Lê Thị Lan on 23 Nov." in tip
+    assert "Genetica JSC's name was changed since by Lê Thị Lan on 23/11/2026." in tip
 
     dialog.select_group(renamed)
     assert not dialog.undo_button.isEnabled()  # a collision is explained, never forced
@@ -158,7 +158,7 @@ def test_dialog_in_vietnamese(qtbot: Any, ctx: Any, engine: Any, ids: dict[str, 
         assert dialog.model.index(1, COL_WHAT).data() == 'Sửa tổ chức "Genetica JSC"'
         assert dialog.model.index(1, COL_STATUS).data() == "Đã bị sửa sau đó"
         tip = dialog.model.index(1, COL_WHAT).data(Qt.ItemDataRole.ToolTipRole)
-        assert "Tên của Genetica JSC đã được Lê Thị Lan sửa sau đó, ngày 23/11." in tip
+        assert "Tên của Genetica JSC đã được Lê Thị Lan sửa sau đó, ngày 23/11/2026." in tip
     finally:
         i18n.install(qapp, "en")
 
