@@ -55,7 +55,11 @@ class BackupsDialog(QDialog):
         self.resize(min(1000, screen.width() - 80) if screen is not None else 1000, 440)
         self.db_file = sqlite_path(str(ctx.engine.url))
         self.note = QLabel(self)
+        self.note.setObjectName("backup_note")
         self.note.setWordWrap(True)
+        # at the top, where it is read first: centred in the room a hidden list leaves, it sat
+        # under an empty band (reviewer, a team database)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.list = QTreeWidget(self)
         self.list.setObjectName("backup_list")
@@ -87,17 +91,17 @@ class BackupsDialog(QDialog):
             )
         )
         self.save_copy_button.clicked.connect(self.save_copy)
-        row = QHBoxLayout()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        row = QHBoxLayout()  # one row of buttons, Close at its end (as Undo history's)
         for b in (self.take_button, self.save_copy_button, self.restore_button, self.folder_button):
             row.addWidget(b)
         row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
+        row.addWidget(close)
+        lay = self.outer = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.list, 1)
         lay.addLayout(row)
-        lay.addWidget(close)
         self.busy = False
         self.partial = False  # a team login that does not see every record (its copy is partial)
         # a file opened read-only: a restore would replace it, and a copy needs a backups
@@ -137,6 +141,7 @@ class BackupsDialog(QDialog):
             self.list.hide()
             self.restore_button.hide()
             self.folder_button.hide()
+            self._fit_to_note()
         else:
             self.note.setText(
                 self.tr(
@@ -164,6 +169,15 @@ class BackupsDialog(QDialog):
                 )
             self.refresh()
         self._selection_changed()
+
+    def _fit_to_note(self) -> None:
+        """Without a list (a team database) the dialog is its note and its buttons: as wide as a
+        message's text reads well and as tall as they need, not the list's 1,000×440 with the
+        note alone in it; a taller one keeps the note at the top and the buttons at the bottom."""
+        self.outer.insertSpacing(1, self.fontMetrics().lineSpacing())  # a line between it and the buttons
+        self.outer.insertStretch(2, 1)  # (the room a taller dialog has goes under the note)
+        width = min(self.width(), 720)
+        self.resize(width, self.heightForWidth(width))
 
     def reason(self, reason: str) -> str:
         labels = {
