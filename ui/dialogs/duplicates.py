@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -50,6 +52,25 @@ REFERS = {"organisation_id": "organisation", "parent_id": "organisation", "owner
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Duplicates", text)
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to its column's width. A QTreeView asks its delegate
+    for a row's height without the column's width (qtreeview.cpp: "If we want word wrapping in
+    the items, we need to go through all the columns and set the width of the column"), so a
+    wrapped reason was cut to one line and elided: given here, and the rows are laid out again
+    when a column's width changes (the dialog resized)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.setWordWrap(True)
+        tree.header().sectionResized.connect(lambda *_: tree.doItemsLayout())
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, self.tree.header().sectionSize(index.column()), 1 << 20)
+        return super().sizeHint(sized, index)
 
 
 class FindDuplicatesDialog(QDialog):
@@ -85,6 +106,10 @@ class FindDuplicatesDialog(QDialog):
         self.tree.setObjectName("dedupe_groups")
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([tr("Confidence"), tr("Records"), tr("Why")])
+        # each record and each reason on a line of its own, wrapped when longer than its column
+        # (reviewer: the reasons, joined on one line, were cut at 1366×768 in Vietnamese)
+        self.tree.setItemDelegate(WrappedRows(self.tree))
+        self.tree.setAlternatingRowColors(True)  # a group of several lines told from the next
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 100)
         self.tree.setColumnWidth(1, 360)
@@ -111,7 +136,8 @@ class FindDuplicatesDialog(QDialog):
         lay.addLayout(top)
         lay.addWidget(self.tree, 1)
         lay.addLayout(bottom)
-        self.resize(900, 560)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1180, screen.width() - 80) if screen is not None else 900, 560)  # the reasons' room
         self._update()
         ctx.server_back.connect(self._server_back)
 
@@ -193,12 +219,12 @@ class FindDuplicatesDialog(QDialog):
     def _fill(self) -> None:
         self.tree.clear()
         for n, g in enumerate(self.groups):
-            names = " · ".join(m.label for m in g.members)
-            item = QTreeWidgetItem(
-                [f"{round(g.confidence * 100)} %", names, "; ".join(reason_text(r) for r in g.reasons)]
-            )
+            names = "\n".join(m.label for m in g.members)
+            reasons = "\n".join(reason_text(r) for r in g.reasons)
+            item = QTreeWidgetItem([f"{round(g.confidence * 100)} %", names, reasons])
             item.setData(0, GROUP_ROLE, n)
-            item.setToolTip(2, "\n".join(reason_text(r) for r in g.reasons))
+            for col in range(3):  # the percentage beside the first record, not halfway down
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             for m in g.members:
                 child = QTreeWidgetItem(["", m.label + (f" — {m.subtitle}" if m.subtitle else ""), ""])
                 child.setData(0, GROUP_ROLE, n)
