@@ -285,266 +285,266 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="247" />
+      <location filename="../../ui/dialogs/backups.py" line="261" />
       <source>%n action(s)</source>
       <translation>%n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="245" />
+      <location filename="../../ui/dialogs/backups.py" line="259" />
       <source>%n contact(s)</source>
       <translation>%n người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="246" />
+      <location filename="../../ui/dialogs/backups.py" line="260" />
       <source>%n meeting(s)</source>
       <translation>%n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="248" />
+      <location filename="../../ui/dialogs/backups.py" line="262" />
       <source>%n organisation(s)</source>
       <translation>%n tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="71" />
+      <location filename="../../ui/dialogs/backups.py" line="75" />
       <source>&amp;Back up now</source>
       <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="77" />
+      <location filename="../../ui/dialogs/backups.py" line="81" />
       <source>&amp;Open folder</source>
       <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="402" />
+      <location filename="../../ui/dialogs/backups.py" line="416" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="74" />
+      <location filename="../../ui/dialogs/backups.py" line="78" />
       <source>&amp;Restore…</source>
       <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="270" />
+      <location filename="../../ui/dialogs/backups.py" line="284" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="370" />
+      <location filename="../../ui/dialogs/backups.py" line="384" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="347" />
+      <location filename="../../ui/dialogs/backups.py" line="361" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="301" />
+      <location filename="../../ui/dialogs/backups.py" line="315" />
       <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="173" />
+      <location filename="../../ui/dialogs/backups.py" line="187" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="175" />
+      <location filename="../../ui/dialogs/backups.py" line="189" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="172" />
+      <location filename="../../ui/dialogs/backups.py" line="186" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="179" />
+      <location filename="../../ui/dialogs/backups.py" line="193" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="174" />
+      <location filename="../../ui/dialogs/backups.py" line="188" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="176" />
+      <location filename="../../ui/dialogs/backups.py" line="190" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="85" />
+      <location filename="../../ui/dialogs/backups.py" line="89" />
       <source>Copy this file, as it is, to a folder you can write. Open the copy to change it (an older copy is upgraded when it is opened).</source>
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="171" />
+      <location filename="../../ui/dialogs/backups.py" line="185" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="170" />
+      <location filename="../../ui/dialogs/backups.py" line="184" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="190" />
+      <location filename="../../ui/dialogs/backups.py" line="204" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="400" />
+      <location filename="../../ui/dialogs/backups.py" line="414" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="392" />
+      <location filename="../../ui/dialogs/backups.py" line="406" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="143" />
+      <location filename="../../ui/dialogs/backups.py" line="148" />
       <source>Ketnoi copies the database before every import, merge, bulk delete and restore, and once a day. Copies are kept in %1.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="316" />
+      <location filename="../../ui/dialogs/backups.py" line="330" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>Kind of copy</source>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="339" />
-      <location filename="../../ui/dialogs/backups.py" line="364" />
+      <location filename="../../ui/dialogs/backups.py" line="353" />
+      <location filename="../../ui/dialogs/backups.py" line="378" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="386" />
+      <location filename="../../ui/dialogs/backups.py" line="400" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="383" />
+      <location filename="../../ui/dialogs/backups.py" line="397" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="428" />
+      <location filename="../../ui/dialogs/backups.py" line="442" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="81" />
+      <location filename="../../ui/dialogs/backups.py" line="85" />
       <source>Save a &amp;copy…</source>
       <translation>Lưu một &amp;bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="357" />
+      <location filename="../../ui/dialogs/backups.py" line="371" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="328" />
+      <location filename="../../ui/dialogs/backups.py" line="342" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="368" />
+      <location filename="../../ui/dialogs/backups.py" line="382" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="338" />
+      <location filename="../../ui/dialogs/backups.py" line="352" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="364" />
+      <location filename="../../ui/dialogs/backups.py" line="378" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>Taken</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="347" />
+      <location filename="../../ui/dialogs/backups.py" line="361" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="202" />
+      <location filename="../../ui/dialogs/backups.py" line="216" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="428" />
+      <location filename="../../ui/dialogs/backups.py" line="442" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="440" />
+      <location filename="../../ui/dialogs/backups.py" line="454" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="435" />
+      <location filename="../../ui/dialogs/backups.py" line="449" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="161" />
+      <location filename="../../ui/dialogs/backups.py" line="166" />
       <source>This file is open read-only, and Ketnoi may not make copies beside it (%1). Save a copy… writes it, as it is, to a folder you can write.</source>
       <translation>Tệp này đang được mở ở chế độ chỉ đọc, và Ketnoi không được tạo bản sao bên cạnh nó (%1). Nút Lưu một bản sao… ghi tệp, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="116" />
+      <location filename="../../ui/dialogs/backups.py" line="120" />
       <source>This is a team database on a PostgreSQL server: it is backed up on the server. Back up now saves a copy made with pg_dump, which pg_restore puts back.</source>
       <translation>Đây là cơ sở dữ liệu nhóm trên máy chủ PostgreSQL: việc sao lưu do máy chủ đảm nhận. Nút Sao lưu ngay lưu một bản sao bằng pg_dump, có thể khôi phục bằng pg_restore.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="64" />
+      <location filename="../../ui/dialogs/backups.py" line="68" />
       <source>What it holds</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="129" />
+      <location filename="../../ui/dialogs/backups.py" line="133" />
       <source>Your login (%1, %2) does not see every record, so the copy holds only what it may see: colleagues' confidential records it may not see are left out. The complete backup is the database owner's (the server's backups, or pg_dump as the owner).</source>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="241" />
+      <location filename="../../ui/dialogs/backups.py" line="255" />
       <source>cannot be read</source>
       <translation>không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="257" />
+      <location filename="../../ui/dialogs/backups.py" line="271" />
       <source>last change %1</source>
       <translation>thay đổi cuối %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="255" />
+      <location filename="../../ui/dialogs/backups.py" line="269" />
       <source>last change %1 by %2</source>
       <translation>thay đổi cuối %1, do %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="153" />
+      <location filename="../../ui/dialogs/backups.py" line="158" />
       <source>⚠ Today's automatic copy could not be made (%1): %2</source>
       <translation>⚠ Không tạo được bản sao tự động hôm nay (%1): %2</translation>
     </message>
@@ -1033,27 +1033,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="566" />
+      <location filename="../../ui/commands.py" line="567" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="567" />
+      <location filename="../../ui/commands.py" line="568" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="573" />
+      <location filename="../../ui/commands.py" line="574" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="574" />
+      <location filename="../../ui/commands.py" line="575" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="614" />
+      <location filename="../../ui/commands.py" line="615" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
@@ -1075,7 +1075,7 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="553" />
+      <location filename="../../ui/commands.py" line="554" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
@@ -1085,28 +1085,28 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="614" />
+      <location filename="../../ui/commands.py" line="615" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="638" />
+      <location filename="../../ui/commands.py" line="639" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="495" />
+      <location filename="../../ui/commands.py" line="496" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="369" />
-      <location filename="../../ui/commands.py" line="589" />
+      <location filename="../../ui/commands.py" line="590" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="417" />
+      <location filename="../../ui/commands.py" line="418" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
@@ -1116,17 +1116,17 @@ Bản sao lưu: %2</translation>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="427" />
+      <location filename="../../ui/commands.py" line="428" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="555" />
+      <location filename="../../ui/commands.py" line="556" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="608" />
+      <location filename="../../ui/commands.py" line="609" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
@@ -1136,27 +1136,27 @@ Bản sao lưu: %2</translation>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="400" />
+      <location filename="../../ui/commands.py" line="401" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="564" />
+      <location filename="../../ui/commands.py" line="565" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="565" />
+      <location filename="../../ui/commands.py" line="566" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="571" />
+      <location filename="../../ui/commands.py" line="572" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="572" />
+      <location filename="../../ui/commands.py" line="573" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1682,7 +1682,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="212" />
+      <location filename="../../ui/dialogs/duplicates.py" line="238" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1708,7 +1708,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="345" />
+      <location filename="../../ui/dialogs/duplicates.py" line="371" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
@@ -1728,17 +1728,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="352" />
+      <location filename="../../ui/dialogs/duplicates.py" line="378" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="97" />
+      <location filename="../../ui/dialogs/duplicates.py" line="122" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="87" />
+      <location filename="../../ui/dialogs/duplicates.py" line="108" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1748,22 +1748,22 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="73" />
+      <location filename="../../ui/dialogs/duplicates.py" line="94" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="61" />
+      <location filename="../../ui/dialogs/duplicates.py" line="82" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="274" />
+      <location filename="../../ui/dialogs/duplicates.py" line="300" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="331" />
+      <location filename="../../ui/dialogs/duplicates.py" line="357" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1773,12 +1773,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lúc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="100" />
+      <location filename="../../ui/dialogs/duplicates.py" line="125" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="145" />
+      <location filename="../../ui/dialogs/duplicates.py" line="171" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1788,32 +1788,32 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="281" />
+      <location filename="../../ui/dialogs/duplicates.py" line="307" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="266" />
+      <location filename="../../ui/dialogs/duplicates.py" line="292" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="435" />
+      <location filename="../../ui/dialogs/duplicates.py" line="461" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="93" />
+      <location filename="../../ui/dialogs/duplicates.py" line="118" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="382" />
+      <location filename="../../ui/dialogs/duplicates.py" line="408" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="215" />
+      <location filename="../../ui/dialogs/duplicates.py" line="241" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1823,12 +1823,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="87" />
+      <location filename="../../ui/dialogs/duplicates.py" line="108" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="332" />
+      <location filename="../../ui/dialogs/duplicates.py" line="358" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1843,12 +1843,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="79" />
+      <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="182" />
+      <location filename="../../ui/dialogs/duplicates.py" line="208" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1863,22 +1863,22 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="417" />
+      <location filename="../../ui/dialogs/duplicates.py" line="443" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="422" />
+      <location filename="../../ui/dialogs/duplicates.py" line="448" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="420" />
+      <location filename="../../ui/dialogs/duplicates.py" line="446" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="87" />
+      <location filename="../../ui/dialogs/duplicates.py" line="108" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -1888,7 +1888,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="385" />
+      <location filename="../../ui/dialogs/duplicates.py" line="411" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1938,7 +1938,7 @@ Bản sao lưu: %2</translation>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="320" />
+      <location filename="../../ui/dialogs/duplicates.py" line="346" />
       <source>“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -4746,6 +4746,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4852,6 +4854,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4923,6 +4926,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5120,6 +5124,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6376,7 +6382,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6530,9 +6535,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -8539,8 +8542,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8566,7 +8567,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
