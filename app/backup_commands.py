@@ -117,6 +117,7 @@ REASONS_VI = {
     "before-bulk-delete": "trước khi xoá nhiều hồ sơ",
     "before-restore": "trước khi khôi phục",
     "before-empty-trash": "trước khi dọn thùng rác",
+    "before-undo-import": "trước khi hoàn tác một lần nhập",
 }
 
 

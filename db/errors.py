@@ -69,6 +69,7 @@ _OPERATIONS: dict[str, tuple[str, str]] = {
     "merge": ("merge", "gộp"),
     "bulk-delete": ("deletion", "xoá"),
     "empty-trash": ("emptying of the trash", "dọn thùng rác"),
+    "undo-import": ("undoing of the import", "hoàn tác lần nhập"),
     "restore": ("restore", "khôi phục"),
     "upgrade": ("upgrade of the database", "nâng cấp cơ sở dữ liệu"),
 }

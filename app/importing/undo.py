@@ -31,6 +31,7 @@ from app.importing.messages import FieldName, Message, Term, msg, text
 from app.importing.sheet import remembered_mapping
 from app.records import jsonable
 from app.vntext import fold
+from db import backup as backups
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE
@@ -132,6 +133,9 @@ def undo_import(
     if batch.undone_at is not None:
         raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
     result = UndoResult(batch_id)
+    # a copy first, as before a merge or a bulk delete: an undo may send thousands of records to
+    # the trash and put back thousands of fields (reviewer h109: no copy in File → Backups)
+    backups.before(session, "undo-import")
     now = m.utcnow()
     # Two narrow reads instead of the batch's Change objects: 0.15 s instead of 2.7 s at 100k
     # (created records need no value; only updates read their old and new values).

@@ -285,22 +285,22 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="261" />
+      <location filename="../../ui/dialogs/backups.py" line="262" />
       <source>%n action(s)</source>
       <translation>%n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="259" />
+      <location filename="../../ui/dialogs/backups.py" line="260" />
       <source>%n contact(s)</source>
       <translation>%n người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="260" />
+      <location filename="../../ui/dialogs/backups.py" line="261" />
       <source>%n meeting(s)</source>
       <translation>%n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="262" />
+      <location filename="../../ui/dialogs/backups.py" line="263" />
       <source>%n organisation(s)</source>
       <translation>%n tổ chức</translation>
     </message>
@@ -315,7 +315,7 @@
       <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="416" />
+      <location filename="../../ui/dialogs/backups.py" line="417" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -325,22 +325,22 @@
       <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="284" />
+      <location filename="../../ui/dialogs/backups.py" line="285" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="384" />
+      <location filename="../../ui/dialogs/backups.py" line="385" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="361" />
+      <location filename="../../ui/dialogs/backups.py" line="362" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="315" />
+      <location filename="../../ui/dialogs/backups.py" line="316" />
       <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
@@ -361,7 +361,7 @@
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="193" />
+      <location filename="../../ui/dialogs/backups.py" line="194" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
@@ -374,6 +374,11 @@
       <location filename="../../ui/dialogs/backups.py" line="190" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/backups.py" line="191" />
+      <source>Before undoing an import</source>
+      <translation>Trước khi hoàn tác một lần nhập</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="89" />
@@ -391,19 +396,19 @@
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="204" />
+      <location filename="../../ui/dialogs/backups.py" line="205" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="414" />
+      <location filename="../../ui/dialogs/backups.py" line="415" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="406" />
+      <location filename="../../ui/dialogs/backups.py" line="407" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
@@ -413,7 +418,7 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="330" />
+      <location filename="../../ui/dialogs/backups.py" line="331" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
@@ -423,23 +428,23 @@ Bản sao lưu: %2</translation>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="353" />
-      <location filename="../../ui/dialogs/backups.py" line="378" />
+      <location filename="../../ui/dialogs/backups.py" line="354" />
+      <location filename="../../ui/dialogs/backups.py" line="379" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="400" />
+      <location filename="../../ui/dialogs/backups.py" line="401" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="397" />
+      <location filename="../../ui/dialogs/backups.py" line="398" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="442" />
+      <location filename="../../ui/dialogs/backups.py" line="443" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
@@ -449,27 +454,27 @@ Bản sao lưu: %2</translation>
       <translation>Lưu một &amp;bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="371" />
+      <location filename="../../ui/dialogs/backups.py" line="372" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="342" />
+      <location filename="../../ui/dialogs/backups.py" line="343" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="382" />
+      <location filename="../../ui/dialogs/backups.py" line="383" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="352" />
+      <location filename="../../ui/dialogs/backups.py" line="353" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="378" />
+      <location filename="../../ui/dialogs/backups.py" line="379" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
@@ -484,27 +489,27 @@ Bản sao lưu: %2</translation>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="361" />
+      <location filename="../../ui/dialogs/backups.py" line="362" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="216" />
+      <location filename="../../ui/dialogs/backups.py" line="217" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="442" />
+      <location filename="../../ui/dialogs/backups.py" line="443" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="454" />
+      <location filename="../../ui/dialogs/backups.py" line="455" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="449" />
+      <location filename="../../ui/dialogs/backups.py" line="450" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
@@ -529,17 +534,17 @@ Bản sao lưu: %2</translation>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="255" />
+      <location filename="../../ui/dialogs/backups.py" line="256" />
       <source>cannot be read</source>
       <translation>không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="271" />
+      <location filename="../../ui/dialogs/backups.py" line="272" />
       <source>last change %1</source>
       <translation>thay đổi cuối %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="269" />
+      <location filename="../../ui/dialogs/backups.py" line="270" />
       <source>last change %1 by %2</source>
       <translation>thay đổi cuối %1, do %2</translation>
     </message>
@@ -704,6 +709,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4746,8 +4752,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4757,7 +4761,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4854,7 +4857,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4895,7 +4897,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4926,7 +4927,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5124,8 +5124,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6382,6 +6380,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6408,9 +6407,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6425,16 +6422,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6500,7 +6493,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6926,6 +6918,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -6956,6 +6949,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -6996,6 +6990,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7006,11 +7002,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7052,6 +7052,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7072,6 +7073,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7082,6 +7084,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7640,7 +7644,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7821,7 +7824,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8542,6 +8544,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8567,6 +8571,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

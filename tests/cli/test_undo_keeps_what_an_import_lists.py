@@ -90,3 +90,16 @@ def test_undoing_the_first_of_two_files_listing_a_person_keeps_them_and_says_why
     said = _ok(db, "undo-import", "1", lang=lang)
     assert line in said, said
     assert _live(db) == {"Người Thứ 0", "Người Thứ 1", "Người Thứ 10"}
+
+
+def test_an_undo_takes_a_copy_first(tmp_path: Path) -> None:
+    """As before a merge or a bulk delete, a copy of the database as it was before the undo,
+    listed in File → Backups (reviewer h109: an undo removing 29 records left none)."""
+    from db import backup as backups
+
+    db = tmp_path / "k.db"
+    _ok(db, "import", str(write_xlsx(tmp_path / "a.xlsx", {"A": [HEADER, *_people(3)]})))
+    _ok(db, "undo-import", "1")
+    [copy] = [b for b in backups.listing(db) if b.reason == "before-undo-import"]
+    assert _live(copy.path) == {"Người Thứ 0", "Người Thứ 1", "Người Thứ 2"}
+    assert _live(db) == set()

@@ -188,6 +188,7 @@ class BackupsDialog(QDialog):
             "before-bulk-delete": self.tr("Before deleting several records"),
             "before-restore": self.tr("Before a restore"),
             "before-empty-trash": self.tr("Before emptying the trash"),
+            "before-undo-import": self.tr("Before undoing an import"),
         }
         if reason.startswith("before-upgrade"):
             return self.tr("Before an upgrade of Ketnoi")
