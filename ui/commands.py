@@ -375,6 +375,7 @@ class Commands(QObject):
     def undo(self) -> None:
         if self.read_only():
             return
+        earlier = self.ctx.undo_offer_earlier
         item = self.ctx.pop_undo()
         if item is None:
             above = self.ctx.import_on_top
@@ -386,6 +387,9 @@ class Commands(QObject):
                 self.ctx.status_message.emit(where_undone(self.ctx, above))
             return
         label, group = item
+        if earlier is not None and not self.undo_earlier_step(label, earlier):
+            self.ctx.put_back_undo(item, earlier)
+            return
         actor, lang = self.ctx.actor(), self.ctx.lang()
         day = self.ctx.settings.py_date_format()  # a refusal's day as Settings say
 
@@ -408,6 +412,26 @@ class Commands(QObject):
             self.error(exc)
 
         self.ctx.write(work, entity="", on_done=undone, on_error=failed)
+
+    def undo_earlier_step(self, label: str, at: dt.datetime) -> bool:
+        """Whether to undo ``label``, a step done before this window opened (yesterday's meeting
+        logged, say): asked, naming it and when, No the default (reviewer h108)."""
+        when = self.ctx.fmt_datetime(
+            (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone().replace(tzinfo=None)
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Undo an earlier step?"),
+            self.tr("Undo “%1”, done on %2, before Ketnoi was opened this time?")
+            .replace("%1", label)
+            .replace("%2", when),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        undo_button = box.addButton(self.tr("Undo"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is undo_button
 
     def redo(self) -> None:
         """Edit → Redo: do again what the latest undo here took back (undo that undo)."""

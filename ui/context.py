@@ -43,7 +43,9 @@ from ui.tasks import Task, TaskManager
 # what the background read of the offers finds: Undo's (label, group), an import on top, why
 # nothing is offered (a restore from a backup since the user's last operation; "" otherwise),
 # and where the history stood when the window opened (app.undo.Own.opened_at)
-_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, int]
+# the offer (label, group), an import above it, why nothing is offered, the history's mark when
+# the window opened, and when the offered step was done if it was before that (else None)
+_Offer = tuple[tuple[str, str] | None, undo_history.ImportOnTop | None, str, int, dt.datetime | None]
 OWN_GROUPS = 500  # the steps a window remembers as its own (Ctrl+Z goes back this far)
 
 
@@ -99,6 +101,10 @@ class AppContext(QObject):
         self.tasks = TaskManager(self)
         # (label, group_id) of the operation Edit → Undo offers; read from the database
         self.undo_offer: tuple[str, str] | None = None
+        # when the offered step was done, if it was before this window opened (a restart since:
+        # Ctrl+Z then asks first, naming it; reviewer h108: the next morning's Ctrl+Z sent
+        # yesterday's meeting to the trash without a word)
+        self.undo_offer_earlier: dt.datetime | None = None
         # this user's latest import when it is newer than that operation (or there is none):
         # Ctrl+Z then says where the import is undone instead of undoing what came before it
         self.import_on_top: undo_history.ImportOnTop | None = None
@@ -533,13 +539,16 @@ class AppContext(QObject):
                 )
                 mark = undo.restore_mark(s) if found is None and above is None else None
             if above is not None:  # the import is the newest: nothing older is offered before it
-                return None, above, "", opened
+                return None, above, "", opened, None
             blocked = undo.restore_words(mark, "nothing", lang, day) if mark is not None else ""
-            return ((found.description, found.group_id) if found else None), None, blocked, opened
+            earlier = found.at if found is not None and found.group_id not in groups else None
+            return ((found.description, found.group_id) if found else None), None, blocked, opened, earlier
 
         def done(result: _Offer) -> None:
             if token == self._undo_reads:  # (not a read from before a restore: restored())
-                self.undo_offer, self.import_on_top, self.undo_blocked, opened = result
+                self.undo_offer, self.import_on_top, self.undo_blocked, opened, self.undo_offer_earlier = (
+                    result
+                )
                 if self.undo_offer is not None and self.undo_offer[1] in self._undoing:
                     self.undo_offer = None  # being undone: the read came before its undo was written
                 if self.opened_at is None:
@@ -555,6 +564,7 @@ class AppContext(QObject):
         if group_id:
             self.remember(group_id)
             self.undo_offer = (label, group_id)
+            self.undo_offer_earlier = None
             self.import_on_top = None  # newer than any import
             self.undo_changed.emit(label)
             if self.redo_stack:
@@ -591,7 +601,7 @@ class AppContext(QObject):
     def restored(self) -> None:
         """The database was just restored from a backup: what was offered came before it and is
         not undone (nor redone) across it (app.undo.RestoreMark); the offer is read again."""
-        self.undo_offer, self.import_on_top = None, None
+        self.undo_offer, self.import_on_top, self.undo_offer_earlier = None, None, None
         # the history was rewound: ids are given out again, and nothing before it is undone
         self.own_groups.clear()
         self.opened_at = None
@@ -605,11 +615,18 @@ class AppContext(QObject):
         (reviewer h95: three quick presses in Posts… undid the notes, then said in a box that
         root had already undone them)."""
         item, self.undo_offer = self.undo_offer, None
+        self.undo_offer_earlier = None
         if item is not None:
             self._undoing.add(item[1])
             self._undo_reads += 1  # a read of the offer under way names it still: void
         self.undo_changed.emit("")
         return item
+
+    def put_back_undo(self, item: tuple[str, str], earlier: dt.datetime | None) -> None:
+        """An offer taken by :meth:`pop_undo` and not undone after all (the user said no)."""
+        self._undoing.discard(item[1])
+        self.undo_offer, self.undo_offer_earlier = item, earlier
+        self.undo_changed.emit(item[0])
 
     def undo_ended(self, group_id: str) -> None:
         """The undo of ``group_id`` was written, or failed: offers are read as before."""

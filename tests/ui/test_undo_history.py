@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import records
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
+from db.models import Contact
 from tests.ui.helpers import wait_idle
 
 ME = "Trần Minh Anh"  # the seed's staff member, the ctx fixture's user
@@ -131,12 +132,35 @@ def test_after_a_restart_ctrl_z_offers_the_latest_operation_of_this_user_and_the
         assert isinstance(seen[0], UndoHistoryDialog)
         assert window2.act_undo_history in window2.menus["edit"].actions()
 
-        window2.activateWindow()  # the dialog took the activation
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window2)
-        qtbot.keyClick(window2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-        wait_idle(qtbot, ctx2)
-        with read_session(second) as s:
-            assert records.get(s, "contact", ids["bao"])["full_name"] == "Vũ Ngọc Bảo"  # back
+        # A step from before this start is undone only once asked, naming it (reviewer h108: the
+        # next morning's Ctrl+Z sent yesterday's meeting to the trash without a word); No is the
+        # default, and the offer stays
+        asked: list[str] = []
+
+        def answer(button: str) -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            if button == "default":
+                box.defaultButton().click()
+            else:
+                next(b for b in box.buttons() if b.text() == button).click()
+
+        for button in ("default", "Undo"):
+            window2.activateWindow()  # the dialog took the activation
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is window2)
+            QTimer.singleShot(200, lambda button=button: answer(button))
+            qtbot.keyClick(window2, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            wait_idle(qtbot, ctx2)
+            with read_session(second) as s:
+                contact = s.get(Contact, ids["bao"])
+                back = contact is not None and contact.deleted_at is None
+            assert back == (button == "Undo")
+            if button == "default":
+                assert window2.act_undo.text() == '&Undo: Deleted contact "Vũ Ngọc Bảo"'  # still offered
+        assert asked[0].startswith('Undo “Deleted contact "Vũ Ngọc Bảo"”, done on ') and asked[0].endswith(
+            "before Ketnoi was opened this time?"
+        ), asked
         assert "Undone" in window2.statusBar().currentMessage()
         assert not window2.undo_button.isVisible()  # nothing of this user's is left to undo
         window2.close()
