@@ -603,7 +603,7 @@ class MainWindow(QMainWindow):
         m["view"].addSeparator()
         m["view"].addActions([self.act_find, self.act_search, self.act_refresh])
         m["view"].addSeparator()
-        m["view"].addAction(self.act_trash)
+        m["view"].addActions([self.act_history, self.act_trash])  # (Ctrl+H was in no menu: h108)
         m["tools"] = bar.addMenu(self.tr("&Tools"))
         m["tools"].addAction(self.act_duplicates)
         m["tools"].addActions([self.act_letters, self.act_workdays])

@@ -84,3 +84,14 @@ def test_every_menu_item_has_an_alt_letter(qtbot: Any, ctx: Any, language: str) 
     ]
     assert without == []
     window.close()
+
+
+def test_record_history_is_in_the_view_menu(qtbot: Any, ctx: Any) -> None:
+    """Ctrl+H (the selected record's history) was in no menu, only in Ctrl+/'s list (reviewer
+    h108): View → History…, its shortcut shown beside it."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.act_history in window.menus["view"].actions()
+    assert window.act_history.shortcut().toString() == "Ctrl+H"
