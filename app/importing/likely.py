@@ -15,9 +15,11 @@ index finds for a small sheet, all of them for a big one (:func:`_records`). Nam
 as the matching folds them: "J. Smith" is not "J Smith" here (Find duplicates drops the dot).
 
 Organisations: a new one (a row of an organisations sheet, or one a row's organisation column
-creates) whose folded name is a typo of a live organisation's name or acronym (:func:`typo`).
-Only the distinct new names (hundreds) meet the organisations (thousands at most), each only
-those of its number of words and a length within two letters.
+creates) whose folded name is a typo of a live organisation's name or acronym (:func:`typo`),
+or else of another new one the sheet names first ("Genetica JSC" on row 5, "Genetca JSC" on
+row 9: the later one's rows name row 5). Only the distinct new names meet the organisations and
+each other, each only those of its frame (its short words and those with a digit, which a typo
+never changes, in place: :func:`frame`) and a length within two letters.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.dedupe import NAME_COLUMNS
-from app.importing.messages import Term
+from app.importing.messages import EarlierRow, Term
 from app.importing.preview import Preview, RowResult
 from app.importing.resolve import fold
 from db.queries import chunked, fts_candidates
@@ -325,58 +327,123 @@ def typo(new: str, old: str) -> bool:
     return True
 
 
-class _Organisations:
-    """The live organisations' folded names and acronyms, by number of words and length, and
-    by their letters alone."""
+def frame(folded: str) -> str:
+    """A folded name with the words :func:`typo` may find mistyped put as ``*``: two names
+    that are typos of each other have the same frame (the words of fewer than
+    :data:`MIN_TYPO_WORD` letters, or with a digit, the same in the same places)."""
+    return " ".join("*" if len(w) >= MIN_TYPO_WORD and not _DIGIT.search(w) else w for w in folded.split())
 
-    def __init__(self, keys: Iterable[tuple[str, int]]) -> None:
-        self.by_shape: dict[tuple[int, int], list[tuple[str, int]]] = defaultdict(list)
+
+def letters(folded: str) -> int:
+    """The characters of ``folded`` as a set of bits: an edit adds or drops at most two of them,
+    so two names with more than four bits apart are no typo of each other (a test of a few
+    operations that spares most calls of :func:`typo`)."""
+    bits = 0
+    for c in set(folded):
+        bits |= 1 << (ord(c) & 63)
+    return bits
+
+
+PEERS = 200
+"""At most so many names of one frame, length and beginning (or end) are compared with a
+name, the latest first: a sheet of 100,000 new organisations whose names share a frame, a
+length and two letters would otherwise compare every pair."""
+
+
+class _Organisations:
+    """Organisations' folded names (and acronyms), by frame, length and first two letters, and
+    by frame, length and last two (:func:`frame`: a name meets only those a typo may be, and
+    those it shares a beginning or an end with: every typo of one edit, and of two unless one
+    is in the first two letters and the other in the last two), and by their letters alone;
+    ``ident``: a record's id, or a new organisation's place in the sheet."""
+
+    def __init__(self, keys: Iterable[tuple[str, int]] = ()) -> None:
+        self.by_shape: dict[tuple[str, int, str], list[tuple[str, int, int]]] = defaultdict(list)
         self.squeezed: dict[str, tuple[str, int]] = {}
         for key, ident in keys:
-            if len(key) < MIN_TYPO_WORD:
-                continue
-            self.by_shape[(len(key.split()), len(key))].append((key, ident))
-            self.squeezed.setdefault(_NOT_ALNUM.sub("", key), (key, ident))
+            self.add(Shaped(key), ident)
 
-    def near(self, folded: str) -> int | None:
-        """The organisation ``folded`` is probably a typo of (the oldest when several are)."""
-        if len(folded) < MIN_TYPO_WORD:
+    def add(self, name: Shaped, ident: int) -> None:
+        if not name.long:
+            return
+        entry = (name.folded, ident, name.bits)
+        for end in name.ends:
+            self.by_shape[(name.frame, len(name.folded), end)].append(entry)
+        self.squeezed.setdefault(name.squeezed, (name.folded, ident))
+
+    def near(self, name: Shaped) -> int | None:
+        """The organisation ``name`` is probably a typo of (the oldest when several are)."""
+        if not name.long:
             return None
-        found = [i for key, i in self._candidates(folded) if typo(folded, key)]
-        spaced = self.squeezed.get(_NOT_ALNUM.sub("", folded))
+        folded, bits, length = name.folded, name.bits, len(name.folded)
+        found = [
+            i
+            for size in range(length - 2, length + 3)
+            for end in name.ends
+            for key, i, their in self.by_shape.get((name.frame, size, end), ())[-PEERS:]
+            if (bits ^ their).bit_count() <= 4 and typo(folded, key)
+        ]
+        spaced = self.squeezed.get(name.squeezed)
         if spaced is not None and typo(folded, spaced[0]):
             found.append(spaced[1])
         return min(found) if found else None
 
-    def _candidates(self, folded: str) -> Iterator[tuple[str, int]]:
-        words, length = len(folded.split()), len(folded)
-        for size in range(length - 2, length + 3):
-            yield from self.by_shape.get((words, size), ())
+
+class Shaped:
+    """A folded organisation's name with what :class:`_Organisations` keys it by, worked out once."""
+
+    __slots__ = ("bits", "ends", "folded", "frame", "long", "squeezed")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.long = len(folded) >= MIN_TYPO_WORD
+        if self.long:
+            self.frame, self.bits = frame(folded), letters(folded)
+            self.ends = (folded[:2], folded[-2:] + "$")
+            self.squeezed = _NOT_ALNUM.sub("", folded)
 
 
 def _organisations(preview: Preview, ctx: MatchContext) -> None:
+    """Each new organisation a typo of a live one is said so; else, one a typo of a new one
+    the sheet names on a row above (two spellings in one file: "Genetica JSC" on row 5,
+    "Genetca JSC" on row 9) is said so with that row's place, on the later one's rows."""
     orgs = ctx.orgs
     created = {k: p for k, p in orgs.pending.items() if k not in ctx.earlier}
     if not created:
         return
+    rows = [r for r in preview.rows if r.status in ("new", "update") and r.columns is not None]
+    cited = [(r, _orgs_of(preview.kind, r)) for r in rows]
+    first: dict[int, int] = {}  # a new organisation → the first row that creates it or names it
+    for row, keys in cited:
+        for key in keys:
+            if key in created:
+                first.setdefault(key, row.row)
     live = [(key, i) for table in (orgs.by_name, orgs.by_acronym) for key, i in table.items() if i > 0]
-    if not live:
-        return
     index = _Organisations(live)
-    near: dict[int, int] = {}
-    for key, pending in created.items():
-        found = index.near(fold(pending.name))
+    above = _Organisations()
+    order = sorted(first, key=lambda k: (first[k], -k))  # (one row's two: as the matching met them)
+    near: dict[int, tuple[int | EarlierRow, int]] = {}  # → (what the note names it by, the other)
+    for place, key in enumerate(order):
+        pending = created[key]
+        name = Shaped(fold(pending.name))
+        found = index.near(name) if live else None
         if found is not None:
-            near[key] = found
+            near[key] = (found, found)
+        else:
+            seen = above.near(name)
+            if seen is not None:
+                other = order[seen]
+                near[key] = (EarlierRow("", first[other]), other)
+        above.add(name, place)
+        if pending.acronym:
+            above.add(Shaped(fold(pending.acronym)), place)
     if not near:
         return
-    for row in preview.rows:
-        if row.status not in ("new", "update") or row.columns is None:
-            continue
-        for key in _orgs_of(preview.kind, row):
+    for row, keys in cited:
+        for key in keys:
             if key in near:
-                ident = near[key]
-                row.note("likely_organisation", typed=orgs.name_of(key), id=ident, name=orgs.name_of(ident))
+                ident, other = near[key]
+                row.note("likely_organisation", typed=orgs.name_of(key), id=ident, name=orgs.name_of(other))
 
 
 def _orgs_of(kind: str, row: RowResult) -> list[Any]:

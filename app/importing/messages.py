@@ -857,7 +857,9 @@ class FieldChange:
 class EarlierRow:
     """A parameter naming, in place of a record's id, the row of an earlier sheet of the same
     workbook that writes the record first (a preview: the record has no id yet). Shown as the
-    place is shown, 'sheet "Danh bạ 1", row 2', where the template says "#{id}"."""
+    place is shown, 'sheet "Danh bạ 1", row 2', where the template says "#{id}". With no sheet,
+    a row above on the same sheet ("row 5"): a new organisation another new one is probably
+    a typo of (:mod:`app.importing.likely`)."""
 
     sheet: str
     row: int | None = None

@@ -216,3 +216,85 @@ def test_what_counts_as_a_typo_of_an_organisations_name(new: str, old: str, said
 
     assert typo(new, old) is said
     assert typo(old, new) is said
+
+
+def test_two_new_spellings_of_one_organisation_in_one_file_are_said_on_the_later_rows(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Reviewer: "Genetica JSC" on row 5 and "Genetca JSC" on row 9 of one file, neither in the
+    database, became two organisations with no word in the preview; the later one's rows now
+    name the earlier one's row (no live organisation at all: the file alone)."""
+    path = _book(tmp_path / "office.xlsx", [
+        ["Lê Văn Nam", "FPT", None],
+        ["Đỗ Thu Hà", None, None],
+        ["Vũ Minh Quân", "Viettel", None],
+        ["Trần Văn Bảo", "Genetica JSC", None],  # row 5
+        ["Phạm Thị Lan", "Genetica JSC", None],
+        ["Hoàng Văn Long", "Vietel", None],  # a letter short of row 4's
+        ["Ngô Thị Mai", "Lab 2", None],
+        ["Bùi Văn Sơn", "Genetca JSC", None],  # row 9: a letter short of row 5's
+        ["Đặng Thu Trang", "Genetca JSC", None],
+        ["Lý Văn Hải", "Lab 3", None],  # numbered: another laboratory
+    ])  # fmt: skip
+    pv = preview(engine, path)
+    said = _said(pv)
+    assert {row: [n.params["typed"] for n in notes] for row, notes in said.items() if notes} == {
+        7: ["Vietel"],
+        9: ["Genetca JSC"],
+        10: ["Genetca JSC"],
+    }
+    note = said[9][0]
+    assert text(note) == (
+        'organisation "Genetca JSC" is probably Genetica JSC (row 5) spelt another way: it is created as '
+        "a new organisation; to use row 5, write its name as row 5 has it, or merge the two after the import "
+        "(Find duplicates)"
+    )
+    assert text(note, "vi") == (
+        'tổ chức "Genetca JSC" có lẽ là Genetica JSC (dòng 5) viết khác đi: tổ chức này được tạo mới; để '
+        "dùng dòng 5, hãy ghi tên như dòng 5 đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi trùng "
+        "lặp)"
+    )
+    assert text(said[7][0]).startswith('organisation "Vietel" is probably Viettel (row 4) spelt another way')
+    run_import(engine, pv)  # both created: the user decides
+    assert {"Genetica JSC", "Genetca JSC", "Viettel", "Vietel"} <= set(
+        _ids(engine, m.Organisation, m.Organisation.name)
+    )
+
+
+def test_a_new_organisation_a_typo_of_a_live_one_names_the_live_one_before_a_row_above(
+    engine: Engine, office: dict[str, int], tmp_path: Path
+) -> None:
+    genetica = _ids(engine, m.Organisation, m.Organisation.name)["Genetica"]
+    path = _book(tmp_path / "office.xlsx", [
+        ["Lê Văn Nam", "Geneticaa", None],  # a typo of the live Genetica, and of row 3's
+        ["Đỗ Thu Hà", "Genetca", None],
+    ])  # fmt: skip
+    said = _said(preview(engine, path))
+    assert [n.params["id"] for n in said[2]] == [genetica]
+    assert [n.params["id"] for n in said[3]] == [genetica]
+
+
+def test_an_organisations_sheet_names_its_own_earlier_row(engine: Engine, tmp_path: Path) -> None:
+    pv = preview(engine, write_xlsx(tmp_path / "orgs.xlsx", {"Tổ chức": [
+        ["Tên tổ chức", "Tên viết tắt"],
+        ["Công ty Cổ phần Genetica", "GNT"],
+        ["Sở Khoa học và Công nghệ Hà Nội", None],
+        ["Sở Khoa học và Công nghệ Hà Nam", None],  # another province: not a typo
+        ["Công ty Cổ phần Gentica", None],
+        ["Vin Group", None],
+        ["Vingroup", None],  # spaced otherwise
+    ]}), kind="organisation")  # fmt: skip
+    assert by_status(pv) == {"new": [2, 3, 4, 5, 6, 7]}
+    said = _said(pv)
+    assert {row: [text(n) for n in notes] for row, notes in said.items() if notes} == {
+        5: [
+            'organisation "Công ty Cổ phần Gentica" is probably Công ty Cổ phần Genetica (GNT) (row 2) spelt '
+            "another way: it is created as a new organisation; to use row 2, write its name as row 2 has it, "
+            "or merge the two after the import (Find duplicates)"
+        ],
+        7: [
+            'organisation "Vingroup" is probably Vin Group (row 6) spelt another way: it is created as a new '
+            "organisation; to use row 6, write its name as row 6 has it, or merge the two after the import "
+            "(Find duplicates)"
+        ],
+    }

@@ -66,3 +66,31 @@ def test_the_preview_names_the_record_a_new_row_probably_is(  # type: ignore[no-
         )
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_preview_names_the_row_above_that_spells_a_new_organisation_otherwise(  # type: ignore[no-untyped-def]
+    qtbot, qapp, ctx, tmp_path: Path
+) -> None:
+    """Neither spelling in the database: "Genetca JSC" on row 3 names "Genetica JSC" on row 2."""
+    from ui import i18n
+
+    book = write_xlsx(tmp_path / "office.xlsx", {"Danh bạ": [
+        HEAD, ["Trần Văn Bảo", "Genetica JSC", None], ["Bùi Văn Sơn", "Genetca JSC", None],
+    ]})  # fmt: skip
+    shown = _details(qtbot, ctx, book)
+    assert shown[2] == ("new", "A new contact is created"), shown
+    assert shown[3][1] == (
+        'organisation "Genetca JSC" is probably Genetica JSC (row 2) spelt another way: it is created as a '
+        "new organisation; to use row 2, write its name as row 2 has it, or merge the two after the import "
+        "(Find duplicates)"
+    ), shown
+    try:
+        assert i18n.install(qapp, "vi") == "vi"
+        shown = _details(qtbot, ctx, book)
+        assert shown[3][1] == (
+            'tổ chức "Genetca JSC" có lẽ là Genetica JSC (dòng 2) viết khác đi: tổ chức này được tạo mới; để '
+            "dùng dòng 2, hãy ghi tên như dòng 2 đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi "
+            "trùng lặp)"
+        ), shown
+    finally:
+        i18n.install(qapp, "en")
