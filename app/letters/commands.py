@@ -31,6 +31,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app import history, records, resolve, validation, workdays
+from app.calendar_marks import marked
 from app.cli import CliContext, json_option
 from app.due import parse_due
 from app.errors import UserError
@@ -229,6 +230,9 @@ def _plain(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _line(r: dict[str, Any], lang: str) -> str:
+    """A letter on one line: number, date, status, subject (marked "(Confidential)" / "(Mật)"
+    when confidential, as the briefs and calendars mark a confidential record and the window
+    shows its lock: ``letter list`` and ``letter show`` printed it unmarked), its addressee."""
     ref = r.get("reference") or say("no_number", lang)
     when = f"{r['letter_date']:%d/%m/%Y}" if r.get("letter_date") else "—"
     arrow = "→" if r["direction"] == "outgoing" else "←"
@@ -237,7 +241,8 @@ def _line(r: dict[str, Any], lang: str) -> str:
     if r.get("reply_due") and r["status"] == "received":
         late = say("reply_by", lang, date=f"{r['reply_due']:%d/%m/%Y}")
     state = f"{status(r['status'], lang):<{10 if lang == 'vi' else 8}}"
-    return f"{arrow} {ref:<18} {when:<10} {state} {r['subject']}" + (f" — {who}" if who else "") + late
+    subject = marked(r["subject"], bool(r.get("confidential")), lang)
+    return f"{arrow} {ref:<18} {when:<10} {state} {subject}" + (f" — {who}" if who else "") + late
 
 
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
