@@ -12,12 +12,13 @@ this database's own, kept in the ``setting`` table, created by migration 0007), 
 calendar importing the file again updates the event instead of adding a second one; SEQUENCE is
 the record's version and DTSTAMP the time of the export. Times are the wall-clock times Ketnoi
 keeps, in Asia/Ho_Chi_Minh, with that zone's VTIMEZONE in the file. The file publishes (METHOD:
-PUBLISH), it invites no one: the organiser is the meeting's owner, and its organisations and
-attendees are named in the description, not as ATTENDEE lines (:mod:`app.calendar_marks`). Open
-actions with a due date go in as all-day reminder events by default (Google Calendar ignores
-VTODO tasks; Outlook and Thunderbird show both), or as VTODO tasks (``reminders="todo"``), or
-not at all (``"none"``): every open one with the upcoming meetings, a chosen meeting's own
-follow-ups with that meeting. An event of a confidential record, or naming one, is CLASS:PRIVATE
+PUBLISH), it invites no one: the organiser is the meeting's owner (an owner without e-mail, or
+the office, by name: :func:`_organizer`), and its organisations and attendees are named in
+the description, not as ATTENDEE lines (:mod:`app.calendar_marks`). Open actions with a due
+date go in as all-day reminder events by default (Google Calendar ignores VTODO tasks; Outlook
+and Thunderbird show both), or as VTODO tasks (``reminders="todo"``), or not at all
+(``"none"``): every open one with the upcoming meetings, a chosen meeting's own follow-ups
+with that meeting. An event of a confidential record, or naming one, is CLASS:PRIVATE
 and the confidential names in it are marked. A meeting imported from an invitation keeps the
 invitation's UID, so the organiser's calendar and ours name the same event.
 
@@ -185,7 +186,7 @@ def follow_up_ids(session: Session, meeting_ids: Sequence[int]) -> list[int]:
 def _cal_address(email: str, name: str, **params: str) -> Any:
     from icalendar import vCalAddress
 
-    address = vCalAddress(f"mailto:{email}")
+    address = vCalAddress(f"mailto:{email}")  # (no address: "mailto:", RFC 6068's empty ``to``)
     if name:
         address.params["CN"] = name
     for key, value in params.items():
@@ -307,10 +308,27 @@ def _meeting_event(
     ev.add("class", "PRIVATE" if row.confidential or people.secret or named else "PUBLIC")
     ev.add("status", "CONFIRMED")
     ev.add("transp", "OPAQUE")
-    owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
-    if owner is not None and owner.email:  # (iTIP's PUBLISH names its organiser; no attendee)
-        ev.add("organizer", _cal_address(owner.email, owner.name))
+    ev.add("organizer", _organizer(session, row, lang))  # (iTIP's PUBLISH names one; no attendee)
     return ev
+
+
+def _organizer(session: Session, row: m.Meeting, lang: str) -> Any:
+    """The event's ORGANIZER: the meeting's owner at their e-mail; when they have none (or the
+    meeting no owner), the owner by name — else the office, which publishes the file — at the
+    office's address (``ketnoi letter office --set email=…``), else at a ``mailto:`` naming no
+    mailbox. RFC 5546 (3.2.1) wants an ORGANIZER in every PUBLISH event, and in a PUBLISH it is
+    whoever publishes; RFC 5545 (3.3.3) makes it a URI, and RFC 6068 (2) lets a mailto URI
+    leave its address out: a name with an empty mailto says who, and no address it does not
+    have (an invented one would be mailed by a partner replying; Ketnoi's own reader, which
+    keeps an organiser only with an address, makes no contact of it)."""
+    from app.letters import office
+
+    owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
+    if owner is not None and owner.email:
+        return _cal_address(owner.email, owner.name)
+    profile = office.load_profile(session)
+    name = owner.name if owner is not None else profile.for_lang(lang).name_in_text
+    return _cal_address(profile.email.strip(), name)
 
 
 ABOUT_WORDS = {

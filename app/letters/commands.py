@@ -33,6 +33,7 @@ from sqlmodel import Session
 from app import history, records, resolve, validation, workdays
 from app.calendar_marks import marked
 from app.cli import CliContext, json_option
+from app.cli_lines import field_problem_vi
 from app.due import parse_due
 from app.errors import UserError
 from app.letters import draft as drafting
@@ -501,6 +502,8 @@ def cmd_office(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as s:
         try:
             prof = office.save_profile(s, changes) if changes else office.load_profile(s)
+        except validation.FieldError as exc:  # (the office's e-mail: in the CLI's language)
+            raise refused(f"email: {exc}", f"email: {field_problem_vi(str(exc))}") from None
         except ValueError as exc:
             raise UserError(str(exc)) from None
     values = dataclasses.asdict(prof)

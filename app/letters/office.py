@@ -41,6 +41,9 @@ class OfficeProfile:
     name_in_text_en: str = "National Innovation Center"
     place_en: str = "Ha Noi"
     signer_title_en: str = "FOR THE DIRECTOR\nDEPUTY DIRECTOR"
+    # the office's shared mailbox (htqt@nic.gov.vn), "" if none: an exported calendar's
+    # organiser when a meeting's owner has no e-mail (app.calendars)
+    email: str = ""
 
     def for_lang(self, lang: str) -> OfficeProfile:
         """The profile with the English names in the Vietnamese fields' places for ``en``."""
@@ -89,6 +92,10 @@ def save_profile(session: Session, changes: dict[str, Any]) -> OfficeProfile:
         raise ValueError(f"unknown office fields: {', '.join(sorted(unknown))}; one of {', '.join(FIELDS)}")
     current = dataclasses.asdict(load_profile(session))
     current.update({k: "\n".join(clean(line) for line in str(x).splitlines()) for k, x in changes.items()})
+    if current.get("email"):  # (a FieldError, a ValueError, for one that is no address)
+        from app.validation import email
+
+        current["email"] = email(current["email"])
     row = session.get(m.Setting, SETTING_KEY)
     if row is None:
         session.add(m.Setting(key=SETTING_KEY, value=current))
