@@ -817,17 +817,79 @@ def pg_dump(url: str, target: Path) -> Path:
         done = subprocess.run(
             args, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=3600, check=False
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise _said(f"pg_dump did not run: {exc}", f"pg_dump không chạy được: {exc}") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise _said(
+            f"pg_dump did not run: {exc}", "pg_dump chạy quá 60 phút nên đã bị dừng; chưa có bản sao nào"
+        ) from exc
+    except OSError as exc:
+        raise _said(
+            f"pg_dump did not run: {exc}", f"pg_dump không chạy được. {_quoted_vi('system', str(exc))}"
+        ) from exc
     if done.returncode != 0:
         with contextlib.suppress(OSError):
             target.unlink()
-        said = pg_dump_reason(done.stderr.decode("utf-8", "replace")) or f"exit status {done.returncode}"
-        raise _said(f"pg_dump failed: {said}", f"pg_dump không tạo được bản sao: {said}") from _unreachable(
-            url
-        )
+        said = pg_dump_reason(done.stderr.decode("utf-8", "replace"))
+        en = f"pg_dump failed: {said or f'exit status {done.returncode}'}"
+        raise _said(en, pg_dump_failed_vi(said, done.returncode)) from _unreachable(url)
     _private(target, 0o600)
     return target
+
+
+_REASONS_VI: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r'database "(?P<name>[^"]*)" does not exist'), 'cơ sở dữ liệu "{name}" không tồn tại'),
+    (
+        re.compile(r'could not open output file "(?P<name>[^"]*)": No such file or directory'),
+        'không mở được tệp "{name}" để ghi: thư mục của nó không còn (ổ USB đã rút ra, hay thư mục đã bị '
+        "xoá hoặc đổi tên?)",
+    ),
+    (
+        re.compile(r'could not open output file "(?P<name>[^"]*)": Permission denied'),
+        'không có quyền ghi tệp "{name}": hãy chọn một thư mục khác',
+    ),
+    (re.compile(r"No space left on device"), "ổ đĩa đã đầy: hãy giải phóng chỗ trống hoặc chọn ổ khác"),
+    (
+        re.compile(r'password authentication failed for user "(?P<name>[^"]*)"'),
+        'máy chủ không nhận mật khẩu của tài khoản "{name}"',
+    ),
+    (
+        re.compile(r"no password supplied|fe_sendauth"),
+        "máy chủ đòi mật khẩu mà máy này chưa lưu mật khẩu cho tài khoản này",
+    ),
+    (
+        re.compile(r"server version mismatch"),
+        "pg_dump trên máy này cũ hơn máy chủ PostgreSQL: hãy cài pg_dump cùng phiên bản với máy chủ "
+        "(hoặc mới hơn)",
+    ),
+    (
+        re.compile(r"permission denied for (?:table|relation) (?P<name>\S+)"),
+        "tài khoản này không có quyền đọc bảng {name}",
+    ),
+    (
+        re.compile(r"permission denied for schema (?P<name>\S+)"),
+        "tài khoản này không có quyền dùng lược đồ (schema) {name}",
+    ),
+)
+"""pg_dump's reasons (in the C locale: English) that Ketnoi can say in Vietnamese."""
+
+
+def _quoted_vi(whose: str, said: str) -> str:
+    """``said``, a tool's own English message, framed in Vietnamese as that tool's words."""
+    who = "của pg_dump" if whose == "pg_dump" else "của hệ thống"
+    return f"Thông báo gốc {who} (tiếng Anh): “{said}”"
+
+
+def pg_dump_failed_vi(said: str, status: int) -> str:
+    """The Vietnamese of "pg_dump failed: …": its reason in Vietnamese where Ketnoi knows it,
+    then pg_dump's own words, set apart as its English message (they were run into the
+    Vietnamese sentence as if they were Vietnamese: "pg_dump không tạo được bản sao:
+    permission denied for table organisation")."""
+    if not said:
+        return f"pg_dump không tạo được bản sao (mã thoát {status})"
+    for pattern, vi in _REASONS_VI:
+        found = pattern.search(said)
+        if found is not None:
+            return f"pg_dump không tạo được bản sao: {vi.format(**found.groupdict())}. {_quoted_vi('pg_dump', said)}"
+    return f"pg_dump không tạo được bản sao. {_quoted_vi('pg_dump', said)}"
 
 
 _NOT_PG_DUMP = ("perl: warning:", "LANGUAGE =", "LC_ALL =", "LC_", "LANG =", "are supported and installed")

@@ -161,6 +161,9 @@ def test_a_failed_pg_dump_says_its_reason_in_both_languages_not_a_locale_warning
         backups.pg_dump(missing, tmp_path / "x.dump")
     en, vi = str(raised.value), raised.value.vi
     assert en.startswith("pg_dump failed: ") and 'database "ketnoi_no_such_db" does not exist' in en, en
-    assert vi.startswith("pg_dump không tạo được bản sao: ") and "ketnoi_no_such_db" in vi, vi
+    assert vi.startswith(
+        'pg_dump không tạo được bản sao: cơ sở dữ liệu "ketnoi_no_such_db" không tồn tại. '
+    ), vi
+    assert vi.endswith(f"Thông báo gốc của pg_dump (tiếng Anh): “{en.removeprefix('pg_dump failed: ')}”"), vi
     assert "perl" not in en + vi and "locale" not in en + vi
     assert not (tmp_path / "x.dump").exists()

@@ -51,6 +51,7 @@ def test_a_failed_back_up_now_says_pg_dumps_reason_in_the_windows_language(
     assert f'could not open output file "{target}"' in why, why
     if language == "vi":
         assert text == "Chưa lưu được bản sao nào.", text
-        assert why.startswith("pg_dump không tạo được bản sao: "), why
+        assert why.startswith(f'pg_dump không tạo được bản sao: không mở được tệp "{target}" để ghi: '), why
+        assert "Thông báo gốc của pg_dump (tiếng Anh): “could not open output file" in why, why
     else:
         assert text == "No copy was saved." and why.startswith("pg_dump failed: "), (text, why)
