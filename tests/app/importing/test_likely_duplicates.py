@@ -298,3 +298,24 @@ def test_an_organisations_sheet_names_its_own_earlier_row(engine: Engine, tmp_pa
             "(Find duplicates)"
         ],
     }
+
+
+@pytest.mark.parametrize(
+    ("new", "old", "found"),
+    [
+        ("genetca", "genetica", True),
+        ("gnetica", "genetica", True),  # the first letters differ: met by the last two
+        ("genetic", "genetica", True),  # the last: by the first two
+        ("geentica", "genetica", True),
+        ("genetca biotechnolgy", "genetica biotechnology", True),
+        ("biotecnolgy", "biotechnology", True),
+        ("vin group", "vingroup", True),  # by the letters alone
+        ("phong thi nghiem a", "phong thi nghiem b", False),  # a short word: the frames differ
+        ("xenetica", "genetice", False),  # two edits, one in each end: the index's one blind spot
+    ],
+)
+def test_the_index_meets_a_typo_by_its_frame_and_either_end(new: str, old: str, found: bool) -> None:
+    from app.importing.likely import Shaped, _Organisations
+
+    assert (_Organisations([(old, 7)]).near(Shaped(new)) == 7) is found
+    assert (_Organisations([(new, 7)]).near(Shaped(old)) == 7) is found
