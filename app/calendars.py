@@ -186,7 +186,7 @@ def follow_up_ids(session: Session, meeting_ids: Sequence[int]) -> list[int]:
 def _cal_address(email: str, name: str, **params: str) -> Any:
     from icalendar import vCalAddress
 
-    address = vCalAddress(f"mailto:{email}")  # (no address: "mailto:", RFC 6068's empty ``to``)
+    address = vCalAddress(f"mailto:{email}")
     if name:
         address.params["CN"] = name
     for key, value in params.items():
@@ -308,25 +308,29 @@ def _meeting_event(
     ev.add("class", "PRIVATE" if row.confidential or people.secret or named else "PUBLIC")
     ev.add("status", "CONFIRMED")
     ev.add("transp", "OPAQUE")
-    ev.add("organizer", _organizer(session, row, lang))  # (iTIP's PUBLISH names one; no attendee)
+    organizer = _organizer(session, row, lang)
+    if organizer is not None:  # (iTIP's PUBLISH names one; no attendee)
+        ev.add("organizer", organizer)
     return ev
 
 
 def _organizer(session: Session, row: m.Meeting, lang: str) -> Any:
     """The event's ORGANIZER: the meeting's owner at their e-mail; when they have none (or the
     meeting no owner), the owner by name — else the office, which publishes the file — at the
-    office's address (``ketnoi letter office --set email=…``), else at a ``mailto:`` naming no
-    mailbox. RFC 5546 (3.2.1) wants an ORGANIZER in every PUBLISH event, and in a PUBLISH it is
-    whoever publishes; RFC 5545 (3.3.3) makes it a URI, and RFC 6068 (2) lets a mailto URI
-    leave its address out: a name with an empty mailto says who, and no address it does not
-    have (an invented one would be mailed by a partner replying; Ketnoi's own reader, which
-    keeps an organiser only with an address, makes no contact of it)."""
+    office's address (``ketnoi letter office --set email=…``). RFC 5546 (3.2.1) wants an
+    ORGANIZER in every PUBLISH event (in a PUBLISH, whoever publishes), and RFC 5545 (3.3.3)
+    makes it a URI; with no address at all there is none (None): RFC 6068 would allow a bare
+    "mailto:", but how Outlook and Google Calendar take one could not be checked here, and an
+    event they skip is worse than one without its organiser (as the files Ketnoi wrote before,
+    which they took); an invented address would be mailed by a partner replying."""
     from app.letters import office
 
     owner = session.get(m.Staff, row.owner_id) if row.owner_id is not None else None
     if owner is not None and owner.email:
         return _cal_address(owner.email, owner.name)
     profile = office.load_profile(session)
+    if not profile.email.strip():
+        return None
     name = owner.name if owner is not None else profile.for_lang(lang).name_in_text
     return _cal_address(profile.email.strip(), name)
 
