@@ -34,6 +34,7 @@ from app.importing.fields import IGNORE
 from app.importing.messages import Message, Term, msg, warning
 from app.importing.people import two_people
 from app.importing.resolve import split_acronym
+from app.importing.scinum import scientific
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
 from app.vntext import clean, clean_multiline, fold, join_name
@@ -308,6 +309,9 @@ def _split(raw: list[Any], pattern: re.Pattern[str], *, phones: bool = False) ->
             items.append(as_text(value))
             continue
         text = value if value.__class__ is str else as_text(value)
+        if phones and scientific(text) is not None:  # ("9,12345E+08": one number, its comma no list's)
+            items.append(clean(text))
+            continue
         parts = pattern.split(text) if '"' not in text else listcells.split(text, pattern)
         items += [item for item in map(clean, parts) if item]
     return items
@@ -423,6 +427,24 @@ def _labelled_emails(text: str, unknown: list[tuple[str, str]]) -> list[str]:
         if address:
             items.append(_labelled(address, label))
     return items
+
+
+def _scientific_apart(items: list[str], inexact: list[str]) -> list[str]:
+    """The phones, a number written in scientific notation read as the number it is when every
+    digit is written ("9.12345006E8" → "912345006"); one that may have lost digits
+    ("9.12345E+08", Excel's display) goes to ``inexact`` (:mod:`app.importing.scinum`)."""
+    if not any("e" in item or "E" in item for item in items):
+        return items
+    out = []
+    for item in items:
+        read = scientific(item)
+        if read is None:
+            out.append(item)
+        elif read[1]:
+            out.append(read[0])
+        else:
+            inexact.append(item)
+    return out
 
 
 def _split_phones(raw: list[Any], unknown: list[tuple[str, str]]) -> list[str]:
@@ -838,6 +860,7 @@ def to_input(
     refs: Values = {}
     errors: Errors = {}
     unknown: list[tuple[str, str]] = []  # (a word before an email or phone that is no label, it)
+    inexact: list[str] = []  # phones in scientific notation that may have lost digits
     for name, cell in raw.items():
         value = cell
         if name in _LIST_BRANCH:
@@ -848,7 +871,7 @@ def to_input(
             if name == "emails":
                 data["emails"] = _split_emails(value, unknown)
             elif name == "phones":
-                data["phones"] = _split_phones(value, unknown)
+                data["phones"] = _scientific_apart(_split_phones(value, unknown), inexact)
             elif name in ("tags", "sectors", "aliases"):
                 data[name] = _split(value, _LIST_SPLIT)
             else:
@@ -878,6 +901,12 @@ def to_input(
             _keep_in_notes(kind, data, column, f"{written}: {item}", headers)
             if warnings is not None:
                 warnings.append(warning("value_kept_in_notes", column=column, value=_shown(written)))
+        for item in inexact:
+            if warnings is None:
+                errors.setdefault("phones", msg("phone_scientific", value=_shown(item)))
+                continue
+            _keep_in_notes(kind, data, "phones", item, headers)
+            warnings.append(warning("phone_scientific", column="phones", value=_shown(item)))
     for key in [k for k, val in data.items() if val is None]:
         del data[key]
     if kind == "contact" and "last_contacted_on" in data:

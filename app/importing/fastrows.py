@@ -33,6 +33,7 @@ from app.importing.messages import Message, warning
 from app.importing.notation import split_label
 from app.importing.people import MAYBE as _MAYBE_TWO
 from app.importing.preview import _NO_ERRORS, RowResult, _label_for, _share
+from app.importing.scinum import scientific
 from app.importing.sheet import SheetLayout
 from app.vntext import (
     _HONORIFIC_RE,
@@ -246,6 +247,8 @@ def _phones(value: Any) -> Any:
             return _unverified(value)
     if value.__class__ is str and (":" in value or "：" in value):
         return FALLBACK  # a label before a number ("Di động: 0912 345 678"): the general path's
+    if value.__class__ is str and ("e" in value or "E" in value) and scientific(value) is not None:
+        return FALLBACK  # "9.12345E+08": the general path's (app.importing.scinum)
     items = _split_cell(value, cl._PHONE_SPLIT, phones=True)
     if items is FALLBACK:
         return items

@@ -233,6 +233,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập',
     ),
     "value_kept_in_notes": ('"{value}" kept in the notes', '"{value}" được ghi vào ghi chú'),
+    "phone_scientific": (
+        '"{value}" is written in scientific notation, so digits may be lost: kept in the notes; '
+        "write the number in full",
+        '"{value}" được ghi dạng số khoa học (E+), có thể đã mất chữ số: đã ghi vào ghi chú; '
+        "hãy ghi đầy đủ số điện thoại",
+    ),
     "not_a_time": ('"{value}" is not a time of day', '"{value}" không phải giờ trong ngày'),
     "time_assumed": (
         "a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged "
@@ -706,6 +712,7 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "value_kept_in_notes": "warning",
+    "phone_scientific": "warning",
     "direction_defaulted": "warning",
     "time_assumed": "warning",
     "status_defaulted": "warning",

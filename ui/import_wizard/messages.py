@@ -160,6 +160,11 @@ def _templates() -> dict[str, str]:
         "email_kept_in_notes": tr("ImportMessage", 'email "{value}" is not an address; kept in the notes'),
         "date_kept_as_typed": tr("ImportMessage", '"{value}" is not a date; kept in the notes as typed'),
         "value_kept_in_notes": tr("ImportMessage", '"{value}" kept in the notes'),
+        "phone_scientific": tr(
+            "ImportMessage",
+            '"{value}" is written in scientific notation, so digits may be lost: kept in the notes; '
+            "write the number in full",
+        ),
         "not_a_time": tr("ImportMessage", '"{value}" is not a time of day'),
         "time_assumed": tr(
             "ImportMessage",
