@@ -444,6 +444,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
         'dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình',
     ),
+    # --- an official form's rows that are not the list (app.importing.formrows) ----------------
+    "numbering_row": (
+        'row {number} numbers the columns ("{value}"): not imported',
+        'dòng {number} là dòng đánh số cột ("{value}"): không được nhập',
+    ),
+    "signatures_left_out": (
+        "rows {rows}: the signatures below the list, not imported",
+        "dòng {rows}: phần ký tên bên dưới danh sách, không được nhập",
+    ),
     # --- the import as a whole -------------------------------------------------------------------
     "unknown_kind": (
         '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
@@ -752,6 +761,8 @@ LEVELS: dict[str, Level] = {
     "hidden_row_left_out": "note",
     "section_organisation": "note",
     "section_heading": "note",
+    "numbering_row": "note",
+    "signatures_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_kept_for_kept": "warning",

@@ -320,6 +320,7 @@ def read_rows(
     ``fast=False`` cleans every row the general way (see :func:`clean_chunk`).
     """
     from app.importing.fastrows import fast_rows
+    from app.importing.formrows import FormRows
     from app.importing.sections import Sections
 
     if layout.kind is None:
@@ -340,6 +341,7 @@ def read_rows(
     rows_fast: Any = fast_rows(layout) if fast else False
     orders = DateOrders.of(layout.mapping)
     sections = Sections.of(layout.kind, layout.mapping)  # a delegate list's headings
+    form = FormRows()  # an official form's column numbers and signatures
     c1, c2 = sections.pair if sections is not None and sections.pair else (0, -1)
     chunks = 0
     here = 0.0  # seconds this process took per chunk it cleaned (the last one)
@@ -354,6 +356,8 @@ def read_rows(
             if number <= layout.header_row:
                 continue
             read += 1
+            if form.see(number, values):
+                continue  # "(1) | (2) | … | (6)": the columns' numbers
             if (
                 sections is not None
                 and not (len(values) > c2 >= 0 and values[c1] and values[c2])  # (a person's row)
@@ -420,9 +424,28 @@ def read_rows(
         _date_orders(path, layout, orders, out, said)
     if sections is not None:  # (after _date_orders, which may clean a row again)
         out = sections.apply(out, layout.sheet)
+    out = _form_rows_apart(form, out, layout.sheet, said)
     if progress is not None:
         progress(read, read)
     return out, read
+
+
+def _form_rows_apart(
+    form: Any, rows: list[RowResult], sheet: str, said: list[Message] | None
+) -> list[RowResult]:
+    """The rows without the form's signatures, and both said once of the sheet
+    (:mod:`app.importing.formrows`)."""
+    if form.numbering is not None and said is not None:
+        row, written = form.numbering
+        said.append(msg("numbering_row", sheet=sheet, number=row, value=written))
+    signed = form.signatures()
+    if not signed:
+        return rows
+    if said is not None:
+        rows_said = f"{signed[0]}–{signed[-1]}" if len(signed) > 1 else str(signed[0])
+        said.append(msg("signatures_left_out", sheet=sheet, rows=rows_said))
+    left_out = set(signed)
+    return [r for r in rows if r.row not in left_out]
 
 
 def _date_orders(

@@ -334,6 +334,10 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
         ),
+        "numbering_row": tr("ImportMessage", 'row {number} numbers the columns ("{value}"): not imported'),
+        "signatures_left_out": tr(
+            "ImportMessage", "rows {rows}: the signatures below the list, not imported"
+        ),
         "unknown_kind": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',
