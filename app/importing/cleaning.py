@@ -1230,6 +1230,15 @@ def _join_name_columns(data: Values) -> None:
     if middle_given:
         data["given_name"] = data.get("given_name") or middle_given[-1]
         data["middle_name"] = data.get("middle_name") or " ".join(middle_given[:-1])
+    family = (data.get("family_name") or "").split()
+    if len(family) > 1 and data.get("given_name") and not data.get("middle_name"):
+        # "Họ" | "Tên" = "Dương Bảo" | "Nam": a Vietnamese form's "Họ" often holds the family and
+        # middle names ("Họ và tên đệm"); split as the full name "Dương Bảo Nam" is (split_name),
+        # so that the two files give the same parts (reviewer h109). "Van der Berg" | "Jan" stays.
+        joined = join_name(" ".join(family), "", data["given_name"]).split()
+        capitals = all(w[:1].isupper() for w in family)  # ("van der Berg": a Dutch family name)
+        if capitals and joined[: len(family)] == family:  # (written family first: a Vietnamese name)
+            data["family_name"], data["middle_name"] = family[0], " ".join(family[1:])
     parts = [data.get(k) or "" for k in ("family_name", "middle_name", "given_name")]
     if not data.get("full_name") and any(parts):
         data["full_name"] = join_name(*parts)
