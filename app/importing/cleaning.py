@@ -32,6 +32,7 @@ from app.errors import ValidationError
 from app.importing import fields as fs
 from app.importing.fields import IGNORE
 from app.importing.messages import Message, Term, msg, warning
+from app.importing.people import MAYBE as MAYBE_TWO
 from app.importing.people import two_people
 from app.importing.resolve import split_acronym
 from app.importing.scinum import scientific
@@ -896,6 +897,8 @@ def to_input(
         _country_from_location(data, warnings)
     if kind == "contact":
         _join_name_columns(data)
+        if "full_name" not in raw and data.get("full_name"):
+            _two_people_over_columns(raw, data, errors)
         for written, item in unknown:  # (after the loop: the notes are in data now)
             column = "emails" if "@" in item else "phones"
             _keep_in_notes(kind, data, column, f"{written}: {item}", headers)
@@ -1216,6 +1219,21 @@ def _prepare_row(
                     _keep_in_notes(kind, data, name, text, headers)
                     warnings.append(warning("value_kept_in_notes", column=name, value=_shown(text)))
     return PREPARE[kind](None, data, None)
+
+
+_NAME_PARTS = ("family_middle", "family_name", "middle_name", "middle_given", "given_name")
+
+
+def _two_people_over_columns(raw: Values, data: Values, errors: Errors) -> None:
+    """Two people in a name split over columns ("Hoàng Minh" | "Anh và Bùi Thu Hà"), an error as
+    in one "Họ và tên" cell (:func:`two_people`), on the column that joins them."""
+    two = two_people(data["full_name"])
+    if two is None:
+        return
+    parts = [name for name in _NAME_PARTS if name in raw]
+    joining = [name for name in parts if MAYBE_TWO.search(as_text(raw[name]))]
+    name = (joining or parts or ["full_name"])[0]
+    errors.setdefault(name, msg("two_people", first=two[0], second=two[1]))
 
 
 def _join_name_columns(data: Values) -> None:
