@@ -483,6 +483,8 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
     (a column written month first is read so before: :class:`DateOrders`)."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value
+    if value.__class__ is MonthFirst:
+        return value.date
     if value.__class__ is UnclearDate:
         errors[name] = msg("date_unclear", value=clean(value))
         return None
@@ -517,6 +519,15 @@ class UnclearDate(str):
     dates both day first and month first: it is not guessed (:class:`DateOrders`)."""
 
     __slots__ = ()
+
+
+class MonthFirst(str):
+    """A date's text in a column read month first ("12.13.2026"), with the date it is (13
+    December): the date goes to its field; where the field refuses it (a last contact ahead of
+    today) the notes keep the text as typed, not the date re-written day first (reviewer h109:
+    "12.13.2026" was noted as "13/12/2026" under "kept in the notes as typed")."""
+
+    date: Any
 
 
 class NotAMonth(str):
@@ -629,8 +640,9 @@ class DateOrders:
         return out
 
     def value(self, name: str, text: Any, how: int) -> Any:
-        """What a cell's text becomes: the date it is read month first (the text as it is
-        when that is no date: it is then said to be none, as ever), or an :class:`UnclearDate`."""
+        """What a cell's text becomes: the date it is read month first, as a :class:`MonthFirst`
+        (the text as it is when that is no date: it is then said to be none, as ever), or an
+        :class:`UnclearDate`."""
         if not isinstance(text, str):
             return text  # (the file changed since it was read: its cell as it is now)
         if how == _BOTH:
@@ -642,7 +654,11 @@ class DateOrders:
             return text
         first, sep, second, year, rest = found.groups()
         parsed, error = _parse_date(f"{second}{sep}{first}{sep}{year}{rest}", name in _DATETIMES)
-        return text if error is not None else parsed
+        if error is not None:
+            return text
+        typed = MonthFirst(text)  # (the text as typed, for the notes should the date be refused)
+        typed.date = parsed
+        return typed
 
     def said(self) -> list[tuple[int, tuple[int, str], tuple[int, str] | None]]:
         """(column, the first (row, value) only month first, the first only day first, None in
