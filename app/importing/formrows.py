@@ -108,7 +108,7 @@ def may_sign(text: str) -> bool:
     first = lower.split(None, 1)[0] if lower else ""
     if first in _FIRST_WORDS or first[:1] in "([-–•+" or "." in first[:4]:
         return True
-    return "ngày" in lower or "ngay" in lower or "date" in lower
+    return ("ng" in lower and ("ngày" in lower or "ngay" in lower)) or "date" in lower
 
 
 def signing_line(text: str) -> bool:
@@ -160,6 +160,13 @@ class FormRows:
     def see(self, number: int, values: Sequence[Any]) -> bool:
         """Whether row ``number`` is to be left out now (the numbering row); a signing block is
         known only at the end of the sheet (:meth:`signatures`)."""
+        if self.data_seen and not self.block and values:  # (most rows: a person's, at once)
+            first = values[0]
+            if first.__class__ is not str:
+                if first is not None:
+                    return False  # (a row's number in its STT column: no signing line)
+            elif first and not may_sign(first):
+                return False
         filled = len(values) - values.count(None) - values.count("")
         if not filled:
             return False
