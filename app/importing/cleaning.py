@@ -903,9 +903,17 @@ def to_input(
             data[name] = out
         if error is not None:
             errors[name] = error
-    if kind == "organisation" and data.get("name") and "acronym" not in raw:
+    if (
+        kind == "organisation"
+        and data.get("name")
+        and "acronym" not in raw
+        and "acronym" not in (headers or {})
+    ):
         # "Full name (ACR)" in a sheet with no acronym column; where the sheet has one (Ketnoi's
-        # own export does), a name that ends in brackets is the name as written.
+        # own export does), a name that ends in brackets is the name as written, also in a row
+        # whose acronym cell is empty (reviewer h109: an organisation saved as "Samsung
+        # Electronics Việt Nam (SEV)", exported and imported again, came back as a second one,
+        # "Samsung Electronics Việt Nam", acronym SEV).
         name, acronym = split_acronym(data["name"])
         if acronym:
             data["name"], data["acronym"] = name, acronym

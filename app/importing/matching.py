@@ -29,7 +29,7 @@ from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
 from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
-from app.importing.resolve import NameIndex, OrgIndex, fold, split_acronym
+from app.importing.resolve import NameIndex, OrgIndex, fold, org_label, split_acronym
 from app.validation import phone_display
 from db import models as m
 from db.queries import chunked
@@ -235,7 +235,12 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         return keys
     if kind == "organisation":
         # A name may be another's acronym or alias ("MOF" / "Bộ Tài chính (MOF)"), as in OrgIndex.
-        names = [fold(c["name"]), fold(c.get("acronym") or ""), *(fold(a) for a in c.get("aliases") or [])]
+        # And the name with its acronym as one name, "Name (ACR)": the record saved with the
+        # brackets in its name (typed so) is this row's, whose name was split into the two.
+        acronym = c.get("acronym") or ""
+        names = [fold(c["name"]), fold(acronym), *(fold(a) for a in c.get("aliases") or [])]
+        if acronym:
+            names.append(fold(org_label(c["name"], acronym)))
         return [(label, n) for n in dict.fromkeys(names) if n for label in ("name", "acronym", "alias")]
     if kind == "meeting":
         return _meeting_keys(c["title"], c["starts_at"])[0]

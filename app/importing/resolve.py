@@ -132,6 +132,9 @@ class OrgIndex:
         self.by_name.setdefault(fold(name), ident)
         if acronym:
             self.by_acronym.setdefault(fold(acronym), ident)
+            # "Name (ACR)" as one name: an organisation saved as "Name" with the acronym ACR is
+            # the one a sheet writes "Name (ACR)" in its name column, split or not
+            self.by_name.setdefault(fold(org_label(name, acronym)), ident)
         for alias in aliases:
             self.by_alias.setdefault(fold(alias), ident)
         self.labels[ident] = org_label(name, acronym)
