@@ -196,6 +196,22 @@ class OrgIndex:
         self._register(key, name, acronym, list(aliases or []))
         return key
 
+    def drop(self, keys: list[int]) -> None:
+        """Forget new organisations (placeholders) this import will not create after all."""
+        if not keys:
+            return
+        gone = set(keys)
+        for table in (self.by_name, self.by_acronym, self.by_alias):
+            for folded in [f for f, ident in table.items() if ident in gone]:
+                del table[folded]
+        for folded in [f for f, ident in self.separate.items() if ident in gone]:
+            self.separate[folded] = None
+        for key in gone:
+            self.pending.pop(key, None)
+            self.labels.pop(key, None)
+            self.mentions.pop(key, None)
+        self._changed()
+
     def learn(self, text: str) -> int | None:
         """Look ``text`` up; if it names a new organisation first seen by its acronym alone
         ("VIN"), and now says what the acronym stands for ("Mạng lưới … (VIN)"), keep the name."""
@@ -382,6 +398,16 @@ class NameIndex:
             return found
         name, email = split_email(text)
         return self.add(name, email)
+
+    def drop(self, keys: list[int]) -> None:
+        """Forget new records (placeholders) this import will not create after all."""
+        gone = set(keys)
+        for key in gone:
+            self.pending.pop(key, None)
+            self.emails.pop(key, None)
+        for table in (self.by_name, self.by_email):
+            for text in [t for t, ident in table.items() if ident in gone]:
+                del table[text]
 
     def add(self, name: str, email: str = "") -> int:
         """A new record this import creates (a row of a staff sheet): its placeholder id."""
