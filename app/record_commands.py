@@ -89,6 +89,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
         p = verbs.add_parser("restore", parents=parents, help=f"bring back deleted {kind}s")
         p.add_argument("records", nargs="+", metavar="ID", type=int)
+        if kind == "contact":  # (one a live contact has the e-mail or phone of: asked, as in the window)
+            twins = p.add_mutually_exclusive_group()
+            twins.add_argument(
+                "--merge",
+                action="store_true",
+                help="one a live contact has the e-mail or phone of: restore it and merge it into that one",
+            )
+            twins.add_argument(
+                "--anyway",
+                action="store_true",
+                help="restore one a live contact has the e-mail or phone of as a second record",
+            )
         p.set_defaults(handler=cmd_restore, entity=kind)
 
         p = verbs.add_parser("list", parents=parents, help=f"{kind}s, filtered and sorted as in the window")
@@ -126,6 +138,10 @@ LINES: dict[str, tuple[str, str]] = {
         "Khôi phục bằng: {restore}  (hoặc ketnoi undo {group})",
     ),
     "restored": ("Restored {what}: {label}", "Đã khôi phục {what}: {label}"),
+    "restored_merged": (
+        "Restored {what}: {label}, and merged it into #{survivor} (undo the merge: ketnoi undo {group})",
+        "Đã khôi phục {what}: {label} và gộp vào #{survivor} (hoàn tác việc gộp: ketnoi undo {group})",
+    ),
 }
 
 
@@ -387,16 +403,39 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     with unit_of_work(ctx.engine()) as session:
         for record_id in wanted:
             resolve.resolve(session, kind, record_id, include_deleted=True)
-        result = trash.restore_many(session, [(kind, i) for i in wanted], actor=ctx.actor())
+        # a contact a live one has the e-mail or phone of (an import undone, the same file
+        # imported again: reviewer h109) is not silently made a second record: refused, naming
+        # the live one, unless --merge or --anyway says what to do
+        twins = (
+            "merge"
+            if getattr(args, "merge", False)
+            else "allow"
+            if getattr(args, "anyway", False)
+            else "refuse"
+        )
+        result = trash.restore_many(session, [(kind, i) for i in wanted], actor=ctx.actor(), twins=twins)
         if result.skipped:  # raised inside the unit of work: the others are not restored either
             error = UserError("; ".join(_not_restored(x) for x in result.skipped) + "; nothing restored")
             error.vi = "; ".join(_not_restored(x, "vi") for x in result.skipped) + "; chưa khôi phục gì"  # type: ignore[attr-defined]
             raise error
         group = result.group_id
+        merged = {other: (survivor, undo) for other, survivor, undo in result.merged}
         done = [(record_id, records.label(session, kind, record_id)) for record_id in wanted]
-    ctx.emit({"kind": kind, "restored": [i for i, _ in done], "group_id": group})
+    document: dict[str, Any] = {"kind": kind, "restored": [i for i, _ in done], "group_id": group}
+    if merged:
+        document["merged"] = [{"id": o, "into": s, "group_id": g} for o, (s, g) in merged.items()]
+    ctx.emit(document)
+    lang = cli_language()
     for record_id, label in done:
-        ctx.out(_line("restored", kind, record_id, label))
+        if record_id in merged:
+            survivor, undo = merged[record_id]
+            noun = kinds.info(kind).noun_vi if lang == "vi" else kind
+            ctx.out(
+                said(LINES["restored_merged"], lang, what=f"{noun} #{record_id}", label=label,
+                     survivor=survivor, group=undo)
+            )  # fmt: skip
+        else:
+            ctx.out(_line("restored", kind, record_id, label))
     return 0
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
@@ -32,7 +32,7 @@ from db import kinds
 from db import models as m
 from db.engine import Session
 from db.queries import chunked, fts_filter
-from db.tables import CHANGE
+from db.tables import CHANGE, CON, METHOD
 
 LIMIT = 500
 # Kinds in the order a purge takes them: what points at others first.
@@ -59,9 +59,21 @@ class Skipped:
 
     kind: str
     id: int
-    code: str  # "gone" (not in the trash), "name" (its name is taken), "constraint"
+    code: str  # "gone" (not in the trash), "name" (its name is taken), "constraint", "twin"
     message: str  # the reason in English (the command line's words)
     message_vi: str = ""  # the same in Vietnamese, in the window's words (ui.trash)
+    twin: Twin | None = None  # "twin": the live record that is the same person
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A live contact with an e-mail or phone of one in the trash: most likely the same person
+    (an import undone, the same file imported again, then the first one restored)."""
+
+    id: int
+    name: str
+    how: str  # "email" or "phone"
+    value: str
 
 
 @dataclass
@@ -69,6 +81,9 @@ class RestoreResult:
     group_id: str
     restored: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # contacts restored and merged into a live one of the same e-mail or phone (twins="merge"):
+    # (restored id, survivor id, the merge's undo group)
+    merged: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _kinds(kind: str | Iterable[str] | None) -> list[str]:
@@ -207,7 +222,39 @@ def _last_op(session: Session, kind: str, record_id: int) -> str:
     return str(row.op) if row is not None else ""
 
 
-def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: str = "") -> RestoreResult:
+TWINS = ("allow", "refuse", "merge")
+"""What :func:`restore_many` does with a contact a live one has the e-mail or phone of: restore
+it anyway, leave it in the trash (skipped, "twin", naming the live one), or restore it and merge
+it into the live one."""
+
+
+def twin_of(session: Session, contact_id: int) -> Twin | None:
+    """The oldest live contact (not ``contact_id``) with one of its e-mails or phones."""
+    method, contact = METHOD, CON
+    mine = select(method.c.kind, method.c.value).where(method.c.contact_id == contact_id)
+    pairs = [(str(k), str(v)) for k, v in session.execute(mine)]
+    if not pairs:
+        return None
+    found = session.execute(
+        select(contact.c.id, contact.c.full_name, method.c.kind, method.c.value)
+        .join(contact, contact.c.id == method.c.contact_id)
+        .where(
+            contact.c.deleted_at.is_(None),
+            contact.c.id != contact_id,
+            # (each pair by the lookup index on kind and value)
+            or_(*(and_(method.c.kind == k, method.c.value == v) for k, v in pairs)),
+        )
+        .order_by(contact.c.id, method.c.kind)  # (its e-mail before its phone)
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    return Twin(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
+
+
+def restore_many(
+    session: Session, items: Iterable[tuple[str, int]], *, actor: str = "", twins: str = "allow"
+) -> RestoreResult:
     """Restore deleted records (``(kind, id)`` pairs) as one undoable group, links and all.
 
     A record that cannot come back as it was is skipped with the reason (its name is now
@@ -215,18 +262,75 @@ def restore_many(session: Session, items: Iterable[tuple[str, int]], *, actor: s
     an action whose organisation is in the trash brings it back too (reviewer h102: a contact an
     import's undo had removed, restored by a colleague's "restore and keep my changes", showed
     its organisation as live while it stayed in the trash, named so only by ``contact show``)."""
+    assert twins in TWINS, twins
     result = RestoreResult(records.new_group_id())
     done: set[tuple[str, int]] = set()
+    merge_into: list[tuple[int, int]] = []
     for kind, record_id in dict.fromkeys((str(k), int(i)) for k, i in items):
+        if kind == "contact" and twins != "allow" and (kind, record_id) not in done:
+            row = session.get(m.Contact, record_id)
+            twin = twin_of(session, record_id) if row is not None and row.deleted_at is not None else None
+            if twin is not None and twins == "refuse":
+                done.add((kind, record_id))
+                result.skipped.append(_twin_skipped(record_id, twin))
+                continue
+            if twin is not None:
+                # (merged away at once: its organisation, if in the trash, stays there)
+                merge_into.append((twin.id, record_id))
+                _bring_back(session, kind, record_id, actor, result, done, with_organisation=False)
+                continue
         _bring_back(session, kind, record_id, actor, result, done)
     session.flush()
+    for survivor, other in merge_into:
+        if ("contact", other) in result.restored:
+            result.merged.append((other, survivor, _merge_into(session, survivor, other, actor)))
     if not result.restored:
         result.group_id = ""
     return result
 
 
+def _twin_skipped(record_id: int, twin: Twin) -> Skipped:
+    how, how_vi = ("e-mail", "e-mail") if twin.how == "email" else ("phone", "số điện thoại")
+    return Skipped(
+        "contact",
+        record_id,
+        "twin",
+        f"a live contact has the same {how} ({twin.value}): #{twin.id} {twin.name}; merge it into"
+        f" #{twin.id} (--merge) or restore it anyway (--anyway)",
+        f"một liên hệ đang dùng có cùng {how_vi} ({twin.value}): #{twin.id} {twin.name}; gộp vào"
+        f" #{twin.id} (--merge) hoặc vẫn khôi phục (--anyway)",
+        twin,
+    )
+
+
+def _merge_into(session: Session, survivor: int, other: int, actor: str) -> str:
+    """Merge the restored contact ``other`` into the live ``survivor``: the live record's values
+    stand (it is the one worked on since), the restored one's fill its blanks and add its
+    e-mails, phones, tags, meetings and actions. Returns the merge's undo group."""
+    from app import merge
+
+    fields = merge.merge_preview(session, "contact", survivor, other)["fields"]
+    choices: dict[str, str] = {}
+    for row in fields:
+        name, kept, theirs = row["field"], row["survivor"], row["other"]
+        if row["default"] == "other" and kept not in (None, "", []):
+            choices[name] = "survivor"
+        elif name == "organisation_id" and theirs is not None:
+            org = session.get(m.Organisation, theirs)
+            if org is None or org.deleted_at is not None:  # (left in the trash, above)
+                choices[name] = "survivor"
+    return merge.merge(session, "contact", survivor, other, choices=choices, actor=actor).group_id
+
+
 def _bring_back(
-    session: Session, kind: str, record_id: int, actor: str, result: RestoreResult, done: set[tuple[str, int]]
+    session: Session,
+    kind: str,
+    record_id: int,
+    actor: str,
+    result: RestoreResult,
+    done: set[tuple[str, int]],
+    *,
+    with_organisation: bool = True,
 ) -> None:
     if (kind, record_id) in done:
         return
@@ -258,7 +362,9 @@ def _bring_back(
         )
         return
     result.restored.append((kind, record_id))
-    org_id = getattr(row, "organisation_id", None) if kind in ("contact", "action") else None
+    org_id = (
+        getattr(row, "organisation_id", None) if kind in ("contact", "action") and with_organisation else None
+    )
     if org_id is not None:
         org = session.get(m.Organisation, org_id)
         if org is not None and org.deleted_at is not None:

@@ -231,15 +231,19 @@ class TrashDialog(QDialog):
 
     # --- restore / empty -------------------------------------------------------------------------
 
-    def restore_selected(self) -> None:
-        chosen = self.selected()
+    def restore_selected(self, chosen: list[tuple[str, int]] | None = None, twins: str = "refuse") -> None:
+        """Restore the selection (or ``chosen``). A contact a live one has the e-mail or phone
+        of is first left in the trash and the user asked: merge it into the live one, restore it
+        anyway, or leave it (reviewer h109: an import undone, the same file imported again, and
+        the first "Phạm Anh Bình" restored beside the second, without a word)."""
+        chosen = self.selected() if chosen is None else chosen
         if not chosen:
             return
         actor = self.ctx.actor()
         box: list[trash.RestoreResult] = []
 
         def work(s: Session) -> list[int]:
-            result = trash.restore_many(s, chosen, actor=actor)
+            result = trash.restore_many(s, chosen, actor=actor, twins=twins)
             box.append(result)
             return [i for _k, i in result.restored]
 
@@ -247,12 +251,20 @@ class TrashDialog(QDialog):
             result = box[0]
             n = len(result.restored)
             message = self.tr("Restored %Ln record(s)", "", n)
+            if result.merged:
+                message = self.tr("Restored %Ln record(s) and merged them into the live ones", "", n)
             if result.group_id:
                 self.ctx.push_undo(message, result.group_id)
+            for _other, _survivor, group in result.merged:
+                self.ctx.push_undo(self.tr("Merge of a restored contact"), group)
             self.ctx.status_message.emit(message)
-            if result.skipped:
+            twin_skipped = [x for x in result.skipped if x.code == "twin" and x.twin is not None]
+            if twin_skipped:
+                self._ask_twins(twin_skipped)
+            other_skipped = [x for x in result.skipped if x.code != "twin"]
+            if other_skipped:
                 names = {item.key: item.label for item in self.model.rows}
-                lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in result.skipped]
+                lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in other_skipped]
                 QMessageBox.information(
                     self,
                     self.tr("Not restored"),
@@ -261,6 +273,42 @@ class TrashDialog(QDialog):
             self.reload()
 
         self.ctx.write(work, entity="", on_done=done)
+
+    def _ask_twins(self, skipped: list[trash.Skipped]) -> None:
+        """Contacts left in the trash because a live one has their e-mail or phone: merge them
+        into the live ones, restore them anyway as second records, or leave them."""
+        names = {item.key: item.label for item in self.model.rows}
+        lines = []
+        for x in skipped:
+            twin = x.twin
+            assert twin is not None
+            same = self.tr("the same e-mail") if twin.how == "email" else self.tr("the same phone")
+            lines.append(
+                self.tr("• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash")
+                .replace("%1", names.get((x.kind, x.id), ""))
+                .replace("%2", str(x.id))
+                .replace("%3", same)
+                .replace("%4", twin.value)
+                .replace("%5", twin.name)
+                .replace("%6", str(twin.id))
+            )
+        ask = QMessageBox(self)
+        ask.setIcon(QMessageBox.Icon.Question)
+        ask.setWindowTitle(self.tr("Already there?"))
+        ask.setText(
+            self.tr("A live contact looks like the same person:") + "\n" + "\n".join(lines) + "\n\n"
+            + self.tr("Merge into the live contact (its values stay; the restored one's fill its blanks), "
+                      "restore as a second contact, or leave in the trash?")
+        )  # fmt: skip
+        merge = ask.addButton(self.tr("&Merge into it"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = ask.addButton(self.tr("Restore &anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        ask.addButton(self.tr("&Leave in the trash"), QMessageBox.ButtonRole.RejectRole)
+        ask.setDefaultButton(merge)
+        ask.exec()
+        clicked = ask.clickedButton()
+        if clicked is merge or clicked is anyway:
+            again = [(x.kind, x.id) for x in skipped]
+            self.restore_selected(again, "merge" if clicked is merge else "allow")
 
     def _why(self, skipped: trash.Skipped) -> str:
         if skipped.code == "gone":

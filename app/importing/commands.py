@@ -64,6 +64,7 @@ APART = frozenset(
     {
         "other_person_than_row",
         "other_person_than_contact",
+        "same_in_the_trash",
         "shares_detail_with_row",
         "shares_detail_with_contact",
         "likely_contact",

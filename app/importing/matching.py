@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.gcpause import paused_gc
-from app.importing import likely, logbook, reorganised, store, unwritten
+from app.importing import likely, logbook, reorganised, store, trashed, unwritten
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
@@ -908,6 +908,7 @@ def _match(
         logbook.settle(preview)
     # an organisation or staff member only for the rows written (not a skipped row's)
     unwritten.drop_unwritten(preview, ctx)
+    trashed.say(session, preview)  # a new person who is in the trash: restore instead?
     likely.say(session, preview, ctx, folded_names)  # a new row: a record under another spelling?
     return ctx
 

@@ -113,6 +113,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
         'cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác',
     ),
+    "same_in_the_trash": (
+        'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it instead '
+        "(ketnoi contact restore {id}) rather than import a second record?",
+        'cùng một người đang ở trong thùng rác: #{id} "{name}" có {key} {value}; khôi phục người đó '
+        "(ketnoi contact restore {id}) thay vì nhập thêm một bản ghi?",
+    ),
     "shares_detail_with_row": (
         'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',
         'cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác',
@@ -702,6 +708,7 @@ LEVELS: dict[str, Level] = {
     "fill_keeps": "note",
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
+    "same_in_the_trash": "warning",
     "likely_contact": "note",
     "likely_row": "note",
     "likely_organisation": "note",

@@ -183,3 +183,72 @@ def test_emptying_names_the_files_that_go_with_the_records_and_counts_them_the_s
     assert "Removed 1 contact and 1 file attached to it for good" in said
     with read_session(engine) as s:
         assert attachments.list_for(s, "contact", ids["smith"]) == []
+
+
+def _twin_asked(monkeypatch: pytest.MonkeyPatch, button: str) -> list[str]:
+    """Answer the question about a live contact of the same e-mail by ``button``'s text."""
+    asked: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return asked
+
+
+def _live_with_email(engine: Any, email: str) -> list[int]:
+    from sqlalchemy import select
+
+    from db import models as m
+
+    with read_session(engine) as s:
+        return list(
+            s.execute(
+                select(m.Contact.id)
+                .join(m.ContactMethod, m.ContactMethod.contact_id == m.Contact.id)  # type: ignore[arg-type]
+                .where(m.ContactMethod.value == email, m.Contact.deleted_at.is_(None))  # type: ignore[union-attr]
+            ).scalars()
+        )
+
+
+@pytest.mark.parametrize("answer", ["Merge into it", "Restore anyway", "Leave in the trash"])
+def test_restoring_a_contact_a_live_one_has_the_email_of_asks(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    ids: dict[str, Any],
+    engine: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    """Reviewer h109: an import undone, the same file imported again, and the first record of the
+    person restored from the trash made two of them, same e-mail, phone and name, without a word."""
+    window.commands.delete("contact", [ids["nhung"]])
+    wait_idle(qtbot, ctx)
+    with unit_of_work(engine) as s:
+        again = records.create(
+            s,
+            "contact",
+            {"full_name": "Nguyễn Thị Hồng Nhung", "emails": ["nhung@nic.gov.vn"], "position": "GĐ"},
+        )
+    asked = _twin_asked(monkeypatch, answer)
+    dialog = _open_trash(qtbot, window)
+    _select(dialog, {"Nguyễn Thị Hồng Nhung"})
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert "nhung@nic.gov.vn" in asked[0] and f"#{again}" in asked[0], asked[0]
+    live = _live_with_email(engine, "nhung@nic.gov.vn")
+    with read_session(engine) as s:
+        kept = records.get(s, "contact", again)
+    if answer == "Merge into it":
+        assert live == [again]
+        assert kept["position"] == "GĐ"  # (the live record's values stand)
+        assert "Merge" in window.act_undo.text()
+    elif answer == "Restore anyway":
+        assert sorted(live) == sorted([ids["nhung"], again])
+    else:
+        assert live == [again]
+        qtbot.waitUntil(lambda: dialog.loaded and len(_rows(dialog)) == 1, timeout=10_000)

@@ -103,6 +103,11 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'same name and organisation as #{id} "{name}", but no email or phone in common: imported as another person',
         ),
+        "same_in_the_trash": tr(
+            "ImportMessage",
+            'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it instead '
+            "(View → Trash) rather than import a second record?",
+        ),
         "shares_detail_with_row": tr(
             "ImportMessage",
             'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',
