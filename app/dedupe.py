@@ -57,6 +57,8 @@ C_SAME_ORG_BONUS = 0.1
 C_ORG_NAME = 0.85
 C_ORG_ACRONYM = 0.7
 C_ORG_ALIAS = 0.75
+C_ORG_ENGLISH = 0.75
+C_ORG_WEBSITE = 0.7
 # Full-text candidates fetched per name; a common name at 100k contacts has a few hundred.
 NAME_CANDIDATES = 500
 
@@ -184,6 +186,48 @@ def org_keys(name: str, acronym: str = "", aliases: Iterable[str] = ()) -> dict[
     return keys
 
 
+# Hosts many organisations have a page on: the same one says nothing about being the same.
+SHARED_HOSTS = frozenset(
+    {"facebook.com", "fb.com", "linkedin.com", "google.com", "sites.google.com", "youtube.com",
+     "zalo.me", "twitter.com", "x.com", "instagram.com", "github.com", "wordpress.com", "blogspot.com"}
+)  # fmt: skip
+# A domain more live organisations than this share (a portal, a group's site) is not evidence.
+MAX_SHARING_A_DOMAIN = 3
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*://")
+
+
+def website_domain(website: str) -> str:
+    """ "https://www.VNQuantum.vn/about" → "vnquantum.vn"; "" for none or a shared host."""
+    text = (website or "").strip().lower()
+    text = _SCHEME_RE.sub("", text)
+    host = re.split(r"[/?#:\s]", text, maxsplit=1)[0].strip(".")
+    host = host.removeprefix("www.")
+    if "." not in host or host in SHARED_HOSTS:
+        return ""
+    return host
+
+
+def org_more_keys(name_en: str, website: str) -> dict[str, str]:
+    """Keys beyond the names (:func:`org_keys`): the English name and the website's domain
+    (reviewer h109: "VNQuantum" renamed "VNQuantum JSC" in a workbook, imported as a second
+    organisation with the same English name and website, and Find duplicates missed it)."""
+    keys: dict[str, str] = {}
+    english = " ".join(fold_words(name_en or ""))
+    if len(english) >= 2:
+        keys["en " + english] = "english"
+    domain = website_domain(website)
+    if domain:
+        keys["web " + domain] = "website"
+    return keys
+
+
+def more_reason(what: str, key: str, name_en: str = "") -> tuple[float, str]:
+    """The confidence and reason of a key of :func:`org_more_keys` two organisations share."""
+    if what == "website":
+        return C_ORG_WEBSITE, f"same website {key.removeprefix('web ')}"
+    return C_ORG_ENGLISH, f'same English name "{name_en or key.removeprefix("en ")}"'
+
+
 def org_reason(what_a: str, what_b: str, key: str, shown: str) -> tuple[float, str]:
     if what_a == what_b == "name":
         return C_ORG_NAME, "same name ignoring accents"
@@ -207,6 +251,8 @@ _REASONS_VI = (
     (re.compile(r"^same acronym (.+)$"), r"cùng tên viết tắt \1"),
     (re.compile(r"^the acronym (.+) of one is the name of the other$"), r"tên viết tắt \1 của bên này là tên bên kia"),
     (re.compile(r'^same alias "(.+)"$'), r'cùng tên gọi khác "\1"'),
+    (re.compile(r'^same English name "(.+)"$'), r'cùng tên tiếng Anh "\1"'),
+    (re.compile(r"^same website (.+)$"), r"cùng website \1"),
     (re.compile(r'^"(.+)" is an alias of one and the name of the other$'), r'"\1" là tên gọi khác của bên này, tên của bên kia'),
     (re.compile(r'^"(.+)" is an alias of one and the acronym of the other$'),
      r'"\1" là tên gọi khác của bên này, tên viết tắt của bên kia'),

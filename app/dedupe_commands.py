@@ -27,7 +27,7 @@ KIND_ALIASES = {"contacts": "contact", "organisations": "organisation", "organiz
 DEDUPE_HELP = """\
 List records that look like duplicates, most certain first, with the reasons
 (same email or phone; same name ignoring accents, in any order, at the same or no
-organisation; for organisations: name, acronym, alias).
+organisation; for organisations: name, acronym, alias, English name, website domain).
 
 Nothing is merged or written (--dry-run is not needed): choose the survivor and the values in the app
 (Find duplicates), or merge one pair with

@@ -21,14 +21,17 @@ from app.dedupe import (
     C_PHONE,
     C_SAME_ORG_BONUS,
     ENTITIES,
+    MAX_SHARING_A_DOMAIN,
     NAME_COLUMNS,
     ORG_COLUMNS,
     DedupeCancelled,
     DuplicateGroup,
     GroupMember,
     combine,
+    more_reason,
     name_keys,
     org_keys,
+    org_more_keys,
     org_reason,
     subtitles,
 )
@@ -241,4 +244,30 @@ def _organisation_evidence(session: Session, ev: _Evidence, tick: Progress) -> N
                 shown = first[1] or whats[other][1] or key
                 conf, reason = org_reason(first[0], whats[other][0], key, shown)
                 ev.link([ids[0], other], conf, reason)
+    _more_evidence(session, ev)
     tick(3, 4)
+
+
+def _more_evidence(session: Session, ev: _Evidence) -> None:
+    """Organisations of the same English name or website domain (a department, which shares
+    its parent's site, by its English name only; a domain of more than a few, none)."""
+    rows = session.execute(
+        select(ORG.c.id, ORG.c.parent_id, ORG.c.name_en, ORG.c.website).where(
+            ORG.c.deleted_at.is_(None), (ORG.c.name_en != "") | (ORG.c.website != "")
+        )
+    ).all()
+    by_key: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
+    english: dict[str, str] = {}
+    for oid, parent, name_en, website in rows:
+        for key, what in org_more_keys(name_en, "" if parent is not None else website).items():
+            by_key[key].append((oid, parent))
+            if what == "english":
+                english.setdefault(key, name_en.strip())
+    for key, members in by_key.items():
+        if len(members) < 2 or (key.startswith("web ") and len(members) > MAX_SHARING_A_DOMAIN):
+            continue
+        for ids, _same in _org_clusters(members):
+            if len(ids) > 1:
+                what = "website" if key.startswith("web ") else "english"
+                conf, reason = more_reason(what, key, english.get(key, ""))
+                ev.link(ids, conf, reason)

@@ -53,6 +53,8 @@ _REASONS: tuple[tuple[str, Any], ...] = (
         QT_TRANSLATE_NOOP("Duplicates", "the acronym %1 of one is the name of the other"),
     ),
     (r'same alias "(.+)"', QT_TRANSLATE_NOOP("Duplicates", "same alias “%1”")),
+    (r'same English name "(.+)"', QT_TRANSLATE_NOOP("Duplicates", "same English name “%1”")),
+    (r"same website (.+)", QT_TRANSLATE_NOOP("Duplicates", "same website %1")),
     (
         r'"(.+)" is an alias of one and the \w+ of the other',
         QT_TRANSLATE_NOOP("Duplicates", "“%1” is an alias of one and the name of the other"),

@@ -709,7 +709,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1698,7 +1697,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dupwarn.py" line="106" />
+      <location filename="../../ui/dupwarn.py" line="108" />
       <source>%1 already logged “%2” with %3 at %4.</source>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
@@ -1708,23 +1707,23 @@ Bản sao lưu: %2</translation>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="137" />
+      <location filename="../../ui/dupwarn.py" line="139" />
       <source>&amp;Open it</source>
       <translation>&amp;Mở bản đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="90" />
+      <location filename="../../ui/dupwarn.py" line="92" />
       <source>&amp;Open the existing one</source>
       <translation>&amp;Mở bản đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="138" />
-      <location filename="../../ui/dupwarn.py" line="89" />
+      <location filename="../../ui/dupwarn.py" line="140" />
+      <location filename="../../ui/dupwarn.py" line="91" />
       <source>&amp;Save anyway</source>
       <translation>&amp;Vẫn lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="282" />
+      <location filename="../../ui/dupwarn.py" line="284" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1734,17 +1733,17 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="67" />
+      <location filename="../../ui/dupwarn.py" line="69" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="126" />
+      <location filename="../../ui/dupwarn.py" line="128" />
       <source>Already logged?</source>
       <translation>Đã ghi rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="83" />
+      <location filename="../../ui/dupwarn.py" line="85" />
       <source>Already saved?</source>
       <translation>Đã có rồi?</translation>
     </message>
@@ -1764,7 +1763,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="340" />
+      <location filename="../../ui/dupwarn.py" line="342" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1789,7 +1788,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="135" />
+      <location filename="../../ui/dupwarn.py" line="137" />
       <source>Logged %1.</source>
       <translation>Đã ghi lúc %1.</translation>
     </message>
@@ -1804,7 +1803,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="280" />
+      <location filename="../../ui/dupwarn.py" line="282" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1839,7 +1838,7 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="180" />
+      <location filename="../../ui/dupwarn.py" line="182" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
@@ -1854,12 +1853,12 @@ Bản sao lưu: %2</translation>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="88" />
+      <location filename="../../ui/dupwarn.py" line="90" />
       <source>Save a second %1 anyway?</source>
       <translation>Vẫn lưu thêm một %1 nữa?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="132" />
+      <location filename="../../ui/dupwarn.py" line="134" />
       <source>Save this meeting as well?</source>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
@@ -1874,12 +1873,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="80" />
+      <location filename="../../ui/dupwarn.py" line="82" />
       <source>This looks like %1, already saved (%2).</source>
       <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="188" />
+      <location filename="../../ui/dupwarn.py" line="190" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -1904,7 +1903,7 @@ Bản sao lưu: %2</translation>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="104" />
+      <location filename="../../ui/dupwarn.py" line="106" />
       <source>You already logged “%1” with %2 at %3.</source>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
@@ -1912,6 +1911,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/dialogs/duplicates.py" line="411" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dupwarn.py" line="56" />
+      <source>same English name “%1”</source>
+      <translation>cùng tên tiếng Anh “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="50" />
@@ -1949,12 +1953,17 @@ Bản sao lưu: %2</translation>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
+      <location filename="../../ui/dupwarn.py" line="57" />
+      <source>same website %1</source>
+      <translation>cùng website %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/dupwarn.py" line="53" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="58" />
+      <location filename="../../ui/dupwarn.py" line="60" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
@@ -1964,7 +1973,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại “%1”; “%2” được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="108" />
+      <location filename="../../ui/dupwarn.py" line="110" />
       <source>“%1” with %2 at %3 is already logged.</source>
       <translation>Cuộc họp “%1” với %2 lúc %3 đã được ghi.</translation>
     </message>
@@ -4798,6 +4807,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4894,6 +4904,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4934,6 +4945,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -4964,6 +4976,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5161,6 +5174,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6417,7 +6432,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6444,7 +6458,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6459,12 +6475,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6530,6 +6550,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6986,7 +7007,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7027,8 +7047,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7039,15 +7057,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7110,7 +7124,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7121,8 +7134,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8661,7 +8672,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
