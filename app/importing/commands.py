@@ -39,6 +39,7 @@ from app.importing.preview import (
 )
 from app.importing.reader import SUFFIXES, sheet_names, sheet_states
 from app.importing.report import write_error_report
+from app.importing.resolve import org_label
 from app.importing.sheet import (
     MapError,
     SheetLayout,
@@ -93,6 +94,8 @@ LINES: dict[str, tuple[str, str]] = {
     "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "section": ("  row {row}: {text}", "  dòng {row}: {text}"),
     "kept_update": ("  row {row} (updated): {text}", "  dòng {row} (cập nhật): {text}"),
+    "new_orgs": ("  new organisations, by the row that creates each: rows {rows}",
+                 "  tổ chức mới, theo dòng tạo ra từng tổ chức: dòng {rows}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
     "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
@@ -516,6 +519,7 @@ def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = froze
                 ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
             told += 1
     _show_sections(ctx, preview, lang)
+    _show_new_organisations(ctx, preview, lang)
     _show_same(ctx, preview, lang, earlier)
     rejected = len(preview.rejected())
     if rejected > shown:
@@ -541,6 +545,22 @@ def _show_sections(ctx: Any, preview: Preview, lang: str) -> None:
         if heading and told < SHOW_ROWS:
             ctx.out(line("section", lang, row=row.row, text=text(heading[0], lang)))
             told += 1
+
+
+def _show_new_organisations(ctx: Any, preview: Preview, lang: str) -> None:
+    """An organisations sheet's new rows, each with the organisation it creates (reviewer h109:
+    "1 new" on re-importing Ketnoi's own export, the row not named: it was the organisation
+    about to be created a second time)."""
+    if preview.kind != "organisation":
+        return
+    new = [r for r in preview.rows if r.status == "new" and r.columns is not None]
+    if new:
+        rows = ", ".join(
+            f'{r.row} ("{org_label(str(r.columns.get("name") or ""), str(r.columns.get("acronym") or ""))}")'
+            for r in new[:SHOW_ROWS]
+            if r.columns is not None
+        )
+        ctx.out(line("new_orgs", lang, rows=rows + (", …" if len(new) > SHOW_ROWS else "")))
 
 
 def _show_same(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> None:

@@ -78,3 +78,17 @@ def test_name_typed_with_its_acronym_meets_the_name_saved_apart(tmp_path: Path) 
         said = _ok(db, "import", str(sheet), "--kind", "organisation")
     assert "0 new" in said, said
     assert _organisations(db) == [("Samsung Electronics Việt Nam", "SEV")]
+
+
+def test_an_organisations_sheet_names_its_new_rows(tmp_path: Path) -> None:
+    """ "1 new" named: which row creates which organisation (the reviewer's "1 new" on
+    re-importing the export was the duplicate about to be made, and no line said which)."""
+    db = tmp_path / "k.db"
+    sheet = write_xlsx(
+        tmp_path / "orgs.xlsx",
+        {"Tổ chức": [["Tên đơn vị", "Viết tắt"], ["Genetica", None], ["VNQuantum JSC", "VNQ"]]},
+    )
+    with as_in_a_test(tmp_path):
+        _ok(db, "org", "add", "--name", "Genetica")
+        said = _ok(db, "import", str(sheet), "--kind", "organisation", "--dry-run")
+    assert 'new organisations, by the row that creates each: rows 3 ("VNQuantum JSC (VNQ)")' in said, said
