@@ -28,22 +28,31 @@ def say(session: Session, preview: Preview) -> None:
     rows = [r for r in preview.rows if r.status == "new" and r.relations]
     if not rows:
         return
-    trashed: dict[tuple[str, str], tuple[int, str]] = {}
     stmt = (
         select(METHOD.c.kind, METHOD.c.value, CON.c.id, CON.c.full_name)
         .join(CON, CON.c.id == METHOD.c.contact_id)
         .where(CON.c.deleted_at.is_not(None))
-        .order_by(CON.c.id.desc())  # (the latest deleted first: an import's undo is recent)
+        .order_by(CON.c.id)  # (the latest deleted, the highest id, wins: an import's undo is recent)
     )
-    for how, value, ident, name in session.connection().execute(stmt):
-        trashed.setdefault((str(how), str(value)), (int(ident), str(name)))
-    if not trashed:
+    emails: dict[str, tuple[int, str]] = {}
+    phones: dict[str, tuple[int, str]] = {}
+    for how, value, ident, name in session.connection().execute(stmt).all():
+        (emails if how == "email" else phones)[value] = (ident, name)
+    if not emails and not phones:
         return
     for row in rows:
         rels = row.relations or {}
-        for how, values in (("email", rels.get("emails") or ()), ("phone", rels.get("phones") or ())):
-            hit = next(((v, trashed[(how, v)]) for v in values if (how, v) in trashed), None)
-            if hit is not None:
-                value, (ident, name) = hit
-                row.note("same_in_the_trash", key=Term(how), value=value, id=ident, name=name)
-                break
+        for how, values, table in (
+            ("email", rels.get("emails"), emails),
+            ("phone", rels.get("phones"), phones),
+        ):
+            if not values or not table:
+                continue
+            for value in values:
+                found = table.get(value)
+                if found is not None:
+                    break
+            else:
+                continue
+            row.note("same_in_the_trash", key=Term(how), value=value, id=found[0], name=found[1])
+            break
