@@ -114,10 +114,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'cùng họ tên và tổ chức với #{id} "{name}" nhưng không trùng email hay số điện thoại nào: nhập thành một người khác',
     ),
     "same_in_the_trash": (
-        'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it instead '
-        "(ketnoi contact restore {id}) rather than import a second record?",
+        'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it from the '
+        "trash rather than import a second record?",
         'cùng một người đang ở trong thùng rác: #{id} "{name}" có {key} {value}; khôi phục người đó '
-        "(ketnoi contact restore {id}) thay vì nhập thêm một bản ghi?",
+        "từ thùng rác thay vì nhập thêm một bản ghi?",
     ),
     "shares_detail_with_row": (
         'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',

@@ -42,7 +42,7 @@ def test_the_preview_says_the_person_is_in_the_trash(tmp_path: Path) -> None:
     assert (
         'row 2 (new): the same person is in the trash: #1 "Phạm Anh Bình" has the email binh@vnq.vn' in said
     )
-    assert "ketnoi contact restore 1" in said
+    assert "restore it from the trash" in said
 
 
 def test_restore_refuses_naming_the_live_one_then_merges_or_restores_anyway(tmp_path: Path) -> None:

@@ -105,8 +105,8 @@ def _templates() -> dict[str, str]:
         ),
         "same_in_the_trash": tr(
             "ImportMessage",
-            'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it instead '
-            "(View → Trash) rather than import a second record?",
+            'the same person is in the trash: #{id} "{name}" has the {key} {value}; restore it from the '
+            "trash rather than import a second record?",
         ),
         "shares_detail_with_row": tr(
             "ImportMessage",
