@@ -13,6 +13,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.importing import fields as fs
+from app.importing.cli_rows import SHOW_ROWS, show_rows
 from app.importing.commit import CommitResult, run_import
 from app.importing.errors import ImportFileError, ImportRefused
 from app.importing.fields import KINDS
@@ -55,26 +56,11 @@ from app.importing.undo import undo_import, undo_plan
 from app.language import LANGUAGES, cli_language
 from db.engine import read_session, unit_of_work
 
-SHOW_ROWS = 20
 KIND_ALIASES = {
     "contacts": "contact", "organisations": "organisation", "organizations": "organisation",
     "organization": "organisation", "meetings": "meeting", "actions": "action",
 }  # fmt: skip
 
-APART = frozenset(
-    {
-        "other_person_than_row",
-        "other_person_than_contact",
-        "same_in_the_trash",
-        "shares_detail_with_row",
-        "shares_detail_with_contact",
-        "likely_contact",
-        "likely_row",
-        "likely_organisation",
-    }
-)
-"""Notes on a row imported as another person than one it resembles, or as a new record that is
-probably one Ketnoi has under another spelling (the CLI lists them)."""
 
 # The CLI's own lines: (English, Vietnamese).
 LINES: dict[str, tuple[str, str]] = {
@@ -88,20 +74,13 @@ LINES: dict[str, tuple[str, str]] = {
                     '  đọc là danh bạ liên hệ: {reason}; nếu là cán bộ của mình: --sheet "{sheet}" --kind staff'),
     "sheet_warning": ("  warning: {text}", "  cảnh báo: {text}"),
     "sheet_note": ("  note: {text}", "  lưu ý: {text}"),
-    "row": ("  row {row} [{status}]: {text}", "  dòng {row} [{status}]: {text}"),
-    "warning": ("  row {row} (warning): {text}", "  dòng {row} (cảnh báo): {text}"),
-    "apart": ("  row {row} (new): {text}", "  dòng {row} (mới): {text}"),
-    "kept": ("  row {row} (not changed): {text}", "  dòng {row} (không đổi): {text}"),
     "section": ("  row {row}: {text}", "  dòng {row}: {text}"),
-    "kept_update": ("  row {row} (updated): {text}", "  dòng {row} (cập nhật): {text}"),
     "new_orgs": ("  new organisations, by the row that creates each: rows {rows}",
                  "  tổ chức mới, theo dòng tạo ra từng tổ chức: dòng {rows}"),
     "same": ("  not changed, the database has them already: rows {rows}",
              "  không đổi, cơ sở dữ liệu đã có đúng như vậy: dòng {rows}"),
     "same_earlier": ("  not changed, an earlier sheet of the file has them already: rows {rows}",
                      "  không đổi, một trang trước trong tệp đã có đúng như vậy: dòng {rows}"),
-    "more": ("  … {n} more (--report ERRORS.xlsx lists them all)",
-             "  … còn {n} dòng (--report LOI.xlsx liệt kê tất cả)"),
     "hidden": ("  {rows} hidden in Excel (hidden or filtered out), imported all the same "
                "(--skip-hidden leaves them out): {numbers}",
                "  {rows} bị ẩn trong Excel (ẩn hoặc bị lọc), vẫn được nhập (--skip-hidden để bỏ qua): {numbers}"),
@@ -148,6 +127,9 @@ LINES: dict[str, tuple[str, str]] = {
                         "chưa hoàn tác lần nhập #{id} (không có gì thay đổi)"),
     "lost_undone": ("import #{id} had been undone", "lần nhập #{id} đã được hoàn tác trước đó"),
     "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
+    "report_all": ("Report: {path} ({rows} rejected{more})", "Báo cáo: {path} ({rows} bị từ chối{more})"),
+    "report_warned": ("; {warnings} on its Warnings sheet", "; {warnings} ở trang Cảnh báo"),
+    "report_updated": ("; {rows} updated on its Updated sheet", "; {rows} được cập nhật ở trang Cập nhật"),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
                         "give the report another name",
@@ -467,9 +449,12 @@ def _earlier_records(preview: Preview, earlier: frozenset[int]) -> Any:
     return earlier | pending.keys() if pending else earlier
 
 
-def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset()) -> None:
+def _show(
+    ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = frozenset(), report: Path | None = None
+) -> None:
     """One sheet's lines; ``earlier``: after the import, the records of the sheet's kind the
-    sheets before it created (the sheet's rows that meet them are told so)."""
+    sheets before it created (the sheet's rows that meet them are told so); ``report``: the
+    --report workbook a list cut short points to."""
     summary = _summary(preview, lang, earlier)
     ctx.out(
         line("sheet" if preview.layout.header_row else "cards", lang, sheet=preview.layout.sheet,
@@ -483,47 +468,10 @@ def _show(ctx: Any, preview: Preview, lang: str, earlier: frozenset[int] = froze
         ctx.out(
             line("hidden_left_out" if preview.skip_hidden else "hidden", lang, rows=rows, numbers=numbers)
         )
-    shown = 0
-    for row in preview.rows:
-        if row.status in ("error", "duplicate") and shown < SHOW_ROWS:
-            ctx.out(
-                line("row", lang, row=row.row, status=_status(row.status, lang), text=row.message_text(lang))
-            )
-            shown += 1
-    warned = 0
-    for row in preview.rows:
-        if row.said_warnings and warned < SHOW_ROWS:
-            ctx.out(
-                line("warning", lang, row=row.row, text="; ".join(text(w, lang) for w in row.said_warnings))
-            )
-            warned += 1
-    told = 0
-    for row in preview.rows:
-        # a row kept apart from a record or row it resembles: worth a look before it is written
-        # (an update that files its record under a new organisation probably misspelt: that too)
-        apart = [r for r in row.reasons if r.code in APART] if row.status in ("new", "update") else []
-        if apart and told < SHOW_ROWS:
-            key = "apart" if row.status == "new" else "kept_update"
-            ctx.out(line(key, lang, row=row.row, text="; ".join(text(r, lang) for r in apart)))
-            told += 1
-    told = 0
-    for row in preview.rows:
-        # an update that fills blanks only: what the sheet says otherwise, left as the record has it
-        # (a row that fills some blanks is said to be updated, with what it fills)
-        kept = [r for r in row.reasons if r.code == "fill_keeps"] if row.status in ("update", "skip") else []
-        if kept and told < SHOW_ROWS:
-            if row.status == "update":
-                said = [r for r in row.reasons if r.code == "updates"] + kept
-                ctx.out(line("kept_update", lang, row=row.row, text="; ".join(text(r, lang) for r in said)))
-            else:
-                ctx.out(line("kept", lang, row=row.row, text="; ".join(text(r, lang) for r in kept)))
-            told += 1
+    show_rows(ctx, preview, lang, report)
     _show_sections(ctx, preview, lang)
     _show_new_organisations(ctx, preview, lang)
     _show_same(ctx, preview, lang, earlier)
-    rejected = len(preview.rejected())
-    if rejected > shown:
-        ctx.out(line("more", lang, n=rejected - shown))
     ctx_match = preview.context
     if ctx_match is not None:
         defined = {r.new_id for r in preview.rows if r.new_id is not None} | set(ctx_match.earlier)
@@ -718,7 +666,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         previews.append(preview)
     if args.dry_run:
         for preview in previews:
-            _show(ctx, preview, lang)
+            _show(ctx, preview, lang, report=args.report)
         if previews:
             ctx.out(line("dry_run", lang))
     elif previews:
@@ -733,7 +681,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
         )
         created = _created(engine, result.batch_id, previews)
         for preview in previews:
-            _show(ctx, preview, lang, created.get(preview.kind, frozenset()))
+            _show(ctx, preview, lang, created.get(preview.kind, frozenset()), report=args.report)
         said = "batch_cards" if all(p.is_vcard for p in previews) else "batch"
         ctx.out(line("nothing", lang) if result.batch_id is None else line(said, lang, id=result.batch_id))
         _say_rematched(ctx, result, lang)
@@ -744,10 +692,24 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             n = write_error_report(previews, args.report, lang=lang)
         except NotWritten as exc:  # (a disk filled meanwhile: the import itself stands)
             raise UserError(exc.text(lang)) from None
-        ctx.out(line("report", lang, path=args.report, rows=count_text(n, "row", lang)))
+        _say_report(ctx, args.report, previews, n, lang)
     if not any(r.status != "error" for p in previews for r in p.rows):
         raise UserError(line("no_row", lang, file=args.file.name))
     return 0
+
+
+def _say_report(ctx: Any, path: Path, previews: list[Preview], rejected: int, lang: str) -> None:
+    """Where the report is and what it holds: the rejected rows, and the warnings and updated
+    rows when there are any (its Warnings and Updated sheets)."""
+    rows = count_text(rejected, "row", lang)
+    warned = sum(1 for p in previews for r in p.rows for _w in r.said_warnings)
+    updated = sum(1 for p in previews for r in p.rows if r.status == "update")
+    if not warned and not updated:
+        ctx.out(line("report", lang, path=path, rows=rows))
+        return
+    more = line("report_warned", lang, warnings=count_text(warned, "warning", lang)) if warned else ""
+    more += line("report_updated", lang, rows=count_text(updated, "row", lang)) if updated else ""
+    ctx.out(line("report_all", lang, path=path, rows=rows, more=more))
 
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:

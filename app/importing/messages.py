@@ -842,6 +842,7 @@ COUNTED: dict[str, tuple[str, str, str]] = {
     "record": ("record", "records", "bản ghi"),
     "duplicate": ("duplicate", "duplicates", "trùng"),
     "error": ("error", "errors", "lỗi"),
+    "warning": ("warning", "warnings", "cảnh báo"),
 }
 
 

@@ -5,7 +5,8 @@ memory grows with the size of the import), adds an "Error" ("Lỗi") column and 
 number, so that the person can fix the rows and import the report itself again: its header
 row is the original one, so the same mapping applies. The rows left out because Excel hides
 them (when asked to leave them out) are there too, with that reason; the rows imported though
-hidden are on the Warnings sheet.
+hidden are on the Warnings sheet. The rows that update a record are on the Updated sheet, each
+with what it changes (``ketnoi import`` lists the first 20 and points here for the rest).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ HEADERS = {
     "en": ("Error", "Source row", "Warnings", ("Sheet", "Row", "Column", "Warning")),
     "vi": ("Lỗi", "Dòng gốc", "Cảnh báo", ("Trang", "Dòng", "Cột", "Cảnh báo")),
 }
+UPDATED = {"en": ("Updated", ("Sheet", "Row", "Changes")), "vi": ("Cập nhật", ("Trang", "Dòng", "Thay đổi"))}
 ERROR_HEADER = HEADERS["en"][0]
 
 
@@ -62,6 +64,7 @@ def write_error_report(
     for preview in items:
         written += _write_sheet(wb, preview, statuses, used, lang)
     _write_warnings(wb, items, used, lang)
+    _write_updated(wb, items, used, lang)
     save_workbook(wb, path)
     return written
 
@@ -91,6 +94,7 @@ def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang:
     title, columns = HEADERS[lang][2], HEADERS[lang][3]
     while title in used:
         title += "_"
+    used.add(title)
     ws = wb.create_sheet(title)
     ws.append([text_cell(ws, c) for c in columns])
     for sheet, note in notes:  # of the whole sheet: no row, and the columns are in the words
@@ -104,6 +108,26 @@ def _write_warnings(wb: Workbook, previews: list[Preview], used: set[str], lang:
                 text_cell(ws, text(w, lang, column=False)),
             ]
         )
+
+
+def _write_updated(wb: Workbook, previews: list[Preview], used: set[str], lang: str) -> None:
+    """The rows that update a record, each with its changes (field: old → new) as the CLI and
+    the window's preview say them."""
+    from app.importing.cli_rows import updated_lines
+
+    rows = [
+        (p.layout.sheet, r.row, said) for p in previews for r in p.rows if (said := updated_lines(r, lang))
+    ]
+    if not rows:
+        return
+    title, columns = UPDATED[lang]
+    while title in used:
+        title += "_"
+    used.add(title)
+    ws = wb.create_sheet(title)
+    ws.append([text_cell(ws, c) for c in columns])
+    for sheet, row, said in rows:
+        ws.append([text_cell(ws, sheet), row, text_cell(ws, said)])
 
 
 def _write_sheet(wb: Workbook, preview: Preview, statuses: tuple[str, ...], used: set[str], lang: str) -> int:
