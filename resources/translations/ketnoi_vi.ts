@@ -709,6 +709,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1184,7 +1185,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
       <source>%n row(s) matched again, because the database changed since the preview:</source>
       <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
@@ -1194,13 +1195,13 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="385" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="391" />
       <location filename="../../ui/import_wizard/commit_page.py" line="54" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="251" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="250" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
@@ -1210,17 +1211,17 @@ Bản sao lưu: %2</translation>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="198" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="197" />
       <source>Cancel came too late: import #%1 was written. File → Import history… can undo it.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi. Có thể hoàn tác ở Tệp → Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="361" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="367" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
@@ -1235,12 +1236,12 @@ Bản sao lưu: %2</translation>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="358" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="364" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="188" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
@@ -1250,27 +1251,27 @@ Bản sao lưu: %2</translation>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="282" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="286" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="292" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="357" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="363" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
@@ -1280,7 +1281,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="384" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="390" />
       <location filename="../../ui/import_wizard/commit_page.py" line="53" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
@@ -1291,17 +1292,17 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="234" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="271" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="277" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
@@ -1311,7 +1312,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="360" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="366" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
@@ -1322,13 +1323,13 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="164" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="239" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="238" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="163" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="236" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
@@ -1338,7 +1339,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="257" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="256" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
@@ -1348,12 +1349,12 @@ Bản sao lưu: %2</translation>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="367" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="373" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="176" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
@@ -1363,12 +1364,12 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="180" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
       <source>Undo this import removes it again; edits made since are kept.</source>
       <translation>Hoàn tác lần nhập này sẽ gỡ bỏ nó; các chỉnh sửa sau đó vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="333" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
@@ -1378,7 +1379,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -2653,6 +2654,16 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Import</name>
     <message>
+      <location filename="../../ui/import_wizard/reports.py" line="114" />
+      <source>%n row(s) updated</source>
+      <translation>%n dòng được cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="112" />
+      <source>%n warning(s)</source>
+      <translation>%n cảnh báo</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/model.py" line="213" />
       <source>A new action is created</source>
       <translation>Tạo việc cần làm mới</translation>
@@ -2688,9 +2699,9 @@ Bản sao lưu: %2</translation>
       <translation>Lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="55" />
-      <source>Error report saved: %1 (%2 rows). Fix the rows and import that file again.</source>
-      <translation>Đã lưu báo cáo lỗi: %1 (%2 dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
+      <location filename="../../ui/import_wizard/reports.py" line="104" />
+      <source>Error report saved: %1 (%n row(s)). Fix the rows and import that file again.</source>
+      <translation>Đã lưu báo cáo lỗi: %1 (%n dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="59" />
@@ -2713,14 +2724,34 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/reports.py" line="115" />
+      <source>Report saved: %1 (%2).</source>
+      <translation>Đã lưu báo cáo: %1 (%2).</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/model.py" line="165" />
       <source>Row</source>
       <translation>Dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/reports.py" line="45" />
+      <location filename="../../ui/import_wizard/reports.py" line="76" />
       <source>Save error report</source>
       <translation>Lưu báo cáo lỗi</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="51" />
+      <source>Save error report…</source>
+      <translation>Lưu báo cáo lỗi…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="76" />
+      <source>Save report</source>
+      <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/reports.py" line="51" />
+      <source>Save report…</source>
+      <translation>Lưu báo cáo…</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/model.py" line="53" />
@@ -4796,8 +4827,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4807,7 +4836,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4944,6 +4972,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6974,6 +7003,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7004,7 +7034,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7101,6 +7130,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7689,7 +7719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7870,7 +7899,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8646,6 +8674,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -35,7 +35,7 @@ from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.history_dialog import kept_lines, what_stays
 from ui.import_wizard.messages import wording
-from ui.import_wizard.reports import save_error_report
+from ui.import_wizard.reports import button_text, report_holds, save_error_report
 from ui.tasks import Task
 
 SHOWN_REMATCHED = 10  # rows matched again at the import, said on the page (the rest counted)
@@ -168,8 +168,7 @@ class CommitPage(QWizardPage):
         if c.get("staff_created"):
             rows.append((self.tr("Staff members created"), c["staff_created"]))
         self._figures(rows)
-        rejected = c.get("error", 0) + c.get("duplicate", 0)
-        self.report.setVisible(rejected > 0)
+        self._offer_report()
         self.undo.show()
         self.undo.setEnabled(True)
         self.again.setVisible(self._sheets_left())
@@ -241,7 +240,7 @@ class CommitPage(QWizardPage):
                 ),
             ]
         )
-        self.report.setVisible(c.get("error", 0) + c.get("duplicate", 0) > 0)
+        self._offer_report()
         self.undo.hide()
         self.again.setVisible(self._sheets_left())
         if result.imported_since:
@@ -256,6 +255,13 @@ class CommitPage(QWizardPage):
             self.message,
             self.tr("Save the rows not imported to a workbook, correct them and import it again."),
         )
+
+    def _offer_report(self) -> None:
+        """The report's button when there is something to report: rows rejected ("Save error
+        report…"), or warnings or updates only ("Save report…")."""
+        holds = report_holds(list(self.w.previews))
+        self.report.setText(button_text(holds))
+        self.report.setVisible(bool(holds))
 
     def _sheets_left(self) -> bool:
         """Sheets of the file neither imported in this pass nor before in this wizard."""

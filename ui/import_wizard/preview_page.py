@@ -49,7 +49,7 @@ from ui.import_wizard.model import (
     status_icon,
     status_label,
 )
-from ui.import_wizard.reports import save_error_report
+from ui.import_wizard.reports import button_text, report_holds, save_error_report
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -327,9 +327,9 @@ class PreviewPage(QWizardPage):
             WARNINGS_ENTRY,
             self.tr("With warnings (%1)").replace("%1", self.w.ctx.fmt_number(self.model.warned())),
         )
-        rejected = sum(1 for p in self.w.previews for r in p.rows if r.status in ("error", "duplicate"))
-        rejected += sum(len(p.hidden) for p in self.w.previews if p.skip_hidden)  # the report lists them
-        self.report.setEnabled(rejected > 0)
+        holds = report_holds(list(self.w.previews))  # rejected rows, warnings, updates
+        self.report.setEnabled(bool(holds))
+        self.report.setText(button_text(holds))
         writes = counts["new"] + counts["update"]
         if counts["error"] and self.filter.currentIndex() == 0 and writes == 0:
             self.filter.setCurrentIndex(1)

@@ -47,7 +47,8 @@ def test_hidden_rows_are_said_and_can_be_left_out(qtbot, ctx, engine, tmp_path):
         "imported too, each with a warning."
     )
     assert pp.filter.itemText(WARNINGS_ENTRY) == "With warnings (2)"
-    assert not pp.report.isEnabled()  # nothing rejected, nothing left out
+    # nothing rejected, nothing left out: a report of the two warnings (it was greyed out)
+    assert pp.report.isEnabled() and pp.report.text() == "Save report…"
     pp.filter.setCurrentIndex(WARNINGS_ENTRY)
     assert [pp.model.row_at(i).row for i in range(pp.model.rowCount())] == [3, 7]
     assert "hidden in Excel (a hidden or filtered-out row): imported like the others" in (
