@@ -206,18 +206,20 @@ def entry(session: Session, group_id: str, lang: str = "en", date_format: str | 
     )
     common = {"group_id": group_id, "at": at, "actor": who or "", "count": count}
     base, depth = undo.undo_depth(group_id)
+    if batch_id is not None:
+        # An import, even one that came with a restored backup: Ctrl+Z never undoes an import
+        # (what "does not reach back across a restore" guards), its own undo does, exactly, from
+        # Import history or ``ketnoi undo-import`` (it puts back only what the import wrote and
+        # keeps what was edited since). Reviewer: this list said "Cannot be undone … across a
+        # restore" while Import history said "Can be undone" and ``undo-import 3`` worked.
+        return _import_entry(session, group_id, int(batch_id), lang, common, date_format)
     if (mark := undo.before_restore(session, int(last_id))) is not None:  # came with the backup
-        label = _label_before_restore(session, group_id, batch_id, lang, common)
+        label = undo.describe(session, group_id, lang)
         # (an undo before the restore is still an undo: reviewer, "Undo: Deleted meeting …" of
         # kind "Bulk edit", its restore and the attendees' last-contact dates read as edits)
-        kind = "import" if batch_id is not None else _step_kind(session, group_id, stats, depth)
+        kind = _step_kind(session, group_id, stats, depth)
         reason = undo.restore_words(mark, "before", lang, date_format or undo.DAY_FORMAT)
-        return GroupEntry(
-            label=label, kind=kind, status=FINAL, reason=reason,
-            batch_id=int(batch_id) if batch_id is not None else None, **common
-        )  # fmt: skip
-    if batch_id is not None:
-        return _import_entry(session, group_id, int(batch_id), lang, common, date_format)
+        return GroupEntry(label=label, kind=kind, status=FINAL, reason=reason, **common)
     kind = _step_kind(session, group_id, stats, depth)
     label = undo.describe(session, group_id, lang)
     if depth and _is_merge(session, base):
@@ -232,14 +234,6 @@ def entry(session: Session, group_id: str, lang: str = "en", date_format: str | 
     return GroupEntry(
         label=label, kind=kind, status=status, reason=_join(session, found, lang, date_format), **common
     )
-
-
-def _label_before_restore(
-    session: Session, group_id: str, batch_id: int | None, lang: str, common: dict[str, Any]
-) -> str:
-    if batch_id is not None:
-        return _import_entry(session, group_id, int(batch_id), lang, common).label
-    return undo.describe(session, group_id, lang)
 
 
 def _step_kind(session: Session, group_id: str, stats: Sequence[Any], depth: int) -> str:

@@ -237,7 +237,7 @@ def undo_import(
     session.flush()
     # Records earlier undos kept only because this batch's records used them are unused now:
     # removing them leaves no orphan, whatever order the imports are undone in.
-    result.swept = _sweep(session, undone, now, actor, history)
+    result.swept = _sweep(session, undone, now, actor, history, batch_id)
     # The sectors and tags these imports created that nothing uses now go too, in this transaction
     # (reviewer: "AI", "Quantum" stayed in the sector filter after the undo); one a record saved
     # since uses stays.
@@ -376,9 +376,12 @@ def _delete(
     actor: str,
     history: list[dict[str, Any]],
     advance: Callable[[int], None] | None = None,
+    group: int | None = None,
 ) -> dict[str, int]:
     """Soft-delete what ``batch_id`` created except what is kept; how many of each kind
-    (``advance(n)``: n more of ``created`` dealt with, kept ones included)."""
+    (``advance(n)``: n more of ``created`` dealt with, kept ones included); the history rows go
+    to the undo of import ``group`` (default: ``batch_id``'s own)."""
+    undo_group = f"undo-{batch_id if group is None else group}"
     deleted: dict[str, int] = {}
     for entity in DELETE_ORDER:
         ids = [i for i in created.get(entity, []) if i not in kept.get(entity, {})]
@@ -415,8 +418,8 @@ def _delete(
                     "new": None,
                     "at": now,
                     "actor": actor,
-                    "batch_id": batch_id,
-                    "group_id": f"undo-{batch_id}",
+                    "batch_id": batch_id if group is None else group,
+                    "group_id": undo_group,
                 }
                 for i in live
             ]
@@ -595,10 +598,19 @@ def _live(session: Session, created: dict[str, list[int]]) -> dict[str, list[int
 
 
 def _sweep(
-    session: Session, undone: set[int], now: dt.datetime, actor: str, history: list[dict[str, Any]]
+    session: Session,
+    undone: set[int],
+    now: dt.datetime,
+    actor: str,
+    history: list[dict[str, Any]],
+    undoing: int,
 ) -> dict[str, int]:
     """Remove what undone imports created and kept only because something used it, now that
-    nothing live uses it and no one edited it: no orphan is left, whatever the order of undos."""
+    nothing live uses it and no one edited it: no orphan is left, whatever the order of undos.
+    The removals are this undo's (import ``undoing``'s): written to its history group, not to
+    the earlier undo's, whose time stays the time it was done (reviewer: Undo history listed
+    "Undid the import of partnerA_hanoi.xlsx" at 07:05, the time of a later undo that swept
+    what it had kept, though it was undone at 06:58)."""
     out: dict[str, int] = {}
     for other in sorted(undone):
         created: dict[str, list[int]] = {}
@@ -611,7 +623,7 @@ def _sweep(
         if not any(live.values()):
             continue
         kept = _used_since(session, other, live, undone)
-        for entity, n in _delete(session, live, kept, other, now, actor, history).items():
+        for entity, n in _delete(session, live, kept, other, now, actor, history, group=undoing).items():
             out[entity] = out.get(entity, 0) + n
         session.flush()
     return out
