@@ -880,6 +880,33 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Detail:
+    """A parameter that is a library's own reason for failing ("File is not a zip file"): worded
+    in Vietnamese where it is known (:data:`DETAILS`), else said to be the technical reason, so
+    that a Vietnamese line does not end in an English sentence of its own (reviewer: ``--lang
+    vi`` printed "tệp Excel bị hỏng (File is not a zip file)")."""
+
+    text: str
+
+
+DETAILS: dict[str, str] = {
+    "File is not a zip file": "nội dung không phải dạng nén zip mà tệp .xlsx phải có",
+    "Truncated file header": "phần đầu tệp bị cắt cụt",
+    "Bad magic number for file header": "phần đầu tệp không đúng định dạng",
+    "Bad magic number for central directory": "mục lục của tệp nén không đúng định dạng",
+    "Truncated central directory": "mục lục của tệp nén bị cắt cụt",
+    "zipfiles that span multiple disks are not supported": "tệp nén chia thành nhiều phần, không đọc được",
+}
+
+
+def detail_text(detail: Detail, lang: str) -> str:
+    if lang != "vi":
+        return detail.text
+    known = DETAILS.get(detail.text.strip())
+    return known if known is not None else f"lỗi kỹ thuật: {detail.text}"
+
+
+@dataclass(frozen=True, slots=True)
 class EarlierRow:
     """A parameter naming, in place of a record's id, the row of an earlier sheet of the same
     workbook that writes the record first (a preview: the record has no id yet). Shown as the
@@ -950,6 +977,8 @@ def param_text(value: Any, lang: str) -> str:
         return f"{field_label(value.name, lang)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):
         return where_text(Message("", sheet=value.sheet, row=value.row), lang)
+    if isinstance(value, Detail):
+        return detail_text(value, lang)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

@@ -50,7 +50,7 @@ from typing import IO, Any
 
 from app.importing import csvtext
 from app.importing.errors import ImportFileError
-from app.importing.messages import Term, msg
+from app.importing.messages import Detail, Term, msg
 
 Row = tuple[int, list[Any]]
 
@@ -186,7 +186,7 @@ def _file_kind(path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 infos = zf.infolist()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise ImportFileError(msg("file_damaged", file=name, detail=str(exc))) from None
+            raise ImportFileError(msg("file_damaged", file=name, detail=Detail(str(exc)))) from None
         names = {i.filename for i in infos}
         _check_unpacked_sizes(name, infos)
         if "content.xml" in names and _zip_member_head(path, "mimetype").startswith(_ODS_MIME):

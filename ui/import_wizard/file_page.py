@@ -210,9 +210,12 @@ class FilePage(QWizardPage):
         for index, info in enumerate(sheets):
             layout = info.layout
             if layout is None:
-                item = QTreeWidgetItem([info.name, info.error.split(": ", 1)[-1], "", ""])
+                said = info.error.split(": ", 1)[-1]
+                if info.hidden:  # said first: why it has no header is likely why Excel hides it
+                    said = self.tr("hidden in Excel (often old data): %1").replace("%1", said)
+                item = QTreeWidgetItem([info.name, said, "", ""])
                 item.setIcon(0, icon("warning"))
-                item.setToolTip(1, info.error)
+                item.setToolTip(1, said if info.hidden else info.error)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
                 mapped = sum(1 for f in layout.mapping.values() if not f.startswith("_"))

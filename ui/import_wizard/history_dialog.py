@@ -40,7 +40,7 @@ from ui.context import AppContext, Unreachable
 from ui.focus import select_on_focus, select_row
 from ui.icons import icon
 from ui.import_wizard.common import describe
-from ui.import_wizard.messages import terms, wording
+from ui.import_wizard.messages import wording
 from ui.labels import records_counted
 from ui.rows import RowsModel
 from ui.tasks import Task
@@ -72,7 +72,8 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
         .replace("%3", fields_text)
     ]
     if result.swept:
-        swept = ", ".join(f"{terms().get(k, k)} {v}" for k, v in result.swept.items())
+        # "4 contacts, 1 organisation" (it said "contact 4")
+        swept = ", ".join(records_counted(k, v) for k, v in result.swept.items())
         lines.append(_tr("Also removed, left by imports undone before: %1").replace("%1", swept))
     return lines + what_stays(result) + kept_lines(result)
 

@@ -19,12 +19,14 @@ from app.importing.messages import (
     IDENTIFIERS,
     IN_THE_TRASH,
     YES_NO,
+    Detail,
     EarlierRow,
     FieldChange,
     FieldName,
     Message,
     Term,
     country_shown,
+    detail_text,
 )
 from ui import labels
 from ui.labels import Formats, field_label
@@ -488,6 +490,10 @@ def _templates() -> dict[str, str]:
         "undo_kept_used": tr(
             "ImportMessage", '{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept'
         ),
+        "undo_kept_listed": tr(
+            "ImportMessage",
+            '{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept',
+        ),
         "undo_kept_for_kept": tr(
             "ImportMessage",
             '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
@@ -594,6 +600,8 @@ def param(value: Any) -> str:
         return f"{field_label(value.name)}: {old or '∅'} → {new or '∅'}"
     if isinstance(value, EarlierRow):  # (an earlier sheet's row that writes the record: its place)
         return _place(value.sheet, value.row)
+    if isinstance(value, Detail):  # (a library's reason: in Vietnamese where known)
+        return detail_text(value, "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en")
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

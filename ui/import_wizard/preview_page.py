@@ -105,6 +105,9 @@ class PreviewPage(QWizardPage):
         self._results: list[work.PreviewResult] = []
         self.sheet_choice = QComboBox(self)
         self.sheet_choice.setObjectName("preview_sheet")
+        # as wide as its longest entry, "Liên hệ (Contacts) (75 dòng)" (the size it took when first
+        # shown, empty, cut it: "Liên hệ (Contacts) (75 r")
+        self.sheet_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_choice.currentIndexChanged.connect(self.show_sheet)
         self.sheet_choice.hide()
         # Rows Excel hides (people who left, rows filtered out): imported unless this is ticked;
@@ -287,16 +290,21 @@ class PreviewPage(QWizardPage):
         self.hidden_box.setChecked(self.w.skip_hidden)
         self.hidden_box.blockSignals(False)
         self.hidden_box.setEnabled(True)
+        # (plurals: it said "Leave out the 1 rows hidden", "1 of them are hidden")
         self.hidden_box.setText(
-            self.tr("&Leave out the %1 rows hidden in Excel (hidden or filtered out)").replace(
-                "%1", num(hidden)
-            )
+            self.tr("&Leave out the %Ln row(s) hidden in Excel (hidden or filtered out)", "", hidden)
         )
         self.hidden_box.setVisible(hidden > 0)
         if not hidden:
             return ""
-        if self.w.skip_hidden:
+        if self.w.skip_hidden and hidden == 1:
+            said = self.tr("1 row hidden in Excel (hidden or filtered out) is left out.")
+        elif self.w.skip_hidden:
             said = self.tr("%1 rows hidden in Excel (hidden or filtered out) are left out.")
+        elif hidden == 1:
+            said = self.tr(
+                "1 of them is hidden in Excel (hidden or filtered out): imported too, with a warning."
+            )
         else:
             said = self.tr(
                 "%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning."

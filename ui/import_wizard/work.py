@@ -147,7 +147,7 @@ def inspect(engine: Engine, path: Path, task: Task) -> list[SheetInfo]:
         if isinstance(item, ImportFileError):
             params = item.message.params if item.message is not None else {}
             name = str(params.get("sheet_name") or _sheet_of(str(item)))
-            out.append(SheetInfo(name, error=describe(item)))
+            out.append(SheetInfo(name, error=describe(item), hidden=name in hidden))
         else:
             info = SheetInfo(item.sheet, item, samples=read_samples(path, item), hidden=item.sheet in hidden)
             out.append(info)

@@ -48,7 +48,7 @@ def test_import_history_lists_and_undoes_the_oldest_first(qtbot, ctx, engine, tm
     assert dialog.undo_button.isEnabled()
     dialog.undo_button.click()
     qtbot.waitUntil(lambda: f"Import #{second} was undone" in dialog.detail.text(), timeout=TIMEOUT)
-    assert "Also removed, left by imports undone before: organisation 1" in dialog.detail.text()
+    assert "Also removed, left by imports undone before: 1 organisation" in dialog.detail.text()
     assert (live(engine, Organisation), live(engine, Contact)) == (orgs_before, people_before)  # no orphan
     dialog.select(second)
     qtbot.waitUntil(lambda: dialog.model.rows[0].undone, timeout=TIMEOUT)
