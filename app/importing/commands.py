@@ -98,6 +98,7 @@ LINES: dict[str, tuple[str, str]] = {
     "no_kind": ('Skipped: sheet "{sheet}": cannot tell what it holds; use --kind',
                 'Bỏ qua: trang "{sheet}": không rõ loại dữ liệu; dùng --kind'),
     "creates": ("  creates {what}: {names}", "  tạo {what}: {names}"),
+    "and_more": ("; … and {n} more", "; … và {n} nữa"),
     "nothing": ("→ nothing written: every row was rejected or skipped",
                 "→ không ghi gì: mọi dòng bị từ chối hoặc bỏ qua"),
     "batch": ("→ import #{id}, every sheet in one step (undo: ketnoi undo-import {id})",
@@ -478,11 +479,18 @@ def _show(
         orgs = [ctx_match.orgs.name_of(k) for k in ctx_match.orgs.pending if k not in defined]
         if orgs:
             what = count_text(len(orgs), "organisation", lang)
-            ctx.out(line("creates", lang, what=what, names="; ".join(orgs[:SHOW_ROWS])))
+            ctx.out(line("creates", lang, what=what, names=_first_names(orgs, lang)))
         staff = [n for k, n in ctx_match.staff.pending.items() if k not in ctx_match.earlier_staff]
         if staff:
             what = count_text(len(staff), "staff", lang)
-            ctx.out(line("creates", lang, what=what, names="; ".join(staff[:SHOW_ROWS])))
+            ctx.out(line("creates", lang, what=what, names=_first_names(staff, lang)))
+
+
+def _first_names(names: list[str], lang: str) -> str:
+    """The first :data:`SHOW_ROWS` names, and how many more (they were cut without a word)."""
+    said = "; ".join(names[:SHOW_ROWS])
+    more = len(names) - SHOW_ROWS
+    return said + (line("and_more", lang, n=param_text(more, lang)) if more > 0 else "")
 
 
 def _show_sections(ctx: Any, preview: Preview, lang: str) -> None:

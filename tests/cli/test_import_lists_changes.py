@@ -80,3 +80,14 @@ def test_warnings_past_the_twentieth_are_counted(tmp_path: Path, capsys: pytest.
     assert f"Báo cáo: {report} (0 dòng bị từ chối; 25 cảnh báo ở trang Cảnh báo)" in out
     warnings = [r for r in load_workbook(report)["Cảnh báo"].values if r[1] is not None]
     assert len(warnings) == 25 + 1  # (and its header)
+
+
+def test_the_organisations_created_past_the_twentieth_are_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "d.csv"
+    rows = [f"Nguyễn Văn Người{i},nguoi{i}@example.vn,Công ty Số {i:02d}\n" for i in range(25)]
+    sheet.write_text("Họ và tên,Email,Đơn vị\n" + "".join(rows), encoding="utf-8")
+    out = _run(capsys, "import", str(sheet), "--db", str(tmp_path / "k.db"), "--dry-run", "--lang", "en")
+    (said,) = [s for s in out.splitlines() if s.startswith("  creates 25 organisations: ")]
+    assert said.endswith("; Công ty Số 19; … and 5 more"), said
