@@ -4985,6 +4985,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -7025,7 +7026,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7056,7 +7056,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7153,7 +7152,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7742,6 +7740,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7922,6 +7921,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
