@@ -105,7 +105,10 @@ _FIRST_WORDS = frozenset(_TITLE_WORDS) | frozenset(fold(w) for w in _TITLE_WORDS
 def may_sign(text: str) -> bool:
     """A cheap first look (a sheet's every row gets it): whether :func:`signing_line` may hold."""
     lower = text.lower()
-    first = lower.split(None, 1)[0] if lower else ""
+    words = lower.split(None, 1)
+    if not words:  # (a cell of spaces only: no first word, and "" is in every string)
+        return False
+    first = words[0]
     if first in _FIRST_WORDS or first[:1] in "([-–•+" or "." in first[:4]:
         return True
     return ("ng" in lower and ("ngày" in lower or "ngay" in lower)) or "date" in lower

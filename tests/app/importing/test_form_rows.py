@@ -131,3 +131,12 @@ def test_a_first_row_of_numbers_and_names_is_data(engine: Engine, tmp_path: Path
     pv, _ = do_import(engine, _list_then([], tmp_path))
     assert pv.sheet_warnings == ()
     assert _contacts(engine) == NAMES
+
+
+def test_a_cell_of_spaces_only_after_the_list_is_no_signature() -> None:
+    """Found by test_properties: a cell holding a space alone raised IndexError in the signing
+    block's first look (an import must never raise on a cell)."""
+    from app.importing.formrows import may_sign, signing_line
+
+    for cell in (" ", "\t", "\u00a0 "):
+        assert not may_sign(cell) and not signing_line(cell)
