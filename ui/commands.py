@@ -313,6 +313,7 @@ class Commands(QObject):
         )
         if dialog is None:
             return None
+        dialog.offer_draft()  # a meeting typed before a crash, never saved nor discarded
         dialog.exec()
         dialog.deleteLater()
         return self.saved("meeting", dialog.saved_id, created=meeting_id is None, merged=dialog.merged_said)

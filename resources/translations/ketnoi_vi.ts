@@ -709,7 +709,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1039,37 +1038,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="591" />
+      <location filename="../../ui/commands.py" line="592" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="592" />
+      <location filename="../../ui/commands.py" line="593" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="598" />
+      <location filename="../../ui/commands.py" line="599" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="599" />
+      <location filename="../../ui/commands.py" line="600" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="639" />
+      <location filename="../../ui/commands.py" line="640" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="329" />
+      <location filename="../../ui/commands.py" line="330" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="341" />
+      <location filename="../../ui/commands.py" line="342" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
@@ -1081,7 +1080,7 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="578" />
+      <location filename="../../ui/commands.py" line="579" />
       <source>Marked %n action(s) done</source>
       <translation>Đã đánh dấu xong %n việc</translation>
     </message>
@@ -1091,93 +1090,93 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="639" />
+      <location filename="../../ui/commands.py" line="640" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="663" />
+      <location filename="../../ui/commands.py" line="664" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="520" />
+      <location filename="../../ui/commands.py" line="521" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="369" />
-      <location filename="../../ui/commands.py" line="614" />
+      <location filename="../../ui/commands.py" line="370" />
+      <location filename="../../ui/commands.py" line="615" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="442" />
+      <location filename="../../ui/commands.py" line="443" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="383" />
+      <location filename="../../ui/commands.py" line="384" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="452" />
+      <location filename="../../ui/commands.py" line="453" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="580" />
+      <location filename="../../ui/commands.py" line="581" />
       <source>Reopened %n action(s)</source>
       <translation>Đã mở lại %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="633" />
+      <location filename="../../ui/commands.py" line="634" />
       <source>Rescheduled %n action(s)</source>
       <translation>Đã dời hạn %n việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="329" />
+      <location filename="../../ui/commands.py" line="330" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="431" />
+      <location filename="../../ui/commands.py" line="432" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="424" />
+      <location filename="../../ui/commands.py" line="425" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="425" />
+      <location filename="../../ui/commands.py" line="426" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="405" />
+      <location filename="../../ui/commands.py" line="406" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="589" />
+      <location filename="../../ui/commands.py" line="590" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="590" />
+      <location filename="../../ui/commands.py" line="591" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="596" />
+      <location filename="../../ui/commands.py" line="597" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="597" />
+      <location filename="../../ui/commands.py" line="598" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -4848,6 +4847,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -4944,7 +4944,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4985,7 +4984,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5416,12 +5414,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="433" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="461" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="443" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="471" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5431,7 +5429,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="302" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="328" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5446,13 +5444,13 @@ Bản sao lưu: %2</translation>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="560" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="588" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="116" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="694" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="724" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5477,7 +5475,7 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="623" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="651" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
@@ -6205,6 +6203,34 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/import_wizard/mapping_page.py" line="263" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingDraft</name>
+    <message>
+      <location filename="../../ui/dialogs/meeting_draft.py" line="156" />
+      <source>&amp;Discard</source>
+      <translation>&amp;Bỏ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/meeting_draft.py" line="155" />
+      <source>&amp;Recover</source>
+      <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/meeting_draft.py" line="153" />
+      <source>Ketnoi closed before it was saved. Nothing of it is in the database yet.</source>
+      <translation>Ketnoi đã đóng trước khi cuộc họp được lưu. Chưa có gì của cuộc họp này trong cơ sở dữ liệu.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/meeting_draft.py" line="147" />
+      <source>Recover a meeting?</source>
+      <translation>Khôi phục cuộc họp?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/meeting_draft.py" line="148" />
+      <source>Recover the meeting you were typing at %1?</source>
+      <translation>Khôi phục cuộc họp bạn đang gõ lúc %1?</translation>
     </message>
   </context>
   <context>
@@ -7026,6 +7052,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7056,6 +7083,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7152,6 +7180,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7740,7 +7769,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -7921,7 +7949,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8722,6 +8749,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -49,7 +49,7 @@ from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
 from ui.datebox import DateTimeBox
-from ui.dialogs import gone
+from ui.dialogs import gone, meeting_draft
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
@@ -276,6 +276,32 @@ class LogMeetingDialog(QDialog):
             w.installEventFilter(self._tab_leaves)
         self._confirmed_discard = False
         self._initial = self._fingerprint()
+        # a new meeting: what is typed kept on disk a second after it is typed, offered back
+        # after a crash (ui.dialogs.meeting_draft; reviewer h108: a kill -9 lost all of it)
+        self._draft: meeting_draft.DraftWatch | None = None
+        if meeting_id is None:
+            self._draft = meeting_draft.DraftWatch(self)
+            self._draft.start()
+            self.finished.connect(self._draft.stop)
+
+    def typed_anything(self) -> bool:
+        """Something typed or chosen since the dialog opened (and not discarded)."""
+        return not self._confirmed_discard and self._fingerprint() != self._initial
+
+    def offer_draft(self) -> bool:
+        """A meeting typed here before and never saved nor discarded (the app was killed, the
+        power cut): "Recover the meeting you were typing at 10:32?". Recover types it back in
+        (nothing is saved until Save); Discard removes the draft. True when put back."""
+        found = self._draft.found() if self._draft is not None else None
+        if self._draft is None or found is None:
+            return False
+        at = found.written_at
+        said = at.strftime("%H:%M") if at.date() == self.ctx.today() else self.ctx.fmt_datetime(at)
+        if meeting_draft.ask_recover(self.parentWidget() or self, said):
+            meeting_draft.put_back(self, found.fields)
+            return True
+        self._draft.keeper.drop()  # discarded: what is typed now is kept from here on
+        return False
 
     def _fingerprint(self) -> tuple[Any, ...]:
         """What the user has typed or chosen, to tell whether closing would lose anything."""
@@ -298,9 +324,11 @@ class LogMeetingDialog(QDialog):
         """Esc and Cancel ask before dropping what was typed; never close during a save."""
         if not self.buttons.isEnabled():
             return  # a save is running: its result (or error) must be seen
-        unsaved = not self._confirmed_discard and self._fingerprint() != self._initial
+        unsaved = self.typed_anything()
         if unsaved and not widgets.confirm_discard(self, self.tr("Discard this meeting?")):
             return
+        if self._draft is not None:  # discarded on purpose: its draft goes too
+            self._draft.drop()
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -628,6 +656,8 @@ class LogMeetingDialog(QDialog):
             self.merged_said = merged_said(self.ctx, self.title.text(), saved.saved)
             self.ctx.status_message.emit(self.merged_said)
         self.saved_id = saved.meeting_id
+        if self._draft is not None:  # saved: nothing to recover
+            self._draft.drop()
         self.buttons.setEnabled(True)
         self.accept()
 

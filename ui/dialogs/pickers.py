@@ -593,7 +593,14 @@ class Picker(QWidget):
     def values(self) -> list[Chosen]:
         return list(self.items)
 
-    def set_values(self, items: list[Chosen]) -> None:
+    def picked(self) -> set[str]:
+        """The new people whose organisation the user picked (kept as the meeting changes)."""
+        return set(self._picked)
+
+    def set_values(self, items: list[Chosen], *, picked: set[str] | None = None) -> None:
+        """``items`` chosen; ``picked``: new people's keys whose organisation was picked by the
+        user (a draft put back: kept as it was, not the default)."""
+        self._picked.update(picked or ())
         self.items.clear()
         self.chosen_view.clear()
         self._batch = []  # the organisations not known yet: one read for all

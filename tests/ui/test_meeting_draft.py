@@ -1,0 +1,201 @@
+"""Log meeting keeps a draft of what is typed: a crash never loses a meeting typed (reviewer
+h108: kill -9 while typing lost the title, the place, the people, the minutes, the follow-ups).
+The draft is offered back by the next Log meeting, never written to the database by itself,
+and removed when the meeting is saved or discarded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import QComboBox
+from shiboken6 import delete
+from sqlalchemy import func, select
+
+from app import meeting_drafts
+from app.meetings import Chosen
+from db.engine import read_session
+from db.models import Contact, Meeting, Organisation
+
+
+def _count(engine, model) -> int:
+    with read_session(engine) as s:
+        return int(s.exec(select(func.count()).select_from(model)).one()[0])  # type: ignore[call-overload]
+
+
+def _dialog(qtbot, ctx, *, crashes: bool = False):
+    from ui.dialogs.log_meeting import LogMeetingDialog
+
+    dialog = LogMeetingDialog(ctx)
+    if not crashes:  # (one the test destroys itself is not closed again at its end)
+        qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _draft_path(ctx) -> object:
+    return meeting_drafts.draft_path(ctx.engine.url.render_as_string(hide_password=True))
+
+
+def _type_a_meeting(qtbot, dialog, ids) -> None:
+    dialog.title.setText("Họp với Genetica về gen người Việt")
+    dialog.when.setDateTime(QDateTime(QDate(2026, 12, 9), QTime(10, 30)))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("visit"))
+    dialog.location.setText("Hòa Lạc, tầng 3")
+    dialog.organisations.add(Chosen(ids["genetica"], "Genetica"))
+    dialog.organisations.add(Chosen(None, "Công ty Lượng tử Mới"))
+    dialog.attendees.add(Chosen(ids["hung"], "Hùng", "chair"))
+    dialog.attendees.add(Chosen(None, "Nguyễn Thị Mới"))
+    joins = dialog.attendees.chosen_view.findChildren(QComboBox, "new_attendee_organisation")
+    assert len(joins) == 1
+    joins[0].setCurrentIndex(joins[0].findData(f"id:{ids['genetica']}"))  # picked by the user
+    dialog.agenda.setPlainText("1. Giới thiệu\n2. Hợp tác")
+    dialog.minutes.setPlainText("Genetica trình bày dự án giải mã gen.")
+    dialog.decisions.setPlainText("Ký biên bản ghi nhớ vào tháng 1")
+    dialog.confidential.setChecked(True)
+    fu = dialog.followups
+    fu.what.setText("Gửi thư giới thiệu")
+    fu.set_due(dt.date(2026, 12, 16))
+    fu.add_current()
+    fu.what.setText("Genetica gửi hồ sơ dự án")  # being typed, not added yet
+    fu.direction.setCurrentIndex(fu.direction.findData("they_owe"))
+    fu.set_due(dt.date(2026, 12, 20))
+
+
+def _shown(dialog) -> dict[str, object]:
+    fu = dialog.followups
+    return {
+        "title": dialog.title.text(),
+        "when": dialog.when.dateTime().toString("dd/MM/yyyy HH:mm"),
+        "kind": dialog.kind.currentData(),
+        "location": dialog.location.text(),
+        "organisations": [(c.id, c.label) for c in dialog.organisations.values()],
+        "attendees": [(c.id, c.label, c.role, c.organisation) for c in dialog.attendees.values()],
+        "agenda": dialog.agenda.toPlainText(),
+        "minutes": dialog.minutes.toPlainText(),
+        "decisions": dialog.decisions.toPlainText(),
+        "confidential": dialog.confidential.isChecked(),
+        "followups": [(f.title, f.direction, f.due, f.responsible) for f in fu.new_items()],
+        "typing": (fu.what.text(), fu.direction.currentData(), fu.due_date()),
+    }
+
+
+def test_a_meeting_typed_before_a_crash_comes_back_whole(qtbot, ctx, ids, engine, monkeypatch):
+    from ui.dialogs import meeting_draft
+
+    meetings, people, orgs = _count(engine, Meeting), _count(engine, Contact), _count(engine, Organisation)
+    typing = _dialog(qtbot, ctx, crashes=True)
+    _type_a_meeting(qtbot, typing, ids)
+    typed = _shown(typing)
+    path = _draft_path(ctx)
+    # a second or two after the typing, it is on disk (off the UI thread)
+    qtbot.waitUntil(lambda: os.path.exists(path), timeout=5_000)  # type: ignore[arg-type]
+    qtbot.waitUntil(
+        lambda: (
+            (d := meeting_drafts.read(path, typing._draft.keeper.database)) is not None  # type: ignore[arg-type]
+            and d.fields["typing"]["what"] == "Genetica gửi hồ sơ dự án"
+        ),
+        timeout=5_000,
+    )
+    if os.name == "posix":  # the user's text: readable by the user alone
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600  # type: ignore[arg-type]
+    # the crash: the dialog dies without being closed (no Save, no Cancel, no Esc)
+    typing._draft.timer.stop()
+    delete(typing)
+    assert os.path.exists(path)  # type: ignore[arg-type]
+    # a draft never saves anything by itself
+    assert (_count(engine, Meeting), _count(engine, Contact), _count(engine, Organisation)) == (
+        meetings,
+        people,
+        orgs,
+    )
+
+    asked: list[str] = []
+    monkeypatch.setattr(meeting_draft, "ask_recover", lambda _p, at: asked.append(at) or True)
+    again = _dialog(qtbot, ctx)
+    assert again.offer_draft()
+    assert asked == ["09:00"]  # the pinned clock's time when it was written
+    assert _shown(again) == typed
+
+    again.save()  # saved: the draft goes
+    qtbot.waitUntil(lambda: again.saved_id is not None, timeout=10_000)
+    again._draft.keeper.flush()
+    assert not os.path.exists(path)  # type: ignore[arg-type]
+    assert _count(engine, Meeting) == meetings + 1
+    with read_session(engine) as s:
+        joined = s.exec(select(Contact.organisation_id).where(Contact.full_name == "Nguyễn Thị Mới")).one()
+        assert joined[0] == ids["genetica"]
+
+
+def test_a_discarded_meeting_leaves_no_draft(qtbot, ctx, ids, monkeypatch):
+    from ui import widgets
+    from ui.dialogs import meeting_draft
+
+    monkeypatch.setattr(widgets, "confirm_discard", lambda *_a: True)
+    path = _draft_path(ctx)
+    dialog = _dialog(qtbot, ctx)
+    dialog.minutes.setPlainText("Biên bản chưa lưu")
+    qtbot.waitUntil(lambda: os.path.exists(path), timeout=5_000)  # type: ignore[arg-type]
+    dialog.reject()  # Esc, "Discard"
+    assert not dialog.isVisible()
+    dialog._draft.keeper.flush()
+    assert not os.path.exists(path)  # type: ignore[arg-type]
+
+    # one offered back and discarded is gone too, and the new typing is kept again
+    dialog = _dialog(qtbot, ctx, crashes=True)
+    dialog.title.setText("Cuộc họp bị bỏ dở")
+    qtbot.waitUntil(lambda: os.path.exists(path), timeout=5_000)  # type: ignore[arg-type]
+    dialog._draft.timer.stop()
+    delete(dialog)
+    monkeypatch.setattr(meeting_draft, "ask_recover", lambda *_a: False)
+    fresh = _dialog(qtbot, ctx)
+    assert not fresh.offer_draft() and fresh.title.text() == ""
+    fresh._draft.keeper.flush()
+    assert not os.path.exists(path)  # type: ignore[arg-type]
+    fresh.location.setText("Hà Nội")
+    qtbot.waitUntil(lambda: os.path.exists(path), timeout=5_000)  # type: ignore[arg-type]
+
+
+def test_a_draft_belongs_to_its_database(tmp_path):
+    path = meeting_drafts.draft_path("sqlite:///a.db", tmp_path)
+    assert path != meeting_drafts.draft_path("sqlite:///b.db", tmp_path)
+    meeting_drafts.write(path, "sqlite:///a.db", {"title": "Họp"})
+    assert meeting_drafts.read(path, "sqlite:///a.db") is not None
+    assert meeting_drafts.read(path, "sqlite:///b.db") is None  # never offered in another
+    path.write_text("{half a dra", encoding="utf-8")  # unreadable: not offered, no error
+    assert meeting_drafts.read(path, "sqlite:///a.db") is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kill -9")
+def test_a_draft_written_survives_kill_9(tmp_path):
+    """A child process writing drafts in a loop, killed with SIGKILL: the file left is a whole
+    draft (the last one written or the one before), never half of one."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = meeting_drafts.draft_path("sqlite:///k.db", tmp_path)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app import meeting_drafts\n"
+        "n = 0\n"
+        "while True:\n"
+        "    n += 1\n"
+        f"    meeting_drafts.write(Path({str(path)!r}), 'sqlite:///k.db', {{'minutes': 'x' * 200000, 'n': n}})\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], env={**os.environ})
+    try:
+        deadline = time.monotonic() + 20
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    found = meeting_drafts.read(path, "sqlite:///k.db")
+    assert found is not None and found.fields["minutes"] == "x" * 200000
