@@ -351,6 +351,7 @@ class MainWindow(QMainWindow):
             self.tray.messageClicked.connect(self._show_due)  # the same actions as the banner's Show
             self.tray.show()
         self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
+        self.notifier.day_changed.connect(self._new_day)
         self._restore_views_state()
         self.is_ready = True
         self.nav.currentRowChanged.connect(self._show_view)
@@ -1093,6 +1094,15 @@ class MainWindow(QMainWindow):
         if self.current_entity() == "map":
             self.map_view.refresh()
         self.notifier.refresh()
+
+    def _new_day(self) -> None:
+        """Midnight passed with the window open (the banner's check, every few minutes): the
+        dashboard on screen is read again for the new day (its greeting, Overdue, Due this
+        week); shown later, it is read then (:meth:`_show_view`)."""
+        if self.current_entity() == "dashboard":
+            self.dashboard.refresh()
+        if self.current_entity() == "map":
+            self.map_view.refresh()
 
     def _changed(self, changes: Changes) -> None:
         """After a write (``app.changes.Changes``): each list marks the rows it touched stale

@@ -89,6 +89,10 @@ def _titles(summary: dashboard.DueSummary, mark: str | None) -> list[str]:
 
 class DueNotifier(QObject):
     notified = Signal(object)  # DueSummary
+    # the date moved on while the window is open (midnight passed, a laptop woken the next
+    # morning): what counts from today is read again (the dashboard: reviewer h108 saw the
+    # banner say "4 overdue" after midnight while the dashboard still said yesterday's "3")
+    day_changed = Signal()
 
     def __init__(
         self, ctx: AppContext, banner: Banner, tray: QSystemTrayIcon | None, parent: QObject | None = None
@@ -140,8 +144,11 @@ class DueNotifier(QObject):
         today = self.ctx.today()
         if not force and today.isoformat() == self._day:
             return
+        moved = bool(self._day) and today.isoformat() != self._day
         self._day = today.isoformat()
         self._summary(self._notify)
+        if moved:
+            self.day_changed.emit()
 
     def _notify(self, summary: dashboard.DueSummary) -> None:
         self.banner.dismissed = False  # a new day (or the start): said again, even if closed
