@@ -66,8 +66,8 @@ class RescheduleDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.problem = ErrorLabel(self)
         self.problem.setObjectName("reschedule_problem")
-        self.date.refused.connect(self.problem.show_error)
-        self.date.dateChanged.connect(lambda _d: self.problem.show_error(None))
+        self.date.refused.connect(self.say)
+        self.date.dateChanged.connect(lambda _d: self.say(None))
         self.date.setDisplayFormat(ctx.settings.qt_date_format())
         start = current or ctx.today()
         self.date.setDate(QDate(start.year, start.month, start.day))
@@ -109,10 +109,28 @@ class RescheduleDialog(QDialog):
         if not problem and self.check is not None:
             problem = self.check(self.value())
         if problem:
-            self.problem.show_error(problem)
+            self.say(problem)
             self.date.setFocus()
             return
         super().accept()
+
+    def say(self, problem: str | None) -> None:
+        """The reason beside the box, begun with a capital as a sentence, and the dialog as tall
+        as it needs (reviewer h108: the two lines of the Vietnamese reason were squeezed into
+        one line's height, their accents cut, and the dialog did not grow; a window does not
+        follow a wrapped label's height by itself)."""
+        self.problem.show_error(problem)
+        said = self.problem.text()
+        if said.startswith("⚠ ") and len(said) > 2:
+            self.problem.setText("⚠ " + said[2].upper() + said[3:])
+        lay = self.layout()
+        if lay is None:
+            return
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.sizeHint().height()
+        self.setMinimumHeight(need)
+        if need != self.height():
+            self.resize(self.width(), need)
 
     def value(self) -> dt.date:
         d = self.date.date()

@@ -238,7 +238,7 @@ def test_reschedule_before_the_meeting_keeps_the_dialog_and_says_why(
     _reschedule(qtbot, window, action, monkeypatch, drive)
     result, said, open_ = states[0]
     assert result != QDialog.DialogCode.Accepted and open_
-    assert "the due date is before the meeting it came from" in said
+    assert "⚠ The due date is before the meeting it came from" in said  # a sentence: a capital
     assert "due_date" not in said
     qtbot.waitUntil(lambda: _due(engine, action) == TODAY + dt.timedelta(days=3), timeout=10_000)
     qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
