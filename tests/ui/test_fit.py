@@ -10,10 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
 from tests.ui.helpers import sized, wait_idle
 
 SCREEN = (1280, 720)
 TITLE_BAR = 30  # what a window manager takes above a dialog
+
+
+@pytest.fixture(autouse=True)
+def laptop_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen these tests mean, as a dialog that sizes itself to the screen reads it (Log
+    meeting: ui.dialogs.log_meeting.LogMeetingDialog._room); Qt's offscreen one is 800 px tall."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, *SCREEN))
 
 
 def _visible(w: Any) -> bool:

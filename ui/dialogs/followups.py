@@ -149,6 +149,9 @@ class FollowUpEditor(QWidget):
         )
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the title takes the room left, not the due date (reviewer h108: "Qualcomm gửi thông
+        # tin chươ…" cut while 170-200 px stood empty right of "Hạn", the last column stretched)
+        self.list.header().setStretchLastSection(False)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.list.installEventFilter(self)
         self.list.itemDoubleClicked.connect(self._double_clicked)

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,7 +114,7 @@ class LogMeetingDialog(QDialog):
                 self._restore_seen = undo.restore_seen(session)
         self.setObjectName("log_meeting")
         self.setWindowTitle(self.tr("Edit meeting") if meeting_id else self.tr("Log meeting"))
-        self.resize(980, 660)
+        self.resize(*self._room(parent))
 
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
@@ -133,6 +133,12 @@ class LogMeetingDialog(QDialog):
         self.location.setPlaceholderText(self.tr("Where (e.g. Hòa Lạc, online)"))
         self.organisations = Picker(ctx, "organisation", self)
         self.attendees = Picker(ctx, "contact", self)
+        # a meeting has one or two organisations, one line each; its people two lines each (a
+        # new one: the organisation joined): the height goes to the people
+        one = self.organisations.chosen_view.fontMetrics().height() + 6
+        self.organisations.chosen_view.setMaximumHeight(
+            3 * one + 2 * self.organisations.chosen_view.frameWidth()
+        )
         self.agenda = self._text("agenda", self.tr("Agenda"))
         self.minutes = self._text("minutes", self.tr("What was said"))
         self.decisions = self._text("decisions", self.tr("What was decided"))
@@ -212,8 +218,8 @@ class LogMeetingDialog(QDialog):
         right.addRow(labels.field_label("decisions"), self.decisions)
         top = QHBoxLayout()
         top.setSpacing(18)
-        top.addLayout(left, 1)
-        top.addLayout(right, 1)
+        top.addLayout(left, 5)  # the people and their organisations: wider
+        top.addLayout(right, 4)
         fu_box = QGroupBox(self.tr("Follow-up actions"), self)
         QVBoxLayout(fu_box).addWidget(self.followups)
 
@@ -232,7 +238,7 @@ class LogMeetingDialog(QDialog):
         # the follow-ups share the height with the fields above (reviewer h96: at 720 px their
         # table showed two rows and a half while the lists of one organisation and two people
         # kept four rows each)
-        layout.addLayout(top, 3)
+        layout.addLayout(top, 4)
         layout.addWidget(fu_box, 2)
         layout.addWidget(self.errors["general"])
         bottom = QHBoxLayout()
@@ -283,6 +289,17 @@ class LogMeetingDialog(QDialog):
             self._draft = meeting_draft.DraftWatch(self)
             self._draft.start()
             self.finished.connect(self._draft.stop)
+
+    @staticmethod
+    def _room(parent: QWidget | None) -> tuple[int, int]:
+        """980×660, or as much of the screen as the taskbar and the window's frame leave, up to
+        1200×760 (reviewer h108: at 1366×768 the attendees showed two rows and a half, a third
+        person's organisation hidden, while 80 px of the screen's height stood unused)."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return 980, 660
+        room = screen.availableGeometry()
+        return max(980, min(1200, room.width() - 80)), max(660, min(760, room.height() - 40))
 
     def typed_anything(self) -> bool:
         """Something typed or chosen since the dialog opened (and not discarded)."""
