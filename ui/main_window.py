@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         from ui.bulk import BulkActions
         from ui.commands import Commands, RedoOffer, UndoOffer
         from ui.dashboard import DashboardView
+        from ui.dialogs import meeting_draft
         from ui.import_offer import ImportHistoryOffer
         from ui.live import LiveStatus, LiveUpdates
         from ui.notify import WHO_HINT_MS, Banner, DueNotifier, who_records_hint
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
         self._show_view(self.nav.currentRow())  # the view chosen while it opened, if any
         self.notifier.start()
         hint = who_records_hint(ctx)  # once: which name the history records, where to choose one
+        # a meeting typed when Ketnoi was last killed (a crash, a power cut): Ctrl+M offers it
+        hint = hint or meeting_draft.waiting_said(ctx)
         if hint:
             self.status_line.announce(hint, WHO_HINT_MS)
         self.ready.emit()

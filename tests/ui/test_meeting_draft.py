@@ -199,3 +199,28 @@ def test_a_draft_written_survives_kill_9(tmp_path):
         child.wait()
     found = meeting_drafts.read(path, "sqlite:///k.db")
     assert found is not None and found.fields["minutes"] == "x" * 200000
+
+
+def test_the_window_says_a_meeting_waits_at_its_start(qtbot, ctx, ids):
+    """Ketnoi killed with a meeting typed: the next start says so in the status bar (the brief
+    asks the next Ctrl+M or the start to offer it); with no draft, nothing is said of it."""
+    from ui.main_window import MainWindow
+
+    ctx.settings.who_hint_shown = True  # (the first start's other sentence said already)
+    typing = _dialog(qtbot, ctx, crashes=True)
+    typing.title.setText("Họp với Viettel")
+    path = _draft_path(ctx)
+    qtbot.waitUntil(lambda: os.path.exists(path), timeout=5_000)  # type: ignore[arg-type]
+    typing._draft.keeper.flush()
+    typing._draft.timer.stop()
+    delete(typing)
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert window.status_line.text == (
+        "A meeting you were typing at 09:00 was not saved: Log meeting (Ctrl+M) offers it back."
+    )
+    os.remove(path)  # type: ignore[arg-type]
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert "Ctrl+M" not in again.status_line.text

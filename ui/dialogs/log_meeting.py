@@ -312,8 +312,7 @@ class LogMeetingDialog(QDialog):
         found = self._draft.found() if self._draft is not None else None
         if self._draft is None or found is None:
             return False
-        at = found.written_at
-        said = at.strftime("%H:%M") if at.date() == self.ctx.today() else self.ctx.fmt_datetime(at)
+        said = meeting_draft.said_at(self.ctx, found.written_at)
         if meeting_draft.ask_recover(self.parentWidget() or self, said):
             meeting_draft.put_back(self, found.fields)
             return True

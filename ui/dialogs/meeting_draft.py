@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app import meeting_drafts
 from app.meeting_drafts import Draft, DraftKeeper
 from app.meetings import Chosen, FollowUp
 
 if TYPE_CHECKING:
+    from ui.context import AppContext
     from ui.dialogs.log_meeting import LogMeetingDialog
 
 KEEP_EVERY_MS = 1000  # what was typed is on disk at most a second or two after it was typed
@@ -32,7 +34,29 @@ KEEP_EVERY_MS = 1000  # what was typed is on disk at most a second or two after 
 
 def database_name(dialog: LogMeetingDialog) -> str:
     """The database the draft belongs to: its URL, never with a password."""
-    return dialog.ctx.engine.url.render_as_string(hide_password=True)
+    return _database(dialog.ctx)
+
+
+def _database(ctx: AppContext) -> str:
+    return ctx.engine.url.render_as_string(hide_password=True)
+
+
+def said_at(ctx: AppContext, written_at: dt.datetime) -> str:
+    """When a draft was written, as the question says it: "10:32" today, else day and time."""
+    return written_at.strftime("%H:%M") if written_at.date() == ctx.today() else ctx.fmt_datetime(written_at)
+
+
+def waiting_said(ctx: AppContext) -> str:
+    """The window's start: a meeting typed on this database and never saved nor discarded,
+    said in the status bar (Log meeting offers it back); "" when there is none. (A small file
+    read once.)"""
+    database = _database(ctx)
+    found = meeting_drafts.read(meeting_drafts.draft_path(database), database)
+    if found is None:
+        return ""
+    return QCoreApplication.translate(
+        "MeetingDraft", "A meeting you were typing at %1 was not saved: Log meeting (Ctrl+M) offers it back."
+    ).replace("%1", said_at(ctx, found.written_at))
 
 
 def _chosen(c: Chosen, picked: set[str]) -> dict[str, Any]:
