@@ -169,6 +169,12 @@ class CliContext:
                 from db.read_only import open_read_only
 
                 self._engine = open_read_only(self.url, exc)
+            else:
+                # meetings logged before they started count once they have (the dates this
+                # command prints, lists or briefs): a look-up, and a write only when one has
+                from app.contacted import catch_up_quietly
+
+                catch_up_quietly(self._engine)
         return self._engine
 
     def asking_password(self, fn: Callable[[], T]) -> T:

@@ -29,23 +29,48 @@ after it moved the date takes its move back by the same recount.
 
 It is part of the meeting's save: the same transaction and history group, so undoing the
 save puts the old dates back.
+
+A meeting logged before it starts moves nothing when saved; it counts once its start has passed
+(h108: a meeting logged at 08:30 for 10:30 never moved its attendees' date, while their own
+timeline and the brief's "Last met" listed it). :func:`catch_up` applies the meetings whose start
+has passed since it last ran: at the app's start, every few minutes in the window, before a brief
+and for every command line that opens the database (:func:`catch_up_database`). The setting
+:data:`THROUGH_KEY` holds the local time up to which every meeting that counts has moved its
+attendees (a save of a meeting already held applies it; a save of one still to come that starts
+before that mark, a clock set back or a colleague's clock behind, pulls the mark back to just
+before its start), so each run reads only the meetings started since: one query on the index of
+``meeting.starts_at``. Its moves are written as a save's are: one history row per contact
+(``update`` of this field), a version each, in the caller's transaction (serialised with every
+other write, so two processes never both move one contact); with no history group (the rows a
+meeting's save writes without one, read as a meeting's by :func:`recorded`), not the meeting
+save's own: that would bring a save of hours ago back to the top of Undo. Undoing a meeting's
+save counts its attendees again (:mod:`app.undo`), which takes such a move back with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, and_, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from db import clock
 from db import models as m
+from db.engine import read_only_reason, read_session, unit_of_work
+from db.errors import UserError
 from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, CON, MEET
 
+log = logging.getLogger(__name__)
+
 FIELD = "last_contacted_on"
+THROUGH_KEY = "contacted.through"
+"""Setting: the local wall-clock time (ISO) up to which every meeting that counts has moved its
+attendees' dates (:func:`catch_up`)."""
 GIVEN_OP = "import_given"
 """The ``op`` of an import's history row that sets this field from a sheet (a contacts sheet's
 "Ngày gặp gần nhất") and of the row the import's undo writes when it puts that back: a date a
@@ -91,6 +116,8 @@ def touch_attendees(
     ).first()
     if row is None:
         return []
+    if row.starts_at is not None and row.deleted_at is None and meeting_day(row.starts_at) is None:
+        _watch(session, row.starts_at)  # still to come: it counts once it has started
     if not created:
         attending = select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id == meeting_id)
         moved = select(CHANGE.c.entity_id).where(
@@ -295,3 +322,102 @@ def _expire(session: Session, ids: list[int]) -> None:
     for obj in list(session.identity_map.values()):
         if isinstance(obj, m.Contact) and obj.id in changed:
             session.expire(obj)
+
+
+def _through(value: Any) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _watch(session: Session, starts_at: dt.datetime) -> None:
+    """A meeting still to come that starts at or before the mark (a clock set back, a colleague's
+    clock behind this one's): the mark goes back to just before it, so that it is applied once
+    it has started."""
+    row = session.get(m.Setting, THROUGH_KEY)
+    since = _through(row.value) if row is not None else None
+    if row is not None and since is not None and starts_at <= since:
+        row.value = (starts_at - dt.timedelta(microseconds=1)).isoformat()
+
+
+def _passed(since: dt.datetime | None, at: dt.datetime) -> Any:
+    """The meetings that count and started after ``since`` (every one when None), up to ``at``."""
+    cond = and_(MEET.c.starts_at <= at, MEET.c.deleted_at.is_(None), MEET.c.confidential.is_(False))
+    return cond if since is None else and_(cond, MEET.c.starts_at > since)
+
+
+def due(session: Session) -> bool:
+    """Whether a meeting has started since :func:`catch_up` last ran (one indexed look-up)."""
+    row = session.get(m.Setting, THROUGH_KEY)
+    since = _through(row.value) if row is not None else None
+    at = clock.now()
+    if since is not None and since >= at:
+        return False
+    found = session.execute(select(MEET.c.id).where(_passed(since, at)).limit(1)).first()
+    return found is not None
+
+
+def catch_up(session: Session, *, actor: str = "") -> list[int]:
+    """Apply the meetings started since the last run (see the module's notes): each attendee's
+    date moves forward to the day of the latest of them, never back. Returns the ids of the
+    contacts changed; running it again changes nothing."""
+    at = clock.now()
+    mark = session.get(m.Setting, THROUGH_KEY, with_for_update=True)
+    since = _through(mark.value) if mark is not None else None
+    if since is not None and since >= at:
+        return []  # the clock was set back: what started up to the mark is applied
+    latest: dict[int, dt.date] = {}
+    for cid, starts in session.execute(
+        select(ATTENDEE.c.contact_id, func.max(MEET.c.starts_at))
+        .join(MEET, MEET.c.id == ATTENDEE.c.meeting_id)
+        .where(_passed(since, at))
+        .group_by(ATTENDEE.c.contact_id)
+    ).all():
+        day = _when(starts)
+        if day is not None:
+            latest[int(cid)] = day
+    moves: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+    for part in chunked(sorted(latest)):
+        for i, d in session.execute(
+            select(CON.c.id, CON.c.last_contacted_on)
+            .where(CON.c.id.in_(part), CON.c.deleted_at.is_(None))
+            .with_for_update()
+        ).all():
+            if d is None or d < latest[int(i)]:
+                moves[int(i)] = (d, latest[int(i)])
+    changed = _write(session, moves, actor, "", None, "update")
+    if mark is None:
+        session.add(m.Setting(key=THROUGH_KEY, value=at.isoformat()))
+    else:
+        mark.value = at.isoformat()
+    session.flush()
+    return changed
+
+
+CATCH_UP_WAIT_S = 2.0
+"""How long :func:`catch_up_database` waits for another writer: it is done again soon anyway."""
+
+
+def catch_up_database(engine: Any, *, actor: str = "") -> list[int]:
+    """:func:`catch_up` in a unit of work of its own, only when a meeting has started since the
+    last run (a read first: nothing is written, no lock taken, most of the time). Not on a
+    database opened read-only."""
+    if read_only_reason(engine) is not None:
+        return []
+    with read_session(engine) as s:
+        if not due(s):
+            return []
+    with unit_of_work(engine, wait_s=CATCH_UP_WAIT_S) as s:
+        return catch_up(s, actor=actor)
+
+
+def catch_up_quietly(engine: Any) -> list[int]:
+    """:func:`catch_up_database` where it is a side errand (a window opening, a command that
+    reads): a database another writer holds, a team login that may not write, a file that
+    cannot be written leave the dates as they are for the next one to apply."""
+    try:
+        return catch_up_database(engine)
+    except (UserError, SQLAlchemyError) as exc:
+        log.info("meetings since started not applied to last contacted: %s", exc)
+        return []

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Row, Table, and_, func, select
 from sqlmodel import Session
 
-from app import bulk_edit, records
+from app import bulk_edit, contacted, records
 from app.cli_lines import refused
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError, UserError
@@ -35,7 +35,7 @@ from db import kinds
 from db import models as m
 from db.backup import RESTORED_KEY
 from db.queries import chunked
-from db.tables import CHANGE
+from db.tables import ATTENDEE, CHANGE
 
 UNDO_PREFIX = "u"
 IMPORT_UNDO_PREFIX = "undo-"  # app.importing.undo's groups ("undo-<batch id>")
@@ -266,6 +266,7 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     if any(r.op in ("import", GIVEN_OP) for r in rows):
         raise UserError("That change came from an import: undo it with ‘undo import’.")
     undo = begin_undo(session, group_id, actor, lang)
+    meetings = _attendees(session, {int(r.entity_id) for r in rows if r.entity == "meeting"})
     now = m.utcnow()
     by_op: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
@@ -287,6 +288,11 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
         for entity, ids in by_op[op].items():
             _set_deleted(session, entity, ids, now, now, actor, undo)
     _drop_vocabulary(session, rows, by_op, now, actor, undo)
+    if meetings:
+        # the attendees' "Last contacted" counted again, before the undo and after: a move a
+        # meeting made once its start had passed (app.contacted.catch_up) is in no group of its own
+        people = set().union(*meetings.values(), *_attendees(session, set(meetings)).values())
+        contacted.recount(session, people, actor=actor, group_id=undo)
     from app import invitation_links, posts, reorg  # succession rows, posts and holdings, an
     # invitation's link to a meeting logged by hand go (or come back on a redo)
 
@@ -295,6 +301,17 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     invitation_links.after_undo(session, group_id, undo)
     session.flush()
     return UndoResult(undo, group_id, description)
+
+
+def _attendees(session: Session, meeting_ids: set[int]) -> dict[int, set[int]]:
+    """Each meeting's attendees as they stand (before an undo changes them)."""
+    out: dict[int, set[int]] = {i: set() for i in meeting_ids}
+    for part in chunked(sorted(meeting_ids)):
+        for mid, cid in session.execute(
+            select(ATTENDEE.c.meeting_id, ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id.in_(part))
+        ).all():
+            out[int(mid)].add(int(cid))
+    return out
 
 
 def _drop_vocabulary(
