@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         from ui.dialogs import meeting_draft
         from ui.import_offer import ImportHistoryOffer
         from ui.live import LiveStatus, LiveUpdates
+        from ui.meetings_started import StartedMeetings
         from ui.notify import WHO_HINT_MS, Banner, DueNotifier, who_records_hint
         from ui.stakeholder_map import MapView
         from ui.team import guard_window
@@ -353,11 +354,13 @@ class MainWindow(QMainWindow):
             self.tray.show()
         self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
         self.notifier.day_changed.connect(self._new_day)
+        self.started_meetings = StartedMeetings(ctx, self)
         self._restore_views_state()
         self.is_ready = True
         self.nav.currentRowChanged.connect(self._show_view)
         self._show_view(self.nav.currentRow())  # the view chosen while it opened, if any
         self.notifier.start()
+        self.started_meetings.start()
         hint = who_records_hint(ctx)  # once: which name the history records, where to choose one
         # a meeting typed when Ketnoi was last killed (a crash, a power cut): Ctrl+M offers it
         hint = hint or meeting_draft.waiting_said(ctx)

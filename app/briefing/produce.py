@@ -31,6 +31,7 @@ from typing import Any
 from app import secret_names
 from app.briefing import gather, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
+from app.contacted import catch_up_quietly
 from app.errors import UserError
 from app.vntext import fold
 from app.written import check_folder, not_written
@@ -236,6 +237,7 @@ def produce(
         if progress is not None:
             progress(done, total)
 
+    catch_up_quietly(engine)  # a meeting started since counts in "Last contacted" (h108)
     with read_session(engine) as session:
         brief = gather_brief(session, req, today)
     check()

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from app import contacted, records, undo
 from app.briefing.gather import gather_contact
+from app.briefing.produce import BriefRequest, produce
 from app.meetings import Chosen, MeetingDraft, save_meeting
 from db import clock
 from db import models as m
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from db.tables import CHANGE
+from tests.app.briefing.pdfutil import pdf_text
 
 FIRST = dt.date(2026, 12, 1)
 
@@ -194,3 +197,16 @@ def test_two_processes_at_once_write_each_move_once(engine: Engine) -> None:
             e.dispose()
     assert sorted(i for ids_ in moved for i in ids_) == sorted([ids["ha"], ids["yen"]])
     assert len(_history(engine, ids["ha"])) == 1 and len(_history(engine, ids["yen"])) == 1
+
+
+def test_a_brief_made_after_the_meeting_started_says_its_day(engine: Engine, tmp_path: Path) -> None:
+    """In the window, a brief asked for before the minute's look-up: the brief catches up first
+    (the page said "Liên hệ gần nhất 01/12/2026" and "Lần gặp gần nhất 08/12/2026")."""
+    clock.set_fixed(dt.datetime(2026, 12, 7, 8, 30))
+    ids = _people(engine)
+    _log(engine, ids, dt.datetime(2026, 12, 8, 14, 0), "ha")
+    clock.set_fixed(dt.datetime(2026, 12, 9, 9, 0))
+    req = BriefRequest("contact", ids["ha"], lang="vi")
+    done = produce(engine, req, today=clock.today(), folder=tmp_path)
+    text = " ".join(pdf_text(done.path))
+    assert "08/12/2026" in text and "01/12/2026" not in text, text
