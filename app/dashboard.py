@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app import records
 from app.lists import action_select
 from app.reorg import still_active
+from db import clock
 from db.models import (
     EMAIL_KIND,
     OPEN_STATUSES,
@@ -293,7 +294,9 @@ def organisation_people(
     )
     changes = [dict(r._asdict()) for r in session.execute(hstmt)]
     for h in records.standing(changes):  # not an undone position, nor the undo's own row
-        by_id[int(h["entity_id"])]["history"].append({"old": h["old"], "new": h["new"], "at": h["at"]})
+        by_id[int(h["entity_id"])]["history"].append(
+            {"old": h["old"], "new": h["new"], "at": clock.local(h["at"])}
+        )
     return people
 
 

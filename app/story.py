@@ -21,6 +21,7 @@ from app.history import record_history
 from app.letters.register import list_letters
 from app.posts import PostHolding, PostRow
 from app.reorg import Lineage
+from db import clock
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
 
@@ -239,6 +240,7 @@ def role_history(session: Session, contact_id: int) -> list[dict[str, Any]]:
     for h in map(dict, records.standing(scanned)):  # an undone change is no part of the story
         if h.get("field") not in ("position", "organisation_id"):
             continue
+        h["at"] = clock.local(h["at"])  # the local day of the change, not UTC's
         if h["field"] == "organisation_id":
             for k in ("old", "new"):
                 if h[k]:
@@ -293,7 +295,7 @@ def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionS
         meeting=name("meeting", "meeting_id"),
         history=[  # typed values (dates as dates) and names for ids, as the history dialog has them
             {
-                "at": e.at.replace(tzinfo=None),
+                "at": clock.local(e.at),  # stored in UTC: the time the person lived
                 "op": e.op,
                 "field": e.field,
                 "old": e.old,

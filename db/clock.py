@@ -42,6 +42,15 @@ def now() -> dt.datetime:
     return utcnow().astimezone().replace(tzinfo=None)
 
 
+def local(at: dt.datetime) -> dt.datetime:
+    """A stamp stored in UTC (``created_at``, a history row's ``at``: aware, or naive as a bare
+    column gives it back) as local wall-clock time without a zone: what a person reads, and whose
+    ``.date()`` is the day they lived (h108: a change at 08:32 shown as 01:32; one at 06:30 on
+    11/12 dated 10/12)."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+    return aware.astimezone().replace(tzinfo=None)
+
+
 def today() -> dt.date:
     """The local calendar day."""
     return now().date()

@@ -194,6 +194,8 @@ class Settings:
     def fmt_datetime(self, value: dt.datetime | None) -> str:
         if value is None:
             return ""
+        if value.tzinfo is not None:  # a stamp stored in UTC: read in local time (h108)
+            value = value.astimezone().replace(tzinfo=None)
         return f"{self.fmt_date(value.date())} {value:%H:%M}"
 
     def py_date_format(self) -> str:

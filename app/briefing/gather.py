@@ -226,7 +226,7 @@ def _role_history(session: Session, contact_id: int) -> list[RoleChange]:
 
     return [
         RoleChange(
-            at=r[0],
+            at=clock.local(r[0]),  # stored in UTC: the local day of the change
             field="organisation" if r[1] == "organisation_id" else "position",
             old=show(r[1], r[2]),
             new=show(r[1], r[3]),
@@ -442,7 +442,7 @@ def gather_digest(
     meetings = q.meeting_rows(
         session, q.meeting_select().where(in_period).order_by(Meeting.starts_at, Meeting.id)
     )
-    lo_utc, hi_utc = lo.replace(tzinfo=dt.UTC), hi.replace(tzinfo=dt.UTC)
+    lo_utc, hi_utc = lo.astimezone(dt.UTC), hi.astimezone(dt.UTC)  # the local days' bounds
     nc_rows = q.fetch(
         session,
         select(
@@ -464,7 +464,13 @@ def gather_digest(
     )
     new_contacts = [
         NewContactRow(
-            r[0], r[1], r[2], r[3] or "", r[4], bool(r[5]), q.secret("organisation", r[6], r[3], r[7])
+            r[0],
+            r[1],
+            r[2],
+            r[3] or "",
+            clock.local(r[4]),
+            bool(r[5]),
+            q.secret("organisation", r[6], r[3], r[7]),
         )
         for r in nc_rows
     ]
