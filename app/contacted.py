@@ -360,23 +360,23 @@ def due(session: Session) -> bool:
 
 def catch_up(session: Session, *, actor: str = "") -> list[int]:
     """Apply the meetings started since the last run (see the module's notes): each attendee's
-    date moves forward to the day of the latest of them, never back. Returns the ids of the
-    contacts changed; running it again changes nothing."""
+    date moves forward to the day of the latest of them, never back, its history row in the name
+    of whoever last saved that meeting (``actor`` when its history names no one). Returns the ids
+    of the contacts changed; running it again changes nothing."""
     at = clock.now()
     mark = session.get(m.Setting, THROUGH_KEY, with_for_update=True)
     since = _through(mark.value) if mark is not None else None
     if since is not None and since >= at:
         return []  # the clock was set back: what started up to the mark is applied
-    latest: dict[int, dt.date] = {}
-    for cid, starts in session.execute(
-        select(ATTENDEE.c.contact_id, func.max(MEET.c.starts_at))
+    latest: dict[int, tuple[dt.datetime, int]] = {}  # contact -> (start, meeting) of the latest
+    for cid, mid, starts in session.execute(
+        select(ATTENDEE.c.contact_id, MEET.c.id, MEET.c.starts_at)
         .join(MEET, MEET.c.id == ATTENDEE.c.meeting_id)
         .where(_passed(since, at))
-        .group_by(ATTENDEE.c.contact_id)
     ).all():
-        day = _when(starts)
-        if day is not None:
-            latest[int(cid)] = day
+        when = starts if isinstance(starts, dt.datetime) else dt.datetime.fromisoformat(str(starts))
+        if int(cid) not in latest or (when, int(mid)) > latest[int(cid)]:
+            latest[int(cid)] = (when, int(mid))
     moves: dict[int, tuple[dt.date | None, dt.date | None]] = {}
     for part in chunked(sorted(latest)):
         for i, d in session.execute(
@@ -384,15 +384,35 @@ def catch_up(session: Session, *, actor: str = "") -> list[int]:
             .where(CON.c.id.in_(part), CON.c.deleted_at.is_(None))
             .with_for_update()
         ).all():
-            if d is None or d < latest[int(i)]:
-                moves[int(i)] = (d, latest[int(i)])
-    changed = _write(session, moves, actor, "", None, "update")
+            day = latest[int(i)][0].date()
+            if d is None or d < day:
+                moves[int(i)] = (d, day)
+    by = _saved_by(session, {latest[i][1] for i in moves})
+    per_actor: dict[str, dict[int, tuple[dt.date | None, dt.date | None]]] = {}
+    for i, move in moves.items():
+        per_actor.setdefault(by.get(latest[i][1]) or actor, {})[i] = move
+    changed: list[int] = []
+    for who, some in sorted(per_actor.items()):
+        changed += _write(session, some, who, "", None, "update")
     if mark is None:
         session.add(m.Setting(key=THROUGH_KEY, value=at.isoformat()))
     else:
         mark.value = at.isoformat()
     session.flush()
-    return changed
+    return sorted(changed)
+
+
+def _saved_by(session: Session, meeting_ids: set[int]) -> dict[int, str]:
+    """Who last saved each meeting, as its history says."""
+    out: dict[int, str] = {}
+    for part in chunked(sorted(meeting_ids)):
+        for mid, who in session.execute(
+            select(CHANGE.c.entity_id, CHANGE.c.actor)
+            .where(CHANGE.c.entity == "meeting", CHANGE.c.entity_id.in_(part))
+            .order_by(CHANGE.c.id)
+        ).all():
+            out[int(mid)] = str(who or "")
+    return out
 
 
 CATCH_UP_WAIT_S = 2.0

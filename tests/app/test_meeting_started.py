@@ -88,8 +88,16 @@ def test_a_meeting_logged_before_it_starts_counts_once_it_has(engine: Engine) ->
     with read_session(engine) as s:
         assert gather_contact(s, ids["ha"]).last_contacted_on == day  # what `ketnoi brief` prints
         assert records.get(s, "contact", ids["yen"])["version"] == 2  # a save's bump
-    # a history row as a save writes it; in no group, so not a step Ctrl+Z would undo
+    # a history row as a save writes it, in the name of who logged the meeting; in no group,
+    # so not a step Ctrl+Z would undo
     assert _history(engine, ids["yen"]) == [(None, "2026-12-07", "")]
+    with read_session(engine) as s:
+        [who] = s.execute(
+            select(CHANGE.c.actor).where(
+                CHANGE.c.entity_id == ids["yen"], CHANGE.c.field == "last_contacted_on"
+            )
+        ).scalars()
+        assert who == "test"
     with read_session(engine) as s:
         assert not contacted.due(s)
         assert all("Bùi Đức Hà" not in g.description for g in undo.recent_undoable(s))
