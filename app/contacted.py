@@ -33,7 +33,7 @@ save puts the old dates back.
 A meeting logged before it starts moves nothing when saved; it counts once its start has passed
 (h108: a meeting logged at 08:30 for 10:30 never moved its attendees' date, while their own
 timeline and the brief's "Last met" listed it). :func:`catch_up` applies the meetings whose start
-has passed since it last ran: at the app's start, every few minutes in the window, before a brief
+has passed since it last ran: at the window's start and every minute after, before a brief
 and for every command line that opens the database (:func:`catch_up_database`). The setting
 :data:`THROUGH_KEY` holds the local time up to which every meeting that counts has moved its
 attendees (a save of a meeting already held applies it; a save of one still to come that starts
@@ -348,13 +348,22 @@ def _passed(since: dt.datetime | None, at: dt.datetime) -> Any:
 
 
 def due(session: Session) -> bool:
-    """Whether a meeting has started since :func:`catch_up` last ran (one indexed look-up)."""
+    """Whether a meeting started since :func:`catch_up` last ran has an attendee whose date it
+    would move (one query on the index of ``meeting.starts_at``; nothing to write otherwise, so
+    a command that is refused writes nothing)."""
     row = session.get(m.Setting, THROUGH_KEY)
     since = _through(row.value) if row is not None else None
     at = clock.now()
     if since is not None and since >= at:
         return False
-    found = session.execute(select(MEET.c.id).where(_passed(since, at)).limit(1)).first()
+    older = or_(CON.c.last_contacted_on.is_(None), CON.c.last_contacted_on < func.date(MEET.c.starts_at))
+    found = session.execute(
+        select(MEET.c.id)
+        .join(ATTENDEE, ATTENDEE.c.meeting_id == MEET.c.id)
+        .join(CON, CON.c.id == ATTENDEE.c.contact_id)
+        .where(_passed(since, at), CON.c.deleted_at.is_(None), older)
+        .limit(1)
+    ).first()
     return found is not None
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import Date, DateTime, insert, or_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from app import records
+from app import contacted, records
 from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError
@@ -32,9 +32,10 @@ from app.importing.sheet import remembered_mapping
 from app.records import jsonable
 from app.vntext import fold
 from db import backup as backups
+from db import clock
 from db import models as m
 from db.queries import chunked
-from db.tables import CHANGE
+from db.tables import ATTENDEE, CHANGE
 
 ENTITY_MODELS: dict[str, type[Any]] = {**MODELS, "staff": m.Staff}
 Progress = Callable[[int, int], None]
@@ -131,7 +132,9 @@ def undo_import(
     it (:func:`check_batch`)."""
     batch = check_batch(session, batch_id, made_at)
     if batch.undone_at is not None:
-        raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
+        raise ImportRefused(
+            msg("already_undone", id=batch_id, at=f"{clock.local(batch.undone_at):%d/%m/%Y %H:%M}")
+        )
     result = UndoResult(batch_id)
     # a copy first, as before a merge or a bulk delete: an undo may send thousands of records to
     # the trash and put back thousands of fields (reviewer h109: no copy in File → Backups)
@@ -247,7 +250,24 @@ def undo_import(
         for batch_rows in chunked(history, 2000):
             session.execute(insert(m.Change), list(batch_rows))
     session.flush()
+    _recount_attendees(session, created.get("meeting", []), actor, batch_id)
     return result
+
+
+def _recount_attendees(session: Session, meetings: list[int], actor: str, batch_id: int) -> None:
+    """The attendees of the meetings the import brought counted again: a meeting still to come
+    when imported moved their "Last contacted" once it started (app.contacted.catch_up), in no
+    row of the import's to put back (h108's review)."""
+    people: set[int] = set()
+    for part in chunked(sorted(set(meetings))):
+        people.update(
+            int(c)
+            for c in session.execute(
+                sa_select(ATTENDEE.c.contact_id).where(ATTENDEE.c.meeting_id.in_(part))
+            ).scalars()
+        )
+    if people:
+        contacted.recount(session, people, actor=actor, group_id=f"undo-{batch_id}", batch_id=batch_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +287,9 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
     go, not what the import created (reviewer: "14 organisations will be removed", 13 went)."""
     batch = check_batch(session, batch_id, made_at)
     if batch.undone_at is not None:
-        raise ImportRefused(msg("already_undone", id=batch_id, at=f"{batch.undone_at:%d/%m/%Y %H:%M}"))
+        raise ImportRefused(
+            msg("already_undone", id=batch_id, at=f"{clock.local(batch.undone_at):%d/%m/%Y %H:%M}")
+        )
     created: dict[str, list[int]] = {}
     for entity, ident in session.execute(
         sa_select(CHANGE.c.entity, CHANGE.c.entity_id).where(

@@ -218,3 +218,32 @@ def test_a_brief_made_after_the_meeting_started_says_its_day(engine: Engine, tmp
     done = produce(engine, req, today=clock.today(), folder=tmp_path)
     text = " ".join(pdf_text(done.path))
     assert "08/12/2026" in text and "01/12/2026" not in text, text
+
+
+def test_undoing_an_import_of_a_meeting_that_has_since_started_takes_its_move_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from app.importing import inspect_sheet, preview_import, run_import
+    from app.importing.undo import undo_import
+    from tests.app.importing.helpers import write_xlsx
+
+    clock.set_fixed(dt.datetime(2026, 12, 7, 8, 30))
+    ids = _people(engine)
+    book = write_xlsx(
+        tmp_path / "cuoc-hop.xlsx",
+        {
+            "Cuộc họp": [
+                ["Tiêu đề", "Bắt đầu", "Thành phần"],
+                ["Hội thảo", dt.datetime(2026, 12, 8, 9), "Bùi Đức Hà"],
+            ]
+        },
+    )
+    with read_session(engine) as s:
+        preview = preview_import(book, inspect_sheet(book, session=s), session=s)
+    result = run_import(engine, preview)
+    clock.set_fixed(dt.datetime(2026, 12, 9, 9, 0))
+    contacted.catch_up_database(engine)
+    assert _dates(engine, ids)["ha"] == dt.date(2026, 12, 8)
+    with unit_of_work(engine) as s:
+        undo_import(result.batch_id, session=s)
+    assert _dates(engine, ids)["ha"] == FIRST
