@@ -105,3 +105,25 @@ def test_a_utc_stamp_given_to_the_windows_format_is_shown_in_local_time(ctx: Any
     at = dt.datetime(2026, 12, 7, 1, 32, tzinfo=dt.UTC)
     assert ctx.settings.fmt_datetime(at) == "07/12/2026 08:32"
     assert ctx.settings.fmt_datetime(dt.datetime(2026, 12, 7, 10, 30)) == "07/12/2026 10:30"  # a meeting's
+
+
+def test_an_import_already_undone_says_when_in_local_time(
+    engine: Engine, hanoi: None, tmp_path: Path
+) -> None:
+    from app.importing import inspect_sheet, preview_import, run_import
+    from app.importing.errors import ImportRefused
+    from app.importing.undo import undo_import
+    from tests.app.importing.helpers import write_xlsx
+
+    clock.set_fixed(dt.datetime(2026, 12, 7, 8, 32))  # 01:32 UTC
+    book = write_xlsx(
+        tmp_path / "lien-he.xlsx", {"Liên hệ": [["Họ và tên", "Email"], ["Lý Minh Khôi", "khoi@nic.gov.vn"]]}
+    )
+    with read_session(engine) as s:
+        preview = preview_import(book, inspect_sheet(book, session=s), session=s)
+    batch = run_import(engine, preview).batch_id
+    with unit_of_work(engine) as s:
+        undo_import(batch, session=s)
+    with unit_of_work(engine) as s, pytest.raises(ImportRefused) as refused:
+        undo_import(batch, session=s)
+    assert "(07/12/2026 08:32)" in str(refused.value), str(refused.value)
