@@ -54,6 +54,7 @@ from app.importing.sheet import (
 )
 from app.importing.undo import undo_import, undo_plan
 from app.language import LANGUAGES, cli_language
+from db import clock
 from db.engine import read_session, unit_of_work
 
 KIND_ALIASES = {
@@ -779,10 +780,12 @@ def history_command(args: argparse.Namespace, ctx: Any) -> int:
     ctx.out(line("history_head", lang))
     for e in entries:
         state = (
-            line("undone", lang, at=f"{e.undone_at:%d/%m/%Y %H:%M}") if e.undone_at else line("active", lang)
+            line("undone", lang, at=f"{clock.local(e.undone_at):%d/%m/%Y %H:%M}")
+            if e.undone_at
+            else line("active", lang)
         )
         ctx.out(
-            line("history_row", lang, id=e.id, when=f"{e.created_at:%d/%m/%Y %H:%M}", by=e.created_by or "—",
+            line("history_row", lang, id=e.id, when=f"{clock.local(e.created_at):%d/%m/%Y %H:%M}", by=e.created_by or "—",
                  file=e.file_name, sheets=e.sheets, new=e.new, update=e.updated, rejected=e.rejected,
                  state=state)
         )  # fmt: skip

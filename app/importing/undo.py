@@ -111,7 +111,12 @@ def check_batch(session: Session, batch_id: int, made_at: dt.datetime | None = N
         raise ImportRefused(msg("batch_gone", id=batch_id))
     if batch.created_at != made_at:
         raise ImportRefused(
-            msg("batch_replaced", id=batch_id, file=batch.file_name, at=f"{batch.created_at:%d/%m/%Y %H:%M}")
+            msg(
+                "batch_replaced",
+                id=batch_id,
+                file=batch.file_name,
+                at=f"{clock.local(batch.created_at):%d/%m/%Y %H:%M}",
+            )
         )
     return batch
 
