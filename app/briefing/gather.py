@@ -226,7 +226,7 @@ def _role_history(session: Session, contact_id: int) -> list[RoleChange]:
 
     return [
         RoleChange(
-            at=clock.local(r[0]),  # stored in UTC: the local day of the change
+            at=r[0],
             field="organisation" if r[1] == "organisation_id" else "position",
             old=show(r[1], r[2]),
             new=show(r[1], r[3]),
@@ -464,13 +464,7 @@ def gather_digest(
     )
     new_contacts = [
         NewContactRow(
-            r[0],
-            r[1],
-            r[2],
-            r[3] or "",
-            clock.local(r[4]),
-            bool(r[5]),
-            q.secret("organisation", r[6], r[3], r[7]),
+            r[0], r[1], r[2], r[3] or "", r[4], bool(r[5]), q.secret("organisation", r[6], r[3], r[7])
         )
         for r in nc_rows
     ]

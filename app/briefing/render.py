@@ -43,6 +43,7 @@ from app.briefing.layout import (
 from app.briefing.letters_section import letters_section
 from app.briefing.reorg_section import lineage_facts, posts_held_section
 from app.validation import phone_display
+from db import clock
 
 Target = str | Any | BinaryIO
 Progress = Callable[[int, int], None] | None
@@ -207,7 +208,7 @@ def contact_story(b: ContactBrief, lab: Labels, avail: float, compact: bool = Fa
     if b.role_history:
         rows = [
             [
-                para(format_date(r.at, lab), st.cell),
+                para(format_date(clock.local(r.at), lab), st.cell),  # (stored in UTC)
                 para(lab["field." + r.field], st.cell),
                 # (a blank filled, by an import or an edit, is no change of role: said so,
                 # not "— → Giám đốc" as though the post began that day: reviewer h98)
@@ -306,7 +307,7 @@ def digest_story(b: PeriodDigest, lab: Labels, avail: float) -> list[Flowable]:
                 sec.marked(c, lab, [para(c.name, st.cell_bold)]),
                 para(c.position, st.cell),
                 sec.named_para(c.organisation, "organisation", lab, st.cell),
-                para(format_date(c.created_at, lab), st.cell),
+                para(format_date(clock.local(c.created_at), lab), st.cell),  # (stored in UTC)
             ]
             for c in b.new_contacts
         ]

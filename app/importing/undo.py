@@ -255,12 +255,13 @@ def undo_import(
         for batch_rows in chunked(history, 2000):
             session.execute(insert(m.Change), list(batch_rows))
     session.flush()
-    _recount_attendees(session, created.get("meeting", []), actor, batch_id)
+    gone = [i for i in created.get("meeting", []) if i not in kept.get("meeting", {})]
+    _recount_attendees(session, gone, actor, batch_id)
     return result
 
 
 def _recount_attendees(session: Session, meetings: list[int], actor: str, batch_id: int) -> None:
-    """The attendees of the meetings the import brought counted again: a meeting still to come
+    """The attendees of the meetings the undo put in the trash counted again: a meeting still to come
     when imported moved their "Last contacted" once it started (app.contacted.catch_up), in no
     row of the import's to put back (h108's review)."""
     people: set[int] = set()

@@ -17,8 +17,10 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from app.briefing.gather import gather_contact
+from app.briefing.produce import BriefRequest, produce
 from db import clock
 from db.engine import read_session, unit_of_work
+from tests.app.briefing.pdfutil import pdf_text
 
 
 @pytest.fixture
@@ -60,7 +62,9 @@ def test_an_actions_history_on_its_page_is_in_local_time(
     assert "01:32" not in text
 
 
-def test_role_history_is_dated_by_the_local_day(qapp: Any, ctx: Any, engine: Engine, hanoi: None) -> None:
+def test_role_history_is_dated_by_the_local_day(
+    qapp: Any, ctx: Any, engine: Engine, hanoi: None, tmp_path: Path
+) -> None:
     clock.set_fixed(dt.datetime(2026, 12, 1, 9, 0))
     with unit_of_work(engine) as s:
         org = records.create(s, "organisation", {"name": "Cục Đổi mới sáng tạo"})
@@ -77,10 +81,13 @@ def test_role_history_is_dated_by_the_local_day(qapp: Any, ctx: Any, engine: Eng
     # the organisation's people: "formerly Phó Cục trưởng (11/12/2026)"
     text = _page_text(ctx, "organisation", org)
     assert "formerly Phó Cục trưởng (11/12/2026)" in text, text
-    # and the contact's brief
+    # and the contact's brief: "Quá trình công tác" dated 11/12/2026
     with read_session(engine) as s:
-        [change] = gather_contact(s, cid).role_history
-    assert change.at.date() == dt.date(2026, 12, 11)
+        assert len(gather_contact(s, cid).role_history) == 1
+    done = produce(engine, BriefRequest("contact", cid, lang="vi"), today=clock.today(), folder=tmp_path)
+    text = " ".join(pdf_text(done.path))
+    assert "11/12/2026 Chức vụ" in text, text
+    assert "10/12/2026" not in text
 
 
 def test_a_period_digest_counts_contacts_added_on_its_local_days(
@@ -97,7 +104,7 @@ def test_a_period_digest_counts_contacts_added_on_its_local_days(
         december = gather_digest(s, dt.date(2026, 12, 1), dt.date(2026, 12, 31))
         november = gather_digest(s, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     khoi = [c for c in december.new_contacts if c.name == "Lý Minh Khôi"]
-    assert khoi and khoi[0].created_at.date() == dt.date(2026, 12, 1)
+    assert khoi and khoi[0].created_at.astimezone().date() == dt.date(2026, 12, 1)
     assert all(c.name != "Lý Minh Khôi" for c in november.new_contacts)
 
 
