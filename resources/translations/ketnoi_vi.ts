@@ -4836,6 +4836,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4942,6 +4944,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -4982,6 +4985,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5012,6 +5016,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5209,6 +5214,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5773,254 +5780,254 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="790" />
+      <location filename="../../ui/main_window.py" line="793" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="788" />
+      <location filename="../../ui/main_window.py" line="791" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="792" />
+      <location filename="../../ui/main_window.py" line="795" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="511" />
+      <location filename="../../ui/main_window.py" line="514" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="596" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="584" />
+      <location filename="../../ui/main_window.py" line="587" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="620" />
+      <location filename="../../ui/main_window.py" line="623" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="530" />
+      <location filename="../../ui/main_window.py" line="533" />
       <source>&amp;History…</source>
       <translation>Lịch &amp;sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="534" />
+      <location filename="../../ui/main_window.py" line="537" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
-      <location filename="../../ui/main_window.py" line="869" />
+      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="872" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="440" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="417" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="422" />
       <source>&amp;Refresh</source>
       <translation>Làm &amp;mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="411" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="436" />
+      <location filename="../../ui/main_window.py" line="439" />
       <source>&amp;Settings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="611" />
+      <location filename="../../ui/main_window.py" line="614" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="532" />
+      <location filename="../../ui/main_window.py" line="535" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="605" />
+      <location filename="../../ui/main_window.py" line="608" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="537" />
+      <location filename="../../ui/main_window.py" line="540" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="784" />
+      <location filename="../../ui/main_window.py" line="787" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="437" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="439" />
+      <location filename="../../ui/main_window.py" line="442" />
       <source>Bac&amp;kups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="655" />
+      <location filename="../../ui/main_window.py" line="658" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="540" />
+      <location filename="../../ui/main_window.py" line="543" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1025" />
+      <location filename="../../ui/main_window.py" line="1028" />
       <source>Draft letter</source>
       <translation>Soạn công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="483" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="473" />
+      <location filename="../../ui/main_window.py" line="476" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>X&amp;uất lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="460" />
+      <location filename="../../ui/main_window.py" line="463" />
       <source>Export this list to E&amp;xcel…</source>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="492" />
-      <location filename="../../ui/main_window.py" line="499" />
+      <location filename="../../ui/main_window.py" line="495" />
+      <location filename="../../ui/main_window.py" line="502" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="506" />
+      <location filename="../../ui/main_window.py" line="509" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="527" />
+      <location filename="../../ui/main_window.py" line="530" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="449" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="485" />
+      <location filename="../../ui/main_window.py" line="488" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>Log e-&amp;mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="624" />
+      <location filename="../../ui/main_window.py" line="627" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="866" />
+      <location filename="../../ui/main_window.py" line="869" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="867" />
+      <location filename="../../ui/main_window.py" line="870" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="869" />
+      <location filename="../../ui/main_window.py" line="872" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="750" />
+      <location filename="../../ui/main_window.py" line="753" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -6030,17 +6037,17 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="864" />
+      <location filename="../../ui/main_window.py" line="867" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="432" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
@@ -6050,32 +6057,32 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="864" />
+      <location filename="../../ui/main_window.py" line="867" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="470" />
       <source>Save import &amp;template…</source>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="603" />
+      <location filename="../../ui/main_window.py" line="606" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="657" />
+      <location filename="../../ui/main_window.py" line="660" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>Undo &amp;history…</source>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1025" />
+      <location filename="../../ui/main_window.py" line="1028" />
       <source>Write the letter to:</source>
       <translation>Gửi công văn tới:</translation>
     </message>
@@ -6498,7 +6505,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6525,7 +6531,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6540,12 +6548,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6611,6 +6623,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6645,9 +6658,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7078,7 +7089,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7119,8 +7129,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7131,15 +7139,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7201,7 +7205,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -8727,8 +8730,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8754,7 +8755,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
