@@ -9,7 +9,6 @@ traceback although the import was written. Each moment is reached here in-proces
 
 from __future__ import annotations
 
-import gc
 import logging
 import signal
 import sqlite3
@@ -143,17 +142,7 @@ def test_ctrl_c_during_the_commit_says_the_import_was_written(
 
     monkeypatch.setattr(service, "unit_of_work", signalled)
     db = tmp_path / "k.db"
-    # No collector callbacks meanwhile: a collection (once the import's pause, app.gcpause, turns
-    # the collector back on) is a place where Python runs a pending signal's handler, and the
-    # KeyboardInterrupt raised inside hypothesis's callback was "ignored in gc_callback", a warning
-    # in CI's runs, not the command's to handle (pausing automatic collection for the raise alone
-    # did not keep it away)
-    callbacks = gc.callbacks[:]
-    gc.callbacks.clear()
-    try:
-        done = stopped(db, sheet)
-    finally:
-        gc.callbacks.extend(callbacks)
+    done = stopped(db, sheet)
     assert (done.returncode, done.stderr.splitlines()) == (130, [WRITTEN])
     assert (imports(db), contacts(db)) == (1, 30)
 
