@@ -321,10 +321,19 @@ def _watch_file(engine: Engine, path: Path) -> None:
     writing through the open file — into a ``-wal`` named after the old path, which the moved
     file's next opener never reads (reviewer: a contact saved after ``mv`` was in that -wal alone,
     and lost when the next start made a new database at the path). Its first connection is never
-    made where only a ``-wal`` or ``-shm`` is left (:func:`db.paths.leftovers`)."""
+    made where only a ``-wal`` or ``-shm`` is left (:func:`db.paths.leftovers`).
+
+    ``before`` holds the engine weakly: it is a listener on the engine's dialect, which
+    SQLAlchemy's mappers keep in their caches for good, so a strong hold kept every engine ever
+    opened alive with its pool and statement cache (each database a window opened, restored or
+    switched to, for the rest of the process)."""
+    held = weakref.ref(engine)
 
     def before(*_args: Any) -> None:
-        known = _FILE_ID.get(engine)
+        live = held()
+        if live is None:  # (the engine is gone; nothing connects through it any more)
+            return
+        known = _FILE_ID.get(live)
         if known is None:
             found = leftovers(path)
             if found:
