@@ -86,6 +86,12 @@ LINES: dict[str, tuple[str, str]] = {
         "Chưa có bản sao lưu nào của {db} (các bản sao sẽ được lưu trong {folder}).",
     ),
     "listing": ("Backups of {db}, newest first:", "Các bản sao lưu của {db}, mới nhất trước:"),
+    "ahead": (
+        "named with a time still to come: taken while the computer's clock was ahead; "
+        "listed by when it was written, kept, and never counted among the copies kept",
+        "mang thời điểm chưa tới: được tạo khi đồng hồ máy tính chạy sai (nhanh hơn); "
+        "xếp theo lúc tệp được ghi, luôn được giữ, không tính vào số bản sao được giữ",
+    ),
     "damaged": (
         "damaged, set aside (kept, not restorable)",
         "tệp hỏng được giữ riêng (không khôi phục được)",
@@ -313,6 +319,7 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
             "folder": str(backups.folder_for(db_file)),
             "backups": [
                 {"file": str(b.path), "at": b.at, "reason": b.reason, "size": b.size, "damaged": b.damaged,
+                 "ahead": b.ahead,
                  "holds": dataclasses.asdict(c) if (c := holds[b.path]) is not None else None}
                 for b in found
             ],
@@ -332,6 +339,8 @@ def list_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(f"  {b.at:%Y-%m-%d %H:%M:%S}  {what:<24} {b.size / 1e6:>8.1f} MB  {b.path}")
         if not b.damaged:
             ctx.out(f"  {'':19}  {_holds(holds[b.path])}")
+        if b.ahead:
+            ctx.out(f"  {'':19}  {_say('ahead')}")
     if blocked is not None:
         ctx.out(_say("not_in_place", why=_why(blocked)))
     else:

@@ -50,6 +50,9 @@ RISKY_KEEP = 10
 DAILY_KEEP = 7
 WEEKLY_KEEP = 4
 DAMAGED = "damaged"  # the reason of a damaged database set aside by a restore
+AHEAD_TOLERANCE = dt.timedelta(minutes=5)
+"""A copy named with a time later than now by more than this was taken while the clock was
+ahead (a wrong date on the computer, a laptop back from a trip): see :attr:`Backup.ahead`."""
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<at>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
 
 
@@ -81,6 +84,13 @@ class Backup:
     at: dt.datetime  # local wall-clock time it was taken
     reason: str  # daily, manual, before-import, before-merge, before-upgrade, damaged, …
     size: int
+    # Named with a time still to come: taken while the clock was ahead. Its name cannot say
+    # where it belongs among the others (reviewer h118: a copy taken under 29/02/2028 was listed,
+    # and offered for a damaged database, as the newest, over the day's real copies holding
+    # more; it also held one of the ten places for good): it is placed by when its file was
+    # written, if that is not ahead too, else with the oldest; it is kept and takes no place.
+    ahead: bool = False
+    placed: dt.datetime | None = None  # where it is placed, when ahead
 
     @property
     def damaged(self) -> bool:
@@ -353,13 +363,23 @@ def listing(db_file: Path) -> list[Backup]:
     out: list[Backup] = []
     if not folder.is_dir():
         return out
+    latest = clock.now() + AHEAD_TOLERANCE
     for path in folder.glob(f"{db_file.stem}-*.db"):
         match = _NAME.match(path.name)
         if match is None or match["stem"] != db_file.stem:
             continue
-        at = dt.datetime.strptime(match["at"], "%Y%m%d-%H%M%S")
-        out.append(Backup(path, at, match["reason"], path.stat().st_size))
-    out.sort(key=lambda b: (b.at, _second_n(b.path.name)), reverse=True)
+        try:
+            at = dt.datetime.strptime(match["at"], "%Y%m%d-%H%M%S")
+            found = path.stat()
+        except (ValueError, OSError):  # no such time (another program's file), or gone meanwhile
+            continue
+        if at <= latest:
+            out.append(Backup(path, at, match["reason"], found.st_size))
+            continue
+        written = dt.datetime.fromtimestamp(found.st_mtime)
+        placed = written if written <= latest else dt.datetime.min
+        out.append(Backup(path, at, match["reason"], found.st_size, ahead=True, placed=placed))
+    out.sort(key=lambda b: (b.placed or b.at, _second_n(b.path.name)), reverse=True)
     return out
 
 
@@ -379,8 +399,9 @@ def prune(db_file: Path, kept: Sequence[Path] = ()) -> list[Path]:
     """Delete the copies the policy no longer keeps; returns what was deleted. A damaged file
     set aside by a restore is no copy: it is never deleted and takes no copy's place. ``kept``:
     copies kept whatever the policy says (the one a restore is putting back)."""
-    copies = [b for b in listing(db_file) if not b.damaged]
-    keep: set[Path] = set()
+    listed = [b for b in listing(db_file) if not b.damaged]
+    copies = [b for b in listed if not b.ahead]
+    keep: set[Path] = {b.path for b in listed if b.ahead}  # taking no place (:attr:`Backup.ahead`)
     risky = [b for b in copies if b.reason.startswith("before-")]
     # Different states first: a copy holding what a newer one holds takes a place only when one
     # is left (reviewer: one copy restored ten times made ten identical before-restore copies,

@@ -696,7 +696,9 @@ def offer_latest_backup(
                 text
                 + " "
                 + tr("Open its latest good backup, from %1? (The damaged file is kept aside.)").replace(
-                    "%1", settings.fmt_datetime(good.at)
+                    "%1",
+                    settings.fmt_datetime(good.at)
+                    + ("" if not good.ahead else " " + tr("(named while the computer's clock was ahead)")),
                 )
             )
             box.setInformativeText(

@@ -165,7 +165,8 @@ def test_the_history_is_bounded(db_path: Path, engine: Engine) -> None:
         for hour, reason in ((8, "daily"), (10, "before-import"), (11, "before-merge")):
             with clock.frozen(start + dt.timedelta(days=day, hours=hour - 8), ticking=False):
                 assert backups.take(db_path, reason) is not None
-    kept = backups.listing(db_path)
+    with clock.frozen(dt.datetime(2026, 12, 8, 11, 0), ticking=False):
+        kept = backups.listing(db_path)
     risky = [b.at for b in kept if b.reason.startswith("before-")]
     newest_risky = sorted(
         (start + dt.timedelta(days=d, hours=h) for d in range(60) for h in (2, 3)), reverse=True
@@ -298,7 +299,8 @@ def test_rotation_never_deletes_a_damaged_file_set_aside(
         for hour, reason in ((8, "daily"), (10, "before-import"), (11, "before-restore")):
             with clock.frozen(start + dt.timedelta(days=day, hours=hour - 8), ticking=False):
                 assert backups.take(db_path, reason) is not None
-    kept = backups.listing(db_path)
+    with clock.frozen(dt.datetime(2026, 12, 8, 11, 0), ticking=False):
+        kept = backups.listing(db_path)
     aside = [b for b in kept if b.damaged]
     assert len(aside) == 1 and aside[0].path.read_bytes() == damaged
     assert aside[0].at == dt.datetime(2026, 9, 1, 8, 0)
@@ -374,7 +376,9 @@ def test_a_copy_asked_for_never_pushes_out_the_days_automatic_copy(db_path: Path
     with clock.frozen(dt.datetime(2026, 12, 5, 14, 15), ticking=False):
         manual = backups.take(db_path, "manual")
     assert daily is not None and manual is not None
-    assert [(b.at, b.reason) for b in backups.listing(db_path)] == [
+    with clock.frozen(dt.datetime(2026, 12, 5, 14, 16), ticking=False):  # (a copy named ahead of
+        listed = backups.listing(db_path)  # now is placed apart: test_backups_clock_ahead.py)
+    assert [(b.at, b.reason) for b in listed] == [
         (dt.datetime(2026, 12, 5, 14, 15), "manual"),
         (dt.datetime(2026, 12, 5, 14, 12), "daily"),
     ]
@@ -382,7 +386,8 @@ def test_a_copy_asked_for_never_pushes_out_the_days_automatic_copy(db_path: Path
         for hour, reason in ((8, "daily"), (9, "manual"), (10, "manual")):
             with clock.frozen(dt.datetime(2026, 12, 5 + day, hour, 0), ticking=False):
                 assert backups.take(db_path, reason) is not None
-    kept = backups.listing(db_path)
+    with clock.frozen(dt.datetime(2026, 12, 8, 11, 0), ticking=False):
+        kept = backups.listing(db_path)
     assert daily.exists() and manual.exists()
     assert sum(b.reason == "daily" for b in kept) == 4 and sum(b.reason == "manual" for b in kept) == 7
 
@@ -401,7 +406,9 @@ def test_restoring_a_copy_keeps_that_copy(db_path: Path, engine: Engine) -> None
     with clock.frozen(dt.datetime(2026, 12, 6, 22, 1), ticking=False):
         saved = backups.restore(db_path, daily)
     assert saved is not None and daily.exists()
-    assert [(b.at, b.reason) for b in backups.listing(db_path)] == [
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 2), ticking=False):
+        listed = backups.listing(db_path)
+    assert [(b.at, b.reason) for b in listed] == [
         (dt.datetime(2026, 12, 6, 22, 1), "before-restore"),
         (dt.datetime(2026, 12, 6, 21, 56, 1), "daily"),
     ]
@@ -412,7 +419,9 @@ def test_restoring_a_copy_keeps_that_copy(db_path: Path, engine: Engine) -> None
         with clock.frozen(dt.datetime(2026, 12, 6, 22, minute), ticking=False):
             backups.restore(db_path, daily)
     assert daily.exists()
-    assert [b.reason for b in backups.listing(db_path)] == ["before-restore"] * 3 + ["daily"]
+    with clock.frozen(dt.datetime(2026, 12, 6, 22, 10), ticking=False):
+        listed = backups.listing(db_path)
+    assert [b.reason for b in listed] == ["before-restore"] * 3 + ["daily"]
 
 
 def test_a_copy_taken_before_a_risky_step_is_restorable_after_more_than_the_risky_count(

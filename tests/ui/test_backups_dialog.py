@@ -170,3 +170,26 @@ def test_each_copy_says_what_it_holds(qtbot: Any, window: Any, ctx: Any, monkeyp
     )
     assert f"{before.meetings} meetings," in holds["Copy you asked for"]
     assert holds["Before a restore"] != holds["Copy you asked for"]
+
+
+def test_a_copy_named_while_the_clock_was_ahead_says_so(qtbot: Any, window: Any, ctx: Any) -> None:
+    """(Reviewer h118: a copy named 29/02/2028 was listed first, as the newest; see
+    tests/app/test_backups_clock_ahead.py.)"""
+    from db import backup as backups
+    from db.engine import sqlite_path
+    from ui.dialogs.backups import BackupsDialog
+
+    db_file = sqlite_path(str(ctx.engine.url))
+    assert db_file is not None
+    good = backups.take(db_file, "daily")
+    assert good is not None
+    ahead = backups.folder_for(db_file) / f"{db_file.stem}-20990228-100000-before-import.db"
+    ahead.write_bytes(good.read_bytes())
+    dialog = BackupsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    items = [dialog.list.topLevelItem(n) for n in range(dialog.list.topLevelItemCount())]
+    marked = [item for item in items if "(clock was ahead)" in item.text(0)]
+    assert len(marked) == 1 and "2099" in marked[0].text(0)
+    assert items[0] is not marked[0]  # not listed as the newest
+    assert "taken while the computer's clock was ahead" in marked[0].toolTip(0)

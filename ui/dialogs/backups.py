@@ -210,6 +210,18 @@ class BackupsDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, str(b.path))
             item.setData(1, Qt.ItemDataRole.UserRole, b.damaged)
             item.setToolTip(0, str(b.path))
+            if b.ahead:
+                item.setText(0, when + " " + self.tr("(clock was ahead)"))
+                item.setToolTip(
+                    0,
+                    self.tr(
+                        "Named with a time still to come: this copy was taken while the computer's "
+                        "clock was ahead. It is listed by when its file was written, always kept, "
+                        "and never counted among the copies kept."
+                    )
+                    + "\n"
+                    + str(b.path),
+                )
             if b.damaged:
                 item.setToolTip(
                     1,
