@@ -469,10 +469,13 @@ def undo_entry(
             else UserError(f"{found.label}: {found.reason}")
         )
     if found.kind == "import" and found.batch_id is not None:
+        from app.importing.messages import text
         from app.importing.undo import undo_import  # the import package loads on first use
 
         result = undo_import(found.batch_id, session=session, actor=actor, progress=progress)
-        return Undone(group_id, "", found.label, tuple(result.conflicts))
+        # in ``lang`` (the window's): merged or deleted since, then kept (it said them in English)
+        said = tuple(text(k, lang) for k in [*result.gone, *result.kept])
+        return Undone(group_id, "", found.label, said)
     done = undo.undo_group(session, group_id, actor=actor, lang=lang)
     return Undone(group_id, done.group_id, found.label)
 

@@ -152,6 +152,8 @@ LINES: dict[str, tuple[str, str]] = {
     "would_keep": ("  and keep {kept} it created: edited or used since the import, or needed by one that is kept",
                    "  và giữ lại {kept} do lần nhập tạo ra: đã được sửa hoặc dùng sau khi nhập, hoặc được một "
                    "bản ghi giữ lại cần đến"),
+    "would_leave": ("  and leave as they are {gone} it created, merged into another record or deleted since",
+                    "  và để nguyên {gone} do lần nhập tạo ra, đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó"),
     "in_trash": ("  what it removed is in the trash, as every deletion (restore it from View → Trash)",
                  "  những gì đã gỡ đang ở trong thùng rác, như mọi bản ghi đã xoá (khôi phục tại Xem → Thùng rác)"),
     "remembered": ("  the column choices remembered for its layout stay: the next file laid out the same is "
@@ -732,6 +734,8 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(line("would_undo", lang, id=args.batch_id, deleted=counts_text(plan.deleted, lang)))
         if plan.kept:
             ctx.out(line("would_keep", lang, kept=counts_text(plan.kept, lang)))
+        if plan.gone:
+            ctx.out(line("would_leave", lang, gone=counts_text(plan.gone, lang)))
         return 0
     batch_id = args.batch_id  # Ctrl+C: undone or not, as its one transaction stands
     ctx.interrupted = lambda lang: line("interrupted_not_undone", lang, id=batch_id)
@@ -761,8 +765,8 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(line("in_trash", lang))
     if result.remembered:
         ctx.out(line("remembered", lang))
-    for kept in result.kept[:SHOW_ROWS]:
-        ctx.out(f"  {text(kept, lang)}")
+    for said in [*result.gone, *result.kept][:SHOW_ROWS]:  # merged or deleted since, then kept
+        ctx.out(f"  {text(said, lang)}")
     return 0
 
 

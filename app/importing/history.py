@@ -33,6 +33,7 @@ class ImportEntry:
     # than ``created`` when some were edited or used since, or deleted already. None: not asked.
     removes: dict[str, int] | None = None
     keeps: dict[str, int] = field(default_factory=dict)  # and those it would keep (with ``removes``)
+    leaves: dict[str, int] = field(default_factory=dict)  # merged away or deleted since: left so
 
     @property
     def undone(self) -> bool:
@@ -109,5 +110,5 @@ def import_history(
         from app.importing.undo import undo_plan  # (the undo loads the import's machinery)
 
         found = undo_plan(session, batch_id)
-        out[0] = replace(out[0], removes=found.deleted, keeps=found.kept)
+        out[0] = replace(out[0], removes=found.deleted, keeps=found.kept, leaves=found.gone)
     return out

@@ -651,6 +651,22 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept',
         '{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại',
     ),
+    "undo_merged_since": (
+        '{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: '
+        "it stays merged, its data is in #{into_id}",
+        '{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: '
+        "giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}",
+    ),
+    "undo_merged_since_trashed": (
+        '{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, '
+        "and #{into_id} is in the trash: it stays merged",
+        '{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, '
+        "và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp",
+    ),
+    "undo_deleted_since": (
+        '{entity} "{name}" (#{id}) was deleted after the import: left in the trash',
+        '{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác',
+    ),
     "undo_field_kept": (
         "{entity} #{id}: {field} was changed after the import; kept",
         "{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên",
@@ -775,6 +791,9 @@ LEVELS: dict[str, Level] = {
     "undo_kept_for_kept": "warning",
     "undo_kept_listed": "warning",
     "undo_field_kept": "warning",
+    "undo_merged_since": "note",
+    "undo_merged_since_trashed": "note",
+    "undo_deleted_since": "note",
     "rematch_gone": "warning",
     "rematch_other": "warning",
     "rematch_found": "warning",
@@ -1042,7 +1061,7 @@ def country_shown(shown: str, lang: str) -> str:
     return f'"{country_name(code, lang)}"'
 
 
-IDENTIFIERS = frozenset({"row", "other_row", "id", "prev_id"})
+IDENTIFIERS = frozenset({"row", "other_row", "id", "prev_id", "into_id"})
 """Parameters that name a row or a record: written as numbers are written on a sheet's edge
 or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows")."""
 

@@ -22,7 +22,7 @@ from sqlmodel import Session, col, select
 from app import contacted, records
 from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
-from app.errors import NotFoundError
+from app.errors import NotFoundError, RecordGone
 from app.importing import store
 from app.importing.commit import VOCABULARY_KEY, derived
 from app.importing.errors import ImportCancelled, ImportRefused
@@ -54,6 +54,10 @@ class UndoResult:
     restored_fields: int = 0
     restored: dict[str, int] = field(default_factory=dict)
     kept: list[Message] = field(default_factory=list)  # what was kept, and why
+    # records it created that were merged into another or deleted since: left as they are, and
+    # never said "kept" (reviewer: an imported contact merged into #6 was "edited after the
+    # import; kept", read as a record still there)
+    gone: list[Message] = field(default_factory=list)
     swept: dict[str, int] = field(default_factory=dict)  # left by earlier undos, removed now
     vocabulary: dict[str, int] = field(default_factory=dict)  # sectors, tags it created, removed
     # What the undo leaves as it is, and says: the records it removed are in the trash (soft
@@ -239,7 +243,11 @@ def undo_import(
     result.deleted = _delete(session, created, kept, batch_id, now, actor, history, steps.advance)
     for entity in DELETE_ORDER:
         for ident, why in sorted(kept.get(entity, {}).items()):
-            result.kept.append(_kept_message(session, entity, ident, why))
+            left = _gone_message(session, entity, ident)
+            if left is not None:
+                result.gone.append(left)
+            else:
+                result.kept.append(_kept_message(session, entity, ident, why))
     batch.undone_at = now
     session.add(batch)
     session.flush()
@@ -285,6 +293,8 @@ class UndoPlan:
     batch_id: int
     deleted: dict[str, int]
     kept: dict[str, int]
+    # those it would leave as they are: merged into another record or deleted since
+    gone: dict[str, int] = field(default_factory=dict)
 
 
 def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = None) -> UndoPlan:
@@ -335,7 +345,13 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
         )
         if n:
             deleted[entity] = n
-    return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v})
+    gone: dict[str, int] = {}
+    for entity, whys in kept.items():
+        for ident in list(whys):
+            if _gone(session, entity, ident):
+                del whys[ident]
+                gone[entity] = gone.get(entity, 0) + 1
+    return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v}, gone)
 
 
 DELETE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
@@ -370,6 +386,34 @@ USES: list[tuple[str, Any, Any, str, Any]] = [
 
 
 ATTACHED = ("contact", "organisation", "meeting", "action")  # the kinds an import creates that take files
+
+
+def _gone(session: Session, entity: str, ident: int) -> bool:
+    """Whether a record the import created is in the trash already (merged or deleted since)."""
+    row = session.get(ENTITY_MODELS[entity], ident)
+    return row is not None and row.deleted_at is not None
+
+
+def _gone_message(session: Session, entity: str, ident: int) -> Message | None:
+    """What became of a record the import created that is in the trash already, the undo
+    leaving it so: merged into another (named, followed through later merges: its data is
+    there), or deleted since; None when it is live (kept)."""
+    row = session.get(ENTITY_MODELS[entity], ident)
+    if row is None or row.deleted_at is None:
+        return None
+    name = records.label_of(session, entity, ident)
+    where = records.whereabouts(session, entity, ident, row)
+    if isinstance(where, RecordGone) and where.how == "merged" and where.into_id is not None:
+        return msg(
+            "undo_merged_since" if where.into_live else "undo_merged_since_trashed",
+            entity=Term(entity),
+            id=ident,
+            name=name,
+            into_id=where.into_id,
+            into_name=where.into_label,
+            at=f"{clock.local(where.at):%d/%m/%Y}",
+        )
+    return msg("undo_deleted_since", entity=Term(entity), id=ident, name=name)
 
 
 def _kept_message(session: Session, entity: str, ident: int, why: Why) -> Message:

@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1205,7 +1204,7 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="391" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="393" />
       <location filename="../../ui/import_wizard/commit_page.py" line="54" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
@@ -1291,7 +1290,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="390" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="392" />
       <location filename="../../ui/import_wizard/commit_page.py" line="53" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
@@ -1359,7 +1358,7 @@ Bản sao lưu: %2</translation>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="373" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="374" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
@@ -2566,7 +2565,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="643" />
+      <location filename="../../ui/import_wizard/messages.py" line="656" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2654,7 +2653,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="643" />
+      <location filename="../../ui/import_wizard/messages.py" line="656" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -2822,22 +2821,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="111" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="119" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="150" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="132" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <source>%1 it created will be left as they are: merged into another record or deleted since.</source>
+      <translation>%1 do lần nhập này tạo sẽ được để nguyên: đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="140" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="143" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
@@ -2852,7 +2856,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="259" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="276" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2862,17 +2866,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="269" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="286" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="401" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="418" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="390" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="407" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2882,57 +2886,62 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="240" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="257" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="93" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="100" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
+      <source>Left as they are, merged into another record or deleted since:</source>
+      <translation>Để nguyên, vì đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="108" />
       <source>The column choices remembered for this file's layout stay for the next file laid out the same.</source>
       <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="137" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="146" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="163" />
       <source>This cannot be undone.</source>
       <translation>Thao tác này không thể hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="162" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="125" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="397" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="414" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="370" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="387" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="415" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="432" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="97" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="105" />
       <source>What it removed is in the trash (View → Trash restores it).</source>
       <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
@@ -2940,67 +2949,67 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="247" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="184" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="216" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="233" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="196" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="213" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="184" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="185" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="202" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="228" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="245" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="184" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="183" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3026,12 +3035,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="530" />
+      <location filename="../../ui/import_wizard/messages.py" line="543" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="525" />
+      <location filename="../../ui/import_wizard/messages.py" line="538" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
@@ -3136,7 +3145,7 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="598" />
+      <location filename="../../ui/import_wizard/messages.py" line="611" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
@@ -3206,7 +3215,7 @@ Bản sao lưu: %2</translation>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="578" />
+      <location filename="../../ui/import_wizard/messages.py" line="591" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -3316,7 +3325,7 @@ Bản sao lưu: %2</translation>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="514" />
+      <location filename="../../ui/import_wizard/messages.py" line="527" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3336,7 +3345,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="511" />
+      <location filename="../../ui/import_wizard/messages.py" line="524" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3401,7 +3410,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="577" />
+      <location filename="../../ui/import_wizard/messages.py" line="590" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -3446,27 +3455,27 @@ Bản sao lưu: %2</translation>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="576" />
+      <location filename="../../ui/import_wizard/messages.py" line="589" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="517" />
+      <location filename="../../ui/import_wizard/messages.py" line="530" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="521" />
+      <location filename="../../ui/import_wizard/messages.py" line="534" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <location filename="../../ui/import_wizard/messages.py" line="516" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="507" />
+      <location filename="../../ui/import_wizard/messages.py" line="520" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3541,9 +3550,24 @@ Bản sao lưu: %2</translation>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="513" />
+      <source>{entity} "{name}" (#{id}) was deleted after the import: left in the trash</source>
+      <translation>{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="488" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="508" />
+      <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, and #{into_id} is in the trash: it stays merged</source>
+      <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: it stays merged, its data is in #{into_id}</source>
+      <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="498" />
@@ -3799,142 +3823,142 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="548" />
+      <location filename="../../ui/import_wizard/messages.py" line="561" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="563" />
+      <location filename="../../ui/import_wizard/messages.py" line="576" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="549" />
+      <location filename="../../ui/import_wizard/messages.py" line="562" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="543" />
+      <location filename="../../ui/import_wizard/messages.py" line="556" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="542" />
+      <location filename="../../ui/import_wizard/messages.py" line="555" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="544" />
+      <location filename="../../ui/import_wizard/messages.py" line="557" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="566" />
+      <location filename="../../ui/import_wizard/messages.py" line="579" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="569" />
+      <location filename="../../ui/import_wizard/messages.py" line="582" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="560" />
+      <location filename="../../ui/import_wizard/messages.py" line="573" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="558" />
+      <location filename="../../ui/import_wizard/messages.py" line="571" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="545" />
+      <location filename="../../ui/import_wizard/messages.py" line="558" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="556" />
+      <location filename="../../ui/import_wizard/messages.py" line="569" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="565" />
+      <location filename="../../ui/import_wizard/messages.py" line="578" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="562" />
+      <location filename="../../ui/import_wizard/messages.py" line="575" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="567" />
+      <location filename="../../ui/import_wizard/messages.py" line="580" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="547" />
+      <location filename="../../ui/import_wizard/messages.py" line="560" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="550" />
+      <location filename="../../ui/import_wizard/messages.py" line="563" />
       <source>names in another order</source>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="561" />
+      <location filename="../../ui/import_wizard/messages.py" line="574" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="546" />
+      <location filename="../../ui/import_wizard/messages.py" line="559" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="559" />
+      <location filename="../../ui/import_wizard/messages.py" line="572" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="564" />
+      <location filename="../../ui/import_wizard/messages.py" line="577" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="557" />
+      <location filename="../../ui/import_wizard/messages.py" line="570" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="540" />
+      <location filename="../../ui/import_wizard/messages.py" line="553" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="541" />
+      <location filename="../../ui/import_wizard/messages.py" line="554" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="553" />
+      <location filename="../../ui/import_wizard/messages.py" line="566" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="551" />
+      <location filename="../../ui/import_wizard/messages.py" line="564" />
       <source>the same name, one without an organisation</source>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="568" />
+      <location filename="../../ui/import_wizard/messages.py" line="581" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="555" />
+      <location filename="../../ui/import_wizard/messages.py" line="568" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4847,8 +4871,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4858,6 +4880,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -8744,6 +8767,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>

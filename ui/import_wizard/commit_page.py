@@ -370,7 +370,9 @@ class CommitPage(QWizardPage):
         self.undo.hide()
         # what was kept because edited or used since, each named as Import history names it
         # ("3 fields were changed after the import" counted records kept for a letter as fields)
-        said = [] if result.kept else [self.tr("The database is as it was before this import.")]
+        said = (
+            [] if result.kept or result.gone else [self.tr("The database is as it was before this import.")]
+        )
         first = " ".join([*said, *what_stays(result)])
         show_note(self.message, "\n".join(x for x in [first, *kept_lines(result)] if x))
         self.w.ctx.changed.emit("", [])

@@ -79,13 +79,21 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
 
 
 def kept_lines(result: UndoResult) -> list[str]:
-    """What the undo kept because it was edited or used since, each named."""
-    if not result.kept:
-        return []
-    return [
-        _tr("Kept, because they were edited or used since:"),
-        *(f"• {wording(k)}" for k in result.kept[:20]),
-    ]
+    """What the undo kept because it was edited or used since, each named; first what it left
+    as it was, merged into another record or deleted since (never said "kept": reviewer, an
+    imported contact merged away was listed as kept, read as a record still there)."""
+    lines = []
+    if result.gone:
+        lines += [
+            _tr("Left as they are, merged into another record or deleted since:"),
+            *(f"• {wording(k)}" for k in result.gone[:20]),
+        ]
+    if result.kept:
+        lines += [
+            _tr("Kept, because they were edited or used since:"),
+            *(f"• {wording(k)}" for k in result.kept[:20]),
+        ]
+    return lines
 
 
 def what_stays(result: UndoResult) -> list[str]:
@@ -142,6 +150,15 @@ def undo_question(ctx: AppContext, e: ImportEntry) -> str:
             _tr(
                 "%1 it created will be kept: edited or used since the import, or needed by one that is kept."
             ).replace("%1", kept)
+        )
+    gone = _listed(
+        [records_counted(k, e.leaves[k]) for k in sorted(e.leaves, key=order.index) if e.leaves[k]]
+    )
+    if gone:
+        lines.append(
+            _tr(
+                "%1 it created will be left as they are: merged into another record or deleted since."
+            ).replace("%1", gone)
         )
     lines.append(_tr("This cannot be undone."))
     return "\n\n".join(lines)

@@ -499,6 +499,19 @@ def _templates() -> dict[str, str]:
             '{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept',
         ),
         "undo_field_kept": tr("ImportMessage", "{entity} #{id}: {field} was changed after the import; kept"),
+        "undo_merged_since": tr(
+            "ImportMessage",
+            '{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: '
+            "it stays merged, its data is in #{into_id}",
+        ),
+        "undo_merged_since_trashed": tr(
+            "ImportMessage",
+            '{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, '
+            "and #{into_id} is in the trash: it stays merged",
+        ),
+        "undo_deleted_since": tr(
+            "ImportMessage", '{entity} "{name}" (#{id}) was deleted after the import: left in the trash'
+        ),
         "rematch_gone": tr(
             "ImportMessage",
             'the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record',
