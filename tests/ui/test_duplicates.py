@@ -263,7 +263,11 @@ def test_find_duplicates_looks_at_once_among_the_current_view_and_merge_keeps_th
     def look(self: Any) -> int:
         opened.append(self)
         heads = [self.grid.itemAtPosition(0, c).widget().text() for c in (1, 2)]
-        assert heads == ["Kept: Nguyễn Thị Hồng Nhung", "Removed after the merge: Nguyen Thi Hong Nhung"]
+        # (each with its id: two namesakes are told apart, tests/ui/test_merge_namesakes.py)
+        assert heads == [
+            f"Kept: Nguyễn Thị Hồng Nhung (#{kept})",
+            f"Removed after the merge: Nguyen Thi Hong Nhung (#{typed})",
+        ]
         # the name with the diacritics says more: kept, though the other was saved last
         assert self.findChild(object, "merge_full_name_survivor").isChecked()
         assert self.findChild(object, "merge_position_survivor").isChecked()  # non-empty over empty

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +41,7 @@ from db import kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext, Unreachable
+from ui.dialogs import merge_facts
 from ui.dialogs.conflict import saved_by
 from ui.dupwarn import reason_text
 from ui.not_written import error_text
@@ -330,6 +332,12 @@ class MergeDialog(QDialog):
                 for side in ("survivor", "other")
             }
             moves = self._moves(s, other_id)
+            facts = merge_facts.fact_rows(
+                self.ctx,
+                s,
+                self.entity,
+                {"survivor": self.preview["survivor"], "other": self.preview["other"]},
+            )
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -343,26 +351,48 @@ class MergeDialog(QDialog):
         label_field = kinds.info(self.entity).label_field
         self.intro.setText(
             tr(
-                "“%1” is kept; “%2” is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards."
+                "“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards."
             )
+            .replace("%4", str(s_rec["id"]))  # (namesakes told apart by id)
+            .replace("%5", str(o_rec["id"]))
+            .replace("%3", moves)
             .replace("%1", str(s_rec[label_field]))
             .replace("%2", str(o_rec[label_field]))
-            .replace("%3", moves)
         )
         bold = self.font()
         bold.setBold(True)
         for col, text in enumerate(
             (
                 "",
-                tr("Kept: %1").replace("%1", str(s_rec[label_field])),
-                tr("Removed after the merge: %1").replace("%1", str(o_rec[label_field])),
+                tr("Kept: %1").replace("%1", merge_facts.heading(s_rec, label_field)),
+                tr("Removed after the merge: %1").replace("%1", merge_facts.heading(o_rec, label_field)),
             )
         ):
             head = QLabel(text, self.body)
             head.setFont(bold)
             head.setWordWrap(True)  # a long organisation name wraps instead of widening the column
             self.grid.addWidget(head, 0, col)
-        for n, row in enumerate(self.preview["fields"], start=1):
+        # what tells namesakes apart and is not chosen here (e-mails, phones, last contact…)
+        style = self.style()
+        indent = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+            QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+        )
+        for n, (key, name, texts) in enumerate(facts, start=1):
+            self.grid.addWidget(QLabel(name, self.body), n, 0, Qt.AlignmentFlag.AlignTop)
+            for col, side in ((1, "survivor"), (2, "other")):
+                fact = QLabel(texts[side], self.body)
+                fact.setObjectName(f"merge_fact_{key}_{side}")
+                fact.setWordWrap(True)
+                fact.setTextFormat(Qt.TextFormat.PlainText)
+                fact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                fact.setIndent(indent)  # under the radios' text, not their circles
+                self.grid.addWidget(fact, n, col)
+        line = QFrame(self.body)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self.grid.addWidget(line, len(facts) + 1, 0, 1, 4)
+        first = len(facts) + 2
+        for n, row in enumerate(self.preview["fields"], start=first):
             f = row["field"]
             self.grid.addWidget(QLabel(labels.field_label(f), self.body), n, 0)
             group = QButtonGroup(self.body)
@@ -384,7 +414,7 @@ class MergeDialog(QDialog):
             self.radios[f] = group
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
-        self.grid.setRowStretch(len(self.preview["fields"]) + 1, 1)
+        self.grid.setRowStretch(first + len(self.preview["fields"]), 1)
         self._fit_width()
 
     def _fit_width(self) -> None:
