@@ -612,7 +612,8 @@ TEMPLATES = {
            "post_remove": 'Removed the post "{post}"',
            "linked": 'Linked meeting "{title}" to the calendar invitation "{invitation}"',
            "deleted": "Deleted {noun}", "restored": "Restored {noun}", "created": "Created {noun}",
-           "logged": 'Logged meeting "{title}" with {rest}', "tagged": "Tagged {noun} {tags}",
+           "logged": 'Logged meeting "{title}" with {rest}', "logged_alone": 'Logged meeting "{title}"',
+           "tagged": "Tagged {noun} {tags}",
            "untagged": "Removed tag {tags} from {noun}", "retagged": "Changed the tags of {noun}",
            "rated": "Rated {noun}", "edited": "Edited {noun}", "marked_done": "Marked {noun} done",
            "reopened": "Reopened {noun}", "rescheduled": "Rescheduled {noun}", "shared": "Changed who sees {noun}", "cleared": "Cleared {what} on {noun}",
@@ -625,7 +626,8 @@ TEMPLATES = {
            "post_remove": 'Xoá chức vụ "{post}"',
            "linked": 'Liên kết cuộc họp "{title}" với lời mời lịch "{invitation}"',
            "deleted": "Xoá {noun}", "restored": "Khôi phục {noun}", "created": "Tạo {noun}",
-           "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "tagged": "Gắn thẻ {tags} cho {noun}",
+           "logged": 'Ghi nhận cuộc họp "{title}" cùng {rest}', "logged_alone": 'Ghi nhận cuộc họp "{title}"',
+           "tagged": "Gắn thẻ {tags} cho {noun}",
            "untagged": "Gỡ thẻ {tags} khỏi {noun}", "retagged": "Đổi thẻ của {noun}",
            "rated": "Đánh giá {noun}", "edited": "Sửa {noun}", "marked_done": "Đánh dấu xong {noun}",
            "reopened": "Mở lại {noun}", "rescheduled": "Dời hạn {noun}", "shared": "Đổi người được xem {noun}", "cleared": "Xoá {what} của {noun}",
@@ -674,6 +676,16 @@ def meeting_stats(stats: Sequence[Any]) -> list[Any]:
     if any(r[0] == "meeting" for r in stats):
         return [r for r in stats if (r[0], r[1], r[2]) != touched]
     return list(stats)
+
+
+def logs_a_meeting(stats: Sequence[Any]) -> bool:
+    """Whether a group's (entity, op, field, records) counts (:func:`meeting_stats`'s) are one
+    meeting created, alone or with what came with it (follow-up actions, people typed in): a
+    logged meeting, named so in Edit → Undo and Undo history whichever way it was logged
+    (reviewer: Log meeting without a follow-up read "Tạo cuộc họp", with one "Ghi nhận cuộc họp")."""
+    return {op for _, op, _, _ in stats} == {"create"} and max(
+        (n for e, _, _, n in stats if e == "meeting"), default=0
+    ) == 1
 
 
 _STEP_FIELDS = {"status", "completed_on", "due_date"}
@@ -755,16 +767,17 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     for op, key in (("delete", "deleted"), ("restore", "restored")):
         if ops == {op}:
             return key, {"noun": noun}
-    if ops == {"create"}:
+    if logs_a_meeting(stats):  # with what came with it, or alone: said the same either way
         kinds = {e: n for e, _, _, n in stats}
-        if len(kinds) > 1 and kinds.get("meeting") == 1:  # a logged meeting with what came with it
-            mid = session.execute(
-                select(CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "meeting")
-            ).scalar_one()
-            rest = ", ".join(
-                f"{_count(n, lang)} {_noun(e, n, lang)}" for e, n in sorted(kinds.items()) if e != "meeting"
-            )
-            return "logged", {"title": records.label(session, "meeting", mid), "rest": rest}
+        mid = session.execute(
+            select(CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "meeting")
+        ).scalar_one()
+        rest = ", ".join(
+            f"{_count(n, lang)} {_noun(e, n, lang)}" for e, n in sorted(kinds.items()) if e != "meeting"
+        )
+        title = records.label(session, "meeting", mid)
+        return ("logged", {"title": title, "rest": rest}) if rest else ("logged_alone", {"title": title})
+    if ops == {"create"}:
         return "created", {"noun": noun}
     fields = {f for _, op, f, _ in stats if op == "update"}
     if fields == {"tags"}:

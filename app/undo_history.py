@@ -74,6 +74,7 @@ WORDS = {
         "more": "and {n} more",
         "undone": "Undone{by} on {day}",
         "imported": 'Imported "{file}" ({n} records)',
+        "imported_one": 'Imported "{file}" (1 record)',  # (it said "1 records")
         "import_undone": 'Undid the import of "{file}"',
         "import_kept": "Undoing keeps what was changed since: {why}",
         "final_import": "An undone import cannot be redone here: import the file again.",
@@ -91,6 +92,7 @@ WORDS = {
         "more": "và {n} thay đổi khác",
         "undone": "Đã được{by} hoàn tác ngày {day}",
         "imported": 'Nhập "{file}" ({n} bản ghi)',
+        "imported_one": 'Nhập "{file}" (1 bản ghi)',
         "import_undone": 'Hoàn tác lần nhập "{file}"',
         "import_kept": "Hoàn tác sẽ giữ nguyên những gì đã sửa sau đó: {why}",
         "final_import": "Không thể làm lại lần nhập đã hoàn tác ở đây: hãy nhập lại tệp.",
@@ -249,7 +251,7 @@ def _is_merge(session: Session, group_id: str) -> bool:
 
 def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
     """edit (one record's fields), bulk_edit, rating, merge, delete, restore, create, log_meeting
-    (a meeting with what came with it), mark_done, reopen or reschedule (actions), reorganisation,
+    (a meeting, alone or with what came with it), mark_done, reopen or reschedule (actions), reorganisation,
     calendar_link (an invitation linked to a meeting logged by hand), post_add, post_edit,
     post_remove, post_assign or post_end (app.posts.describe_parts)."""
     stats = undo.meeting_stats(stats)  # a meeting's save, not an edit of its attendees
@@ -260,8 +262,7 @@ def _kind(session: Session, group_id: str, stats: Sequence[Any]) -> str:
         return "reorganisation"
     if "calendar_link" in ops:  # app.invitation_links: an invitation linked to a meeting logged by hand
         return "calendar_link"
-    made = {e for e, op, _, _ in stats if op == "create"}
-    if ops == {"create"} and "meeting" in made and len(made) > 1:
+    if undo.logs_a_meeting(stats):  # (with follow-ups or without: one kind, reviewer)
         return "log_meeting"
     if "post" in ops:  # app.posts: a post added, edited, removed, taken up or left (not "Bulk edit")
         from app.posts import describe_parts
@@ -302,7 +303,8 @@ def _import_entry(
         return GroupEntry(
             label=label, kind="import_undo", status=FINAL, reason=words["final_import"], batch_id=batch_id, **common
         )  # fmt: skip
-    label = words["imported"].format(file=name, n=undo._count(common["count"], lang))
+    one = "imported_one" if common["count"] == 1 else "imported"
+    label = words[one].format(file=name, n=undo._count(common["count"], lang))
     if batch is not None and batch.undone_at is not None:
         row = session.execute(
             select(CHANGE.c.actor).where(CHANGE.c.group_id == f"undo-{batch_id}").limit(1)

@@ -74,7 +74,7 @@ def test_a_meeting_today_moves_last_contacted_forward_and_its_undo_puts_it_back(
         assert sorted(rows) == sorted(
             [(ids["huong"], OLD.isoformat(), "2026-11-23"), (ids["thu"], None, "2026-11-23")]
         )
-        assert undo.describe(s, group) == 'Created meeting "Làm việc với Bộ KH&CN"'
+        assert undo.describe(s, group) == 'Logged meeting "Làm việc với Bộ KH&CN"'
         brief = gather_contact(s, ids["huong"])
         assert brief.last_contacted_on == TODAY  # what `ketnoi brief contact` prints
     with unit_of_work(engine) as s:
