@@ -35,6 +35,7 @@ from sqlmodel import Session
 
 from app import records
 from app.cli_lines import refused
+from app.contacted import FIELD as CONTACTED
 from app.entities import DERIVED, LABEL_FIELD
 from app.errors import ConflictError, LastSave, NotFoundError, UserError
 from app.undo import UndoConflict, begin_undo, same_value
@@ -552,15 +553,17 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
     try:
         current = records.snapshot(session, entity, survivor)
     except NotFoundError:
-        raise UndoConflict(
-            f"The merged {entity} (id {survivor}) has been deleted since; restore it first."
-        ) from None
+        raise _refused(session, entity, survivor, []) from None
+    # "Last contacted" is counted from the meetings, not typed: a meeting logged with the kept
+    # person since moved it (reviewer: that blocked the undo for good, "edited after the merge
+    # (last_contacted_on)"). Put back as it was when nothing moved it since, else counted again
+    # once the meetings are back where they were (the meeting since kept, and its date).
+    counted = [r for r in field_rows if r.field == CONTACTED]
+    recount = any(not same_value(current.get(CONTACTED), r.new, CONTACTED) for r in counted)
+    field_rows = [r for r in field_rows if not (recount and r.field == CONTACTED)]
     changed = [r.field for r in field_rows if not same_value(current.get(r.field), r.new, r.field)]
-    if changed:
-        raise UndoConflict(
-            f'{entity.capitalize()} "{current[LABEL_FIELD[entity]]}" was edited after the merge '
-            f"({', '.join(changed)}); undo those edits first."
-        )
+    if changed:  # another edit of what the merge set: refused, naming it, nothing written
+        raise _refused(session, entity, survivor, changed, str(current[LABEL_FIELD[entity]]))
     now = m.utcnow()
     old_values = {r.field: r.old for r in field_rows}
     # The survivor's old values are saved while the other is still deleted (two live records
@@ -583,8 +586,39 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
         from app import reorg
 
         reorg.move_on_merge(session, survivor, other, only=moves)
+    if recount:
+        from app import contacted
+
+        contacted.recount(session, [survivor, other], actor=actor, group_id=undo_group)
     session.flush()
     return undo_group
+
+
+def _refused(
+    session: Session, entity: str, survivor: int, changed: list[str], name: str = ""
+) -> UndoConflict:
+    """The merge's undo refused, in English and Vietnamese (the CLI and the window say the one
+    of their language; it said "…edited after the merge (emails)" in English only, the field's
+    code for its name): the kept record deleted since, or edited since in ``changed``."""
+    from app.undo import NOUNS
+    from app.undo_history import field_name
+
+    noun, noun_vi = NOUNS["en"][entity][0], NOUNS["vi"][entity][0]
+    if not changed:
+        error = UndoConflict(
+            f"The {noun} kept by the merge (#{survivor}) has been deleted since: restore it first (View → Trash)."
+        )
+        error.vi = f"{noun_vi.capitalize()} được giữ lại khi gộp (#{survivor}) đã bị xoá sau đó: hãy khôi phục trước (Xem → Thùng rác)."  # type: ignore[attr-defined]
+        return error
+    en, vi = (", ".join(field_name(f, lang) for f in changed) for lang in ("en", "vi"))
+    error = UndoConflict(
+        f'{noun.capitalize()} "{name}" was edited after the merge ({en}): undo that edit first, then the merge.'
+    )
+    error.vi = (  # type: ignore[attr-defined]
+        f'{noun_vi.capitalize()} "{name}" đã được sửa sau khi gộp ({vi}): hãy hoàn tác thay đổi đó trước, '
+        "rồi mới hoàn tác việc gộp."
+    )
+    return error
 
 
 def _unmove_memberships(

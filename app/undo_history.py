@@ -38,6 +38,7 @@ from sqlmodel import Session
 
 from app import records, undo
 from app.cli_lines import refused
+from app.contacted import FIELD as CONTACTED
 from app.errors import UserError
 from db import models as m
 from db.queries import chunked
@@ -50,7 +51,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 FIELDS_EN = {**undo.FIELD_LABELS, "full_name": "name", "name_en": "English name", "starts_at": "start",
              "ends_at": "end", "organisation_ids": "organisations", "staff_ids": "staff", "completed_on":
-             "completion date"}  # fmt: skip
+             "completion date", "last_contacted_on": "last contacted"}  # fmt: skip
 FIELDS_VI = {
     **undo.FIELD_LABELS_VI, "name": "tên", "full_name": "họ tên", "name_en": "tên tiếng Anh",
     "acronym": "tên viết tắt", "aliases": "tên gọi khác", "city": "thành phố", "address": "địa chỉ",
@@ -60,6 +61,7 @@ FIELDS_VI = {
     "ends_at": "giờ kết thúc", "location": "địa điểm", "agenda": "chương trình", "minutes": "biên bản",
     "decisions": "kết luận", "attendees": "người dự", "organisation_ids": "các tổ chức",
     "staff_ids": "cán bộ dự", "meeting_id": "cuộc họp", "reference": "số hiệu", "completed_on": "ngày xong",
+    "last_contacted_on": "ngày liên hệ gần nhất",
     "email": "email", "active": "trạng thái làm việc",
 }  # fmt: skip
 WORDS = {
@@ -143,9 +145,13 @@ def day_text(
     return f"{local.day} {_MONTHS[local.month - 1]}" + ("" if this_year else f" {local.year}")
 
 
-def _field_name(field: str, lang: str) -> str:
+def field_name(field: str, lang: str) -> str:
+    """A field's name in a sentence ("emails", "chức vụ"), by ``lang``."""
     names = FIELDS_VI if lang == "vi" else FIELDS_EN
     return names.get(field, field.replace("_", " "))
+
+
+_field_name = field_name
 
 
 # --- the walk ------------------------------------------------------------------------------------
@@ -344,13 +350,14 @@ def collisions(session: Session, group_id: str, last_id: int | None = None, lang
     return [_said(session, x, lang) for x in _later_work(session, group_id, last_id)]
 
 
-def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_Later]:
-    if last_id is None:
-        last_id = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar()
-        if last_id is None:
-            return []
+def _written(
+    session: Session, group_id: str
+) -> tuple[dict[str, dict[int, set[str]]], dict[str, dict[int, str]]]:
+    """What ``group_id`` wrote: the fields of each record, by kind, and the records it created,
+    deleted or restored (by kind: id → op)."""
     fields: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     lifecycle: dict[str, dict[int, str]] = defaultdict(dict)
+    merged = False
     for entity, entity_id, op, field in session.execute(
         select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field)
         .where(CHANGE.c.group_id == group_id, CHANGE.c.op != "undo")
@@ -360,6 +367,19 @@ def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_L
             fields[entity][int(entity_id)].add(str(field))
         elif op in ("create", "delete", "restore"):
             lifecycle[entity][int(entity_id)] = str(op)
+        merged = merged or op == "merge"
+    if merged:  # its undo counts "Last contacted" again (app.merge.undo_merge): a meeting since
+        for written in fields["contact"].values():  # moved it, no edit of what the merge set
+            written.discard(CONTACTED)
+    return fields, lifecycle
+
+
+def _later_work(session: Session, group_id: str, last_id: int | None) -> list[_Later]:
+    if last_id is None:
+        last_id = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar()
+        if last_id is None:
+            return []
+    fields, lifecycle = _written(session, group_id)
     found: list[_Later] = []
     seen: set[tuple[str, int, str]] = set()
     stands: dict[str, bool] = {}
