@@ -27,6 +27,7 @@ from sqlmodel import Session
 
 from app import bulk_edit, contacted, records
 from app.cli_lines import refused
+from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError, UserError
 from app.records import jsonable
@@ -278,6 +279,13 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     # who may see a confidential record (app.team.share): rows of the share table, not a field
     shares = [r for r in rows if r.field == "shared_with"]
     updates = [r for r in rows if r.field and r.op in ("update", "merge") and r.field != "shared_with"]
+    # the attendees' "Last contacted" is counted again below (recount): a later meeting that moved
+    # it is no edit to refuse over (reviewer: a meeting logged after another blocked the undo of
+    # the first, "last contacted on was changed since")
+    counted = set().union(*meetings.values()) if meetings else set()
+    updates = [
+        r for r in updates if not (r.field == CONTACTED and r.entity == "contact" and r.entity_id in counted)
+    ]
     if shares:
         from app.team import revert_shares
 

@@ -357,7 +357,7 @@ def _written(
     deleted or restored (by kind: id → op)."""
     fields: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     lifecycle: dict[str, dict[int, str]] = defaultdict(dict)
-    merged = False
+    counts = False
     for entity, entity_id, op, field in session.execute(
         select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.op, CHANGE.c.field)
         .where(CHANGE.c.group_id == group_id, CHANGE.c.op != "undo")
@@ -367,9 +367,9 @@ def _written(
             fields[entity][int(entity_id)].add(str(field))
         elif op in ("create", "delete", "restore"):
             lifecycle[entity][int(entity_id)] = str(op)
-        merged = merged or op == "merge"
-    if merged:  # its undo counts "Last contacted" again (app.merge.undo_merge): a meeting since
-        for written in fields["contact"].values():  # moved it, no edit of what the merge set
+        counts = counts or op == "merge" or entity == "meeting"
+    if counts:  # its undo counts "Last contacted" again (app.merge.undo_merge, app.undo.undo_group
+        for written in fields["contact"].values():  # of a meeting): a meeting since moved it, no edit
             written.discard(CONTACTED)
     return fields, lifecycle
 
