@@ -1749,7 +1749,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="401" />
+      <location filename="../../ui/dialogs/duplicates.py" line="408" />
       <location filename="../../ui/dialogs/merge_facts.py" line="78" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1780,7 +1780,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="408" />
+      <location filename="../../ui/dialogs/duplicates.py" line="415" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -1815,7 +1815,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="367" />
+      <location filename="../../ui/dialogs/duplicates.py" line="374" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1855,7 +1855,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="491" />
+      <location filename="../../ui/dialogs/duplicates.py" line="498" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1865,7 +1865,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="438" />
+      <location filename="../../ui/dialogs/duplicates.py" line="445" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
@@ -1885,7 +1885,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="368" />
+      <location filename="../../ui/dialogs/duplicates.py" line="375" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1920,17 +1920,17 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="473" />
+      <location filename="../../ui/dialogs/duplicates.py" line="480" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="478" />
+      <location filename="../../ui/dialogs/duplicates.py" line="485" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="476" />
+      <location filename="../../ui/dialogs/duplicates.py" line="483" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
@@ -1945,7 +1945,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="441" />
+      <location filename="../../ui/dialogs/duplicates.py" line="448" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -2000,9 +2000,14 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="354" />
+      <location filename="../../ui/dialogs/duplicates.py" line="355" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="359" />
+      <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
+      <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="60" />
@@ -5046,6 +5051,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5076,6 +5082,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5273,6 +5280,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6567,7 +6576,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6721,9 +6729,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7124,7 +7130,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7155,7 +7160,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7252,7 +7256,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7841,6 +7844,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8021,6 +8025,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

@@ -95,3 +95,17 @@ def test_in_vietnamese_the_facts_are_translated_and_whole(
                 assert label.contentsRect().width() >= label.fontMetrics().horizontalAdvance(line), line
     finally:
         i18n.install(qapp, "en")
+
+
+def test_two_organisations_are_not_said_to_keep_emails_and_phones(
+    qtbot: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    """An organisation has none: its tags, sectors and names are what a merge keeps of both."""
+    dialog = MergeDialog(ctx, None, "organisation", ids["nic"], ids["genetica"])
+    qtbot.addWidget(dialog)
+    intro = dialog.intro.text()
+    assert f"(#{ids['nic']}) is kept" in intro and f"(#{ids['genetica']}) is merged" in intro
+    assert "Emails, phones" not in intro
+    assert "Tags and sectors of both are kept; a name or acronym not kept becomes an alias." in intro
+    assert dialog.findChild(QLabel, "merge_fact_emails_survivor") is None  # (a contact's facts only)
+    assert dialog.findChild(QLabel, "merge_fact_work_survivor") is not None

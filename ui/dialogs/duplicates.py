@@ -349,11 +349,18 @@ class MergeDialog(QDialog):
         self.radios.clear()
         s_rec, o_rec = self.preview["survivor"], self.preview["other"]
         label_field = kinds.info(self.entity).label_field
-        self.intro.setText(
+        # (an organisation has no e-mails or phones: its tags, sectors and names are what it keeps)
+        intro = (
             tr(
                 "“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards."
             )
-            .replace("%4", str(s_rec["id"]))  # (namesakes told apart by id)
+            if self.entity == "contact"
+            else tr(
+                "“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards."
+            )
+        )
+        self.intro.setText(
+            intro.replace("%4", str(s_rec["id"]))  # (namesakes told apart by id)
             .replace("%5", str(o_rec["id"]))
             .replace("%3", moves)
             .replace("%1", str(s_rec[label_field]))
