@@ -1061,7 +1061,7 @@ def country_shown(shown: str, lang: str) -> str:
     return f'"{country_name(code, lang)}"'
 
 
-IDENTIFIERS = frozenset({"row", "other_row", "id", "prev_id", "into_id"})
+IDENTIFIERS = frozenset({"row", "other_row", "id", "prev_id", "into_id", "user_id", "batch"})
 """Parameters that name a row or a record: written as numbers are written on a sheet's edge
 or after a # ("row 2722", "#12345"), not grouped like quantities ("2,722 rows")."""
 

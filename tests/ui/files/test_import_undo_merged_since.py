@@ -87,3 +87,15 @@ def test_undo_history_says_it_in_the_windows_language(
         f'liên hệ "Lê Minh Tuấn" (#{tuan}) đã được gộp vào #{ids["nhung"]} "Nguyễn Thị Hồng Nhung" ngày 23/11/2026, '
         f"sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{ids['nhung']}",
     )
+
+
+def test_the_window_writes_ids_whole(language: str) -> None:
+    """A record used by meeting #4321 is "(#4321)", not "(#4,321)" (ids over a thousand)."""
+    from app.importing.messages import Term, msg
+    from ui.import_wizard.messages import wording
+
+    used = msg("undo_kept_used", entity=Term("contact"), id=1200, name="An", user=Term("meeting"),
+               user_id=4321, user_name="Họp")  # fmt: skip
+    merged = msg("undo_merged_since", entity=Term("contact"), id=1200, name="An", into_id=3456,
+                 into_name="Bình", at="23/11/2026")  # fmt: skip
+    assert "(#4321)" in wording(used) and "#3456" in wording(merged)
