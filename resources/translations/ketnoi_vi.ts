@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2887,7 +2888,7 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="276" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="285" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
@@ -2897,17 +2898,17 @@ Bản sao lưu: %2</translation>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="286" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="295" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="418" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="427" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="407" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="416" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -2917,7 +2918,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="257" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="266" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
@@ -2937,17 +2938,17 @@ Bản sao lưu: %2</translation>
       <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
+      <source>The undo itself cannot be reversed in one step.</source>
+      <translation>Riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="163" />
-      <source>This cannot be undone.</source>
-      <translation>Thao tác này không thể hoàn tác.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="179" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
@@ -2957,17 +2958,17 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="414" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="423" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="387" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="396" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="432" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="441" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
@@ -2976,71 +2977,76 @@ Bản sao lưu: %2</translation>
       <source>What it removed is in the trash (View → Trash restores it).</source>
       <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="167" />
+      <source>What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step.</source>
+      <translation>Những gì bị gỡ sẽ vào thùng rác (Xem → Thùng rác…), có thể khôi phục từ đó; riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
+    </message>
   </context>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="247" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="256" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="233" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="242" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="213" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="222" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="202" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="211" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="245" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="254" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="201" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="200" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -4902,8 +4908,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4913,7 +4917,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5010,7 +5013,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -7130,6 +7132,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7256,6 +7259,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7844,7 +7848,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8025,7 +8028,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8801,6 +8803,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8826,6 +8830,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -83,7 +83,7 @@ def no_dialog_left_open(qapp: Any) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def import_undo_confirmed(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ "Undo import #N …? This cannot be undone." is answered [Undo import] (the real box is
+    """ "Undo import #N …?" is answered [Undo import] (the real box is
     still built); tests of the question itself (tests/ui/files/test_import_undo_confirm.py)
     answer it their own way."""
     from PySide6.QtWidgets import QPushButton

@@ -160,7 +160,16 @@ def undo_question(ctx: AppContext, e: ImportEntry) -> str:
                 "%1 it created will be left as they are: merged into another record or deleted since."
             ).replace("%1", gone)
         )
-    lines.append(_tr("This cannot be undone."))
+    # (it said "This cannot be undone." alone: the records it removes go to the trash and can
+    # be restored from there, reviewer h118; it is the undo as one step that cannot be reversed)
+    if what:
+        lines.append(
+            _tr(
+                "What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step."
+            )
+        )
+    else:
+        lines.append(_tr("The undo itself cannot be reversed in one step."))
     return "\n\n".join(lines)
 
 

@@ -74,7 +74,10 @@ def test_undo_import_asks_first_and_cancel_is_the_default(
     day = ctx.fmt_date(history_dialog._local(dialog.current().created_at).date())  # type: ignore[union-attr]
     assert text.startswith(f"Undo import #{imported} (field-contacts.xlsx, {day})?")
     assert "3 contacts and 2 organisations it created will be removed." in text
-    assert text.endswith("This cannot be undone.")
+    # (not "This cannot be undone." alone: what it removes can be restored from the trash, h118)
+    assert text.endswith(
+        "What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step."
+    )
     assert box.defaultButton() is box.escapeButton() is box.button(QMessageBox.StandardButton.Cancel)
     assert box.findChild(QPushButton, "import_history_confirm_undo").text() == "Undo import"
     # Cancel: nothing starts, nothing changes
@@ -162,7 +165,7 @@ def test_the_question_in_vietnamese(qapp: Any, ctx: Any) -> None:
         i18n.install(qapp, "en")
     assert text.startswith("Hoàn tác lần nhập #4 (field-contacts.xlsx, ")
     assert "59 người liên hệ, 12 tổ chức và 4 việc cần làm do lần nhập này tạo sẽ bị xoá" in text
-    assert text.endswith("Thao tác này không thể hoàn tác.")
+    assert text.endswith("riêng việc hoàn tác này không thể đảo ngược bằng một bước.")
 
 
 def test_the_status_bar_counts_one_record_as_one(qapp: Any, ctx: Any) -> None:
