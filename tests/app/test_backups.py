@@ -530,3 +530,21 @@ def test_ketnoi_restore_refuses_a_copy_of_another_database_unless_told(
     assert mine is not None
     code, _text, _err = run(capsys, "restore", str(mine), "--db", str(db_path))
     assert code == 0
+
+
+def test_info_on_a_damaged_file_says_it_in_the_command_lines_language(engine: Engine, db_path: Path) -> None:
+    """Reviewer h118: under a Vietnamese locale ``ketnoi info`` on a damaged file said it all in
+    English ("…/tb.db is damaged (…); restore its latest good backup: …")."""
+    from tests.cli.inproc import run_cli
+
+    _filled(engine, db_path)
+    _damage_pages(db_path)
+    en = run_cli(db_path, "info")
+    vi = run_cli(db_path, "info", lang="vi_VN.UTF-8")
+    assert (en.returncode, vi.returncode) == (1, 1)
+    assert en.stderr.startswith(f"ketnoi: {db_path} is damaged (")
+    assert "restore its latest good backup: ketnoi backups --db …, then ketnoi restore" in en.stderr
+    assert vi.stderr.startswith(f"ketnoi: {db_path} bị hỏng (")
+    assert vi.stderr.rstrip().endswith(
+        "hãy khôi phục bản sao lưu tốt gần nhất: ketnoi backups --db …, rồi ketnoi restore"
+    )
