@@ -18,6 +18,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.name_order import (
+    east_asian,
+    looks_vietnamese,
+    name_words,
+    particle_start,
+    split_east_asian,
+    vietnamese_words,
+)
+
 # Zero-width spaces, word joiners, byte-order marks and soft hyphens that spreadsheets and web
 # forms leave in names. The zero-width joiner and non-joiner stay: they are part of emoji
 # sequences (👩‍💻) and of how Persian, Arabic and Indic words are written; search keys drop
@@ -347,12 +356,23 @@ def split_honorific(full_name: str) -> tuple[str, str]:
 
 def join_name(family: str = "", middle: str = "", given: str = "") -> str:
     """A full name from its parts, in the order its owner writes it: family first for a
-    Vietnamese name ("Nguyễn Văn An"), given first otherwise ("John Smith")."""
+    Vietnamese name ("Nguyễn Văn An", "Nguyen Thi Hong Nhung") and an East Asian one ("田中 宏"),
+    given first otherwise ("John Smith", "Jürgen Weiß", "Pieter van der Berg", "Anna Nguyen").
+
+    Vietnamese: a family name from the list whose other words could each be a Vietnamese
+    syllable ("Anna" cannot), or every word a Vietnamese syllable with Vietnamese marks. An
+    accented letter alone is no proof: ü, ß, ç, ë are not Vietnamese (reviewer h119: "Weiß
+    Jürgen", "Dupont François" came of a "First name" | "Last name" sheet).
+    :func:`split_name` reads the joined name back into the same parts."""
     family, middle, given = clean(family), clean(middle), clean(given)
     if not family:
         return " ".join(p for p in (middle, given) if p)
-    vietnamese = fold(family.split()[0]) in VIETNAMESE_SURNAMES or _looks_vietnamese(
-        " ".join(p for p in (family, middle, given) if p)
+    rest = name_words(f"{middle} {given}")
+    vietnamese = (
+        east_asian(family)
+        or east_asian(given)
+        or (_is_surname(family.split()[0]) and vietnamese_words(rest))
+        or looks_vietnamese(" ".join(p for p in (family, middle, given) if p))
     )
     order = (family, middle, given) if vietnamese else (given, middle, family)
     return " ".join(p for p in order if p)
@@ -361,9 +381,14 @@ def join_name(family: str = "", middle: str = "", given: str = "") -> str:
 def split_name(full_name: str | None, *, western: bool | None = None) -> NameParts:
     """Split a full name into family / middle / given parts.
 
-    Vietnamese order (family first) is assumed unless the name looks Western: the last
-    token is a known Vietnamese surname and the first is not ("Hùng Nguyễn"), or the name
-    holds a comma ("Nguyen, Hung" is family-first already), or ``western=True``.
+    In this order: a comma puts the family name first ("Nguyen, Hung", "Smith, John Paul"). A
+    name in Han, kana or Hangul is family first ("田中 宏"; "田中宏" without a space: see
+    :func:`app.name_order.split_east_asian`). A Vietnamese family name first is family first
+    ("Nguyen Thi Hong Nhung"); one last, and not first, is given first ("Hùng Nguyễn", "Anna
+    Nguyễn-Schmidt"). Particles in small letters begin the family name ("Pieter van der Berg").
+    Otherwise a name whose words are Vietnamese syllables with Vietnamese marks is family first
+    ("Đàm Vĩnh Hưng") and any other is given first ("John Smith", "Jürgen Weiß", "Zoë Becker").
+    ``western=True`` takes any name as given first.
     """
     honorific, name = split_honorific(full_name or "")
     if "," in name:
@@ -379,15 +404,21 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
     if not tokens:
         return NameParts("", "", "", honorific)
     if len(tokens) == 1:
+        cut = split_east_asian(tokens[0]) if east_asian(tokens[0]) else None
+        if cut is not None:
+            return NameParts(cut[0], "", cut[1], honorific)
         return NameParts("", "", tokens[0], honorific)
     if western is None:
-        first_vn = _is_surname(tokens[0])
-        last_vn = _is_surname(tokens[-1])
-        western = last_vn and not first_vn
-        if not first_vn and not last_vn:
-            # Neither end is a Vietnamese surname: an overseas name ("John Smith").
-            western = not _looks_vietnamese(name)
+        if east_asian(name) or _is_surname(tokens[0]):
+            western = False  # (the import's fast path reads a listed family name first so too)
+        elif any(map(_is_surname, tokens[-1].split("-"))):
+            western = True  # "Hùng Nguyễn", "Anna Nguyễn-Schmidt"
+        else:
+            western = not looks_vietnamese(name)
     if western:
+        start = particle_start(tokens)
+        if start is not None:  # "Pieter van der Berg": family "van der Berg"
+            return NameParts(" ".join(tokens[start:]), " ".join(tokens[1:start]), tokens[0], honorific)
         return NameParts(tokens[-1], " ".join(tokens[1:-1]), tokens[0], honorific)
     return NameParts(tokens[0], " ".join(tokens[1:-1]), tokens[-1], honorific)
 
@@ -395,12 +426,6 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
 @lru_cache(maxsize=8192)  # a few hundred family names; any word may come first
 def _is_surname(token: str) -> bool:
     return fold(token) in VIETNAMESE_SURNAMES
-
-
-def _looks_vietnamese(name: str) -> bool:
-    """True when the name carries Vietnamese-specific letters (ư, ơ, ă, đ, tone marks…)."""
-    visible = "".join(ch for ch in name if not _invisible(ch))
-    return strip_diacritics(visible) != visible
 
 
 # Vietnamese alphabet order: each letter becomes its Latin base plus a rank digit so that
