@@ -46,7 +46,7 @@ from sqlmodel import Session
 
 from app.calendars import LeftOut, database_uuid
 from app.errors import UserError
-from app.vntext import fold
+from app.vntext import fold, join_name
 from db.queries import chunked
 from db.tables import CON, METHOD, ORG
 
@@ -334,7 +334,9 @@ def _read_card(number: int, body: str) -> Card:
         except Exception:  # one odd property does not lose the card
             continue
     if not card.full_name:
-        card.full_name = " ".join(p for p in (card.family_name, card.middle_name, card.given_name) if p)
+        # In its owner's order: "Björn Schröder" of N:Schröder;Björn (reviewer h119: "Schröder
+        # Björn"), "Nguyễn Văn An" of N:Nguyễn;An;Văn.
+        card.full_name = join_name(card.family_name, card.middle_name, card.given_name)
     return card
 
 
