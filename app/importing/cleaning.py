@@ -38,7 +38,8 @@ from app.importing.resolve import split_acronym
 from app.importing.scinum import scientific
 from app.importing.sheet import GATHERED_FIELDS
 from app.importing.units import looks_like_unit
-from app.vntext import clean, clean_multiline, fold, join_name
+from app.name_order import particles_in_small_letters
+from app.vntext import _is_surname, clean, clean_multiline, fold, join_name
 from db import clock
 from db import models as m
 
@@ -809,7 +810,7 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
             errors[name] = msg("invalid_email", value=out)
     elif (kind == "contact" and name in _PERSON_NAME) or (kind == "staff" and name == "name"):
         raw = as_text(value)
-        out = person_case(clean(raw))
+        out = person_case(clean(raw), whole=name in ("full_name", "name"))
         if name in ("full_name", "name") and (two := two_people(raw)) is not None:
             errors[name] = msg("two_people", first=two[0], second=two[1])
     else:
@@ -822,13 +823,22 @@ _PERSON_NAME = frozenset(
 )
 
 
-def person_case(text: str) -> str:
+def person_case(text: str, *, whole: bool = True) -> str:
     """A person's name written all in capitals ("NGUYỄN VĂN AN", as official lists write them)
     or all in small letters ("ngô bảo châu") with a capital to each word, as names are written;
-    a name in mixed case is left as its owner writes it ("McDonald", "de la Cruz")."""
-    if text.isupper() or text.islower():
-        return text.title()
-    return text
+    a name in mixed case is left as its owner writes it ("McDonald", "de la Cruz"). The particles
+    of a Western family name stay in small letters ("PIETER VAN DER BERG" → "Pieter van der
+    Berg"; a middle-name cell "van der", as Ketnoi's own export wrote it, stays: reviewer h119
+    found "Van Der"), not "Van" before a Vietnamese word ("NGUYEN VAN AN"). ``whole``: the
+    cell is a whole name, which a Vietnamese family name first keeps Vietnamese (the import's
+    fast path title-cases those alike)."""
+    if not (text.isupper() or text.islower()):
+        return text
+    titled = text.title()
+    words = titled.split(" ")
+    if len(words) < 2 or (whole and _is_surname(words[0])):
+        return titled
+    return " ".join(particles_in_small_letters(words))
 
 
 _ABSENT = object()
