@@ -385,9 +385,10 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
     name in Han, kana or Hangul is family first ("田中 宏"; "田中宏" without a space: see
     :func:`app.name_order.split_east_asian`). A Vietnamese family name first is family first
     ("Nguyen Thi Hong Nhung"); one last, and not first, is given first ("Hùng Nguyễn", "Anna
-    Nguyễn-Schmidt"). Particles in small letters begin the family name ("Pieter van der Berg").
-    Otherwise a name whose words are Vietnamese syllables with Vietnamese marks is family first
-    ("Đàm Vĩnh Hưng") and any other is given first ("John Smith", "Jürgen Weiß", "Zoë Becker").
+    Nguyễn-Schmidt"); a hyphenated one first is family first ("Nguyễn-Schmidt Anna"). Particles
+    in small letters begin the family name ("Pieter van der Berg"). Otherwise a name whose words
+    are Vietnamese syllables with Vietnamese marks is family first ("Đàm Vĩnh Hưng") and any
+    other is given first ("John Smith", "Jürgen Weiß", "Zoë Becker").
     ``western=True`` takes any name as given first.
     """
     honorific, name = split_honorific(full_name or "")
@@ -413,6 +414,8 @@ def split_name(full_name: str | None, *, western: bool | None = None) -> NamePar
             western = False  # (the import's fast path reads a listed family name first so too)
         elif any(map(_is_surname, tokens[-1].split("-"))):
             western = True  # "Hùng Nguyễn", "Anna Nguyễn-Schmidt"
+        elif any(map(_is_surname, tokens[0].split("-"))):
+            western = False  # "Nguyễn-Schmidt Anna"
         else:
             western = not looks_vietnamese(name)
     if western:

@@ -25,6 +25,7 @@ from app.vntext import VIETNAMESE_SURNAMES, fold, join_name, split_name
         ("Hélène Dubois", "Dubois", "", "Hélène"),
         ("Björn Schröder", "Schröder", "", "Björn"),
         ("Anna Nguyễn-Schmidt", "Nguyễn-Schmidt", "", "Anna"),
+        ("Nguyễn-Schmidt Anna", "Nguyễn-Schmidt", "", "Anna"),  # as main read it: kept
         ("Michael Brown", "Brown", "", "Michael"),
         ("John Paul Smith", "Smith", "Paul", "John"),
         ("Pieter van der Berg", "van der Berg", "", "Pieter"),
