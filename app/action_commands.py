@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app import actions, dashboard, history, lists, records, resolve, trash, value_labels, workdays
+from app.calendar_marks import marked
 from app.cli import CliContext, json_option
 from app.cli_lines import refused, say
 from app.due import parse_due, reschedule_base
@@ -181,7 +182,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
             "actions": items,
         }
     )
-    words = DUE_WORDS[cli_language(getattr(args, "lang", None))]
+    lang = cli_language(getattr(args, "lang", None))
+    words = DUE_WORDS[lang]
     if not summary.anything:
         ctx.out(words["nothing"])
         return 0
@@ -194,7 +196,8 @@ def cmd_due(args: argparse.Namespace, ctx: CliContext) -> int:
             n = item["late_working_days"]
             when += " " + words["late_one" if n == 1 else "late"].format(n=n)
         who = f"  — {item['responsible']}" if item["responsible"] else ""
-        ctx.out(f"  #{item['id']:<6} {when:<10} {item['title']}{who}")
+        title = marked(item["title"], bool(item["confidential"]), lang)  # as ``letter list``
+        ctx.out(f"  #{item['id']:<6} {when:<10} {title}{who}")
     return 0
 
 

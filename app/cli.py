@@ -567,12 +567,14 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
                     **({"direction": h.direction} if h.direction else {}),
                     **({"status": h.status} if h.status else {}),
                     **({"due_date": h.due} if h.due else {}),
+                    "confidential": h.confidential,
                 }
                 for h, line in zip(hits, lines, strict=True)
             ],
             "more": more,
         }
     )
+    from app.calendar_marks import marked
     from app.cli_lines import say, thousands
 
     if not hits:
@@ -582,7 +584,7 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
     named = {h.kind: DEMO_KINDS_VI.get(f"{h.kind}s", h.kind) if lang == "vi" else h.kind for h in hits}
     width = max(len(named[h.kind]) for h in hits)
     for h, sub in zip(hits, lines, strict=True):
-        line = f"{named[h.kind]:<{width}}  #{h.id:<6} {h.title}"
+        line = f"{named[h.kind]:<{width}}  #{h.id:<6} {marked(h.title, h.confidential, lang)}"
         ctx.out(line + (f"  — {sub}" if sub else ""))
     n = thousands(len(hits), lang)
     counted = f"{n} kết quả" if lang == "vi" else f"{n} result{'s' if len(hits) != 1 else ''}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app import bulk_edit, dedupe, history, lists, presets, records, reorg, resolve, validation, value_labels
+from app.calendar_marks import marked
 from app.cli import CliContext, json_option
 from app.cli_lines import field_problem_vi, refused, say
 from app.entities import DERIVED
@@ -167,7 +168,9 @@ def _print_record(
     its lines under the first."""
     info = kinds.info(kind)
     noun = info.noun_vi if lang == "vi" else info.noun
-    ctx.out(f"{noun[:1].upper()}{noun[1:]} #{values['id']}  {records_label(kind, values)}")
+    # a confidential record's heading says so, as ``letter show`` and the briefs do
+    heading = marked(records_label(kind, values), bool(values.get("confidential")), lang)
+    ctx.out(f"{noun[:1].upper()}{noun[1:]} #{values['id']}  {heading}")
     width = max((len(label) for label, _ in lines), default=0)
     for label, shown in lines:
         ctx.out(f"  {label:<{width}}  " + shown.replace("\n", "\n" + " " * (width + 4)))
@@ -575,14 +578,18 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     items = [{k: x for k, x in rows[i].items() if k != "deleted_at"} for i in ids if i in rows]
     ctx.emit({"kind": kind, "total": total, "count": len(items), "items": items})
     columns = lists.COLUMNS[kind]
-    vi = cli_language() == "vi"
+    lang = cli_language()
+    vi = lang == "vi"
     for item in items:
         cells = [f"#{item['id']:<6}"]
         for c in columns:
             value = item.get(c)
             if vi and c in _CODES:  # the window's words: "Khởi nghiệp", "Bên ta cần làm"
                 value = value_labels.label(kind, c, value, "vi")
-            cells.append(_cell(value, c in _CODES))
+            cell = _cell(value, c in _CODES)
+            if c in _NAMED:  # "(Confidential)" / "(Mật)" as ``letter list`` marks one: a list
+                cell = marked(cell, bool(item.get("confidential")), lang)  # piped into a mail
+            cells.append(cell)
         ctx.out("  ".join(c for c in cells if c))
     if vi:
         ctx.out(f"{len(items)} trong số {total} {_KINDS_VI.get(kind, kind)}")
@@ -617,6 +624,9 @@ def _list_to_xlsx(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+_NAMED = frozenset({"name", "title"})
+"""The column naming the record (an organisation's or contact's name, a meeting's or action's
+title): a confidential record's is marked there."""
 _CODES = frozenset({"direction", "status", "kind"})
 """Columns that hold a code ("we_owe", "in_progress"): printed as words, kept as codes in --json."""
 _KINDS_VI = {"organisation": "tổ chức", "contact": "liên hệ", "meeting": "cuộc họp", "action": "việc cần làm"}

@@ -18,17 +18,20 @@ contact tiers are not read: nothing in them could rank on the page.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app import value_labels
 from app.vntext import fold, fold_words, query_words
 from db.kinds import RECORD_KINDS
+from db.kinds import table as kind_table
 from db.queries import contacts_by_key_prefix, fts_tiers
 
 KINDS = RECORD_KINDS
@@ -53,6 +56,7 @@ class SearchHit:
     status: str | None = None
     due: dt.date | None = None
     file: str | None = None  # found by an attached file: its name
+    confidential: bool = False  # marked "(Confidential)" / "(Mật)" by the CLI, as ``letter list``
 
 
 # ``due`` as the CLI words it; the status words of a letter, as its brief words them.
@@ -146,7 +150,21 @@ def search(
         if (h.kind, h.id) not in best or h.score > best[(h.kind, h.id)].score:
             best[(h.kind, h.id)] = h
     ranked = sorted(best.values(), key=lambda h: (-h.score, h.title))
-    return ranked[:limit]
+    return _with_secrecy(session, ranked[:limit])
+
+
+def _with_secrecy(session: Session, hits: list[SearchHit]) -> list[SearchHit]:
+    """``hits`` with ``confidential`` set on each confidential record's (one read of the few
+    ids shown, per kind; a record found by a file on it is marked as the record is)."""
+    wanted: dict[str, list[int]] = {}
+    for h in hits:
+        wanted.setdefault(h.kind, []).append(h.id)
+    secret: set[tuple[str, int]] = set()
+    for kind, ids in wanted.items():
+        table = kind_table(kind)
+        rows = session.execute(select(table.c.id).where(table.c.id.in_(ids), table.c.confidential.is_(True)))
+        secret |= {(kind, int(i)) for (i,) in rows}
+    return [dataclasses.replace(h, confidential=True) if (h.kind, h.id) in secret else h for h in hits]
 
 
 # The ranks a folded letter can carry in a sort key (app.vntext: a < ă < â, d < đ, …).
