@@ -39,7 +39,7 @@ from app.importing.preview import (
     preview_import,
 )
 from app.importing.reader import SUFFIXES, sheet_names, sheet_states
-from app.importing.report import write_error_report
+from app.importing.report import sheet_notes, write_error_report
 from app.importing.resolve import org_label
 from app.importing.sheet import (
     MapError,
@@ -128,10 +128,13 @@ LINES: dict[str, tuple[str, str]] = {
     "lost_not_undone": ("import #{id} was not undone (nothing changed)",
                         "chưa hoàn tác lần nhập #{id} (không có gì thay đổi)"),
     "lost_undone": ("import #{id} had been undone", "lần nhập #{id} đã được hoàn tác trước đó"),
-    "report": ("Error report: {path} ({rows})", "Báo cáo lỗi: {path} ({rows})"),
-    "report_all": ("Report: {path} ({rows} rejected{more})", "Báo cáo: {path} ({rows} bị từ chối{more})"),
-    "report_warned": ("; {warnings} on its Warnings sheet", "; {warnings} ở trang Cảnh báo"),
-    "report_updated": ("; {rows} updated on its Updated sheet", "; {rows} được cập nhật ở trang Cập nhật"),
+    # --report: what the workbook holds, its rows with an error (rejected or left out), its
+    # warnings (of rows and of sheets) and its updated rows ("Error report: … (0 rows)" was said
+    # of a report holding only warnings)
+    "report": ("Report of {what}: {path}", "Báo cáo gồm {what}: {path}"),
+    "report_empty": ("Report: {path} (no errors, no warnings)", "Báo cáo: {path} (không có lỗi hay cảnh báo nào)"),
+    "report_updated": ("{rows} updated", "{rows} được cập nhật"),
+    "report_and": (" and ", " và "),
     "no_row": ("{file}: no row could be read", "{file}: không đọc được dòng nào"),
     "report_is_input": ("--report {path} is the file being imported: the error report would replace it; "
                         "give the report another name",
@@ -710,17 +713,21 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
 
 
 def _say_report(ctx: Any, path: Path, previews: list[Preview], rejected: int, lang: str) -> None:
-    """Where the report is and what it holds: the rejected rows, and the warnings and updated
-    rows when there are any (its Warnings and Updated sheets)."""
-    rows = count_text(rejected, "row", lang)
+    """Where the report is and what it holds: "Report of 1 warning: r.xlsx", "Report of 3
+    errors and 2 warnings: r.xlsx" — its rows with an error (the first sheets), the warnings on
+    its Warnings sheet (the rows' and the sheets' own: a column with no value) and the rows on
+    its Updated sheet, each said only when there is one."""
     warned = sum(1 for p in previews for r in p.rows for _w in r.said_warnings)
+    warned += sum(len(sheet_notes(p)) for p in previews)
     updated = sum(1 for p in previews for r in p.rows if r.status == "update")
-    if not warned and not updated:
-        ctx.out(line("report", lang, path=path, rows=rows))
+    parts = [count_text(rejected, "error", lang)] if rejected else []
+    parts += [count_text(warned, "warning", lang)] if warned else []
+    parts += [line("report_updated", lang, rows=count_text(updated, "row", lang))] if updated else []
+    if not parts:
+        ctx.out(line("report_empty", lang, path=path))
         return
-    more = line("report_warned", lang, warnings=count_text(warned, "warning", lang)) if warned else ""
-    more += line("report_updated", lang, rows=count_text(updated, "row", lang)) if updated else ""
-    ctx.out(line("report_all", lang, path=path, rows=rows, more=more))
+    what = ", ".join(parts[:-1]) + line("report_and", lang) + parts[-1] if len(parts) > 1 else parts[0]
+    ctx.out(line("report", lang, path=path, what=what))
 
 
 def undo_command(args: argparse.Namespace, ctx: Any) -> int:

@@ -50,7 +50,7 @@ def test_each_updated_row_is_listed_with_its_changes(
     report = tmp_path / "report.xlsx"
     out = _run(capsys, *args, "--report", str(report))
     assert f"  … and 3 more updated rows (all in {report})" in out
-    assert f"Report: {report} (0 rows rejected; 23 rows updated on its Updated sheet)" in out
+    assert f"Report of 23 rows updated: {report}" in out
     rows = list(load_workbook(report)["Updated"].values)
     assert rows[0] == ("Sheet", "Row", "Changes")
     assert rows[-1] == ("b", 24, "updates #23: Phones: ∅ → 0912 345 622")
@@ -77,7 +77,7 @@ def test_warnings_past_the_twentieth_are_counted(tmp_path: Path, capsys: pytest.
     report = tmp_path / "r.xlsx"
     out = _run(capsys, "import", str(sheet), "--db", db, "--lang", "vi", "--report", str(report))
     assert f"  … và 5 cảnh báo nữa (tất cả có trong {report})\n" in out, out
-    assert f"Báo cáo: {report} (0 dòng bị từ chối; 25 cảnh báo ở trang Cảnh báo)" in out
+    assert f"Báo cáo gồm 25 cảnh báo: {report}" in out
     warnings = [r for r in load_workbook(report)["Cảnh báo"].values if r[1] is not None]
     assert len(warnings) == 25 + 1  # (and its header)
 
