@@ -51,6 +51,13 @@ def local(at: dt.datetime) -> dt.datetime:
     return aware.astimezone().replace(tzinfo=None)
 
 
+def utc_of(at: dt.datetime) -> dt.datetime:
+    """Local wall-clock time (naive, as a person writes it) as an aware UTC instant: the inverse
+    of :func:`local`, for comparing a local day's or year's bounds with stamps stored in UTC
+    (a letter created at 06:00 on 01/01 local is 23:00 on 31/12 in UTC, and of the new year)."""
+    return _aware(at)
+
+
 def today() -> dt.date:
     """The local calendar day."""
     return now().date()

@@ -499,11 +499,16 @@ def list_letters(
     if status:
         stmt = stmt.where(LETTER.c.status == status)
     if year is not None:
+        # an undated letter (a draft) is of the year it was created in, local time: one created
+        # at 06:00 on 01/01 (23:00 on 31/12 in UTC) was listed under the year before
+        starts, ends = clock.utc_of(dt.datetime(year, 1, 1)), clock.utc_of(dt.datetime(year + 1, 1, 1))
         stmt = stmt.where(
             or_(
                 LETTER.c.year == year,
                 LETTER.c.letter_date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)),
-                (LETTER.c.letter_date.is_(None) & (func.extract("year", LETTER.c.created_at) == year)),
+                LETTER.c.letter_date.is_(None)
+                & (LETTER.c.created_at >= starts)
+                & (LETTER.c.created_at < ends),
             )
         )
     if organisation_id is not None:
