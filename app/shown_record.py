@@ -21,9 +21,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import select
 from sqlmodel import Session
 
 from app import value_labels
+from app.calendar_marks import marked, word
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
 from db import kinds
 
@@ -52,16 +54,31 @@ def when(value: dt.datetime) -> str:
     return f"{local:%d/%m/%Y %H:%M}"
 
 
-def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, str]], lang: str) -> str:
-    """One stored value in words (see the module's docstring)."""
+def shown_value(
+    kind: str,
+    field: str,
+    value: Any,
+    names: dict[str, dict[int, str]],
+    lang: str,
+    secret: dict[str, set[int]] | None = None,
+) -> str:
+    """One stored value in words (see the module's docstring); a record it names that is in
+    ``secret`` (kind -> ids of confidential records: :func:`_secrets`) marked as ``letter list``
+    and the calendar files mark one: "Lưu Văn Mật (Confidential)", "Genetica (#2, Mật)"."""
+    hidden = secret or {}
     if isinstance(value, bool):
         return str(value_labels.label_of(_YES_NO, value, lang))
     if field in REFERS_TO and isinstance(value, int):
         name = names.get(REFERS_TO[field], {}).get(value)
-        return f"{name} (#{value})" if name and name != f"#{value}" else f"#{value}"
+        text = f"{name} (#{value})" if name and name != f"#{value}" else f"#{value}"
+        return _mark_inside(text, word("secret", lang)) if value in hidden.get(REFERS_TO[field], ()) else text
     if field in LIST_REFERS_TO and isinstance(value, list):
-        kind_of = names.get(LIST_REFERS_TO[field], {})
-        return ", ".join(kind_of.get(x, f"#{x}") if isinstance(x, int) else str(x) for x in value)
+        of = LIST_REFERS_TO[field]
+        kind_of = names.get(of, {})
+        return ", ".join(
+            marked(kind_of.get(x, f"#{x}"), x in hidden.get(of, ()), lang) if isinstance(x, int) else str(x)
+            for x in value
+        )
     if field == "import_batch_id":
         return f"#{value}"
     if field == "phones" and isinstance(value, list):  # as the window shows them: 0912 345 678
@@ -81,6 +98,7 @@ def shown_value(kind: str, field: str, value: Any, names: dict[str, dict[int, st
         for x in value:
             if isinstance(x, dict):  # a meeting's attendees: the name, and a role other than taking part
                 name = str(x.get("full_name") or f"#{x.get('contact_id')}")
+                name = marked(name, x.get("contact_id") in hidden.get("contact", ()), lang)
                 role = x.get("role") or "participant"
                 if role != "participant":
                     name += f" ({value_labels.label('meeting', 'role', role, lang)})"
@@ -101,12 +119,47 @@ def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str)
         skipped.update(_NAME_PARTS)  # "Nguyễn | Thị Hồng | Nhung" under "Nguyễn Thị Hồng Nhung"
     order = [f for f in values if f not in _LAST] + [f for f in _LAST if f in values]
     trashed = _in_the_trash(session, values)
+    secret = _secrets(session, values)
     return [
-        (value_labels.field_name(field, lang), _marked(shown_value(kind, field, values[field], names, lang),
-                                                       field in trashed, lang))
+        (value_labels.field_name(field, lang),
+         _marked(shown_value(kind, field, values[field], names, lang, secret), field in trashed, lang))
         for field in order
         if field not in skipped and values[field] not in (None, "", [], {})
     ]  # fmt: skip
+
+
+_SECRET_KINDS = frozenset({"organisation", "contact", "meeting", "action", "letter"})
+"""The kinds a record can be confidential of (each has a ``confidential`` column)."""
+
+
+def _secrets(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
+    """The confidential records among those ``values`` names (its organisation, parent, meeting,
+    responsible contact, a meeting's organisations and attendees…), by kind: one read of the few
+    ids per kind. On a team database a record this login may not see is not read at all."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for field, value in values.items():
+        if field in REFERS_TO and isinstance(value, int) and not isinstance(value, bool):
+            wanted[REFERS_TO[field]].add(value)
+        elif field in LIST_REFERS_TO and isinstance(value, list):
+            wanted[LIST_REFERS_TO[field]].update(x for x in value if isinstance(x, int))
+        elif field == "attendees" and isinstance(value, list):
+            wanted["contact"].update(
+                x["contact_id"] for x in value if isinstance(x, dict) and x.get("contact_id")
+            )
+    out: dict[str, set[int]] = {}
+    for kind, ids in wanted.items():
+        if kind in _SECRET_KINDS and ids:
+            table = kinds.table(kind)
+            found = session.execute(
+                select(table.c.id).where(table.c.id.in_(sorted(ids)), table.c.confidential.is_(True))
+            ).scalars()
+            out[kind] = {int(i) for i in found}
+    return out
+
+
+def _mark_inside(text: str, mark: str) -> str:
+    """ "Genetica (#2)" → "Genetica (#2, Confidential)"."""
+    return f"{text[:-1]}, {mark})" if text.endswith(")") else f"{text} ({mark})"
 
 
 def _in_the_trash(session: Session, values: dict[str, Any]) -> set[str]:

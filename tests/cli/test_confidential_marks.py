@@ -90,3 +90,26 @@ def test_due_marks_a_confidential_action(db: Path, lang: str, mark: str) -> None
     out = _ok(db, "due", lang=lang)
     assert f"{SECRET['action']} {mark}" in _line(out, SECRET["action"]), out
     assert mark not in _line(out, PLAIN["action"]), out
+
+
+@pytest.mark.parametrize(("lang", "mark"), MARKS)
+def test_show_marks_the_confidential_records_an_ordinary_one_names(
+    tmp_path: Path, lang: str, mark: str
+) -> None:
+    """An ordinary meeting's confidential attendee and organisation, a contact's confidential
+    organisation: marked where ``show`` names them, as the calendar files mark them."""
+    db = tmp_path / "k.db"
+    _ok(db, "org", "add", "--name", SECRET["organisation"], "--confidential")
+    _ok(db, "org", "add", "--name", PLAIN["organisation"])
+    _ok(db, "contact", "add", "--name", SECRET["contact"], "--organisation", "1", "--confidential")
+    _ok(db, "contact", "add", "--name", PLAIN["contact"], "--organisation", "2")
+    _ok(db, "meeting", "add", "--title", PLAIN["meeting"], "--at", "2026-11-20 14:00",
+        "--organisation", "1", "--organisation", "2", "--attendee", "1", "--attendee", "2")  # fmt: skip
+    shown = _ok(db, "meeting", "show", "1", lang=lang)
+    assert shown.splitlines()[0].endswith(f"#1  {PLAIN['meeting']}"), shown  # the meeting: ordinary
+    assert f"{SECRET['contact']} {mark}, {PLAIN['contact']}\n" in shown, shown
+    assert f"{SECRET['organisation']} {mark}, {PLAIN['organisation']}\n" in shown, shown
+    contact = _ok(db, "contact", "show", "1", lang=lang)
+    assert f"{SECRET['organisation']} (#1, {mark[1:-1]})\n" in contact, contact
+    plain = _ok(db, "contact", "show", "2", lang=lang)
+    assert f"{PLAIN['organisation']} (#2)\n" in plain and mark not in plain, plain
