@@ -153,6 +153,9 @@ class CliContext:
         # in steps (ketnoi import: nothing, or import #5 and its undo); None: nothing was
         # written, or what was, as db.engine.committed counts the command's commits (_lost)
         self.lost: Callable[[str], str] | None = None
+        # the commits before the command's own (the meetings-started catch-up's on opening,
+        # its mark stored once on a database that had none): not counted as the command's
+        self.commits_before = 0
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -175,6 +178,9 @@ class CliContext:
                 from app.contacted import catch_up_quietly
 
                 catch_up_quietly(self._engine)
+                from db.engine import committed
+
+                self.commits_before = committed(self._engine)
         return self._engine
 
     def asking_password(self, fn: Callable[[], T]) -> T:
@@ -751,7 +757,7 @@ def _lost(ctx: CliContext, exc: BaseException) -> str | None:
     lang = cli_language(getattr(ctx.args, "lang", None))
     if ctx.lost is not None:
         written = ctx.lost(lang)
-    elif ctx._engine is not None and committed(ctx._engine):
+    elif ctx._engine is not None and committed(ctx._engine) > ctx.commits_before:
         written = say("lost_some", lang)
     else:
         written = say("lost_nothing", lang)
