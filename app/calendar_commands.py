@@ -159,6 +159,15 @@ def write_atomically(path: Path, data: bytes) -> None:
     if path.is_dir():
         raise refused(f"{path} is a folder: give a file name", f"{path} là một thư mục: hãy ghi tên tệp")
     check_folder(path)
+    if path.exists() and not path.is_file():  # /dev/null, a pipe: written into, never replaced
+        # (a temporary file renamed over it made /dev/null a plain file of mode 0600 for the
+        # whole machine: `ketnoi export-ics -o /dev/null` run as root)
+        try:
+            with path.open("wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise not_written(exc, path) from None
+        return
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".ketnoi-", dir=path.parent)

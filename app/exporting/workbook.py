@@ -448,6 +448,9 @@ def _save(wb: Workbook, tmp: Path, path: Path) -> None:
     sheets' temporary files (else openpyxl complains about each at exit), and an OS error says
     why ``path`` (not the ``.part``) was not written."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():  # /dev/null, a pipe
+            wb.save(path)  # written into, never replaced (as app.calendar_commands does)
+            return
         wb.save(tmp)
         tmp.replace(path)
     except BaseException as exc:
