@@ -66,6 +66,12 @@ WORDS: dict[str, dict[str, Callable[[], list[str]]]] = {
 # those that get the room: what a row is called and who it is with.
 SHORT = frozenset({"starts_at", "due_date", "phone", "acronym"})
 MAIN = frozenset({"name", "title", "organisation", "organisations"})
+# Columns of people's names (who is responsible for an action): a name of up to NAME_ROOM px is
+# shown whole while a title beside it still has more than that (reviewer h108: "Trần Minh Qu…"
+# cut in the bold overdue rows, beside whole titles).
+PEOPLE = frozenset({"responsible"})
+NAME_ROOM = 200
+PADDING = 8  # the room a column keeps beyond its widest value, given back first when short
 
 # Keys in the filter box that go on into the list (ListPanel.enter_list)
 _INTO_LIST = frozenset({Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter})
@@ -611,9 +617,11 @@ class ListPanel(QWidget):
         and status, a kind) are never cut while the pane has room for them: they keep what their
         longest value needs, as their longest word in bold whatever rows are on screen. A row's
         name or title and its organisation get the room (a Vietnamese organisation's name is
-        long: "Trung tâm Đổi mới sáng tạo Quốc gia"); the other columns (a position, an e-mail,
-        sectors, a place, a person) keep 90 px and their title whole, and share what is left in
-        proportion to what they still want."""
+        long: "Trung tâm Đổi mới sáng tạo Quốc gia"), and so does who is responsible for an
+        action, up to NAME_ROOM px (its bold overdue rows' names); the other columns (a
+        position, an e-mail, sectors, a place) keep 90 px and their title whole, and share what
+        is left in proportion to what they still want. Before anything is cut, every column
+        gives back the few pixels it keeps beyond its widest value."""
         if not self._auto_fit or not self.view.isVisible():
             return  # a hidden view has no width yet: fitted when shown
         header = self.view.horizontalHeader()
@@ -622,19 +630,28 @@ class ListPanel(QWidget):
         kind_of = [keys[i] if i < len(keys) else "" for i in range(n)]
         title = [self.title_width(i) for i in range(n)]  # the column's name, whole
         want = [
-            max(title[i], self.view.sizeHintForColumn(i), self.words_width(kind_of[i])) + 8 for i in range(n)
+            max(title[i], self.view.sizeHintForColumn(i), self.words_width(kind_of[i])) + PADDING
+            for i in range(n)
         ]
         if self.model.rowCount():
             self._wanted = list(want)
         else:  # no rows to measure: what the columns wanted when there were
             want = [max(w, self._wanted[i] if i < len(self._wanted) else 0) for i, w in enumerate(want)]
-        room = self.view.viewport().width() - 16  # the stretched last section keeps a margin
-        short = SHORT | set(WORDS.get(self.entity, {}))
+        width = self._fitted(want, title, kind_of, self.view.viewport().width() - 16)
+        self._fitting = True
+        for i in range(n - 1):
+            self.view.setColumnWidth(i, width[i])
+        self._fitting = False
+        HeaderTips.install(header)  # a header cut short shows its whole name on hover
+
+    def _fitted(self, want: list[int], title: list[int], kind_of: list[str], room: int) -> list[int]:
+        """The widths :meth:`fit_columns` gives columns that want ``want`` in ``room`` px."""
+        n = len(want)
+        short = [i for i in range(n) if kind_of[i] in SHORT | set(WORDS.get(self.entity, {}))]
         main = [i for i in range(n) if kind_of[i] in MAIN]
-        others = [i for i in range(n) if kind_of[i] not in short | MAIN]
-        width = [
-            w if i in main or kind_of[i] in short else min(w, max(90, title[i])) for i, w in enumerate(want)
-        ]
+        people = [i for i in range(n) if kind_of[i] in PEOPLE]
+        others = [i for i in range(n) if i not in short and i not in main and i not in people]
+        width = [min(w, max(90, title[i])) if i in others else w for i, w in enumerate(want)]
 
         def give(columns: list[int], least: Callable[[int], int]) -> None:
             """Take what the pane lacks from ``columns``, each in proportion to what it has
@@ -647,26 +664,25 @@ class ListPanel(QWidget):
             for i, extra in spare.items():
                 width[i] -= min(extra, -(-over * extra // total))
 
-        # Too narrow: the names give down to 200 px, then the others down to their title, the
+        # Too narrow: every column gives its padding, then the names and the people down to
+        # 200 px, the others down to their title, the people down to 90 px and their title, the
         # names down to 120 px, and only then, a window narrower than any laptop's, the others
-        # down to 60 px, the names to 100 px and the short columns to their title.
-        give(main, lambda _i: 200)
+        # and the people down to 60 px, the names to 100 px and the short columns to their title.
+        give(list(range(n)), lambda i: want[i] - PADDING)
+        give(main + people, lambda _i: NAME_ROOM)
         give(others, lambda i: title[i])
+        give(people, lambda i: max(90, title[i]))
         give(main, lambda i: max(120, title[i]))
-        give(others, lambda _i: 60)
+        give(others + people, lambda _i: 60)
         give(main, lambda _i: 100)
-        give([i for i in range(n) if kind_of[i] in short], lambda i: title[i])
+        give(short, lambda i: title[i])
         # Room to spare: the others have it, in proportion to what they still want.
-        excess = sum(want[i] - width[i] for i in others)
+        excess = sum(want[i] - width[i] for i in others + people)
         if excess and sum(width) < room:
             factor = min(1.0, (room - sum(width)) / excess)
-            for i in others:
+            for i in others + people:
                 width[i] += int((want[i] - width[i]) * factor)
-        self._fitting = True
-        for i in range(n - 1):
-            self.view.setColumnWidth(i, width[i])
-        self._fitting = False
-        HeaderTips.install(header)  # a header cut short shows its whole name on hover
+        return width
 
     def title_width(self, section: int) -> int:
         """How wide a column must be to show its title whole, as the style draws it: the text
