@@ -27,6 +27,15 @@ def gui_collector(qapp: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def dialogs_wide_as_their_titles(qapp: Any) -> None:
+    """As ui.main does where it makes the QApplication: every dialog at least as wide as its
+    title (ui.window_titles)."""
+    from ui import window_titles
+
+    window_titles.install(qapp)
+
+
+@pytest.fixture(autouse=True)
 def english_plurals(qapp: Any) -> None:
     """As ui.main does at start-up: "1 action", "2 actions" from the "%n action(s)" sources."""
     from ui import i18n
