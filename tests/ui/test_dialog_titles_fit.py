@@ -77,10 +77,24 @@ def test_every_dialog_shows_its_title(
     from PySide6.QtWidgets import QMessageBox
 
     from tests.ui.test_fit import _dialogs
+    from ui.briefs import BriefDialog
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.guide import GuideDialog
+    from ui.import_wizard.history_dialog import ImportHistoryDialog
+    from ui.posts_dialog import PostForm
+
+    def more() -> Iterator[Any]:
+        yield from _dialogs(ctx, ids)
+        yield ImportHistoryDialog(ctx)
+        yield BriefDialog(ctx, "organisation", ids["nic"])
+        yield BriefDialog(ctx, "digest", None)
+        yield AboutDialog()
+        yield GuideDialog(language=language)
+        yield PostForm(None, 0)
 
     problems: list[str] = []
     seen = 0
-    for dialog in _dialogs(ctx, ids):
+    for dialog in more():
         qtbot.addWidget(dialog)
         dialog.show()
         wait_idle(qtbot, ctx)
