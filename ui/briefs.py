@@ -170,6 +170,12 @@ class BriefDialog(QDialog):
         lay.addWidget(self.message)
         lay.addWidget(self.buttons)
         self.setMinimumWidth(380)
+        # Save as…'s file name, read in the background from now on: ready when it is pressed
+        self._names: dict[tuple[object, ...], str] = {}
+        self._reading: set[tuple[object, ...]] = set()
+        self._then: tuple[tuple[object, ...], Callable[[str], None]] | None = None
+        if kind != "digest":
+            self._read_name(self.request())
 
     # --- language -------------------------------------------------------------------------------
 
@@ -244,18 +250,62 @@ class BriefDialog(QDialog):
     # --- running --------------------------------------------------------------------------------
 
     def save_as(self, target: str | None = None) -> None:
+        """Ask where to save (a file name suggested, read off the UI thread: on a big database
+        or a far team server the window froze before the file dialog opened), then write the
+        brief there; ``target``: there, without asking."""
         if refused_box(self):
             return
-        req = self.request()
-        if not target:
-            with read_session(self.ctx.engine) as s:
-                name = suggested_file_name(s, req, self.ctx.today())
-            folder = str(self.ctx.settings.qsettings.value("briefs/folder", "")) or str(Path.home())
-            target, _ = file_dialogs.get_save_file_name(
-                self, self.tr("Save brief"), str(Path(folder) / name), "PDF (*.pdf)"
-            )
-            if not target:
-                return
+        if target:
+            self._save_to(target)
+            return
+        self.save_button.setEnabled(False)  # until the file dialog is done with
+        self._read_name(self.request(), then=self._ask_where)
+
+    def _read_name(self, req: BriefRequest, then: Callable[[str], None] | None = None) -> None:
+        """The file name suggested for ``req`` (the subject's name; a meeting's not when its
+        title names someone confidential), read in the background, then ``then(name)`` — at
+        once if it was read already (as the dialog opened). A name that cannot be read (the
+        server away) is the kind's and the day's: the brief's own error says why."""
+        key = (req.kind, req.subject_id, req.start, req.end)
+        if key in self._names:
+            if then is not None:
+                then(self._names[key])
+            return
+        if then is not None:
+            self._then = (key, then)
+        if key in self._reading:
+            return
+        self._reading.add(key)
+        engine, today = self.ctx.engine, self.ctx.today()
+
+        def read(_task: Task) -> str:
+            with read_session(engine) as s:
+                return suggested_file_name(s, req, today)
+
+        def done(name: str) -> None:
+            self._reading.discard(key)
+            self._names[key] = name
+            waiting, self._then = self._then, None
+            if waiting is not None and waiting[0] == key:
+                waiting[1](name)
+            elif waiting is not None:
+                self._then = waiting
+
+        fallback = f"brief-{req.kind}-{today.isoformat()}.pdf"
+        self.ctx.tasks.run(read, on_done=done, on_error=lambda _exc: done(fallback), owner=self, again=False)
+
+    def _ask_where(self, name: str) -> None:
+        if not self.isVisible() or self.task is not None:
+            return  # closed, or a brief begun meanwhile
+        folder = str(self.ctx.settings.qsettings.value("briefs/folder", "")) or str(Path.home())
+        target, _ = file_dialogs.get_save_file_name(
+            self, self.tr("Save brief"), str(Path(folder) / name), "PDF (*.pdf)"
+        )
+        self.save_button.setEnabled(True)
+        if target:
+            self._save_to(target)
+
+    def _save_to(self, target: str) -> None:
         path = pdf_path(target)
         self.ctx.settings.qsettings.setValue("briefs/folder", str(path.parent))
         self.start_brief(path)
@@ -326,6 +376,7 @@ class BriefDialog(QDialog):
         self.message.show()
 
     def reject(self) -> None:
+        self._then = None  # a file name still being read: no file dialog for a closed brief
         if self.task is not None:
             self._closing = True
             self.task.cancel()
