@@ -5,18 +5,17 @@ its icon and buttons and cuts it when the dialog is narrower ("Cán b… Ketnoi"
 new-staff dialog's title cut in Vietnamese). Qt sizes a dialog by its contents alone, so a small
 one (a name asked for, a short question) is narrower than its title in both languages.
 
-:func:`install` puts one event filter on the application (:func:`ui.main.run`, and the tests'
-application: ``tests/ui/conftest.py``): a dialog being shown, or whose title changes while it is
-shown, is widened to :func:`title_width` (never past its screen) before the window manager maps
-it, so it is placed at that width; a message box, which fixes its own size each time it lays
-itself out, through its buttons' row. The filter looks at an event's type and nothing else for
-every other event.
+:func:`install` (:func:`ui.main.run`, and the tests' application: ``tests/ui/conftest.py``)
+widens a dialog to :func:`title_width` (never past its screen), about its middle, when it becomes
+the window with the keyboard — as every dialog does once shown — and when its title changes
+while it is shown; a message box, which fixes its own size each time it lays itself out, through
+its buttons' row.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 TITLE_BAR_ROOM = 120
@@ -28,8 +27,6 @@ title font a little wider than the application's bold one."""
 SEPARATOR = " \u2014 "
 """How Qt joins a window's title and the application's display name on X11 and Windows
 (``QPlatformWindow::formatWindowTitle``): "Settings — Ketnoi"."""
-
-_WATCHED = (QEvent.Type.Show, QEvent.Type.WindowTitleChange)
 
 
 def shown_title(window: QWidget) -> str:
@@ -53,21 +50,18 @@ def title_width(window: QWidget) -> int:
     return need
 
 
-def widen(dialog: QWidget, *, recentre: bool = False) -> None:
-    """Make ``dialog`` as wide as its title needs, if it is narrower (its height as it is);
-    ``recentre``: about its middle (a dialog on screen), else from where it is."""
+def widen(dialog: QWidget) -> None:
+    """Make ``dialog`` as wide as its title needs, if it is narrower (its height as it is),
+    about its middle (it is on screen, centred on its parent)."""
     need = title_width(dialog)
+    before = dialog.width()
+    if before >= need:
+        return
     if isinstance(dialog, QMessageBox):
         _widen_message_box(dialog, need)
-        return
-    if dialog.width() >= need:
-        return
-    before = dialog.width()
-    if dialog.maximumWidth() >= need:
+    elif dialog.maximumWidth() >= need:
         dialog.resize(need, dialog.height())
-    else:
-        return
-    if recentre:
+    if dialog.width() != before:
         dialog.move(dialog.x() - (dialog.width() - before) // 2, dialog.y())
 
 
@@ -80,21 +74,37 @@ def _widen_message_box(box: QMessageBox, need: int) -> None:
     if layout is None or buttons is None:
         return
     margins = layout.contentsMargins()
-    least = need - margins.left() - margins.right()
-    if buttons.minimumWidth() < least:
-        buttons.setMinimumWidth(least)
+    buttons.setMinimumWidth(need - margins.left() - margins.right())
+    QCoreApplication.sendPostedEvents(box, QEvent.Type.LayoutRequest)  # its size fixed again, now
 
 
 class TitleRoom(QObject):
-    """The application's event filter behind :func:`install`."""
+    """Behind :func:`install`: a dialog is fitted to its title when it becomes the window with
+    the keyboard (every dialog does as it is shown) and when its title changes.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _WATCHED and isinstance(watched, QDialog) and watched.isWindow():
-            if event.type() == QEvent.Type.Show:
-                widen(watched)  # before the window is mapped: placed (centred) at this width
-            elif watched.isVisible():  # a new title on screen
-                widen(watched, recentre=True)
-        return False
+    Not an event filter on the application: a Python filter there, even one that does nothing,
+    is called for every event of every object (0.7 → 2.4 µs a ``sendEvent``) and that delay was
+    enough for a key pressed in a message box as it appears to reach it before it was active."""
+
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        app.focusWindowChanged.connect(self._focused)
+
+    def _focused(self, window: QWindow | None) -> None:
+        if window is None:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.windowHandle() == window:
+                if not widget.property("ketnoi_title_room"):
+                    widget.setProperty("ketnoi_title_room", True)
+                    widget.windowTitleChanged.connect(self._retitled)
+                widen(widget)
+                return
+
+    def _retitled(self, _title: str) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, QDialog) and dialog.isVisible():
+            widen(dialog)
 
 
 def install(app: QCoreApplication) -> TitleRoom:
@@ -102,6 +112,5 @@ def install(app: QCoreApplication) -> TitleRoom:
     for child in app.children():
         if isinstance(child, TitleRoom):
             return child
-    room = TitleRoom(app)
-    app.installEventFilter(room)
-    return room
+    assert isinstance(app, QGuiApplication)
+    return TitleRoom(app)
