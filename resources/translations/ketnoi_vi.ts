@@ -615,17 +615,17 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="310" />
+      <location filename="../../ui/briefs.py" line="360" />
       <source>Brief written: %1 (%n page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="324" />
+      <location filename="../../ui/briefs.py" line="374" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="187" />
+      <location filename="../../ui/briefs.py" line="193" />
       <source>Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again.</source>
       <translation>Đã chọn cho bản tóm tắt đến khi đóng Ketnoi. Chọn lại ngôn ngữ của cửa sổ để theo cửa sổ.</translation>
     </message>
@@ -670,17 +670,17 @@ Bản sao lưu: %2</translation>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="279" />
+      <location filename="../../ui/briefs.py" line="329" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="255" />
+      <location filename="../../ui/briefs.py" line="302" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="192" />
+      <location filename="../../ui/briefs.py" line="198" />
       <source>The window's language. Another chosen here is kept for briefs until Ketnoi closes.</source>
       <translation>Theo ngôn ngữ của cửa sổ. Ngôn ngữ khác chọn ở đây được giữ cho bản tóm tắt đến khi đóng Ketnoi.</translation>
     </message>
@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4918,7 +4919,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5294,142 +5294,142 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="277" />
+      <location filename="../../ui/lists/panel.py" line="283" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="251" />
+      <location filename="../../ui/lists/panel.py" line="257" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="260" />
+      <location filename="../../ui/lists/panel.py" line="266" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="263" />
+      <location filename="../../ui/lists/panel.py" line="269" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="274" />
+      <location filename="../../ui/lists/panel.py" line="280" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="289" />
+      <location filename="../../ui/lists/panel.py" line="295" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="286" />
+      <location filename="../../ui/lists/panel.py" line="292" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="282" />
+      <location filename="../../ui/lists/panel.py" line="288" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="285" />
+      <location filename="../../ui/lists/panel.py" line="291" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="284" />
+      <location filename="../../ui/lists/panel.py" line="290" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="290" />
+      <location filename="../../ui/lists/panel.py" line="296" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="97" />
+      <location filename="../../ui/lists/panel.py" line="103" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="278" />
+      <location filename="../../ui/lists/panel.py" line="284" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="310" />
+      <location filename="../../ui/lists/panel.py" line="316" />
       <source>No actions match these filters: %1.</source>
       <translation>Không có việc cần làm nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="308" />
+      <location filename="../../ui/lists/panel.py" line="314" />
       <source>No contacts match these filters: %1.</source>
       <translation>Không có liên hệ nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="309" />
+      <location filename="../../ui/lists/panel.py" line="315" />
       <source>No meetings match these filters: %1.</source>
       <translation>Không có cuộc họp nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="307" />
+      <location filename="../../ui/lists/panel.py" line="313" />
       <source>No organisations match these filters: %1.</source>
       <translation>Không có tổ chức nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="115" />
+      <location filename="../../ui/lists/panel.py" line="121" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="279" />
+      <location filename="../../ui/lists/panel.py" line="285" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="280" />
+      <location filename="../../ui/lists/panel.py" line="286" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="294" />
+      <location filename="../../ui/lists/panel.py" line="300" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="271" />
+      <location filename="../../ui/lists/panel.py" line="277" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="294" />
+      <location filename="../../ui/lists/panel.py" line="300" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="288" />
+      <location filename="../../ui/lists/panel.py" line="294" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="270" />
+      <location filename="../../ui/lists/panel.py" line="276" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="269" />
+      <location filename="../../ui/lists/panel.py" line="275" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="287" />
+      <location filename="../../ui/lists/panel.py" line="293" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="319" />
+      <location filename="../../ui/lists/panel.py" line="325" />
       <source>“Mine” shows the actions of the staff member chosen under File → Settings → “I am”, and none is chosen on this computer.</source>
       <translation>“Của tôi” là các việc của cán bộ được chọn ở Tệp → Cài đặt → “Tôi là”, và trên máy này chưa chọn ai.</translation>
     </message>
@@ -5490,68 +5490,68 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="477" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="486" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="487" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="496" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="142" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="143" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="344" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="353" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="116" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="223" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="227" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="604" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="613" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="116" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="740" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="749" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="144" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="145" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="143" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="144" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="121" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="133" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="667" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="676" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
@@ -5559,68 +5559,68 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="991" />
+      <location filename="../../ui/main.py" line="992" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="166" />
+      <location filename="../../ui/main.py" line="167" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="884" />
+      <location filename="../../ui/main.py" line="885" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="701" />
+      <location filename="../../ui/main.py" line="702" />
       <source>(named while the computer's clock was ahead)</source>
       <translation>(được đặt tên khi đồng hồ máy tính chạy sai)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="809" />
+      <location filename="../../ui/main.py" line="810" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="690" />
+      <location filename="../../ui/main.py" line="691" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="236" />
+      <location filename="../../ui/main.py" line="237" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="381" />
+      <location filename="../../ui/main.py" line="382" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="857" />
+      <location filename="../../ui/main.py" line="858" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="806" />
+      <location filename="../../ui/main.py" line="807" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="849" />
+      <location filename="../../ui/main.py" line="850" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="845" />
+      <location filename="../../ui/main.py" line="846" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="422" />
-      <location filename="../../ui/main.py" line="425" />
+      <location filename="../../ui/main.py" line="423" />
+      <location filename="../../ui/main.py" line="426" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -5631,7 +5631,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="427" />
+      <location filename="../../ui/main.py" line="428" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -5642,213 +5642,213 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="677" />
+      <location filename="../../ui/main.py" line="678" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="866" />
+      <location filename="../../ui/main.py" line="867" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="687" />
+      <location filename="../../ui/main.py" line="688" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="362" />
+      <location filename="../../ui/main.py" line="363" />
       <source>Open %1 at every start from now on, instead of %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="371" />
+      <location filename="../../ui/main.py" line="372" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="928" />
+      <location filename="../../ui/main.py" line="929" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="776" />
+      <location filename="../../ui/main.py" line="777" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="711" />
+      <location filename="../../ui/main.py" line="712" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="162" />
+      <location filename="../../ui/main.py" line="163" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="698" />
+      <location filename="../../ui/main.py" line="699" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="864" />
+      <location filename="../../ui/main.py" line="865" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="378" />
+      <location filename="../../ui/main.py" line="379" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="203" />
+      <location filename="../../ui/main.py" line="204" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="205" />
+      <location filename="../../ui/main.py" line="206" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="706" />
+      <location filename="../../ui/main.py" line="707" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="817" />
+      <location filename="../../ui/main.py" line="818" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="236" />
-      <location filename="../../ui/main.py" line="644" />
+      <location filename="../../ui/main.py" line="237" />
+      <location filename="../../ui/main.py" line="645" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="709" />
+      <location filename="../../ui/main.py" line="710" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="897" />
+      <location filename="../../ui/main.py" line="898" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="892" />
+      <location filename="../../ui/main.py" line="893" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="918" />
+      <location filename="../../ui/main.py" line="919" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="813" />
+      <location filename="../../ui/main.py" line="814" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="821" />
+      <location filename="../../ui/main.py" line="822" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="974" />
+      <location filename="../../ui/main.py" line="975" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="712" />
+      <location filename="../../ui/main.py" line="713" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="935" />
+      <location filename="../../ui/main.py" line="936" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="674" />
+      <location filename="../../ui/main.py" line="675" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="135" />
+      <location filename="../../ui/main.py" line="136" />
       <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="768" />
+      <location filename="../../ui/main.py" line="769" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="761" />
+      <location filename="../../ui/main.py" line="762" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="365" />
+      <location filename="../../ui/main.py" line="366" />
       <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
       <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="766" />
+      <location filename="../../ui/main.py" line="767" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="947" />
+      <location filename="../../ui/main.py" line="948" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="1000" />
+      <location filename="../../ui/main.py" line="1001" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="853" />
+      <location filename="../../ui/main.py" line="854" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="861" />
+      <location filename="../../ui/main.py" line="862" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="152" />
+      <location filename="../../ui/main.py" line="153" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="763" />
+      <location filename="../../ui/main.py" line="764" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="774" />
+      <location filename="../../ui/main.py" line="775" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="508" />
+      <location filename="../../ui/main.py" line="509" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="681" />
+      <location filename="../../ui/main.py" line="682" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="374" />
+      <location filename="../../ui/main.py" line="375" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -6369,28 +6369,33 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="321" />
-      <location filename="../../ui/dialogs/pickers.py" line="373" />
+      <location filename="../../ui/dialogs/pickers.py" line="376" />
+      <source>%1  (from the list)</source>
+      <translation>%1  (từ danh sách)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="322" />
+      <location filename="../../ui/dialogs/pickers.py" line="374" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="325" />
+      <location filename="../../ui/dialogs/pickers.py" line="326" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="329" />
+      <location filename="../../ui/dialogs/pickers.py" line="330" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="378" />
+      <location filename="../../ui/dialogs/pickers.py" line="381" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="352" />
+      <location filename="../../ui/dialogs/pickers.py" line="353" />
       <source>%1's role at the meeting</source>
       <translation>Vai trò của %1 trong cuộc họp</translation>
     </message>
@@ -6405,7 +6410,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="390" />
+      <location filename="../../ui/dialogs/pickers.py" line="393" />
       <source>Delete: remove</source>
       <translation>Delete: bỏ khỏi danh sách</translation>
     </message>
@@ -6420,32 +6425,32 @@ Bản sao lưu: %2</translation>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="393" />
+      <location filename="../../ui/dialogs/pickers.py" line="396" />
       <source>F2 or Enter: change the role · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="392" />
+      <location filename="../../ui/dialogs/pickers.py" line="395" />
       <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="199" />
+      <location filename="../../ui/dialogs/pickers.py" line="200" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="199" />
+      <location filename="../../ui/dialogs/pickers.py" line="200" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="308" />
+      <location filename="../../ui/dialogs/pickers.py" line="309" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="293" />
+      <location filename="../../ui/dialogs/pickers.py" line="294" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -6735,6 +6740,24 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/post_words.py" line="113" />
       <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrefilledNote</name>
+    <message>
+      <location filename="../../ui/dialogs/prefilled.py" line="50" />
+      <source>Filled in from the list: %1.</source>
+      <translation>Điền sẵn từ danh sách: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/prefilled.py" line="54" />
+      <source>Not the one you meant? Remove takes out what was filled in from the list; then type who came.</source>
+      <translation>Không đúng người bạn định chọn? Bấm Bỏ ra để bỏ những gì đã điền sẵn từ danh sách, rồi gõ tên những người dự.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/prefilled.py" line="45" />
+      <source>Remove</source>
+      <translation>Gỡ bỏ</translation>
     </message>
   </context>
   <context>

@@ -53,6 +53,7 @@ from ui.dialogs import gone, meeting_draft
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dialogs.followups import FollowUpEditor
 from ui.dialogs.pickers import Picker
+from ui.dialogs.prefilled import PrefilledNote
 from ui.dupwarn import DuplicateWarning, peek, reason_text
 from ui.meeting_logged_twice import LoggedTwiceCheck
 from ui.not_written import error_text
@@ -176,6 +177,8 @@ class LogMeetingDialog(QDialog):
         self.successor_note.setTextFormat(Qt.TextFormat.RichText)
         self.successor_note.linkActivated.connect(self._successor_link)
         self.successor_note.hide()
+        # the person or organisation selected in the list, filled in: said, one click to remove
+        self.prefilled = PrefilledNote(self.attendees, self.organisations, self)
         self._as_was: set[int] = set()  # organisations chosen as they were: never replaced
         # successor id -> (the organisation it replaced, its label, the reorganisation)
         self._moved: dict[int, tuple[int, str, Link]] = {}
@@ -211,6 +214,7 @@ class LogMeetingDialog(QDialog):
         left.addRow("", self.successor_note)
         left.addRow("", self.duplicates["organisation"])
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
+        left.addRow("", self.prefilled)
         left.addRow("", self.duplicates["contact"])
         right = QFormLayout()
         right.addRow(labels.field_label("agenda"), self.agenda)
@@ -268,14 +272,19 @@ class LogMeetingDialog(QDialog):
         if meeting_id:
             self._load(meeting_id)
         else:
+            person_filled: Chosen | None = None
+            organisation_filled: Chosen | None = None
             with ctx.read() as s:
                 if contact_id:  # "log a meeting with this person": them, and their organisation
                     person = records.get(s, "contact", contact_id)
-                    self.attendees.add(Chosen(contact_id, person["full_name"]))
+                    person_filled = Chosen(contact_id, person["full_name"])
+                    self.attendees.add(person_filled)
                     organisation_id = organisation_id or person.get("organisation_id")
                 if organisation_id:
                     org_name = records.label(s, "organisation", organisation_id)
-                    self.organisations.add(Chosen(organisation_id, org_name))
+                    organisation_filled = Chosen(organisation_id, org_name)
+                    self.organisations.add(organisation_filled)
+            self.prefilled.fill(person_filled, organisation_filled)  # said, one click to remove
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self._tab_leaves = TabLeavesField(self)
         for w in (self.when, self.followups.due):

@@ -104,6 +104,7 @@ class Picker(QWidget):
         self.chosen_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.chosen_view.installEventFilter(self)
         self.items: list[Chosen] = []
+        self.marked: set[str] = set()  # keys filled in by the dialog itself (ui.dialogs.prefilled)
         self._added = False  # a row was added since the list last had the keyboard
         # contact id -> (organisation id, name) saving links, or None for none; read off the
         # UI thread. ``_asked`` holds each contact's latest read: an older answer is dropped.
@@ -371,6 +372,8 @@ class Picker(QWidget):
     def _show_row(self, row: QTreeWidgetItem, chosen: Chosen) -> None:
         """The name, and under it the organisation saving links (once known)."""
         text = chosen.label if chosen.id is not None else self.tr("%1  (new)").replace("%1", chosen.label)
+        if chosen.key in self.marked:  # filled in from the list, not typed
+            text = self.tr("%1  (from the list)").replace("%1", text)
         linked = self._organisation(chosen)
         row.setText(0, f"{text}\n{linked}" if linked else text)  # the organisation under the name
         # saving links it to the meeting: said, not done unseen (reviewer)
@@ -428,9 +431,26 @@ class Picker(QWidget):
 
         self.ctx.tasks.run(work, on_done=done, on_error=lambda _e: None, owner=self)
 
+    def mark(self, key: str) -> None:
+        """Mark the entry ``key`` as filled in from the list ("(from the list)" on its row)."""
+        self.marked.add(key)
+        for n, chosen in enumerate(self.items):
+            row = self.chosen_view.topLevelItem(n)
+            if chosen.key == key and row is not None and chosen.id is not None:
+                self._show_row(row, chosen)
+
+    def remove(self, key: str) -> None:
+        """Take the entry ``key`` out, if it is chosen."""
+        for n, chosen in enumerate(self.items):
+            if chosen.key == key:
+                self._remove_row(n)
+                return
+
     def remove_selected(self) -> None:
         item = self.chosen_view.currentItem()
-        row = self.chosen_view.indexOfTopLevelItem(item) if item is not None else -1
+        self._remove_row(self.chosen_view.indexOfTopLevelItem(item) if item is not None else -1)
+
+    def _remove_row(self, row: int) -> None:
         if row >= 0:
             self.chosen_view.takeTopLevelItem(row)
             gone = self.items.pop(row)
