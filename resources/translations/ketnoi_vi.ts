@@ -5015,7 +5015,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5056,7 +5055,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5087,7 +5085,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5285,8 +5282,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5490,12 +5485,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="486" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="488" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="496" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="498" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5505,7 +5500,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="353" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="355" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5515,18 +5510,18 @@ Bản sao lưu: %2</translation>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="227" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="226" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="613" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="615" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="117" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="749" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="751" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5551,7 +5546,7 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="676" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="678" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
@@ -6586,6 +6581,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6612,7 +6608,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6627,12 +6625,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6698,6 +6700,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7181,6 +7184,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7221,8 +7225,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7233,15 +7235,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7303,7 +7301,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7314,6 +7311,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8854,6 +8853,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -214,7 +214,6 @@ class LogMeetingDialog(QDialog):
         left.addRow("", self.successor_note)
         left.addRow("", self.duplicates["organisation"])
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
-        left.addRow("", self.prefilled)
         left.addRow("", self.duplicates["contact"])
         right = QFormLayout()
         right.addRow(labels.field_label("agenda"), self.agenda)
@@ -247,7 +246,10 @@ class LogMeetingDialog(QDialog):
         layout.addWidget(self.errors["general"])
         bottom = QHBoxLayout()
         bottom.addWidget(self.confidential)
-        bottom.addWidget(self.buttons, 1)
+        bottom.addSpacing(12)
+        # beside Save, where the eyes are before Ctrl+Return; it takes no height from the lists
+        bottom.addWidget(self.prefilled, 1)
+        bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
         for a, b in (

@@ -3,8 +3,8 @@ selected in the list when Ctrl+M was pressed.
 
 The dialog opened with them among the attendees and organisations, unmarked: a fast typist who
 pressed Ctrl+M from Contacts with the wrong row selected logged the meeting with that person.
-Their rows now say "(from the list)", and a line under the attendees names them with a Remove link
-that takes out what was filled in (a person removed by hand takes the line with them).
+Their rows now say "(from the list)", and a line beside Save names them with a Remove link that
+takes out what was filled in (a person removed by hand takes the line with them).
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from ui.dialogs.pickers import Picker
 
 
 class PrefilledNote(QLabel):
-    """The line under the attendees; hidden when nothing was filled in."""
+    """The line beside Save; hidden when nothing was filled in."""
 
     def __init__(self, attendees: Picker, organisations: Picker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("prefilled_note")
-        self.setWordWrap(True)
+        self.setWordWrap(True)  # a long name on a second line, never the dialog wider
         self.setTextFormat(Qt.TextFormat.RichText)
         self.linkActivated.connect(lambda _href: self.remove())
         self.hide()
