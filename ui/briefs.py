@@ -282,9 +282,10 @@ class BriefDialog(QDialog):
             with read_session(engine) as s:
                 return suggested_file_name(s, req, today)
 
-        def done(name: str) -> None:
+        def done(name: str, *, keep: bool = True) -> None:
             self._reading.discard(key)
-            self._names[key] = name
+            if keep:  # (a name that could not be read is asked again next time)
+                self._names[key] = name
             waiting, self._then = self._then, None
             if waiting is not None and waiting[0] == key:
                 waiting[1](name)
@@ -292,7 +293,9 @@ class BriefDialog(QDialog):
                 self._then = waiting
 
         fallback = f"brief-{req.kind}-{today.isoformat()}.pdf"
-        self.ctx.tasks.run(read, on_done=done, on_error=lambda _exc: done(fallback), owner=self, again=False)
+        self.ctx.tasks.run(
+            read, on_done=done, on_error=lambda _exc: done(fallback, keep=False), owner=self, again=False
+        )
 
     def _ask_where(self, name: str) -> None:
         if not self.isVisible() or self.task is not None:
