@@ -15,9 +15,10 @@ def test_a_long_result_fits_the_box_and_its_tooltip_has_it_whole(qtbot: Any, ctx
 
     dialog = SearchDialog(ctx)
     qtbot.addWidget(dialog)
-    dialog.resize(220, 300)  # narrower than "Trung tâm Đổi mới sáng tạo Quốc gia"
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)  # (opened as wide as its title: ui.window_titles)
+    dialog.resize(220, 300)  # made narrower than "Trung tâm Đổi mới sáng tạo Quốc gia"
     searched(qtbot, dialog, "quoc gia")
     view = dialog.results
     assert view.count() >= 1
