@@ -23,7 +23,7 @@ from sqlalchemy import Table, bindparam
 from sqlmodel import Session, col, func, select
 
 from app.gcpause import paused_gc
-from app.importing import likely, logbook, reorganised, store, trashed, unwritten
+from app.importing import absorb, likely, logbook, reorganised, store, trashed, unwritten
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
 from app.importing.messages import EarlierRow, FieldChange, Term
@@ -710,6 +710,7 @@ def _match(
     after: Sequence[Preview],
 ) -> MatchContext:
     kind = preview.kind
+    absorb.restore(preview)  # (the rows as read: not merged into twice)
     ctx = MatchContext(
         OrgIndex.load(session),
         NameIndex.staff(session),
@@ -888,6 +889,8 @@ def _match(
         elif kind == "staff" and row.status == "new":
             # the commit writes it with the staff the other sheets name (commit.write_staff)
             row.new_id = ctx.staff.add(row.columns["name"], row.columns.get("email") or "")
+    # a duplicate's values are not lost: merged into the row it duplicates (app.importing.absorb)
+    absorb.merge_duplicates(preview, _merge_rules(preview, ctx), lambda row: _resolve_refs(kind, row, ctx))
     if kind == "staff":  # (its own rows are its new records, not staff that names create)
         ctx.earlier_staff = ctx.earlier_staff | {r.new_id for r in preview.rows if r.new_id is not None}
     if kind == "organisation":
@@ -911,6 +914,25 @@ def _match(
     trashed.say(session, preview)  # a new person who is in the trash: restore instead?
     likely.say(session, preview, ctx, folded_names)  # a new row: a record under another spelling?
     return ctx
+
+
+def _merge_rules(preview: Preview, ctx: MatchContext) -> absorb.Rules:
+    layout = preview.layout
+
+    def label(name: str) -> str:
+        cols = layout.columns_for(name)
+        return layout.column_label(cols[0]) if cols else ""
+
+    return absorb.Rules(
+        preview.kind,
+        NOTES_FIELD.get(preview.kind),
+        LATEST_WINS,
+        lambda name: FIELD_COLUMNS.get(name, (name,)),
+        lambda name, value: shown_value(ctx, name, value),
+        label,
+        _later,
+        layout.sheet,
+    )
 
 
 def _details_of(ident: int, people: People, claimed: dict[int, tuple[int, int]]) -> int:

@@ -82,6 +82,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "duplicate of row {other_row} (same {key})",
         "trùng dòng {other_row} (cùng {key})",
     ),
+    "merged_into_row": ("added to row {other_row}: {changes}", "đã thêm vào dòng {other_row}: {changes}"),
+    "row_keeps": (
+        "left as row {other_row} has it (this row differs): {changes}",
+        "giữ nguyên như dòng {other_row} (dòng này ghi khác): {changes}",
+    ),
     "already_exists": ("already exists: #{id} (same {key})", "đã có: #{id} (cùng {key})"),
     "matches_created_anyway": (
         "matches #{id} (same {key}); created anyway",
@@ -722,6 +727,8 @@ LEVELS: dict[str, Level] = {
     "other_person_than_row": "note",
     "other_person_than_contact": "note",
     "fill_keeps": "note",
+    "merged_into_row": "note",
+    "row_keeps": "note",
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
     "same_in_the_trash": "warning",

@@ -156,6 +156,7 @@ class Preview:
     hidden_columns: frozenset[int] = frozenset()  # the columns Excel hides: see hidden_mapped_columns
     sheet_warnings: tuple[Message, ...] = ()  # said once of the sheet (a column's dates month first)
     legacy: Any = None  # the columns read from a legacy encoding (app.importing.legacy.Finding)
+    merged: Any = None  # the rows duplicates were merged into, as they were read (app.importing.absorb)
 
     @property
     def kind(self) -> str:

@@ -55,6 +55,8 @@ def _templates() -> dict[str, str]:
     tr = QCoreApplication.translate
     return {
         "duplicate_of_row": tr("ImportMessage", "duplicate of row {other_row} (same {key})"),
+        "merged_into_row": tr("ImportMessage", "added to row {other_row}: {changes}"),
+        "row_keeps": tr("ImportMessage", "left as row {other_row} has it (this row differs): {changes}"),
         "already_exists": tr("ImportMessage", "already exists: #{id} (same {key})"),
         "matches_created_anyway": tr("ImportMessage", "matches #{id} (same {key}); created anyway"),
         "updates": tr("ImportMessage", "updates #{id}: {changes}"),

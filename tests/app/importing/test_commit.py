@@ -239,8 +239,13 @@ def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -
     assert rows[0][8] == ERROR_HEADER
     by_row = {r[9]: r for r in rows[1:]}
     assert set(by_row) == {64, 65, 66}  # 67 is imported: its "last met" 31/02/2025 is a warning
-    # a duplicate, as typed; its email would have gone to the notes, but it is not written at all
-    assert by_row[65][4] == "khong-co-email" and by_row[65][8] == "duplicate of row 9 (same phone)"
+    # a duplicate, as typed; its email, kept in the notes, is added to those of the row it
+    # duplicates (tests/app/importing/test_duplicate_rows_merged.py)
+    assert by_row[65][4] == "khong-co-email" and by_row[65][8] == (
+        "duplicate of row 9 (same phone); added to row 9: Notes: "
+        '"Gặp tại phiên làm việc với Phó Thủ tướng" → '
+        '"Gặp tại phiên làm việc với Phó Thủ tướng\nEmail: khong-co-email"'
+    )
     assert "row 7" in by_row[64][8]
     warned = list(load_workbook(out)["Warnings"].iter_rows(values_only=True))
     assert (

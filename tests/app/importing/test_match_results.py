@@ -18,8 +18,11 @@ title on one day at two hours ("Họp sandbox" at 09:00 and at 15:00) are two me
 second no longer a duplicate of the first (tests/app/exporting/test_move_database.py; its new
 staff and the ids after it shift), and a meeting's attendee or an action's person or meeting
 that an earlier sheet of the file adds is found (a placeholder, as the commit will find it),
-no longer "not found" (tests/app/importing/test_earlier_sheet_people.py) (each change rewrote
-the golden file; its commit message says what changed).
+no longer "not found" (tests/app/importing/test_earlier_sheet_people.py), and a duplicate
+row's values are merged into the row it duplicates (its notes, a meeting's organisations: the
+rows that row writes, and the note of the duplicate that says so;
+tests/app/importing/test_duplicate_rows_merged.py) (each change rewrote the golden file; its
+commit message says what changed).
 
 The memos of :class:`app.importing.resolve.OrgIndex` are checked on their own against the
 same index without them, over a long random sequence of mentions.
