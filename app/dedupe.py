@@ -84,16 +84,44 @@ class GroupMember:
     subtitle: str
 
 
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two records of a group (``a`` < ``b``), how likely they are one, and why."""
+
+    a: int
+    b: int
+    confidence: float
+    reasons: list[str]
+
+
 @dataclass(slots=True)
 class DuplicateGroup:
     entity: str
     members: list[GroupMember]
-    confidence: float
+    confidence: float  # its strongest pair's
     reasons: list[str] = field(default_factory=list)
+    # the pairs of its records that something links, strongest first: the first is the pair to
+    # merge first (in a chain A–B–C, A and C may be two people)
+    pairs: list[DuplicatePair] = field(default_factory=list)
 
     @property
     def ids(self) -> list[int]:
         return [x.id for x in self.members]
+
+    def best_pair(self, *among: int) -> tuple[int, int]:
+        """The strongest pair (the older record first); with ``among``, the strongest that has
+        one of them (both of two: those two)."""
+        if len(among) == 2:
+            return min(among), max(among)
+        for p in self.pairs:
+            live = p.a in self.ids and p.b in self.ids
+            if live and (not among or p.a in among or p.b in among):
+                return p.a, p.b
+        ids = self.ids
+        if among and among[0] in ids:  # (no link of its own left: beside the group's first)
+            other = ids[0] if among[0] != ids[0] else ids[1]
+            return min(among[0], other), max(among[0], other)
+        return ids[0], ids[1]
 
 
 def combine(confidences: Iterable[float]) -> float:

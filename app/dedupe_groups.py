@@ -26,6 +26,7 @@ from app.dedupe import (
     ORG_COLUMNS,
     DedupeCancelled,
     DuplicateGroup,
+    DuplicatePair,
     GroupMember,
     combine,
     more_reason,
@@ -62,37 +63,72 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+C_PHONE_ALONE = 0.5
+"""A phone shared by two contacts whose names have nothing in common: an office's or a family's
+line as often as one person (reviewer h119: Hiroshi Tanaka and 田中 宏 rated 85 % on a phone
+alone; Lê Quang Minh and Jürgen Weiß, who share a lab's number, offered as the pair to merge)."""
+PAIRS_OF_A_LINK = 40
+"""A value shared by more records than this (a switchboard number) pairs its first record with
+each other, not every two of them (k links, not k²)."""
+
+
 class _Evidence:
-    """Pairs with what links them; union-find over them gives the groups."""
+    """What links records: each link the records sharing one value (a name key, an e-mail, a
+    phone …); union-find over them gives the groups, and the links a group's pairs."""
 
     def __init__(self) -> None:
         self.uf = _UnionFind()
-        self.pairs: dict[tuple[int, int], list[tuple[float, str]]] = defaultdict(list)
+        self.links: list[tuple[tuple[int, ...], float, str]] = []
 
     def link(self, ids: list[int], conf: float, reason: str) -> None:
-        # A star, not every pair: a value shared by k records costs k links, not k².
         first = ids[0]
         for other in ids[1:]:
             self.uf.union(first, other)
-            pair = (min(first, other), max(first, other))
-            if reason not in (r for _, r in self.pairs[pair]):
-                self.pairs[pair].append((conf, reason))
+        self.links.append((tuple(dict.fromkeys(ids)), conf, reason))
 
-    def groups(self) -> list[tuple[list[int], float, list[str]]]:
-        by_root: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for pair in self.pairs:
-            by_root[self.uf.find(pair[0])].append(pair)
+    def groups(self) -> list[tuple[list[int], float, list[str], list[DuplicatePair]]]:
+        by_root: dict[int, list[tuple[tuple[int, ...], float, str]]] = defaultdict(list)
+        for link in self.links:
+            if len(link[0]) > 1:
+                by_root[self.uf.find(link[0][0])].append(link)
         out = []
-        for pairs in by_root.values():
-            ids = sorted({i for p in pairs for i in p})
-            conf = max(combine(c for c, _ in self.pairs[p]) for p in pairs)
+        for links in by_root.values():
+            pairs = _pairs(links)
+            if not pairs:
+                continue
+            ids = sorted({i for ids, _, _ in links for i in ids})
             reasons: list[str] = []
-            for p in pairs:
-                for _c, r in sorted(self.pairs[p], reverse=True):
+            for pair in pairs:  # (the strongest pair's reasons first)
+                for r in pair.reasons:
                     if r not in reasons:
                         reasons.append(r)
-            out.append((ids, conf, reasons))
+            out.append((ids, pairs[0].confidence, reasons, pairs))
         return out
+
+
+def _pairs(links: list[tuple[tuple[int, ...], float, str]]) -> list[DuplicatePair]:
+    """The pairs of records of one group, each with every link both are in, strongest first. A
+    phone is strong evidence only beside a name in common: alone it counts for
+    :data:`C_PHONE_ALONE` (names that differ, one phone: two people of one office)."""
+    evidence: dict[tuple[int, int], list[tuple[float, str]]] = defaultdict(list)
+    for ids, conf, reason in links:
+        first = ids[0]
+        if len(ids) > PAIRS_OF_A_LINK:
+            pairs = [(first, other) for other in ids[1:]]
+        else:
+            pairs = [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]]
+        for a, b in pairs:
+            said = evidence[(min(a, b), max(a, b))]
+            if reason not in (r for _, r in said):
+                said.append((conf, reason))
+    out = []
+    for (a, b), said in evidence.items():
+        named = any(not r.startswith(("same phone ", "same email ")) for _, r in said)
+        confs = [C_PHONE_ALONE if r.startswith("same phone ") and not named else c for c, r in said]
+        reasons = [r for _, r in sorted(said, key=lambda x: -x[0])]
+        out.append(DuplicatePair(a, b, combine(confs), reasons))
+    out.sort(key=lambda p: (-p.confidence, p.a, p.b))
+    return out
 
 
 def find_duplicate_groups(
@@ -119,15 +155,16 @@ def find_duplicate_groups(
     else:
         _organisation_evidence(session, ev, tick)
     raw = [g for g in ev.groups() if g[1] >= min_confidence]
-    labels = subtitles(session, entity, sorted({i for ids, _, _ in raw for i in ids}))
+    labels = subtitles(session, entity, sorted({i for ids, _, _, _ in raw for i in ids}))
     groups = [
         DuplicateGroup(
             entity,
             [GroupMember(i, *labels[i]) for i in ids if i in labels],
             conf,
             reasons,
+            [p for p in pairs if p.a in labels and p.b in labels],
         )
-        for ids, conf, reasons in raw
+        for ids, conf, reasons, pairs in raw
     ]
     groups = [g for g in groups if len(g.members) > 1]
     groups.sort(key=lambda g: (-g.confidence, g.members[0].label, g.members[0].id))

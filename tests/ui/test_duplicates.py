@@ -417,3 +417,49 @@ def test_two_contacts_selected_in_the_list_can_be_merged(
         assert records.get(s, "contact", survivor)["country"] == "JP"
         gone = s.execute(select(m.Contact.deleted_at).where(m.Contact.id == other)).scalar_one()
     assert gone is not None
+
+
+def test_find_duplicates_offers_the_strongest_pair_of_a_chain_and_the_two_chosen(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], monkeypatch: Any
+) -> None:
+    """Reviewer h119: a group of Lê Quang Minh, Jürgen Weiß and Jürgen Weiss (one phone; two of
+    one name) opened "Lê Quang Minh is kept; Jürgen Weiß is merged into it", Merge the default:
+    two people who only share a lab's phone. Now the two Jürgen are offered, the group is rated
+    as they are, and two records chosen with Ctrl+click are the two merged."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs import duplicates
+
+    with unit_of_work(engine) as s:
+        minh = records.create(s, "contact", {"full_name": "Lê Quang Minh", "phones": ["+49 30 1234567"]})
+        weiss = records.create(s, "contact", {"full_name": "Jürgen Weiß", "phones": ["+49 30 1234567"]})
+        weiss2 = records.create(s, "contact", {"full_name": "Jürgen Weiss", "phones": ["+49 30 1234567"]})
+    window.nav.setCurrentRow(2)  # Contacts
+    window.act_duplicates.trigger()
+    dialog = window.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog._task is None and dialog.tree.topLevelItemCount() > 0, timeout=10_000)
+    n = next(i for i, g in enumerate(dialog.groups) if minh in g.ids)
+    top = dialog.tree.topLevelItem(n)
+    assert top.text(0) == "96 %"  # the two Jürgen: the phone and the name
+    dialog.tree.setCurrentItem(top)
+    assert dialog.selected_pair() == ("contact", weiss, weiss2)
+
+    heads: list[list[str]] = []
+
+    def look(self: Any) -> int:
+        heads.append([self.grid.itemAtPosition(0, c).widget().text() for c in (1, 2)])
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", look)
+    dialog.merge_selected()
+    assert heads == [["Kept: Jürgen Weiß", "Removed after the merge: Jürgen Weiss"]]
+    # two records of the group chosen (Ctrl+click): those two, whatever links them
+    rows = {top.child(i).data(1, duplicates.GROUP_ROLE): top.child(i) for i in range(top.childCount())}
+    dialog.tree.setCurrentItem(rows[minh])
+    dialog.tree.setCurrentItem(rows[weiss2], 0, QItemSelectionModel.SelectionFlag.Select)
+    assert dialog.selected_pair() == ("contact", minh, weiss2)
+    # one record chosen: the one most like it
+    dialog.tree.setCurrentItem(rows[weiss2])
+    assert dialog.selected_pair() == ("contact", weiss, weiss2)
+    dialog.close()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -111,6 +112,8 @@ class FindDuplicatesDialog(QDialog):
         # each record and each reason on a line of its own, wrapped when longer than its column
         # (reviewer: the reasons, joined on one line, were cut at 1366×768 in Vietnamese)
         self.tree.setItemDelegate(WrappedRows(self.tree))
+        # two records of a group chosen with Ctrl+click are the two merged
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)  # a group of several lines told from the next
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.setColumnWidth(0, 100)
@@ -247,15 +250,23 @@ class FindDuplicatesDialog(QDialog):
         self.merge_button.setEnabled(self.tree.currentItem() is not None)
 
     def selected_pair(self) -> tuple[str, int, int] | None:
+        """The two records to merge, the older kept (the merge dialog can keep the other): the
+        two records selected in a group (Ctrl+click); one record and the one most like it; else
+        the group's most likely pair — in a chain A–B–C, not A and B because A is first
+        (reviewer h119: Lê Quang Minh and Jürgen Weiß, who share a phone, offered before the
+        two Jürgen Weiß/Weiss)."""
         item = self.tree.currentItem()
         if item is None:
             return None
-        group = self.groups[int(item.data(0, GROUP_ROLE))]
-        ids = group.ids
-        chosen = item.data(1, GROUP_ROLE)
-        if chosen is not None and int(chosen) != ids[0]:
-            return group.entity, ids[0], int(chosen)
-        return group.entity, ids[0], ids[1]
+        n = int(item.data(0, GROUP_ROLE))
+        group = self.groups[n]
+        chosen = [
+            int(x.data(1, GROUP_ROLE))
+            for x in self.tree.selectedItems()
+            if x.data(1, GROUP_ROLE) is not None and int(x.data(0, GROUP_ROLE)) == n
+        ]
+        survivor, other = group.best_pair(*chosen[-2:])
+        return group.entity, survivor, other
 
     def merge_selected(self) -> None:
         pair = self.selected_pair()
