@@ -136,6 +136,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     v.add_argument("--pdf", metavar="FILE.pdf", help="a PDF too")
     v.add_argument("--engine", choices=("auto", "libreoffice", "reportlab"), default="auto")
+    # a letter tied to no meeting that invites to an event: what its body would leave blank
+    v.add_argument(
+        "--event",
+        metavar="NAME",
+        help='what it invites to, as the letter says it ("the Vietnam Innovation Week")',
+    )
+    v.add_argument("--event-time", metavar='"DD/MM/YYYY HH:MM"', help="when the event starts")
+    v.add_argument("--event-place", metavar="PLACE", help="where (default: to be confirmed)")
     v.set_defaults(handler=cmd_draft)
 
     v = verbs.add_parser("office", parents=parents, help="the office's names, place, symbol and signer")
@@ -449,6 +457,25 @@ def withheld_line(session: Session, letter_id: int, doc: drafting.LetterDoc, lan
     return say(f"withheld_{doc.withheld}", lang, id=ident)
 
 
+def _event(args: argparse.Namespace) -> drafting.Event | None:
+    """``--event``, ``--event-time``, ``--event-place``: None when none is given."""
+    name, when, place = args.event or "", args.event_time or "", args.event_place or ""
+    if not (name or when or place):
+        return None
+    starts = None
+    if when:
+        try:
+            starts = validation.datetime_(when) if re.search(r"\d:\d\d\s*$", when) else None
+        except validation.FieldError:
+            starts = None
+        if starts is None:
+            raise refused(
+                f'--event-time {when!r}: write the day and the hour, "09/12/2026 08:30"',
+                f'--event-time {when!r}: hãy ghi ngày và giờ, "09/12/2026 08:30"',
+            )
+    return drafting.Event(name.strip(), starts, place.strip())
+
+
 def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
     out = Path(args.output)
     lang = language()  # the CLI's (--lang is the letter's)
@@ -463,7 +490,9 @@ def cmd_draft(args: argparse.Namespace, ctx: CliContext) -> int:
         with unit_of_work(ctx.engine()) as s:
             to = resolve.resolve(s, "organisation", args.to) if args.to else None
             letter_id = letter_for(s, args.target, template=args.template, to=to, actor=ctx.actor())
-            doc = drafting.letter_doc(s, letter_id, lang=args.letter_lang, template=args.template)
+            doc = drafting.letter_doc(
+                s, letter_id, lang=args.letter_lang, template=args.template, event=_event(args)
+            )
             note = _addressee_note(s, letter_id, doc, chosen=to is not None, lang=lang)
             about = _what_for(s, letter_id, args.target, lang)
             held = withheld_line(s, letter_id, doc, lang)

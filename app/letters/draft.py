@@ -128,6 +128,68 @@ def _meeting_place(
     return place if place.strip() else PLACE_TO_BE_CONFIRMED[lang]
 
 
+@dataclass(frozen=True)
+class Event:
+    """What a letter tied to no meeting invites to (``letter draft --event …``): its name as
+    the letter says it ("the Vietnam Innovation Week" / "Tuần lễ Đổi mới sáng tạo Việt Nam"),
+    when it starts, and where."""
+
+    name: str = ""
+    starts_at: dt.datetime | None = None
+    place: str = ""
+
+
+MEETING_WORDS = {"meeting_ref": "name", "meeting": "name", "meeting_date": "day", "meeting_time": "time"}
+"""The body's words that a meeting (or an :class:`Event`) fills, and what of it each needs."""
+MISSING_WORDS = {
+    "name": ("the event's name", "tên sự kiện"),
+    "day": ("its day", "ngày diễn ra"),
+    "time": ("its starting time", "giờ bắt đầu"),
+}
+
+
+def _and(words: list[str], conj: str) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {conj} {words[-1]}"
+
+
+def _missing_event(body: str, event: Event | None) -> list[str]:
+    """What a body that dates an event (``${meeting_date}`` or ``${meeting_time}``) needs and a
+    letter tied to no meeting has not: never printed blank ("Time: , ."; reviewer h119)."""
+    if "${meeting_date}" not in body and "${meeting_time}" not in body:
+        return []  # (a thanks letter's "our recent meeting" is a sentence, not a blank)
+    needed = list(dict.fromkeys(what for word, what in MEETING_WORDS.items() if "${" + word + "}" in body))
+    have = {"name": bool(event and event.name.strip()), "day": bool(event and event.starts_at)}
+    have["time"] = have["day"]
+    return [what for what in needed if not have[what]]
+
+
+def _refuse_blanks(letter_id: int, missing: list[str]) -> UserError:
+    en = _and([MISSING_WORDS[w][0] for w in missing], "and")
+    vi = _and([MISSING_WORDS[w][1] for w in missing], "và")
+    return refused(
+        f"letter #{letter_id} invites to an event but belongs to no meeting: {en} would be left "
+        f"blank. Draft it from its meeting (ketnoi letter draft meeting:ID -o …), or give them: "
+        f'--event "the Vietnam Innovation Week" --event-time "09/12/2026 08:30" [--event-place "…"]',
+        f"công văn #{letter_id} mời dự một sự kiện nhưng không gắn với cuộc họp nào: {vi} sẽ bị "
+        f"để trống. Hãy soạn từ cuộc họp đó (ketnoi letter draft meeting:SỐ -o …), hoặc ghi rõ: "
+        f'--event "Tuần lễ Đổi mới sáng tạo Việt Nam" --event-time "09/12/2026 08:30" [--event-place "…"]',
+    )
+
+
+def _event_values(event: Event, lang: str) -> dict[str, str]:
+    """The meeting's words of a letter, from an :class:`Event`."""
+    out = {"meeting_ref": event.name.strip(), "meeting": event.name.strip(), "meeting_place": event.place}
+    if event.starts_at is not None:
+        day, at = event.starts_at.date(), event.starts_at
+        words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
+        out.update(
+            meeting_date=words,
+            meeting_time=f"{at:%H:%M}" if lang == "en" else f"{at:%H} giờ {at:%M}",
+            meeting_date_phrase=f"ngày {words}" if lang == "vi" else f"on {words}",
+        )
+    return out
+
+
 PLACE_TO_BE_CONFIRMED = {"vi": "sẽ thông báo sau", "en": "to be confirmed"}
 """An invitation's place when the meeting has none recorded ("Địa điểm: sẽ thông báo sau.")."""
 
@@ -244,8 +306,11 @@ def letter_doc(
     lang: str = "vi",
     template: str | None = None,
     profile: OfficeProfile | None = None,
+    event: Event | None = None,
 ) -> LetterDoc:
-    """Everything drawn on the page for letter ``letter_id``, as plain data."""
+    """Everything drawn on the page for letter ``letter_id``, as plain data. ``event``: what a
+    letter tied to no meeting invites to; an invitation that has neither is refused, naming
+    what is missing, rather than drafted with blanks."""
     from app.letters.fields import format_reference
     from app.letters.register import get_letter
 
@@ -296,6 +361,12 @@ def letter_doc(
         body = letter["body"]
     else:
         body = read_template(template or letter["template"] or "other", lang)
+    if meeting is None:
+        missing = _missing_event(body, event)
+        if missing:
+            raise _refuse_blanks(letter_id, missing)
+    else:
+        event = None  # (the meeting's own words)
     venue = ""
     if "${meeting_place}" not in body:  # an invitation says "Địa điểm:" on a line of its own
         to_org = (
@@ -350,6 +421,7 @@ def letter_doc(
         "staff_email": staff.email if staff else "",
         "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
         **_meeting_values(session, letter.get("meeting_id"), lang),
+        **(_event_values(event, lang) if event is not None else {}),
     }
     values["meeting_place"] = _meeting_place(values["meeting_place"], guard, lang, met, base)
     paragraphs = fill(body, values)
