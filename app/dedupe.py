@@ -58,6 +58,7 @@ C_ORG_NAME = 0.85
 C_ORG_ACRONYM = 0.7
 C_ORG_ALIAS = 0.75
 C_ORG_ENGLISH = 0.75
+C_ORG_NAME_IS_ENGLISH = 0.7  # one's name is the other's English name
 C_ORG_WEBSITE = 0.7
 # Full-text candidates fetched per name; a common name at 100k contacts has a few hundred.
 NAME_CANDIDATES = 500
@@ -211,7 +212,24 @@ def org_keys(name: str, acronym: str = "", aliases: Iterable[str] = ()) -> dict[
     put(acronym, "acronym")
     for alias in aliases:
         put(alias, "alias")
+    for text, what in ((name, "name"), *((a, "alias") for a in aliases)):
+        if text and _UMLAUTS.search(text):  # "Weiß & Söhne" is "Weiss & Soehne" too
+            put(text.translate(_UMLAUT_SPELT), what)
     return keys
+
+
+# German umlauts as they are spelt without them (ö → oe): a second key, beside the folded one
+# (ö → o, as search folds it). Vietnamese writes none of these letters, so no Vietnamese name
+# gains a key (whereas folding "oe" to "o" would make "khoe" of "kho").
+_UMLAUTS = re.compile("[äöüÄÖÜ]")
+_UMLAUT_SPELT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_SPELT_WORD = re.compile(r"(?<=[a-z])(ae|oe|ue)")
+
+
+def _unspelt(key: str) -> str:
+    """The words of a folded key with "ae", "oe", "ue" after a letter read as the umlaut's
+    folded letter ("soehne" → "sohne"): to find candidates only, each then compared by its keys."""
+    return _SPELT_WORD.sub(lambda m: m.group(1)[0], key)
 
 
 # Hosts many organisations have a page on: the same one says nothing about being the same.
@@ -410,24 +428,55 @@ def _organisation_candidates(
     mine = org_keys(
         str(values.get("name") or ""), str(values.get("acronym") or ""), values.get("aliases") or []
     )
+    my_english = str(values.get("name_en") or "").strip()
+    mine_en = " ".join(fold_words(my_english))
     parent = _int_or_none(values.get("parent_id"))
     ids: set[int] = set()
-    for key in mine:
+    # (the search text holds the English name too: "Soratech Inc." finds 株式会社ソラテック)
+    for key in dict.fromkeys([*mine, *map(_unspelt, mine), *([mine_en] if len(mine_en) >= 2 else [])]):
         ids.update(r["id"] for r in fts_candidates(session, "organisation", key.split(), limit=100))
     if not ids:
         return found
-    rows = session.execute(select(*ORG_COLUMNS).where(ORG.c.id.in_(ids))).all()
-    for oid, name, acronym, aliases, other_parent in rows:
+    rows = session.execute(select(*ORG_COLUMNS, ORG.c.name_en).where(ORG.c.id.in_(ids))).all()
+    for oid, name, acronym, aliases, other_parent, name_en in rows:
         if not _org_ok(parent, other_parent):
             continue
         theirs = org_keys(name, acronym, aliases or [])
+        said = found[oid]
         for key, what in mine.items():
             if key in theirs:
                 shown = acronym if theirs[key] == "acronym" and acronym else key
                 conf, reason = org_reason(what, theirs[key], key, shown)
-                if reason not in (r for _, r in found[oid]):
-                    found[oid].append((conf, reason))
+                if reason not in (r for _, r in said):
+                    said.append((conf, reason))
+        theirs_en = " ".join(fold_words(name_en or ""))
+        for conf, english in _english_links(mine, mine_en, my_english, theirs, theirs_en, name_en or ""):
+            reason = f'same English name "{english}"'
+            if reason not in (r for _, r in said):
+                said.append((conf, reason))
+        if not said:
+            del found[oid]
     return found
+
+
+def _english_links(
+    mine: Mapping[str, str],
+    mine_en: str,
+    my_english: str,
+    theirs: Mapping[str, str],
+    theirs_en: str,
+    english: str,
+) -> list[tuple[float, str]]:
+    """An organisation whose name (or alias) is the other's English name, or both of one
+    English name (reviewer h119: "Soratech Inc." added with no warning beside 株式会社ソラテック,
+    English name "Soratech Inc."). A name that is another's English name is weaker than one
+    English name for both: below :data:`app.copy_db.MATCH_AT`, a warning, not a match."""
+    out: list[tuple[float, str]] = []
+    if len(theirs_en) >= 2 and (theirs_en == mine_en or theirs_en in mine):
+        out.append((C_ORG_ENGLISH if theirs_en == mine_en else C_ORG_NAME_IS_ENGLISH, english.strip()))
+    elif len(mine_en) >= 2 and mine_en in theirs:
+        out.append((C_ORG_NAME_IS_ENGLISH, my_english))
+    return out
 
 
 def subtitles(session: Session, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:

@@ -18,6 +18,7 @@ from app.dedupe import (
     C_NAME_OTHER_ORDER,
     C_NAME_SAME_ORDER,
     C_NAME_SHORT,
+    C_ORG_NAME_IS_ENGLISH,
     C_PHONE,
     C_SAME_ORG_BONUS,
     ENTITIES,
@@ -281,11 +282,13 @@ def _organisation_evidence(session: Session, ev: _Evidence, tick: Progress) -> N
                 shown = first[1] or whats[other][1] or key
                 conf, reason = org_reason(first[0], whats[other][0], key, shown)
                 ev.link([ids[0], other], conf, reason)
-    _more_evidence(session, ev)
+    _more_evidence(session, ev, by_key)
     tick(3, 4)
 
 
-def _more_evidence(session: Session, ev: _Evidence) -> None:
+def _more_evidence(
+    session: Session, ev: _Evidence, names: dict[str, list[tuple[int, int | None, str, str]]] | None = None
+) -> None:
     """Organisations of the same English name or website domain (a department, which shares
     its parent's site, by its English name only; a domain of more than a few, none)."""
     rows = session.execute(
@@ -300,6 +303,8 @@ def _more_evidence(session: Session, ev: _Evidence) -> None:
             by_key[key].append((oid, parent))
             if what == "english":
                 english.setdefault(key, name_en.strip())
+    if names:  # an organisation named as another's English name (株式会社ソラテック, "Soratech Inc.")
+        _named_in_english(ev, by_key, english, names)
     for key, members in by_key.items():
         if len(members) < 2 or (key.startswith("web ") and len(members) > MAX_SHARING_A_DOMAIN):
             continue
@@ -308,3 +313,32 @@ def _more_evidence(session: Session, ev: _Evidence) -> None:
                 what = "website" if key.startswith("web ") else "english"
                 conf, reason = more_reason(what, key, english.get(key, ""))
                 ev.link(ids, conf, reason)
+
+
+def _named_in_english(
+    ev: _Evidence,
+    by_key: dict[str, list[tuple[int, int | None]]],
+    english: dict[str, str],
+    names: dict[str, list[tuple[int, int | None, str, str]]],
+) -> None:
+    """Link an organisation whose name or alias is another's English name (weaker than one
+    English name for both: :data:`app.dedupe.C_ORG_NAME_IS_ENGLISH`)."""
+    for key, members in by_key.items():
+        if not key.startswith("en "):
+            continue
+        named = [
+            (oid, parent) for oid, parent, what, _ in names.get(key[3:], ()) if what in ("name", "alias")
+        ]
+        with_english = {oid for oid, _ in members}
+        others = [(oid, parent) for oid, parent in dict.fromkeys(named) if oid not in with_english]
+        if not others:
+            continue
+        for ids, _same in _org_clusters([*members, *others]):
+            firsts = [i for i in ids if i in with_english]
+            for other in (i for i in ids if i not in with_english):
+                if firsts:
+                    ev.link(
+                        [firsts[0], other],
+                        C_ORG_NAME_IS_ENGLISH,
+                        f'same English name "{english.get(key, key[3:])}"',
+                    )
