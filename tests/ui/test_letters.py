@@ -205,3 +205,31 @@ def test_a_draft_to_a_read_only_folder_says_which_file_and_why(
             QCoreApplication.removeTranslator(marked)
     assert list(ro.iterdir()) == []
     dialog.close()
+
+
+def test_an_invitation_to_no_meeting_is_refused_naming_what_is_missing(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Reviewer h119: an invitation tied to no meeting was drafted as "invite you to attend our
+    recent meeting." and "Time: , .". The window's Draft now says what is missing, writing
+    nothing (tests/app/letters/test_invitation_without_meeting.py: the CLI's --event)."""
+    with unit_of_work(engine) as s:
+        register.add_letter(
+            s,
+            {
+                "subject": "Mời tham dự Tuần lễ Đổi mới sáng tạo",
+                "symbol": "NIC-HTQT",
+                "template": "invitation",
+            },
+        )
+    dialog = _open(qtbot, window, ctx)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(tmp_path / "thu.docx"), ""))
+    dialog.table.selectRow(0)
+    dialog.buttons["draft"].click()
+    wait_idle(qtbot, ctx, timeout=120_000)
+    qtbot.waitUntil(lambda: "Writing the draft" not in dialog.message.text(), timeout=120_000)
+    said = str(dialog.message.text())
+    assert "invites to an event but belongs to no meeting" in said
+    assert "the event's name, its day and its starting time would be left blank" in said
+    assert list(tmp_path.glob("thu*")) == []
+    dialog.close()
