@@ -146,25 +146,30 @@ def _merge_columns(
     last-met day taken; a value the earlier row has otherwise is kept (``kept``)."""
     assert dup.columns is not None and target.columns is not None
     c, into, kind = dup.columns, target.columns, rules.kind
-    name_kept = False
+    # each column once, under the field of its name where there is one (the parts of a name are
+    # fields whose columns are all the name's: a difference of the name was said four times)
+    field_of: dict[str, str] = {}
     for field_name in sorted(dup.supplied):
         for name in rules.field_columns(field_name):
-            if name in DERIVED or name not in c:
-                continue
-            new, old = c[name], into.get(name)
-            if _empty(new) or new == old:
-                continue
-            value = _merged_value(name, new, old, rules)
-            if value is not _ABSENT:
-                if name not in before.columns:
-                    before.columns[name] = old
-                into[name] = value
-                added.append(FieldChange(name, rules.shown(name, old), rules.shown(name, value), kind))
-            elif _worth_saying(name, new, old, into, name_kept, rules):
-                name_kept = name_kept or name == "full_name"
-                kept.append(
-                    (field_name, FieldChange(name, rules.shown(name, old), rules.shown(name, new), kind))
-                )
+            if name not in field_of or name == field_name:
+                field_of[name] = field_name
+    name_kept = False
+    for name in sorted(field_of, key=lambda n: (n in NAME_PARTS, n)):  # (the full name first)
+        if name in DERIVED or name not in c:
+            continue
+        new, old = c[name], into.get(name)
+        if _empty(new) or new == old:
+            continue
+        value = _merged_value(name, new, old, rules)
+        if value is not _ABSENT:
+            if name not in before.columns:
+                before.columns[name] = old
+            into[name] = value
+            added.append(FieldChange(name, rules.shown(name, old), rules.shown(name, value), kind))
+        elif _worth_saying(name, new, old, into, name_kept, rules):
+            name_kept = name_kept or name == "full_name"
+            change = FieldChange(name, rules.shown(name, old), rules.shown(name, new), kind)
+            kept.append((field_of[name], change))
 
 
 def _merged_value(name: str, new: Any, old: Any, rules: Rules) -> Any:

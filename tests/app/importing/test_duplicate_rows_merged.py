@@ -137,3 +137,22 @@ def test_matching_again_does_not_merge_twice_nor_keep_a_merge_no_longer_made(
     with read_session(engine) as s:
         match_rows(s, pv)
     assert "phones" not in first.relations and first.columns["notes"] == "a"
+
+
+def test_a_name_written_otherwise_is_said_once_with_its_parts_in_columns(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The export writes the name's parts in columns of their own: the difference of the name
+    was said four times, once under each column of the name."""
+    head = ["Họ và tên", "Họ", "Tên đệm", "Tên", "Email", "Điện thoại"]
+    path = write_xlsx(tmp_path / "p.xlsx", {"Liên hệ": [
+        head,
+        ["Nguyen Thi Hong Nhung", "Nguyen", "Thi Hong", "Nhung", "nhung@fau.de", None],
+        ["Nguyễn Thị Hồng Nhung", "Nguyễn", "Thị Hồng", "Nhung", None, "+49 9131 850"],
+    ]})  # fmt: skip
+    dup = preview(engine, path).rows[1]
+    kept = [text(r, where=True) for r in dup.reasons if r.code == "row_keeps"]
+    assert kept == [
+        'sheet "Liên hệ", row 3, column Họ và tên (A): left as row 2 has it (this row differs): '
+        'Full name: "Nguyen Thi Hong Nhung" → "Nguyễn Thị Hồng Nhung"'
+    ]
