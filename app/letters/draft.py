@@ -168,10 +168,12 @@ def _refuse_blanks(letter_id: int, missing: list[str]) -> UserError:
     vi = _and([MISSING_WORDS[w][1] for w in missing], "và")
     return refused(
         f"letter #{letter_id} invites to an event but belongs to no meeting: {en} would be left "
-        f"blank. Draft it from its meeting (ketnoi letter draft meeting:ID -o …), or give them: "
+        "blank. Draft it from its meeting (Draft letter on the meeting's page; ketnoi letter draft "
+        "meeting:ID -o …), or give them: "
         f'--event "the Vietnam Innovation Week" --event-time "09/12/2026 08:30" [--event-place "…"]',
         f"công văn #{letter_id} mời dự một sự kiện nhưng không gắn với cuộc họp nào: {vi} sẽ bị "
-        f"để trống. Hãy soạn từ cuộc họp đó (ketnoi letter draft meeting:SỐ -o …), hoặc ghi rõ: "
+        "để trống. Hãy soạn từ cuộc họp đó (Soạn công văn trên trang cuộc họp; ketnoi letter draft "
+        "meeting:SỐ -o …), hoặc ghi rõ: "
         f'--event "Tuần lễ Đổi mới sáng tạo Việt Nam" --event-time "09/12/2026 08:30" [--event-place "…"]',
     )
 
