@@ -26,6 +26,7 @@ from app.gcpause import paused_gc
 from app.importing import absorb, likely, logbook, reorganised, store, trashed, unwritten
 from app.importing.cleaning import NOTES_FIELD
 from app.importing.errors import ImportCancelled
+from app.importing.matched import tie_matched_names
 from app.importing.messages import EarlierRow, FieldChange, Term
 from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
@@ -719,6 +720,9 @@ def _match(
         NameIndex.contacts(session) if kind in ("meeting", "action") else NameIndex(),
         NameIndex.meetings(session) if kind == "action" else NameIndex(),
     )
+    # (before the earlier sheets' new organisations: a name one of them matched is not a new one;
+    # at the commit too, where ``after`` is not given: the preview's sheets, matched there again)
+    tie_matched_names(ctx.orgs, after or preview.earlier_sheets)
     if after:
         _seed(ctx, after, kind)
     choices = preview.org_choices

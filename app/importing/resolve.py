@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -138,6 +139,21 @@ class OrgIndex:
         for alias in aliases:
             self.by_alias.setdefault(fold(alias), ident)
         self.labels[ident] = org_label(name, acronym)
+
+    def also_named(self, ident: int, name: str, acronym: str = "", aliases: Sequence[str] = ()) -> None:
+        """``name`` (its acronym, aliases, "Name (ACR)") names the record ``ident`` too, within
+        this import, after every name the records have themselves (an earlier organisations
+        sheet matched its row to ``ident``: app.importing.matched)."""
+        self._changed()
+        for table, text in (
+            (self.by_name, name),
+            (self.by_acronym, acronym),
+            *((self.by_alias, a) for a in aliases),
+        ):
+            if text and (folded := fold(text)):
+                table.setdefault(folded, ident)
+        if name and acronym:
+            self.by_name.setdefault(fold(org_label(name, acronym)), ident)
 
     def lookup(self, text: str) -> int | None:
         """The organisation ``text`` names, or None."""
