@@ -24,7 +24,16 @@ block contacts "Người lập biểu" and "Nguyễn Thị Lập", with "GIÁM �
   the sheet, when every row from there on is blank, such a line, or the signers' names alone
   (no phone, email, digit, or organisation's name: a real person's row has more than a name).
   A row with more than that after a signing line is the list's again: then nothing is left out,
-  and the rows are read as before. A name alone above any signing line stays a person.
+  and the rows are read as before. A name alone above any signing line stays a person;
+* a **totals row** after the data ("Tổng cộng: 3000 liên hệ", "Tổng cộng | … | 2 người",
+  "Cộng: 15", "Total") and a **title with its signer on one row** ("Người lập biểu | | Vũ Thanh
+  Hương") belong to that foot too: each became a contact, the second at an organisation named
+  after the signer (reviewer h117). A totals row is a total's word first (as written: "Tống" is
+  a family name, so it is not folded), then a colon, a number or nothing, and nothing else on
+  the row but numbers and counts ("2 người"); a title-and-signer row is a signing title first,
+  then signers' names and titles only, the title not in the column of positions (a person's
+  "Vũ Minh Châu | Kế toán trưởng" has the name first; with an email or a phone it is more than
+  a name anyway). Both only at the foot: a row of the list after them puts them back in it.
 """
 
 from __future__ import annotations
@@ -102,14 +111,47 @@ _TITLE_WORDS = (
 _FIRST_WORDS = frozenset(_TITLE_WORDS) | frozenset(fold(w) for w in _TITLE_WORDS)
 
 
+_TOTAL = re.compile(
+    r"(?:tổng cộng|tổng số|tổng|cộng|total|grand total|sub-?total|sum)"
+    r"(?:\s*$|\s*[:=(\d]|\s[^\d:=@]{1,30}[:=])"
+)
+"""A totals line's first cell, lower case and NFC, not folded ("Tống Văn An" is a person): the word,
+then a colon, a number, or nothing ("Tổng cộng: 3000 liên hệ", "Cộng 15", "Tổng số cán bộ: 25")."""
+_TOTAL_WORDS = frozenset(("tổng", "cộng", "total", "grand", "subtotal", "sub-total", "sum"))
+
+
+def total_line(values: Sequence[Any]) -> str | None:
+    """The row's first cell ("Tổng cộng: 3000 liên hệ") when the row is a total: that cell
+    (see :data:`_TOTAL`), then numbers and counts only ("2 người": a digit, no "@"); else None."""
+    cells = [v for v in values if v is not None and v != ""]
+    if not cells or cells[0].__class__ is not str:
+        return None
+    first = clean(cells[0])
+    if not _TOTAL.match(first.lower()):
+        return None
+    for value in cells[1:]:
+        if value.__class__ is bool:
+            return None
+        if isinstance(value, str) and (
+            len(value) > 40 or "@" in value or not any(ch.isdigit() for ch in value)
+        ):
+            return None
+        if not isinstance(value, (str, int, float)):
+            return None
+    return first
+
+
 def may_sign(text: str) -> bool:
-    """A cheap first look (a sheet's every row gets it): whether :func:`signing_line` may hold."""
+    """A cheap first look (a sheet's every row gets it): whether :func:`signing_line` or
+    :func:`total_line` may hold."""
     lower = text.lower()
     words = lower.split(None, 1)
     if not words:  # (a cell of spaces only: no first word, and "" is in every string)
         return False
     first = words[0]
     if first in _FIRST_WORDS or first[:1] in "([-–•+" or "." in first[:4]:
+        return True
+    if first.rstrip(":=0123456789") in _TOTAL_WORDS:
         return True
     return ("ng" in lower and ("ngày" in lower or "ngay" in lower)) or "date" in lower
 
@@ -151,14 +193,27 @@ def _texts(values: Sequence[Any]) -> list[tuple[int, str]] | None:
     return out
 
 
-class FormRows:
-    """Seen row by row as a sheet is read: its numbering row, and a signing block at its end."""
+def _title_and_signer(texts: list[tuple[int, str]], positions: frozenset[int]) -> bool:
+    """A title with its signer's name on one row ("Người lập biểu | | Vũ Thanh Hương"): a title
+    first, outside the column of positions, then names and titles only, one name at least."""
+    col, first = texts[0]
+    if col in positions or not signing_line(first):
+        return False
+    names = [t for _c, t in texts[1:] if not signing_line(t)]
+    return bool(names) and all(_signer(t) for t in names)
 
-    def __init__(self) -> None:
+
+class FormRows:
+    """Seen row by row as a sheet is read: its numbering row, and a signing block at its end
+    (with the totals above it)."""
+
+    def __init__(self, positions: frozenset[int] = frozenset()) -> None:
         self.numbering: tuple[int, str] | None = None  # (row, as written)
         self.data_seen = False
-        self.block: list[int] = []  # the rows of the signing block open now (from its first line)
+        self.block: list[int] = []  # the rows of the foot open now (from its first total or line)
         self.titled: set[int] = set()  # the columns its signing lines write in
+        self.totals: dict[int, str] = {}  # the foot's totals rows, with their first cell
+        self.positions = positions  # the columns mapped to a person's position
 
     def see(self, number: int, values: Sequence[Any]) -> bool:
         """Whether row ``number`` is to be left out now (the numbering row); a signing block is
@@ -180,25 +235,43 @@ class FormRows:
                 return True
         if not self.block:  # (most rows: a person's, whose first cell is no signing line)
             first = next(v for v in values if v is not None and v != "")
-            if filled > 4 or first.__class__ is not str or not may_sign(first) or not signing_line(first):
+            if first.__class__ is not str or not may_sign(first):
                 self.data_seen = True
                 return False
+            if (filled > 4 or not signing_line(first)) and (not self.data_seen or total_line(values) is None):
+                self.data_seen = True
+                return False
+        self._foot(number, values)
+        return False
+
+    def _foot(self, number: int, values: Sequence[Any]) -> None:
+        """Row ``number`` of the foot (a total, a signing line, a signer), or the list's again."""
+        if self.data_seen and (total := total_line(values)) is not None:
+            self.block.append(number)  # "Tổng cộng: 3000 liên hệ": a total, not a person
+            self.totals[number] = total
+            return
         texts = _texts(values)
         if not texts:
             self._data()
-            return False
+            return
         if self.data_seen and all(signing_line(t) for _c, t in texts):
             self.block.append(number)
             self.titled.update(c for c, _t in texts)
+        elif self.data_seen and _title_and_signer(texts, self.positions):
+            self.block.append(number)  # "Người lập biểu | | Vũ Thanh Hương": title and signer
+            self.titled.update(c for c, t in texts if signing_line(t))
         elif self.block and all(c in self.titled and _signer(t) and not signing_line(t) for c, t in texts):
             self.block.append(number)  # the signers' names, under their titles
         else:
             self._data()
-        return False
 
     def _data(self) -> None:
-        self.data_seen, self.block, self.titled = True, [], set()
+        self.data_seen, self.block, self.titled, self.totals = True, [], set(), {}
 
     def signatures(self) -> list[int]:
-        """The rows of the signing block that ends the sheet (none: [])."""
+        """The rows of the foot that ends the sheet, totals and signing block (none: [])."""
         return list(self.block)
+
+    def foot(self) -> tuple[dict[int, str], list[int]]:
+        """The foot's totals rows (with their first cell), and its signing rows."""
+        return dict(self.totals), [r for r in self.block if r not in self.totals]

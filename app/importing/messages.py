@@ -464,6 +464,18 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "rows {rows}: the signatures below the list, not imported",
         "dòng {rows}: phần ký tên bên dưới danh sách, không được nhập",
     ),
+    "signature_left_out": (
+        "row {rows}: the signatures below the list, not imported",
+        "dòng {rows}: phần ký tên bên dưới danh sách, không được nhập",
+    ),
+    "total_left_out": (
+        'row {rows}: a total below the list ("{value}"), not a person: not imported',
+        'dòng {rows}: dòng tổng cộng bên dưới danh sách ("{value}"), không phải một người: không được nhập',
+    ),
+    "totals_left_out": (
+        'rows {rows}: totals below the list ("{value}"), not people: not imported',
+        'dòng {rows}: các dòng tổng cộng bên dưới danh sách ("{value}"), không phải người: không được nhập',
+    ),
     # --- the import as a whole -------------------------------------------------------------------
     "unknown_kind": (
         '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, '
@@ -793,6 +805,9 @@ LEVELS: dict[str, Level] = {
     "section_heading": "note",
     "numbering_row": "note",
     "signatures_left_out": "note",
+    "signature_left_out": "note",
+    "total_left_out": "note",
+    "totals_left_out": "note",
     "undo_kept_edited": "warning",
     "undo_kept_used": "warning",
     "undo_kept_for_kept": "warning",

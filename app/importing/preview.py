@@ -342,7 +342,8 @@ def read_rows(
     rows_fast: Any = fast_rows(layout) if fast else False
     orders = DateOrders.of(layout.mapping)
     sections = Sections.of(layout.kind, layout.mapping)  # a delegate list's headings
-    form = FormRows()  # an official form's column numbers and signatures
+    # an official form's column numbers, and its totals and signatures at the foot
+    form = FormRows(frozenset(c for c, f in layout.mapping.items() if f == "position"))
     c1, c2 = sections.pair if sections is not None and sections.pair else (0, -1)
     chunks = 0
     here = 0.0  # seconds this process took per chunk it cleaned (the last one)
@@ -439,13 +440,21 @@ def _form_rows_apart(
     if form.numbering is not None and said is not None:
         row, written = form.numbering
         said.append(msg("numbering_row", sheet=sheet, number=row, value=written))
-    signed = form.signatures()
-    if not signed:
+    foot = form.signatures()
+    if not foot:
         return rows
     if said is not None:
-        rows_said = f"{signed[0]}–{signed[-1]}" if len(signed) > 1 else str(signed[0])
-        said.append(msg("signatures_left_out", sheet=sheet, rows=rows_said))
-    left_out = set(signed)
+        totals, signed = form.foot()
+        if totals:  # which rows, and what they say ("Tổng cộng: 3000 liên hệ")
+            code = "total_left_out" if len(totals) == 1 else "totals_left_out"
+            said.append(
+                msg(code, sheet=sheet, rows=", ".join(map(str, totals)), value=" / ".join(totals.values()))
+            )
+        if signed:
+            rows_said = f"{signed[0]}–{signed[-1]}" if len(signed) > 1 else str(signed[0])
+            code = "signatures_left_out" if len(signed) > 1 else "signature_left_out"
+            said.append(msg(code, sheet=sheet, rows=rows_said))
+    left_out = set(foot)
     return [r for r in rows if r.row not in left_out]
 
 

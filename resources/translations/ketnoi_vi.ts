@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1712,7 +1713,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="240" />
+      <location filename="../../ui/dialogs/duplicates.py" line="243" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1748,7 +1749,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="408" />
+      <location filename="../../ui/dialogs/duplicates.py" line="419" />
       <location filename="../../ui/dialogs/merge_facts.py" line="78" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1779,17 +1780,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="415" />
+      <location filename="../../ui/dialogs/duplicates.py" line="426" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="124" />
+      <location filename="../../ui/dialogs/duplicates.py" line="127" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="111" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1799,22 +1800,22 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="96" />
+      <location filename="../../ui/dialogs/duplicates.py" line="97" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="84" />
+      <location filename="../../ui/dialogs/duplicates.py" line="85" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="302" />
+      <location filename="../../ui/dialogs/duplicates.py" line="313" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="374" />
+      <location filename="../../ui/dialogs/duplicates.py" line="385" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1824,12 +1825,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lúc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="127" />
+      <location filename="../../ui/dialogs/duplicates.py" line="130" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="173" />
+      <location filename="../../ui/dialogs/duplicates.py" line="176" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1844,32 +1845,32 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="309" />
+      <location filename="../../ui/dialogs/duplicates.py" line="320" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="294" />
+      <location filename="../../ui/dialogs/duplicates.py" line="305" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="498" />
+      <location filename="../../ui/dialogs/duplicates.py" line="509" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="120" />
+      <location filename="../../ui/dialogs/duplicates.py" line="123" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="445" />
+      <location filename="../../ui/dialogs/duplicates.py" line="456" />
       <source>Moving to the kept record: %n meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="243" />
+      <location filename="../../ui/dialogs/duplicates.py" line="246" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1879,12 +1880,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="111" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="375" />
+      <location filename="../../ui/dialogs/duplicates.py" line="386" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1899,12 +1900,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="102" />
+      <location filename="../../ui/dialogs/duplicates.py" line="103" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="210" />
+      <location filename="../../ui/dialogs/duplicates.py" line="213" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1919,22 +1920,22 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="480" />
+      <location filename="../../ui/dialogs/duplicates.py" line="491" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="485" />
+      <location filename="../../ui/dialogs/duplicates.py" line="496" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="483" />
+      <location filename="../../ui/dialogs/duplicates.py" line="494" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="111" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -1944,7 +1945,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="448" />
+      <location filename="../../ui/dialogs/duplicates.py" line="459" />
       <source>and %n action(s).</source>
       <translation>và %n việc cần làm.</translation>
     </message>
@@ -1999,12 +2000,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="355" />
+      <location filename="../../ui/dialogs/duplicates.py" line="366" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="359" />
+      <location filename="../../ui/dialogs/duplicates.py" line="370" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -2596,7 +2597,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="658" />
+      <location filename="../../ui/import_wizard/messages.py" line="665" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2684,7 +2685,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="658" />
+      <location filename="../../ui/import_wizard/messages.py" line="665" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -3071,12 +3072,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="545" />
+      <location filename="../../ui/import_wizard/messages.py" line="552" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="540" />
+      <location filename="../../ui/import_wizard/messages.py" line="547" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
@@ -3181,32 +3182,32 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="613" />
+      <location filename="../../ui/import_wizard/messages.py" line="620" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="355" />
+      <location filename="../../ui/import_wizard/messages.py" line="362" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="383" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="476" />
+      <location filename="../../ui/import_wizard/messages.py" line="483" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="431" />
+      <location filename="../../ui/import_wizard/messages.py" line="438" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
@@ -3241,22 +3242,22 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="454" />
+      <location filename="../../ui/import_wizard/messages.py" line="461" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="459" />
+      <location filename="../../ui/import_wizard/messages.py" line="466" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="426" />
+      <location filename="../../ui/import_wizard/messages.py" line="433" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="593" />
+      <location filename="../../ui/import_wizard/messages.py" line="600" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -3351,22 +3352,22 @@ Bản sao lưu: %2</translation>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="485" />
+      <location filename="../../ui/import_wizard/messages.py" line="492" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="480" />
+      <location filename="../../ui/import_wizard/messages.py" line="487" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="478" />
+      <location filename="../../ui/import_wizard/messages.py" line="485" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="529" />
+      <location filename="../../ui/import_wizard/messages.py" line="536" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3391,7 +3392,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="526" />
+      <location filename="../../ui/import_wizard/messages.py" line="533" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3416,7 +3417,7 @@ Bản sao lưu: %2</translation>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="395" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
@@ -3456,7 +3457,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="592" />
+      <location filename="../../ui/import_wizard/messages.py" line="599" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -3466,9 +3467,24 @@ Bản sao lưu: %2</translation>
       <translation>dòng {number} là dòng đánh số cột ("{value}"): không được nhập</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="352" />
+      <source>row {rows}: a total below the list ("{value}"), not a person: not imported</source>
+      <translation>dòng {rows}: dòng tổng cộng bên dưới danh sách ("{value}"), không phải một người: không được nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="350" />
+      <source>row {rows}: the signatures below the list, not imported</source>
+      <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="348" />
       <source>rows {rows}: the signatures below the list, not imported</source>
       <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="355" />
+      <source>rows {rows}: totals below the list ("{value}"), not people: not imported</source>
+      <translation>dòng {rows}: các dòng tổng cộng bên dưới danh sách ("{value}"), không phải người: không được nhập</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="107" />
@@ -3501,27 +3517,27 @@ Bản sao lưu: %2</translation>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="591" />
+      <location filename="../../ui/import_wizard/messages.py" line="598" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="532" />
+      <location filename="../../ui/import_wizard/messages.py" line="539" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="536" />
+      <location filename="../../ui/import_wizard/messages.py" line="543" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="518" />
+      <location filename="../../ui/import_wizard/messages.py" line="525" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="522" />
+      <location filename="../../ui/import_wizard/messages.py" line="529" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3586,222 +3602,222 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="496" />
+      <location filename="../../ui/import_wizard/messages.py" line="503" />
       <source>{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept</source>
       <translation>{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="493" />
+      <location filename="../../ui/import_wizard/messages.py" line="500" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="515" />
+      <location filename="../../ui/import_wizard/messages.py" line="522" />
       <source>{entity} "{name}" (#{id}) was deleted after the import: left in the trash</source>
       <translation>{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="490" />
+      <location filename="../../ui/import_wizard/messages.py" line="497" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="510" />
+      <location filename="../../ui/import_wizard/messages.py" line="517" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, and #{into_id} is in the trash: it stays merged</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="505" />
+      <location filename="../../ui/import_wizard/messages.py" line="512" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: it stays merged, its data is in #{into_id}</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="500" />
+      <location filename="../../ui/import_wizard/messages.py" line="507" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <location filename="../../ui/import_wizard/messages.py" line="510" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="477" />
+      <location filename="../../ui/import_wizard/messages.py" line="484" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="367" />
+      <location filename="../../ui/import_wizard/messages.py" line="374" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="401" />
+      <location filename="../../ui/import_wizard/messages.py" line="408" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="369" />
+      <location filename="../../ui/import_wizard/messages.py" line="376" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="397" />
+      <location filename="../../ui/import_wizard/messages.py" line="404" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="444" />
+      <location filename="../../ui/import_wizard/messages.py" line="451" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="436" />
+      <location filename="../../ui/import_wizard/messages.py" line="443" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="417" />
+      <location filename="../../ui/import_wizard/messages.py" line="424" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="421" />
+      <location filename="../../ui/import_wizard/messages.py" line="428" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="358" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="354" />
+      <location filename="../../ui/import_wizard/messages.py" line="361" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="465" />
+      <location filename="../../ui/import_wizard/messages.py" line="472" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="452" />
+      <location filename="../../ui/import_wizard/messages.py" line="459" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="414" />
+      <location filename="../../ui/import_wizard/messages.py" line="421" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="408" />
+      <location filename="../../ui/import_wizard/messages.py" line="415" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="419" />
+      <location filename="../../ui/import_wizard/messages.py" line="426" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="451" />
+      <location filename="../../ui/import_wizard/messages.py" line="458" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="357" />
+      <location filename="../../ui/import_wizard/messages.py" line="364" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="411" />
+      <location filename="../../ui/import_wizard/messages.py" line="418" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="418" />
+      <location filename="../../ui/import_wizard/messages.py" line="425" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="384" />
+      <location filename="../../ui/import_wizard/messages.py" line="391" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="382" />
+      <location filename="../../ui/import_wizard/messages.py" line="389" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="469" />
+      <location filename="../../ui/import_wizard/messages.py" line="476" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="440" />
+      <location filename="../../ui/import_wizard/messages.py" line="447" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="473" />
+      <location filename="../../ui/import_wizard/messages.py" line="480" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="387" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="393" />
+      <location filename="../../ui/import_wizard/messages.py" line="400" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="356" />
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="409" />
+      <location filename="../../ui/import_wizard/messages.py" line="416" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="388" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <location filename="../../ui/import_wizard/messages.py" line="370" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="359" />
+      <location filename="../../ui/import_wizard/messages.py" line="366" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="405" />
+      <location filename="../../ui/import_wizard/messages.py" line="412" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="463" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="448" />
+      <location filename="../../ui/import_wizard/messages.py" line="455" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -3869,142 +3885,142 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="563" />
+      <location filename="../../ui/import_wizard/messages.py" line="570" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="578" />
+      <location filename="../../ui/import_wizard/messages.py" line="585" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="564" />
+      <location filename="../../ui/import_wizard/messages.py" line="571" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="558" />
+      <location filename="../../ui/import_wizard/messages.py" line="565" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="557" />
+      <location filename="../../ui/import_wizard/messages.py" line="564" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="559" />
+      <location filename="../../ui/import_wizard/messages.py" line="566" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="581" />
+      <location filename="../../ui/import_wizard/messages.py" line="588" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="584" />
+      <location filename="../../ui/import_wizard/messages.py" line="591" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="575" />
+      <location filename="../../ui/import_wizard/messages.py" line="582" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="573" />
+      <location filename="../../ui/import_wizard/messages.py" line="580" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="560" />
+      <location filename="../../ui/import_wizard/messages.py" line="567" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="571" />
+      <location filename="../../ui/import_wizard/messages.py" line="578" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="580" />
+      <location filename="../../ui/import_wizard/messages.py" line="587" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="577" />
+      <location filename="../../ui/import_wizard/messages.py" line="584" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="582" />
+      <location filename="../../ui/import_wizard/messages.py" line="589" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="562" />
+      <location filename="../../ui/import_wizard/messages.py" line="569" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="565" />
+      <location filename="../../ui/import_wizard/messages.py" line="572" />
       <source>names in another order</source>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="576" />
+      <location filename="../../ui/import_wizard/messages.py" line="583" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="561" />
+      <location filename="../../ui/import_wizard/messages.py" line="568" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="574" />
+      <location filename="../../ui/import_wizard/messages.py" line="581" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="579" />
+      <location filename="../../ui/import_wizard/messages.py" line="586" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="572" />
+      <location filename="../../ui/import_wizard/messages.py" line="579" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="555" />
+      <location filename="../../ui/import_wizard/messages.py" line="562" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="556" />
+      <location filename="../../ui/import_wizard/messages.py" line="563" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="568" />
+      <location filename="../../ui/import_wizard/messages.py" line="575" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="566" />
+      <location filename="../../ui/import_wizard/messages.py" line="573" />
       <source>the same name, one without an organisation</source>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="583" />
+      <location filename="../../ui/import_wizard/messages.py" line="590" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="570" />
+      <location filename="../../ui/import_wizard/messages.py" line="577" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4928,7 +4944,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5025,6 +5040,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5065,6 +5081,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5095,6 +5112,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5292,6 +5310,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6591,7 +6611,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6745,9 +6764,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7166,7 +7183,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7197,7 +7213,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7294,7 +7309,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7883,6 +7897,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8063,6 +8078,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8863,7 +8879,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

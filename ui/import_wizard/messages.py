@@ -347,6 +347,13 @@ def _templates() -> dict[str, str]:
         "signatures_left_out": tr(
             "ImportMessage", "rows {rows}: the signatures below the list, not imported"
         ),
+        "signature_left_out": tr("ImportMessage", "row {rows}: the signatures below the list, not imported"),
+        "total_left_out": tr(
+            "ImportMessage", 'row {rows}: a total below the list ("{value}"), not a person: not imported'
+        ),
+        "totals_left_out": tr(
+            "ImportMessage", 'rows {rows}: totals below the list ("{value}"), not people: not imported'
+        ),
         "unknown_kind": tr(
             "ImportMessage",
             '{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions',
