@@ -404,17 +404,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Excel và lưu lại để kết quả được lưu, rồi nhập lại",
     ),
     "columns_blank": ("no value in any row: {columns}", "không có giá trị ở dòng nào: {columns}"),
+    # (the sectors or tags a sheet would add; with those that name a saved one under another
+    # name, written → saved: app.importing.samenames)
+    "new_sectors_only": ("new sectors will be added: {names}", "sẽ thêm lĩnh vực mới: {names}"),
     "new_sectors": (
-        "new sectors will be added: {names}; one already saved under another name (“Quantum” for "
-        "“Lượng tử”) would then be there twice: write it as saved, or rename the saved one first",
-        "sẽ thêm lĩnh vực mới: {names}; lĩnh vực đã lưu dưới tên khác (“Quantum” và “Lượng tử”) "
-        "khi đó sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước",
+        "new sectors will be added: {names}; saved already under another name (as written → as saved): "
+        "{pairs}: each would then be there twice: write it as saved, or rename the saved one first",
+        "sẽ thêm lĩnh vực mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: "
+        "khi đó mỗi lĩnh vực sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước",
     ),
+    "new_tags_only": ("new tags will be added: {names}", "sẽ thêm thẻ mới: {names}"),
     "new_tags": (
-        "new tags will be added: {names}; one already saved under another name would then be there "
-        "twice: write it as saved, or rename the saved one first",
-        "sẽ thêm thẻ mới: {names}; thẻ đã lưu dưới tên khác khi đó sẽ có hai lần: hãy ghi đúng tên "
-        "đã lưu, hoặc đổi tên thẻ đã lưu trước",
+        "new tags will be added: {names}; saved already under another name (as written → as saved): "
+        "{pairs}: each would then be there twice: write it as saved, or rename the saved one first",
+        "sẽ thêm thẻ mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: "
+        "khi đó mỗi thẻ sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên thẻ đã lưu trước",
     ),
     "columns_hidden": (
         "hidden in Excel, yet imported like the other columns: {columns}; if a hidden column "
@@ -793,6 +797,8 @@ LEVELS: dict[str, Level] = {
     "columns_blank": "note",
     "new_sectors": "note",
     "new_tags": "note",
+    "new_sectors_only": "note",
+    "new_tags_only": "note",
     "columns_hidden": "warning",
     "sheet_read_other_way": "warning",
     "vcf_unclosed": "warning",

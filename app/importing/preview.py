@@ -754,9 +754,13 @@ NEW_NAMES_SAID = 8
 def new_vocabulary(session: Session, preview: Preview) -> tuple[Message, ...]:
     """The sectors and tags the rows to be written name that none saved has (by folded name):
     said before the import, once per sheet (reviewer h95: a sheet's English "Quantum", "Policy"
-    were added beside the saved "Lượng tử", "Chính sách", and 13 organisations then had both)."""
+    were added beside the saved "Lượng tử", "Chính sách", and 13 organisations then had both);
+    those that name a saved one under another name are said with it ("Quantum" → "Lượng tử":
+    :mod:`app.importing.samenames`), and only then is the person told they would be there twice
+    (reviewer h117: an empty database was told so, with an example that was not its own)."""
     from sqlmodel import select
 
+    from app.importing.samenames import saved_as
     from app.records import name_key
     from db import models as m
 
@@ -777,5 +781,13 @@ def new_vocabulary(session: Session, preview: Preview) -> tuple[Message, ...]:
             shown = new[:NEW_NAMES_SAID]
             if len(new) > len(shown):
                 shown.append(f"… +{len(new) - len(shown)}")
-            out.append(msg(key, sheet=preview.layout.sheet, names=shown))
+            # those saved under another name, named with it (a few hundred saved at most: all read)
+            pairs = saved_as(new, session.exec(select(model.name)))
+            if pairs:
+                said = [f"“{a}” → “{b}”" for a, b in pairs[:NEW_NAMES_SAID]]
+                if len(pairs) > len(said):
+                    said.append(f"… +{len(pairs) - len(said)}")
+                out.append(msg(key, sheet=preview.layout.sheet, names=shown, pairs=said))
+            else:
+                out.append(msg(f"{key}_only", sheet=preview.layout.sheet, names=shown))
     return tuple(out)

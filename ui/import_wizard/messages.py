@@ -305,15 +305,17 @@ def _templates() -> dict[str, str]:
             "it, so that their results are saved, then import it again",
         ),
         "columns_blank": tr("ImportMessage", "no value in any row: {columns}"),
+        "new_sectors_only": tr("ImportMessage", "new sectors will be added: {names}"),
         "new_sectors": tr(
             "ImportMessage",
-            "new sectors will be added: {names}; one already saved under another name (“Quantum” for "
-            "“Lượng tử”) would then be there twice: write it as saved, or rename the saved one first",
+            "new sectors will be added: {names}; saved already under another name (as written → as saved): "
+            "{pairs}: each would then be there twice: write it as saved, or rename the saved one first",
         ),
+        "new_tags_only": tr("ImportMessage", "new tags will be added: {names}"),
         "new_tags": tr(
             "ImportMessage",
-            "new tags will be added: {names}; one already saved under another name would then be there "
-            "twice: write it as saved, or rename the saved one first",
+            "new tags will be added: {names}; saved already under another name (as written → as saved): "
+            "{pairs}: each would then be there twice: write it as saved, or rename the saved one first",
         ),
         "columns_hidden": tr(
             "ImportMessage",
