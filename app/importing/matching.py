@@ -720,11 +720,11 @@ def _match(
         NameIndex.contacts(session) if kind in ("meeting", "action") else NameIndex(),
         NameIndex.meetings(session) if kind == "action" else NameIndex(),
     )
-    # (before the earlier sheets' new organisations: a name one of them matched is not a new one;
-    # at the commit too, where ``after`` is not given: the preview's sheets, matched there again)
-    tie_matched_names(ctx.orgs, after or preview.earlier_sheets)
     if after:
         _seed(ctx, after, kind)
+    # the names an earlier organisations sheet gave the records it matched or repeated; at the
+    # commit too, where ``after`` is not given: the preview's sheets, matched there again
+    tie_matched_names(ctx.orgs, after or preview.earlier_sheets)
     choices = preview.org_choices
     if choices is not None:
         ctx.orgs.redirect = dict(choices.joins)

@@ -101,3 +101,20 @@ def test_a_name_a_saved_record_has_keeps_naming_that_record(engine: Engine, tmp_
     people, _orgs = _people_and_orgs(engine)
     assert people["Trần Văn Nam"] == own_id
     assert ids["FPT"] != own_id
+
+
+def test_a_duplicate_row_of_a_new_organisation_names_it_too(
+    engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"Công ty ABC | ABC" repeats "Tập đoàn ABC | ABC" (the same acronym): a contact citing
+    "Công ty ABC" is at the one organisation the sheet creates, not at a second."""
+    orgs = [["Organisation", "Acronym"], ["Tập đoàn ABC", "ABC"], ["Công ty ABC", "ABC"]]
+    people = [["Họ và tên", "Đơn vị", "Email"], ["Lê Văn A", "Cong ty ABC", "a@abc.example.vn"]]
+    path = write_xlsx(tmp_path / "dup.xlsx", {"Organisations": orgs, "Contacts": people})
+    args = ["import", str(path), "--db", str(db_path), "--lang", "en"]
+    assert main([*args, "--dry-run"]) == 0
+    assert "creates 1 organisation" not in capsys.readouterr().out
+    assert main(args) == 0
+    found, names = _people_and_orgs(engine)
+    assert names == ["Tập đoàn ABC"]
+    assert found["Lê Văn A"] is not None
