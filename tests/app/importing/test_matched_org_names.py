@@ -106,7 +106,7 @@ def test_a_name_a_saved_record_has_keeps_naming_that_record(engine: Engine, tmp_
 def test_a_duplicate_row_of_a_new_organisation_names_it_too(
     engine: Engine, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """"Công ty ABC | ABC" repeats "Tập đoàn ABC | ABC" (the same acronym): a contact citing
+    """ "Công ty ABC | ABC" repeats "Tập đoàn ABC | ABC" (the same acronym): a contact citing
     "Công ty ABC" is at the one organisation the sheet creates, not at a second."""
     orgs = [["Organisation", "Acronym"], ["Tập đoàn ABC", "ABC"], ["Công ty ABC", "ABC"]]
     people = [["Họ và tên", "Đơn vị", "Email"], ["Lê Văn A", "Cong ty ABC", "a@abc.example.vn"]]
