@@ -490,6 +490,15 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     def written() -> None:
         ctx.interrupted = lambda lang: say("interrupted_demo_written", lang)
 
+    sample = _sample_url(args)
+    if sample is not None:  # never the person's own database (the one the window opens)
+        ctx.url = sample
+        if _holds_the_sample(sample) and not args.force:
+            path = describe_url(sample).removeprefix("sqlite:///")
+            ctx.emit({"database": describe_url(sample), "seconds": 0, "counts": {}, "already": True})
+            ctx.out(say("demo_sample_there", lang, path=path))
+            ctx.out(say("demo_open_it", lang, path=path))
+            return 0
     engine = ctx.engine()
     counts = demo.fill(
         engine,
@@ -502,17 +511,49 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
-    if vi:  # 1,4 giây: the Vietnamese decimal comma
-        seconds = f"{took:.1f}".replace(".", ",")
-        ctx.out(f"Đã ghi dữ liệu mẫu vào {describe_url(ctx.url)} trong {seconds} giây:")
-    else:
-        ctx.out(f"Demo data written to {describe_url(ctx.url)} in {took:.1f} s:")
-    for kind, n in counts.items():
-        if vi:  # 12.000 cán bộ: the Vietnamese thousands separator and the window's words
-            ctx.out(f"  {f'{n:,}'.replace(',', '.'):>8} {DEMO_KINDS_VI.get(kind, kind)}")
-        else:
-            ctx.out(f"  {n:>8,} {kind}")
+    from app.cli_lines import thousands
+
+    where = describe_url(ctx.url)
+    path = where.removeprefix("sqlite:///")
+    seconds = f"{took:.1f}".replace(".", ",") if vi else f"{took:.1f}"  # 1,4 giây: the decimal comma
+    ctx.out(say("demo_sample_written" if sample else "demo_written", lang, where=where, seconds=seconds))
+    for kind, n in counts.items():  # 12.000 cán bộ: the locale's separator and the window's words
+        ctx.out(f"  {thousands(n, lang):>8} {DEMO_KINDS_VI.get(kind, kind) if vi else kind}")
+    if where.startswith("sqlite:///"):
+        ctx.out(say("demo_open_it", lang, path=path))
     return 0
+
+
+def _sample_url(args: argparse.Namespace) -> str | None:
+    """The sample database's URL (the file the window's welcome opens, beside the person's own)
+    when ``ketnoi demo`` was given no ``--db`` nor ``KETNOI_DATABASE_URL``; else None."""
+    from db.paths import ENV_VAR
+
+    if getattr(args, "db", None) or os.environ.get(ENV_VAR):
+        return None
+    from app.sample_data import sample_path
+
+    return f"sqlite:///{sample_path()}"
+
+
+def _holds_the_sample(url: str) -> bool:
+    """Whether the sample database at ``url`` is there already, with records in it."""
+    from db.engine import sqlite_path
+
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        return False
+    from sqlmodel import Session
+
+    from app.sample_data import is_empty
+    from db.migrate import open_database
+
+    engine = open_database(url)
+    try:
+        with Session(engine) as session:
+            return not is_empty(session)
+    finally:
+        engine.dispose()
 
 
 DEMO_KINDS_VI = {  # the window's words for them (its list tabs)

@@ -34,6 +34,27 @@ LINES: dict[str, tuple[str, str]] = {
         "interrupted: no backup was written",
         "đã dừng (Ctrl+C): chưa ghi bản sao lưu nào",
     ),
+    # ketnoi demo: without --db, the sample database of its own (app.sample_data), never the
+    # person's own one (a reviewer's demo data went into the file the window opens)
+    "demo_written": (
+        "Demo data written to {where} in {seconds} s:",
+        "Đã ghi dữ liệu mẫu vào {where} trong {seconds} giây:",
+    ),
+    "demo_sample_written": (
+        "Sample data written to {where} in {seconds} s — a database of its own; yours was not touched:",
+        "Đã ghi dữ liệu mẫu vào {where} trong {seconds} giây — một cơ sở dữ liệu riêng; cơ sở dữ liệu "
+        "của bạn không bị động đến:",
+    ),
+    "demo_sample_there": (
+        "The sample database is there already: {path} (with whatever was changed in it; delete the "
+        "file to start it afresh). Your own database was not touched.",
+        "Cơ sở dữ liệu mẫu đã có sẵn: {path} (kèm những gì đã sửa trong đó; xoá tệp này để tạo lại từ "
+        "đầu). Cơ sở dữ liệu của bạn không bị động đến.",
+    ),
+    "demo_open_it": (
+        "Open it: ketnoi --db {path}  (plain ketnoi opens your own database)",
+        "Mở nó: ketnoi --db {path}  (lệnh ketnoi không kèm gì mở cơ sở dữ liệu của bạn)",
+    ),
     "interrupted_demo": (
         "interrupted: no demo data was written",
         "đã dừng (Ctrl+C): chưa ghi dữ liệu mẫu nào",

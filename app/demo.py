@@ -19,7 +19,6 @@ from sqlmodel import Session, func, select
 
 from app import records
 from app.demo_scale import fill_scale, sector_words
-from app.errors import UserError
 from app.letters import office
 from db import clock, kinds
 from db import models as m
@@ -100,11 +99,16 @@ def fill(
     ``written`` is told as the COMMIT returns (a Ctrl+C then says the data was written)."""
     today = today or clock.today()
     with unit_of_work(engine, on_commit=written) as s:
-        existing = s.exec(select(func.count()).select_from(m.Contact)).one()
-        if existing and not force:
-            raise UserError(
-                "This database already has contacts; the demo data goes into a new file "
-                "(ketnoi demo --db demo.db)."
+        if not force and _has_records(s):
+            from app.cli_lines import refused
+
+            raise refused(  # (an officer tried the demo, then imported her real list into it)
+                "This database already has records of its own (organisations, contacts, meetings or "
+                "actions); the sample data goes into a file of its own: ketnoi demo (the sample "
+                "database) or ketnoi demo --db demo.db",
+                "Cơ sở dữ liệu này đã có bản ghi (tổ chức, liên hệ, cuộc họp hoặc việc cần làm); dữ "
+                "liệu mẫu được ghi vào một tệp riêng: ketnoi demo (cơ sở dữ liệu mẫu) hoặc ketnoi demo "
+                "--db demo.db",
             )
         counts = _fill_story(s, today, lang)
         if scale > 0:
@@ -112,6 +116,15 @@ def fill(
             for k, v in extra.items():
                 counts[k] = counts.get(k, 0) + v
     return counts
+
+
+def _has_records(s: Session) -> bool:
+    """Whether any organisation, contact, meeting or action is there (deleted ones count): the
+    sample is never mixed into a database that holds someone's records."""
+    for model in (m.Organisation, m.Contact, m.Meeting, m.Action):
+        if s.exec(select(func.count()).select_from(model)).one():
+            return True
+    return False
 
 
 # The 2025 reorganisation of the government (Resolution 176/2025/QH15), effective 01/03/2025:

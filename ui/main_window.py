@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         from ui.notify import WHO_HINT_MS, Banner, DueNotifier, who_records_hint
         from ui.stakeholder_map import MapView
         from ui.team import guard_window
+        from ui.welcome import mark_sample
 
         assert not self.is_ready, "attach() once"
         self.ctx = ctx
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         layout.insertWidget(0, self.banner)
         self._build_record_actions()
         guard_window(self)  # a reader's window: every write command off, saying why (issue 13)
+        mark_sample(self)  # the sample database says so, with the way back to one's own
         self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
         self._fill_selection_menu()
 

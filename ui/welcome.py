@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -234,3 +235,51 @@ def maybe_welcome(window: MainWindow) -> None:
     """At start-up: the welcome, once the window has painted, when :func:`should_welcome`."""
     if should_welcome(window.ctx):
         QTimer.singleShot(0, lambda: show_welcome(window) if window.isVisible() else None)
+
+
+def is_sample(url: str) -> bool:
+    """Whether ``url`` is the sample database (``ketnoi demo``'s and the welcome's file)."""
+    from db.engine import sqlite_path
+    from ui.copies import same_file
+
+    path = sqlite_path(url)
+    return path is not None and same_file(path, sample_data.sample_path())
+
+
+def mark_sample(window: MainWindow) -> QPushButton | None:
+    """A window on the sample database says so, in its title and in the status bar, with the
+    way back to the person's own database (a reviewer tried the demo, then imported the real
+    list into it: nothing told the two apart). Nothing on any other database."""
+    if not is_sample(str(window.ctx.engine.url)):
+        return None
+    tr = QCoreApplication.translate
+    window.setWindowTitle(tr("WelcomeDialog", "Sample data (made-up people) — Ketnoi"))
+    leave = QPushButton(tr("WelcomeDialog", "Sample data · Open my database"), window)
+    leave.setObjectName("leave_sample")
+    leave.setFlat(True)
+    leave.setToolTip(
+        tr(
+            "WelcomeDialog",
+            "This window shows the sample database, not your own: nothing you do here reaches "
+            "your records. Click to open your own database instead.",
+        )
+    )
+    leave.clicked.connect(lambda: leave_sample(window))
+    window.statusBar().insertPermanentWidget(0, leave)
+    return leave
+
+
+def own_url(window: MainWindow) -> str:
+    """The person's own database: the one chosen in Settings, unless that is the sample; else
+    the default file."""
+    from db.paths import default_url, resolve_url
+
+    chosen = window.settings.database_url
+    if chosen and not is_sample(resolve_url(chosen)):
+        return chosen
+    return default_url()
+
+
+def leave_sample(window: MainWindow) -> MainWindow | None:
+    """Open the person's own database in place of the sample (as File → Open database… does)."""
+    return window.open_database(own_url(window))

@@ -39,7 +39,7 @@ def test_demo_refuses_a_database_with_data(tmp_path: Path, capsys: pytest.Captur
     capsys.readouterr()
     assert main(["demo", "--db", db]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("ketnoi: ") and "already has contacts" in err and "demo --db" in err
+    assert err.startswith("ketnoi: ") and "already has records of its own" in err and "demo --db" in err
     assert "Traceback" not in err
 
 

@@ -56,8 +56,11 @@ def test_a_command_that_reads_refuses_a_database_that_does_not_exist(
 def test_the_default_database_must_exist_too_for_reading(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info"]) == 1  # tests/conftest.py points the data directory at an empty folder
     assert "no database at" in _one_line(capsys.readouterr().err)
-    assert main(["demo"]) == 0
-    assert main(["info"]) == 0
+    assert main(["demo"]) == 0  # the sample database of its own, never the default one
+    assert main(["info"]) == 1
+    from app.sample_data import sample_path
+
+    assert main(["info", "--db", str(sample_path())]) == 0
 
 
 @pytest.mark.parametrize("args", WRITERS, ids=lambda a: a[0])

@@ -32,8 +32,9 @@ def test_demo_says_what_it_wrote_in_vietnamese(demo: tuple[Path, str]) -> None:
     db, out = demo
     lines = out.splitlines()
     assert lines[0].startswith("Đã ghi dữ liệu mẫu vào ") and lines[0].endswith(" giây:"), out
-    kinds = [line.split(None, 1)[1] for line in lines[1:]]
+    kinds = [line.split(None, 1)[1] for line in lines[1:-1]]
     assert kinds == ["cán bộ", "tổ chức", "liên hệ", "cuộc họp", "việc cần làm", "công văn"]
+    assert lines[-1].startswith(f"Mở nó: ketnoi --db {db}")  # (how to open it)
     english = _run(db.with_name("en.db"), "demo", lang="en_GB.UTF-8").stdout
     assert english.startswith("Demo data written to ") and english.splitlines()[1].endswith(" staff")
 

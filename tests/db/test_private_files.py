@@ -29,7 +29,7 @@ def test_new_database_its_folder_and_wal_are_private(
     assert main(["demo"]) == 0
     capsys.readouterr()
     assert mode(data) == 0o700
-    db = data / "ketnoi.db"
+    db = data / "ketnoi-sample.db"  # (ketnoi demo's own file, beside the person's)
     assert mode(db) == 0o600
     for extra in (Path(f"{db}-wal"), Path(f"{db}-shm")):
         if extra.exists():
