@@ -270,9 +270,10 @@ def say(code: str, lang: str, **values: Any) -> str:
 
 
 def thousands(n: int, lang: str) -> str:
-    """``n`` with the thousands separator of ``lang``: 1,234 / 1.234."""
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "vi" else text
+    """``n`` with the thousands separator of ``lang``: 1,234 / 1.234 (app.language.thousands)."""
+    from app.language import thousands as grouped
+
+    return grouped(n, lang)
 
 
 def field_problem_vi(message: str) -> str:

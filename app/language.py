@@ -25,11 +25,19 @@ def cli_language(choice: str | None = None) -> str:
     return "vi" if code.lower().startswith("vi") else "en"
 
 
+def thousands(n: int, lang: str) -> str:
+    """A count as ``lang`` groups it: 100,020 in English, 100.020 in Vietnamese — the one way the
+    command line writes a count (the window's is ``ui.labels.number``). An id stays plain, after
+    a #: "#2276"."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
 def count_of(n: int, noun: tuple[str, str, str], lang: str) -> str:
     """``n`` with its noun in ``lang``, ``noun`` being (English one, English many, Vietnamese):
     "1 page", "2 pages", "2 trang" (a Vietnamese noun does not change with the number)."""
     one, many, vi = noun
-    return f"{n} {vi if lang == 'vi' else one if n == 1 else many}"
+    return f"{thousands(n, lang)} {vi if lang == 'vi' else one if n == 1 else many}"
 
 
 def said(pair: tuple[str, str], lang: str, **values: object) -> str:

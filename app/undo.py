@@ -648,8 +648,9 @@ def _lang(lang: str) -> str:
 
 
 def _count(n: int, lang: str) -> str:
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "vi" else text
+    from app.language import thousands
+
+    return thousands(n, lang)
 
 
 def _noun(entity: str, n: int, lang: str = "en") -> str:

@@ -360,7 +360,7 @@ class BriefDialog(QDialog):
             QDialog.reject(self)
             return
         answers.file_written(
-            self.ctx, self.tr("Brief written: %1 (%n page(s))", "", pages).replace("%1", str(path)), path
+            self.ctx, self.tr("Brief written: %1 (%Ln page(s))", "", pages).replace("%1", str(path)), path
         )
         if self._open_when_done and open_in_viewer(path) is False:  # no PDF program: say where it is
             answers.no_viewer(self.parentWidget(), path)

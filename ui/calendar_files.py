@@ -126,29 +126,29 @@ def export_calendar(
     def done(out: calendars.Exported) -> None:
         meetings, reminders = out.meetings, out.reminders  # plain names: lupdate reads the counts
         written = QCoreApplication.translate(
-            "CalendarFiles", "Calendar written: %n meeting(s),", "", meetings
+            "CalendarFiles", "Calendar written: %Ln meeting(s),", "", meetings
         )
         rest = QCoreApplication.translate(
-            "CalendarFiles", "%n open action(s) as all-day reminders → %1", "", reminders
+            "CalendarFiles", "%Ln open action(s) as all-day reminders → %1", "", reminders
         )
         text = f"{written} {rest.replace('%1', str(target))}"
         if only_actions:
             text = QCoreApplication.translate(
                 "CalendarFiles",
-                "Calendar written: %n open action(s) as all-day reminders → %1",
+                "Calendar written: %Ln open action(s) as all-day reminders → %1",
                 "",
                 reminders,
             ).replace("%1", str(target))
         left_out = sum(1 for x in out.skipped if x.code in ("not_open", "no_due"))
         if left_out:  # chosen by hand: say why some are not in the file
             text += " " + QCoreApplication.translate(
-                "CalendarFiles", "(%n left out: done, cancelled or without a due date)", "", left_out
+                "CalendarFiles", "(%Ln left out: done, cancelled or without a due date)", "", left_out
             )
         private = out.private
         if private:  # (reviewer h106: a confidential meeting went to the calendar unsaid)
             text += " " + QCoreApplication.translate(
                 "CalendarFiles",
-                "(%n event(s) marked private, as confidential or naming a confidential record: "
+                "(%Ln event(s) marked private, as confidential or naming a confidential record: "
                 "give the file only to those who may see them)",
                 "",
                 private,
@@ -184,19 +184,19 @@ def export_vcards(
 
     def done(out: vcards.ExportedCards) -> None:
         count, withheld, secret = out.count, out.withheld, out.confidential
-        text = QCoreApplication.translate("CalendarFiles", "vCard written: %n contact(s) → %1", "", count)
+        text = QCoreApplication.translate("CalendarFiles", "vCard written: %Ln contact(s) → %1", "", count)
         text = text.replace("%1", str(target))
         if withheld:  # (reviewer h106: confidential people went to a phone's address book unsaid)
             text += " " + QCoreApplication.translate(
                 "CalendarFiles",
-                "(%n confidential contact(s) left out: select them in the Contacts list to export them)",
+                "(%Ln confidential contact(s) left out: select them in the Contacts list to export them)",
                 "",
                 withheld,
             )
         if secret:
             text += " " + QCoreApplication.translate(
                 "CalendarFiles",
-                "(it holds %n confidential contact(s), marked private: give it only to those who may see them)",
+                "(it holds %Ln confidential contact(s), marked private: give it only to those who may see them)",
                 "",
                 secret,
             )

@@ -594,9 +594,9 @@ class Commands(QObject):
         """What the command changed ("Marked 2 actions done, reopened 1"): the Undo label."""
         parts = []
         if outcome.done:
-            parts.append(self.tr("Marked %n action(s) done", "", len(outcome.done)))
+            parts.append(self.tr("Marked %Ln action(s) done", "", len(outcome.done)))
         if outcome.reopened:
-            parts.append(self.tr("Reopened %n action(s)", "", len(outcome.reopened)))
+            parts.append(self.tr("Reopened %Ln action(s)", "", len(outcome.reopened)))
         return "; ".join(parts)
 
     def outcome_text(self, outcome: actions.Outcome) -> str:
@@ -649,7 +649,7 @@ class Commands(QObject):
         self._run_actions(
             ids,
             lambda s, seen: actions.reschedule(s, ids, day, actor=actor, seen=seen),
-            lambda n: self.tr("Rescheduled %n action(s)", "", n),
+            lambda n: self.tr("Rescheduled %Ln action(s)", "", n),
         )
 
     def add_note(self, record_id: int) -> None:

@@ -634,9 +634,9 @@ class AppContext(QObject):
 
     def fmt_number(self, n: int) -> str:
         """A count in the language of the interface (1,000 / 1.000)."""
-        from PySide6.QtCore import QLocale
+        from ui.labels import number
 
-        return QLocale().toString(int(n))
+        return number(n)
 
     def fmt_date(self, value: dt.date | None) -> str:
         return self.settings.fmt_date(value)

@@ -281,7 +281,7 @@ class DuplicateWarning(QFrame):
         reasons = ", ".join(dict.fromkeys(reason_text(r) for r in best.reasons))
         text = tr("Looks like %1 — %2").replace("%1", name).replace("%2", reasons)
         if len(found) > 1:
-            text += " " + tr("(and %1 more)").replace("%1", str(len(found) - 1))
+            text += " " + tr("(and %1 more)").replace("%1", labels.number(len(found) - 1))
         self.text.setText(text)
         self.text.setToolTip(
             "\n".join(

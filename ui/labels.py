@@ -301,6 +301,13 @@ def letter_template(value: str) -> str:
     }.get(value, value)
 
 
+def number(n: int) -> str:
+    """A count as the window's language groups it: 100,020 in English, 100.020 in Vietnamese —
+    the one way the window writes a count (Qt's ``%Ln`` in a plural string is the same). An
+    id stays plain, after a #: "#2276" (reviewer: "100020 contacts", "#2,276")."""
+    return QLocale().toString(int(n))
+
+
 def records_counted(kind: str, n: int) -> str:
     """ "2,000 contacts", "1 organisation" in the window's language (Qt's plurals, the number as
     its locale writes it); "records" for a mix of kinds (``kind`` "")."""

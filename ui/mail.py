@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import emails
 from db.engine import Session
-from ui import file_dialogs
+from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.not_written import error_text
 from ui.tasks import Task
@@ -195,7 +195,9 @@ class EmailLogger(QObject):
         else:
             text = self.tr("Logged e-mail “%1”").replace("%1", result.title)
             if result.attachment_ids:
-                text += " " + self.tr("(attached files: %1)").replace("%1", str(len(result.attachment_ids)))
+                text += " " + self.tr("(attached files: %1)").replace(
+                    "%1", labels.number(len(result.attachment_ids))
+                )
             self.ctx.push_undo(text, result.group_id)
         self.ctx.status_message.emit(text)
         if result.warnings:

@@ -112,7 +112,7 @@ def why_not_removed(row: posts.PostRow) -> str:
         return ""
     text = QCoreApplication.translate(
         "Posts",
-        "“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.",
+        "“%1” has %Ln holder(s) recorded: their role history stays, so the post cannot be removed.",
         "",
         n,
     )

@@ -887,7 +887,7 @@ class MapCanvas(QWidget):
 
     def tooltip(self, p: sm.MapPoint) -> str:
         recent = p.meetings_recent  # a plain name: lupdate misses a call whose count is an expression
-        met = QCoreApplication.translate("StakeholderMap", "%n meeting(s) in 12 months", "", recent)
+        met = QCoreApplication.translate("StakeholderMap", "%Ln meeting(s) in 12 months", "", recent)
         parts = [
             p.label,
             tr("Influence %1 · interest %2").replace("%1", str(p.influence)).replace("%2", str(p.interest)),
@@ -900,7 +900,7 @@ class MapCanvas(QWidget):
 
     def cluster_tooltip(self, cluster: Cluster) -> str:
         count = len(cluster.members)
-        head = QCoreApplication.translate("StakeholderMap", "%n more here: click to zoom in", "", count)
+        head = QCoreApplication.translate("StakeholderMap", "%Ln more here: click to zoom in", "", count)
         lines = [
             head,
             tr("Influence %1 · interest %2")

@@ -286,23 +286,23 @@
     <name>BackupsDialog</name>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="274" />
-      <source>%n action(s)</source>
-      <translation>%n việc</translation>
+      <source>%Ln action(s)</source>
+      <translation>%Ln việc</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="272" />
-      <source>%n contact(s)</source>
-      <translation>%n người liên hệ</translation>
+      <source>%Ln contact(s)</source>
+      <translation>%Ln người liên hệ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="273" />
-      <source>%n meeting(s)</source>
-      <translation>%n cuộc họp</translation>
+      <source>%Ln meeting(s)</source>
+      <translation>%Ln cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="275" />
-      <source>%n organisation(s)</source>
-      <translation>%n tổ chức</translation>
+      <source>%Ln organisation(s)</source>
+      <translation>%Ln tổ chức</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/backups.py" line="75" />
@@ -616,8 +616,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/briefs.py" line="363" />
-      <source>Brief written: %1 (%n page(s))</source>
-      <translation>Đã tạo bản tóm tắt: %1 (%n trang)</translation>
+      <source>Brief written: %1 (%Ln page(s))</source>
+      <translation>Đã tạo bản tóm tắt: %1 (%Ln trang)</translation>
     </message>
     <message>
       <location filename="../../ui/briefs.py" line="377" />
@@ -837,12 +837,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BusyStrip</name>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="55" />
+      <location filename="../../ui/import_wizard/common.py" line="56" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="81" />
+      <location filename="../../ui/import_wizard/common.py" line="82" />
       <source>Cancelling…</source>
       <translation>Đang huỷ…</translation>
     </message>
@@ -861,28 +861,28 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="131" />
-      <source>%n open action(s) as all-day reminders → %1</source>
-      <translation>%n việc cần làm (nhắc việc cả ngày) → %1</translation>
+      <source>%Ln open action(s) as all-day reminders → %1</source>
+      <translation>%Ln việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="190" />
-      <source>(%n confidential contact(s) left out: select them in the Contacts list to export them)</source>
-      <translation>(không ghi %n liên hệ mật: hãy chọn các liên hệ đó trong danh sách Liên hệ để xuất)</translation>
+      <source>(%Ln confidential contact(s) left out: select them in the Contacts list to export them)</source>
+      <translation>(không ghi %Ln liên hệ mật: hãy chọn các liên hệ đó trong danh sách Liên hệ để xuất)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="149" />
-      <source>(%n event(s) marked private, as confidential or naming a confidential record: give the file only to those who may see them)</source>
-      <translation>(%n sự kiện được đánh dấu riêng tư, vì là hồ sơ mật hoặc có nêu tên một hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó)</translation>
+      <source>(%Ln event(s) marked private, as confidential or naming a confidential record: give the file only to those who may see them)</source>
+      <translation>(%Ln sự kiện được đánh dấu riêng tư, vì là hồ sơ mật hoặc có nêu tên một hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="144" />
-      <source>(%n left out: done, cancelled or without a due date)</source>
-      <translation>(%n việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
+      <source>(%Ln left out: done, cancelled or without a due date)</source>
+      <translation>(%Ln việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="197" />
-      <source>(it holds %n confidential contact(s), marked private: give it only to those who may see them)</source>
-      <translation>(tệp có %n liên hệ mật, được đánh dấu riêng tư: chỉ đưa tệp cho người được xem các liên hệ đó)</translation>
+      <source>(it holds %Ln confidential contact(s), marked private: give it only to those who may see them)</source>
+      <translation>(tệp có %Ln liên hệ mật, được đánh dấu riêng tư: chỉ đưa tệp cho người được xem các liên hệ đó)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="219" />
@@ -911,13 +911,13 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="128" />
-      <source>Calendar written: %n meeting(s),</source>
-      <translation>Đã ghi lịch: %n cuộc họp,</translation>
+      <source>Calendar written: %Ln meeting(s),</source>
+      <translation>Đã ghi lịch: %Ln cuộc họp,</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="136" />
-      <source>Calendar written: %n open action(s) as all-day reminders → %1</source>
-      <translation>Đã ghi lịch: %n việc cần làm (nhắc việc cả ngày) → %1</translation>
+      <source>Calendar written: %Ln open action(s) as all-day reminders → %1</source>
+      <translation>Đã ghi lịch: %Ln việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="108" />
@@ -1041,8 +1041,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_files.py" line="187" />
-      <source>vCard written: %n contact(s) → %1</source>
-      <translation>Đã ghi vCard: %n người liên hệ → %1</translation>
+      <source>vCard written: %Ln contact(s) → %1</source>
+      <translation>Đã ghi vCard: %Ln người liên hệ → %1</translation>
     </message>
   </context>
   <context>
@@ -1091,8 +1091,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="597" />
-      <source>Marked %n action(s) done</source>
-      <translation>Đã đánh dấu xong %n việc</translation>
+      <source>Marked %Ln action(s) done</source>
+      <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="272" />
@@ -1137,13 +1137,13 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="599" />
-      <source>Reopened %n action(s)</source>
-      <translation>Đã mở lại %n việc</translation>
+      <source>Reopened %Ln action(s)</source>
+      <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="652" />
-      <source>Rescheduled %n action(s)</source>
-      <translation>Đã dời hạn %n việc</translation>
+      <source>Rescheduled %Ln action(s)</source>
+      <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="348" />
@@ -1195,8 +1195,8 @@ Bản sao lưu: %2</translation>
     <name>CommitPage</name>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="218" />
-      <source>%n row(s) matched again, because the database changed since the preview:</source>
-      <translation>%n dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
+      <source>%Ln row(s) matched again, because the database changed since the preview:</source>
+      <translation>%Ln dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="75" />
@@ -1673,7 +1673,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="343" />
+      <location filename="../../ui/labels.py" line="350" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -1865,8 +1865,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="456" />
-      <source>Moving to the kept record: %n meeting(s)</source>
-      <translation>Chuyển sang bản ghi được giữ: %n cuộc họp</translation>
+      <source>Moving to the kept record: %Ln meeting(s)</source>
+      <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="246" />
@@ -1945,8 +1945,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/duplicates.py" line="459" />
-      <source>and %n action(s).</source>
-      <translation>và %n việc cần làm.</translation>
+      <source>and %Ln action(s).</source>
+      <translation>và %Ln việc cần làm.</translation>
     </message>
     <message>
       <location filename="../../ui/dupwarn.py" line="56" />
@@ -2046,7 +2046,7 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/mail.py" line="133" />
       <location filename="../../ui/mail.py" line="162" />
       <location filename="../../ui/mail.py" line="171" />
-      <location filename="../../ui/mail.py" line="203" />
+      <location filename="../../ui/mail.py" line="205" />
       <source>Log e-mail</source>
       <translation>Ghi nhận thư điện tử</translation>
     </message>
@@ -2134,7 +2134,7 @@ Bản sao lưu: %2</translation>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="273" />
+      <location filename="../../ui/import_wizard/file_page.py" line="275" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
@@ -2189,7 +2189,7 @@ Bản sao lưu: %2</translation>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="265" />
+      <location filename="../../ui/import_wizard/file_page.py" line="267" />
       <source>No sheet of this file can be imported: why is said beside each sheet, in the list below.</source>
       <translation>Không trang nào của tệp này nhập được: lý do ghi bên cạnh từng trang, trong danh sách bên dưới.</translation>
     </message>
@@ -2214,12 +2214,12 @@ Bản sao lưu: %2</translation>
       <translation>bị ẩn trong Excel (thường là dữ liệu cũ): %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="242" />
+      <location filename="../../ui/import_wizard/file_page.py" line="244" />
       <source>hidden in Excel, not ticked</source>
       <translation>ẩn trong Excel, chưa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="238" />
+      <location filename="../../ui/import_wizard/file_page.py" line="240" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -2227,57 +2227,57 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FoldsPanel</name>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="95" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="96" />
       <source>%1 organisations will be created for the rows. Written in more than one way, folded into one: %2.</source>
       <translation>Sẽ tạo %1 tổ chức cho các dòng. Được viết theo nhiều cách, đã gộp làm một: %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="55" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="56" />
       <source>&amp;Join into…</source>
       <translation>&amp;Gộp vào…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="59" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="60" />
       <source>&amp;Reset</source>
       <translation>&amp;Đặt lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="169" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="170" />
       <source>Join into</source>
       <translation>Gộp vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="45" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="46" />
       <source>Organisation to be created / written in the file as</source>
       <translation>Tổ chức sẽ tạo / cách viết trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="45" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="46" />
       <source>Rows</source>
       <translation>Số dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="49" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="50" />
       <source>S&amp;plit off</source>
       <translation>&amp;Tách riêng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="114" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="115" />
       <source>Staff members created: %1</source>
       <translation>Cán bộ được tạo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="169" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="170" />
       <source>The same organisation as:</source>
       <translation>Cùng một tổ chức với:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="57" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="58" />
       <source>This is the same organisation as another one in the list</source>
       <translation>Đây là cùng một tổ chức với một tổ chức khác trong danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/folds_panel.py" line="52" />
+      <location filename="../../ui/import_wizard/folds_panel.py" line="53" />
       <source>This way of writing names another organisation: create it on its own</source>
       <translation>Cách viết này là một tổ chức khác: tạo riêng</translation>
     </message>
@@ -2596,7 +2596,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="667" />
+      <location filename="../../ui/import_wizard/messages.py" line="673" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2684,7 +2684,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="667" />
+      <location filename="../../ui/import_wizard/messages.py" line="673" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -2700,13 +2700,13 @@ Bản sao lưu: %2</translation>
     <name>Import</name>
     <message>
       <location filename="../../ui/import_wizard/reports.py" line="114" />
-      <source>%n row(s) updated</source>
-      <translation>%n dòng được cập nhật</translation>
+      <source>%Ln row(s) updated</source>
+      <translation>%Ln dòng được cập nhật</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/reports.py" line="112" />
-      <source>%n warning(s)</source>
-      <translation>%n cảnh báo</translation>
+      <source>%Ln warning(s)</source>
+      <translation>%Ln cảnh báo</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/model.py" line="213" />
@@ -2745,8 +2745,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/reports.py" line="104" />
-      <source>Error report saved: %1 (%n row(s)). Fix the rows and import that file again.</source>
-      <translation>Đã lưu báo cáo lỗi: %1 (%n dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
+      <source>Error report saved: %1 (%Ln row(s)). Fix the rows and import that file again.</source>
+      <translation>Đã lưu báo cáo lỗi: %1 (%Ln dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="59" />
@@ -5050,7 +5050,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5122,7 +5121,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5320,8 +5318,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6621,6 +6617,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6774,14 +6771,16 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
     <message>
       <location filename="../../ui/post_words.py" line="113" />
-      <source>“%1” has %n holder(s) recorded: their role history stays, so the post cannot be removed.</source>
-      <translation>“%1” có %n người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
+      <source>“%1” has %Ln holder(s) recorded: their role history stays, so the post cannot be removed.</source>
+      <translation>“%1” có %Ln người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
   </context>
   <context>
@@ -6969,32 +6968,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="315" />
+      <location filename="../../ui/labels.py" line="322" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="309" />
+      <location filename="../../ui/labels.py" line="316" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="313" />
+      <location filename="../../ui/labels.py" line="320" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="311" />
+      <location filename="../../ui/labels.py" line="318" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="318" />
+      <location filename="../../ui/labels.py" line="325" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="317" />
+      <location filename="../../ui/labels.py" line="324" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -7193,7 +7192,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7320,7 +7318,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7703,13 +7700,13 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/stakeholder_map.py" line="890" />
-      <source>%n meeting(s) in 12 months</source>
-      <translation>%n cuộc họp trong 12 tháng</translation>
+      <source>%Ln meeting(s) in 12 months</source>
+      <translation>%Ln cuộc họp trong 12 tháng</translation>
     </message>
     <message>
       <location filename="../../ui/stakeholder_map.py" line="903" />
-      <source>%n more here: click to zoom in</source>
-      <translation>Còn %n nữa ở đây: bấm để phóng to</translation>
+      <source>%Ln more here: click to zoom in</source>
+      <translation>Còn %Ln nữa ở đây: bấm để phóng to</translation>
     </message>
     <message>
       <location filename="../../ui/stakeholder_map.py" line="1035" />
@@ -7841,18 +7838,18 @@ Bản sao lưu: %2</translation>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="412" />
-      <location filename="../../ui/details/story.py" line="439" />
+      <location filename="../../ui/details/story.py" line="414" />
+      <location filename="../../ui/details/story.py" line="441" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="400" />
+      <location filename="../../ui/details/story.py" line="402" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/details/story.py" line="429" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -7862,12 +7859,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="470" />
+      <location filename="../../ui/details/story.py" line="472" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="434" />
+      <location filename="../../ui/details/story.py" line="436" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -7877,8 +7874,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="414" />
-      <location filename="../../ui/details/story.py" line="439" />
+      <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/details/story.py" line="441" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -7888,47 +7885,48 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="304" />
+      <location filename="../../ui/details/story.py" line="306" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="454" />
+      <location filename="../../ui/details/story.py" line="456" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="126" />
+      <location filename="../../ui/details/story.py" line="128" />
       <source>Files</source>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="418" />
+      <location filename="../../ui/details/story.py" line="420" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="390" />
+      <location filename="../../ui/details/story.py" line="392" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="388" />
+      <location filename="../../ui/details/story.py" line="390" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="466" />
+      <location filename="../../ui/details/story.py" line="468" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="475" />
+      <location filename="../../ui/details/story.py" line="477" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -7938,22 +7936,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="258" />
+      <location filename="../../ui/details/story.py" line="260" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="258" />
+      <location filename="../../ui/details/story.py" line="260" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="335" />
+      <location filename="../../ui/details/story.py" line="337" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="301" />
+      <location filename="../../ui/details/story.py" line="303" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -7963,42 +7961,42 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="181" />
+      <location filename="../../ui/details/story.py" line="183" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="438" />
+      <location filename="../../ui/details/story.py" line="440" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="413" />
+      <location filename="../../ui/details/story.py" line="415" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="294" />
+      <location filename="../../ui/details/story.py" line="296" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="409" />
+      <location filename="../../ui/details/story.py" line="411" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="149" />
+      <location filename="../../ui/details/story.py" line="151" />
       <source>No meetings yet, and no action with a date.</source>
       <translation>Chưa có cuộc họp, và chưa có việc nào có ngày.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="290" />
+      <location filename="../../ui/details/story.py" line="292" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="309" />
+      <location filename="../../ui/details/story.py" line="311" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -8018,52 +8016,52 @@ Bản sao lưu: %2</translation>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="265" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="454" />
+      <location filename="../../ui/details/story.py" line="456" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="253" />
+      <location filename="../../ui/details/story.py" line="255" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="269" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="234" />
+      <location filename="../../ui/details/story.py" line="236" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="340" />
+      <location filename="../../ui/details/story.py" line="342" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="468" />
+      <location filename="../../ui/details/story.py" line="470" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="255" />
+      <location filename="../../ui/details/story.py" line="257" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="182" />
+      <location filename="../../ui/details/story.py" line="184" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="460" />
+      <location filename="../../ui/details/story.py" line="462" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -8073,22 +8071,23 @@ Bản sao lưu: %2</translation>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="356" />
+      <location filename="../../ui/details/story.py" line="358" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="183" />
+      <location filename="../../ui/details/story.py" line="185" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="306" />
+      <location filename="../../ui/details/story.py" line="308" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="427" />
+      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8098,32 +8097,32 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="228" />
+      <location filename="../../ui/details/story.py" line="230" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="216" />
+      <location filename="../../ui/details/story.py" line="218" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="140" />
+      <location filename="../../ui/details/story.py" line="142" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="162" />
+      <location filename="../../ui/details/story.py" line="164" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="193" />
+      <location filename="../../ui/details/story.py" line="195" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="176" />
+      <location filename="../../ui/details/story.py" line="178" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
@@ -8133,17 +8132,17 @@ Bản sao lưu: %2</translation>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="449" />
+      <location filename="../../ui/details/story.py" line="451" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="364" />
+      <location filename="../../ui/details/story.py" line="366" />
       <source>none recorded before</source>
       <translation>trước đó chưa ghi nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="205" />
+      <location filename="../../ui/details/story.py" line="207" />
       <source>now</source>
       <translation>nay</translation>
     </message>
@@ -8153,22 +8152,22 @@ Bản sao lưu: %2</translation>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="177" />
+      <location filename="../../ui/details/story.py" line="179" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="166" />
+      <location filename="../../ui/details/story.py" line="168" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="215" />
+      <location filename="../../ui/details/story.py" line="217" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="178" />
+      <location filename="../../ui/details/story.py" line="180" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
@@ -8178,12 +8177,12 @@ Bản sao lưu: %2</translation>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="324" />
+      <location filename="../../ui/details/story.py" line="326" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="222" />
+      <location filename="../../ui/details/story.py" line="224" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -8904,6 +8903,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app import attachments
 from db import kinds
 from db.engine import Session
-from ui import file_dialogs
+from ui import file_dialogs, labels
 from ui.context import AppContext
 from ui.icons import icon
 from ui.not_written import error_text
@@ -167,7 +167,7 @@ class AttachmentsBox(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             item.setToolTip(a.file_name)
             self.list.addItem(item)
-        self.title.setText(self.tr("Files (%1)").replace("%1", str(len(found))))
+        self.title.setText(self.tr("Files (%1)").replace("%1", labels.number(len(found))))
         self._fit_buttons()
         self.list.setVisible(bool(found))
         self.list.setMaximumHeight(max(1, min(len(found), 4)) * (self.list.fontMetrics().height() + 8) + 6)

@@ -112,9 +112,11 @@ def _commitments(c: Commitments, s: Settings) -> str:
             )
         body = "".join(rows)
         count = (
-            tr("%1 open, %2 done").replace("%1", str(len(items))).replace("%2", str(len(done)))
+            tr("%1 open, %2 done")
+            .replace("%1", labels.number(len(items)))
+            .replace("%2", labels.number(len(done)))
             if c.any_done
-            else str(len(items))
+            else labels.number(len(items))
         )
         head = f"{escape(labels.direction(direction))} ({count})"
         cols.append(f'<td width="50%"><table width="100%"><tr><th>{head}</th></tr>{body}</table></td>')

@@ -269,10 +269,10 @@ class BackupsDialog(QDialog):
         # the last change first: it tells apart copies of one day, whose counts often agree
         counts = ", ".join(
             (
-                self.tr("%n contact(s)", "", found.contacts),
-                self.tr("%n meeting(s)", "", found.meetings),
-                self.tr("%n action(s)", "", found.actions),
-                self.tr("%n organisation(s)", "", found.organisations),
+                self.tr("%Ln contact(s)", "", found.contacts),
+                self.tr("%Ln meeting(s)", "", found.meetings),
+                self.tr("%Ln action(s)", "", found.actions),
+                self.tr("%Ln organisation(s)", "", found.organisations),
             )
         )
         if found.last_change_at is None:

@@ -454,9 +454,9 @@ class MergeDialog(QDialog):
         return " ".join(
             (
                 QCoreApplication.translate(
-                    "Duplicates", "Moving to the kept record: %n meeting(s)", "", meetings
+                    "Duplicates", "Moving to the kept record: %Ln meeting(s)", "", meetings
                 ),
-                QCoreApplication.translate("Duplicates", "and %n action(s).", "", actions),
+                QCoreApplication.translate("Duplicates", "and %Ln action(s).", "", actions),
             )
         )
 

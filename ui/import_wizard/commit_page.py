@@ -215,7 +215,7 @@ class CommitPage(QWizardPage):
             lines.append(
                 "⚠ "
                 + self.tr(
-                    "%n row(s) matched again, because the database changed since the preview:", "", said
+                    "%Ln row(s) matched again, because the database changed since the preview:", "", said
                 )
             )
             lines += [f"• {wording(m, where=True)}" for m in result.rematched[:SHOWN_REMATCHED]]

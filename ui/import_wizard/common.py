@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from app.errors import UserError
 from app.importing.messages import Message
+from ui import labels
 from ui.import_wizard.messages import wording
 from ui.not_written import error_text
 
@@ -24,8 +25,8 @@ def in_window_language(bilingual: str) -> str:
 
 
 def num(n: int) -> str:
-    """A count as the window's language groups it (100,000 / 100.000)."""
-    return QLocale().toString(int(n))
+    """A count as the window's language groups it (100,000 / 100.000): :func:`ui.labels.number`."""
+    return labels.number(n)
 
 
 def describe(exc: BaseException) -> str:

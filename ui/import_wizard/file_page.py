@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.importing import kind_reason
 from app.importing.fields import KINDS
 from app.importing.reader import SUFFIXES
-from ui import file_dialogs
+from ui import file_dialogs, labels
 from ui.icons import icon
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, show_error, show_note
@@ -225,7 +225,9 @@ class FilePage(QWizardPage):
                         info.name,
                         kind_label(layout.kind),
                         str(layout.header_row) if layout.header_row else "—",  # a .vcf has none
-                        recognised.replace("%1", str(mapped)).replace("%2", str(len(layout.headers))),
+                        recognised.replace("%1", labels.number(mapped)).replace(
+                            "%2", labels.number(len(layout.headers))
+                        ),
                     ]
                 )
                 item.setIcon(0, icon(KIND_ICONS.get(layout.kind or "", layout.kind or "import")))
@@ -273,7 +275,7 @@ class FilePage(QWizardPage):
                     "%1 sheets: the ticked ones are imported together, organisations first, in one step "
                     "that one undo reverses."
                 )
-                show_note(self.message, note.replace("%1", str(len(sheets))))
+                show_note(self.message, note.replace("%1", labels.number(len(sheets))))
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:

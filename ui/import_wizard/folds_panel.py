@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.importing import Preview, folds
 from app.vntext import text_sort_key
 from db.engine import read_session
+from ui import labels
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -94,8 +95,8 @@ class FoldsPanel(QWidget):
             self.tr(
                 "%1 organisations will be created for the rows. Written in more than one way, folded into one: %2."
             )
-            .replace("%1", str(len(self._folds)))
-            .replace("%2", str(folded))
+            .replace("%1", labels.number(len(self._folds)))
+            .replace("%2", labels.number(folded))
         )
         for f in self._folds:
             top = QTreeWidgetItem([f.label, str(f.rows)])

@@ -274,7 +274,7 @@ class PreviewPage(QWizardPage):
         elif len(results) > 1:
             text = self.tr("%1 of %2 rows of %3 sheets will be written, together: one import, one undo.")
             text = (
-                text.replace("%1", num(to_write)).replace("%2", num(total)).replace("%3", str(len(results)))
+                text.replace("%1", num(to_write)).replace("%2", num(total)).replace("%3", num(len(results)))
             )
             show_note(self.message, f"{text} {hidden}".strip())
         else:
@@ -356,7 +356,7 @@ class PreviewPage(QWizardPage):
 
     def _show_folds(self) -> None:
         self.folds.show_preview(self.w.preview)
-        self.tabs.setTabText(1, self.tr("Created alongside (%1)").replace("%1", str(self.folds.count())))
+        self.tabs.setTabText(1, self.tr("Created alongside (%1)").replace("%1", num(self.folds.count())))
 
     def _refolded(self) -> None:
         preview = self.w.preview

@@ -102,14 +102,14 @@ def saved_text(holds: ReportHolds, rejected: int, path: str) -> str:
     if rejected:
         said = tr(
             "Import",
-            "Error report saved: %1 (%n row(s)). Fix the rows and import that file again.",
+            "Error report saved: %1 (%Ln row(s)). Fix the rows and import that file again.",
             "",
             rejected,
         )
         return said.replace("%1", path)
     parts = []
     if holds.warned:
-        parts.append(tr("Import", "%n warning(s)", "", holds.warned))
+        parts.append(tr("Import", "%Ln warning(s)", "", holds.warned))
     if holds.updated:
-        parts.append(tr("Import", "%n row(s) updated", "", holds.updated))
+        parts.append(tr("Import", "%Ln row(s) updated", "", holds.updated))
     return tr("Import", "Report saved: %1 (%2).").replace("%1", path).replace("%2", ", ".join(parts))
