@@ -842,7 +842,7 @@ Bản sao lưu: %2</translation>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/common.py" line="82" />
+      <location filename="../../ui/import_wizard/common.py" line="88" />
       <source>Cancelling…</source>
       <translation>Đang huỷ…</translation>
     </message>
@@ -1194,201 +1194,211 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="261" />
       <source>%Ln row(s) matched again, because the database changed since the preview:</source>
       <translation>%Ln dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="75" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="80" />
       <source>&amp;Undo this import</source>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="393" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="54" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="436" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="56" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="250" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="293" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
       <source>Cancel came too late: import #%1 was written.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="197" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
       <source>Cancel came too late: import #%1 was written. File → Import history… can undo it.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi. Có thể hoàn tác ở Tệp → Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="232" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="156" />
+      <source>Checking against %1…</source>
+      <translation>Đang đối chiếu với %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
+      <source>Checking against the records in the database…</source>
+      <translation>Đang đối chiếu với các bản ghi trong cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="275" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="367" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="410" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="131" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
       <source>Finishing: saving the import (it can no longer be cancelled)…</source>
       <translation>Đang hoàn tất: đang lưu lần nhập (không thể huỷ nữa)…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="154" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="197" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="364" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="407" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="187" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="230" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="78" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="83" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="319" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="282" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="325" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="319" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="292" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="335" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="363" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="406" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="152" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="195" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="392" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="53" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="435" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="55" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="161" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="204" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="274" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="233" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="277" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="320" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="167" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="210" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="366" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="409" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="162" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="164" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="238" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="207" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="281" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="236" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="206" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="279" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="72" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="77" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="256" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="299" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="169" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="212" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="374" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="417" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="175" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="153" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="196" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="179" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="222" />
       <source>Undo this import removes it again; edits made since are kept.</source>
       <translation>Hoàn tác lần nhập này sẽ gỡ bỏ nó; các chỉnh sửa sau đó vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="339" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="382" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="109" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="224" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="267" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -4942,8 +4952,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -8878,6 +8886,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -77,6 +77,12 @@ class BusyStrip(QWidget):
         self.bar.setValue(min(done, total))
         self.bar.setFormat(f"{num(min(done, total))} / {num(total)}")
 
+    def waiting(self, text: str) -> None:
+        """A step that reports no progress runs: ``text`` says which, and the bar moves as a busy
+        bar until the next report (reviewer: "5 / 3.009", still, for 6 s, then done)."""
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
+
     def _cancel(self) -> None:
         self.cancel.setEnabled(False)
         self.label.setText(self.tr("Cancelling…"))
