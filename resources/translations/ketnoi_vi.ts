@@ -1709,7 +1709,7 @@ Bản sao lưu: %2</translation>
       <translation>Chọn một bản ghi để xem toàn bộ quá trình làm việc.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/pane.py" line="154" />
+      <location filename="../../ui/details/pane.py" line="156" />
       <source>The page below is as it was read at %1 and may have changed since; it cannot be changed until the server is back.</source>
       <translation>Trang dưới đây là nội dung đọc lúc %1 và có thể đã thay đổi; chưa sửa được cho đến khi kết nối lại được với máy chủ.</translation>
     </message>
@@ -2139,12 +2139,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FilePage</name>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="222" />
+      <location filename="../../ui/import_wizard/file_page.py" line="225" />
       <source>%1 of %2 recognised</source>
       <translation>Nhận ra %1 trên %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="275" />
+      <location filename="../../ui/import_wizard/file_page.py" line="278" />
       <source>%1 sheets: the ticked ones are imported together, organisations first, in one step that one undo reverses.</source>
       <translation>%1 trang: các trang được đánh dấu được nhập cùng nhau, tổ chức trước, trong một lần ghi mà một lần hoàn tác đảo ngược.</translation>
     </message>
@@ -2194,17 +2194,17 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="179" />
+      <location filename="../../ui/import_wizard/file_page.py" line="182" />
       <source>Import a spreadsheet</source>
       <translation>Nhập dữ liệu từ bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="267" />
+      <location filename="../../ui/import_wizard/file_page.py" line="270" />
       <source>No sheet of this file can be imported: why is said beside each sheet, in the list below.</source>
       <translation>Không trang nào của tệp này nhập được: lý do ghi bên cạnh từng trang, trong danh sách bên dưới.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="195" />
+      <location filename="../../ui/import_wizard/file_page.py" line="198" />
       <source>Reading %1…</source>
       <translation>Đang đọc %1…</translation>
     </message>
@@ -2219,17 +2219,17 @@ Bản sao lưu: %2</translation>
       <translation>Bảng tính</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="215" />
+      <location filename="../../ui/import_wizard/file_page.py" line="218" />
       <source>hidden in Excel (often old data): %1</source>
       <translation>bị ẩn trong Excel (thường là dữ liệu cũ): %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="244" />
+      <location filename="../../ui/import_wizard/file_page.py" line="247" />
       <source>hidden in Excel, not ticked</source>
       <translation>ẩn trong Excel, chưa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/file_page.py" line="240" />
+      <location filename="../../ui/import_wizard/file_page.py" line="243" />
       <source>imported (#%1)</source>
       <translation>đã nhập (#%1)</translation>
     </message>
@@ -5098,7 +5098,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6812,147 +6811,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="249" />
-      <source>%1 (%2 rows)</source>
-      <translation>%1 (%2 dòng)</translation>
+      <location filename="../../ui/import_wizard/preview_page.py" line="253" />
+      <source>%1 (%Ln row(s))</source>
+      <translation>%1 (%Ln dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="275" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="279" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="281" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="285" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="310" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="314" />
       <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
       <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="303" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="307" />
       <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
       <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="125" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="129" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="99" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="100" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="295" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="299" />
       <source>&amp;Leave out the %Ln row(s) hidden in Excel (hidden or filtered out)</source>
       <translation>&amp;Bỏ qua %Ln dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="150" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="153" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="306" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="310" />
       <source>1 of them is hidden in Excel (hidden or filtered out): imported too, with a warning.</source>
       <translation>Trong đó 1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="301" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="305" />
       <source>1 row hidden in Excel (hidden or filtered out) is left out.</source>
       <translation>1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="139" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="142" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="94" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="95" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="198" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="201" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="359" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="363" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="141" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="144" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="140" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="143" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="96" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="97" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="142" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="145" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="272" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="230" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="234" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="197" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="119" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="123" />
       <source>Rows hidden in Excel by hand, filtered out by an autofilter or in a collapsed group. They are imported unless you leave them out here.</source>
       <translation>Các dòng bị ẩn trong Excel: ẩn thủ công, bị bộ lọc (AutoFilter) lọc ra hoặc nằm trong một nhóm đã thu gọn. Các dòng này vẫn được nhập, trừ khi bạn chọn bỏ qua ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="156" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="159" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="144" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="147" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="270" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="274" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="143" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="146" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="145" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="148" />
       <source>With warnings</source>
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="336" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="340" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -7230,6 +7229,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>

@@ -76,6 +76,8 @@ class DetailPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
         self.empty.setWordWrap(True)
+        # (its lines ran to the pane's edges in Vietnamese: "Chọn một bản ghi để xem toàn bộ…")
+        self.empty.setContentsMargins(16, 0, 16, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

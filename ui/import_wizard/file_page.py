@@ -111,6 +111,9 @@ class FilePage(QWizardPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # What a sheet holds takes the room: the last column stretched too and cut a sheet's
+        # reason ("không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Em…") beside blank space.
+        header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
         self.tree.itemChanged.connect(lambda *_: self.completeChanged.emit())  # a box ticked
         self.tree.itemDoubleClicked.connect(lambda *_: self.w.next())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -108,6 +109,9 @@ class PreviewPage(QWizardPage):
         # as wide as its longest entry, "Liên hệ (Contacts) (75 dòng)" (the size it took when first
         # shown, empty, cut it: "Liên hệ (Contacts) (75 r")
         self.sheet_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Beside the tabs (set below), where there is room: in the row of counts it was squeezed
+        # to "Contacts (3,003 rows" by "New 3,002", "Duplicate 1" and the filter.
+        self.sheet_choice.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.sheet_choice.currentIndexChanged.connect(self.show_sheet)
         self.sheet_choice.hide()
         # Rows Excel hides (people who left, rows filtered out): imported unless this is ticked;
@@ -132,7 +136,6 @@ class PreviewPage(QWizardPage):
         for chip in self.chips.values():
             chips.addWidget(chip)
         chips.addStretch(1)
-        chips.addWidget(self.sheet_choice)
         self.filter = QComboBox(self)
         self.filter.setObjectName("preview_filter")
         texts = (
@@ -196,6 +199,7 @@ class PreviewPage(QWizardPage):
         self.tabs.setObjectName("preview_tabs")
         self.tabs.addTab(rows_tab, self.tr("Rows"))
         self.tabs.addTab(self.folds, self.tr("Created alongside"))
+        self.tabs.setCornerWidget(self.sheet_choice, Qt.Corner.TopRightCorner)
         self.tabs.hide()
         self._writable = False
 
@@ -246,7 +250,7 @@ class PreviewPage(QWizardPage):
         self.sheet_choice.clear()
         for r in results:
             p = r.preview
-            text = self.tr("%1 (%2 rows)").replace("%1", p.layout.sheet).replace("%2", num(len(p.rows)))
+            text = self.tr("%1 (%Ln row(s))", "", len(p.rows)).replace("%1", p.layout.sheet)  # (1 row)
             self.sheet_choice.addItem(text, p.layout.sheet)
         self.sheet_choice.blockSignals(False)
         self.sheet_choice.setVisible(len(results) > 1)
