@@ -256,7 +256,7 @@ def mark_sample(window: MainWindow) -> QPushButton | None:
     window.setWindowTitle(tr("WelcomeDialog", "Sample data (made-up people) — Ketnoi"))
     leave = QPushButton(tr("WelcomeDialog", "Sample data · Open my database"), window)
     leave.setObjectName("leave_sample")
-    leave.setFlat(True)
+    leave.setFlat(False)  # (flat, it read as a note, not as a way out)
     leave.setToolTip(
         tr(
             "WelcomeDialog",
