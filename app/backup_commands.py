@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_lines import refused
-from app.language import cli_language, said
+from app.language import cli_language, said, thousands
 from db import backup as backups
 from db import clock
 from db.engine import describe_url, read_only_reason, sqlite_path
@@ -133,8 +133,9 @@ def _holds(found: backups.Contents | None) -> str:
         return _say("unreadable_copy")
     n = (found.contacts, found.meetings, found.actions, found.organisations)
     ends = ["" if x == 1 else "s" for x in n]
+    w = [thousands(x, cli_language()) for x in n]  # 100,020 / 100.020, as the window's dialog
     counts = _say(
-        "holds", contacts=n[0], meetings=n[1], actions=n[2], organisations=n[3],
+        "holds", contacts=w[0], meetings=w[1], actions=w[2], organisations=w[3],
         cs=ends[0], ms=ends[1], as_=ends[2], os=ends[3],
     )  # fmt: skip
     if found.last_change_at is None:
