@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from app import __version__
 from app.errors import UserError, ValidationError
-from db.paths import resolve_url
+from db.paths import default_url, resolve_url
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -338,6 +338,13 @@ def check_database_url(url: str, *, creates: bool) -> None:
         from db.migrate import LeftoverFilesError
 
         raise LeftoverFilesError(path, found)
+    if not creates and path.name == "ketnoi.db" and url == default_url():  # (demo: not this file)
+        raise refused(
+            f"no database at {path} yet: it is made when you first add or import records, or open "
+            "the window; ketnoi demo writes a sample database of its own",
+            f"chưa có cơ sở dữ liệu nào ở {path}: tệp được tạo khi bạn thêm hoặc nhập bản ghi đầu tiên, "
+            "hoặc mở cửa sổ; ketnoi demo ghi một cơ sở dữ liệu mẫu riêng",
+        )
     if not creates:
         raise refused(
             f"no database at {path}; run ketnoi demo or pass an existing file",
