@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4961,7 +4962,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -6651,9 +6651,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6668,16 +6666,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6743,7 +6737,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6778,9 +6771,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7270,6 +7261,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7280,11 +7273,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7346,6 +7343,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7356,6 +7354,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
