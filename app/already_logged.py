@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
+from app import dateranges
 from app.cli_lines import refused, say
 from app.errors import UserError
 from app.meetings import DEFAULT_LENGTH, MeetingDraft, own_organisation_ids
@@ -84,7 +85,10 @@ def _overlaps(row: Any, starts: dt.datetime, event: bool) -> bool:
     """Whether a saved meeting (it starts before the new one ends: the query's) is still on when
     the new one starts, and is of the same nature (an event, or not)."""
     end = row.ends_at if row.ends_at is not None and row.ends_at > row.starts_at else None
-    return bool((end or row.starts_at + DEFAULT_LENGTH) > starts and (row.kind == EVENT) == event)
+    return bool(
+        (end or dateranges.plus(row.starts_at, DEFAULT_LENGTH) or dt.datetime.max) > starts
+        and (row.kind == EVENT) == event
+    )
 
 
 def already_logged(
@@ -105,7 +109,11 @@ def already_logged(
         ends = datetime_(draft.values["ends_at"]) if draft.values.get("ends_at") else None
     except FieldError:
         ends = None
-    ends = ends if ends is not None and ends > starts else starts + DEFAULT_LENGTH
+    ends = (
+        ends
+        if ends is not None and ends > starts
+        else dateranges.plus(starts, DEFAULT_LENGTH) or dt.datetime.max
+    )
     event = (draft.values.get("kind") or "meeting") == EVENT
     own = set(own_organisation_ids(session))
     org_ids = [o.id for o in draft.organisations if o.id is not None and o.id not in own]

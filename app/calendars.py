@@ -52,7 +52,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import records, secret_names
+from app import dateranges, records, secret_names
 from app.already_logged import AlreadyLogged
 from app.calendar_marks import marked, meeting_people, word
 from app.calendar_refusals import NotAnInvitation
@@ -297,7 +297,10 @@ def _meeting_event(
     ev.add("dtstart", starts)
     long_enough = row.ends_at is not None and row.ends_at > row.starts_at
     ev.add(
-        "dtend", _aware(row.ends_at) if row.ends_at is not None and long_enough else starts + DEFAULT_LENGTH
+        "dtend",
+        _aware(row.ends_at)
+        if row.ends_at is not None and long_enough
+        else dateranges.plus(starts, DEFAULT_LENGTH) or starts,
     )
     ev.add("last-modified", row.updated_at.astimezone(dt.UTC).replace(microsecond=0))
     if location:
@@ -454,7 +457,8 @@ def _action_item(act: m.Action, uid: str, stamp: dt.datetime, reminders: str, ab
         item.add("priority", {1: 1, 2: 5, 3: 9}.get(act.priority, 5))
         return item
     item.add("dtstart", act.due_date)
-    item.add("dtend", act.due_date + dt.timedelta(days=1))
+    if (day_after := dateranges.plus(act.due_date, dt.timedelta(days=1))) is not None:
+        item.add("dtend", day_after)  # (none on 31/12/9999, stored before app.dateranges: one day)
     item.add("transp", "TRANSPARENT")  # a reminder, not busy time
     alarm = Alarm()
     alarm.add("action", "DISPLAY")

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from app import validation
+from app import dateranges, validation
 from app.cli_lines import refused
 from app.dashboard import month_end
 from app.workdays import WorkCalendar, public_calendar
@@ -44,9 +44,12 @@ def quick_due(which: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.
 
 def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -> dt.date:
     """Where the reschedule picks count from: the action's due date while it lies ahead, else
-    today (+1 week on an action overdue since last month means a week from now)."""
+    today (+1 week on an action overdue since last month means a week from now); today too for a
+    due date beyond the dates Ketnoi keeps (31/12/9999, stored before :mod:`app.dateranges`: +1
+    day went past the calendar's end and Reschedule did not open)."""
     today = today or clock.today()
-    return current_due if current_due is not None and current_due > today else today
+    ahead = current_due is not None and current_due > today and dateranges.in_range(current_due)
+    return current_due if ahead and current_due is not None else today
 
 
 _RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months)$")
@@ -90,6 +93,8 @@ def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.d
     try:
         return validation.date(text)
     except ValueError as exc:
+        if (out_of_range := dateranges.refusal(exc)) is not None:
+            raise out_of_range from exc
         raise refused(
             f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)",
             f"không đọc được hạn {text!r} (hãy ghi 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, "

@@ -66,6 +66,10 @@ WORDS: dict[str, tuple[str, str]] = {
         '"{text}" is not a date (expected day/month/year, e.g. 05/04/2025)',
         "“{text}” không phải ngày (hãy ghi ngày/tháng/năm, ví dụ 05/04/2025)",
     ),
+    "date_out_of_range": (
+        '"{text}" is outside the dates Ketnoi keeps ({first} to {last})',
+        "“{text}” nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})",
+    ),
     "not_time": ('"{text}" is not a time of day', "“{text}” không phải giờ trong ngày"),
     "rating_not_number": ('"{value}" is not a number from 1 to 5', "“{value}” không phải số từ 1 đến 5"),
     "rating_outside": (

@@ -20,7 +20,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from app import posts, records, reorg, resolve, validation
+from app import dateranges, posts, records, reorg, resolve, validation
 from app.cli import CliContext, json_option
 from app.cli_lines import refused
 from app.language import cli_language, said
@@ -78,6 +78,8 @@ def _day(text: str | None, what: str = "date") -> dt.date | None:
     try:
         return validation.date(text)
     except ValueError as exc:
+        if (out_of_range := dateranges.refusal(exc)) is not None:
+            raise out_of_range from exc
         what_vi = {"date": "ngày", "effective date": "ngày có hiệu lực"}.get(what, what)
         raise refused(
             f"cannot read the {what} {text!r} (use 2025-03-01 or 01/03/2025)",

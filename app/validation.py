@@ -11,7 +11,7 @@ from typing import Any
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from app import field_words
+from app import dateranges, field_words
 from app.vntext import clean, fold
 
 DEFAULT_REGION = "VN"
@@ -262,7 +262,22 @@ _DATE_FORMATS_ISO = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d")
 
 
 def date(value: Any, *, day_first: bool = True) -> dt.date:
-    """A date from a date/datetime or text; text is read day-first (05/04/2025 = 5 April)."""
+    """A date from a date/datetime or text; text is read day-first (05/04/2025 = 5 April).
+    A date outside the range Ketnoi keeps (:mod:`app.dateranges`: "31/12/9999", "01/01/0001")
+    is refused (``date_out_of_range``), the text as typed in the message."""
+    day = _date(value, day_first)
+    _in_range(day, value)
+    return day
+
+
+def _in_range(day: dt.date, value: Any) -> None:
+    refused = dateranges.out_of_range(day)
+    if refused is not None:
+        text = clean(value) if isinstance(value, str) else refused["value"]
+        raise FieldError("date_out_of_range", text=text, first=refused["first"], last=refused["last"])
+
+
+def _date(value: Any, day_first: bool) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -322,6 +337,17 @@ def _written_date(text: str) -> dt.date | None:
 
 
 def datetime_(value: Any) -> dt.datetime:
+    """A date and time (a date alone: 09:00), in the range of :func:`date`."""
+    try:
+        when = _datetime(value)
+    except OverflowError:  # a time with a zone at the calendar's end, moved to local time
+        first, last = dateranges.shown(dateranges.FIRST_DAY), dateranges.shown(dateranges.LAST_DAY)
+        raise FieldError("date_out_of_range", text=clean(str(value)), first=first, last=last) from None
+    _in_range(when.date(), value)
+    return when
+
+
+def _datetime(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
     if isinstance(value, dt.date):

@@ -16,7 +16,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from app import validation, workdays
+from app import dateranges, validation, workdays
 from app.cli import CliContext, json_option
 from app.cli_lines import refused
 from app.language import cli_language
@@ -30,6 +30,8 @@ def _day(text: str, what: str = "date") -> dt.date:
     try:
         return validation.date(text)
     except ValueError as exc:
+        if (out_of_range := dateranges.refusal(exc)) is not None:
+            raise out_of_range from exc
         raise refused(
             f"cannot read the {what} {text!r} (use 2026-12-10 or 10/12/2026)",
             f"không đọc được ngày {text!r} (hãy ghi 2026-12-10 hoặc 10/12/2026)",

@@ -27,6 +27,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlmodel import Session as ModelSession
 
+from app import dateranges
 from app.errors import LastSave, UserError
 from db.tables import OFFICE_DAY
 
@@ -128,7 +129,10 @@ class WorkCalendar:
         if n == 0:
             return self._roll(start)
         for _ in range(MAX_DAYS):
-            day += dt.timedelta(days=step)
+            after = dateranges.plus(day, dt.timedelta(days=step))
+            if after is None:  # (past 31/12/9999: a date stored before app.dateranges)
+                break
+            day = after
             if self.is_working_day(day):
                 left -= 1
                 if left == 0:
@@ -148,7 +152,11 @@ class WorkCalendar:
         if end <= start:
             return 0
         if (end - start).days > MAX_DAYS:
-            raise UserError(f"{start:%d/%m/%Y} to {end:%d/%m/%Y} is more than ten years")
+            # A due date stored before app.dateranges (01/01/1800): the days before the last ten
+            # years are counted as weekdays alone (no holiday list reaches back so far); the
+            # digest and ``ketnoi due`` refused every period over it, in English.
+            far = end - dt.timedelta(days=MAX_DAYS)
+            return _weekdays(start, far) + self.count(far, end)
         return sum(
             1 for i in range(1, (end - start).days + 1) if self.is_working_day(start + dt.timedelta(days=i))
         )
@@ -169,6 +177,12 @@ class WorkCalendar:
                     last += dt.timedelta(days=1)
                 return first, last, name
         return None
+
+
+def _weekdays(start: dt.date, end: dt.date) -> int:
+    """Monday to Friday after ``start`` up to ``end`` included (``end`` after ``start``)."""
+    weeks, rest = divmod((end - start).days, 7)
+    return weeks * 5 + sum(1 for i in range(1, rest + 1) if (start + dt.timedelta(days=i)).weekday() < 5)
 
 
 def public_calendar(lang: str = "vi", date_format: str = DAY_FIRST) -> WorkCalendar:

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from app import listcells, value_labels
+from app import dateranges, listcells, value_labels
 from app import validation as v
 from app.entities import PREPARE, Prepared, _lengths, last_contact_too_late
 from app.errors import ValidationError
@@ -483,9 +483,9 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
     """Dates pass through as dates; text is checked day-first here so that errors are early
     (a column written month first is read so before: :class:`DateOrders`)."""
     if isinstance(value, (dt.date, dt.datetime)):
-        return value
+        return _ranged(value, name, errors)
     if value.__class__ is MonthFirst:
-        return value.date
+        return _ranged(value.date, name, errors)
     if value.__class__ is UnclearDate:
         errors[name] = msg("date_unclear", value=clean(value))
         return None
@@ -503,12 +503,29 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
     return parsed
 
 
+def _ranged(day: Any, name: str, errors: Errors) -> Any:
+    """A date cell's date, or None and its error where it is outside the dates Ketnoi keeps
+    (:mod:`app.dateranges`: Excel's 31/12/9999, a serial before March 1900)."""
+    if (refused := dateranges.out_of_range(day)) is None:
+        return day
+    errors[name] = msg(
+        "date_out_of_range", value=refused["value"], first=refused["first"], last=refused["last"]
+    )
+    return None
+
+
 @lru_cache(maxsize=1 << 14)
 def _parse_date(text: str, with_time: bool) -> tuple[Any, Message | None]:
     text = clean(text)
     try:
         return (v.datetime_(text) if with_time else v.date(text)), None
-    except (v.FieldError, ValueError, OverflowError):
+    except v.FieldError as exc:
+        if exc.code == "date_out_of_range":
+            return None, msg(
+                "date_out_of_range", value=text, first=exc.values["first"], last=exc.values["last"]
+            )
+        return None, msg("invalid_date", value=text)
+    except (ValueError, OverflowError):
         return None, msg("invalid_date", value=text)
 
 
@@ -1128,6 +1145,11 @@ def keep_as_typed(
         elif isinstance(error, Message) and error.code == "last_contact_ahead":
             code = "last_contact_ahead_kept"
             warnings.append(warning(code, column=name, **error.params))
+            continue
+        elif isinstance(error, Message) and error.code == "date_out_of_range":
+            warnings.append(
+                warning("date_out_of_range_kept", column=name, **{**error.params, "value": _shown(text)})
+            )
             continue
         elif isinstance(error, Message) and error.code == "date_not_a_month":
             warnings.append(warning("date_not_a_month_kept", column=name, **error.params))

@@ -50,7 +50,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import reorg
+from app import dateranges, reorg
 from app.importing.messages import Message, Term, msg
 from app.importing.preview import Preview, RowResult
 from app.importing.resolve import fold
@@ -281,7 +281,9 @@ class _Saved:
         if not self.starts_at < ends:
             return False
         end = self.ends_at if self.ends_at is not None and self.ends_at > self.starts_at else None
-        return (end or self.starts_at + DEFAULT_LENGTH) > starts and (self.kind == EVENT) == event
+        return (end or dateranges.plus(self.starts_at, DEFAULT_LENGTH) or dt.datetime.max) > starts and (
+            self.kind == EVENT
+        ) == event
 
 
 @dataclass
@@ -313,7 +315,8 @@ def _span(row: RowResult) -> tuple[dt.datetime, dt.datetime, bool] | None:
         day = dt.datetime.combine(starts.date(), dt.time.min)
         return day, day + dt.timedelta(days=1), event
     ends = c.get("ends_at")
-    ends = ends if isinstance(ends, dt.datetime) and ends > starts else starts + DEFAULT_LENGTH
+    if not (isinstance(ends, dt.datetime) and ends > starts):
+        ends = dateranges.plus(starts, DEFAULT_LENGTH) or dt.datetime.max
     return starts, ends, event
 
 

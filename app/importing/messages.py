@@ -220,6 +220,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is not a date (day/month/year)',
         '"{value}" không phải ngày (ngày/tháng/năm)',
     ),
+    "date_out_of_range": (
+        '"{value}" is outside the dates Ketnoi keeps ({first} to {last})',
+        '"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})',
+    ),
     "last_contact_ahead": (
         "{value} is after today ({today}): a last contact cannot be in the future",
         "{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai",
@@ -238,6 +242,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "email_kept_in_notes": (
         'email "{value}" is not an address; kept in the notes',
         'email "{value}" không phải địa chỉ; đã ghi vào ghi chú',
+    ),
+    "date_out_of_range_kept": (
+        '"{value}" is outside the dates Ketnoi keeps ({first} to {last}); not applied, kept in the '
+        "notes as typed",
+        '"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last}); không áp dụng, đã ghi '
+        "vào ghi chú như đã nhập",
     ),
     "date_kept_as_typed": (
         '"{value}" is not a date; kept in the notes as typed',
@@ -766,6 +776,7 @@ LEVELS: dict[str, Level] = {
     "phone_unverified": "warning",
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
+    "date_out_of_range_kept": "warning",
     "value_kept_in_notes": "warning",
     "phone_scientific": "warning",
     "direction_defaulted": "warning",

@@ -163,6 +163,14 @@ def _templates() -> dict[str, str]:
         "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
         "invalid_phone": tr("ImportMessage", '"{value}" is not a valid phone number'),
         "invalid_date": tr("ImportMessage", '"{value}" is not a date (day/month/year)'),
+        "date_out_of_range": tr(
+            "ImportMessage", '"{value}" is outside the dates Ketnoi keeps ({first} to {last})'
+        ),
+        "date_out_of_range_kept": tr(
+            "ImportMessage",
+            '"{value}" is outside the dates Ketnoi keeps ({first} to {last}); not applied, kept in the '
+            "notes as typed",
+        ),
         "phone_unverified": tr(
             "ImportMessage", 'phone "{value}" kept unverified: the right length, but not in a range known yet'
         ),
