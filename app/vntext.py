@@ -76,8 +76,11 @@ _HONORIFIC_RE = re.compile(
 
 
 # Control characters (NUL, bell, escape…) carry nothing a person wrote, and PostgreSQL refuses
-# NUL in text outright; line breaks and tabs are whitespace and handled as such.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], None)
+# NUL in text outright; line breaks and tabs are whitespace and handled as such. Each becomes a
+# space (then collapsed with the others): one stands where the program that wrote the cell had a
+# separator, and dropping it ran the words together (reviewer h118: the cell "Lê Văn_x0007_Chuông"
+# of a workbook became the name "Lê VănChuông", "Kỹ_x000B_sư" the position "Kỹsư").
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], " ")
 
 
 _HAS_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
