@@ -18,7 +18,13 @@ def test_a_control_character_between_words_becomes_a_space(tmp_path: Path) -> No
         {
             "Danh bạ": [
                 ["Họ và tên", "Chức vụ", "Đơn vị", "Email", "Ghi chú"],
-                ["Lê Văn_x0007_Chuông", "Kỹ_x000B_sư", "Viện Ký Tự_x001F_Lạ", "kt@x.example.vn", "ghi_x0000_chú"],
+                [
+                    "Lê Văn_x0007_Chuông",
+                    "Kỹ_x000B_sư",
+                    "Viện Ký Tự_x001F_Lạ",
+                    "kt@x.example.vn",
+                    "ghi_x0000_chú",
+                ],
             ]
         },
     )
