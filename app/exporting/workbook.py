@@ -34,7 +34,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import true
 from sqlmodel import Session, col, func, select
 
-from app import listcells, lists, value_labels
+from app import dateranges, listcells, lists, value_labels
 from app.exporting.cells import text_cell
 from app.importing import store
 from app.importing.errors import ImportCancelled
@@ -267,9 +267,30 @@ class _Looks:
         return self.date if isinstance(value, dt.date) else self.other
 
 
+EXCEL_FIRST_DAY = dt.date(1900, 3, 1)
+"""The first day an Excel date cell holds as itself: before it, Excel's serials count a
+29/02/1900 that never was, and before 1900 they are negative numbers Excel shows as "####"."""
+
+
+def _date_as_text(value: Any) -> Any:
+    """A date Excel cannot hold (one stored before :mod:`app.dateranges`: 15/03/1890) as the
+    text "15/03/1890", which reads back as that date (reviewer h118: it was written as the number
+    -3577, read back as "00:00:00" and the date lost); any other value as it is."""
+    if not isinstance(value, dt.date):
+        return value
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if day >= EXCEL_FIRST_DAY:
+        return value
+    text = dateranges.shown(day)
+    if isinstance(value, dt.datetime) and (value.hour or value.minute):
+        text += f" {value.hour:02d}:{value.minute:02d}"
+    return text
+
+
 def _cells(ws: WriteOnlyWorksheet, values: list[Any], looks: _Looks) -> list[Any]:
     out = []
-    for value in values:
+    for stored in values:
+        value = _date_as_text(stored)
         cell = text_cell(ws, value)
         if value is not None:
             quoted = cell.quotePrefix  # (formula-like text: text_cell's flag, kept)

@@ -486,6 +486,12 @@ def _date_value(value: Any, name: str, errors: Errors, *, with_time: bool) -> An
         return _ranged(value, name, errors)
     if value.__class__ is MonthFirst:
         return _ranged(value.date, name, errors)
+    if value.__class__ is dt.time:
+        # A date cell of 0 or a negative number: the reader gives 00:00, the number is not
+        # known any more; noted "00:00:00" "as typed", the date was said kept where it was lost
+        # (reviewer h118). (A cell of a time alone reads so too.)
+        errors[name] = msg("date_no_day", value=value.strftime("%H:%M"))
+        return None
     if value.__class__ is UnclearDate:
         errors[name] = msg("date_unclear", value=clean(value))
         return None
@@ -1133,6 +1139,9 @@ def keep_as_typed(
         if isinstance(error, Message) and error.code == "checkbox_value":
             warnings.append(warning("checkbox_left_out", column=name, value=error.params["value"]))
             continue  # (a checkbox's TRUE is no text to keep)
+        if isinstance(error, Message) and error.code == "date_no_day":
+            warnings.append(warning("date_no_day_left_out", column=name, **error.params))
+            continue  # ("00:00:00" is not what the cell holds)
         text = _raw_text(raw.get(name))
         if not text:
             continue

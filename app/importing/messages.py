@@ -220,6 +220,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         '"{value}" is not a date (day/month/year)',
         '"{value}" không phải ngày (ngày/tháng/năm)',
     ),
+    "date_no_day": (
+        "a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####)",
+        "giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####)",
+    ),
     "date_out_of_range": (
         '"{value}" is outside the dates Ketnoi keeps ({first} to {last})',
         '"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})',
@@ -242,6 +246,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "email_kept_in_notes": (
         'email "{value}" is not an address; kept in the notes',
         'email "{value}" không phải địa chỉ; đã ghi vào ghi chú',
+    ),
+    "date_no_day_left_out": (
+        "a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####); left out, with nothing to keep in the notes",
+        "giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####); đã bỏ qua, không có gì để ghi vào ghi chú",
     ),
     "date_out_of_range_kept": (
         '"{value}" is outside the dates Ketnoi keeps ({first} to {last}); not applied, kept in the '
@@ -777,6 +785,7 @@ LEVELS: dict[str, Level] = {
     "email_kept_in_notes": "warning",
     "date_kept_as_typed": "warning",
     "date_out_of_range_kept": "warning",
+    "date_no_day_left_out": "warning",
     "value_kept_in_notes": "warning",
     "phone_scientific": "warning",
     "direction_defaulted": "warning",

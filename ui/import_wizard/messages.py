@@ -163,6 +163,14 @@ def _templates() -> dict[str, str]:
         "invalid_email": tr("ImportMessage", '"{value}" is not a valid email address'),
         "invalid_phone": tr("ImportMessage", '"{value}" is not a valid phone number'),
         "invalid_date": tr("ImportMessage", '"{value}" is not a date (day/month/year)'),
+        "date_no_day": tr(
+            "ImportMessage",
+            "a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####)",
+        ),
+        "date_no_day_left_out": tr(
+            "ImportMessage",
+            "a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####); left out, with nothing to keep in the notes",
+        ),
         "date_out_of_range": tr(
             "ImportMessage", '"{value}" is outside the dates Ketnoi keeps ({first} to {last})'
         ),
