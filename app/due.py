@@ -20,6 +20,7 @@ from collections.abc import Callable
 from app import dateranges, validation
 from app.cli_lines import refused
 from app.dashboard import month_end
+from app.errors import UserError
 from app.workdays import WorkCalendar, public_calendar
 from db import clock
 
@@ -29,7 +30,18 @@ QUICK_PICKS = ("day", "workday", "3workdays", "week", "month")
 def quick_due(which: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
     """``day`` → the next day, ``workday`` → the next working day, ``3workdays`` → three
     working days on, ``week`` → seven days on, ``month`` → the end of base's month (or of the
-    next month when base is already its last day)."""
+    next month when base is already its last day). A pick past the calendar's end (a base of
+    31/12/9999, which the service then refuses) gives its last day: Log meeting's follow-ups
+    counted a week from a meeting set to 31/12/9999 and the dialog raised OverflowError."""
+    try:
+        return _quick_due(which, base, cal)
+    except (OverflowError, UserError):
+        if base < dateranges.LAST_DAY:
+            raise
+        return dt.date.max
+
+
+def _quick_due(which: str, base: dt.date, cal: WorkCalendar | None) -> dt.date:
     if which in ("workday", "3workdays"):
         return (cal or public_calendar()).add(base, 1 if which == "workday" else 3)
     if which == "day":
