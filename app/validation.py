@@ -261,12 +261,14 @@ _DATE_FORMATS_DAY_FIRST = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y", "%d-%
 _DATE_FORMATS_ISO = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d")
 
 
-def date(value: Any, *, day_first: bool = True) -> dt.date:
+def date(value: Any, *, day_first: bool = True, any_year: bool = False) -> dt.date:
     """A date from a date/datetime or text; text is read day-first (05/04/2025 = 5 April).
     A date outside the range Ketnoi keeps (:mod:`app.dateranges`: "31/12/9999", "01/01/0001")
-    is refused (``date_out_of_range``), the text as typed in the message."""
+    is refused (``date_out_of_range``), the text as typed in the message; ``any_year`` reads it
+    all the same (a digest's period, which says its own limits)."""
     day = _date(value, day_first)
-    _in_range(day, value)
+    if not any_year:
+        _in_range(day, value)
     return day
 
 
