@@ -216,8 +216,12 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             values["reference"] = args.reference
             values["letter_date"] = args.date or clock.today()
             if args.reply_by:
-                base = validation.date(values["letter_date"]) if args.date else clock.today()
-                values["reply_due"] = parse_due(args.reply_by, base, workdays.load_calendar(s))
+                try:
+                    base = validation.date(values["letter_date"]) if args.date else clock.today()
+                except validation.FieldError:
+                    base = None  # (the save refuses the date, naming the field: it was a traceback)
+                if base is not None:
+                    values["reply_due"] = parse_due(args.reply_by, base, workdays.load_calendar(s))
         else:
             if args.reference or args.date or args.reply_by:
                 raise refused(

@@ -98,6 +98,11 @@ def test_the_command_line_refuses_dates_out_of_range(tmp_path: Path) -> None:
         done = run_cli(db, "action", "add", "--title", "x", "--due", due, lang=VI)
         assert done.returncode == 1
         assert f"“{due}” nằm ngoài khoảng ngày Ketnoi lưu" in done.stderr
+    done = run_cli(db, "action", "add", "--title", "seed")  # (the database made)
+    done = run_cli(db, "letter", "add", "--subject", "x", "--incoming", "--reference", "12/BKHCN-HTQT",
+                   "--date", "31/12/9999", "--reply-by", "+3d")  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert '"31/12/9999" is outside the dates Ketnoi keeps' in done.stderr
     done = run_cli(db, "workdays", "9999-12-31", "1", lang=VI)
     assert done.returncode == 1
     assert (
