@@ -95,6 +95,11 @@ LINES: dict[str, tuple[str, str]] = {
         "thay đổi dữ liệu, và bản sao được mở để sửa sẽ được nâng cấp",
     ),
     # ketnoi log-meeting: an organisation reorganised by the meeting's day (app.reorg.successors_on)
+    # a meeting's time typed with a zone (app.zones): what it became in the office's time
+    "zone_converted": (
+        "  {typed} ({offset}) is {office} Hanoi time ({office_offset}), the time Ketnoi keeps",
+        "  {typed} ({offset}) là {office} giờ Hà Nội ({office_offset}), giờ Ketnoi ghi lại",
+    ),
     "successor_used": (
         "  {old} became {new} on {since}: the meeting is with {new} (--organisation-as-was keeps {old})",
         "  {old} đã trở thành {new} từ ngày {since}: cuộc họp được ghi với {new} "
@@ -267,6 +272,27 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 def say(code: str, lang: str, **values: Any) -> str:
     """The line ``code`` of :data:`LINES` in ``lang`` ("vi" or else English), filled in."""
     return LINES[code][1 if lang == "vi" else 0].format(**values)
+
+
+def zone_converted(typed: object, lang: str) -> str | None:
+    """The line that says what a time typed with a zone ("21:00 JST") became in the office's
+    time, or None when no zone was typed."""
+    from app import zones
+
+    found = zones.converted(typed)
+    if found is None:
+        return None
+    zoned, office = found
+    return say(
+        "zone_converted",
+        lang,
+        typed=" ".join(str(typed).split()),
+        offset=zones.offset_text(
+            zoned.zone, office.replace(tzinfo=zones.OFFICE).astimezone(zoned.zone).replace(tzinfo=None)
+        ),
+        office=f"{office:%d/%m/%Y %H:%M}",
+        office_offset=zones.office_offset_text(),
+    )
 
 
 def thousands(n: int, lang: str) -> str:

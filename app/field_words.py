@@ -71,6 +71,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{text}” nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})",
     ),
     "not_time": ('"{text}" is not a time of day', "“{text}” không phải giờ trong ngày"),
+    "unknown_zone": (
+        '"{zone}" is not a time zone Ketnoi knows: write it as an offset ("21:00 +09:00"), a zone ("21:00 Asia/Tokyo") or a city ("21:00 Tokyo")',
+        "“{zone}” không phải múi giờ Ketnoi biết: hãy ghi độ lệch (“21:00 +09:00”), tên múi giờ (“21:00 Asia/Tokyo”) hoặc thành phố (“21:00 giờ Tokyo”)",
+    ),
     "rating_not_number": ('"{value}" is not a number from 1 to 5', "“{value}” không phải số từ 1 đến 5"),
     "rating_outside": (
         "{value} is outside the scale 1 (low) to 5 (high)",

@@ -34,7 +34,7 @@ from sqlmodel import Session
 from app import records, reorg, resolve, validation, value_labels, workdays
 from app.already_logged import already_logged
 from app.cli import CliContext, json_option
-from app.cli_lines import refused, say
+from app.cli_lines import refused, say, zone_converted
 from app.due import parse_due
 from app.errors import UserError, ValidationError
 from app.language import cli_language, said
@@ -384,6 +384,8 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = cli_language()
     when = f"{meeting['starts_at']:%d/%m/%Y %H:%M}"
     ctx.out(said(LOGGED["logged"], lang, id=meeting_id, title=meeting["title"], when=when))
+    if (abroad := zone_converted(spec.get("at"), lang)) is not None:
+        ctx.out(abroad)
     for old, new, since in moved:
         ctx.out(say("successor_used", lang, old=old, new=new, since=since))
     for a in meeting["attendees"]:

@@ -22,7 +22,7 @@ from typing import Any
 from app import bulk_edit, dedupe, history, lists, presets, records, reorg, resolve, validation, value_labels
 from app.calendar_marks import marked
 from app.cli import CliContext, json_option
-from app.cli_lines import field_problem_vi, refused, say
+from app.cli_lines import field_problem_vi, refused, say, zone_converted
 from app.entities import DERIVED
 from app.errors import LastSave, UserError
 from app.language import cli_language, said
@@ -244,10 +244,19 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
         ]  # fmt: skip
     ctx.emit(document)
     ctx.out(_line("added", kind, record_id, records_label(kind, saved)))
+    _said_zones(ctx, raw)
     if said:
         ctx.out(said)
     _warn_duplicates(kind, record_id, records_label(kind, saved), similar)
     return 0
+
+
+def _said_zones(ctx: CliContext, raw: dict[str, Any]) -> None:
+    """A meeting's time typed with a zone ("--at '10/12/2026 21:00 JST'"): what it became in
+    the office's time, said."""
+    for field in ("starts_at", "ends_at"):
+        if field in raw and (line := zone_converted(raw[field], cli_language())) is not None:
+            ctx.out(line)
 
 
 def _warn_duplicates(kind: str, record_id: int, label: str, similar: list[dedupe.DuplicateCandidate]) -> None:
@@ -327,6 +336,7 @@ def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     said = _successor_said(document, moved)
     ctx.emit(document)
     ctx.out(_line("saved" if changed else "unchanged", kind, record_id, records_label(kind, saved)))
+    _said_zones(ctx, raw)
     if said:
         ctx.out(said)
     if base is not None and kept:

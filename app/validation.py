@@ -11,7 +11,7 @@ from typing import Any
 import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
-from app import dateranges, field_words
+from app import dateranges, field_words, zones
 from app.vntext import clean, fold
 
 DEFAULT_REGION = "VN"
@@ -339,10 +339,13 @@ def _written_date(text: str) -> dt.date | None:
 
 
 def datetime_(value: Any) -> dt.datetime:
-    """A date and time (a date alone: 09:00), in the range of :func:`date`."""
+    """A meeting's time: the office's wall-clock time, without a zone, in the range of
+    :func:`date` (a date alone: 09:00). A time typed with a zone ("21:00 +09:00", "21:00 JST",
+    "21:00 Asia/Tokyo", "21:00 giờ Tokyo") is converted to the office's time
+    (Asia/Ho_Chi_Minh), whatever the zone of the machine (:mod:`app.zones`)."""
     try:
         when = _datetime(value)
-    except OverflowError:  # a time with a zone at the calendar's end, moved to local time
+    except OverflowError:  # a time with a zone at the calendar's end, moved to the office's time
         first, last = dateranges.shown(dateranges.FIRST_DAY), dateranges.shown(dateranges.LAST_DAY)
         raise FieldError("date_out_of_range", text=clean(str(value)), first=first, last=last) from None
     _in_range(when.date(), value)
@@ -351,17 +354,26 @@ def datetime_(value: Any) -> dt.datetime:
 
 def _datetime(value: Any) -> dt.datetime:
     if isinstance(value, dt.datetime):
-        return value.astimezone().replace(tzinfo=None) if value.tzinfo else value
+        return zones.to_office(value)
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(9, 0))
     text = clean(value)
+    try:
+        zoned = zones.split(text)
+    except zones.UnknownZone as exc:
+        raise FieldError("unknown_zone", zone=exc.typed) from None
+    if zoned is not None:
+        return zones.to_office(_wall_clock(zoned.text), zoned.zone)
+    return _wall_clock(text)
+
+
+def _wall_clock(text: str) -> dt.datetime:
     try:
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         pass
     else:
-        # Meetings are kept in local wall-clock time: a time with a zone becomes local time.
-        return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+        return zones.to_office(parsed)  # an offset (ISO's "Z" too) not split off: the office's time
     m = re.match(r"^(.*?)\s+(\d{1,2}):(\d{2})$", text)
     if m:
         day = date(m.group(1))

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import zones
+
 _COMMAND = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 )
@@ -127,6 +129,7 @@ class _Typist:
         self.reading = False  # the box set to what was typed (not a time the user chose)
         self.checking = False  # refused: each key reads the text again, until it is read or dropped
         self.held: list[QPushButton] = []  # the dialog's OK buttons, off while a date is refused
+        self.abroad = ""  # a time typed with a zone: what it became in the office's time, said
 
     def time_format(self) -> str:
         fmt = self.edit.displayFormat()
@@ -200,7 +203,38 @@ class _Typist:
     def read(self, typed: str) -> QDateTime | None:
         """What ``typed`` says, the parts not typed as shown; None: not a date (and time) in range.
         A date-time box reads "02/12/2026 9:15", "2/12 14h30" (the year shown), "14h" (the day
-        shown) and a date alone (:attr:`DateTimeBox.time_for_a_date`, else the time shown)."""
+        shown) and a date alone (:attr:`DateTimeBox.time_for_a_date`, else the time shown).
+        A time typed with a zone ("10/12/2026 21:00 JST", "21:00 +09:00", "21:00 giờ Tokyo":
+        :mod:`app.zones`) is the office's time it is (19:00), whatever the machine's zone;
+        :attr:`abroad` then says what it became (reviewer h119: "JST" was refused)."""
+        self.abroad = ""
+        zoned = None
+        if self.time_format():
+            try:
+                zoned = zones.split(typed)
+            except zones.UnknownZone:
+                return None
+        if zoned is None:
+            return self._read(typed)
+        there = self._read(zoned.text)
+        if there is None:
+            return None
+        d, t = there.date(), there.time()
+        wall = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        here = zones.to_office(wall, zoned.zone)
+        value = QDateTime(QDate(here.year, here.month, here.day), QTime(here.hour, here.minute))
+        if not self.edit.minimumDateTime() <= value <= self.edit.maximumDateTime():
+            return None
+        self.abroad = (
+            QCoreApplication.translate("DateBox", "%1 (%2) is %3 Hanoi time (%4)")
+            .replace("%1", zoned.text.split(" ")[-1] + " " + zoned.typed)
+            .replace("%2", zones.offset_text(zoned.zone, wall))
+            .replace("%3", value.toString(self.edit.displayFormat()))
+            .replace("%4", zones.office_offset_text())
+        )
+        return value
+
+    def _read(self, typed: str) -> QDateTime | None:
         shown = self.edit.dateTime()
         q = shown.date()
         if self.time_format():
@@ -248,6 +282,9 @@ class _Typist:
         self.reading = False
         self.time_chosen = self.time_chosen or timed  # a date typed alone later keeps this time
         self.edit.lineEdit().setText(self.edit.textFromDateTime(value))  # the same date: shown again
+        if isinstance(self.edit, DateTimeBox):  # a time abroad: the office's time shown, what it was said
+            self.edit.setToolTip(self.abroad)
+            self.edit.converted.emit(self.abroad)
         return True
 
     def refuse(self, typed: str) -> None:
@@ -383,9 +420,11 @@ class DateBox(_Typed, QDateEdit):  # type: ignore[misc]  # (validate: the typed 
 
 
 class DateTimeBox(_Typed, QDateTimeEdit):  # type: ignore[misc]
-    """The same for a date and a time ("15/01/2027 9:30"; the time may be left out)."""
+    """The same for a date and a time ("15/01/2027 9:30"; the time may be left out; a zone
+    after the time is converted to the office's time: "15/01/2027 21:00 JST")."""
 
     refused = Signal(str)
+    converted = Signal(str)  # "21:00 JST (UTC+09:00) is 15/01/2027 19:00 Hanoi time (UTC+7)"; "": none
 
     def __init__(self, value: QDateTime | None = None, parent: QWidget | None = None) -> None:
         if value is None:

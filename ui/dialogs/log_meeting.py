@@ -197,6 +197,13 @@ class LogMeetingDialog(QDialog):
         # it reads (the box stays red, Save refuses it until then).
         self.when.refused.connect(self.errors["starts_at"].show_error)
         self.when.dateTimeChanged.connect(lambda _v: self.errors["starts_at"].show_error(None))
+        # A time typed abroad ("21:00 JST"): the box shows the office's time, this says from what.
+        self.when_abroad = QLabel(self)
+        self.when_abroad.setObjectName("when_abroad")
+        self.when_abroad.setWordWrap(True)
+        self.when_abroad.hide()
+        self.when.dateTimeChanged.connect(lambda _v: self.when_abroad.hide())
+        self.when.converted.connect(self._said_abroad)
         if meeting_id is None:  # a day typed alone: 09:00 (as an import or `ketnoi` reads it),
             self.when.set_time_for_a_date(QTime(9, 0))  # not the time the dialog opened
 
@@ -207,6 +214,7 @@ class LogMeetingDialog(QDialog):
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         left.addRow(labels.field_label("title"), self._with_error(self.title, "title"))
         left.addRow(labels.field_label("starts_at"), self._with_error(when_row, "starts_at"))
+        left.addRow("", self.when_abroad)
         left.addRow(labels.field_label("location"), self.location)
         left.addRow(
             labels.field_label("organisation_ids"), self._with_error(self.organisations, "organisation_ids")
@@ -374,6 +382,11 @@ class LogMeetingDialog(QDialog):
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
         return w
+
+    def _said_abroad(self, text: str) -> None:
+        """The time typed abroad and what it is in Hanoi, under the box ("" hides it)."""
+        self.when_abroad.setText(text)
+        self.when_abroad.setVisible(bool(text))
 
     def _with_error(self, item: Any, name: str) -> QWidget:
         box = QWidget(self)
