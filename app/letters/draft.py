@@ -42,8 +42,8 @@ from typing import Any
 from sqlmodel import Session
 
 from app.errors import UserError
+from app.letters import meeting_time, secrecy, wording
 from app.letters import office as office_mod
-from app.letters import secrecy, wording
 from app.letters.cli_words import refused
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
@@ -178,15 +178,21 @@ def _refuse_blanks(letter_id: int, missing: list[str]) -> UserError:
     )
 
 
-def _event_values(event: Event, lang: str) -> dict[str, str]:
-    """The meeting's words of a letter, from an :class:`Event`."""
+def _event_values(event: Event, lang: str, session: Session, letter: dict[str, Any]) -> dict[str, str]:
+    """The meeting's words of a letter, from an :class:`Event`; its time with its zone, as a
+    meeting's is (:func:`app.letters.meeting_time.time_words`)."""
     out = {"meeting_ref": event.name.strip(), "meeting": event.name.strip(), "meeting_place": event.place}
     if event.starts_at is not None:
         day, at = event.starts_at.date(), event.starts_at
         words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
         out.update(
             meeting_date=words,
-            meeting_time=f"{at:%H:%M}" if lang == "en" else f"{at:%H} giờ {at:%M}",
+            meeting_time=meeting_time.time_words(
+                at,
+                lang,
+                meeting_time.abroad_of(session, letter),
+                (lambda d: f"{d:%d/%m/%Y}") if lang == "vi" else en_date_words,
+            ),
             meeting_date_phrase=f"ngày {words}" if lang == "vi" else f"on {words}",
         )
     return out
@@ -280,7 +286,8 @@ def _place_en(place: str, orgs: list[m.Organisation], prof: OfficeProfile) -> st
     return place
 
 
-def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict[str, str]:
+def _meeting_values(session: Session, letter: dict[str, Any], lang: str) -> dict[str, str]:
+    meeting_id = letter.get("meeting_id")
     meeting = session.get(m.Meeting, meeting_id) if meeting_id else None
     if meeting is None or meeting.deleted_at is not None:
         return {
@@ -293,9 +300,13 @@ def _meeting_values(session: Session, meeting_id: int | None, lang: str) -> dict
     words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
     return {
         "meeting_date": words,
-        "meeting_time": f"{meeting.starts_at:%H:%M}"
-        if lang == "en"
-        else f"{meeting.starts_at:%H} giờ {meeting.starts_at:%M}",
+        # with its zone: "19:00 Hanoi time (UTC+7; 21:00 in Tokyo)" (app.letters.meeting_time)
+        "meeting_time": meeting_time.time_words(
+            meeting.starts_at,
+            lang,
+            meeting_time.abroad_of(session, letter),
+            (lambda d: f"{d:%d/%m/%Y}") if lang == "vi" else en_date_words,
+        ),
         "meeting_place": meeting.location,
         "meeting_date_phrase": f"ngày {words}" if lang == "vi" else f"on {words}",
     }
@@ -422,8 +433,8 @@ def letter_doc(
         else ("cán bộ phụ trách" if lang == "vi" else "our officer in charge"),
         "staff_email": staff.email if staff else "",
         "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
-        **_meeting_values(session, letter.get("meeting_id"), lang),
-        **(_event_values(event, lang) if event is not None else {}),
+        **_meeting_values(session, letter, lang),
+        **(_event_values(event, lang, session, letter) if event is not None else {}),
     }
     values["meeting_place"] = _meeting_place(values["meeting_place"], guard, lang, met, base)
     paragraphs = fill(body, values)
