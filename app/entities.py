@@ -306,6 +306,37 @@ def _last_contacted(errs: _Errors, session: Session | None, value: Any, current_
     return None
 
 
+def _organisation_country(session: Session | None, org_id: Any) -> str:
+    """The country of the organisation ``org_id`` ("" when none is known)."""
+    if session is None or org_id in (None, "", 0):
+        return ""
+    try:
+        org = session.get(m.Organisation, int(org_id))
+    except (TypeError, ValueError):
+        return ""
+    return (org.country or "").upper() if org is not None else ""
+
+
+def phone_region(country: str, org_country: str = "") -> str:
+    """The country a contact's national number ("030 1234568") is read in: the contact's own
+    country, else their organisation's, when it is not Viet Nam; else Viet Nam. Reviewer h119:
+    a new contact at "Weiß & Söhne GmbH" (Germany) with "030 1234568" was stored +84301234568."""
+    for code in (country, org_country):
+        if code and code != v.DEFAULT_REGION:
+            return code
+    return v.DEFAULT_REGION
+
+
+def _country_from(phones: list[str], org_country: str) -> str:
+    """A new contact's country when none was given: the country of their first foreign number
+    (a vCard with +49 30…: Germany; was Viet Nam), else their organisation's, else Viet Nam."""
+    for number in phones:
+        region = v.phone_country(number)
+        if region and region != v.DEFAULT_REGION:
+            return region
+    return org_country or v.DEFAULT_REGION
+
+
 def prepare_contact(session: Session | None, data: Values, current_id: int | None = None) -> Prepared:
     errs = _Errors("contact")
     full = _opt_text(data.get("full_name"))
@@ -334,13 +365,16 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
             if e and e not in emails:
                 emails.append(e)
     phones: list[str] = []
+    country = _opt_text(data.get("country")).upper()[:2]
+    org_country = _organisation_country(session, data.get("organisation_id"))
+    region = phone_region(country, org_country)
     for raw in data.get("phones") or []:
         if clean(str(raw)):
             # A number stored unverified (possible, not yet in libphonenumber's tables: an
             # import keeps it) stays savable; typed in a form, a number must be valid.
             stored = isinstance(raw, str) and v.is_e164(raw)
             try:
-                p = v.phone(raw, unverified_ok=stored)
+                p = v.phone(raw, region, unverified_ok=stored)
             except v.FieldError as exc:
                 errs.add("phones", str(exc))
                 continue
@@ -358,7 +392,7 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
             if data.get("organisation_id") not in (None, "", 0)  # (what _ref returns None for)
             else None
         ),
-        "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
+        "country": country or _country_from(phones, org_country),
         "influence": _rating(errs, "influence", data.get("influence")),
         "interest": _rating(errs, "interest", data.get("interest")),
         "owner_id": (

@@ -225,6 +225,15 @@ def phone_verified(e164: str) -> bool:
         return False
 
 
+def phone_country(e164: str) -> str:
+    """The country of a stored number ("+4930…" → "DE"); "" when it names none."""
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, DEFAULT_REGION))
+    except phonenumbers.NumberParseException:
+        return ""
+    return region if region and region != "ZZ" else ""
+
+
 def phone_display(e164: str) -> str:
     """Human-readable form: national format for Vietnam, international otherwise."""
     try:

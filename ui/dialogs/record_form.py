@@ -43,6 +43,7 @@ from db.models import (
 from ui import dupwarn, labels, widgets
 from ui import team as team_ui
 from ui.context import AppContext
+from ui.countries import CountryBox
 from ui.dialogs import gone
 from ui.dialogs.conflict import ConflictDialog, merged_said
 from ui.dupwarn import DuplicateWarning, peek, reason_text
@@ -66,6 +67,7 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("kind", "choice", ORGANISATION_KINDS),
         F("parent_id", "organisation"),
         F("sectors", "list"),
+        F("country", "country"),
         F("city"),
         F("website"),
         F("owner_id", "staff"),
@@ -80,6 +82,7 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("honorific"),
         F("position"),
         F("organisation_id", "organisation"),
+        F("country", "country"),
         F("emails", "list"),
         F("phones", "list"),
         F("owner_id", "staff"),
@@ -247,6 +250,8 @@ class RecordForm(QDialog):
     # --- widgets ---------------------------------------------------------------------------------
 
     def _make(self, f: F, staff: list[tuple[int, str]]) -> QWidget:
+        if f.kind == "country":
+            return CountryBox(self.ctx.lang(), self)
         if f.kind == "flag":
             return team_ui.confidential_box(self)
         if f.kind == "multiline":
@@ -297,6 +302,8 @@ class RecordForm(QDialog):
                 out[f.name] = w.isChecked()
             elif isinstance(w, QPlainTextEdit):
                 out[f.name] = w.toPlainText()
+            elif isinstance(w, CountryBox):
+                out[f.name] = w.value()
             elif isinstance(w, QComboBox):
                 out[f.name] = w.currentData()
             elif isinstance(w, Lookup):
@@ -591,6 +598,10 @@ class RecordForm(QDialog):
             w.setChecked(bool(value))
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
+        elif isinstance(w, CountryBox):  # a new contact's: "—", theirs from their number or organisation
+            w.set_value(
+                None if self.record_id is None and self.entity == "contact" and value == "VN" else value
+            )
         elif isinstance(w, QComboBox):
             at = w.findData(value)
             if at < 0 and value is not None and f.kind == "staff":
