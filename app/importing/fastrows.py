@@ -260,6 +260,8 @@ def _phones(value: Any) -> Any:
                 p = v.phone(raw, unverified_ok=stored)
             except Exception:
                 return FALLBACK
+            if p and not p.startswith("+84"):
+                return FALLBACK  # a foreign number gives the contact its country (entities._country_from)
             if p and p not in phones:
                 phones.append(p)
     words: list[str] = []
@@ -310,7 +312,10 @@ def _country(value: Any) -> Any:
     out = _single("country", value)
     if out is FALLBACK or out is None:
         return FALLBACK
-    return Gives({"country": (_opt_text(out) or "VN").upper()[:2]})
+    country = (_opt_text(out) or "VN").upper()[:2]
+    if country != "VN":
+        return FALLBACK  # the row's national numbers are read in that country (entities.phone_region)
+    return Gives({"country": country})
 
 
 def _source(value: Any) -> Any:
