@@ -74,6 +74,7 @@ _OFFSET = re.compile(r"(?:utc|gmt)?\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?")
 # A time's end ("21:00", "21:00:30", "9h", "14h30", "9g15", "2 pm"), then an offset written on to it.
 _ATTACHED = re.compile(r"(.*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(z|[+\-−–]\d{2}(?::?\d{2})?)", re.IGNORECASE)
 _TIME_END = re.compile(r"(?:\d{1,2}(?::\d{2}(?::\d{2})?|[hg]\d{0,2}p?)|\d{3,4}|\d{1,2}\s*(?:am|pm|sa|ch))$")
+_MAYBE_ZONE = re.compile(r"[^\W\d_]|[+−–]|\s-|:\d\d-")  # a letter, a sign, an offset's "-"
 _LEAD = ("theo gio ", "gio ", "local time in ", "time in ")
 _TAIL = (" local time", " standard time", " time", " gio")
 
@@ -143,6 +144,8 @@ def split(text: str) -> Zoned | None:
     """``text``'s date and time and the zone typed after the time; None: no zone typed.
     :class:`UnknownZone`: words after the time that name no zone ("21:00 CST", "21:00 Mars")."""
     text = " ".join(str(text).split())
+    if not _MAYBE_ZONE.search(text):
+        return None  # digits and separators only: no zone (the common case, an import's every cell)
     if found := _ATTACHED.fullmatch(text):
         zone = zone_named(found.group(2))
         if zone is not None:
