@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -311,6 +310,8 @@ class MainWindow(QMainWindow):
             view.list.view.customContextMenuRequested.connect(
                 lambda pos, e=entity: self._context_menu(e, pos)
             )
+            # Ctrl+Z in the filter box with no typing left to undo: the window's Undo (ui.undo_keys)
+            view.list.search.installEventFilter(UndoFallsThrough(view.list.search))
             self.views[entity] = view
             self.stack.addWidget(view)
         if self.opening_page is not None:  # the views take its place: stack index = VIEWS index
@@ -421,11 +422,6 @@ class MainWindow(QMainWindow):
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
         self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
-        # Ctrl+Z in the filter box with no typing left to undo: the window's Undo (ui.undo_keys)
-        self._undo_falls_through = UndoFallsThrough(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._undo_falls_through)
         self.act_redo = self._act("redo", self.tr("&Redo"), self._redo, REDO_KEYS, "redo")
         self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), self._undo_history)
         self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit
 
 
 class UndoFallsThrough(QObject):
-    """An event filter (on the application): a line edit without typing to undo lets Ctrl+Z go."""
+    """An event filter (on a list's filter box): without typing to undo, it lets Ctrl+Z go."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
