@@ -84,7 +84,7 @@ def test_drafted_with_the_event_given(
     )
     english = _texts(en)
     assert any(t.endswith("invite you to attend the Vietnam Innovation Week.") for t in english), english
-    assert "Time: 08:30, 09 December 2026." in english
+    assert "Time: 08:30 Hanoi time (UTC+7), 09 December 2026." in english  # (its zone, as a meeting's)
     assert "Venue: Khu Công nghệ cao Hòa Lạc." in english
     vietnamese = _texts(vi)
     assert any(t.endswith("tham dự Tuần lễ Đổi mới sáng tạo Việt Nam.") for t in vietnamese), vietnamese
