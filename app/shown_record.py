@@ -37,13 +37,19 @@ _NAME_PARTS = ("family_name", "middle_name", "given_name")
 _YES_NO = value_labels.ACTIVE  # ("Yes", "Có"), ("No", "Không")
 
 
-def _names(session: Session, values: dict[str, Any]) -> dict[str, dict[int, str]]:
+def _referred(values: dict[str, Any]) -> dict[str, set[int]]:
+    """The ids of the records ``values`` refers to (its organisation, parent, tags…), by kind."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for field, value in values.items():
         if field in REFERS_TO and isinstance(value, int) and not isinstance(value, bool):
             wanted[REFERS_TO[field]].add(value)
         elif field in LIST_REFERS_TO and isinstance(value, list):
             wanted[LIST_REFERS_TO[field]].update(x for x in value if isinstance(x, int))
+    return wanted
+
+
+def _names(session: Session, values: dict[str, Any]) -> dict[str, dict[int, str]]:
+    wanted = _referred(values)
     return labels_of(session, dict(wanted)) if wanted else {}
 
 
@@ -136,16 +142,12 @@ def _secrets(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
     """The confidential records among those ``values`` names (its organisation, parent, meeting,
     responsible contact, a meeting's organisations and attendees…), by kind: one read of the few
     ids per kind. On a team database a record this login may not see is not read at all."""
-    wanted: dict[str, set[int]] = defaultdict(set)
-    for field, value in values.items():
-        if field in REFERS_TO and isinstance(value, int) and not isinstance(value, bool):
-            wanted[REFERS_TO[field]].add(value)
-        elif field in LIST_REFERS_TO and isinstance(value, list):
-            wanted[LIST_REFERS_TO[field]].update(x for x in value if isinstance(x, int))
-        elif field == "attendees" and isinstance(value, list):
-            wanted["contact"].update(
-                x["contact_id"] for x in value if isinstance(x, dict) and x.get("contact_id")
-            )
+    wanted = _referred(values)
+    attendees = values.get("attendees")
+    if isinstance(attendees, list):
+        wanted["contact"].update(
+            x["contact_id"] for x in attendees if isinstance(x, dict) and x.get("contact_id")
+        )
     out: dict[str, set[int]] = {}
     for kind, ids in wanted.items():
         if kind in _SECRET_KINDS and ids:
