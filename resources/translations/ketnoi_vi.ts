@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4977,8 +4978,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4988,7 +4987,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5085,7 +5083,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5126,7 +5123,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5355,8 +5351,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6682,9 +6676,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6699,16 +6691,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6774,7 +6762,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6834,7 +6821,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/dialogs/prefilled.py" line="45" />
       <source>Remove</source>
-      <translation>Gỡ bỏ</translation>
+      <translation>Bỏ ra</translation>
     </message>
   </context>
   <context>
@@ -7228,6 +7215,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7258,6 +7246,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7298,6 +7287,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7308,11 +7299,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7354,6 +7349,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7374,6 +7370,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7384,6 +7381,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7942,7 +7941,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8123,7 +8121,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8914,6 +8911,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8939,6 +8938,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>

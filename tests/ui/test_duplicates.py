@@ -453,7 +453,7 @@ def test_find_duplicates_offers_the_strongest_pair_of_a_chain_and_the_two_chosen
 
     monkeypatch.setattr(duplicates.MergeDialog, "exec", look)
     dialog.merge_selected()
-    assert heads == [["Kept: Jürgen Weiß", "Removed after the merge: Jürgen Weiss"]]
+    assert heads == [["Kept: Jürgen Weiß (#7)", "Removed after the merge: Jürgen Weiss (#8)"]]  # (ids: h120)
     # two records of the group chosen (Ctrl+click): those two, whatever links them
     rows = {top.child(i).data(1, duplicates.GROUP_ROLE): top.child(i) for i in range(top.childCount())}
     dialog.tree.setCurrentItem(rows[minh])
