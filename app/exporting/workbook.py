@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import copy
@@ -470,7 +471,12 @@ def _save(wb: Workbook, tmp: Path, path: Path) -> None:
     why ``path`` (not the ``.part``) was not written."""
     try:
         if path.exists() and not path.is_file() and not path.is_dir():  # /dev/null, a pipe
-            wb.save(path)  # written into, never replaced (as app.calendar_commands does)
+            # written into, never replaced (as app.calendar_commands does), with one open: the
+            # zip writer's own tries (read-write, then write-only) ended a pipe's reader first
+            whole = io.BytesIO()
+            wb.save(whole)
+            with path.open("wb") as fh:
+                fh.write(whole.getvalue())
             return
         wb.save(tmp)
         tmp.replace(path)

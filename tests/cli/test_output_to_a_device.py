@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,14 @@ from tests.cli.inproc import run_cli
 def _drained(pipe: Path) -> tuple[threading.Thread, list[bytes]]:
     got: list[bytes] = []
 
-    def read() -> None:
-        with pipe.open("rb") as fh:
-            got.append(fh.read())
+    def read() -> None:  # (again after an empty open: a writer's open and close is no hang)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and pipe.exists() and stat.S_ISFIFO(pipe.stat().st_mode):
+            with pipe.open("rb") as fh:
+                data = fh.read()
+            if data:
+                got.append(data)
+                return
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
