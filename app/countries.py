@@ -27,16 +27,16 @@ class Country:
         first, other = (self.vi, self.en) if lang == "vi" else (self.en, self.vi)
         return first if fold(first) == fold(other) else f"{first} ({other})"
 
-    def matches(self, typed: str) -> bool:
-        """Typed as its code, or part of its name in either language, accents optional."""
-        key = fold(typed).strip()
-        return bool(key) and (key == self.code.lower() or key in fold(self.en) or key in fold(self.vi))
-
 
 @lru_cache(maxsize=1)
 def _all() -> tuple[Country, ...]:
     codes = sorted(r for r in phonenumbers.SUPPORTED_REGIONS if len(r) == 2 and r != "ZZ")
     return tuple(Country(c, country_name(c, "en"), country_name(c, "vi")) for c in codes)
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Country]:
+    return {c.code: c for c in _all()}
 
 
 def countries(lang: str) -> list[Country]:
@@ -46,13 +46,16 @@ def countries(lang: str) -> list[Country]:
 
 
 def find(typed: str) -> Country | None:
-    """The one country ``typed`` names (its code, its name in either language, or the start of
-    one name only); None: none, or more than one."""
+    """The one country ``typed`` names, read as an import's Country cell is
+    (:func:`app.importing.cleaning.read_country`: "Áo" is Austria, "AO" Angola, "Mỹ" the United
+    States), else the start of one name only ("Ger…"); None: none, or more than one."""
+    from app.importing.cleaning import read_country  # (its tables load on first use)
+
     key = fold(typed).strip()
     if not key:
         return None
-    for c in _all():
-        if key in (c.code.lower(), fold(c.en), fold(c.vi)):
-            return c
+    known = _by_code().get(read_country(typed) or "")
+    if known is not None:
+        return known
     found = [c for c in _all() if fold(c.en).startswith(key) or fold(c.vi).startswith(key)]
     return found[0] if len(found) == 1 else None

@@ -221,7 +221,7 @@ def prepare_organisation(session: Session | None, data: Values, current_id: int 
             lambda: v.choice(data.get("kind") or "other", m.ORGANISATION_KINDS, "kind of organisation"),
             "other",
         ),
-        "country": (_opt_text(data.get("country")) or "VN").upper()[:2],
+        "country": errs.check("country", lambda: v.country(data.get("country")), "") or "VN",
         "city": _opt_text(data.get("city")),
         "address": clean_multiline(data.get("address")),
         "website": errs.check("website", lambda: v.website(data.get("website")), ""),
@@ -365,7 +365,7 @@ def prepare_contact(session: Session | None, data: Values, current_id: int | Non
             if e and e not in emails:
                 emails.append(e)
     phones: list[str] = []
-    country = _opt_text(data.get("country")).upper()[:2]
+    country = errs.check("country", lambda: v.country(data.get("country")), "")
     org_country = _organisation_country(session, data.get("organisation_id"))
     region = phone_region(country, org_country)
     for raw in data.get("phones") or []:

@@ -71,6 +71,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{text}” nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})",
     ),
     "not_time": ('"{text}" is not a time of day', "“{text}” không phải giờ trong ngày"),
+    "not_country": (
+        '"{value}" is not a country Ketnoi knows: write its name ("Germany", "Đức") or its two-letter code ("DE")',
+        "“{value}” không phải quốc gia Ketnoi biết: hãy ghi tên (“Đức”, “Germany”) hoặc mã hai chữ cái (“DE”)",
+    ),
     "unknown_zone": (
         '"{zone}" is not a time zone Ketnoi knows: write it as an offset ("21:00 +09:00"), a zone ("21:00 Asia/Tokyo") or a city ("21:00 Tokyo")',
         "“{zone}” không phải múi giờ Ketnoi biết: hãy ghi độ lệch (“21:00 +09:00”), tên múi giờ (“21:00 Asia/Tokyo”) hoặc thành phố (“21:00 giờ Tokyo”)",

@@ -406,6 +406,26 @@ def rating(value: Any) -> int | None:
     return number
 
 
+def country(value: Any) -> str:
+    """A country's code from its code or its name in either language, as the forms' Country box
+    reads it (:func:`app.countries.find`); "" when empty. Reviewer (code review): ``--country
+    Germany`` was stored as "GE" (Georgia), and the contact's national numbers read as Georgian."""
+    text = clean(value)
+    return _country(text) if text else ""
+
+
+@lru_cache(maxsize=512)
+def _country(text: str) -> str:
+    from app.countries import find
+
+    found = find(text)
+    if found is not None:
+        return found.code
+    if len(text) == 2 and text.isascii() and text.isalpha():
+        return text.upper()  # a code of its own, as an import keeps it (a record saved so stays editable)
+    raise FieldError("not_country", value=text)
+
+
 def choice(value: Any, allowed: tuple[str, ...], what: str) -> str:
     text = clean(value).lower().replace("-", "_").replace(" ", "_")
     if text not in allowed:

@@ -745,6 +745,20 @@ _COUNTRY_CODE = re.compile(r"[a-z]{2}")
 
 
 @lru_cache(maxsize=1)
+def read_country(written: str) -> str | None:
+    """The country code ``written`` names — a code, a name in either language as the office or
+    the export writes it, or a place with one country ("Tokyo, Japan") — None when none or
+    several: how an import's Country cell and the forms' Country box (app.countries) read."""
+    text = clean(written)
+    key = fold(text)
+    code = key.upper() if _COUNTRY_CODE.fullmatch(key) else None
+    # "AO" or "ao" is a code (Angola), "Áo" a name (Austria)
+    out = COUNTRY_WORDS.get(key) or (code if text.isascii() else None) or _country_names().get(key)
+    if out is None and len(named := countries_named(written)) == 1:
+        out = named[0]  # "Tokyo, Japan" in a Country column
+    return out
+
+
 def _country_names() -> dict[str, str]:
     """Every country's name as the export writes it (:func:`app.value_labels.country_name`, in
     English and Vietnamese: "Czech Republic", "Cộng hòa Séc"), folded, to its code: an exported
@@ -806,13 +820,7 @@ def _cell(kind: str, name: str, value: Any) -> tuple[int, Any, str | Message | N
     elif name in _WORD_TABLES:
         out = _word(_WORD_TABLES[name], value, _WORD_TERMS.get(name, name), errors, name)
     elif name == "country":
-        text = clean(as_text(value))
-        key = fold(text)
-        code = key.upper() if _COUNTRY_CODE.fullmatch(key) else None
-        # "AO" or "ao" is a code (Angola), "Áo" a name (Austria)
-        out = COUNTRY_WORDS.get(key) or (code if text.isascii() else None) or _country_names().get(key)
-        if out is None and len(named := countries_named(as_text(value))) == 1:
-            out = named[0]  # "Tokyo, Japan" in a Country column
+        out = read_country(as_text(value))
         if out is None:
             errors[name] = msg("country_code", value=clean(as_text(value)))
     elif name in ("influence", "interest"):
