@@ -13,10 +13,7 @@ Exported files are written whole or not at all (a temporary file renamed into pl
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +24,7 @@ from app.calendar_refusals import NotAnInvitation
 from app.cli import CliContext, json_option
 from app.cli_lines import refused
 from app.errors import UserError
-from app.written import NotWritten, check_folder, not_written
+from app.written import NotWritten, check_folder, write_whole
 from db import models as m
 from db.engine import read_session, unit_of_work
 from db.paths import not_ordinary
@@ -152,34 +149,12 @@ def output_path(args: argparse.Namespace) -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """``data`` in ``path``, whole or not at all. A folder that is not there is refused, not
-    made; one that cannot be written says so of ``path`` (:class:`app.written.NotWritten`),
-    never of the temporary file beside it."""
+    """``data`` in ``path``, whole or not at all (:func:`app.written.write_whole`). A folder is
+    refused as the file's name."""
     path = path.expanduser()
     if path.is_dir():
         raise refused(f"{path} is a folder: give a file name", f"{path} là một thư mục: hãy ghi tên tệp")
-    check_folder(path)
-    if path.exists() and not path.is_file():  # /dev/null, a pipe: written into, never replaced
-        # (a temporary file renamed over it made /dev/null a plain file of mode 0600 for the
-        # whole machine: `ketnoi export-ics -o /dev/null` run as root)
-        try:
-            with path.open("wb") as fh:
-                fh.write(data)
-        except OSError as exc:
-            raise not_written(exc, path) from None
-        return
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".ketnoi-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise not_written(exc, path) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):  # (gone once replaced; a read-only folder refuses)
-                Path(tmp).unlink(missing_ok=True)
+    write_whole(path, lambda part: part.write_bytes(data))
 
 
 def _said(exc: NotWritten, args: argparse.Namespace) -> UserError:

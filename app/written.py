@@ -15,11 +15,18 @@ for the CLI (``--lang vi``), and the window words the same codes with its ``tr()
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from app.errors import UserError
+
+T = TypeVar("T")
 
 # code: (English, Vietnamese); {name} is the file's name, {folder} its folder, {reason} the OS's words
 TEMPLATES: dict[str, tuple[str, str]] = {
@@ -101,3 +108,37 @@ def check_folder(path: Path) -> None:
         raise NotWritten("no_folder", Path(path))
     if not writable_folder(Path(path).parent):
         raise NotWritten("read_only", Path(path))
+
+
+def write_whole(path: Path, make: Callable[[Path], T]) -> T:
+    """Have ``make(part)`` write the file, which then takes ``path``'s place: written whole or
+    not at all (``NAME.part`` beside it, renamed over it). A folder that is not there, or may not
+    be written, is refused first (:func:`check_folder`); an OS error says why ``path`` (never the
+    ``.part``) was not written. Returns what ``make`` returned.
+
+    A ``path`` that is no ordinary file (/dev/null, a named pipe) is written into, never
+    replaced: ``make`` writes a file in a temporary folder, copied in with one open. (Renamed
+    over, /dev/null became a plain file of mode 0600 for the whole machine when run as root; and
+    a pipe's reader ends at the first writer's close.)"""
+    path = Path(path)
+    check_folder(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        try:
+            with tempfile.TemporaryDirectory(prefix="ketnoi-") as folder:
+                made = Path(folder) / path.name
+                result = make(made)
+                with made.open("rb") as src, path.open("wb") as dst:
+                    shutil.copyfileobj(src, dst)
+        except OSError as exc:
+            raise not_written(exc, path) from None
+        return result
+    part = path.with_name(path.name + ".part")
+    try:
+        result = make(part)
+        part.replace(path)
+    except OSError as exc:
+        raise not_written(exc, path) from None
+    finally:
+        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
+            part.unlink(missing_ok=True)
+    return result

@@ -20,7 +20,6 @@ brief leaves no file behind.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief,
 from app.contacted import catch_up_quietly
 from app.errors import UserError
 from app.vntext import fold
-from app.written import check_folder, not_written
+from app.written import write_whole
 from db import kinds
 from db.engine import Engine, Session, read_session
 
@@ -245,15 +244,10 @@ def produce(
         name = file_name_of(brief, today)
         where = folder if folder is not None else Path()
         target = free_path(where, name) if keep_existing else where / name
-    check_folder(target)
-    part = target.with_name(target.name + ".part")
-    try:
-        pages = RENDERERS[type(brief)](brief, str(part), paper=req.paper, lang=req.lang, progress=pages_done)
+
+    def make(part: Path) -> int:
+        made = RENDERERS[type(brief)](brief, str(part), paper=req.paper, lang=req.lang, progress=pages_done)
         check()
-        part.replace(target)
-    except OSError as exc:  # why the file chosen (not its .part) was not written, in words
-        raise not_written(exc, target) from None
-    finally:
-        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
-            part.unlink(missing_ok=True)
-    return Produced(target, pages)
+        return made
+
+    return Produced(target, write_whole(target, make))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import copy
@@ -45,7 +44,7 @@ from app.importing.notation import with_email, with_label, with_role, with_start
 from app.importing.resolve import org_label
 from app.lists import ListQuery
 from app.vntext import fold
-from app.written import check_folder, not_written
+from app.written import check_folder, not_written, write_whole
 from db import models as m
 from db.queries import chunked, cited_contacts, first_emails, staff_people
 from db.tables import STAFF
@@ -394,10 +393,11 @@ def _write(
     path = Path(path)
     check_folder(path)  # a typo names a folder that is not there: not made
     tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.open("wb").close()  # a folder that cannot be written: said now, before the long part
-    except OSError as exc:
-        raise not_written(exc, path) from None
+    if path.is_file() or not path.exists():  # (/dev/null, a pipe: written into, no .part beside)
+        try:
+            tmp.open("wb").close()  # a folder that cannot be written: said now, before the long part
+        except OSError as exc:
+            raise not_written(exc, path) from None
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     done = 0
@@ -433,7 +433,7 @@ def _write(
         except BaseException:
             _close(wb)  # finish the temporary sheet files; nothing is saved
             raise
-        _save(wb, tmp, path)
+        save_workbook(wb, path)
     finally:
         with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
             tmp.unlink(missing_ok=True)
@@ -455,35 +455,13 @@ def write_template(path: Path) -> None:
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` as ``path`` through ``path.part`` (nothing half-written is left under the
-    name chosen); an OS error is :class:`app.written.NotWritten` for ``path``."""
-    tmp = path.with_name(path.name + ".part")
+    """Save ``wb`` as ``path``, whole or not at all (:func:`app.written.write_whole`: through
+    ``path.part``; into /dev/null or a pipe as it is). A failure finishes the write-only sheets'
+    temporary files (else openpyxl complains about each at exit)."""
     try:
-        _save(wb, tmp, path)
-    finally:
-        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
-            tmp.unlink(missing_ok=True)
-
-
-def _save(wb: Workbook, tmp: Path, path: Path) -> None:
-    """Save ``wb`` to ``tmp``, then move it to ``path``. A failure finishes the write-only
-    sheets' temporary files (else openpyxl complains about each at exit), and an OS error says
-    why ``path`` (not the ``.part``) was not written."""
-    try:
-        if path.exists() and not path.is_file() and not path.is_dir():  # /dev/null, a pipe
-            # written into, never replaced (as app.calendar_commands does), with one open: the
-            # zip writer's own tries (read-write, then write-only) ended a pipe's reader first
-            whole = io.BytesIO()
-            wb.save(whole)
-            with path.open("wb") as fh:
-                fh.write(whole.getvalue())
-            return
-        wb.save(tmp)
-        tmp.replace(path)
-    except BaseException as exc:
+        write_whole(path, wb.save)
+    except BaseException:
         _close(wb)
-        if isinstance(exc, OSError):
-            raise not_written(exc, path) from None
         raise
 
 

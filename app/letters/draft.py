@@ -25,7 +25,6 @@ What the decree sets, and where it is drawn here:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import shutil
@@ -41,13 +40,14 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app import written
 from app.errors import UserError
 from app.letters import meeting_time, secrecy, wording
 from app.letters import office as office_mod
 from app.letters.cli_words import refused
 from app.letters.office import Addressee, OfficeProfile
 from app.vntext import clean
-from app.written import check_folder, not_written
+from app.written import check_folder
 from db import models as m
 from db.engine import data_dir
 
@@ -472,22 +472,9 @@ def letter_doc(
 
 
 def write_whole(path: Path, make: Callable[[Path], object]) -> Path:
-    """``make(part)`` writes the file beside ``path`` (``NAME.part``), which then takes its
-    place: the letter is written whole or not at all. A folder that is not there is refused,
-    not made (a typo is not made into a folder tree); one that cannot be written says so of
-    ``path`` in words (:class:`app.written.NotWritten`), never of the ``.part``."""
-    path = Path(path)
-    check_folder(path)
-    part = path.with_name(path.name + ".part")
-    try:
-        make(part)
-        part.replace(path)
-    except OSError as exc:
-        raise not_written(exc, path) from None
-    finally:
-        with contextlib.suppress(OSError):  # (a read-only folder refuses even a missing one's)
-            part.unlink(missing_ok=True)
-    return path
+    """The letter written whole or not at all (:func:`app.written.write_whole`); returns ``path``."""
+    written.write_whole(Path(path), make)
+    return Path(path)
 
 
 # --- drawing: Word ---------------------------------------------------------------------------

@@ -70,3 +70,27 @@ def test_an_import_report_into_a_pipe_leaves_it_a_pipe(db_path: Path, tmp_path: 
     assert done.returncode == 0, done.stderr
     assert stat.S_ISFIFO(pipe.stat().st_mode)
     assert got and got[0].startswith(b"PK")  # the workbook, as a zip
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [(("export",), "all.xlsx", b"PK"), (("brief", "contact", "1", "-o"), "brief.pdf", b"%PDF")],
+    ids=["export", "brief"],
+)
+def test_an_export_or_a_brief_into_a_pipe_leave_it_a_pipe(
+    engine: Engine, db_path: Path, tmp_path: Path, args: tuple[str, ...], name: str, starts: bytes
+) -> None:
+    """(Code review: the export, the briefs and the letters renamed their ``.part`` over the file
+    chosen too; all four writers now go through app.written.write_whole.)"""
+    with unit_of_work(engine) as s:
+        records.create(s, "contact", {"full_name": "Nguyễn Thị Hồng Nhung"})
+    engine.dispose()
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    reader, got = _drained(pipe)
+    done = run_cli(db_path, *args, str(pipe))
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert got and got[0].startswith(starts)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
