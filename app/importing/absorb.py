@@ -160,14 +160,18 @@ def _merge_columns(
         new, old = c[name], into.get(name)
         if _empty(new) or new == old:
             continue
+        if name in NAME_PARTS and name_kept:
+            continue  # one name: its parts go with the full name kept (code review: "Hoa" kept,
+            # its family and middle names filled from the other row's "Nguyễn Thị Hoa")
         value = _merged_value(name, new, old, rules)
         if value is not _ABSENT:
             if name not in before.columns:
                 before.columns[name] = old
             into[name] = value
             added.append(FieldChange(name, rules.shown(name, old), rules.shown(name, value), kind))
-        elif _worth_saying(name, new, old, into, name_kept, rules):
-            name_kept = name_kept or name == "full_name"
+            continue
+        name_kept = name_kept or name == "full_name"
+        if _worth_saying(name, new, old, into, rules):
             change = FieldChange(name, rules.shown(name, old), rules.shown(name, new), kind)
             kept.append((field_of[name], change))
 
@@ -188,13 +192,11 @@ def _merged_value(name: str, new: Any, old: Any, rules: Rules) -> Any:
     return _ABSENT
 
 
-def _worth_saying(name: str, new: Any, old: Any, into: dict[str, Any], name_kept: bool, rules: Rules) -> bool:
+def _worth_saying(name: str, new: Any, old: Any, into: dict[str, Any], rules: Rules) -> bool:
     """Whether a value kept as the earlier row has it differs enough to be said (not notes
     it holds already, nor an earlier last-met day)."""
     if name in ("confidential", rules.notes) or name in rules.latest_wins:
         return False
-    if name in NAME_PARTS and name_kept:
-        return False  # (the parts of a name said kept already: one difference, said once)
     if isinstance(new, str) and isinstance(old, str) and fold(new) == fold(old) and name != "full_name":
         return False  # (written otherwise, the same word: nothing to say)
     return not (name == "name" and fold(str(new)) in _other_names(into))  # (its acronym, an alias)

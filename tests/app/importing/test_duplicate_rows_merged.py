@@ -156,3 +156,19 @@ def test_a_name_written_otherwise_is_said_once_with_its_parts_in_columns(
         'sheet "Liên hệ", row 3, column Họ và tên (A): left as row 2 has it (this row differs): '
         'Full name: "Nguyen Thi Hong Nhung" → "Nguyễn Thị Hồng Nhung"'
     ]
+
+
+def test_a_name_kept_keeps_its_own_parts(engine: Engine, tmp_path: Path) -> None:
+    """Code review: the full name "Hoa" was kept as the first row has it while its empty family
+    and middle names were filled from the duplicate's "Nguyễn Thị Hoa" (family "Nguyễn", full
+    name "Hoa"); the parts go with the full name kept."""
+    path = write_xlsx(tmp_path / "hoa.xlsx", {"Liên hệ": [
+        HEAD,
+        ["Hoa", "NIC", None, "hoa@nic.vn", None, None, None],
+        ["Nguyễn Thị Hoa", "NIC", None, "hoa@nic.vn", "0912 345 678", None, None],
+    ]})  # fmt: skip
+    run_import(engine, preview(engine, path))
+    with read_session(engine) as s:
+        (hoa,) = s.exec(select(m.Contact).where(col(m.Contact.deleted_at).is_(None))).all()
+        assert (hoa.full_name, hoa.family_name, hoa.middle_name, hoa.given_name) == ("Hoa", "", "", "Hoa")
+    assert _people(engine)["Hoa"]["phones"] == ["+84912345678"]
