@@ -47,12 +47,11 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import dateranges, records, secret_names
+from app import dateranges, records, secret_names, zones
 from app.already_logged import AlreadyLogged
 from app.calendar_marks import marked, meeting_people, word
 from app.calendar_refusals import NotAnInvitation
@@ -65,7 +64,7 @@ from db import models as m
 from db.queries import chunked
 from db.tables import table_of
 
-OFFICE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+OFFICE_TZ = zones.OFFICE  # (the office's zone, one definition: app.zones)
 MAX_ICS_BYTES = 5 * 1024 * 1024
 """An invitation is a few kilobytes; a larger file is refused before it is parsed."""
 MAX_EVENTS = 500

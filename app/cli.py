@@ -657,17 +657,15 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
     read_only = read_only_reason(ctx.engine()) is not None  # then checked as it opened
     problem = None if read_only else quick_check(ctx.engine())
     if problem:
+        from app.cli_lines import refused
         from db.backup import file_problem_vi
 
-        refused = UserError(
-            f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore"
-        )
         where = sqlite_path(ctx.url)  # (h118: said in English alone under a Vietnamese locale)
         said_vi = file_problem_vi(problem, where) if where is not None else problem
-        refused.vi = (  # type: ignore[attr-defined]
-            f"{said_vi}; hãy khôi phục bản sao lưu tốt gần nhất: ketnoi backups --db …, rồi ketnoi restore"
+        raise refused(
+            f"{problem}; restore its latest good backup: ketnoi backups --db …, then ketnoi restore",
+            f"{said_vi}; hãy khôi phục bản sao lưu tốt gần nhất: ketnoi backups --db …, rồi ketnoi restore",
         )
-        raise refused
     with read_session(ctx.engine()) as session:
         counts = record_counts(session)
     checked = sqlite_path(ctx.url) is not None  # a server checks its own files

@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
-from app import records
+from app import records, sample_data
 from app.demo_scale import fill_scale, sector_words
 from app.letters import office
 from db import clock, kinds
@@ -99,7 +99,7 @@ def fill(
     ``written`` is told as the COMMIT returns (a Ctrl+C then says the data was written)."""
     today = today or clock.today()
     with unit_of_work(engine, on_commit=written) as s:
-        if not force and _has_records(s):
+        if not force and not sample_data.is_empty(s):  # (deleted ones count)
             from app.cli_lines import refused
 
             raise refused(  # (an officer tried the demo, then imported her real list into it)
@@ -116,15 +116,6 @@ def fill(
             for k, v in extra.items():
                 counts[k] = counts.get(k, 0) + v
     return counts
-
-
-def _has_records(s: Session) -> bool:
-    """Whether any organisation, contact, meeting or action is there (deleted ones count): the
-    sample is never mixed into a database that holds someone's records."""
-    for model in (m.Organisation, m.Contact, m.Meeting, m.Action):
-        if s.exec(select(func.count()).select_from(model)).one():
-            return True
-    return False
 
 
 # The 2025 reorganisation of the government (Resolution 176/2025/QH15), effective 01/03/2025:

@@ -282,7 +282,7 @@ def undo_group(session: Session, group_id: str, actor: str = "", lang: str = "en
     # the attendees' "Last contacted" is counted again below (recount): a later meeting that moved
     # it is no edit to refuse over (reviewer: a meeting logged after another blocked the undo of
     # the first, "last contacted on was changed since")
-    counted = set().union(*meetings.values()) if meetings else set()
+    counted = set().union(*meetings.values())
     updates = [
         r for r in updates if not (r.field == CONTACTED and r.entity == "contact" and r.entity_id in counted)
     ]

@@ -151,9 +151,6 @@ def field_name(field: str, lang: str) -> str:
     return names.get(field, field.replace("_", " "))
 
 
-_field_name = field_name
-
-
 # --- the walk ------------------------------------------------------------------------------------
 
 
@@ -438,7 +435,7 @@ def _stands(session: Session, group_id: str, after: int) -> bool:
 
 def _said(session: Session, x: _Later, lang: str, day: str | None = None) -> str:
     record = records.label(session, x.entity, x.entity_id)
-    field = _field_name(x.field, lang)
+    field = field_name(x.field, lang)
     return _sentence(x.key, lang, day, actor=x.actor, at=x.at, record=record, field=field)
 
 

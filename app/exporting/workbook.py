@@ -267,19 +267,15 @@ class _Looks:
         return self.date if isinstance(value, dt.date) else self.other
 
 
-EXCEL_FIRST_DAY = dt.date(1900, 3, 1)
-"""The first day an Excel date cell holds as itself: before it, Excel's serials count a
-29/02/1900 that never was, and before 1900 they are negative numbers Excel shows as "####"."""
-
-
 def _date_as_text(value: Any) -> Any:
     """A date Excel cannot hold (one stored before :mod:`app.dateranges`: 15/03/1890) as the
-    text "15/03/1890", which reads back as that date (reviewer h118: it was written as the number
-    -3577, read back as "00:00:00" and the date lost); any other value as it is."""
+    text "15/03/1890", which an import keeps in the notes as written, with a warning that it is
+    out of range (reviewer h118: it was written as the number -3577, read back as "00:00:00" and
+    the date lost); any other value as it is."""
     if not isinstance(value, dt.date):
         return value
     day = value.date() if isinstance(value, dt.datetime) else value
-    if day >= EXCEL_FIRST_DAY:
+    if day >= dateranges.FIRST_DAY:  # (the first day an Excel date cell holds as itself)
         return value
     text = dateranges.shown(day)
     if isinstance(value, dt.datetime) and (value.hour or value.minute):

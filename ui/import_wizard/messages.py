@@ -651,12 +651,6 @@ def param(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-RECORD_NUMBERS = IDENTIFIERS | {"user_id", "batch"}
-"""The parameters that name a row or a record, written plain after a # ("#2276"), never grouped
-as a count is (reviewer, after an undo: "contact … (#2276) was edited" and, one line below, "(#2,276),
-which is kept"). (app.importing.messages.IDENTIFIERS lacks the last two: its CLI says "#2,276".)"""
-
-
 _FORMATS: list[Formats] = []
 """The user's date format (the app's context), once a wizard is open: :func:`dates_as`."""
 
@@ -731,7 +725,7 @@ def wording(message: Message, *, where: bool = False, column: bool = True) -> st
         body = template.format_map(
             _Missing(
                 {
-                    k: str(v) if k in RECORD_NUMBERS and type(v) is int else param(v)
+                    k: str(v) if k in IDENTIFIERS and type(v) is int else param(v)
                     for k, v in message.params.items()
                 }
             )
