@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from app import dedupe, dedupe_groups, merge, records
 from app.errors import ConflictError, UserError
 from db import kinds
-from db.engine import Session, read_session
+from db.engine import read_session
 from ui import labels
 from ui.context import AppContext, Unreachable
 from ui.dialogs import merge_facts
@@ -342,13 +342,10 @@ class MergeDialog(QDialog):
                 for row in self.preview["fields"]
                 for side in ("survivor", "other")
             }
-            moves = self._moves(s, other_id)
-            facts = merge_facts.fact_rows(
-                self.ctx,
-                s,
-                self.entity,
-                {"survivor": self.preview["survivor"], "other": self.preview["other"]},
-            )
+            sides = {"survivor": self.preview["survivor"], "other": self.preview["other"]}
+            work = merge_facts.work_counts(s, self.entity, sides)
+            moves = self._moves(*work["other"])
+            facts = merge_facts.fact_rows(self.ctx, self.entity, sides, work)
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -449,8 +446,7 @@ class MergeDialog(QDialog):
         if wanted > self.width():
             self.resize(wanted, self.height())
 
-    def _moves(self, s: Session, other_id: int) -> str:
-        meetings, actions = merge.moving_counts(s, self.entity, other_id)
+    def _moves(self, meetings: int, actions: int) -> str:
         return " ".join(
             (
                 QCoreApplication.translate(

@@ -5,7 +5,7 @@ no id nor anything else to tell which one is kept). Each side's column names its
 heading, and these rows give what differs between namesakes and is not chosen in the merge —
 a contact's e-mails and phones (both kept), when it was last contacted, and for either kind how
 many meetings and actions it has and when it was added — as plain text, read in the dialog's
-read session (bounded: two counts per side).
+read session (bounded: two counts per side, read once).
 """
 
 from __future__ import annotations
@@ -34,11 +34,22 @@ def heading(record: Mapping[str, Any], label_field: str) -> str:
     return f"{record[label_field]} (#{record['id']})"
 
 
+def work_counts(
+    s: Session, entity: str, records: Mapping[str, Mapping[str, Any]]
+) -> dict[str, tuple[int, int]]:
+    """Each side's (meetings, actions), read once: the facts show both, the dialog says the
+    other's as what moves to the kept record."""
+    return {k: merge.moving_counts(s, entity, int(r["id"])) for k, r in records.items()}
+
+
 def fact_rows(
-    ctx: AppContext, s: Session, entity: str, records: Mapping[str, Mapping[str, Any]]
+    ctx: AppContext,
+    entity: str,
+    records: Mapping[str, Mapping[str, Any]],
+    work: Mapping[str, tuple[int, int]],
 ) -> list[tuple[str, str, dict[str, str]]]:
     """(key, label, {side: text}) for each fact shown: ``records`` are the two snapshots by
-    side ("survivor", "other")."""
+    side ("survivor", "other"), ``work`` their :func:`work_counts`."""
     rows: list[tuple[str, str, dict[str, str]]] = []
     if entity == "contact":
         rows.append(
@@ -61,9 +72,7 @@ def fact_rows(
                 },
             )
         )
-    rows.append(
-        ("work", tr("Meetings and actions"), {k: _work(s, entity, int(r["id"])) for k, r in records.items()})
-    )
+    rows.append(("work", tr("Meetings and actions"), {k: _work(*work[k]) for k in records}))
     rows.append(
         (
             "added",
@@ -78,11 +87,10 @@ def _listed(values: list[str]) -> str:
     return "\n".join(values) if values else tr("(empty)")
 
 
-def _work(s: Session, entity: str, record_id: int) -> str:
-    meetings, actions = merge.moving_counts(s, entity, record_id)
+def _work(meetings: int, actions: int) -> str:
     return ", ".join(
         (
-            QCoreApplication.translate("Duplicates", "%n meeting(s)", "", meetings),
-            QCoreApplication.translate("Duplicates", "%n action(s)", "", actions),
+            QCoreApplication.translate("Duplicates", "%Ln meeting(s)", "", meetings),
+            QCoreApplication.translate("Duplicates", "%Ln action(s)", "", actions),
         )
     )
