@@ -476,7 +476,7 @@ def _cmd_gui(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from app import demo
-    from db.engine import describe_url
+    from db.engine import describe_url, sqlite_path
 
     if args.scale < 0:
         from app.cli_lines import refused
@@ -500,8 +500,8 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     sample = _sample_url(args)
     if sample is not None:  # never the person's own database (the one the window opens)
         ctx.url = sample
-        if _holds_the_sample(sample) and not args.force:
-            path = describe_url(sample).removeprefix("sqlite:///")
+        if _holds_the_sample(ctx) and not args.force:
+            path = str(sqlite_path(sample))
             ctx.emit({"database": describe_url(sample), "seconds": 0, "counts": {}, "already": True})
             ctx.out(say("demo_sample_there", lang, path=path))
             ctx.out(say("demo_open_it", lang, path=path))
@@ -521,7 +521,7 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.cli_lines import thousands
 
     where = describe_url(ctx.url)
-    path = where.removeprefix("sqlite:///")
+    path = str(sqlite_path(ctx.url))
     seconds = f"{took:.1f}".replace(".", ",") if vi else f"{took:.1f}"  # 1,4 giây: the decimal comma
     ctx.out(say("demo_sample_written" if sample else "demo_written", lang, where=where, seconds=seconds))
     for kind, n in counts.items():  # 12.000 cán bộ: the locale's separator and the window's words
@@ -543,24 +543,17 @@ def _sample_url(args: argparse.Namespace) -> str | None:
     return f"sqlite:///{sample_path()}"
 
 
-def _holds_the_sample(url: str) -> bool:
-    """Whether the sample database at ``url`` is there already, with records in it."""
-    from db.engine import sqlite_path
+def _holds_the_sample(ctx: CliContext) -> bool:
+    """Whether the sample database (``ctx.url``) is there already, with records in it (read
+    through the command's own engine, which the demo then writes with)."""
+    from app.sample_data import is_empty
+    from db.engine import read_session, sqlite_path
 
-    path = sqlite_path(url)
+    path = sqlite_path(ctx.url)
     if path is None or not path.exists():
         return False
-    from sqlmodel import Session
-
-    from app.sample_data import is_empty
-    from db.migrate import open_database
-
-    engine = open_database(url)
-    try:
-        with Session(engine) as session:
-            return not is_empty(session)
-    finally:
-        engine.dispose()
+    with read_session(ctx.engine()) as session:
+        return not is_empty(session)
 
 
 DEMO_KINDS_VI = {  # the window's words for them (its list tabs)
