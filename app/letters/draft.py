@@ -178,23 +178,30 @@ def _refuse_blanks(letter_id: int, missing: list[str]) -> UserError:
     )
 
 
+def _when_values(
+    session: Session, letter: dict[str, Any], starts_at: dt.datetime, lang: str
+) -> dict[str, str]:
+    """A meeting's or an event's day and time, as a letter says them: its time with its zone
+    ("19:00 Hanoi time (UTC+7; 21:00 in Tokyo)", :mod:`app.letters.meeting_time`)."""
+    day = starts_at.date()
+    words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
+    return {
+        "meeting_date": words,
+        "meeting_time": meeting_time.time_words(
+            starts_at,
+            lang,
+            meeting_time.abroad_of(session, letter),
+            (lambda d: f"{d:%d/%m/%Y}") if lang == "vi" else en_date_words,
+        ),
+        "meeting_date_phrase": f"ngày {words}" if lang == "vi" else f"on {words}",
+    }
+
+
 def _event_values(event: Event, lang: str, session: Session, letter: dict[str, Any]) -> dict[str, str]:
-    """The meeting's words of a letter, from an :class:`Event`; its time with its zone, as a
-    meeting's is (:func:`app.letters.meeting_time.time_words`)."""
+    """The meeting's words of a letter, from an :class:`Event`."""
     out = {"meeting_ref": event.name.strip(), "meeting": event.name.strip(), "meeting_place": event.place}
     if event.starts_at is not None:
-        day, at = event.starts_at.date(), event.starts_at
-        words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
-        out.update(
-            meeting_date=words,
-            meeting_time=meeting_time.time_words(
-                at,
-                lang,
-                meeting_time.abroad_of(session, letter),
-                (lambda d: f"{d:%d/%m/%Y}") if lang == "vi" else en_date_words,
-            ),
-            meeting_date_phrase=f"ngày {words}" if lang == "vi" else f"on {words}",
-        )
+        out.update(_when_values(session, letter, event.starts_at, lang))
     return out
 
 
@@ -296,20 +303,7 @@ def _meeting_values(session: Session, letter: dict[str, Any], lang: str) -> dict
             "meeting_place": "",
             "meeting_date_phrase": "vừa qua" if lang == "vi" else "held recently",
         }
-    day = meeting.starts_at.date()
-    words = f"{day:%d/%m/%Y}" if lang == "vi" else en_date_words(day)
-    return {
-        "meeting_date": words,
-        # with its zone: "19:00 Hanoi time (UTC+7; 21:00 in Tokyo)" (app.letters.meeting_time)
-        "meeting_time": meeting_time.time_words(
-            meeting.starts_at,
-            lang,
-            meeting_time.abroad_of(session, letter),
-            (lambda d: f"{d:%d/%m/%Y}") if lang == "vi" else en_date_words,
-        ),
-        "meeting_place": meeting.location,
-        "meeting_date_phrase": f"ngày {words}" if lang == "vi" else f"on {words}",
-    }
+    return {**_when_values(session, letter, meeting.starts_at, lang), "meeting_place": meeting.location}
 
 
 def letter_doc(
