@@ -30,6 +30,7 @@ from sqlmodel import Session
 
 from app import validation as v
 from app.errors import UserError
+from app.name_order import vietnamese_syllable
 from app.vntext import fold_words, split_honorific, split_name
 from db import kinds
 from db.queries import chunked, fts_candidates
@@ -228,8 +229,13 @@ _SPELT_WORD = re.compile(r"(?<=[a-z])(ae|oe|ue)")
 
 def _unspelt(key: str) -> str:
     """The words of a folded key with "ae", "oe", "ue" after a letter read as the umlaut's
-    folded letter ("soehne" → "sohne"): to find candidates only, each then compared by its keys."""
-    return _SPELT_WORD.sub(lambda m: m.group(1)[0], key)
+    folded letter ("soehne" → "sohne"): to find candidates only, each then compared by its keys.
+    A word that can be a Vietnamese syllable stays as it is ("Huế" folded "hue" is not "hu",
+    which as a prefix would find every Hùng and Hữu: code review)."""
+    return " ".join(
+        word if vietnamese_syllable(word) else _SPELT_WORD.sub(lambda m: m.group(1)[0], word)
+        for word in key.split(" ")
+    )
 
 
 # Hosts many organisations have a page on: the same one says nothing about being the same.
