@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app import records
 from db import models as m
@@ -18,6 +19,14 @@ def _deleted(engine: Any, rid: int) -> bool:
     with read_session(engine) as s:
         contact = s.get(m.Contact, rid)
         return contact is not None and contact.deleted_at is not None
+
+
+def _press(qtbot: Any, window: Any, key: Any, modifiers: Any) -> None:
+    """A key pressed in the main window: its Edit menu's shortcuts answer only while it is the
+    active window (ci68 once saw Ctrl+Z undo nothing here; this says so if that is why)."""
+    active = QApplication.activeWindow()
+    assert active is window, f"the active window is {active!r}, not the main window"
+    qtbot.keyClick(window, key, modifiers)
 
 
 def _delete_in_window(qtbot: Any, window: Any, ctx: Any, rid: int) -> None:
@@ -38,13 +47,13 @@ def test_redo_after_undo_with_both_keys_and_a_new_change_withdraws_it(
     assert _deleted(engine, ids["bao"])
     assert not redo.isEnabled()
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     wait_idle(qtbot, ctx)
-    assert not _deleted(engine, ids["bao"])
+    assert not _deleted(engine, ids["bao"]), window.statusBar().currentMessage()
     assert redo.isEnabled()
     assert redo.text() == '&Redo: Deleted contact "Vũ Ngọc Bảo"'
 
-    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # redo
+    _press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # redo
     wait_idle(qtbot, ctx)
     assert _deleted(engine, ids["bao"])
     assert window.statusBar().currentMessage() == 'Redone: Deleted contact "Vũ Ngọc Bảo"'
@@ -52,16 +61,16 @@ def test_redo_after_undo_with_both_keys_and_a_new_change_withdraws_it(
     # the step done again, not "Undo: Redo: Deleted …" (reviewer h95: "Hoàn tác: Làm lại: …")
     assert window.act_undo.text() == '&Undo: Deleted contact "Vũ Ngọc Bảo"'
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the redo
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the redo
     wait_idle(qtbot, ctx)
     assert not _deleted(engine, ids["bao"])
     assert redo.text() == '&Redo: Deleted contact "Vũ Ngọc Bảo"'
     shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(window, Qt.Key.Key_Z, shift)  # the other redo key
+    _press(qtbot, window, Qt.Key.Key_Z, shift)  # the other redo key
     wait_idle(qtbot, ctx)
     assert _deleted(engine, ids["bao"])
 
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, ctx)
     assert redo.isEnabled()
     _delete_in_window(qtbot, window, ctx, ids["bao"])  # a new change: Redo is withdrawn
