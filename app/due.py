@@ -64,7 +64,8 @@ def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -
     return current_due if ahead and current_due is not None else today
 
 
-_RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months)$")
+_RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months|ngày|tuần|tháng)$")
+_UNIT = {"ngày": "d", "tuần": "w", "tháng": "m"}  # Vietnamese: "+3 ngày", "+1 tuần", "+2 tháng"
 _WORKING = re.compile(
     r"^\+?\s*(\d{1,4})\s*(?:wd|workdays?|work days?|working days?|business days?|ngày làm việc)$"
 )
@@ -74,12 +75,17 @@ _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
     "eom": lambda base: quick_due("month", base),
     "end-of-month": lambda base: quick_due("month", base),
     "end of month": lambda base: quick_due("month", base),
+    # as a Vietnamese officer types them (the window's due box and the CLI take either language)
+    "hôm nay": lambda base: base,
+    "ngày mai": lambda base: base + dt.timedelta(days=1),
+    "cuối tháng": lambda base: quick_due("month", base),
 }
 
 
 def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
     """A due date as typed on the command line: ``2026-12-10``, ``10/12/2026`` (day first),
-    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom``, ``+3 working days`` (or ``+3wd``) —
+    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom``, ``+3 working days`` (or ``+3wd``), and the
+    Vietnamese ``+3 ngày``, ``+1 tuần``, ``+2 tháng``, ``ngày mai``, ``cuối tháng``, ``+3 ngày làm việc`` —
     relative ones count from ``base``; working days by ``cal`` (public if None)."""
     raw = " ".join(text.strip().lower().split())
     if raw in _WORDS:
@@ -89,7 +95,7 @@ def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.d
         return (cal or public_calendar()).add(base, int(working.group(1)))
     rel = _RELATIVE.match(raw)
     if rel:
-        n, unit = int(rel.group(1)), rel.group(2)[0]
+        n, unit = int(rel.group(1)), _UNIT.get(rel.group(2), rel.group(2)[0])
         try:
             if unit == "d":
                 return base + dt.timedelta(days=n)
@@ -109,6 +115,6 @@ def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.d
             raise out_of_range from exc
         raise refused(
             f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)",
-            f"không đọc được hạn {text!r} (hãy ghi 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, "
-            "tomorrow hoặc eom)",
+            f"không đọc được hạn {text!r} (hãy ghi 10/12/2026, 2026-12-10, +3 ngày, +3 ngày làm việc, +1 tuần, "
+            "+1 tháng, ngày mai hoặc cuối tháng)",
         ) from exc

@@ -39,6 +39,14 @@ def test_reschedule_counts_from_a_due_date_ahead_else_from_today() -> None:
         ("eom", dt.date(2027, 1, 31)),
         ("2027-03-02", dt.date(2027, 3, 2)),
         ("02/03/2027", dt.date(2027, 3, 2)),  # day first
+        # the words the Vietnamese refusal offers (it offered English ones only)
+        ("+3 ngày", dt.date(2027, 1, 17)),
+        ("+1 tuần", dt.date(2027, 1, 21)),
+        ("2 tháng", dt.date(2027, 3, 14)),
+        ("Ngày mai", dt.date(2027, 1, 15)),
+        ("hôm nay", dt.date(2027, 1, 14)),
+        ("cuối tháng", dt.date(2027, 1, 31)),
+        ("+3 ngày làm việc", dt.date(2027, 1, 19)),  # Thursday 14th: Fri, Mon, Tue
     ],
 )
 def test_parse_due(text: str, expected: dt.date) -> None:
