@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.vntext import clean
+from app.vntext import clean, split_name
 from db import models as m
 
 SETTING_KEY = "letters.office"
@@ -166,11 +166,19 @@ class Addressee:
         return (self.organisation_en or self.organisation) if lang == "en" else self.organisation
 
     def salutation(self) -> str:
-        """The English letter's greeting: "Dear Mr. John Smith," (the full name: a Vietnamese
-        one gives no safe "last name"), or "Dear Sir or Madam,"."""
+        """The English letter's greeting. With a form of address, a name written given name
+        first is greeted by its family name, as English letters do ("Dear Ms. O'Brien,", "Dear
+        Dr. van der Berg,"); any other by the full name ("Dear Assoc. Prof. Dr. Trần Thị Bích
+        Ngọc,": the given name of a Vietnamese is no surname, and "Dear Mr. Nguyễn," is a family
+        of millions). Without a form, the full name ("Dear Siobhan O'Brien,"); with no name,
+        "Dear Sir or Madam,"."""
         if not self.name:
             return "Dear Sir or Madam,"
-        return "Dear " + " ".join(p for p in (self.form("en"), self.name) if p) + ","
+        form = self.form("en")
+        family = split_name(self.name).family
+        if form and family and self.name.endswith(" " + family) and not self.name.startswith(family):
+            return f"Dear {form} {family},"
+        return "Dear " + " ".join(p for p in (form, self.name) if p) + ","
 
 
 AddresseeSource = Callable[[Session, dict[str, Any]], "Addressee | None"]

@@ -289,3 +289,27 @@ def test_the_cli_says_what_a_drafted_letter_is_for_and_what_a_bare_number_means(
     bare = run("letter", "draft", "1", "-o", str(tmp_path / "b.docx")).splitlines()[0]
     assert "action #2: Thư giới thiệu Genetica" in bare
     assert "a bare number is a letter's id; action #1's letter: action:1" in bare
+
+
+@pytest.mark.parametrize(
+    ("full_name", "dear"),
+    [
+        ("Ms Siobhan O'Brien", "Dear Ms O'Brien,"),  # reviewer h119: "Dear Ms Siobhan O'Brien,"
+        ("Dr. Pieter van der Berg", "Dear Dr. van der Berg,"),
+        ("Prof. Dr. Jürgen Weiß", "Dear Prof. Dr. Weiß,"),
+        ("Siobhan O'Brien", "Dear Siobhan O'Brien,"),  # no form of address: the whole name
+        ("Ông Nguyễn Văn An", "Dear Mr. Nguyễn Văn An,"),  # family first: never "Dear Mr. Nguyễn,"
+    ],
+)
+def test_the_english_greeting_takes_a_western_name_by_its_family_name(
+    engine: Engine, tmp_path: Path, full_name: str, dear: str
+) -> None:
+    with unit_of_work(engine) as s:
+        person = records.create(s, "contact", {"full_name": full_name})
+        letter = register.add_letter(
+            s,
+            {"subject": "Invitation", "symbol": "NIC-HTQT", "contact_id": person, "template": "introduction"},
+        )
+        doc = draft.letter_doc(s, letter, lang="en")
+    texts = _texts(draft.write_docx(doc, tmp_path / "dear.docx"))
+    assert dear in texts
