@@ -192,6 +192,13 @@ class WorkingDaysDialog(QDialog):
         if nxt:
             first, last, name = nxt
             days = (last - first).days + 1
+            if first <= self.ctx.today():  # opened on a day off (as the dashboard says it)
+                self.next.setText(
+                    tr("Holiday: %1 — work resumes on %2")
+                    .replace("%1", name)
+                    .replace("%2", self.ctx.fmt_date(last + dt.timedelta(days=1)))
+                )
+                return
             self.next.setText(
                 tr("Next holiday: %1 from %2 (%3 days off)")
                 .replace("%1", name)

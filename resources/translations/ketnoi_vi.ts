@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1575,6 +1576,12 @@ Bản sao lưu: %2</translation>
       <translation>Xin chào %1</translation>
     </message>
     <message>
+      <location filename="../../ui/dashboard.py" line="256" />
+      <location filename="../../ui/workdays.py" line="197" />
+      <source>Holiday: %1 — work resumes on %2</source>
+      <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
+    </message>
+    <message>
       <location filename="../../ui/dashboard.py" line="186" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
@@ -1585,17 +1592,17 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="255" />
+      <location filename="../../ui/dashboard.py" line="261" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="278" />
+      <location filename="../../ui/dashboard.py" line="284" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="292" />
+      <location filename="../../ui/dashboard.py" line="298" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
@@ -1670,12 +1677,12 @@ Bản sao lưu: %2</translation>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="298" />
+      <location filename="../../ui/dashboard.py" line="304" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="298" />
+      <location filename="../../ui/dashboard.py" line="304" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -4988,7 +4995,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5085,7 +5091,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5126,7 +5131,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5157,7 +5161,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5355,8 +5358,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6656,6 +6657,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7252,6 +7254,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7386,6 +7389,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8909,7 +8914,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="235" />
+      <location filename="../../ui/workdays.py" line="242" />
       <source>Choose the office's days to remove in the list.</source>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
@@ -8939,6 +8944,12 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/workdays.py" line="197" />
+      <source>Holiday: %1 — work resumes on %2</source>
+      <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="72" />
       <source>Kind</source>
       <translation>Loại</translation>
@@ -8954,7 +8965,7 @@ Bản sao lưu: %2</translation>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="196" />
+      <location filename="../../ui/workdays.py" line="203" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
@@ -8969,7 +8980,7 @@ Bản sao lưu: %2</translation>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="239" />
+      <location filename="../../ui/workdays.py" line="246" />
       <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
       <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
     </message>
@@ -8999,17 +9010,17 @@ Bản sao lưu: %2</translation>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="263" />
+      <location filename="../../ui/workdays.py" line="270" />
       <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
       <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="260" />
+      <location filename="../../ui/workdays.py" line="267" />
       <source>The office's day %1 had already been removed by %2 at %3.</source>
       <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="267" />
+      <location filename="../../ui/workdays.py" line="274" />
       <source>The office's day %1 had already been removed by someone else.</source>
       <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
     </message>

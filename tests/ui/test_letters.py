@@ -128,6 +128,29 @@ def test_the_dashboard_says_when_the_next_holiday_begins(window: Any) -> None:
     assert "24/11/2026" in window.dashboard.holiday.text()
 
 
+def test_on_the_holiday_itself_the_dashboard_says_when_work_resumes(qtbot: Any, ctx: Any) -> None:
+    """Opened on the day off, the line said "Next holiday: …, from 24/11/2026" (last round's
+    tester): it says the holiday is now, and the working day it ends on."""
+    from db import clock
+    from ui.main_window import MainWindow
+
+    clock.set_fixed(dt.datetime(2026, 11, 24, 9, 0))  # Vietnamese Culture Day, a Tuesday
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.dashboard.holiday.text() != "", timeout=20_000)
+    said = window.dashboard.holiday.text()
+    assert said.startswith("Holiday: ") and said.endswith("work resumes on 25/11/2026"), said
+    assert "Next holiday" not in said
+
+    from ui.workdays import WorkingDaysDialog
+
+    dialog = WorkingDaysDialog(ctx, window)  # Tools → Working days… says it the same way
+    qtbot.addWidget(dialog)
+    wait_idle(qtbot, ctx)
+    assert dialog.next.text() == said
+
+
 def test_draft_letter_from_an_action_page(qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]) -> None:
     window.navigate("action", ids["a_overdue"])  # "Gửi thư giới thiệu tới Genetica"
     wait_idle(qtbot, ctx)
