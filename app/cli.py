@@ -518,7 +518,7 @@ def _cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     took = time.perf_counter() - started
     ctx.emit({"database": describe_url(ctx.url), "seconds": round(took, 2), "counts": counts})
-    from app.cli_lines import thousands
+    from app.language import thousands
 
     where = describe_url(ctx.url)
     path = str(sqlite_path(ctx.url))
@@ -622,7 +622,8 @@ def _cmd_search(args: argparse.Namespace, ctx: CliContext) -> int:
         }
     )
     from app.calendar_marks import marked
-    from app.cli_lines import say, thousands
+    from app.cli_lines import say
+    from app.language import thousands
 
     if not hits:
         ctx.out(say("nothing_matches", lang, query=query))
@@ -672,8 +673,8 @@ def _cmd_info(args: argparse.Namespace, ctx: CliContext) -> int:
             "counts": counts,
         }
     )
-    from app.cli_lines import say, thousands
-    from app.language import cli_language
+    from app.cli_lines import say
+    from app.language import cli_language, thousands
 
     lang = cli_language(getattr(args, "lang", None))
     ctx.out(f"Ketnoi {__version__}")

@@ -295,13 +295,6 @@ def zone_converted(typed: object, lang: str) -> str | None:
     )
 
 
-def thousands(n: int, lang: str) -> str:
-    """``n`` with the thousands separator of ``lang``: 1,234 / 1.234 (app.language.thousands)."""
-    from app.language import thousands as grouped
-
-    return grouped(n, lang)
-
-
 def field_problem_vi(message: str) -> str:
     """A service's sentence about a field in Vietnamese where it is known; else as written (the
     words are :data:`app.field_words.WORDS`, the window's too)."""

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from app import copy_db
-from app.cli_lines import refused, say, thousands
-from app.language import cli_language
+from app.cli_lines import refused, say
+from app.language import cli_language, thousands
 from db.engine import describe_url, read_only_reason, resolve_url, sqlite_path
 from db.migrate import HEAD_REVISION, ReadOnlyDatabaseError, open_database, stored_revision
 from db.read_only import OlderSchemaError

@@ -13,11 +13,11 @@ from typing import Any
 
 from app import merge as merging
 from app import undo
-from app.cli_lines import MOVED_VI, refused, say, thousands
+from app.cli_lines import MOVED_VI, refused, say
 from app.dedupe import ENTITIES, reason_text
 from app.dedupe_groups import find_duplicate_groups
 from app.errors import UserError
-from app.language import cli_language
+from app.language import cli_language, thousands
 from db import kinds as db_kinds
 from db.engine import read_session, unit_of_work
 

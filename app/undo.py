@@ -30,6 +30,7 @@ from app.cli_lines import refused
 from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.errors import NotFoundError, UserError
+from app.language import thousands
 from app.records import jsonable
 from app.vntext import fold
 from db import kinds
@@ -647,12 +648,6 @@ def _lang(lang: str) -> str:
     return "vi" if lang.lower().startswith("vi") else "en"
 
 
-def _count(n: int, lang: str) -> str:
-    from app.language import thousands
-
-    return thousands(n, lang)
-
-
 def _noun(entity: str, n: int, lang: str = "en") -> str:
     one, many = NOUNS[lang].get(entity, (entity, entity + "s"))
     return one if n == 1 else many
@@ -744,7 +739,7 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
     noun = (
         f'{_noun(entity, 1, lang)} "{label}"'
         if count == 1
-        else f"{_count(count, lang)} {_noun(entity, count, lang)}"
+        else f"{thousands(count, lang)} {_noun(entity, count, lang)}"
     )
     if "undo" in ops:
         return "undo", {}
@@ -782,7 +777,7 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
             select(CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id, CHANGE.c.entity == "meeting")
         ).scalar_one()
         rest = ", ".join(
-            f"{_count(n, lang)} {_noun(e, n, lang)}" for e, n in sorted(kinds.items()) if e != "meeting"
+            f"{thousands(n, lang)} {_noun(e, n, lang)}" for e, n in sorted(kinds.items()) if e != "meeting"
         )
         title = records.label(session, "meeting", mid)
         return ("logged", {"title": title, "rest": rest}) if rest else ("logged_alone", {"title": title})

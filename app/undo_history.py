@@ -40,6 +40,7 @@ from app import records, undo
 from app.cli_lines import refused
 from app.contacted import FIELD as CONTACTED
 from app.errors import UserError
+from app.language import thousands
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE, table_of
@@ -307,7 +308,7 @@ def _import_entry(
             label=label, kind="import_undo", status=FINAL, reason=words["final_import"], batch_id=batch_id, **common
         )  # fmt: skip
     one = "imported_one" if common["count"] == 1 else "imported"
-    label = words[one].format(file=name, n=undo._count(common["count"], lang))
+    label = words[one].format(file=name, n=thousands(common["count"], lang))
     if batch is not None and batch.undone_at is not None:
         row = session.execute(
             select(CHANGE.c.actor).where(CHANGE.c.group_id == f"undo-{batch_id}").limit(1)
