@@ -107,6 +107,11 @@ class _Evidence:
         return out
 
 
+# The reason a shared e-mail or phone gives ("same phone 0912 345 678"; app.dedupe.reason_text
+# says it in Vietnamese): written by the link, read back by :func:`_pairs`.
+SAME_METHOD = {"email": "same email ", "phone": "same phone "}
+
+
 def _pairs(links: list[tuple[tuple[int, ...], float, str]]) -> list[DuplicatePair]:
     """The pairs of records of one group, each with every link both are in, strongest first. A
     phone is strong evidence only beside a name in common: alone it counts for
@@ -124,8 +129,8 @@ def _pairs(links: list[tuple[tuple[int, ...], float, str]]) -> list[DuplicatePai
                 said.append((conf, reason))
     out = []
     for (a, b), said in evidence.items():
-        named = any(not r.startswith(("same phone ", "same email ")) for _, r in said)
-        confs = [C_PHONE_ALONE if r.startswith("same phone ") and not named else c for c, r in said]
+        named = any(not r.startswith(tuple(SAME_METHOD.values())) for _, r in said)
+        confs = [C_PHONE_ALONE if r.startswith(SAME_METHOD["phone"]) and not named else c for c, r in said]
         reasons = [r for _, r in sorted(said, key=lambda x: -x[0])]
         out.append(DuplicatePair(a, b, combine(confs), reasons))
     out.sort(key=lambda p: (-p.confidence, p.a, p.b))
@@ -197,7 +202,7 @@ def _contact_evidence(session: Session, ev: _Evidence, tick: Progress) -> None:
                 by_value[value].append(cid)
         for value, ids in by_value.items():
             shown = v.phone_display(value) if kind == "phone" else value
-            ev.link(ids, conf, f"same {kind} {shown}")
+            ev.link(ids, conf, SAME_METHOD[kind] + shown)
         tick(1 if kind == "email" else 2, 4)
     # One pass over the live names, keyed in Python (folding needs Python).
     buckets: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
