@@ -178,21 +178,21 @@ def to_office(at: dt.datetime, zone: dt.tzinfo | None = None) -> dt.datetime:
 
 
 def offset_text(zone: dt.tzinfo, at: dt.datetime) -> str:
-    """ "UTC+09:00", "UTC−05:00", "UTC" for ``zone`` at the naive wall-clock time ``at``."""
+    """``zone``'s offset at the naive wall-clock time ``at`` as people write it: "UTC+9",
+    "UTC+5:30", "UTC−5", "UTC" (one form beside the office's "UTC+7" in one sentence; it was
+    "UTC+09:00" there)."""
     offset = at.replace(tzinfo=zone).utcoffset() or dt.timedelta()
     if not offset:
         return "UTC"
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes > 0 else "−"
     hours, mins = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{mins:02d}"
+    return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
 def office_offset_text() -> str:
-    """The office's offset as people write it: "UTC+7"."""
-    offset = dt.datetime(2026, 1, 1, tzinfo=OFFICE).utcoffset() or dt.timedelta()
-    hours, rest = divmod(int(offset.total_seconds() // 60), 60)
-    return f"UTC{'+' if hours >= 0 else '−'}{abs(hours)}" + (f":{rest:02d}" if rest else "")
+    """The office's offset: "UTC+7"."""
+    return offset_text(OFFICE, dt.datetime(2026, 1, 1))
 
 
 def converted(typed: object) -> tuple[Zoned, dt.datetime] | None:

@@ -424,7 +424,7 @@ class DateTimeBox(_Typed, QDateTimeEdit):  # type: ignore[misc]
     after the time is converted to the office's time: "15/01/2027 21:00 JST")."""
 
     refused = Signal(str)
-    converted = Signal(str)  # "21:00 JST (UTC+09:00) is 15/01/2027 19:00 Hanoi time (UTC+7)"; "": none
+    converted = Signal(str)  # "21:00 JST (UTC+9) is 15/01/2027 19:00 Hanoi time (UTC+7)"; "": none
 
     def __init__(self, value: QDateTime | None = None, parent: QWidget | None = None) -> None:
         if value is None:

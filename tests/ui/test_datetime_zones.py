@@ -61,7 +61,7 @@ def test_the_vietnamese_way_of_saying_a_city_s_time(qtbot: Any, machine: str) ->
     assert box.lineEdit().text() == "10/12/2026 8:00 giờ New York"
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert box.dateTime() == QDateTime(QDate(2026, 12, 10), QTime(20, 0))
-    assert "(UTC−05:00)" in box.toolTip()
+    assert "(UTC−5)" in box.toolTip()
 
 
 def test_a_zone_that_names_no_one_zone_is_refused(qtbot: Any) -> None:
@@ -75,7 +75,7 @@ def test_log_meeting_saves_the_time_abroad_as_hanoi_time(qtbot, ctx, ids, engine
     dialog = _log(qtbot, ctx, ids, "10/12/2026 21:00 JST")
     qtbot.keyClick(dialog.when, Qt.Key.Key_Tab)
     assert dialog.when_abroad.isVisible()
-    assert "21:00 JST (UTC+09:00) is 10/12/2026 19:00 Hanoi time (UTC+7)" in dialog.when_abroad.text()
+    assert "21:00 JST (UTC+9) is 10/12/2026 19:00 Hanoi time (UTC+7)" in dialog.when_abroad.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
     assert _saved_start(engine, dialog.saved_id) == dt.datetime(2026, 12, 10, 19, 0)
