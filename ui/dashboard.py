@@ -251,12 +251,9 @@ class DashboardView(QScrollArea):
             return ""
         first, last, name = found
         days = (last - first).days + 1
-        if first <= self.ctx.today():  # opened on a day off: not "next", and when work resumes
-            return (
-                tr("Holiday: %1 — work resumes on %2")
-                .replace("%1", name)
-                .replace("%2", self.ctx.fmt_date(last + dt.timedelta(days=1)))
-            )
+        now = labels.holiday_now(first, last, name, self.ctx.today(), self.ctx.fmt_date)
+        if now is not None:  # opened on a day off: not "next", and when work resumes
+            return now
         return (
             tr("Next holiday: %1, from %2 to %3 (%4 days off)")
             .replace("%1", name)

@@ -308,6 +308,19 @@ def number(n: int) -> str:
     return QLocale().toString(int(n))
 
 
+def holiday_now(first: dt.date, last: dt.date, name: str, today: dt.date, fmt_date: Any) -> str | None:
+    """The run of days off ``first``..``last`` (app.workdays.WorkCalendar.next_holiday) when
+    ``today`` is in it: "Holiday: Vietnamese Culture Day — work resumes on 25/11/2026"; None
+    when it is still to come (the dashboard and Working days… say "Next holiday: …" then)."""
+    if first > today:
+        return None
+    return (
+        QCoreApplication.translate("Holiday", "Holiday: %1 — work resumes on %2")
+        .replace("%1", name)
+        .replace("%2", fmt_date(last + dt.timedelta(days=1)))
+    )
+
+
 def records_counted(kind: str, n: int) -> str:
     """ "2,000 contacts", "1 organisation" in the window's language (Qt's plurals, the number as
     its locale writes it); "records" for a mix of kinds (``kind`` "")."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import workdays
 from app.errors import LastSave
 from db.engine import Session
+from ui import labels
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.dialogs.conflict import saved_by
@@ -192,12 +193,9 @@ class WorkingDaysDialog(QDialog):
         if nxt:
             first, last, name = nxt
             days = (last - first).days + 1
-            if first <= self.ctx.today():  # opened on a day off (as the dashboard says it)
-                self.next.setText(
-                    tr("Holiday: %1 — work resumes on %2")
-                    .replace("%1", name)
-                    .replace("%2", self.ctx.fmt_date(last + dt.timedelta(days=1)))
-                )
+            now = labels.holiday_now(first, last, name, self.ctx.today(), self.ctx.fmt_date)
+            if now is not None:  # opened on a day off (as the dashboard says it)
+                self.next.setText(now)
                 return
             self.next.setText(
                 tr("Next holiday: %1 from %2 (%3 days off)")

@@ -1576,12 +1576,6 @@ Bản sao lưu: %2</translation>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="256" />
-      <location filename="../../ui/workdays.py" line="197" />
-      <source>Holiday: %1 — work resumes on %2</source>
-      <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
-    </message>
-    <message>
       <location filename="../../ui/dashboard.py" line="186" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
@@ -1592,17 +1586,17 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="261" />
+      <location filename="../../ui/dashboard.py" line="258" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="284" />
+      <location filename="../../ui/dashboard.py" line="281" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="298" />
+      <location filename="../../ui/dashboard.py" line="295" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
@@ -1677,12 +1671,12 @@ Bản sao lưu: %2</translation>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="304" />
+      <location filename="../../ui/dashboard.py" line="301" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="304" />
+      <location filename="../../ui/dashboard.py" line="301" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -1690,7 +1684,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="350" />
+      <location filename="../../ui/labels.py" line="363" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -2716,6 +2710,14 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/history.py" line="177" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Holiday</name>
+    <message>
+      <location filename="../../ui/labels.py" line="318" />
+      <source>Holiday: %1 — work resumes on %2</source>
+      <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
     </message>
   </context>
   <context>
@@ -4985,7 +4987,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
       <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5091,6 +5093,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5131,6 +5134,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5161,6 +5165,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5358,6 +5363,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6657,7 +6664,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6684,7 +6690,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6699,12 +6707,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6770,6 +6782,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6999,32 +7012,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="322" />
+      <location filename="../../ui/labels.py" line="335" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="316" />
+      <location filename="../../ui/labels.py" line="329" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="320" />
+      <location filename="../../ui/labels.py" line="333" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="318" />
+      <location filename="../../ui/labels.py" line="331" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="325" />
+      <location filename="../../ui/labels.py" line="338" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="324" />
+      <location filename="../../ui/labels.py" line="337" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -7223,7 +7236,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7254,7 +7266,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7295,8 +7306,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7307,15 +7316,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7357,7 +7362,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7378,7 +7382,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7389,8 +7392,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7949,6 +7950,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8129,6 +8131,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8909,153 +8912,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="122" />
+      <location filename="../../ui/workdays.py" line="123" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="242" />
+      <location filename="../../ui/workdays.py" line="240" />
       <source>Choose the office's days to remove in the list.</source>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="84" />
+      <location filename="../../ui/workdays.py" line="85" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="52" />
+      <location filename="../../ui/workdays.py" line="53" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="197" />
-      <source>Holiday: %1 — work resumes on %2</source>
-      <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
-    </message>
-    <message>
-      <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="117" />
+      <location filename="../../ui/workdays.py" line="118" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="48" />
+      <location filename="../../ui/workdays.py" line="49" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="203" />
+      <location filename="../../ui/workdays.py" line="201" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="85" />
+      <location filename="../../ui/workdays.py" line="86" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="85" />
+      <location filename="../../ui/workdays.py" line="86" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="246" />
+      <location filename="../../ui/workdays.py" line="244" />
       <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
       <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="141" />
+      <location filename="../../ui/workdays.py" line="142" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="125" />
+      <location filename="../../ui/workdays.py" line="126" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="53" />
+      <location filename="../../ui/workdays.py" line="54" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="72" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="54" />
+      <location filename="../../ui/workdays.py" line="55" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="270" />
+      <location filename="../../ui/workdays.py" line="268" />
       <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
       <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="267" />
+      <location filename="../../ui/workdays.py" line="265" />
       <source>The office's day %1 had already been removed by %2 at %3.</source>
       <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="274" />
+      <location filename="../../ui/workdays.py" line="272" />
       <source>The office's day %1 had already been removed by someone else.</source>
       <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="51" />
+      <location filename="../../ui/workdays.py" line="52" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="49" />
+      <location filename="../../ui/workdays.py" line="50" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="50" />
+      <location filename="../../ui/workdays.py" line="51" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="121" />
+      <location filename="../../ui/workdays.py" line="122" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="84" />
+      <location filename="../../ui/workdays.py" line="85" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="94" />
+      <location filename="../../ui/workdays.py" line="95" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="130" />
+      <location filename="../../ui/workdays.py" line="131" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
