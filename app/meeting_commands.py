@@ -4,6 +4,7 @@ and the follow-ups, or nothing).
 
     ketnoi log-meeting --title "Làm việc với NIC" --at "2026-12-10 14:00" \\
         --organisation NIC --attendee "Nguyễn Thị Hồng Nhung" --new-attendee "Trần Văn Bình" \\
+        --staff "Trần Minh Quân" \\
         --follow-up "Gửi thư giới thiệu;due=+1w;we-owe;who=Nhung" \\
         --follow-up "Issue introduction letter to Genetica;org=Genetica;who=Hùng"
     ketnoi log-meeting --from-file meeting.json
@@ -66,6 +67,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     for name in _TEXTS:
         p.add_argument(f"--{name}")
     p.add_argument("--owner", metavar="NAME_OR_ID", help="the staff member in charge")
+    p.add_argument(
+        "--staff",
+        action="append",
+        default=[],
+        metavar="NAME_OR_ID",
+        help="one of our staff who took part (repeat; the export's Our staff, the brief's Our team)",
+    )
     p.add_argument("--organisation", action="append", default=[], metavar="NAME_OR_ID")
     p.add_argument(
         "--organisation-as-was",
@@ -117,7 +125,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _from_file(path: Path) -> dict[str, Any]:
     """``{"title", "at", "ends", "location", "kind", "agenda", "minutes", "decisions", "owner",
-    "organisations": [NAME_OR_ID | {"new": NAME}], "attendees": [NAME_OR_ID | {"name"|"id"|"new",
+    "staff": [NAME_OR_ID], "organisations": [NAME_OR_ID | {"new": NAME}], "attendees": [NAME_OR_ID | {"name"|"id"|"new",
     "role", "org"}], "follow_ups": ["WHAT;due=+1w" | {"title", "due", "direction", "who", "org"}]}``"""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -149,6 +157,7 @@ def _spec(args: argparse.Namespace) -> dict[str, Any]:
     ]
     spec["attendees"] = [*spec.get("attendees", []), *args.attendee, *({"new": n} for n in args.new_attendee)]
     spec["follow_ups"] = [*spec.get("follow_ups", []), *args.follow_up]
+    spec["staff"] = [*spec.get("staff", []), *args.staff]
     if args.confidential:
         spec["confidential"] = True
     return spec
@@ -349,6 +358,7 @@ def build_draft(
         raise ValidationError("meeting", {"starts_at": str(exc)}) from None
     organisations = _organisations(session, list(spec.get("organisations") or []), day, moved)
     attendees = _attendees(session, list(spec.get("attendees") or []), organisations)
+    staff = [resolve.resolve(session, "staff", str(s)) for s in spec.get("staff") or []]
     return MeetingDraft(
         values=values,
         organisations=organisations,
@@ -356,6 +366,7 @@ def build_draft(
         followups=[
             _follow_up(session, f, day, attendees, organisations) for f in spec.get("follow_ups") or []
         ],
+        staff_ids=staff,
     )
 
 
@@ -375,6 +386,7 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
             .order_by(ACT.c.id)
         ).scalars()
         follow_ups = [records.get(session, "action", int(i)) for i in action_ids]
+        staff_names = {sid: records.label(session, "staff", sid) for sid in meeting.get("staff_ids") or []}
         names = {
             f["organisation_id"]: records.label(session, "organisation", f["organisation_id"])
             for f in follow_ups
@@ -392,6 +404,8 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
         role = value_labels.label("meeting", "role", a["role"], "vi") if lang == "vi" else a["role"]
         name = a.get("full_name", "")
         ctx.out(said(LOGGED["attendee"], lang, id=a["contact_id"], name=name, role=role))
+    for sid in meeting.get("staff_ids") or []:
+        ctx.out(said(LOGGED["staff"], lang, id=sid, name=staff_names.get(sid, "")))
     for f in follow_ups:
         due = said(LOGGED["due"], lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else ""
         due = due or said(LOGGED["no_due"], lang)
@@ -412,6 +426,7 @@ LOGGED: dict[str, tuple[str, str]] = {
     # window's words for a role ("Chủ trì") and a side ("Bên ta cần làm")
     "logged": ("Logged meeting #{id}: {title} ({when})", "Đã ghi cuộc họp #{id}: {title} ({when})"),
     "attendee": ("  attendee #{id} {name} ({role})", "  người tham dự #{id} {name} ({role})"),
+    "staff": ("  our staff #{id} {name}", "  cán bộ bên ta #{id} {name}"),
     "follow_up": (
         "  follow-up #{id} {title} — {due}, {side}{about}",
         "  việc tiếp theo #{id} {title} — {due}, {side}{about}",

@@ -86,6 +86,9 @@ class MeetingDraft:
     # save meanwhile to other fields is kept (:func:`app.records.update_edited`).
     base: dict[str, Any] | None = None
     shown: dict[str, Any] | None = None
+    # Our own staff who took part (their ids; exported as "Cán bộ dự", the brief's "Thành phần
+    # phía ta"); None leaves a saved meeting's as they are (a new one: none).
+    staff_ids: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _comparable(name: str, value: Any) -> Any:
     """A value as two saves are compared: lists in any order, no text the same as empty text."""
     if name == "attendees":
         return sorted((a["contact_id"], a.get("role") or "participant") for a in value or [])
-    if name == "organisation_ids":
+    if name in ("organisation_ids", "staff_ids"):
         return sorted(value or [])
     if value is None or isinstance(value, str):
         return (value or "").strip()
@@ -176,6 +179,8 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
         if oid not in org_ids:
             org_ids.append(oid)
     values: dict[str, Any] = {**draft.values, "attendees": attendees, "organisation_ids": org_ids}
+    if draft.staff_ids is not None:
+        values["staff_ids"] = list(dict.fromkeys(draft.staff_ids))
     meeting_id, done = _write_meeting(session, draft, values, actor, group)
     confidential = bool(draft.values.get("confidential"))
     if draft.meeting_id is not None:  # as saved: a colleague's change of it counts for new follow-ups

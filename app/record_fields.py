@@ -104,6 +104,7 @@ OPTIONS: dict[str, tuple[Opt, ...]] = {
         Opt("--kind", "kind", _words("meeting", "kind")),
         Opt("--organisation", "organisation_ids", "an organisation met (repeat)", "NAME_OR_ID"),
         Opt("--attendee", "attendees", "a contact who came (repeat)", "NAME_OR_ID"),
+        Opt("--staff", "staff_ids", "one of our staff who took part (repeat)", "NAME_OR_ID"),
         Opt("--agenda", "agenda", "agenda"),
         Opt("--minutes", "minutes", "minutes"),
         Opt("--decisions", "decisions", "decisions"),
