@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.changes import Changes
 from app.validation import phone_display
-from app.vntext import query_words
+from app.vntext import fold, query_words
 from db import kinds
 from db.models import OPEN_STATUSES
 from db.queries import fts_filter, staff_people
@@ -639,3 +639,14 @@ def find_organisations(session: Session, query_text: str, *, limit: int = 12) ->
 
 def staff_list(session: Session) -> list[tuple[int, str]]:
     return filter_choices(session)["staff"]
+
+
+def find_staff(session: Session, text: str) -> list[tuple[int, str]]:
+    """Our staff whose name has a word starting with each word typed, accents optional
+    ("tran minh q", "quan"): the Log meeting dialog's "Our staff" suggestions."""
+    typed = fold(text).split()
+    return [
+        (i, name)
+        for i, name in staff_list(session)
+        if typed and all(any(w.startswith(t) for w in fold(name).split()) for t in typed)
+    ]

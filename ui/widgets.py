@@ -38,6 +38,8 @@ def finder(
     def find(text: str) -> list[tuple[int, str]]:
         ahead = tuple(first()) if first is not None else ()
         with read_session(engine) as s:
+            if entity == "staff":  # our own people: a short list, found by name
+                return lists.find_staff(s, text)
             if entity == "contact":
                 return _told_apart(
                     [

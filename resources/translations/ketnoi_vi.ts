@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2430,12 +2429,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Forms</name>
     <message>
-      <location filename="../../ui/widgets.py" line="375" />
+      <location filename="../../ui/widgets.py" line="377" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/widgets.py" line="368" />
+      <location filename="../../ui/widgets.py" line="370" />
       <source>What you typed has not been saved. Discard it?</source>
       <translation>Nội dung bạn vừa nhập chưa được lưu. Bỏ nội dung này?</translation>
     </message>
@@ -4997,6 +4996,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5134,7 +5134,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5363,8 +5362,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5568,22 +5565,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="501" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="518" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="511" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="528" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="143" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="148" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="363" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="380" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5593,28 +5590,28 @@ Bản sao lưu: %2</translation>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="234" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="240" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="628" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="648" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="117" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="764" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="784" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="145" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="150" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="144" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="149" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
@@ -5629,7 +5626,7 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="691" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="711" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
@@ -6367,12 +6364,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MeetingDraft</name>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="180" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="184" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="179" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="183" />
       <source>&amp;Recover</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -6382,17 +6379,17 @@ Bản sao lưu: %2</translation>
       <translation>Một cuộc họp bạn đang gõ lúc %1 chưa được lưu: Ghi nhận cuộc họp (Ctrl+M) sẽ đề nghị khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="177" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="181" />
       <source>Ketnoi closed before it was saved. Nothing of it is in the database yet.</source>
       <translation>Ketnoi đã đóng trước khi cuộc họp được lưu. Chưa có gì của cuộc họp này trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="171" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="175" />
       <source>Recover a meeting?</source>
       <translation>Khôi phục cuộc họp?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="172" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="176" />
       <source>Recover the meeting you were typing at %1?</source>
       <translation>Khôi phục cuộc họp bạn đang gõ lúc %1?</translation>
     </message>
@@ -6447,88 +6444,103 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="376" />
+      <location filename="../../ui/dialogs/pickers.py" line="392" />
       <source>%1  (from the list)</source>
       <translation>%1  (từ danh sách)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="322" />
-      <location filename="../../ui/dialogs/pickers.py" line="374" />
+      <location filename="../../ui/dialogs/pickers.py" line="338" />
+      <location filename="../../ui/dialogs/pickers.py" line="390" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="326" />
+      <location filename="../../ui/dialogs/pickers.py" line="342" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="330" />
+      <location filename="../../ui/dialogs/pickers.py" line="346" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="381" />
+      <location filename="../../ui/dialogs/pickers.py" line="397" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="353" />
+      <location filename="../../ui/dialogs/pickers.py" line="369" />
       <source>%1's role at the meeting</source>
       <translation>Vai trò của %1 trong cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="74" />
+      <location filename="../../ui/dialogs/pickers.py" line="75" />
       <source>Add attendee: type a name, no accents needed</source>
       <translation>Thêm người dự: gõ tên, không cần dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="81" />
+      <location filename="../../ui/dialogs/pickers.py" line="82" />
+      <source>Add one of our staff: type a name</source>
+      <translation>Thêm cán bộ bên ta: gõ tên, không cần dấu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="85" />
       <source>Add organisation: name or acronym</source>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="393" />
+      <location filename="../../ui/dialogs/pickers.py" line="412" />
       <source>Delete: remove</source>
       <translation>Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/pickers.py" line="83" />
+      <source>Down (nothing typed): our staff chosen; there Delete removes one</source>
+      <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách cán bộ đã chọn; ở đó Delete bỏ một người</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="87" />
       <source>Down (nothing typed): the chosen organisations; there Delete removes one</source>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách tổ chức đã chọn; ở đó Delete bỏ một tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="77" />
+      <location filename="../../ui/dialogs/pickers.py" line="78" />
       <source>Down (nothing typed): the chosen people; there F2 changes a role, Delete removes a person</source>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="396" />
+      <location filename="../../ui/dialogs/pickers.py" line="415" />
       <source>F2 or Enter: change the role · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="395" />
+      <location filename="../../ui/dialogs/pickers.py" line="414" />
       <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="200" />
+      <location filename="../../ui/dialogs/pickers.py" line="214" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="200" />
+      <location filename="../../ui/dialogs/pickers.py" line="214" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="309" />
+      <location filename="../../ui/dialogs/pickers.py" line="325" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="294" />
+      <location filename="../../ui/dialogs/pickers.py" line="205" />
+      <source>None of our staff is called “%1”</source>
+      <translation>Không có cán bộ bên ta nào tên “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="310" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -6690,9 +6702,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6707,16 +6717,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6782,7 +6788,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7236,6 +7241,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7266,6 +7272,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7306,6 +7313,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7316,11 +7325,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7362,6 +7375,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7382,6 +7396,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7392,6 +7407,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7950,7 +7967,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8131,7 +8147,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9060,7 +9075,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>finder</name>
     <message>
-      <location filename="../../ui/widgets.py" line="81" />
+      <location filename="../../ui/widgets.py" line="83" />
       <source>%1 (since %2)</source>
       <translation>%1 (từ %2)</translation>
     </message>

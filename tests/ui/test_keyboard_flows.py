@@ -70,6 +70,8 @@ def test_log_meeting_with_two_attendees_and_a_follow_up_from_the_keyboard(qtbot,
     key(qtbot, Qt.Key.Key_Return)
     assert [c.label for c in dialog.attendees.values()] == ["Nguyễn Thị Hồng Nhung", "Đặng Văn An"]
     key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.staff.input  # our staff: the one logging it there already
+    key(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "Chương trình AI 2027")  # agenda
     key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Tab)

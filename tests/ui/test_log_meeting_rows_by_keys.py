@@ -73,7 +73,7 @@ def test_a_new_attendees_role_and_organisation_are_changed_from_the_keyboard(
     key(qtbot, Qt.Key.Key_Tab)  # her row has one box: back to the list
     assert focused() is view
     key(qtbot, Qt.Key.Key_Tab)  # on to the next field, as from the attendees' field
-    assert focused() is dialog.agenda
+    assert focused() is dialog.staff.input  # (our staff)
     key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # save
     qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
 

@@ -52,6 +52,8 @@ def _type_a_meeting(qtbot, dialog, ids) -> None:
     joins = dialog.attendees.chosen_view.findChildren(QComboBox, "new_attendee_organisation")
     assert len(joins) == 1
     joins[0].setCurrentIndex(joins[0].findData(f"id:{ids['genetica']}"))  # picked by the user
+    dialog.staff.remove(f"id:{ids['me']}")  # not the one logging it: a colleague went
+    dialog.staff.add(Chosen(ids["colleague"], "Lê Văn Bình"))
     dialog.agenda.setPlainText("1. Giới thiệu\n2. Hợp tác")
     dialog.minutes.setPlainText("Genetica trình bày dự án giải mã gen.")
     dialog.decisions.setPlainText("Ký biên bản ghi nhớ vào tháng 1")
@@ -74,6 +76,7 @@ def _shown(dialog) -> dict[str, object]:
         "location": dialog.location.text(),
         "organisations": [(c.id, c.label) for c in dialog.organisations.values()],
         "attendees": [(c.id, c.label, c.role, c.organisation) for c in dialog.attendees.values()],
+        "staff": [(c.id, c.label) for c in dialog.staff.values()],
         "agenda": dialog.agenda.toPlainText(),
         "minutes": dialog.minutes.toPlainText(),
         "decisions": dialog.decisions.toPlainText(),

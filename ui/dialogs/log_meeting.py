@@ -134,12 +134,17 @@ class LogMeetingDialog(QDialog):
         self.location.setPlaceholderText(self.tr("Where (e.g. Hòa Lạc, online)"))
         self.organisations = Picker(ctx, "organisation", self)
         self.attendees = Picker(ctx, "contact", self)
+        # our own people who took part (reviewer h129: only an import could record them)
+        self.staff = Picker(ctx, "staff", self)
+        self.staff.setObjectName("staff")
         # a meeting has one or two organisations, one line each; its people two lines each (a
         # new one: the organisation joined): the height goes to the people
         one = self.organisations.chosen_view.fontMetrics().height() + 6
         self.organisations.chosen_view.setMaximumHeight(
             3 * one + 2 * self.organisations.chosen_view.frameWidth()
         )
+        # one line each, two or three of us: the height goes to the notes under it
+        self.staff.chosen_view.setMaximumHeight(3 * one + 2 * self.staff.chosen_view.frameWidth())
         self.agenda = self._text("agenda", self.tr("Agenda"))
         self.minutes = self._text("minutes", self.tr("What was said"))
         self.decisions = self._text("decisions", self.tr("What was decided"))
@@ -224,6 +229,7 @@ class LogMeetingDialog(QDialog):
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
         left.addRow("", self.duplicates["contact"])
         right = QFormLayout()
+        right.addRow(labels.field_label("staff_ids"), self.staff)
         right.addRow(labels.field_label("agenda"), self.agenda)
         right.addRow(labels.field_label("minutes"), self.minutes)
         right.addRow(labels.field_label("decisions"), self.decisions)
@@ -266,7 +272,8 @@ class LogMeetingDialog(QDialog):
             (self.kind, self.location),
             (self.location, self.organisations.input),
             (self.organisations.input, self.attendees.input),
-            (self.attendees.input, self.agenda),
+            (self.attendees.input, self.staff.input),
+            (self.staff.input, self.agenda),
             (self.agenda, self.minutes),
             (self.minutes, self.decisions),
             (self.decisions, self.followups.what),
@@ -295,6 +302,9 @@ class LogMeetingDialog(QDialog):
                     organisation_filled = Chosen(organisation_id, org_name)
                     self.organisations.add(organisation_filled)
             self.prefilled.fill(person_filled, organisation_filled)  # said, one click to remove
+            # the person logging it ("I am" in Settings) took part, most days
+            if (me := self._me()) is not None:
+                self.staff.add(me)
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self._tab_leaves = TabLeavesField(self)
         for w in (self.when, self.followups.due):
@@ -319,6 +329,12 @@ class LogMeetingDialog(QDialog):
             return 980, 660
         room = screen.availableGeometry()
         return max(980, min(1200, room.width() - 80)), max(660, min(760, room.height() - 40))
+
+    def _me(self) -> Chosen | None:
+        """The staff member chosen under Settings → "I am", if any (one still working here)."""
+        me = self.ctx.staff_id
+        name = dict(self._staff).get(me) if me else None
+        return Chosen(me, name) if me and name else None
 
     def typed_anything(self) -> bool:
         """Something typed or chosen since the dialog opened (and not discarded)."""
@@ -351,6 +367,7 @@ class LogMeetingDialog(QDialog):
             self.confidential.isChecked(),
             repr(self.organisations.values()),
             repr(self.attendees.values()),
+            repr(self.staff.values()),
             len(self.followups.new_items()),
             self.followups.what.text(),
         )
@@ -549,6 +566,7 @@ class LogMeetingDialog(QDialog):
         with self.ctx.read() as s:
             m = records.get(s, "meeting", meeting_id)
             orgs = [Chosen(o, records.label(s, "organisation", o)) for o in m.get("organisation_ids", [])]
+            staff = [Chosen(i, records.label(s, "staff", i)) for i in m.get("staff_ids", [])]
             actions = dashboard.actions_for(s, meeting_id=meeting_id)
         self._as_was.update(o.id for o in orgs if o.id is not None)  # saved so: not changed unasked
         self.version = m["version"]
@@ -566,6 +584,7 @@ class LogMeetingDialog(QDialog):
         self.attendees.set_values(
             [Chosen(a["contact_id"], a.get("full_name", ""), a["role"]) for a in m["attendees"]]
         )
+        self.staff.set_values(staff)
         for a in actions:
             self.followups.add_existing(
                 FollowUp(
@@ -609,6 +628,7 @@ class LogMeetingDialog(QDialog):
             self.version,
             base=self._base,
             shown=self._shown,
+            staff_ids=[c.id for c in self.staff.values() if c.id is not None],
         )
 
     def save(self) -> None:
@@ -778,6 +798,9 @@ class LogMeetingDialog(QDialog):
                 out["attendees"] = names("contact", [a["contact_id"] for a in values["attendees"]])
             if isinstance(values.get("organisation_ids"), list):
                 out["organisation_ids"] = names("organisation", list(values["organisation_ids"]))
+            if isinstance(values.get("staff_ids"), list):  # (ids of another table: not ``known``)
+                with self.ctx.read() as s:
+                    out["staff_ids"] = [records.label(s, "staff", i) for i in values["staff_ids"]]
             return out
 
         return ConflictError(

@@ -97,6 +97,7 @@ def fields_of(dialog: LogMeetingDialog) -> dict[str, Any]:
         "confidential": dialog.confidential.isChecked(),
         "organisations": [_chosen(c, dialog.organisations.picked()) for c in dialog.organisations.values()],
         "attendees": [_chosen(c, dialog.attendees.picked()) for c in dialog.attendees.values()],
+        "staff": [_chosen(c, set()) for c in dialog.staff.values()],
         "followups": [
             {**asdict(f), "due": f.due.isoformat() if f.due else None, "completed_on": None}
             for f in fu.new_items()
@@ -128,7 +129,10 @@ def put_back(dialog: LogMeetingDialog, fields: dict[str, Any]) -> None:
     dialog.minutes.setPlainText(str(fields.get("minutes") or ""))
     dialog.decisions.setPlainText(str(fields.get("decisions") or ""))
     dialog.confidential.setChecked(bool(fields.get("confidential")))
-    for picker, name in ((dialog.organisations, "organisations"), (dialog.attendees, "attendees")):
+    pickers = [(dialog.organisations, "organisations"), (dialog.attendees, "attendees")]
+    if "staff" in fields:  # (a draft kept before our staff were chosen here: the default stays)
+        pickers.append((dialog.staff, "staff"))
+    for picker, name in pickers:
         rows = [r for r in fields.get(name) or [] if isinstance(r, dict)]
         chosen = [(_as_chosen(r), bool(r.get("picked"))) for r in rows]
         chosen = [(c, p) for c, p in chosen if c.label and not (restored_since and c.id is not None)]

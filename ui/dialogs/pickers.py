@@ -47,6 +47,7 @@ from ui.icons import icon
 from ui.widgets import finder, without_hint
 
 NEW = -1
+NONE = -2  # "no one matches": nothing to add (our staff are never created here)
 
 
 class Picker(QWidget):
@@ -77,6 +78,9 @@ class Picker(QWidget):
                     "Down (nothing typed): the chosen people; there F2 changes a role, Delete removes a person"
                 )
             )
+        elif entity == "staff":
+            self.input.setPlaceholderText(self.tr("Add one of our staff: type a name"))
+            self.input.setToolTip(self.tr("Down (nothing typed): our staff chosen; there Delete removes one"))
         else:
             self.input.setPlaceholderText(self.tr("Add organisation: name or acronym"))
             self.input.setToolTip(
@@ -193,9 +197,19 @@ class Picker(QWidget):
         for record_id, label in hits:
             if record_id in taken:
                 continue
-            item = QListWidgetItem(icon(self.entity), label)
+            item = QListWidgetItem(icon(self._icon()), label)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.suggestions.addItem(item)
+        if self.entity == "staff":  # our own people: chosen from the staff list, never created
+            if not self.suggestions.count():
+                item = QListWidgetItem(self.tr("None of our staff is called “%1”").replace("%1", text))
+                item.setData(Qt.ItemDataRole.UserRole, NONE)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.suggestions.addItem(item)
+            self.suggestions.setCurrentRow(0)
+            if self._typing_here:
+                self._place()
+            return
         new_text = (
             self.tr("New contact “%1”") if self.entity == "contact" else self.tr("New organisation “%1”")
         ).replace("%1", text)
@@ -237,6 +251,8 @@ class Picker(QWidget):
 
     def _add_item(self, item: QListWidgetItem) -> None:
         record_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if record_id == NONE:
+            return
         if record_id == NEW:
             self.add(Chosen(None, self.input.text().strip()))
         else:
@@ -385,7 +401,10 @@ class Picker(QWidget):
             else ""
         )
         row.setToolTip(0, "\n".join(x for x in (works, self._keys_hint(chosen)) if x))
-        row.setIcon(0, icon(self.entity if chosen.id is not None else "new"))
+        row.setIcon(0, icon(self._icon() if chosen.id is not None else "new"))
+
+    def _icon(self) -> str:
+        return "contact" if self.entity == "staff" else self.entity
 
     def _keys_hint(self, chosen: Chosen) -> str:
         """What the keys do on this row (the tooltip's last line)."""
