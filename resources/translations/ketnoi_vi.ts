@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -4985,8 +4986,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4996,7 +4995,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5093,7 +5091,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5164,7 +5161,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -6444,33 +6440,38 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Picker</name>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="392" />
+      <location filename="../../ui/dialogs/pickers.py" line="398" />
       <source>%1  (from the list)</source>
       <translation>%1  (từ danh sách)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="338" />
-      <location filename="../../ui/dialogs/pickers.py" line="390" />
+      <location filename="../../ui/dialogs/pickers.py" line="344" />
+      <location filename="../../ui/dialogs/pickers.py" line="396" />
       <source>%1  (new)</source>
       <translation>%1  (mới)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="342" />
+      <location filename="../../ui/dialogs/pickers.py" line="207" />
+      <source>%1 is already chosen</source>
+      <translation>%1 đã có trong danh sách</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/pickers.py" line="348" />
       <source>%1 is created at %2: saving links %2 to the meeting too.</source>
       <translation>%1 được tạo mới thuộc %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="346" />
+      <location filename="../../ui/dialogs/pickers.py" line="352" />
       <source>%1 is created without an organisation: choose one beside the role.</source>
       <translation>%1 được tạo mới, không thuộc tổ chức nào: chọn tổ chức ở ô bên cạnh vai trò.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="397" />
+      <location filename="../../ui/dialogs/pickers.py" line="403" />
       <source>%1 works at %2: saving links %2 to the meeting too.</source>
       <translation>%1 công tác tại %2: khi lưu, %2 cũng được gắn với cuộc họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="369" />
+      <location filename="../../ui/dialogs/pickers.py" line="375" />
       <source>%1's role at the meeting</source>
       <translation>Vai trò của %1 trong cuộc họp</translation>
     </message>
@@ -6490,7 +6491,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm tổ chức: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="412" />
+      <location filename="../../ui/dialogs/pickers.py" line="418" />
       <source>Delete: remove</source>
       <translation>Delete: bỏ khỏi danh sách</translation>
     </message>
@@ -6510,37 +6511,37 @@ Bản sao lưu: %2</translation>
       <translation>Mũi tên xuống (khi chưa gõ gì): tới danh sách người đã chọn; ở đó F2 đổi vai trò, Delete bỏ một người</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="415" />
+      <location filename="../../ui/dialogs/pickers.py" line="421" />
       <source>F2 or Enter: change the role · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="414" />
+      <location filename="../../ui/dialogs/pickers.py" line="420" />
       <source>F2 or Enter: change the role, then Tab: the organisation · Delete: remove</source>
       <translation>F2 hoặc Enter: đổi vai trò, rồi Tab: tổ chức · Delete: bỏ khỏi danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="214" />
+      <location filename="../../ui/dialogs/pickers.py" line="220" />
       <source>New contact “%1”</source>
       <translation>Người liên hệ mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="214" />
+      <location filename="../../ui/dialogs/pickers.py" line="220" />
       <source>New organisation “%1”</source>
       <translation>Tổ chức mới “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="325" />
+      <location filename="../../ui/dialogs/pickers.py" line="331" />
       <source>No organisation</source>
       <translation>Không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="205" />
+      <location filename="../../ui/dialogs/pickers.py" line="209" />
       <source>None of our staff is called “%1”</source>
       <translation>Không có cán bộ bên ta nào tên “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/pickers.py" line="310" />
+      <location filename="../../ui/dialogs/pickers.py" line="316" />
       <source>The organisation %1 joins</source>
       <translation>Tổ chức của %1</translation>
     </message>
@@ -6676,6 +6677,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6822,7 +6824,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7407,8 +7411,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8937,6 +8939,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8962,6 +8966,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

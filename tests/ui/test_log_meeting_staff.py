@@ -44,6 +44,10 @@ def test_a_new_meeting_starts_with_me_and_takes_a_colleague_typed(
     assert [c.label for c in dialog.staff.values()] == ["Trần Minh Anh", "Lê Văn Bình"]
     assert dialog.staff.input.text() == ""
 
+    assert _typed(qtbot, dialog.staff, "binh") == ["Lê Văn Bình is already chosen"]  # not "no one"
+    qtbot.keyClick(dialog.staff.input, Qt.Key.Key_Return)
+    assert len(dialog.staff.values()) == 2
+    dialog.staff.input.clear()
     offered = _typed(qtbot, dialog.staff, "nobody")  # not one of ours: said, nothing added
     assert len(offered) == 1 and "nobody" in offered[0]
     qtbot.keyClick(dialog.staff.input, Qt.Key.Key_Return)

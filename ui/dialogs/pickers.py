@@ -202,7 +202,13 @@ class Picker(QWidget):
             self.suggestions.addItem(item)
         if self.entity == "staff":  # our own people: chosen from the staff list, never created
             if not self.suggestions.count():
-                item = QListWidgetItem(self.tr("None of our staff is called “%1”").replace("%1", text))
+                chosen = [label for record_id, label in hits if record_id in taken]
+                said = (
+                    self.tr("%1 is already chosen").replace("%1", ", ".join(chosen))
+                    if chosen
+                    else self.tr("None of our staff is called “%1”").replace("%1", text)
+                )
+                item = QListWidgetItem(said)
                 item.setData(Qt.ItemDataRole.UserRole, NONE)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.suggestions.addItem(item)
