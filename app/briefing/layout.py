@@ -475,18 +475,27 @@ def _cell_text(cell: Any) -> str:
 def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int = 2) -> Table:
     """Key/value pairs laid out in ``columns`` column pairs (empty values are skipped)."""
     st = styles()
-    key_w, gap = 0.16, 0.02
-    val_w = (1 - columns * key_w - (columns - 1) * gap) / columns
-    room = val_w * avail - 6  # (the cell's right padding)
-    cells = [
-        (
-            fit_cell(Paragraph(esc(k), st.key), key_w * avail - 6),
-            fitted(v, room) if isinstance(v, Flowable) else value_para(v, st.value, room),
+    gap = 0.02
+    shown = [(k, v) for k, v in pairs if v not in (None, "", ())]
+    per = (len(shown) + columns - 1) // columns or 1
+    pair_w = (1 - (columns - 1) * gap) / columns
+    # each column's labels as wide as its widest label, from 16% up to 22% of the width: a label
+    # never wraps (reviewer h129: "Thành phần phía" / "ta", its value read as two rows)
+    key_ws = []
+    for c in range(columns):
+        keys = [k for k, _v in shown[c * per : (c + 1) * per]]
+        widest = max((pdfmetrics.stringWidth(k, st.key.fontName, st.key.fontSize) for k in keys), default=0.0)
+        key_ws.append(min(0.22, max(0.16, (widest + 7) / avail)) if avail > 0 else 0.16)
+    cells = []
+    for n, (k, v) in enumerate(shown):
+        key_w = key_ws[min(n // per, columns - 1)]
+        room = (pair_w - key_w) * avail - 6  # (the cell's right padding)
+        cells.append(
+            (
+                fit_cell(Paragraph(esc(k), st.key), key_w * avail - 6),
+                fitted(v, room) if isinstance(v, Flowable) else value_para(v, st.value, room),
+            )
         )
-        for k, v in pairs
-        if v not in (None, "", ())
-    ]
-    per = (len(cells) + columns - 1) // columns or 1
     rows: list[list[Any]] = []
     for i in range(per):
         row: list[Any] = []
@@ -496,7 +505,7 @@ def facts_table(pairs: Sequence[tuple[str, Any]], avail: float, *, columns: int 
         rows.append(row)
     widths: list[float] = []
     for c in range(columns):
-        widths += [key_w, val_w] + ([gap] if c < columns - 1 else [])
+        widths += [key_ws[c], pair_w - key_ws[c]] + ([gap] if c < columns - 1 else [])
     if columns > 1:
         rows = [[*r[:2], "", *r[2:]] for r in rows] if columns == 2 else rows
     style = TableStyle(
