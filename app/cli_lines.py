@@ -120,6 +120,11 @@ LINES: dict[str, tuple[str, str]] = {
     # ketnoi merge
     "merged": ("{description}; moved {moved}.", "{description}; đã chuyển {moved}."),
     "merged_nothing": ("{description}; moved nothing else.", "{description}; không có gì khác cần chuyển."),
+    "dedupe_merge": (
+        "merge: ketnoi merge {kind} {keep} {other} --dry-run (keeps #{keep}: more history, else older)",
+        "gộp: ketnoi merge {kind} {keep} {other} --dry-run (giữ lại #{keep}: nhiều lịch sử hơn, "
+        "nếu bằng nhau thì cũ hơn)",
+    ),
     "undo_with": ("Undo with: ketnoi undo {group}", "Hoàn tác: ketnoi undo {group}"),
     "undone": ("Undone: {description}.", "Đã hoàn tác: {description}."),
     "merge_head_field": ("field", "trường"),

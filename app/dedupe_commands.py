@@ -114,6 +114,10 @@ def dedupe_command(args: argparse.Namespace, ctx: Any) -> int:
                 for member in g.members:
                     extra = f" · {member.subtitle}" if member.subtitle else ""
                     ctx.out(f"      #{member.id}  {member.label}{extra}")
+                # the pair to merge with the one to keep first, as the window offers it: more
+                # history, else the older (reviewer h129: the newer, unaccented one was kept)
+                keep, other = merging.kept_first(session, kind, *g.best_pair())
+                ctx.out("    " + say("dedupe_merge", "vi" if vi else "en", kind=kind, keep=keep, other=other))
             if len(groups) > args.limit:
                 more = len(groups) - args.limit
                 if vi:

@@ -141,6 +141,45 @@ def moving_counts(session: Session, entity: str, other_id: int) -> tuple[int, in
     return int(meetings), int(actions)
 
 
+def history_count(session: Session, entity: str, record_id: int) -> int:
+    """How much is linked to a record: the meetings it is in, the live records that point at
+    it (a contact's actions; an organisation's people, actions, departments) and its notes
+    (one if it has any) — what a merge would move."""
+    _key, links, link_column = MEMBERSHIP[entity]
+    n = session.execute(
+        select(func.count()).select_from(links).where(links.c[link_column] == record_id)
+    ).scalar_one()
+    for _k, kind, column in REPOINT[entity]:
+        table = TABLES[kind]
+        n += session.execute(
+            select(func.count())
+            .select_from(table)
+            .where(table.c[column] == record_id, table.c.deleted_at.is_(None))
+        ).scalar_one()
+    table = TABLES[entity]
+    notes = session.execute(select(table.c.notes).where(table.c.id == record_id)).scalar_one_or_none()
+    return int(n) + (1 if (notes or "").strip() else 0)
+
+
+def kept_first(session: Session, entity: str, a: int, b: int) -> tuple[int, int]:
+    """(survivor, other): the one of two records a person would keep — the one with more
+    linked history (:func:`history_count`), else the older (added first, else the lower id).
+
+    Reviewer h129: the window kept the newer, unaccented "Pham Thi Thu Trang" (#22, nothing
+    linked) and removed "Phạm Thị Thu Trang" (#21, the older, with a meeting). The Find
+    duplicates window, a list's "Merge the two selected…" and ``ketnoi dedupe`` offer this
+    order; the name with its diacritics is the default whichever is kept (:func:`_defaults`)."""
+    table = TABLES[entity]
+    added = dict(session.execute(select(table.c.id, table.c.created_at).where(table.c.id.in_((a, b)))).all())
+
+    def weight(i: int) -> tuple[int, bool, Any, int]:
+        when = added.get(i)
+        return (-history_count(session, entity, i), when is None, when or 0, i)
+
+    first, second = sorted((a, b), key=weight)
+    return first, second
+
+
 def _pair(
     session: Session, entity: str, survivor_id: int, other_id: int
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -321,6 +360,8 @@ def merge(
             "other_id": other_id,
             "other_label": label_o,
             "survivor_label": label_s,  # as it was before: the undo names both so
+            # as it is after: what the merge is said as ("Merged “Pham …” into “Phạm …”")
+            "kept_label": values.get(LABEL_FIELD[entity], label_s),
             "moves": moves,
         },
         actor=actor,

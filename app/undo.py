@@ -615,6 +615,7 @@ VALUES_VI = {"open": "mở", "in_progress": "đang làm", "waiting": "đang ch�
 TEMPLATES = {
     "en": {"nothing": "Nothing", "undo": "Undo", "undid": "Undo: {what}", "redid": "Redo: {what}",
            "merged": 'Merged {entity} "{a}" into "{b}"',
+           "merged_namesakes": 'Merged {entity} "{a}" (#{a_id}) into "{b}" (#{b_id})',
            "reorganised": 'Reorganisation: "{a}" {kind} into "{b}"',
            "post_assign": 'Assigned "{who}" to the post "{post}"', "post_add": 'Added the post "{post}"',
            "post_end": 'Ended "{who}" in the post "{post}"', "post_edit": 'Edited the post "{post}"',
@@ -629,6 +630,7 @@ TEMPLATES = {
            "set": "Set {what} to {value} on {noun}"},
     "vi": {"nothing": "Không có gì", "undo": "Hoàn tác", "undid": "Hoàn tác: {what}", "redid": "Làm lại: {what}",
            "merged": 'Gộp {entity} "{a}" vào "{b}"',
+           "merged_namesakes": 'Gộp {entity} "{a}" (#{a_id}) vào "{b}" (#{b_id})',
            "reorganised": 'Tổ chức lại: "{a}" → "{b}"',
            "post_assign": 'Bổ nhiệm "{who}" giữ chức vụ "{post}"', "post_add": 'Thêm chức vụ "{post}"',
            "post_end": 'Kết thúc chức vụ "{post}" của "{who}"', "post_edit": 'Sửa chức vụ "{post}"',
@@ -766,8 +768,18 @@ def _describe_parts(session: Session, group_id: str, lang: str) -> tuple[str, di
 
         summary = merge_summary(session, group_id)
         if summary is not None:
-            a, b = summary.new["other_label"], summary.new["survivor_label"]
-            return "merged", {"entity": _noun(summary.entity, 1, lang), "a": a, "b": b}
+            # the kept record named as the merge left it (reviewer h129: "Merged “Phạm Thị Thu
+            # Trang” into “Pham Thi Thu Trang”" though the record kept the accented name)
+            a = summary.new["other_label"]
+            b = summary.new.get("kept_label") or summary.new["survivor_label"]
+            said = {"entity": _noun(summary.entity, 1, lang), "a": a, "b": b}
+            if a == b:  # one name now: the ids tell which went into which
+                return "merged_namesakes", {
+                    **said,
+                    "a_id": summary.new["other_id"],
+                    "b_id": summary.entity_id,
+                }
+            return "merged", said
     for op, key in (("delete", "deleted"), ("restore", "restored")):
         if ops == {op}:
             return key, {"noun": noun}

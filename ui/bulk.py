@@ -196,13 +196,18 @@ class BulkActions:
     def merge_two(self, entity: str, ids: list[int]) -> None:
         """The merge dialog on the two records selected (reviewer h98: a duplicate the search
         for duplicates does not pair, "Tanaka Hiroshi" and "Hiroshi Tanaka" spelt apart, could
-        not be merged from the list): the one shown beside the list is kept, unless swapped."""
+        not be merged from the list): the one with more history is kept, else the older, as
+        Find duplicates offers them (reviewer h129: the one first in the list was kept, the
+        newer "Pham Thi Thu Trang" over "Phạm Thị Thu Trang" with her meeting), unless swapped."""
         if len(ids) != 2:
             self.ctx.status_message.emit(tr("Select exactly two records to merge."))
             return
+        from app.merge import kept_first
         from ui.dialogs.duplicates import MergeDialog
 
-        MergeDialog(self.ctx, self.commands, entity, ids[0], ids[1], self.window).exec()
+        with self.ctx.read() as s:
+            survivor, other = kept_first(s, entity, ids[0], ids[1])
+        MergeDialog(self.ctx, self.commands, entity, survivor, other, self.window).exec()
 
     def fill_selection(self, menu: QMenu, entity: str, ids: Callable[[], list[int]]) -> None:
         """Edit → Selection: the bulk actions of the current list, enabled when rows are selected."""

@@ -698,12 +698,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="228" />
+      <location filename="../../ui/bulk.py" line="233" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="254" />
+      <location filename="../../ui/bulk.py" line="259" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
@@ -718,13 +718,12 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="298" />
-      <location filename="../../ui/letters.py" line="176" />
+      <location filename="../../ui/bulk.py" line="303" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="299" />
+      <location filename="../../ui/bulk.py" line="304" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
@@ -739,7 +738,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp hai mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="267" />
+      <location filename="../../ui/bulk.py" line="272" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
@@ -749,17 +748,17 @@ Bản sao lưu: %2</translation>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="272" />
+      <location filename="../../ui/bulk.py" line="277" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="201" />
+      <location filename="../../ui/bulk.py" line="203" />
       <source>Select exactly two records to merge.</source>
       <translation>Hãy chọn đúng hai hồ sơ để gộp.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="211" />
+      <location filename="../../ui/bulk.py" line="216" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
@@ -769,12 +768,12 @@ Bản sao lưu: %2</translation>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="280" />
+      <location filename="../../ui/bulk.py" line="285" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="286" />
+      <location filename="../../ui/bulk.py" line="291" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
@@ -784,13 +783,13 @@ Bản sao lưu: %2</translation>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="259" />
+      <location filename="../../ui/bulk.py" line="264" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="254" />
-      <location filename="../../ui/bulk.py" line="267" />
+      <location filename="../../ui/bulk.py" line="259" />
+      <location filename="../../ui/bulk.py" line="272" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
@@ -1764,7 +1763,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="416" />
+      <location filename="../../ui/dialogs/duplicates.py" line="419" />
       <location filename="../../ui/dialogs/merge_facts.py" line="87" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1795,7 +1794,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="423" />
+      <location filename="../../ui/dialogs/duplicates.py" line="426" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -1825,12 +1824,12 @@ Bản sao lưu: %2</translation>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="313" />
+      <location filename="../../ui/dialogs/duplicates.py" line="316" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="382" />
+      <location filename="../../ui/dialogs/duplicates.py" line="385" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1860,17 +1859,22 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="320" />
+      <location filename="../../ui/dialogs/duplicates.py" line="323" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="305" />
+      <location filename="../../ui/dialogs/duplicates.py" line="308" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="505" />
+      <location filename="../../ui/dialogs/duplicates.py" line="512" />
+      <source>Merged “%1” (#%3) into “%2” (#%4)</source>
+      <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/duplicates.py" line="514" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1880,7 +1884,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="452" />
+      <location filename="../../ui/dialogs/duplicates.py" line="455" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
@@ -1900,7 +1904,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="383" />
+      <location filename="../../ui/dialogs/duplicates.py" line="386" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1935,17 +1939,17 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="487" />
+      <location filename="../../ui/dialogs/duplicates.py" line="490" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="492" />
+      <location filename="../../ui/dialogs/duplicates.py" line="495" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="490" />
+      <location filename="../../ui/dialogs/duplicates.py" line="493" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
@@ -1960,7 +1964,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="455" />
+      <location filename="../../ui/dialogs/duplicates.py" line="458" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2015,12 +2019,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="363" />
+      <location filename="../../ui/dialogs/duplicates.py" line="366" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="367" />
+      <location filename="../../ui/dialogs/duplicates.py" line="370" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -4986,6 +4990,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -4995,6 +5001,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5091,6 +5098,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5131,6 +5139,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5161,6 +5170,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5358,6 +5368,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6677,7 +6689,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6704,7 +6715,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6719,12 +6732,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6790,6 +6807,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7243,7 +7261,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7274,7 +7291,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7315,8 +7331,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7327,15 +7341,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7377,7 +7387,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7398,7 +7407,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7409,8 +7417,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7969,6 +7975,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8149,6 +8156,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8939,8 +8947,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8966,7 +8972,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -250,7 +250,8 @@ class FindDuplicatesDialog(QDialog):
         self.merge_button.setEnabled(self.tree.currentItem() is not None)
 
     def selected_pair(self) -> tuple[str, int, int] | None:
-        """The two records to merge, the older kept (the merge dialog can keep the other): the
+        """The two records to merge, the one with more history kept, else the older
+        (:func:`app.merge.kept_first`; the merge dialog can keep the other): the
         two records selected in a group (Ctrl+click); one record and the one most like it; else
         the group's most likely pair — in a chain A–B–C, not A and B because A is first
         (reviewer h119: Lê Quang Minh and Jürgen Weiß, who share a phone, offered before the
@@ -265,7 +266,9 @@ class FindDuplicatesDialog(QDialog):
             for x in self.tree.selectedItems()
             if x.data(1, GROUP_ROLE) is not None and int(x.data(0, GROUP_ROLE)) == n
         ]
-        survivor, other = group.best_pair(*chosen[-2:])
+        a, b = group.best_pair(*chosen[-2:])
+        with self.ctx.read() as s:  # the one with more history kept, else the older
+            survivor, other = merge.kept_first(s, group.entity, a, b)
         return group.entity, survivor, other
 
     def merge_selected(self) -> None:
@@ -501,10 +504,20 @@ class MergeDialog(QDialog):
         seen = (dict(self.preview["survivor"]), dict(self.preview["other"]))
         actor = self.ctx.actor()
         label_field = kinds.info(entity).label_field
+        # the kept record as the merge leaves it: with the name chosen (reviewer h129: "Merged
+        # “Phạm Thị Thu Trang” into “Pham Thi Thu Trang”" when the record kept the accented one)
+        kept_name = str(self.preview[choices.get(label_field, "survivor")][label_field])
+        other_name = str(self.preview["other"][label_field])
+        said = (
+            tr("Merged “%1” (#%3) into “%2” (#%4)")  # one name now: the ids tell which went where
+            if other_name == kept_name
+            else tr("Merged “%1” into “%2”")
+        )
         message = (
-            tr("Merged “%1” into “%2”")
-            .replace("%1", str(self.preview["other"][label_field]))
-            .replace("%2", str(self.preview["survivor"][label_field]))
+            said.replace("%3", str(oid))
+            .replace("%4", str(sid))
+            .replace("%1", other_name)
+            .replace("%2", kept_name)
         )
         self.merge_button.setEnabled(False)
 

@@ -253,7 +253,7 @@ def test_bulk_tags_on_organisations(engine: Engine) -> None:
         assert all(records.snapshot(s, "organisation", i)["tags"] == ["Seed"] for i in ids)
 
 
-def test_default_keeps_the_value_that_says_more_and_the_undo_names_both_as_before(engine: Engine) -> None:
+def test_default_keeps_the_value_that_says_more_and_the_undo_names_both_as_after(engine: Engine) -> None:
     """Reviewer: the newer record's unaccented name replaced the kept record's accented one by
     default, and the undo then read 'Merged contact "Nguyen…" into "Nguyen…"'."""
     with unit_of_work(engine) as s:
@@ -295,7 +295,10 @@ def test_default_keeps_the_value_that_says_more_and_the_undo_names_both_as_befor
     assert survivor["full_name"] == "Nguyễn Thị Hồng Nhung" and survivor["given_name"] == "Nhung"
     assert survivor["position"] == "Giám đốc"
     assert offered is not None and offered.group_id == result.group_id
-    assert offered.description == 'Merged contact "Nguyễn Thị Hồng Nhung" into "Nguyen Thi Hong Nhung"'
+    # named as the merge left them (reviewer h129): one name now, the ids tell them apart
+    assert offered.description == (
+        f'Merged contact "Nguyễn Thị Hồng Nhung" (#{kept}) into "Nguyễn Thị Hồng Nhung" (#{typed})'
+    )
 
 
 def test_a_country_written_wins_over_viet_nam_left_by_default(engine: Engine) -> None:
