@@ -263,8 +263,22 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(f"{noun} #{record_id}  {label}")
     for e in entries:
         by = (f" — {e.actor}" if lang == "vi" else f" by {e.actor}") if e.actor else ""
-        ctx.out(f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, kind)}")
+        head = f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  "
+        # a value of several lines (a meeting's minutes) goes on under its field, not at the
+        # margin where it reads as a row of its own (reviewer h129)
+        lines = history.describe(e, lang, kind).splitlines() or [""]
+        ctx.out(head + lines[0])
+        under = " " * len(head) + " " * _field_width(lines[0])
+        for line in lines[1:]:
+            ctx.out(under + line if line else "")
     return 0
+
+
+def _field_width(first: str) -> int:
+    """How wide a change's field name is ("Minutes: " of "Minutes: — → Hai bên…"): its
+    further lines go on under the values, after it."""
+    name, sep, _rest = first.partition(": ")
+    return len(name) + len(sep) if sep else 0
 
 
 def _kind_named(kind: str, lang: str) -> str:

@@ -127,6 +127,7 @@ LINES: dict[str, tuple[str, str]] = {
     ),
     "undo_with": ("Undo with: ketnoi undo {group}", "Hoàn tác: ketnoi undo {group}"),
     "undone": ("Undone: {description}.", "Đã hoàn tác: {description}."),
+    "redone": ("Redone: {description}.", "Đã làm lại: {description}."),
     "merge_head_field": ("field", "trường"),
     "merge_head_survivor": ("survivor #{id}", "giữ lại #{id}"),
     "merge_head_other": ("other #{id}", "bị xoá sau khi gộp #{id}"),

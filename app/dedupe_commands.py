@@ -291,6 +291,11 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             group_id = last.group_id
         result = undo.undo_group(session, group_id, actor)
         lang = cli_language(getattr(args, "lang", None))
+        base, depth = undo.undo_depth(group_id)
+        if depth % 2:  # an undo undone: a redo, said as one ("Redone: Rescheduled action …",
+            # not "Undone: Undo: Rescheduled action …"; reviewer h129)
+            ctx.out(say("redone", lang, description=undo.describe(session, base, lang)))
+            return 0
         description = undo.describe(session, group_id, lang) if lang == "vi" else result.description
     ctx.out(say("undone", lang, description=description))
     return 0

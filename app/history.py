@@ -92,6 +92,17 @@ class HistoryEntry:
     moved: dict[str, int]  # a survivor's merge row: what moved to it, how many
     restorable: bool  # an old value that can be written back now
     event: Event | None = None  # a post's or a reorganisation's row, in parts (app.history_events)
+    # an undo's or a redo's row: what it took back or did again, by language ("en", "vi": the
+    # operation as Edit → Undo history says it, "Rescheduled action …"); empty otherwise
+    step_of: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def redo(self) -> bool:
+        """An undo of an undo (group ``uu<id>``): a redo, said so (reviewer h129: the history
+        said "Undo" for the undo and for the redo alike)."""
+        from app.undo import undo_depth
+
+        return self.op == "undo" and undo_depth(self.group_id)[1] % 2 == 0
 
     @property
     def undid_import(self) -> bool:
@@ -275,6 +286,7 @@ def record_history(
     files = _batch_files(session, batches)
     current = _current(session, kind, record_id)
     out: list[HistoryEntry] = []
+    said: dict[str, dict[str, str]] = {}  # an undone operation's words, read once
     for r in rows:
         old, new = _typed(kind, r.field, r.old), _typed(kind, r.field, r.new)
         merged_with, merged_into, moved = "", False, {}
@@ -298,6 +310,7 @@ def record_history(
             # two records of one name ("FPT Corporation → FPT Corporation" read as nothing
             # changed): their ids say which
             old_label, new_label = f"{old_label} (#{r.old})", f"{new_label} (#{r.new})"
+        step_of = _step_of(session, str(r.group_id or ""), said) if r.op == "undo" and not r.field else {}
         entry = HistoryEntry(
             id=int(r.id),
             at=_aware(r.at),
@@ -315,6 +328,7 @@ def record_history(
             merged_into=merged_into,
             moved=moved,
             restorable=_restorable(kind, r.field, r.op, old, current),
+            step_of=step_of,
         )
         events = history_events.events_of(r.op, r.old, r.new, event_names, record_id) if not r.field else []
         # an edit of a post's name and precedence: a row for each, as a record's edit has
@@ -323,6 +337,24 @@ def record_history(
         out = sorted([*out, *_attachment_rows(session, kind, record_id, limit)], key=lambda e: (e.at, e.id))
         out = out[::-1][: max(limit, 0)]
     return out
+
+
+def _step_of(session: Session, group_id: str, said: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The operation an undo's (or a redo's) group ``group_id`` works on, said in English and
+    Vietnamese as Edit → Undo history says it; empty for an import's undo (said apart) or
+    when it cannot be said (its rows gone)."""
+    from app.undo import describe as describe_group
+    from app.undo import undo_depth
+
+    base, depth = undo_depth(group_id)
+    if not depth:
+        return {}
+    if base not in said:
+        try:
+            said[base] = {lang: describe_group(session, base, lang) for lang in ("en", "vi")}
+        except (UserError, LookupError, ValueError):
+            said[base] = {}
+    return said[base]
 
 
 def _attachment_rows(session: Session, kind: str, record_id: int, limit: int) -> list[HistoryEntry]:

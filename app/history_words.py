@@ -56,6 +56,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "delete": ("Deleted", "Đã xoá"),
     "restore": ("Restored", "Đã khôi phục"),
     "undo": ("Undo", "Hoàn tác"),
+    "undo_of": ("Undo: {what}", "Hoàn tác: {what}"),
+    "redo_of": ("Redo: {what}", "Làm lại: {what}"),
+    "redo": ("Redo", "Làm lại"),
     "purge": ("Removed for good (trash emptied)", "Đã xoá vĩnh viễn"),
     "merged_into": ("Merged into “{other}”", "Đã gộp vào “{other}”"),
     "merged_here": ("Merged “{other}” into this record", "Đã gộp “{other}” vào bản ghi này"),
@@ -138,6 +141,11 @@ def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
         return _say("created_by_import", lang)
     if entry.undid_import and entry.op == "delete":
         return _say("deleted_by", lang, why=_undo_of_import(entry, lang))
+    if entry.op == "undo":  # an undo and a redo told apart, with what they worked on (reviewer h129)
+        what = entry.step_of.get(lang, "")
+        if what:
+            return _say("redo_of" if entry.redo else "undo_of", lang, what=what)
+        return _say("redo" if entry.redo else "undo", lang)
     if entry.op in _WORDS:
         return _say(entry.op, lang)
     return entry.op

@@ -129,6 +129,11 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
                 .replace("%1", str(e.batch_id))
                 .replace("%2", e.batch_file or "?")
             )
+        if e.op == "undo":  # an undo and a redo told apart, with what (reviewer h129)
+            what = e.step_of.get(self.ctx.lang(), "")
+            if what:
+                return (self.tr("Redo: %1") if e.redo else self.tr("Undo: %1")).replace("%1", what)
+            return self.tr("Redo") if e.redo else self.tr("Undo")
         words = {
             "delete": self.tr("Deleted"),
             "restore": self.tr("Restored"),

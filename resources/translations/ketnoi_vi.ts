@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2483,37 +2484,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="408" />
+      <location filename="../../ui/history.py" line="413" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="238" />
+      <location filename="../../ui/history.py" line="243" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="198" />
+      <location filename="../../ui/history.py" line="203" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="296" />
+      <location filename="../../ui/history.py" line="301" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="301" />
+      <location filename="../../ui/history.py" line="306" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="304" />
+      <location filename="../../ui/history.py" line="309" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="241" />
+      <location filename="../../ui/history.py" line="246" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2521,7 +2522,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="174" />
+      <location filename="../../ui/history.py" line="179" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
@@ -2536,7 +2537,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="159" />
+      <location filename="../../ui/history.py" line="164" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
@@ -2551,7 +2552,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="172" />
+      <location filename="../../ui/history.py" line="177" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
@@ -2581,7 +2582,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="133" />
+      <location filename="../../ui/history.py" line="138" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
@@ -2591,17 +2592,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="166" />
+      <location filename="../../ui/history.py" line="171" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="179" />
+      <location filename="../../ui/history.py" line="184" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="149" />
+      <location filename="../../ui/history.py" line="154" />
       <source>Linked to the calendar invitation “%1”</source>
       <translation>Liên kết với lời mời lịch “%1”</translation>
     </message>
@@ -2623,43 +2624,53 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="168" />
+      <location filename="../../ui/history.py" line="173" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="155" />
-      <location filename="../../ui/history.py" line="157" />
+      <location filename="../../ui/history.py" line="160" />
+      <location filename="../../ui/history.py" line="162" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="138" />
+      <location filename="../../ui/history.py" line="143" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="162" />
+      <location filename="../../ui/history.py" line="167" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="165" />
+      <location filename="../../ui/history.py" line="170" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="167" />
+      <location filename="../../ui/history.py" line="172" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
     <message>
       <location filename="../../ui/history.py" line="136" />
+      <source>Redo</source>
+      <translation>Làm lại</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="135" />
+      <source>Redo: %1</source>
+      <translation>Làm lại: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="141" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="137" />
+      <location filename="../../ui/history.py" line="142" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
@@ -2679,19 +2690,25 @@ Bản sao lưu: %2</translation>
       <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="134" />
+      <location filename="../../ui/history.py" line="139" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="175" />
+      <location filename="../../ui/history.py" line="180" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="135" />
+      <location filename="../../ui/history.py" line="136" />
+      <location filename="../../ui/history.py" line="140" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="135" />
+      <source>Undo: %1</source>
+      <translation>Hoàn tác: %1</translation>
     </message>
     <message>
       <location filename="../../ui/history.py" line="63" />
@@ -2711,7 +2728,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="177" />
+      <location filename="../../ui/history.py" line="182" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -5001,7 +5018,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
