@@ -145,6 +145,14 @@ def clean_multiline(text: str | None) -> str:
     return out
 
 
+def as_written(text: str | None) -> str:
+    """A person's name as written, to tell people apart: :func:`clean` and lower-cased, its
+    accents kept. "Phạm Thị Thu Trang" and "Pham Thi Thu Trang" fold alike (search finds
+    either) but are written otherwise: two people the database holds apart (reviewer h129),
+    whom an import joins only by a shared e-mail or phone."""
+    return clean(text).lower()
+
+
 # --- folding ------------------------------------------------------------------------------
 #
 # Both folds below are defined by a "slow" function that runs the full Unicode algorithms on

@@ -36,6 +36,7 @@ from app.dedupe import NAME_COLUMNS
 from app.importing.messages import EarlierRow, Term
 from app.importing.preview import Preview, RowResult
 from app.importing.resolve import fold
+from app.vntext import as_written
 from db.queries import chunked, fts_candidates
 from db.tables import CON
 
@@ -54,6 +55,7 @@ SAID_APART = frozenset(
 """A row's notes that say already which record or row it resembles and why it is new."""
 
 OTHER_ORDER, SAME_NAME, FAMILY_GIVEN = "likely_other_order", "likely_same_name", "likely_family_given"
+OTHER_ACCENTS = "likely_other_accents"
 
 
 def say(session: Session, preview: Preview, ctx: MatchContext, folded: dict[int, str] | None = None) -> None:
@@ -113,10 +115,12 @@ class _Names:
             (self.middled if middle else self.bare).setdefault(short, []).append(entry)
         self.names[ident] = name
 
-    def probable(self, keys: Keys, org: Any, others: _Names) -> tuple[int, str] | None:
+    def probable(self, keys: Keys, org: Any, others: _Names, written: str = "") -> tuple[int, str] | None:
         """The first one (oldest record, or row above) the name is probably, and why; ``others``:
         the rest of the people a family and given name is compared with (two middle names
-        among them are two people, as Find duplicates groups them)."""
+        among them are two people, as Find duplicates groups them); ``written``: the name as
+        written (:func:`app.vntext.as_written`), which the matching keys a name by at one
+        organisation (the same name with other accents is said here, not joined there)."""
         ordered, bag, family, middle, given = keys
         first = self.by_bag.get(bag)
         if first is not None:
@@ -127,6 +131,8 @@ class _Names:
                     return ident, OTHER_ORDER
                 if org != other:  # (one without an organisation: the matching keys the name with it)
                     return ident, SAME_NAME
+                if written and as_written(self.names[ident]) != written:
+                    return ident, OTHER_ACCENTS
         if not (family and given) or not (self.bare if middle else self.middled):
             return None
         short = f"{family}|{given}"
@@ -157,12 +163,13 @@ def _contacts(session: Session, preview: Preview, ctx: MatchContext, folded: dic
         keys = name_keys(full, c.get("family_name"), c.get("middle_name"), c.get("given_name"))
         org = c.get("organisation_id")
         if not (row.reasons and any(m.code in SAID_APART for m in row.reasons)):
-            found = records.probable(keys, org, above)
+            written = as_written(full)
+            found = records.probable(keys, org, above, written)
             if found is not None:
                 ident, why = found
                 row.note("likely_contact", id=ident, name=records.names[ident], why=Term(why))
             else:
-                found = above.probable(keys, org, records)
+                found = above.probable(keys, org, records, written)
                 if found is not None:
                     other, why = found
                     row.note("likely_row", other_row=other, name=above.names[other], why=Term(why))

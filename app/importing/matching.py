@@ -1,9 +1,13 @@
 """Matching each row against the database and against the rows above it in the file.
 
-A contact is the same person when it shares an email or a phone number, or the folded name at
-the same organisation, unless the two are evidently different people: they share no email and
+A contact is the same person when it shares an email or a phone number, or the name as
+written (case and spaces aside, accents kept: :func:`app.vntext.as_written`) at the same
+organisation, unless the two are evidently different people: they share no email and
 no phone, and for emails or for phones both have some (two "Nguyễn Văn An" of a 30,000-person
-company are two people; a row without an email or a phone is still known by its name). An
+company are two people; a row without an email or a phone is still known by its name). Names
+that differ only by their accents ("Pham Thi Thu Trang", "Phạm Thị Thu Trang") are two people's
+unless an email or a phone joins them: an export of two such records imported back made them
+one (reviewer h129); the row says which record it probably is (:mod:`app.importing.likely`). An
 organisation is the same when its name, acronym or an alias is; a meeting by title and day; an
 action by title and organisation. When several records have a key, the oldest (lowest id) is
 the one matched. The first row of the file wins; later rows that name the same record are
@@ -32,6 +36,7 @@ from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, org_label, split_acronym
 from app.validation import phone_display
+from app.vntext import as_written
 from db import models as m
 from db.queries import chunked
 
@@ -232,7 +237,7 @@ def _keys(kind: str, row: RowResult, ctx: MatchContext) -> list[tuple[str, Any]]
         keys: list[tuple[str, Any]] = [("email", e) for e in emails] if emails else []
         if phones:
             keys += [("phone", p) for p in phones]
-        keys.append(("name", (fold(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
+        keys.append(("name", (as_written(c["full_name"]), _org_key(ctx, row.refs.get("organisation")))))
         return keys
     if kind == "organisation":
         # A name may be another's acronym or alias ("MOF" / "Bộ Tài chính (MOF)"), as in OrgIndex.
@@ -341,7 +346,7 @@ def _db_keys(
         ):
             # (one still filed under an organisation merged or renamed by today: where a row
             # naming either files them, app.importing.reorganised)
-            key = ("name", (fold(name), now_of(org) if org in olds else org))
+            key = ("name", (as_written(name), now_of(org) if org in olds else org))
             if people is not None:
                 people.names[ident] = name
             if key not in out:
@@ -513,7 +518,8 @@ def _seed(ctx: MatchContext, after: Sequence[Preview], kind: str) -> None:
             # (which writes that sheet first): not "attendee not found" (reviewer h98)
             for row in earlier.rows:
                 person = str((row.columns or {}).get("full_name") or "")
-                if row.status == "new" and person and ctx.contacts.lookup(person) is None:
+                # (by the name as written: "Phạm Thị Thu Trang" new beside "Pham Thi Thu Trang")
+                if row.status == "new" and person and ctx.contacts.written(person) is None:
                     ctx.contacts.add(person)
         if kind == "action" and earlier.kind == "meeting":  # (an action's meeting, the same)
             for row in earlier.rows:
@@ -650,7 +656,7 @@ def _renamed(
         values = {"full_name": found[0], "organisation_id": found[1]} if found is not None else {}
     values = {**values, **ctx.overlay.get(ident, ({}, {}))[0]}
     name = values.get("full_name") or ""
-    db_keys.setdefault(("name", (fold(name), values.get("organisation_id"))), ident)
+    db_keys.setdefault(("name", (as_written(name), values.get("organisation_id"))), ident)
     people.names[ident] = name
 
 
@@ -818,7 +824,7 @@ def _match(
                 seen_more.setdefault(k, []).append(row.row)
         if people is not None:
             row_names[row.row] = row.columns.get("full_name") or ""
-            folded_names[row.row] = all_keys[-1][1][0]  # (the name's key: _keys)
+            folded_names[row.row] = fold(row_names[row.row])
             if shared_row is not None:  # an email or phone also had by someone of another name above
                 for k in all_keys:
                     if k[0] != "name" and seen.get(k, row.row) != row.row:

@@ -874,6 +874,10 @@ TERMS: dict[str, tuple[str, str]] = {
         "the same name, one without an organisation",
         "cùng họ tên, một bên không ghi đơn vị",
     ),
+    "likely_other_accents": (
+        "the same name with other accents, at the same organisation",
+        "cùng họ tên nhưng khác dấu, cùng đơn vị",
+    ),
     "likely_family_given": (
         "the same family and given names, middle names not contradicting",
         "cùng họ và tên, tên đệm không khác nhau",

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from app.importing.messages import IN_THE_TRASH
 from app.importing.notation import split_email, split_start
-from app.vntext import clean
+from app.vntext import as_written, clean
 from app.vntext import fold as _fold
 from db import models as m
 
@@ -310,6 +310,11 @@ class NameIndex:
         self.by_email: dict[str, int] = {}  # and "email folded-name" (contacts)
         self.by_start: dict[str, int] = {}  # meetings: by title and start (and by title and day)
         self.name_first = False  # contacts: a name only one has before the email's other holder
+        # contacts: by the name as written (accents kept), which tells apart two people whose
+        # names fold alike ("Phạm Thị Thu Trang", "Pham Thi Thu Trang": reviewer h129), and
+        # the names so written that more than one has
+        self.by_written: dict[str, int] = {}
+        self.written_shared: set[str] = set()
         self._next = -1
 
     @classmethod
@@ -342,6 +347,9 @@ class NameIndex:
         for ident, name in session.exec(stmt):
             assert ident is not None
             key = folded[ident] = fold(name)
+            written = as_written(name)
+            if index.by_written.setdefault(written, ident) != ident:
+                index.written_shared.add(written)
             first = index.by_name.setdefault(key, ident)
             if first != ident:
                 index.ambiguous[key] = index.ambiguous.get(key, 1) + 1
@@ -373,8 +381,21 @@ class NameIndex:
             index.by_start.setdefault(_start_key(key, starts.date(), None), ident)
         return index
 
+    def _written(self, name: str) -> int | None:
+        """The one record of ``name`` as written, when its folded name is more than one's."""
+        if not self.by_written or fold(name) not in self.ambiguous:
+            return None
+        written = as_written(name)
+        return None if written in self.written_shared else self.by_written.get(written)
+
+    def written(self, name: str) -> int | None:
+        """The first record (or new one) of ``name`` as written, accents kept (contacts)."""
+        return self.by_written.get(as_written(name))
+
     def lookup(self, text: str) -> int | None:
-        found = self.by_name.get(fold(text))
+        found = self._written(text) if self.ambiguous else None
+        if found is None:
+            found = self.by_name.get(fold(text))
         if found is None and self.by_start:
             title, day, at = split_start(text)
             if day is not None:
@@ -385,6 +406,8 @@ class NameIndex:
             key = fold(name)
             if email:  # the one of that email and name; else the name's, when only one has it
                 found = self.by_email.get(f"{email.lower()} {key}")
+                if found is None and self.ambiguous:
+                    found = self._written(name)
                 if found is None and self.name_first and key not in self.ambiguous:
                     found = self.by_name.get(key)
                 if found is None:
@@ -399,6 +422,8 @@ class NameIndex:
         name, email = split_email(text) if "<" in text else (text, "")
         if email and email.lower() in self.by_email:
             return 0
+        if self.ambiguous and self._written(name) is not None:
+            return 0  # (one of them is written so: "Phạm Thị Thu Trang" beside "Pham Thi Thu Trang")
         return self.ambiguous.get(fold(name), 0)
 
     def name_of(self, ident: int) -> str:
@@ -421,7 +446,7 @@ class NameIndex:
         for key in gone:
             self.pending.pop(key, None)
             self.emails.pop(key, None)
-        for table in (self.by_name, self.by_email):
+        for table in (self.by_name, self.by_email, self.by_written):
             for text in [t for t, ident in table.items() if ident in gone]:
                 del table[text]
 
@@ -433,5 +458,12 @@ class NameIndex:
         if email:
             self.emails[key] = email.lower()
             self.by_email[email.lower()] = key
+        if self.name_first:  # (contacts)
+            written = as_written(name)
+            if self.by_written.setdefault(written, key) != key:
+                self.written_shared.add(written)
+            folded = fold(name)
+            if folded in self.by_name:  # another of that folded name: told apart as written
+                self.ambiguous[folded] = self.ambiguous.get(folded, 1) + 1
         self.by_name[fold(name)] = key
         return key

@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2616,7 +2617,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="683" />
+      <location filename="../../ui/import_wizard/messages.py" line="686" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2720,7 +2721,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="683" />
+      <location filename="../../ui/import_wizard/messages.py" line="686" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -3235,7 +3236,7 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="638" />
+      <location filename="../../ui/import_wizard/messages.py" line="641" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
@@ -3320,7 +3321,7 @@ Bản sao lưu: %2</translation>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="618" />
+      <location filename="../../ui/import_wizard/messages.py" line="621" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -3530,7 +3531,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="617" />
+      <location filename="../../ui/import_wizard/messages.py" line="620" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -3590,7 +3591,7 @@ Bản sao lưu: %2</translation>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="616" />
+      <location filename="../../ui/import_wizard/messages.py" line="619" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
@@ -3963,7 +3964,7 @@ Bản sao lưu: %2</translation>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="603" />
+      <location filename="../../ui/import_wizard/messages.py" line="606" />
       <source>action</source>
       <translation>việc</translation>
     </message>
@@ -3988,22 +3989,22 @@ Bản sao lưu: %2</translation>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="606" />
+      <location filename="../../ui/import_wizard/messages.py" line="609" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="609" />
+      <location filename="../../ui/import_wizard/messages.py" line="612" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="600" />
+      <location filename="../../ui/import_wizard/messages.py" line="603" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="598" />
+      <location filename="../../ui/import_wizard/messages.py" line="601" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
@@ -4013,22 +4014,22 @@ Bản sao lưu: %2</translation>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="596" />
+      <location filename="../../ui/import_wizard/messages.py" line="599" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="605" />
+      <location filename="../../ui/import_wizard/messages.py" line="608" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="602" />
+      <location filename="../../ui/import_wizard/messages.py" line="605" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="607" />
+      <location filename="../../ui/import_wizard/messages.py" line="610" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
@@ -4043,7 +4044,7 @@ Bản sao lưu: %2</translation>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="601" />
+      <location filename="../../ui/import_wizard/messages.py" line="604" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
@@ -4053,17 +4054,17 @@ Bản sao lưu: %2</translation>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="599" />
+      <location filename="../../ui/import_wizard/messages.py" line="602" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="604" />
+      <location filename="../../ui/import_wizard/messages.py" line="607" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="597" />
+      <location filename="../../ui/import_wizard/messages.py" line="600" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
@@ -4078,9 +4079,14 @@ Bản sao lưu: %2</translation>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="593" />
+      <location filename="../../ui/import_wizard/messages.py" line="596" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="593" />
+      <source>the same name with other accents, at the same organisation</source>
+      <translation>cùng họ tên nhưng khác dấu, cùng đơn vị</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="591" />
@@ -4088,12 +4094,12 @@ Bản sao lưu: %2</translation>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="608" />
+      <location filename="../../ui/import_wizard/messages.py" line="611" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="595" />
+      <location filename="../../ui/import_wizard/messages.py" line="598" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -5017,7 +5023,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>

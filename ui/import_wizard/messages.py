@@ -589,6 +589,9 @@ def _terms() -> dict[str, str]:
         "alias": tr("ImportTerm", "alias"),
         "likely_other_order": tr("ImportTerm", "names in another order"),
         "likely_same_name": tr("ImportTerm", "the same name, one without an organisation"),
+        "likely_other_accents": tr(
+            "ImportTerm", "the same name with other accents, at the same organisation"
+        ),
         "likely_family_given": tr(
             "ImportTerm", "the same family and given names, middle names not contradicting"
         ),
