@@ -313,8 +313,9 @@ class NameIndex:
         # contacts: by the name as written (accents kept), which tells apart two people whose
         # names fold alike ("Phạm Thị Thu Trang", "Pham Thi Thu Trang": reviewer h129), and
         # the names so written that more than one has
-        self.by_written: dict[str, int] = {}
+        self.by_written: dict[str, int] = {}  # (of the names folded alike, and the new ones)
         self.written_shared: set[str] = set()
+        self.full_names: dict[int, str] = {}  # contacts: each record's name as written
         self._next = -1
 
     @classmethod
@@ -344,17 +345,22 @@ class NameIndex:
         stmt = select(m.Contact.id, m.Contact.full_name).where(col(m.Contact.deleted_at).is_(None))
         stmt = stmt.order_by(col(m.Contact.id))  # the oldest wins a tie, as the matching's does
         folded: dict[int, str] = {}
-        for ident, name in session.exec(stmt):
+        people = session.exec(stmt).all()
+        for ident, name in people:
             assert ident is not None
             key = folded[ident] = fold(name)
-            written = as_written(name)
-            if index.by_written.setdefault(written, ident) != ident:
-                index.written_shared.add(written)
+            index.full_names[ident] = name
             first = index.by_name.setdefault(key, ident)
             if first != ident:
                 index.ambiguous[key] = index.ambiguous.get(key, 1) + 1
                 index.shared.add(ident)
                 index.shared.add(first)
+        if index.shared:  # (as written: only the names more than one has folded, :meth:`_written`)
+            for ident, name in people:
+                if ident in index.shared:
+                    written = as_written(name)
+                    if index.by_written.setdefault(written, ident) != ident:
+                        index.written_shared.add(written)
         emails = select(m.ContactMethod.contact_id, m.ContactMethod.value).where(
             col(m.ContactMethod.kind) == "email"
         )
@@ -390,7 +396,13 @@ class NameIndex:
 
     def written(self, name: str) -> int | None:
         """The first record (or new one) of ``name`` as written, accents kept (contacts)."""
-        return self.by_written.get(as_written(name))
+        written = as_written(name)
+        found = self.by_written.get(written)
+        if found is None:
+            found = self.by_name.get(fold(name))
+            if found is not None and as_written(self.full_names.get(found, "")) != written:
+                return None
+        return found
 
     def lookup(self, text: str) -> int | None:
         found = self._written(text) if self.ambiguous else None
