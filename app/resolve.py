@@ -3,8 +3,10 @@
 ``42`` (or ``#42``) is an id. Anything else is matched on folded text (case, diacritics and đ
 ignored: "nguyen thi hong nhung" finds "Nguyễn Thị Hồng Nhung", "nic" finds the organisation
 whose acronym is NIC): an exact match of the name (for organisations also the English name,
-acronym or an alias) wins; without one, a single record whose words start so is taken. Several
-candidates are an :class:`AmbiguousName` listing them, so the person can pick one by id.
+acronym or an alias) wins; of several, the one whose name is written so, accents and all
+("Phạm Thị Thu Trang" beside "Pham Thi Thu Trang"); without one, a single record whose words
+start so is taken. Several candidates are an :class:`AmbiguousName` listing them, so the
+person can pick one by id.
 
 The candidates come from the full-text index (:func:`db.queries.fts_candidates`), so a look-up
 costs the same with 100 contacts or 100,000.
@@ -20,7 +22,7 @@ from sqlmodel import Session
 from app import records
 from app.errors import RecordGone, UserError
 from app.records import name_key, named_ids
-from app.vntext import fold, fold_words
+from app.vntext import as_written, fold, fold_words
 from db import kinds
 from db import models as m
 from db.queries import fts_candidates
@@ -123,7 +125,13 @@ def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bo
         label = str(row[_LABEL[kind]])
         return f"{label} ({row['acronym']})" if kind == "organisation" and row.get("acronym") else label
 
-    exact = [(int(r["id"]), shown(r)) for r in rows if query in names(r)]
+    matched = [r for r in rows if query in names(r)]
+    if len(matched) > 1:  # one of them written so, accents and all: "Phạm Thị Thu Trang", not "Pham …"
+        written = as_written(str(text))
+        so = [int(r["id"]) for r in matched if as_written(str(r[_LABEL[kind]])) == written]
+        if len(so) == 1:
+            return so[0]
+    exact = [(int(r["id"]), shown(r)) for r in matched]
     for found in (exact, [(int(r["id"]), shown(r)) for r in rows]):
         if len(found) == 1:
             return found[0][0]
