@@ -475,7 +475,11 @@ class NameIndex:
             if self.by_written.setdefault(written, key) != key:
                 self.written_shared.add(written)
             folded = fold(name)
-            if folded in self.by_name:  # another of that folded name: told apart as written
+            other = self.by_name.get(folded)
+            if other is not None:  # another of that folded name: the two told apart as written
                 self.ambiguous[folded] = self.ambiguous.get(folded, 1) + 1
+                other_name = self.full_names.get(other) or self.pending.get(other)
+                if other_name:
+                    self.by_written.setdefault(as_written(other_name), other)
         self.by_name[fold(name)] = key
         return key

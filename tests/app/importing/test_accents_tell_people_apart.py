@@ -114,3 +114,38 @@ def test_a_meetings_attendee_is_the_person_written_so(engine: Engine, tmp_path: 
     assert not [r for r in (*first.reasons, *second.reasons) if r.code == "attendee_namesakes"]
     # written as neither: which one is not guessed silently
     assert [r.code for r in third.reasons if r.code == "attendee_namesakes"] == ["attendee_namesakes"]
+
+
+def test_a_new_person_of_a_workbook_beside_a_record_written_otherwise(engine: Engine, tmp_path: Path) -> None:
+    """The contacts sheet adds "Phạm Thị Thu Trang" beside the database's "Pham Thi Thu Trang":
+    the meetings sheet's preview gives each attendee the person written so."""
+    from app.importing import inspect_workbook, preview_import
+
+    with unit_of_work(engine) as s:
+        most = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        other = records.create(s, "contact", {"full_name": "Pham Thi Thu Trang", "organisation_id": most})
+    path = write_xlsx(tmp_path / "f.xlsx", {
+        "Liên hệ": [HEAD, ["Phạm Thị Thu Trang", "MOST", None, None]],
+        "Cuộc họp": [
+            ["Tiêu đề", "Bắt đầu", "Thành phần"],
+            ["Gặp chị Trang", "07/12/2026 10:00", "Phạm Thị Thu Trang"],
+            ["Gặp em Trang", "08/12/2026 10:00", "Pham Thi Thu Trang"],
+        ],
+    })  # fmt: skip
+    with read_session(engine) as s:
+        layouts = [x for x in inspect_workbook(path, session=s) if not isinstance(x, Exception)]
+        contacts = preview_import(path, layouts[0], session=s, parallel=False)
+        meetings = preview_import(path, layouts[1], session=s, parallel=False, after=[contacts])
+    assert [r.status for r in contacts.rows] == ["new"]
+    first, second = (r.relations["attendees"] for r in meetings.rows if r.relations is not None)
+    assert first != [other] and first[0] < 0  # the new person's placeholder
+    assert second == [other]
+    run_import(engine, [contacts, meetings])
+    with read_session(engine) as s:
+        att = {(a.meeting_id, a.contact_id) for a in s.exec(select(m.MeetingAttendee))}
+        names = {c.id: c.full_name for c in s.exec(select(m.Contact))}
+        titles = {mt.id: mt.title for mt in s.exec(select(m.Meeting))}
+    assert sorted((titles[mi], names[ci]) for mi, ci in att) == [
+        ("Gặp chị Trang", "Phạm Thị Thu Trang"),
+        ("Gặp em Trang", "Pham Thi Thu Trang"),
+    ]
