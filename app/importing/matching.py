@@ -709,6 +709,36 @@ def match_rows(
     return ctx
 
 
+def _typed_without_accents(
+    keys: list[tuple[str, Any]],
+    db_keys: dict[tuple[str, Any], Any],
+    people: People,
+    folded_db: dict[tuple[str, Any], list[tuple[str, Any]]] | None,
+) -> dict[tuple[str, Any], list[tuple[str, Any]]] | None:
+    """A name typed without any accents ("Nguyen Thi Hong Nhung", as field sheets and phones
+    write them) that no record has as written is the one record at its organisation whose name
+    folds to it ("Nguyễn Thị Hồng Nhung"): its key is made that record's in ``db_keys``. Names
+    written with other accents stay two people (reviewer h129's "Phạm Thị Thu Trang" and "Pham
+    Thi Thu Trang", each matched as written); so do two or more records that fold alike, and the
+    usual checks (an e-mail or a phone that differs) still tell people apart after. The folded
+    keys of the records are made on the first such row (``folded_db``, returned to keep)."""
+    key = next((k for k in keys if k[0] == "name"), None)
+    if key is None or key in db_keys:
+        return folded_db
+    written, org = key[1]
+    if not written or fold(written) != written:  # (accents typed: the name as written decides)
+        return folded_db
+    if folded_db is None:
+        folded_db = {}
+        for k in db_keys:
+            if k[0] == "name":
+                folded_db.setdefault((fold(k[1][0]), k[1][1]), []).append(k)
+    alike = folded_db.get((written, org), ())
+    if len(alike) == 1 and not people.more.get(alike[0]):
+        db_keys[key] = db_keys[alike[0]]
+    return folded_db
+
+
 def _match(
     session: Session,
     preview: Preview,
@@ -756,6 +786,7 @@ def _match(
     row_names: dict[int, str] = {}  # contacts: each row's name, by row number
     folded_names: dict[int, str] = {}  # and folded, as its key has it (app.importing.likely)
     seen_owners: dict[tuple[str, Any], list[int]] = {}  # the later rows with an email or phone of ``seen``
+    folded_db: dict[tuple[str, Any], list[tuple[str, Any]]] | None = None  # (_typed_without_accents)
     on_match, learn, rekey = preview.on_match, ctx.orgs.learn, kind in ("contact", "action")
     for i, row in enumerate(preview.rows):
         if i % CHECK_EVERY == 0 and i:
@@ -833,6 +864,7 @@ def _match(
             row_details[row.row] = details
         shared_contact, chosen = None, {}
         if people is not None and db_keys:
+            folded_db = _typed_without_accents(all_keys, db_keys, people, folded_db)
             # (from all the row's keys: an email another name has above may be this person's here)
             keys, chosen, shared_contact = _other_names(
                 kind, row, all_keys, db_keys, people.owners, people.names.get

@@ -80,20 +80,42 @@ def test_a_row_meets_the_record_written_as_it_is(engine: Engine, tmp_path: Path)
         assert s.get(m.Contact, other).last_contacted_on is None  # type: ignore[union-attr]
 
 
-def test_a_sheet_without_accents_is_new_people_said_to_be_the_records(engine: Engine, tmp_path: Path) -> None:
+def test_a_sheet_typed_without_accents_updates_the_one_record_it_folds_to(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A field sheet typed without any accents (as phones write names) is still the record:
+    not a second "Nguyễn Thị Hồng Nhung" at each weekly import. A name typed with other accents
+    is another person, said probably to be the record."""
     with unit_of_work(engine) as s:
         vin = records.create(
             s, "organisation", {"name": "Mạng lưới Đổi mới sáng tạo Việt Nam", "acronym": "VIN"}
         )
         nhung = records.create(s, "contact", {"full_name": "Nguyễn Thị Hồng Nhung", "organisation_id": vin})
     pv = preview(engine, write_xlsx(tmp_path / "d.xlsx", {"Liên hệ": [
-        HEAD, ["Nguyen Thi Hong Nhung", "VIN", None, None],
+        HEAD,
+        ["Nguyen Thi Hong Nhung", "VIN", None, "0912 345 678"],
+        ["Nguyễn Thi Hông Nhung", "VIN", None, None],
     ]}))  # fmt: skip
-    (row,) = pv.rows
-    assert row.status == "new"
-    assert text(row.reasons[0]).startswith(
+    plain, other = pv.rows
+    assert plain.status == "update" and plain.match_id == nhung
+    assert other.status == "new"
+    assert text(other.reasons[0]).startswith(
         f"probably Nguyễn Thị Hồng Nhung (#{nhung}), the same name with other accents, at the same organisation"
     )
+
+
+def test_typed_without_accents_beside_two_records_that_fold_alike_is_neither(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with unit_of_work(engine) as s:
+        most = records.create(s, "organisation", {"name": "Bộ Khoa học và Công nghệ", "acronym": "MOST"})
+        records.create(s, "contact", {"full_name": "Phạm Thị Thu Trang", "organisation_id": most})
+        records.create(s, "contact", {"full_name": "Phạm Thị Thu Tráng", "organisation_id": most})
+    pv = preview(engine, write_xlsx(tmp_path / "f.xlsx", {"Liên hệ": [
+        HEAD, ["Pham Thi Thu Trang", "MOST", None, None],
+    ]}))  # fmt: skip
+    (row,) = pv.rows
+    assert row.status == "new"  # which of the two is not guessed
 
 
 def test_a_meetings_attendee_is_the_person_written_so(engine: Engine, tmp_path: Path) -> None:
