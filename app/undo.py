@@ -209,6 +209,8 @@ def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en
         )
     if is_undone(session, group_id):
         raise refused("That change has already been undone.", "Thay đổi này đã được hoàn tác rồi.")
+    if part_hidden(session, group_id):
+        raise hidden_refusal()
     if _touches_purged(session, group_id):
         raise refused(
             "Records of that change were removed for good when the trash was emptied; it cannot be undone.",
@@ -227,6 +229,29 @@ def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en
         )
     )
     return undo_id(group_id)
+
+
+HIDDEN_WORDS = {
+    "en": "Part of that change touches records you may not see, so you cannot undo it: undoing only "
+    "the rest would leave it half undone. Ask whoever made it, or a manager, to undo it.",
+    "vi": "Một phần của thay đổi này liên quan đến hồ sơ bạn không được xem, nên bạn không thể hoàn tác "
+    "nó: chỉ hoàn tác phần còn lại sẽ để nó bị hoàn tác dở dang. Hãy nhờ người đã thực hiện hoặc một "
+    "quản lý hoàn tác.",
+}
+
+
+def part_hidden(session: Session, group_id: str) -> bool:
+    """Does the operation touch a record the signed-in person may not see (a team database's
+    row-level security hides its history rows from them)? Its undo would reverse only the rest
+    yet mark it undone for everyone (reviewer: "Undone: Tagged 3 contacts" of 4), so it is
+    refused instead, without saying which record (:data:`HIDDEN_WORDS`)."""
+    from db.team import group_hidden
+
+    return group_hidden(session, group_id)
+
+
+def hidden_refusal() -> UserError:
+    return refused(HIDDEN_WORDS["en"], HIDDEN_WORDS["vi"])
 
 
 def _touches_purged(session: Session, group_id: str) -> bool:

@@ -235,6 +235,8 @@ def entry(session: Session, group_id: str, lang: str = "en", date_format: str | 
     undone = _undone_by(session, undo.undo_id(group_id), lang, date_format)
     if undone:
         return GroupEntry(label=label, kind=kind, status=UNDONE, reason=undone, **common)
+    if undo.part_hidden(session, group_id):  # refused as a whole, never half undone (reviewer)
+        return GroupEntry(label=label, kind=kind, status=FINAL, reason=undo.HIDDEN_WORDS[lang], **common)
     found = _later_work(session, group_id, int(last_id))
     status = COLLIDES if found else READY
     return GroupEntry(

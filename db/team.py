@@ -240,6 +240,46 @@ def _search_function(prefix: str, schema: str) -> str:
     )
 
 
+def _group_hidden_function(prefix: str, schema: str) -> str:
+    """``ketnoi_group_hidden(group_id)``: whether an operation's history (the ``change`` rows
+    of one ``group_id``) touches a record the signed-in person may not see. Their own reading
+    of the history leaves those rows out (row-level security), so an undo would reverse the
+    rest, mark the whole operation undone and leave the hidden record as the operation left
+    it (reviewer: a colleague's undo of "Tagged 4 contacts" undid 3). Runs as the owner, whom
+    row-level security does not filter, with the policies' rule asked for ``session_user`` (as
+    :func:`_search_function` does); answers yes or no, never which record or how many."""
+    priv = f"pg_has_role(session_user, {literal(role_name(prefix, 'manager'))}, 'MEMBER')"
+    hidden = []
+    for kind in CONFIDENTIAL_KINDS:
+        hidden.append(
+            f"EXISTS (SELECT 1 FROM change c JOIN {kind} t ON t.id = c.entity_id "
+            f"WHERE c.group_id = g AND c.entity = '{kind}' AND NOT ({_visibility(kind, 't', priv)}))"
+        )
+    # a letter follows its confidential meeting or action, as they are seen by session_user
+    me = "ketnoi_staff_id()"
+    letter = " OR ".join(
+        [
+            "NOT t.confidential",
+            priv,
+            f"t.owner_id = {me}",
+            f"EXISTS (SELECT 1 FROM action a WHERE a.id = t.action_id AND a.confidential "
+            f"AND ({_visibility('action', 'a', priv)}))",
+            f"EXISTS (SELECT 1 FROM meeting m WHERE m.id = t.meeting_id AND m.confidential "
+            f"AND ({_visibility('meeting', 'm', priv)}))",
+        ]
+    )
+    hidden.append(
+        "EXISTS (SELECT 1 FROM change c JOIN letter t ON t.id = c.entity_id "
+        f"WHERE c.group_id = g AND c.entity = 'letter' AND NOT ({letter}))"
+    )
+    return (
+        "CREATE OR REPLACE FUNCTION ketnoi_group_hidden(g text) RETURNS boolean LANGUAGE sql STABLE "
+        f"SECURITY DEFINER SET search_path = {ident(schema)}, pg_temp AS $$ SELECT "
+        + " OR ".join(hidden)
+        + " $$"
+    )
+
+
 def _functions(prefix: str, schema: str) -> list[str]:
     manager = literal(role_name(prefix, "manager"))
     admin = literal(role_name(prefix, "admin"))
@@ -457,6 +497,7 @@ def set_up(engine: Engine, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
         statements = [
             *_functions(prefix, schema),
             _search_function(prefix, schema),
+            _group_hidden_function(prefix, schema),
             *_grants(prefix, schema, database, owner),
             *_policies(tables),
         ]
@@ -650,3 +691,27 @@ def logins(conn: Connection, prefix: str) -> list[Login]:
         Login(str(n), role_of(conn, prefix, str(n)) or disabled_kind(conn, prefix, str(n)), bool(c))
         for n, c in rows
     ]
+
+
+def group_hidden(conn: Any, group_id: str) -> bool:
+    """Whether the operation ``group_id`` touches a record the signed-in person may not see
+    (:func:`_group_hidden_function`); False off a team database. On a team database whose
+    ``ketnoi admin init`` predates the function, an operation another login wrote counts as
+    hidden (it may be: nothing can tell until the administrator runs ``admin init`` again)."""
+    dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
+    if dialect.name != "postgresql":
+        return False
+    have = conn.execute(
+        text(
+            "SELECT to_regprocedure('ketnoi_group_hidden(text)') IS NOT NULL, "
+            "to_regprocedure('ketnoi_role_prefix()') IS NOT NULL"
+        )
+    ).one()
+    if have[0]:
+        return bool(conn.execute(text("SELECT ketnoi_group_hidden(:g)"), {"g": group_id}).scalar())
+    if not have[1]:  # not a team database
+        return False
+    others = (
+        "SELECT EXISTS (SELECT 1 FROM change WHERE group_id = :g AND login IS DISTINCT FROM session_user)"
+    )
+    return bool(conn.execute(text(others), {"g": group_id}).scalar())
