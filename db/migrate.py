@@ -30,6 +30,8 @@ from db.engine import (
     held_here,
     login_refused,
     make_engine,
+    server_address,
+    server_unreachable,
     sqlite_path,
     turned_away,
 )
@@ -491,6 +493,9 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
             refused = DatabaseError(turned_away(url, exc))
             refused.vi = turned_away(url, exc, "vi")  # (the CLI's)
             raise refused from exc
+        if server_unreachable(exc):  # the window's sentence, not libpq's (reviewer h130)
+            where = server_address(url)
+            raise refusal(UNREACHABLE.format(server=where), UNREACHABLE_VI.format(server=where)) from exc
         damage = quick_check(url) if path is not None and path.is_file() else None
         if damage:
             raise DatabaseError(
@@ -504,6 +509,11 @@ def _open_database(url: str, path: Path | None, on_upgrade: Callable[[], object]
         ) from exc
     return engine
 
+
+# A team database's server that cannot be reached (nothing answers on its port, the network
+# down): what the window says (ui.context.unreachable_text), in both languages.
+UNREACHABLE = "Cannot reach the database server {server}. Try again when the network is back."
+UNREACHABLE_VI = "Không kết nối được máy chủ cơ sở dữ liệu {server}. Hãy thử lại khi có mạng."
 
 NOT_A_DATABASE = (
     "{path} is not a Ketnoi database (not an SQLite file); not opening it. "
