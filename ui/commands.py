@@ -270,6 +270,9 @@ class Commands(QObject):
         if isinstance(exc, ValidationError):  # the window's language, no field names ("due_date:")
             said = "; ".join(service_text(m) for m in exc.errors.values())
             message = self.tr("Not saved: %1").replace("%1", said)
+        shown = self.window.findChild(QMessageBox, "login_disabled_box") if self.window is not None else None
+        if shown is not None and shown.isVisible() and shown.text() == message:
+            return  # the disabled login's box (ui.team) says it already: one box, not two
         QMessageBox.warning(self.window, self.tr("Ketnoi"), message)
 
     def opened(self, make: Callable[[], Any]) -> Any:

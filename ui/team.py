@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -310,6 +311,7 @@ class _WindowGuard(QObject):
         self.label: QLabel | None = None
         self.put_away: list[QAction] = []  # the reading commands turned off while signed out
         self.signed_out = False
+        self.box: QMessageBox | None = None  # the whole sentence of a disabled login
         self._show_label()
         window.ctx.identity_changed.connect(self.follow)  # after the holds: they follow first
 
@@ -366,6 +368,7 @@ class _WindowGuard(QObject):
 
     def follow(self, _old: team.Identity, new: team.Identity) -> None:
         window, ctx = self.window, self.window.ctx
+        turned = self.signed_out != (not new.role)
         self._sign_out(not new.role)
         self._show_label()
         map_view = getattr(window, "map_view", None)
@@ -378,6 +381,26 @@ class _WindowGuard(QObject):
             ctx.status_message.emit(said)
         else:  # stays up: the window can do nothing more
             window.status_line.announce(said, 0)
+        if turned:  # (said once: closed with OK, it stays closed)
+            self._say_signed_out(said if not new.role else "")
+
+    def _say_signed_out(self, said: str) -> None:
+        """The disabled login's sentence whole, in a box over the window (not modal: what is on
+        screen stays to look at): the status bar, which its permanent labels share, cut what to
+        do at 1280 px ("Close Ketnoi; ask an a…", reviewer h130). Closed when the role is back."""
+        if not said:
+            if self.box is not None:
+                self.box.close()
+                self.box.deleteLater()
+                self.box = None
+            return
+        if self.box is None:
+            self.box = QMessageBox(QMessageBox.Icon.Warning, tr("Login disabled"), said, parent=self.window)
+            self.box.setObjectName("login_disabled_box")
+            self.box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            self.box.setWindowModality(Qt.WindowModality.NonModal)
+        self.box.setText(said)
+        self.box.show()
 
 
 def confidential_tip() -> str:

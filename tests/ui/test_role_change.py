@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
 
@@ -264,6 +264,9 @@ def test_a_login_disabled_while_the_window_is_open_says_so_and_comes_back(
         s.execute(text("SELECT count(*) FROM organisation")).scalar()
     boxes: list[str] = []
     monkeypatch.setattr("ui.commands.QMessageBox.warning", lambda _w, _t, message: boxes.append(message))
+    w.commands.error(refused.value)
+    assert boxes == []  # the disabled login's own box says it already (ui.team): not a second box
+    w.findChild(QMessageBox, "login_disabled_box").close()  # OK: a refusal after that is boxed again
     w.commands.error(refused.value)
     assert boxes == [said]
     # neither the disabling nor a colleague's save is read again (every read would be refused)
