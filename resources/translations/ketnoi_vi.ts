@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1049,49 +1048,49 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="610" />
+      <location filename="../../ui/commands.py" line="613" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="611" />
+      <location filename="../../ui/commands.py" line="614" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="617" />
+      <location filename="../../ui/commands.py" line="620" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="618" />
+      <location filename="../../ui/commands.py" line="621" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="658" />
+      <location filename="../../ui/commands.py" line="661" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="348" />
+      <location filename="../../ui/commands.py" line="351" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="360" />
+      <location filename="../../ui/commands.py" line="363" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="265" />
-      <location filename="../../ui/commands.py" line="273" />
-      <location filename="../../ui/commands.py" line="286" />
+      <location filename="../../ui/commands.py" line="276" />
+      <location filename="../../ui/commands.py" line="289" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="597" />
+      <location filename="../../ui/commands.py" line="600" />
       <source>Marked %Ln action(s) done</source>
       <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
@@ -1101,93 +1100,93 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="658" />
+      <location filename="../../ui/commands.py" line="661" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="682" />
+      <location filename="../../ui/commands.py" line="685" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="539" />
+      <location filename="../../ui/commands.py" line="542" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="388" />
-      <location filename="../../ui/commands.py" line="633" />
+      <location filename="../../ui/commands.py" line="391" />
+      <location filename="../../ui/commands.py" line="636" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="461" />
+      <location filename="../../ui/commands.py" line="464" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="405" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="471" />
+      <location filename="../../ui/commands.py" line="474" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="599" />
+      <location filename="../../ui/commands.py" line="602" />
       <source>Reopened %Ln action(s)</source>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="652" />
+      <location filename="../../ui/commands.py" line="655" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="348" />
+      <location filename="../../ui/commands.py" line="351" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="450" />
+      <location filename="../../ui/commands.py" line="453" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="443" />
+      <location filename="../../ui/commands.py" line="446" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="444" />
+      <location filename="../../ui/commands.py" line="447" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="424" />
+      <location filename="../../ui/commands.py" line="427" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="608" />
+      <location filename="../../ui/commands.py" line="611" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="609" />
+      <location filename="../../ui/commands.py" line="612" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="615" />
+      <location filename="../../ui/commands.py" line="618" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="616" />
+      <location filename="../../ui/commands.py" line="619" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1195,9 +1194,14 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="261" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="268" />
       <source>%Ln row(s) matched again, because the database changed since the preview:</source>
       <translation>%Ln dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="85" />
+      <source>&amp;Try again</source>
+      <translation>Thử &amp;lại</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="80" />
@@ -1205,151 +1209,151 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="436" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="455" />
       <location filename="../../ui/import_wizard/commit_page.py" line="56" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="293" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="300" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="201" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="208" />
       <source>Cancel came too late: import #%1 was written.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="240" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="247" />
       <source>Cancel came too late: import #%1 was written. File → Import history… can undo it.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi. Có thể hoàn tác ở Tệp → Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="156" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="163" />
       <source>Checking against %1…</source>
       <translation>Đang đối chiếu với %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="158" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="165" />
       <source>Checking against the records in the database…</source>
       <translation>Đang đối chiếu với các bản ghi trong cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="275" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="282" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="410" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="429" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="173" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="180" />
       <source>Finishing: saving the import (it can no longer be cancelled)…</source>
       <translation>Đang hoàn tất: đang lưu lần nhập (không thể huỷ nữa)…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="197" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="204" />
       <source>Import #%1 is done.</source>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="407" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="426" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="230" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="83" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="88" />
       <source>Import &amp;another sheet…</source>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="319" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="326" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="325" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="332" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="319" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="326" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="335" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="342" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="406" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="425" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="195" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="202" />
       <source>Imported</source>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="435" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="454" />
       <location filename="../../ui/import_wizard/commit_page.py" line="55" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="204" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="211" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="274" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="281" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="283" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="320" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="327" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="210" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="217" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="409" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="428" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="205" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="212" />
       <source>Records updated</source>
       <translation>Bản ghi đã cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="207" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="281" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="214" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="206" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="279" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="213" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="286" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
@@ -1359,47 +1363,47 @@ Bản sao lưu: %2</translation>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="299" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="306" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="212" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="417" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="436" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="218" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="196" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="203" />
       <source>Undo reverses exactly this import; edits made since are kept.</source>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="222" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="229" />
       <source>Undo this import removes it again; edits made since are kept.</source>
       <translation>Hoàn tác lần nhập này sẽ gỡ bỏ nó; các chỉnh sửa sau đó vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="382" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="401" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="114" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="121" />
       <source>Writing %1 rows…</source>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="267" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="274" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -5023,6 +5027,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -7281,6 +7286,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7408,6 +7414,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7996,7 +8003,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8177,7 +8183,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8280,139 +8285,140 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Team</name>
     <message>
-      <location filename="../../ui/team.py" line="295" />
+      <location filename="../../ui/team.py" line="296" />
       <source>%1 (read-only) — Ketnoi</source>
       <translation>%1 (chỉ đọc) — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="101" />
+      <location filename="../../ui/team.py" line="102" />
       <source>%1 is open read-only: Ketnoi may not write to it where it is.</source>
       <translation>%1 đang được mở ở chế độ chỉ đọc: Ketnoi không được ghi vào tệp ở vị trí hiện tại.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="50" />
+      <location filename="../../ui/team.py" line="51" />
       <source>%1 — login %2, %3</source>
       <translation>%1 — tài khoản %2, %3</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="133" />
+      <location filename="../../ui/team.py" line="134" />
       <source>Cannot be undone here (read-only file)</source>
       <translation>Không hoàn tác được ở đây (tệp chỉ đọc)</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="134" />
+      <location filename="../../ui/team.py" line="135" />
       <source>Cannot be undone here (your role only reads)</source>
       <translation>Không hoàn tác được ở đây (vai trò của bạn chỉ được xem)</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="391" />
-      <location filename="../../ui/team.py" line="529" />
+      <location filename="../../ui/team.py" line="414" />
+      <location filename="../../ui/team.py" line="552" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="327" />
+      <location filename="../../ui/team.py" line="329" />
+      <location filename="../../ui/team.py" line="398" />
       <source>Login disabled</source>
       <translation>Tài khoản bị vô hiệu hóa</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="476" />
+      <location filename="../../ui/team.py" line="499" />
       <source>Not shared: only its owner (%1) or a manager can share it with colleagues. Ask them to.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách (%1) hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp. Hãy nhờ họ chia sẻ.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="479" />
+      <location filename="../../ui/team.py" line="502" />
       <source>Not shared: only its owner or a manager can share it with colleagues.</source>
       <translation>Chưa chia sẻ: chỉ cán bộ phụ trách hoặc lãnh đạo mới chia sẻ được hồ sơ này với đồng nghiệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="327" />
+      <location filename="../../ui/team.py" line="329" />
       <source>Read only</source>
       <translation>Chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="329" />
+      <location filename="../../ui/team.py" line="331" />
       <source>Read-only file</source>
       <translation>Tệp chỉ đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="141" />
+      <location filename="../../ui/team.py" line="142" />
       <source>Read-only file: changing it is off.</source>
       <translation>Tệp chỉ đọc: không thể thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="385" />
+      <location filename="../../ui/team.py" line="408" />
       <source>Seen only by its owner, the staff on it, colleagues it is shared with and managers (on a shared database; the database itself enforces it).</source>
       <translation>Chỉ cán bộ phụ trách, cán bộ tham gia, đồng nghiệp được chia sẻ và lãnh đạo xem được (trên cơ sở dữ liệu dùng chung; chính cơ sở dữ liệu bảo đảm điều này).</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="409" />
-      <location filename="../../ui/team.py" line="465" />
+      <location filename="../../ui/team.py" line="432" />
+      <location filename="../../ui/team.py" line="488" />
       <source>Share with colleagues</source>
       <translation>Chia sẻ với đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="502" />
+      <location filename="../../ui/team.py" line="525" />
       <source>Share…</source>
       <translation>Chia sẻ…</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="436" />
+      <location filename="../../ui/team.py" line="459" />
       <source>Who else may see it:</source>
       <translation>Ai khác được xem:</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="113" />
+      <location filename="../../ui/team.py" line="114" />
       <source>You can look, search, print briefs and export, but not change anything. To change it, copy the file to a folder you can write and open the copy.</source>
       <translation>Bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Muốn thay đổi, hãy sao chép tệp sang một thư mục bạn có quyền ghi rồi mở bản sao.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="154" />
+      <location filename="../../ui/team.py" line="155" />
       <source>Your role is now %1: you can edit.</source>
       <translation>Vai trò của bạn giờ là %1: bạn có thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="153" />
+      <location filename="../../ui/team.py" line="154" />
       <source>Your role is now reader: editing is off.</source>
       <translation>Vai trò của bạn giờ là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="145" />
+      <location filename="../../ui/team.py" line="146" />
       <source>Your role is reader: editing is off.</source>
       <translation>Vai trò của bạn là người xem: không thể chỉnh sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="121" />
+      <location filename="../../ui/team.py" line="122" />
       <source>Your role is reader: you can look, search, print briefs and export, but not change anything. Ask a manager for write access.</source>
       <translation>Vai trò của bạn là người xem: bạn được xem, tìm kiếm, in bản tóm tắt và xuất dữ liệu, nhưng không được thay đổi gì. Hãy đề nghị lãnh đạo cấp quyền ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="40" />
+      <location filename="../../ui/team.py" line="41" />
       <source>administrator</source>
       <translation>quản trị viên</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="531" />
+      <location filename="../../ui/team.py" line="554" />
       <source>also shared with %1</source>
       <translation>đã chia sẻ với %1</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="41" />
+      <location filename="../../ui/team.py" line="42" />
       <source>manager</source>
       <translation>lãnh đạo</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="44" />
+      <location filename="../../ui/team.py" line="45" />
       <source>no Ketnoi role</source>
       <translation>chưa có vai trò trong Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="42" />
+      <location filename="../../ui/team.py" line="43" />
       <source>officer</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/team.py" line="43" />
+      <location filename="../../ui/team.py" line="44" />
       <source>reader (read only)</source>
       <translation>người xem (chỉ đọc)</translation>
     </message>

@@ -80,10 +80,16 @@ class CommitPage(QWizardPage):
         self.undo = QPushButton(icon("undo"), self.tr("&Undo this import"), self)
         self.undo.setObjectName("commit_undo")
         self.undo.clicked.connect(self.undo_import)
+        # a write that failed (the server out of reach, say): the same rows, mapping and choices
+        # written again, without redoing the wizard (reviewer h130: only Finish was offered)
+        self.retry = QPushButton(self.tr("&Try again"), self)
+        self.retry.setObjectName("commit_retry")
+        self.retry.clicked.connect(self.try_again)
         self.again = QPushButton(self.tr("Import &another sheet…"), self)
         self.again.setObjectName("commit_again")
         self.again.clicked.connect(self.w.another_sheet)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.retry)
         buttons.addWidget(self.report)
         buttons.addWidget(self.undo)
         buttons.addWidget(self.again)
@@ -91,6 +97,7 @@ class CommitPage(QWizardPage):
         self.report.hide()
         self.undo.hide()
         self.again.hide()
+        self.retry.hide()
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.busy)
@@ -333,6 +340,18 @@ class CommitPage(QWizardPage):
                 box.open()
         else:
             self.w.ctx.status_message.emit(self.tr("Import failed: nothing was written."))
+            self.retry.setVisible(bool(self.w.previews) and not isinstance(exc, ImportRefused))
+            if self.retry.isVisible():
+                self.retry.setFocus()  # Enter tries again; Finish stays a click away
+
+    def try_again(self) -> None:
+        """Write the same previews again (nothing was written: the import is one transaction,
+        and it matches the rows against the database again as it writes)."""
+        if self.w.busy() or self.state != "failed" or not self.w.previews:
+            return
+        self.reset()
+        self.initializePage()
+        self.completeChanged.emit()
 
     def _figures(self, rows: list[tuple[str, int]]) -> None:
         while self.figures.rowCount():
@@ -437,7 +456,7 @@ class CommitPage(QWizardPage):
         self.headline.setText("")
         self._figures([])
         self.message.hide()
-        for button in (self.report, self.undo, self.again):
+        for button in (self.report, self.undo, self.again, self.retry):
             button.hide()
 
     def isComplete(self) -> bool:
