@@ -30,6 +30,7 @@ Nothing here runs on SQLite, and a PostgreSQL database never set up this way wor
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -693,6 +694,10 @@ def logins(conn: Connection, prefix: str) -> list[Login]:
     ]
 
 
+# engine → True: ketnoi_group_hidden is there; False: not a team database
+_GROUP_HIDDEN: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
 def group_hidden(conn: Any, group_id: str) -> bool:
     """Whether the operation ``group_id`` touches a record the signed-in person may not see
     (:func:`_group_hidden_function`); False off a team database. On a team database whose
@@ -701,12 +706,19 @@ def group_hidden(conn: Any, group_id: str) -> bool:
     dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
     if dialect.name != "postgresql":
         return False
-    have = conn.execute(
-        text(
-            "SELECT to_regprocedure('ketnoi_group_hidden(text)') IS NOT NULL, "
-            "to_regprocedure('ketnoi_role_prefix()') IS NOT NULL"
-        )
-    ).one()
+    bind = conn.engine if isinstance(conn, Connection) else conn.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    if engine in _GROUP_HIDDEN:  # asked once per engine (Undo history asks it of every row)
+        have = (_GROUP_HIDDEN[engine], True) if _GROUP_HIDDEN[engine] else (False, False)
+    else:
+        have = conn.execute(
+            text(
+                "SELECT to_regprocedure('ketnoi_group_hidden(text)') IS NOT NULL, "
+                "to_regprocedure('ketnoi_role_prefix()') IS NOT NULL"
+            )
+        ).one()
+        if have[0] or not have[1]:  # (a team database set up before: asked again each time)
+            _GROUP_HIDDEN[engine] = bool(have[0])
     if have[0]:
         return bool(conn.execute(text("SELECT ketnoi_group_hidden(:g)"), {"g": group_id}).scalar())
     if not have[1]:  # not a team database

@@ -92,3 +92,30 @@ def test_a_colleague_cannot_half_undo_an_operation_on_a_record_hidden_from_them(
     assert code == 0, err
     assert all(tags == [] for tags in _tags(ready, "hoa").values())
     assert _entry(ready, "hoa", group).status == undo_history.UNDONE
+
+
+def test_on_a_team_database_set_up_before_a_colleagues_operation_is_refused(ready: Team) -> None:  # noqa: F811
+    """``admin init`` not run again since the upgrade (no ``ketnoi_group_hidden``): nothing can
+    tell what is hidden, so a colleague's operation is refused, one's own is not."""
+    ids = []
+    for name in ("Cao Văn Bốn", "Hà Thị Năm"):
+        code, out, err = ready.cli("lan", "contact", "add", "--name", name, "--json")
+        assert code == 0, err
+        ids.append(int(json.loads(out)["id"]))
+    engine = create_engine(ready.urls["lan"])
+    with Session(engine) as session:
+        group = bulk_edit.add_tags(session, "contact", ids, ["cũ"], actor="Trần Thị Lan")
+        session.commit()
+    engine.dispose()
+    owner = create_engine(ready.urls["owner"])
+    with owner.begin() as conn:
+        conn.execute(text("DROP FUNCTION ketnoi_group_hidden(text)"))
+    owner.dispose()
+    try:
+        code, _out, err = ready.cli("minh", "undo", group)
+        assert code != 0 and "may not see" in err
+        code, _out, err = ready.cli("lan", "undo", group)
+        assert code == 0, err
+    finally:
+        code, _out, err = ready.cli("owner", "admin", "init", "--role-prefix", ready.prefix)
+        assert code == 0, err
