@@ -328,30 +328,63 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _trash_notes(going: trash.Emptying, lang: str, *, asking: bool) -> list[str]:
+    """What emptying the trash on a server leaves and takes no copy of, in ``lang``: whose
+    records go (an officer's, or the team's), those kept, and (when ``asking``) that no copy is
+    taken first."""
+    notes = []
+    if going.scope == "mine" and going.others:
+        notes.append(say("trash_mine", lang, others=going.others))
+    elif going.scope == "mine" and asking:
+        notes.append(say("trash_mine_all", lang))
+    elif going.scope == "team" and asking:
+        notes.append(say("trash_team", lang))
+    if going.kept:
+        notes.append(say("trash_kept", lang, kept=going.kept))
+    if asking and not going.backup:
+        notes.append(say("trash_no_copy", lang))
+    return notes
+
+
 def _empty_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.kind or args.words:
         raise refused(
             "--empty removes every deleted record; it takes no --kind or words",
             "--empty xoá mọi hồ sơ trong thùng rác; không dùng kèm --kind hay từ khoá",
         )
+    lang = cli_language(getattr(args, "lang", None))
     if not args.yes:  # what goes, as the trash lists it, and the files attached to it
         with read_session(ctx.engine()) as session:
             going = trash.emptying(session)
         if going.total == 0:  # (it said "this removes nothing for good; add --yes to do it")
-            ctx.emit({"purged": {}})
-            ctx.out(say("nothing_deleted", cli_language(getattr(args, "lang", None))))
+            ctx.emit({"purged": {}, "others": going.others, "kept": going.kept})
+            _nothing_to_empty(ctx, going, lang)
             return 0
-        raise refused(
-            f"this removes {going.words()} for good; add --yes to do it",
-            f"lệnh này xoá vĩnh viễn {going.words('vi')}; thêm --yes để thực hiện",
+        en, vi = (
+            "; ".join([f"this removes {going.words()} for good", *_trash_notes(going, "en", asking=True)]),
+            "; ".join(
+                [f"lệnh này xoá vĩnh viễn {going.words('vi')}", *_trash_notes(going, "vi", asking=True)]
+            ),
         )
+        raise refused(f"{en}; add --yes to do it", f"{vi}; thêm --yes để thực hiện")
     with unit_of_work(ctx.engine()) as session:
         going = trash.emptying(session)
         purged = trash.empty_trash(session, actor=ctx.actor())
-    ctx.emit({"purged": purged})
-    lang = cli_language(getattr(args, "lang", None))
+    ctx.emit({"purged": purged, "others": going.others, "kept": going.kept})
     if not purged:
-        ctx.out(say("nothing_deleted", lang))
+        _nothing_to_empty(ctx, going, lang)
         return 0
-    ctx.out(say("purged", lang, what=going.removed(purged).words(lang)))
+    what = going.removed(purged).words(lang)
+    ctx.out(say("purged" if going.backup else "purged_server", lang, what=what))
+    for note in _trash_notes(going, lang, asking=False):
+        ctx.out(note[:1].upper() + note[1:])
     return 0
+
+
+def _nothing_to_empty(ctx: CliContext, going: trash.Emptying, lang: str) -> None:
+    if going.others:
+        ctx.out(say("trash_none_yours", lang, others=going.others))
+    else:
+        ctx.out(say("nothing_deleted", lang))
+    if going.kept:
+        ctx.out(say("trash_kept", lang, kept=going.kept))

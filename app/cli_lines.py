@@ -155,6 +155,32 @@ LINES: dict[str, tuple[str, str]] = {
         "Removed for good: {what} (a backup was taken first: ketnoi backups)",
         "Đã xoá vĩnh viễn: {what} (đã sao lưu trước khi xoá: ketnoi backups)",
     ),
+    "purged_server": (
+        "Removed for good: {what} (no copy was taken first: the server's backups are the team's)",
+        "Đã xoá vĩnh viễn: {what} (không sao lưu trước: bản sao lưu của máy chủ là của cả nhóm)",
+    ),
+    # ketnoi trash --empty on a team database: who empties what (app.trash.Emptying)
+    "trash_mine": (
+        "only what you deleted: what colleagues deleted ({others}) stays, for them or a manager to empty",
+        "chỉ những gì bạn đã xoá: những gì đồng nghiệp đã xoá ({others} hồ sơ) vẫn ở lại, để họ hoặc quản lý dọn",
+    ),
+    "trash_mine_all": ("only what you deleted", "chỉ những gì bạn đã xoá"),
+    "trash_team": (
+        "every deleted record of the team, whoever deleted it",
+        "mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá",
+    ),
+    "trash_kept": (
+        "kept in the trash: {kept}, still used by a record you may not see",
+        "giữ lại trong thùng rác: {kept} hồ sơ mà một hồ sơ bạn không được xem vẫn dùng",
+    ),
+    "trash_no_copy": (
+        "no copy is taken first (the server's backups are the team's)",
+        "không sao lưu trước (bản sao lưu của máy chủ là của cả nhóm)",
+    ),
+    "trash_none_yours": (
+        "Nothing you deleted is in the trash; what colleagues deleted ({others}) stays, for them or a manager to empty",
+        "Thùng rác không có gì do bạn xoá; những gì đồng nghiệp đã xoá ({others} hồ sơ) vẫn ở lại, để họ hoặc quản lý dọn",
+    ),
     # ketnoi whoami
     "not_team": (
         "Not a team database; history names you as {actor}",

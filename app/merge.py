@@ -43,6 +43,7 @@ from app.vntext import fold, fold_words
 from db import backup as backups
 from db import kinds
 from db import models as m
+from db import team as dbteam
 from db.tables import ACT, CHANGE, MEET
 
 TABLES = {k: kinds.table(k) for k in kinds.RECORD_KINDS}
@@ -320,6 +321,7 @@ def merge(
     form's edit is (:func:`app.records.update_edited`), or is the conflict.
     """
     s, o = _pair(session, entity, survivor_id, other_id)
+    hidden = _moves_hidden(session)
     values = _merged_values(entity, s, o, choices or {})
     newer: tuple[str, ...] = ()
     saved: LastSave | None = None
@@ -376,6 +378,9 @@ def merge(
         actor=actor,
         group_id=group,
     )
+    if hidden:  # what the merging login cannot see moves too, unseen (db.team.finish_merge)
+        session.flush()
+        dbteam.finish_merge(session.connection(), entity, survivor_id, other_id, group, now)
     if entity == "contact":  # the other's meetings are the survivor's now: its date counted again
         from app import contacted
 
@@ -383,6 +388,27 @@ def merge(
     session.flush()
     counted = {k: len(x) for k, x in moves.items() if x}
     return MergeResult(group, survivor_id, other_id, counted, newer, saved)
+
+
+def _moves_hidden(session: Session) -> bool:
+    """Whether the merge must also move, through the owner's function, the links of records
+    the signed-in login cannot see (a team database); a team database whose functions predate
+    it refuses a login that does not see everything, rather than leave those links behind
+    (reviewer h130: a colleague's confidential meeting lost its attendee when the trash was
+    emptied)."""
+    conn = session.connection()
+    if dbteam.team_prefix(conn) is None:
+        return False
+    if dbteam.has_function(conn, "ketnoi_merge_hidden"):
+        return True
+    if dbteam.privileged(conn):
+        return False
+    raise refused(
+        "Not merged: this team database must be set up again by its owner first (ketnoi admin init), "
+        "so that a merge also moves what you may not see; nothing was changed",
+        "Chưa gộp: chủ sở hữu cơ sở dữ liệu nhóm cần chạy lại ketnoi admin init trước, để việc gộp "
+        "chuyển cả những gì bạn không được xem; chưa có gì thay đổi",
+    )
 
 
 _NOT_THEIRS = frozenset({"id", "version", "created_at", "updated_at", "deleted_at", "import_batch_id"})
@@ -620,6 +646,9 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
         records.restore(session, entity, other, actor=actor, group_id=undo_group)
     for key, kind, column in REPOINT[entity]:
         _repoint(session, kind, moves[key], column, survivor, other, (now, actor, undo_group, "update"))
+    if _moves_hidden(session):
+        session.flush()
+        dbteam.unfinish_merge(session.connection(), entity, survivor, other, group_id, undo_group, now)
     key, link, column = MEMBERSHIP[entity]
     touched = _unmove_memberships(session, link, column, survivor, other, moves[key], moves[key + "_dropped"])
     _touch(session, MEET, touched, now)

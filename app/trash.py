@@ -15,26 +15,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from app import records
+from app.cli_lines import refused
 from app.entities import LABEL_FIELD
 from app.errors import UserError
 from app.vntext import fold, query_words
 from db import backup as backups
 from db import kinds
 from db import models as m
+from db import team as dbteam
 from db.engine import Session
 from db.queries import chunked, fts_filter
-from db.tables import CHANGE, CON, METHOD
+from db.tables import CHANGE, CON, METHOD, table_of
 
 LIMIT = 500
+ATT = table_of(m.Attachment)
 # Kinds in the order a purge takes them: what points at others first.
 PURGE_ORDER = ("attachment", "action", "meeting", "contact", "organisation", "staff")
 
@@ -398,10 +401,22 @@ def _name_clash(session: Session, kind: str, row: m.Record) -> tuple[str, str] |
 class Emptying:
     """What emptying the trash removes: the deleted records it lists (kind → how many) and the
     files attached to them, which go with them without being listed themselves (reviewer: the
-    list said one deleted record, the result "Removed 2 records" — the contact's attached PDF)."""
+    list said one deleted record, the result "Removed 2 records" — the contact's attached PDF).
+
+    On a team database (reviewer h130: any officer emptied the whole team's trash, 4,052
+    records, "a backup being taken first" — none is, on a server) an officer empties what they
+    deleted (``scope`` "mine"; ``others``: how many records of the trash colleagues deleted,
+    left for them or a manager), a manager or an administrator everything (``scope`` "team");
+    and a record that a record the person may not see still points at is kept (``kept``), as
+    its link would go with it unseen. ``backup``: a copy of the database is taken first (a
+    SQLite file; a server's backups are its own)."""
 
     listed: dict[str, int]
     attached: int  # attachments not in the trash themselves, of records that are
+    scope: str = "all"  # "all" (a file, or a server not set up for a team), "team", "mine"
+    others: int = 0
+    kept: int = 0
+    backup: bool = True
 
     @property
     def total(self) -> int:
@@ -432,28 +447,129 @@ class Emptying:
         attached = min(self.attached, listed.get("attachment", 0))
         if attached:
             listed["attachment"] -= attached
-        return Emptying({k: n for k, n in listed.items() if n}, attached)
+        return replace(self, listed={k: n for k, n in listed.items() if n}, attached=attached)
+
+
+@dataclass
+class _Plan:
+    ids: dict[str, list[int]]  # what goes, by kind (PURGE_ORDER)
+    attached: int = 0  # of the attachments, those not in the trash themselves
+    scope: str = "all"
+    others: int = 0
+    kept: int = 0
 
 
 def emptying(session: Session) -> Emptying:
     """What :func:`empty_trash` would remove now, said as the trash lists it (asked first)."""
-    from app.attachments import purgeable_ids
+    plan = _plan(session)
+    listed = {k: len(plan.ids[k]) - (plan.attached if k == "attachment" else 0) for k in PURGE_ORDER}
+    backup = session.connection().dialect.name == "sqlite"
+    return Emptying(
+        {k: n for k, n in listed.items() if n}, plan.attached, plan.scope, plan.others, plan.kept, backup
+    )
 
-    listed = {k: n for k, n in count_trash(session).items() if k in PURGE_ORDER}
-    table = kinds.table("attachment")
-    in_trash = set(session.execute(select(table.c.id).where(table.c.deleted_at.is_not(None))).scalars())
-    attached = len(set(purgeable_ids(session)) - in_trash)
-    return Emptying(listed, attached)
+
+def _plan(session: Session) -> _Plan:
+    """What emptying the trash removes for the signed-in person (see :class:`Emptying`)."""
+    conn = session.connection()
+    team = dbteam.team_prefix(conn) is not None
+    scope = "all" if not team else "team" if dbteam.privileged(conn) else "mine"
+    if scope == "mine" and not dbteam.has_function(conn, "ketnoi_trash_references"):
+        raise refused(
+            "Not emptied: this team database must be set up again by its owner first (ketnoi admin init), "
+            "so that emptying the trash keeps what records you may not see still use; nothing was removed",
+            "Chưa dọn: chủ sở hữu cơ sở dữ liệu nhóm cần chạy lại ketnoi admin init trước, để việc dọn "
+            "thùng rác giữ lại những gì các hồ sơ bạn không được xem còn dùng; chưa xoá gì",
+        )
+    plan = _Plan({k: _deleted_ids(session, k) for k in PURGE_ORDER if k != "attachment"}, scope=scope)
+    removed = {
+        int(i) for i in session.execute(select(ATT.c.id).where(ATT.c.deleted_at.is_not(None))).scalars()
+    }
+    if scope == "mine":
+        login = str(conn.execute(text("SELECT session_user")).scalar())
+        for k, ids in plan.ids.items():
+            mine = _deleted_by(session, k, ids, login)
+            plan.others += len(ids) - len(mine)
+            plan.ids[k] = mine
+        mine = _deleted_by(session, "attachment", sorted(removed), login)
+        plan.others += len(removed) - len(mine)
+        removed = set(mine)
+        for k, ids in plan.ids.items():  # what a hidden record points at stays
+            blocked = _hidden_references(session, k, ids)
+            plan.kept += len(blocked)
+            plan.ids[k] = [i for i in ids if i not in blocked]
+    trashed = {
+        int(i) for i in session.execute(select(ATT.c.id).where(ATT.c.deleted_at.is_not(None))).scalars()
+    }
+    going = set(removed)
+    for k in kinds.ATTACHABLE:  # the files of the records that go, go with them
+        for part in chunked(plan.ids.get(k, [])):
+            going.update(
+                int(i)
+                for i in session.execute(
+                    select(ATT.c.id).where(ATT.c.owner_kind == k, ATT.c.owner_id.in_(part))
+                ).scalars()
+            )
+    plan.attached = len(going - trashed)
+    plan.ids["attachment"] = sorted(going)
+    return plan
+
+
+def _deleted_by(session: Session, kind: str, ids: list[int], login: str) -> list[int]:
+    """Of ``ids`` (records of ``kind`` in the trash), those whose latest delete ``login`` made."""
+    out: list[int] = []
+    for part in chunked(ids):
+        last = (
+            select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
+            .where(CHANGE.c.entity == kind, CHANGE.c.entity_id.in_(part), CHANGE.c.op == "delete")
+            .group_by(CHANGE.c.entity_id)
+            .subquery()
+        )
+        out += [
+            int(i)
+            for i in session.execute(
+                select(CHANGE.c.entity_id)
+                .join(last, CHANGE.c.id == last.c.last)
+                .where(CHANGE.c.login == login)
+            ).scalars()
+        ]
+    return sorted(out)
+
+
+def _hidden_references(session: Session, kind: str, ids: list[int]) -> set[int]:
+    """Of ``ids``, the records more rows point at than the signed-in login sees: a record it
+    may not see (a colleague's confidential meeting, its follow-up) still uses them."""
+    if not ids:
+        return set()
+    target = kinds.table(kind)
+    conn = session.connection()
+    blocked: set[int] = set()
+    for part in chunked(ids):
+        seen: dict[int, int] = defaultdict(int)
+        for table in SQLModel.metadata.sorted_tables:
+            for fk in table.foreign_keys:
+                if fk.column.table is not target or table.name == CHANGE.name:
+                    continue
+                column = fk.parent
+                for i, n in session.execute(
+                    select(column, func.count()).where(column.in_(part)).group_by(column)
+                ).all():
+                    seen[int(i)] += int(n)
+        for i, n in dbteam.trash_references(conn, kind, list(part)).items():
+            if n > seen.get(i, 0):
+                blocked.add(i)
+    return blocked
 
 
 def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
-    """Remove every deleted record for good, with its link rows; returns how many of each kind.
+    """Remove every deleted record for good (on a team database, those :class:`Emptying` says
+    the signed-in person empties), with its link rows; returns how many of each kind.
 
     A backup is taken first (SQLite). History rows stay: each purged record gets a ``purge``
-    row naming the backup, and a live record that pointed at a purged one gets a ``purge`` row
-    for the pointer it lost. Purge rows carry no group id: a purge is not undone from the
-    history but from the backup."""
-    ids = {k: _deleted_ids(session, k) for k in PURGE_ORDER}
+    row naming the backup, and a record left in place that pointed at a purged one gets a
+    ``purge`` row for the pointer it lost. Purge rows carry no group id: a purge is not undone
+    from the history but from the backup."""
+    ids = _plan(session).ids
     if not any(ids.values()):
         return {}
     taken = backups.before(session, "empty-trash")
@@ -462,7 +578,7 @@ def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
     history: list[dict[str, Any]] = []
     for k in PURGE_ORDER:
         for part in chunked(ids[k]):
-            history += _unlink(session, k, list(part), now, actor)
+            history += _unlink(session, k, list(part), now, actor, ids)
     for k in PURGE_ORDER:
         if not ids[k]:
             continue
@@ -488,10 +604,6 @@ def empty_trash(session: Session, *, actor: str = "") -> dict[str, int]:
 
 
 def _deleted_ids(session: Session, kind: str) -> list[int]:
-    if kind == "attachment":  # removed ones, and those of records in the trash
-        from app.attachments import purgeable_ids
-
-        return purgeable_ids(session)
     table = kinds.table(kind)
     query = select(table.c.id).where(table.c.deleted_at.is_not(None)).order_by(table.c.id)
     return [int(i) for i in session.execute(query).scalars()]
@@ -514,11 +626,17 @@ def _purge_row(
 
 
 def _unlink(
-    session: Session, kind: str, ids: Sequence[int], now: dt.datetime, actor: str
+    session: Session,
+    kind: str,
+    ids: Sequence[int],
+    now: dt.datetime,
+    actor: str,
+    purged: Mapping[str, Sequence[int]],
 ) -> list[dict[str, Any]]:
-    """Remove what points at the records ``ids`` before they go: link rows are deleted; a live
-    record's pointer is cleared (its version moves on, a history row says so). Deleted records
-    pointing at them go in the same purge and are left alone."""
+    """Remove what points at the records ``ids`` before they go: link rows are deleted; the
+    pointer of a record that stays (live, or in the trash but not emptied now: a colleague's)
+    is cleared (its version moves on, a history row says so). Records of ``purged`` (what this
+    emptying removes) pointing at them go too and are left alone."""
     target = kinds.table(kind)
     history: list[dict[str, Any]] = []
     for table in SQLModel.metadata.sorted_tables:
@@ -532,9 +650,12 @@ def _unlink(
             referrer = next((k for k in kinds.ALL_KINDS if kinds.table(k) is table), None)
             if referrer is None:
                 continue
-            rows = session.execute(
-                select(table.c.id, column).where(column.in_(ids), table.c.deleted_at.is_(None))
-            ).all()
+            going = set(purged.get(referrer, ()))
+            rows = [
+                (i, old)
+                for i, old in session.execute(select(table.c.id, column).where(column.in_(ids))).all()
+                if int(i) not in going
+            ]
             if not rows:
                 continue
             live = [int(i) for i, _ in rows]

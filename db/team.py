@@ -281,6 +281,126 @@ def _group_hidden_function(prefix: str, schema: str) -> str:
     )
 
 
+# What a merge moves (db/kinds' links, as app.merge moves them): (table, column, kind of the
+# record whose history says so) pointing at the merged record, and its meeting link table.
+MERGE_POINTERS = {
+    "contact": (("action", "responsible_contact_id"),),
+    "organisation": (
+        ("contact", "organisation_id"),
+        ("action", "organisation_id"),
+        ("organisation", "parent_id"),
+    ),
+}
+MERGE_MEETING_LINKS = {
+    "contact": ("meeting_attendee", "contact_id"),
+    "organisation": ("meeting_organisation", "organisation_id"),
+}
+PURGED_KINDS = ("attachment", "action", "meeting", "contact", "organisation", "staff")
+
+
+def _merge_functions(path: str) -> list[str]:
+    """``ketnoi_merge_hidden`` and ``ketnoi_unmerge_hidden``: a merge (and its undo) made by a
+    login that does not see every record moves the links of those it cannot see too (reviewer
+    h130: an officer's merge left a colleague's confidential meeting and follow-up on the
+    merged-away contact, and emptying the trash then took them away). They run as the owner
+    (row-level security does not filter it), after the application has moved what the login
+    sees, so what they find is what it could not; each record moved gets a history row in the
+    merge's group, seen only by those who see the record, and nothing is returned to the caller.
+
+    Only a merge this login has just made is finished: the merged-away record's ``merge`` row
+    of that group, written by this login, naming the survivor (the undo: the survivor's, naming
+    the other, which is live again). An undo moves back only what the merge's rows say it moved
+    and that still points where the merge left it."""
+
+    def repoint(table: str, column: str, frm: str, to: str, where: str = "") -> str:
+        return (
+            f"FOR r IN UPDATE {table} SET {column} = {to}, version = version + 1, updated_at = at "
+            f"WHERE {column} = {frm}{where} RETURNING id LOOP "
+            "INSERT INTO change (entity, entity_id, op, field, old, new, at, actor, group_id) VALUES "
+            f"('{table}', r.id, 'merge', '{column}', to_json({frm}), to_json({to}), at, '', grp); END LOOP; "
+        )
+
+    merge_body: list[str] = []
+    for kind, pointers in MERGE_POINTERS.items():
+        link, column = MERGE_MEETING_LINKS[kind]
+        merge_body.append(
+            f"{'IF' if not merge_body else 'ELSIF'} kind = '{kind}' THEN "
+            + "".join(
+                repoint(t, c, "other", "survivor", " AND id <> survivor" if t == kind else "")
+                for t, c in pointers
+            )
+            # a meeting the survivor is on already keeps the survivor's link: the other's row
+            # goes, kept whole in the meeting's history for the undo
+            + f"FOR r IN SELECT l.* FROM {link} l WHERE l.{column} = other LOOP "
+            f"IF EXISTS (SELECT 1 FROM {link} s WHERE s.meeting_id = r.meeting_id AND s.{column} = survivor) THEN "
+            f"DELETE FROM {link} WHERE meeting_id = r.meeting_id AND {column} = other; "
+            "INSERT INTO change (entity, entity_id, op, field, old, new, at, actor, group_id) VALUES "
+            f"('meeting', r.meeting_id, 'merge', '{link}', to_json(r), NULL, at, '', grp); "
+            f"ELSE UPDATE {link} SET {column} = survivor WHERE meeting_id = r.meeting_id AND {column} = other; "
+            "INSERT INTO change (entity, entity_id, op, field, old, new, at, actor, group_id) VALUES "
+            f"('meeting', r.meeting_id, 'merge', '{link}', to_json(other), to_json(survivor), at, '', grp); "
+            "END IF; UPDATE meeting SET version = version + 1, updated_at = at WHERE id = r.meeting_id; END LOOP; "
+        )
+    undo_body: list[str] = []
+    for kind, pointers in MERGE_POINTERS.items():
+        link, column = MERGE_MEETING_LINKS[kind]
+        undo_body.append(
+            f"{'IF' if not undo_body else 'ELSIF'} kind = '{kind}' THEN "
+            + "".join(
+                f"FOR r IN SELECT c.entity_id AS id FROM change c WHERE c.group_id = grp AND c.op = 'merge' "
+                f"AND c.entity = '{t}' AND c.field = '{c_}' LOOP "
+                f"UPDATE {t} SET {c_} = other, version = version + 1, updated_at = at "
+                f"WHERE id = r.id AND {c_} = survivor; IF FOUND THEN "
+                "INSERT INTO change (entity, entity_id, op, field, old, new, at, actor, group_id) VALUES "
+                f"('{t}', r.id, 'update', '{c_}', to_json(survivor), to_json(other), at, '', undo_grp); "
+                "END IF; END LOOP; "
+                for t, c_ in pointers
+            )
+            + f"FOR r IN SELECT c.entity_id AS meeting_id, c.old::jsonb AS old, c.new FROM change c "
+            f"WHERE c.group_id = grp AND c.op = 'merge' AND c.entity = 'meeting' AND c.field = '{link}' LOOP "
+            "IF r.new IS NULL THEN "  # a link the merge dropped: back, as it was
+            f"INSERT INTO {link} SELECT * FROM jsonb_populate_record(NULL::{link}, r.old) ON CONFLICT DO NOTHING; "
+            f"ELSIF NOT EXISTS (SELECT 1 FROM {link} s WHERE s.meeting_id = r.meeting_id AND s.{column} = other) THEN "
+            f"UPDATE {link} SET {column} = other WHERE meeting_id = r.meeting_id AND {column} = survivor; "
+            "ELSE CONTINUE; END IF; IF FOUND THEN "
+            "INSERT INTO change (entity, entity_id, op, field, old, new, at, actor, group_id) VALUES "
+            f"('meeting', r.meeting_id, 'update', '{link}', r.new, r.old::json, at, '', undo_grp); "
+            "UPDATE meeting SET version = version + 1, updated_at = at WHERE id = r.meeting_id; END IF; END LOOP; "
+        )
+    signature = "kind text, survivor integer, other integer, grp text, at timestamptz"
+    return [
+        f"CREATE OR REPLACE FUNCTION ketnoi_merge_hidden({signature}) RETURNS void LANGUAGE plpgsql "
+        f"VOLATILE SECURITY DEFINER {path} AS $$ DECLARE r record; BEGIN "
+        "IF grp = '' OR NOT EXISTS (SELECT 1 FROM change c WHERE c.entity = kind AND c.entity_id = other "
+        "AND c.op = 'merge' AND c.field = '' AND c.group_id = grp AND c.login = session_user::text "
+        "AND c.new::jsonb ->> 'into' = survivor::text) THEN "
+        "RAISE EXCEPTION 'ketnoi_merge_hidden: no merge % of % into % by this login', grp, other, survivor "
+        "USING ERRCODE = 'insufficient_privilege'; END IF; " + " ".join(merge_body) + " END IF; END $$",
+        f"CREATE OR REPLACE FUNCTION ketnoi_unmerge_hidden({signature}, undo_grp text) RETURNS void "
+        f"LANGUAGE plpgsql VOLATILE SECURITY DEFINER {path} AS $$ DECLARE r record; BEGIN "
+        "IF grp = '' OR undo_grp = '' OR NOT EXISTS (SELECT 1 FROM change c WHERE c.entity = kind "
+        "AND c.entity_id = survivor AND c.op = 'merge' AND c.field = '' AND c.group_id = grp "
+        "AND c.new::jsonb ->> 'other_id' = other::text) OR NOT EXISTS (SELECT 1 FROM change c "
+        "WHERE c.group_id = undo_grp AND c.login = session_user::text) THEN "
+        "RAISE EXCEPTION 'ketnoi_unmerge_hidden: no undo % of merge %', undo_grp, grp "
+        "USING ERRCODE = 'insufficient_privilege'; END IF; " + " ".join(undo_body) + " END IF; END $$",
+        # How many rows of any table point at each record of ``kind`` in the trash, whoever may
+        # see them: emptying the trash compares it with what the login sees, and keeps a record
+        # a row it cannot see still points at (its link would have gone with it, unseen).
+        "CREATE OR REPLACE FUNCTION ketnoi_trash_references(kind text, ids integer[]) "
+        "RETURNS TABLE (id integer, n bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER "
+        f"{path} AS $$ DECLARE fk record; BEGIN "
+        f"IF kind NOT IN ({', '.join(literal(k) for k in PURGED_KINDS)}) THEN RETURN; END IF; "
+        "EXECUTE format('SELECT array_agg(id) FROM %I WHERE id = ANY($1) AND deleted_at IS NOT NULL', kind) "
+        "INTO ids USING ids; IF ids IS NULL THEN RETURN; END IF; "
+        "FOR fk IN SELECT c.conrelid::regclass AS tab, a.attname AS col FROM pg_constraint c "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+        "WHERE c.contype = 'f' AND c.confrelid = kind::regclass AND array_length(c.conkey, 1) = 1 LOOP "
+        "RETURN QUERY EXECUTE format('SELECT %I, count(*) FROM %s WHERE %I = ANY($1) GROUP BY 1', "
+        "fk.col, fk.tab, fk.col) USING ids; END LOOP; END $$",
+    ]
+
+
 def _functions(prefix: str, schema: str) -> list[str]:
     manager = literal(role_name(prefix, "manager"))
     admin = literal(role_name(prefix, "admin"))
@@ -499,6 +619,7 @@ def set_up(engine: Engine, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
             *_functions(prefix, schema),
             _search_function(prefix, schema),
             _group_hidden_function(prefix, schema),
+            *_merge_functions(f"SET search_path = {ident(schema)}, pg_temp"),
             *_grants(prefix, schema, database, owner),
             *_policies(tables),
         ]
@@ -727,3 +848,49 @@ def group_hidden(conn: Any, group_id: str) -> bool:
         "SELECT EXISTS (SELECT 1 FROM change WHERE group_id = :g AND login IS DISTINCT FROM session_user)"
     )
     return bool(conn.execute(text(others), {"g": group_id}).scalar())
+
+
+# --- what the login cannot see, moved or kept by the owner's functions ------------------------
+
+
+def has_function(conn: Connection, name: str) -> bool:
+    """Whether ``ketnoi admin init`` of this Ketnoi made the function ``name`` (an older one
+    did not: it is run again after an upgrade, docs/team.md)."""
+    return bool(conn.execute(text("SELECT to_regproc(:n) IS NOT NULL"), {"n": name}).scalar())
+
+
+def privileged(conn: Connection) -> bool:
+    """Whether the signed-in login sees every record (a manager, an administrator, the owner)."""
+    return bool(conn.execute(text("SELECT ketnoi_privileged()")).scalar())
+
+
+def finish_merge(conn: Connection, kind: str, survivor: int, other: int, group: str, at: Any) -> None:
+    """Move what still points at ``other`` — the rows this login cannot see — to ``survivor``
+    (``ketnoi_merge_hidden``), after the merge ``group`` moved the rest."""
+    conn.execute(
+        text("SELECT ketnoi_merge_hidden(:k, :s, :o, :g, :at)"),
+        {"k": kind, "s": survivor, "o": other, "g": group, "at": at},
+    )
+
+
+def unfinish_merge(
+    conn: Connection, kind: str, survivor: int, other: int, group: str, undo_group: str, at: Any
+) -> None:
+    """The undo ``undo_group`` of the merge ``group``: what :func:`finish_merge` moved goes back
+    (``ketnoi_unmerge_hidden``)."""
+    conn.execute(
+        text("SELECT ketnoi_unmerge_hidden(:k, :s, :o, :g, :at, :u)"),
+        {"k": kind, "s": survivor, "o": other, "g": group, "at": at, "u": undo_group},
+    )
+
+
+def trash_references(conn: Connection, kind: str, ids: list[int]) -> dict[int, int]:
+    """How many rows of every table point at each of ``ids`` (records of ``kind`` in the trash),
+    counted by the owner, whoever may see them (``ketnoi_trash_references``)."""
+    out: dict[int, int] = {}
+    for i, n in conn.execute(
+        text("SELECT id, n FROM ketnoi_trash_references(:k, CAST(:ids AS integer[]))"),
+        {"k": kind, "ids": ids},
+    ).all():
+        out[int(i)] = out.get(int(i), 0) + int(n)
+    return out
