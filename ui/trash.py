@@ -1,5 +1,6 @@
 """View → Trash: deleted records of every kind, who deleted them and when; restore a selection
-(with its links), or empty the trash for good after asking (a backup is taken first).
+(with its links), or empty the trash for good after asking (a backup is taken first of a
+SQLite file; on a team database an officer empties what they deleted, a manager everything).
 
 The list is read off the UI thread (it grows with what was deleted) and attached when ready;
 restoring and emptying run on the write lane (:meth:`AppContext.write`). The rules are
@@ -335,18 +336,63 @@ class TrashDialog(QDialog):
             return parts[0]
         return self.tr("%1 and %2").replace("%1", ", ".join(parts[:-1])).replace("%2", parts[-1])
 
+    def question(self, going: trash.Emptying) -> str:
+        """What "Empty trash…" asks: what goes, whose (on a team database an officer empties
+        what they deleted, a manager everything), what stays, and whether a copy is taken
+        first — only where one is (reviewer h130: a team database was said to be backed up)."""
+        said = [
+            self.tr("Remove %1 for good? Their links go with them; their history stays.").replace(
+                "%1", self.what(going)
+            )
+        ]
+        said += self.notes(going)
+        if going.backup:
+            said.append(self.tr("A backup of the database is taken first."))
+        else:
+            said.append(self.tr("No copy is taken first: the server's backups are the team's."))
+        return " ".join(said)
+
+    def notes(self, going: trash.Emptying) -> list[str]:
+        """Whose deleted records go on a team database, and those kept."""
+        said = []
+        if going.scope == "mine" and going.others:
+            said.append(
+                self.tr(
+                    "On this team database you empty what you deleted: what colleagues deleted "
+                    "(%Ln record(s)) stays, for them or a manager to empty.",
+                    "",
+                    going.others,
+                )
+            )
+        elif going.scope == "mine":
+            said.append(self.tr("On this team database you empty what you deleted."))
+        elif going.scope == "team":
+            said.append(self.tr("This empties every deleted record of the team, whoever deleted it."))
+        if going.kept:
+            said.append(
+                self.tr(
+                    "Kept in the trash: %Ln record(s) still used by a record you may not see.",
+                    "",
+                    going.kept,
+                )
+            )
+        return said
+
     def empty(self) -> None:
         with read_session(self.ctx.engine) as s:  # a few counts: what the question names
             going = trash.emptying(s)
         if going.total == 0:
+            if going.others or going.kept:  # (the button is on: the list is not empty)
+                QMessageBox.information(
+                    self,
+                    self.tr("Empty trash"),
+                    " ".join([self.tr("Nothing in the trash is yours to empty."), *self.notes(going)]),
+                )
             return
         answer = QMessageBox.question(
             self,
             self.tr("Empty trash"),
-            self.tr(
-                "Remove %1 for good? Their links go with them; their history stays. "
-                "A backup of the database is taken first."
-            ).replace("%1", self.what(going)),
+            self.question(going),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -364,6 +410,8 @@ class TrashDialog(QDialog):
             removed = box[0] if box else trash.Emptying({}, 0)
             if removed.total:
                 message = self.tr("Removed %1 for good").replace("%1", self.what(removed))
+                if removed.kept:
+                    message = " ".join([message + ".", *self.notes(removed)[-1:]])
             else:
                 message = self.tr("The trash is empty.")
             self.ctx.status_message.emit(message)

@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -5016,8 +5017,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5027,7 +5026,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5124,7 +5122,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -8426,158 +8423,194 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="336" />
+      <location filename="../../ui/trash.py" line="337" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="212" />
+      <location filename="../../ui/trash.py" line="213" />
       <source>%Ln deleted record(s) in the trash; %1 shown.</source>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="332" />
+      <location filename="../../ui/trash.py" line="333" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="330" />
+      <location filename="../../ui/trash.py" line="331" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="129" />
+      <location filename="../../ui/trash.py" line="130" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="305" />
+      <location filename="../../ui/trash.py" line="306" />
       <source>&amp;Leave in the trash</source>
       <translation>&amp;Để lại trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="303" />
+      <location filename="../../ui/trash.py" line="304" />
       <source>&amp;Merge into it</source>
       <translation>&amp;Gộp vào liên hệ đó</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="126" />
+      <location filename="../../ui/trash.py" line="127" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="299" />
+      <location filename="../../ui/trash.py" line="350" />
+      <source>A backup of the database is taken first.</source>
+      <translation>Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="300" />
       <source>A live contact looks like the same person:</source>
       <translation>Một liên hệ đang dùng có vẻ là cùng một người:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="93" />
+      <location filename="../../ui/trash.py" line="94" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="297" />
+      <location filename="../../ui/trash.py" line="298" />
       <source>Already there?</source>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="345" />
+      <location filename="../../ui/trash.py" line="388" />
+      <location filename="../../ui/trash.py" line="394" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="98" />
+      <location filename="../../ui/trash.py" line="99" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="300" />
+      <location filename="../../ui/trash.py" line="374" />
+      <source>Kept in the trash: %Ln record(s) still used by a record you may not see.</source>
+      <translation>Giữ lại trong thùng rác: %Ln bản ghi mà một hồ sơ bạn không được xem vẫn dùng.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="301" />
       <source>Merge into the live contact (its values stay; the restored one's fill its blanks), restore as a second contact, or leave in the trash?</source>
       <translation>Gộp vào liên hệ đang dùng (giữ các giá trị của liên hệ đó; liên hệ khôi phục chỉ điền vào chỗ trống), khôi phục thành một liên hệ thứ hai, hay để lại trong thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="259" />
+      <location filename="../../ui/trash.py" line="260" />
       <source>Merge of a restored contact</source>
       <translation>Gộp một liên hệ vừa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="270" />
+      <location filename="../../ui/trash.py" line="352" />
+      <source>No copy is taken first: the server's backups are the team's.</source>
+      <translation>Không có bản sao lưu nào được tạo trước: bản sao lưu của máy chủ là của cả nhóm.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="271" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="347" />
-      <source>Remove %1 for good? Their links go with them; their history stays. A backup of the database is taken first.</source>
-      <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ. Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
+      <location filename="../../ui/trash.py" line="389" />
+      <source>Nothing in the trash is yours to empty.</source>
+      <translation>Thùng rác không có gì do bạn xoá để dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="366" />
+      <location filename="../../ui/trash.py" line="368" />
+      <source>On this team database you empty what you deleted.</source>
+      <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="361" />
+      <source>On this team database you empty what you deleted: what colleagues deleted (%Ln record(s)) stays, for them or a manager to empty.</source>
+      <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá: những gì đồng nghiệp đã xoá (%Ln bản ghi) vẫn ở lại, để họ hoặc quản lý dọn.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="344" />
+      <source>Remove %1 for good? Their links go with them; their history stays.</source>
+      <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="412" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="304" />
+      <location filename="../../ui/trash.py" line="305" />
       <source>Restore &amp;anyway</source>
       <translation>Vẫn &amp;khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="253" />
+      <location filename="../../ui/trash.py" line="254" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="255" />
+      <location filename="../../ui/trash.py" line="256" />
       <source>Restored %Ln record(s) and merged them into the live ones</source>
       <translation>Đã khôi phục %Ln bản ghi và gộp vào các bản ghi đang dùng</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="103" />
+      <location filename="../../ui/trash.py" line="104" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="209" />
-      <location filename="../../ui/trash.py" line="368" />
+      <location filename="../../ui/trash.py" line="210" />
+      <location filename="../../ui/trash.py" line="416" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="271" />
+      <location filename="../../ui/trash.py" line="272" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="87" />
+      <location filename="../../ui/trash.py" line="370" />
+      <source>This empties every deleted record of the team, whoever deleted it.</source>
+      <translation>Thao tác này dọn mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="88" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="317" />
+      <location filename="../../ui/trash.py" line="318" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="315" />
+      <location filename="../../ui/trash.py" line="316" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="318" />
+      <location filename="../../ui/trash.py" line="319" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="285" />
+      <location filename="../../ui/trash.py" line="286" />
       <source>the same e-mail</source>
       <translation>cùng e-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="285" />
+      <location filename="../../ui/trash.py" line="286" />
       <source>the same phone</source>
       <translation>cùng số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="287" />
+      <location filename="../../ui/trash.py" line="288" />
       <source>• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash</source>
       <translation>• %1 (#%2): %3 (%4) với %5 (#%6), không ở trong thùng rác</translation>
     </message>
@@ -8585,27 +8618,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="59" />
+      <location filename="../../ui/trash.py" line="60" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="59" />
+      <location filename="../../ui/trash.py" line="60" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="59" />
+      <location filename="../../ui/trash.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="72" />
+      <location filename="../../ui/trash.py" line="73" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="59" />
+      <location filename="../../ui/trash.py" line="60" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -8974,6 +9007,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -8999,6 +9034,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>
