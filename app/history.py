@@ -53,7 +53,12 @@ REFERS_TO = {
     "reply_to_id": "letter",
     "post_id": "post",  # a letter's addressee: a post (app.posts), named "title, organisation"
     "shared_with": "staff",  # a confidential record shown to a colleague (app.team.share)
+    # a meeting's attendee or organisation a merge moved where its merger could not see the
+    # meeting (db.team's ketnoi_merge_hidden): the id, or the link row the merge dropped
+    "meeting_attendee": "contact",
+    "meeting_organisation": "organisation",
 }
+_LINK_ROW = {"meeting_attendee": "contact_id", "meeting_organisation": "organisation_id"}
 # List fields that hold ids of other records.
 LIST_REFERS_TO = {"organisation_ids": "organisation", "staff_ids": "staff"}
 _NOT_RESTORABLE = frozenset(
@@ -65,6 +70,7 @@ _NOT_RESTORABLE = frozenset(
         "deleted_at",
         "import_batch_id",
         "shared_with",
+        *_LINK_ROW,
         "login",
         "role",
     }
@@ -192,6 +198,7 @@ def _post_labels(session: Session, ids: set[int]) -> dict[int, str]:
 
 
 def _ids_in(field: str, value: Any) -> Iterable[tuple[str, int]]:
+    value = _linked(field, value)
     if value in (None, "", []):
         return
     if field in REFERS_TO:
@@ -210,6 +217,7 @@ def _ids_in(field: str, value: Any) -> Iterable[tuple[str, int]]:
 def _label(
     field: str, value: Any, names: dict[str, dict[int, str]], role_label: Callable[[str], str]
 ) -> str | None:
+    value = _linked(field, value)
     if value in (None, "", []):
         return None
     if field in REFERS_TO:
@@ -233,6 +241,14 @@ def _label(
     if isinstance(value, list):
         return ", ".join(str(x) for x in value)
     return None
+
+
+def _linked(field: str, value: Any) -> Any:
+    """A link row a merge dropped (``{"meeting_id": …, "contact_id": …, "role": …}``) as the id
+    it links; any other value as it is."""
+    if field in _LINK_ROW and isinstance(value, dict):
+        return value.get(_LINK_ROW[field])
+    return value
 
 
 def _plain_role(role: str) -> str:

@@ -150,6 +150,8 @@ FIELDS: dict[str, Pair] = {
     "decisions": ("Decisions", "Kết luận"),
     "attendees": ("Attendees", "Thành phần tham dự"),
     "organisation_ids": ("Organisations", "Tổ chức"),
+    "meeting_attendee": ("Attendees", "Thành phần tham dự"),  # (moved by a merge: app.history)
+    "meeting_organisation": ("Organisations", "Tổ chức"),
     "staff_ids": ("Our staff", "Cán bộ bên ta"),
     "direction": ("Direction", "Bên thực hiện"),
     "responsible_staff_id": ("Responsible (us)", "Người thực hiện (bên ta)"),

@@ -233,6 +233,8 @@ def field_label(name: str) -> str:
         "decisions": tr("Labels", "Decisions"),
         "attendees": tr("Labels", "Attendees"),
         "organisation_ids": tr("Labels", "Organisations"),
+        "meeting_attendee": tr("Labels", "Attendees"),  # (moved by a merge: app.history)
+        "meeting_organisation": tr("Labels", "Organisations"),
         "email": tr("Labels", "Email"),
         "active": tr("Labels", "Active"),
         # Every other field a record's history can name (app.history): no English fallback.

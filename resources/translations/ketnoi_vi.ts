@@ -1689,7 +1689,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Database</name>
     <message>
-      <location filename="../../ui/labels.py" line="363" />
+      <location filename="../../ui/labels.py" line="365" />
       <source>%1 on the server %2</source>
       <translation>%1 trên máy chủ %2</translation>
     </message>
@@ -2741,7 +2741,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Holiday</name>
     <message>
-      <location filename="../../ui/labels.py" line="318" />
+      <location filename="../../ui/labels.py" line="320" />
       <source>Holiday: %1 — work resumes on %2</source>
       <translation>Đang nghỉ lễ: %1 — làm việc trở lại từ %2</translation>
     </message>
@@ -4267,7 +4267,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="100" />
-      <location filename="../../ui/labels.py" line="248" />
+      <location filename="../../ui/labels.py" line="250" />
       <source>Action</source>
       <translation>Việc cần làm</translation>
     </message>
@@ -4277,12 +4277,12 @@ Bản sao lưu: %2</translation>
       <translation>Việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="237" />
+      <location filename="../../ui/labels.py" line="239" />
       <source>Active</source>
       <translation>Đang làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="273" />
+      <location filename="../../ui/labels.py" line="275" />
       <source>Added by</source>
       <translation>Người thêm</translation>
     </message>
@@ -4292,7 +4292,7 @@ Bản sao lưu: %2</translation>
       <translation>Địa chỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="260" />
+      <location filename="../../ui/labels.py" line="262" />
       <source>Addressed to (kính gửi)</source>
       <translation>Kính gửi</translation>
     </message>
@@ -4307,7 +4307,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="268" />
+      <location filename="../../ui/labels.py" line="270" />
       <source>Attached to</source>
       <translation>Đính kèm vào</translation>
     </message>
@@ -4323,6 +4323,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="234" />
+      <location filename="../../ui/labels.py" line="236" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
@@ -4343,7 +4344,7 @@ Bản sao lưu: %2</translation>
       <translation>Chủ trì</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="272" />
+      <location filename="../../ui/labels.py" line="274" />
       <source>Checksum (SHA-256)</source>
       <translation>Mã kiểm tra (SHA-256)</translation>
     </message>
@@ -4354,17 +4355,17 @@ Bản sao lưu: %2</translation>
       <translation>Tỉnh/thành phố</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="245" />
+      <location filename="../../ui/labels.py" line="247" />
       <source>Completed on</source>
       <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="243" />
+      <location filename="../../ui/labels.py" line="245" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="247" />
+      <location filename="../../ui/labels.py" line="249" />
       <location filename="../../ui/labels.py" line="96" />
       <source>Contact</source>
       <translation>Người liên hệ</translation>
@@ -4375,7 +4376,7 @@ Bản sao lưu: %2</translation>
       <translation>Liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="264" />
+      <location filename="../../ui/labels.py" line="266" />
       <source>Copies to</source>
       <translation>Nơi nhận khác</translation>
     </message>
@@ -4385,7 +4386,7 @@ Bản sao lưu: %2</translation>
       <translation>Quốc gia</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="256" />
+      <location filename="../../ui/labels.py" line="258" />
       <source>Date of the letter</source>
       <translation>Ngày văn bản</translation>
     </message>
@@ -4411,7 +4412,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="280" />
+      <location filename="../../ui/labels.py" line="282" />
       <source>Draft</source>
       <translation>Dự thảo</translation>
     </message>
@@ -4427,7 +4428,7 @@ Bản sao lưu: %2</translation>
       <translation>Thư điện tử</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="236" />
+      <location filename="../../ui/labels.py" line="238" />
       <location filename="../../ui/labels.py" line="78" />
       <source>Email</source>
       <translation>Email</translation>
@@ -4438,7 +4439,7 @@ Bản sao lưu: %2</translation>
       <translation>Email</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="244" />
+      <location filename="../../ui/labels.py" line="246" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
@@ -4458,17 +4459,17 @@ Bản sao lưu: %2</translation>
       <translation>Sự kiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="239" />
+      <location filename="../../ui/labels.py" line="241" />
       <source>Family name</source>
       <translation>Họ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="269" />
+      <location filename="../../ui/labels.py" line="271" />
       <source>File name</source>
       <translation>Tên tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="270" />
+      <location filename="../../ui/labels.py" line="272" />
       <source>File type</source>
       <translation>Loại tệp</translation>
     </message>
@@ -4483,7 +4484,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="241" />
+      <location filename="../../ui/labels.py" line="243" />
       <source>Given name</source>
       <translation>Tên</translation>
     </message>
@@ -4503,12 +4504,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="265" />
+      <location filename="../../ui/labels.py" line="267" />
       <source>In reply to</source>
       <translation>Trả lời văn bản</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="290" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>Incoming</source>
       <translation>Công văn đến</translation>
     </message>
@@ -4533,7 +4534,7 @@ Bản sao lưu: %2</translation>
       <translation>Giới thiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="296" />
+      <location filename="../../ui/labels.py" line="298" />
       <source>Introduction letter</source>
       <translation>Thư giới thiệu</translation>
     </message>
@@ -4543,7 +4544,7 @@ Bản sao lưu: %2</translation>
       <translation>Nhà đầu tư</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="297" />
+      <location filename="../../ui/labels.py" line="299" />
       <source>Invitation</source>
       <translation>Giấy mời</translation>
     </message>
@@ -4554,7 +4555,7 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="257" />
+      <location filename="../../ui/labels.py" line="259" />
       <source>Kind of letter</source>
       <translation>Loại thư</translation>
     </message>
@@ -4581,7 +4582,7 @@ Bản sao lưu: %2</translation>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="251" />
+      <location filename="../../ui/labels.py" line="253" />
       <source>Login</source>
       <translation>Tên đăng nhập</translation>
     </message>
@@ -4592,7 +4593,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="141" />
-      <location filename="../../ui/labels.py" line="246" />
+      <location filename="../../ui/labels.py" line="248" />
       <location filename="../../ui/labels.py" line="98" />
       <source>Meeting</source>
       <translation>Cuộc họp</translation>
@@ -4603,7 +4604,7 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="240" />
+      <location filename="../../ui/labels.py" line="242" />
       <source>Middle name</source>
       <translation>Tên đệm</translation>
     </message>
@@ -4644,7 +4645,7 @@ Bản sao lưu: %2</translation>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="253" />
+      <location filename="../../ui/labels.py" line="255" />
       <source>Number</source>
       <translation>Số</translation>
     </message>
@@ -4667,6 +4668,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="235" />
+      <location filename="../../ui/labels.py" line="237" />
       <location filename="../../ui/labels.py" line="77" />
       <location filename="../../ui/labels.py" line="95" />
       <source>Organisations</source>
@@ -4678,22 +4680,22 @@ Bản sao lưu: %2</translation>
       <translation>Khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="300" />
+      <location filename="../../ui/labels.py" line="302" />
       <source>Other letter</source>
       <translation>Công văn khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="242" />
+      <location filename="../../ui/labels.py" line="244" />
       <source>Other names</source>
       <translation>Tên gọi khác</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="249" />
+      <location filename="../../ui/labels.py" line="251" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="290" />
+      <location filename="../../ui/labels.py" line="292" />
       <source>Outgoing</source>
       <translation>Công văn đi</translation>
     </message>
@@ -4739,7 +4741,7 @@ Bản sao lưu: %2</translation>
       <translation>Mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="283" />
+      <location filename="../../ui/labels.py" line="285" />
       <source>Received</source>
       <translation>Đã nhận</translation>
     </message>
@@ -4754,17 +4756,17 @@ Bản sao lưu: %2</translation>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="284" />
+      <location filename="../../ui/labels.py" line="286" />
       <source>Replied</source>
       <translation>Đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="299" />
+      <location filename="../../ui/labels.py" line="301" />
       <source>Reply</source>
       <translation>Phúc đáp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="267" />
+      <location filename="../../ui/labels.py" line="269" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
@@ -4789,7 +4791,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="252" />
+      <location filename="../../ui/labels.py" line="254" />
       <source>Role</source>
       <translation>Vai trò</translation>
     </message>
@@ -4800,32 +4802,32 @@ Bản sao lưu: %2</translation>
       <translation>Lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="282" />
+      <location filename="../../ui/labels.py" line="284" />
       <source>Sent</source>
       <translation>Đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="250" />
+      <location filename="../../ui/labels.py" line="252" />
       <source>Shared with</source>
       <translation>Chia sẻ với</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="281" />
+      <location filename="../../ui/labels.py" line="283" />
       <source>Signed</source>
       <translation>Đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="262" />
+      <location filename="../../ui/labels.py" line="264" />
       <source>Signer</source>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="261" />
+      <location filename="../../ui/labels.py" line="263" />
       <source>Signer's post</source>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="271" />
+      <location filename="../../ui/labels.py" line="273" />
       <source>Size</source>
       <translation>Dung lượng</translation>
     </message>
@@ -4856,17 +4858,17 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="258" />
+      <location filename="../../ui/labels.py" line="260" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="259" />
+      <location filename="../../ui/labels.py" line="261" />
       <source>Subject in English</source>
       <translation>Trích yếu tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="254" />
+      <location filename="../../ui/labels.py" line="256" />
       <source>Symbol</source>
       <translation>Ký hiệu</translation>
     </message>
@@ -4881,12 +4883,12 @@ Bản sao lưu: %2</translation>
       <translation>Nhiệm vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="263" />
+      <location filename="../../ui/labels.py" line="265" />
       <source>Text</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="298" />
+      <location filename="../../ui/labels.py" line="300" />
       <source>Thank-you letter</source>
       <translation>Thư cảm ơn</translation>
     </message>
@@ -4902,7 +4904,7 @@ Bản sao lưu: %2</translation>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="266" />
+      <location filename="../../ui/labels.py" line="268" />
       <source>To (post)</source>
       <translation>Gửi (chức vụ)</translation>
     </message>
@@ -4943,7 +4945,7 @@ Bản sao lưu: %2</translation>
       <translation>Buổi làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="255" />
+      <location filename="../../ui/labels.py" line="257" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
@@ -5017,6 +5019,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5122,6 +5126,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5162,6 +5167,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -7050,32 +7056,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordCount</name>
     <message>
-      <location filename="../../ui/labels.py" line="335" />
+      <location filename="../../ui/labels.py" line="337" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="329" />
+      <location filename="../../ui/labels.py" line="331" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="333" />
+      <location filename="../../ui/labels.py" line="335" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="331" />
+      <location filename="../../ui/labels.py" line="333" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="338" />
+      <location filename="../../ui/labels.py" line="340" />
       <source>%Ln record(s)</source>
       <translation>%Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="337" />
+      <location filename="../../ui/labels.py" line="339" />
       <source>%Ln staff member(s)</source>
       <translation>%Ln cán bộ</translation>
     </message>
@@ -7305,7 +7311,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -9007,8 +9012,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9034,7 +9037,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

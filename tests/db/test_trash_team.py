@@ -96,6 +96,9 @@ def test_a_merge_moves_the_links_its_officer_cannot_see_and_tells_nothing_of_the
         a=action,
     )
     assert moved == 2
+    code, out, err = ready.cli("lan", "history", "meeting", str(meeting))
+    assert code == 0, err
+    assert f"Attendees: Ngô Anh Uyên (#{contact}) → Ngô Anh Uyên (#{twin}) (merge)" in out, out
     hidden = (
         "SELECT count(*) FROM change WHERE entity IN ('meeting', 'action') AND entity_id IN (:m, :a) "
         "AND op = 'merge'"
