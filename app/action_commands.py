@@ -382,9 +382,11 @@ def _empty_trash(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _nothing_to_empty(ctx: CliContext, going: trash.Emptying, lang: str) -> None:
+    """Nothing removed: why (nothing deleted; only colleagues' deletions; only records kept)."""
     if going.others:
         ctx.out(say("trash_none_yours", lang, others=going.others))
-    else:
+    elif not going.kept:
         ctx.out(say("nothing_deleted", lang))
     if going.kept:
-        ctx.out(say("trash_kept", lang, kept=going.kept))
+        note = say("trash_kept", lang, kept=going.kept)
+        ctx.out(note[:1].upper() + note[1:])
