@@ -545,6 +545,10 @@ def _hidden_references(session: Session, kind: str, ids: list[int]) -> set[int]:
     conn = session.connection()
     blocked: set[int] = set()
     for part in chunked(ids):
+        total = dbteam.trash_references(conn, kind, list(part))  # (most have none: no more asked)
+        if not total:
+            continue
+        used = sorted(total)
         seen: dict[int, int] = defaultdict(int)
         for table in SQLModel.metadata.sorted_tables:
             for fk in table.foreign_keys:
@@ -552,12 +556,10 @@ def _hidden_references(session: Session, kind: str, ids: list[int]) -> set[int]:
                     continue
                 column = fk.parent
                 for i, n in session.execute(
-                    select(column, func.count()).where(column.in_(part)).group_by(column)
+                    select(column, func.count()).where(column.in_(used)).group_by(column)
                 ).all():
                     seen[int(i)] += int(n)
-        for i, n in dbteam.trash_references(conn, kind, list(part)).items():
-            if n > seen.get(i, 0):
-                blocked.add(i)
+        blocked.update(i for i, n in total.items() if n > seen.get(i, 0))
     return blocked
 
 
