@@ -12,9 +12,6 @@ dialog that has ``ctx`` can announce a file without knowing the window.
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
@@ -23,8 +20,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QToolButton, QWidget
 
 from ui.context import AppContext
 from ui.icons import icon
-
-_TEMP: list[Path] = []  # this session's temporary folders, removed when Ketnoi quits
 
 
 class _Hub(QObject):
@@ -132,21 +127,3 @@ class FileOffer(QWidget):
     def show_folder(self) -> None:
         if self.path is not None:
             show_in_folder(self.path)
-
-
-def temp_folder(prefix: str) -> Path:
-    """A private temporary folder for this session (briefs opened, files viewed), removed when
-    Ketnoi quits — on the application's aboutToQuit and, as a last resort, at exit."""
-    path = Path(tempfile.mkdtemp(prefix=prefix))
-    if not _TEMP:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(remove_temp_folders)
-        atexit.register(remove_temp_folders)
-    _TEMP.append(path)
-    return path
-
-
-def remove_temp_folders() -> None:
-    while _TEMP:
-        shutil.rmtree(_TEMP.pop(), ignore_errors=True)

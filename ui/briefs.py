@@ -8,8 +8,9 @@ Entry points, one line each for the main window::
     brief_meeting(window, ctx, meeting_id)
     brief_digest(window, ctx)
 
-"Open" writes to a temporary folder and opens the PDF; "Save as…" asks where, writes there
-and opens it. Gathering and rendering run in a worker with their own read-only session (one
+"Open" writes to Ketnoi's own folder of briefs (kept after Ketnoi closes; briefs older than
+30 days cleared: :mod:`app.briefing.opened`) and opens the PDF; "Save as…" asks where and
+writes there. Gathering and rendering run in a worker with their own read-only session (one
 session per unit of work, created inside the worker). Gathering, file names and writing are
 :mod:`app.briefing.produce`'s, the same as ``ketnoi brief``'s; this module is the dialog.
 """
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.briefing import opened
 from app.briefing.produce import (
     KINDS,
     BriefCancelled,
@@ -46,6 +48,7 @@ from app.briefing.produce import (
     suggested_file_name,
 )
 from app.briefing.produce import PERIODS as NAMED_PERIODS
+from db import clock
 from db.engine import read_session
 from ui import answers, file_dialogs, i18n
 from ui.context import AppContext
@@ -57,15 +60,18 @@ from ui.tasks import Cancelled, Task
 PERIODS = (*NAMED_PERIODS, "custom")
 
 
-_TEMP: list[Path] = []
+_CLEARED: list[Path] = []  # the folders whose old briefs were cleared this session
 
 
-def temp_dir() -> Path:
-    """Where "Open" writes briefs: one folder a session, removed when Ketnoi quits (made again
-    if something removed it meanwhile)."""
-    if not _TEMP or not _TEMP[-1].is_dir():
-        _TEMP.append(answers.temp_folder("ketnoi-briefs-"))
-    return _TEMP[-1]
+def open_folder() -> Path:
+    """Where "Open" writes briefs: Ketnoi's own folder of briefs, kept after Ketnoi closes
+    (:mod:`app.briefing.opened`); the first time a session, briefs written there more than
+    30 days ago are cleared. Called in the worker: no file is touched on the UI thread."""
+    folder = opened.opened_folder()
+    if folder not in _CLEARED:
+        opened.clear_old(folder, clock.utcnow())
+        _CLEARED.append(folder)
+    return folder
 
 
 def open_in_viewer(path: Path) -> bool:
@@ -314,7 +320,7 @@ class BriefDialog(QDialog):
         self.start_brief(path)
 
     def start_brief(self, target: Path | None) -> Task:
-        """The brief written to ``target`` (Save as…), or to the temporary folder and opened
+        """The brief written to ``target`` (Save as…), or to Ketnoi's folder of briefs and opened
         (Open). A brief saved where the person chose is not opened too (reviewer: Save as…
         opened the PDF anyway, or with no viewer a box said none opened it): the status bar
         offers to open it."""
@@ -336,7 +342,7 @@ class BriefDialog(QDialog):
                 req,
                 today=today,
                 target=target,
-                folder=temp_dir(),
+                folder=open_folder(),
                 progress=task.progress,
                 cancelled=task.cancelled,
             ),

@@ -1,6 +1,7 @@
 """Every command ends with a visible answer: a saved record is announced and selected, a written
-file is offered (Open, Show in folder), a brief no program opens says where it is, and the
-session's temporary folders are removed when Ketnoi quits."""
+file is offered (Open, Show in folder), a brief no program opens says where it is — and is
+still there after Ketnoi quits (h129: the folder it named was a temporary one, removed on
+Ctrl+Q); briefs opened long ago are cleared from Ketnoi's folder of briefs."""
 
 from __future__ import annotations
 
@@ -89,7 +90,7 @@ def test_a_brief_no_program_opens_says_where_it_is_and_shows_the_folder(
     dialog.start_brief(None)
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=TIMEOUT)
     path = dialog.written
-    assert path is not None and path.is_file() and path.parent == briefs.temp_dir()
+    assert path is not None and path.is_file() and path.parent == briefs.open_folder()
 
     def box() -> Any:
         found = [w for w in QApplication.topLevelWidgets() if w.objectName() == "no_viewer" and w.isVisible()]
@@ -103,11 +104,65 @@ def test_a_brief_no_program_opens_says_where_it_is_and_shows_the_folder(
     assert window.file_offer.isVisible() and window.file_offer.path == path
 
 
-def test_temporary_folders_are_removed_when_ketnoi_quits(qapp: Any) -> None:
-    from ui import answers
+def test_a_brief_said_to_be_saved_is_still_there_after_ketnoi_quits(
+    qtbot: Any, qapp: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open on a machine with no PDF viewer: the box says where the brief is saved; after Ctrl+Q
+    (the application's aboutToQuit) the file is still there, in Ketnoi's own data folder, not a
+    temporary one."""
+    import os
+    from typing import cast
 
-    folder = answers.temp_folder("ketnoi-test-")
-    (folder / "brief.pdf").write_bytes(b"%PDF-1.4")
-    assert folder.is_dir()
-    qapp.aboutToQuit.emit()
-    assert not folder.exists()
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui import briefs
+
+    monkeypatch.setattr(briefs, "open_in_viewer", lambda _p: False)  # no PDF viewer answers
+    dialog = briefs.brief_organisation(window, ctx, ids["nic"])
+    dialog.start_brief(None)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=TIMEOUT)
+    path = cast(Path, dialog.written)
+    qtbot.waitUntil(
+        lambda: any(w.objectName() == "no_viewer" and w.isVisible() for w in QApplication.topLevelWidgets()),
+        timeout=TIMEOUT,
+    )
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "no_viewer" and w.isVisible())
+    assert str(path.parent) in cast(QMessageBox, box).text()
+    qapp.aboutToQuit.emit()  # Ctrl+Q
+    assert path.is_file() and path.read_bytes().startswith(b"%PDF")
+    assert path.parent.is_relative_to(Path(os.environ["KETNOI_DATA_DIR"]))  # Ketnoi's folder, not /tmp
+
+
+def test_briefs_opened_long_ago_are_cleared_and_nothing_else(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first brief opened in a session clears Ketnoi's own briefs of more than 30 days ago
+    from its folder; a recent one, a file of another name and a subfolder stay."""
+    import os
+
+    from app.briefing import opened
+    from db import clock
+    from ui import briefs
+
+    folder = opened.opened_folder()
+    long_ago = (clock.utcnow().timestamp()) - 31 * 86_400
+    lately = (clock.utcnow().timestamp()) - 2 * 86_400
+    old, recent, mine = (
+        folder / "brief-nic-2026-11-01.pdf",
+        folder / "brief-sao-viet-2026-12-01.pdf",
+        folder / "ke-hoach.pdf",
+    )
+    (folder / "giu-lai").mkdir()
+    kept_inside = folder / "giu-lai" / "brief-old-2026-10-01.pdf"
+    for f in (old, recent, mine, kept_inside):
+        f.write_bytes(b"%PDF-1.4")
+    for f, when in ((old, long_ago), (recent, lately), (mine, long_ago), (kept_inside, long_ago)):
+        os.utime(f, (when, when))
+    opened_paths: list[Path] = []
+    monkeypatch.setattr(briefs, "open_in_viewer", lambda p: opened_paths.append(p) or True)
+    dialog = briefs.brief_organisation(window, ctx, ids["nic"])
+    dialog.start_brief(None)
+    qtbot.waitUntil(lambda: bool(opened_paths), timeout=TIMEOUT)
+    assert opened_paths[0].parent == folder and opened_paths[0].is_file()
+    assert not old.exists()
+    assert recent.is_file() and mine.is_file() and kept_inside.is_file()

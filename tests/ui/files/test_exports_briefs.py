@@ -103,8 +103,8 @@ def test_organisation_brief_opens_a_real_pdf(qtbot, ctx, seeded, monkeypatch):
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT)
     path = opened[0]
-    # Another brief of the same day may already be in the (per-process) folder: then "-2" is added.
-    assert path.parent == briefs.temp_dir()
+    # Another brief of the same day may already be in the folder: then "-2" is added.
+    assert path.parent == briefs.open_folder()
     assert re.fullmatch(rf"brief-nic-{TODAY.isoformat()}(-\d+)?\.pdf", path.name)
     text = pdf_text(path)
     assert "Trung tâm Đổi mới sáng tạo Quốc gia" in text
