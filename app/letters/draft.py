@@ -42,7 +42,7 @@ from sqlmodel import Session
 
 from app import written
 from app.errors import UserError
-from app.letters import meeting_time, secrecy, wording
+from app.letters import addressing, meeting_time, secrecy, wording
 from app.letters import office as office_mod
 from app.letters.cli_words import refused
 from app.letters.office import Addressee, OfficeProfile
@@ -243,6 +243,8 @@ class LetterDoc:
     # "people": an ordinary meeting's title named a confidential person, left out
     # (app.letters.secrecy); "" when nothing was held back
     withheld: str = ""
+    # no officer in charge: the body leaves "ông/bà ……" for the contact person, to fill in
+    officer_blank: bool = False
 
     @property
     def to_label(self) -> str:
@@ -404,6 +406,18 @@ def letter_doc(
     further = ("Thực hiện kết quả {}, " if lang == "vi" else "Further to {}, ").format(ref)
     org_name = addressee.org_name(lang) or (letter.get("organisation") or "")
     in_text = _subject_in_text(subject, lang)
+    to_org = addressing.recipient_org(session, letter)
+    you = addressing.addressed_as(
+        to_org.name if to_org is not None else addressee.organisation or (letter.get("organisation") or ""),
+        to_org.kind if to_org is not None else None,
+        lang,
+    )
+    known = addressing.worked_with(session, to_org.id if to_org is not None else None, clock.now())
+    thanks = (
+        ("" if not known else f" và cảm ơn sự hợp tác của {you} trong thời gian qua")
+        if lang == "vi"
+        else (" and thank you for your cooperation" if known else "")
+    )
     values = {
         "office": prof.name_in_text,
         "office_short": prof.short_name,
@@ -415,18 +429,22 @@ def letter_doc(
         "further_to": further if at_meeting else "",
         "invitee": ("you" if lang == "en" else " ".join(addressee.lines(lang)))
         if addressee.name or addressee.text
-        else ("you" if lang == "en" else f"đại diện {org_name}" if org_name else "Quý cơ quan"),
+        else ("you" if lang == "en" else f"đại diện {org_name}" if org_name else you),
+        "addressed_as": you,
+        "thanks_so_far": thanks,
         "recipient": " ".join(addressee.lines(lang)),
         "salutation": addressee.salutation(),
         "subject": in_text,
         "action": action.title if action and not guard.secret else "",
         "reply_to": reply_ref,
         "reply_to_subject": reply.subject if reply else "",
-        "staff_name": staff.name
-        if staff
-        else ("cán bộ phụ trách" if lang == "vi" else "our officer in charge"),
-        "staff_email": staff.email if staff else "",
-        "staff_email_phrase": f" (email: {staff.email})" if staff and staff.email else "",
+        # no officer in charge: a blank to fill on the draft, as Vietnamese drafts leave one,
+        # never words that read as a name ("đầu mối của NIC là cán bộ phụ trách"; h129)
+        "staff_name": staff.name if staff else ("ông/bà " if lang == "vi" else "Mr/Ms ") + addressing.BLANK,
+        "staff_email": staff.email if staff else addressing.BLANK,
+        "staff_email_phrase": f" (email: {staff.email})"
+        if staff and staff.email
+        else ("" if staff else f" (email: {addressing.BLANK})"),
         **_meeting_values(session, letter, lang),
         **(_event_values(event, lang, session, letter) if event is not None else {}),
     }
@@ -459,6 +477,7 @@ def letter_doc(
         national_title=NATIONAL_TITLE[lang],
         motto=MOTTO[lang],
         withheld=withheld,
+        officer_blank=staff is None and any(addressing.BLANK in p for p in paragraphs),
     )
 
 

@@ -3,10 +3,11 @@ Vietnamese (or English) administrative letter whatever the record's title says.
 
 A meeting is named by what it was, "buổi làm việc ngày 02/12/2026" / "the meeting on
 02 December 2026", then what its title adds: "với Mạng lưới …" (the other side, unless it is the
-addressee or our own office: they are "Quý cơ quan" and "NIC" already), "tại …", "về …" (the
-title's first letter lower-cased unless a proper noun or acronym). A title in the other language
-than the letter's gives only the other side's name (in the letter's language, when the
-organisation is on record) — never half a sentence in another language.
+addressee or our own office: they are "Quý Công ty" (:mod:`app.letters.addressing`) and "NIC"
+already), "tại …", "về …" (the title's first letter lower-cased unless a proper noun or
+acronym). A title in the other language than the letter's gives only the other side's name (in
+the letter's language, when the organisation is on record) — never half a sentence in another
+language.
 
 An action's letter is written to the organisation the action's title names after "tới", "đến",
 "cho" or "to" when one of that name is on record ("Gửi thư giới thiệu Genetica tới NVIDIA":

@@ -83,7 +83,7 @@ def test_the_docx_holds_what_the_decree_asks_in_its_fonts_and_margins(engine: En
     assert "Kính gửi: PGS.TS. Trần Thị Bích Ngọc - Tổng Giám đốc Công ty Cổ phần Genetica" in texts
     assert "Nơi nhận:" in texts and "- Ban Giám đốc (để b/c);" in texts and "- Lưu: VT, HTQT." in texts
     assert "Vũ Quốc Huy" in texts and "KT. GIÁM ĐỐC" in texts
-    assert any("Quý cơ quan" in t for t in texts)  # the body came from the template
+    assert any("Quý Công ty" in t for t in texts)  # the body came from the template (to a company)
 
     document = Document(str(path))
     section = document.sections[0]
@@ -106,7 +106,7 @@ def test_the_docx_holds_what_the_decree_asks_in_its_fonts_and_margins(engine: En
     assert runs["TRUNG TÂM ĐỔI MỚI SÁNG TẠO QUỐC GIA"].bold
     assert runs["Nơi nhận:"].bold and runs["Nơi nhận:"].italic and runs["Nơi nhận:"].font.size == Pt(12)
     assert runs["- Lưu: VT, HTQT."].font.size == Pt(11)
-    body = next(p for p in document.paragraphs if "Quý cơ quan" in p.text)
+    body = next(p for p in document.paragraphs if "Quý Công ty" in p.text)
     assert body.runs[0].font.size == Pt(14) and body.runs[0].font.name == "Times New Roman"
 
 

@@ -173,7 +173,7 @@ def test_a_thank_you_names_the_meeting_by_its_date_and_the_other_side(
     assert "Kính gửi: Bộ Khoa học và Công nghệ" in texts
     assert "V/v cảm ơn sau buổi làm việc ngày 20/11/2026" in texts
     assert any(
-        "cảm ơn Quý cơ quan đã dành thời gian tham dự buổi làm việc ngày 20/11/2026 với Mạng lưới "
+        "cảm ơn Quý Bộ đã dành thời gian tham dự buổi làm việc ngày 20/11/2026 với Mạng lưới "
         "Đổi mới sáng tạo Việt Nam tại Hòa Lạc và có những ý kiến trao đổi quý báu." in t
         for t in texts
     )
@@ -192,7 +192,7 @@ def test_an_action_letter_goes_to_the_organisation_its_title_names(
     assert "Kính gửi: NVIDIA Vietnam R&D Center" in texts
     assert "V/v giới thiệu Genetica" in texts
     assert any(
-        t.endswith("trân trọng gửi tới Quý cơ quan thư này về việc giới thiệu Genetica.") for t in texts
+        t.endswith("trân trọng gửi tới Quý đơn vị thư này về việc giới thiệu Genetica.") for t in texts
     )
     assert not any("tới NVIDIA" in t or "gửi thư giới thiệu" in t for t in texts)
     assert "về việc giới thiệu Genetica." in pdf

@@ -89,7 +89,7 @@ def test_the_thank_you_says_when_where_and_what_not_the_title(
     vi = _thanks(run, tmp_path, meetings["ours"], "vi")
     assert "Kính gửi: Công ty Cổ phần FPT" in vi
     assert (
-        "cảm ơn Quý cơ quan đã dành thời gian tham dự buổi làm việc ngày 03/12/2026 tại Khu Công nghệ "
+        "cảm ơn Quý Công ty đã dành thời gian tham dự buổi làm việc ngày 03/12/2026 tại Khu Công nghệ "
         "cao Hòa Lạc về sandbox và có những ý kiến trao đổi quý báu." in vi
     )
     en = _thanks(run, tmp_path, meetings["ours"], "en")
