@@ -402,17 +402,21 @@ class LettersDialog(QDialog):
         self.ctx.settings.qsettings.setValue("letters/dir", str(Path(path).parent))
         engine, ident = self.ctx.engine, int(r["id"])
 
-        def work(_task: Task) -> tuple[str, str, str]:
+        def work(_task: Task) -> tuple[str, str, str, bool]:
             from db.engine import read_session
 
             with read_session(engine) as s:
                 doc = drafting.letter_doc(s, ident, lang=lang)
             out = drafting.write_docx(doc, Path(path))
-            pdf, used = drafting.write_pdf(doc, out.with_suffix(".pdf"))
-            return str(out), f"{pdf} ({used})", doc.withheld
+            # (which program drew the PDF, "(reportlab)" or "(libreoffice)", is no word for a
+            # person: h129 read it in the status line; the PDF beside the .docx is named alone)
+            pdf, _used = drafting.write_pdf(doc, out.with_suffix(".pdf"))
+            return str(out), pdf.name, doc.withheld, doc.officer_blank
 
-        def written(res: tuple[str, str, str]) -> None:
+        def written(res: tuple[str, str, str, bool]) -> None:
             said = tr("Draft written: %1 and %2").replace("%1", res[0]).replace("%2", res[1])
+            if res[3]:  # ("đầu mối của NIC là ông/bà ……": to fill in before it is signed)
+                said += " " + tr("No officer in charge: the contact person is left blank (……) on the draft.")
             held = {
                 "meeting": tr(
                     "The meeting is confidential: its title, agenda and people are not in the "

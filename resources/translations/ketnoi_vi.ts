@@ -117,19 +117,19 @@
   <context>
     <name>Answers</name>
     <message>
-      <location filename="../../ui/answers.py" line="72" />
+      <location filename="../../ui/answers.py" line="67" />
       <source>No program opened %1. It is saved in:
 %2</source>
       <translation>Không có chương trình nào mở được %1. Tệp đã được lưu trong thư mục:
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/answers.py" line="69" />
+      <location filename="../../ui/answers.py" line="64" />
       <source>Open file</source>
       <translation>Mở tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/answers.py" line="77" />
+      <location filename="../../ui/answers.py" line="72" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -595,102 +595,102 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="148" />
+      <location filename="../../ui/briefs.py" line="154" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="158" />
+      <location filename="../../ui/briefs.py" line="164" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="118" />
+      <location filename="../../ui/briefs.py" line="124" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="160" />
+      <location filename="../../ui/briefs.py" line="166" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="363" />
+      <location filename="../../ui/briefs.py" line="369" />
       <source>Brief written: %1 (%Ln page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%Ln trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="377" />
+      <location filename="../../ui/briefs.py" line="383" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="193" />
+      <location filename="../../ui/briefs.py" line="199" />
       <source>Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again.</source>
       <translation>Đã chọn cho bản tóm tắt đến khi đóng Ketnoi. Chọn lại ngôn ngữ của cửa sổ để theo cửa sổ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="93" />
+      <location filename="../../ui/briefs.py" line="99" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="112" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="119" />
+      <location filename="../../ui/briefs.py" line="125" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="112" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="94" />
+      <location filename="../../ui/briefs.py" line="100" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="92" />
+      <location filename="../../ui/briefs.py" line="98" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="147" />
+      <location filename="../../ui/briefs.py" line="153" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="95" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>Period digest</source>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="332" />
+      <location filename="../../ui/briefs.py" line="338" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="305" />
+      <location filename="../../ui/briefs.py" line="311" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="198" />
+      <location filename="../../ui/briefs.py" line="204" />
       <source>The window's language. Another chosen here is kept for briefs until Ketnoi closes.</source>
       <translation>Theo ngôn ngữ của cửa sổ. Ngôn ngữ khác chọn ở đây được giữ cho bản tóm tắt đến khi đóng Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="112" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="106" />
+      <location filename="../../ui/briefs.py" line="112" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -2141,12 +2141,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FileOffer</name>
     <message>
-      <location filename="../../ui/answers.py" line="97" />
+      <location filename="../../ui/answers.py" line="92" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/answers.py" line="100" />
+      <location filename="../../ui/answers.py" line="95" />
       <source>Show in folder</source>
       <translation>Mở thư mục chứa tệp</translation>
     </message>
@@ -4992,17 +4992,17 @@ Bản sao lưu: %2</translation>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="457" />
+      <location filename="../../ui/letters.py" line="461" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="473" />
+      <location filename="../../ui/letters.py" line="477" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="474" />
+      <location filename="../../ui/letters.py" line="478" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
@@ -5045,7 +5045,7 @@ Bản sao lưu: %2</translation>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="415" />
+      <location filename="../../ui/letters.py" line="417" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -5126,7 +5126,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5167,7 +5166,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5195,6 +5193,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/letter_form.py" line="62" />
       <source>New outgoing letter</source>
       <translation>Công văn đi mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/letters.py" line="419" />
+      <source>No officer in charge: the contact person is left blank (……) on the draft.</source>
+      <translation>Chưa có cán bộ phụ trách: người đầu mối để trống (……) trong dự thảo, cần điền trước khi ký.</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
@@ -5325,17 +5328,17 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="422" />
+      <location filename="../../ui/letters.py" line="426" />
       <source>The action is confidential: its title is not in the letter (a neutral subject instead).</source>
       <translation>Việc này là việc mật: tiêu đề của việc không được đưa vào công văn (thay bằng trích yếu chung).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="418" />
+      <location filename="../../ui/letters.py" line="422" />
       <source>The meeting is confidential: its title, agenda and people are not in the letter (it names the meeting by its date only).</source>
       <translation>Cuộc họp này là cuộc họp mật: tiêu đề, chương trình và người tham dự không được đưa vào công văn (công văn chỉ nêu ngày của buổi làm việc).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="425" />
+      <location filename="../../ui/letters.py" line="429" />
       <source>The meeting's title names a confidential person: those words are not in the letter.</source>
       <translation>Tiêu đề cuộc họp nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.</translation>
     </message>
@@ -5385,7 +5388,7 @@ Bản sao lưu: %2</translation>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="435" />
+      <location filename="../../ui/letters.py" line="439" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -5396,8 +5399,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7282,6 +7283,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7312,6 +7314,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7414,6 +7417,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7445,6 +7449,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8003,7 +8009,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8184,7 +8189,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9037,6 +9041,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

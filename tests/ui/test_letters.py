@@ -256,3 +256,38 @@ def test_an_invitation_to_no_meeting_is_refused_naming_what_is_missing(
     assert "the event's name, its day and its starting time would be left blank" in said
     assert list(tmp_path.glob("thu*")) == []
     dialog.close()
+
+
+def test_an_introduction_to_a_new_company_drafted_from_the_window(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """h129: Letters → new outgoing, "Thư giới thiệu" to a company, Draft → .docx. The letter
+    says "Quý Công ty", thanks no one for a cooperation that never was, leaves the officer blank
+    — and the line below says so, naming the PDF beside the .docx without "(reportlab)", the
+    program that drew it, which means nothing to the person reading."""
+    from app import records
+
+    with unit_of_work(engine) as s:
+        company = records.create(s, "organisation", {"name": "Công ty TNHH Sao Việt", "kind": "enterprise"})
+        register.add_letter(
+            s,
+            {
+                "subject": "Giới thiệu Chương trình tăng tốc khởi nghiệp",
+                "organisation_id": company,
+                "template": "introduction",
+            },
+        )
+    dialog = _open(qtbot, window, ctx)
+    target = tmp_path / "gioi-thieu.docx"
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
+    dialog.table.selectRow(0)
+    dialog.buttons["draft"].click()
+    wait_idle(qtbot, ctx, timeout=120_000)
+    said = dialog.message.text()
+    assert said.startswith(f"Draft written: {target} and gioi-thieu.pdf")
+    assert "reportlab" not in said and "libreoffice" not in said.lower()
+    assert "No officer in charge: the contact person is left blank (……) on the draft." in said
+    body = "\n".join(p.text for p in Document(str(target)).paragraphs)
+    assert "Quý Công ty" in body and "Quý cơ quan" not in body and "trong thời gian qua" not in body
+    assert "cán bộ phụ trách" not in body and "ông/bà ……" in body
+    dialog.close()
