@@ -600,7 +600,10 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
     summary = merge_summary(session, group_id)
     if summary is None:
         raise UserError(f"{group_id} is not a merge.")
-    undo_group = begin_undo(session, group_id, actor)
+    # the links of records this login cannot see, which the merge moved through the owner's
+    # function, go back through it too (below): they are no reason to refuse the undo
+    hidden = _moves_hidden(session)
+    undo_group = begin_undo(session, group_id, actor, hidden_moved_back=hidden)
     entity, survivor = summary.entity, summary.entity_id
     other = int(summary.new["other_id"])
     moves: dict[str, Any] = summary.new["moves"]
@@ -646,7 +649,7 @@ def undo_merge(session: Session, group_id: str, actor: str = "") -> str:
         records.restore(session, entity, other, actor=actor, group_id=undo_group)
     for key, kind, column in REPOINT[entity]:
         _repoint(session, kind, moves[key], column, survivor, other, (now, actor, undo_group, "update"))
-    if _moves_hidden(session):
+    if hidden:
         session.flush()
         dbteam.unfinish_merge(session.connection(), entity, survivor, other, group_id, undo_group, now)
     key, link, column = MEMBERSHIP[entity]

@@ -178,10 +178,14 @@ def undo_depth(group_id: str) -> tuple[str, int]:
     return base, len(group_id) - len(base)
 
 
-def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en") -> str:
+def begin_undo(
+    session: Session, group_id: str, actor: str = "", lang: str = "en", *, hidden_moved_back: bool = False
+) -> str:
     """Check that ``group_id`` can be undone and mark it undone; returns the undo's group id.
 
-    An undo can itself be undone (a redo): its group id gains one more ``u``."""
+    An undo can itself be undone (a redo): its group id gains one more ``u``.
+    ``hidden_moved_back``: the caller reverses the part hidden from this login too (a merge's
+    undo, through the owner's ``ketnoi_unmerge_hidden``), so that part is no refusal."""
     if not group_id:
         raise refused("There is no change to undo.", "Không có thay đổi nào để hoàn tác.")
     if len(undo_id(group_id)) > MAX_GROUP_ID:
@@ -209,7 +213,7 @@ def begin_undo(session: Session, group_id: str, actor: str = "", lang: str = "en
         )
     if is_undone(session, group_id):
         raise refused("That change has already been undone.", "Thay đổi này đã được hoàn tác rồi.")
-    if part_hidden(session, group_id):
+    if not hidden_moved_back and part_hidden(session, group_id):
         raise hidden_refusal()
     if _touches_purged(session, group_id):
         raise refused(
