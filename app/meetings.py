@@ -14,8 +14,10 @@ a new person silently joined the first organisation listed, our own centre).
 A follow-up names its counterpart (issue 16): the organisation it is about is one of the
 meeting's (``organisation`` = a :attr:`Chosen.key` of the draft's organisations), any other
 organisation (``id:<id>``: "Issue introduction letter to Genetica" from a meeting with MOST is
-Genetica's), or, left empty, the meeting's first organisation. The attendees' organisations are
-linked to the meeting when it is saved.
+Genetica's), or, left empty, the meeting's first organisation that is not our own office (none
+when every one is ours: never our own office unless named — reviewer: a follow-up of a meeting
+with MOST, NIC listed first, was filed under NIC). The attendees' organisations are linked to the
+meeting when it is saved.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
     and one history group (``group_id``, a new one by default), undone in one step.
 
     A follow-up is about the organisation it names (:attr:`FollowUp.organisation`), else the
-    meeting's first; a new person joins the organisation chosen for them, else
+    meeting's first that is not our own office; a new person joins the organisation chosen for them, else
     :func:`joining_default`'s; the organisations of the attendees are linked to the meeting
     (after the ones chosen). Any validation error (a
     follow-up due before the meeting, an empty title…) raises before the caller's unit of work
@@ -186,13 +188,14 @@ def save(session: Session, draft: MeetingDraft, *, actor: str = "", group_id: st
     if draft.meeting_id is not None:  # as saved: a colleague's change of it counts for new follow-ups
         stored = session.execute(select(MEET.c.confidential).where(MEET.c.id == meeting_id)).scalar()
         confidential = bool(stored) if stored is not None else confidential
+    own = own_organisation_ids(session) if any(not f.organisation for f in draft.followups) else set()
     for f in draft.followups:
         action: dict[str, Any] = {
             "title": f.title,
             "direction": f.direction,
             "due_date": f.due,
             "meeting_id": meeting_id,
-            "organisation_id": _counterpart(f.organisation, org_by_key, org_ids),
+            "organisation_id": _counterpart(f.organisation, org_by_key, org_ids, own),
             # A confidential meeting's follow-ups are confidential too (seen by whoever sees it).
             "confidential": confidential,
         }
@@ -331,13 +334,13 @@ def _existing_id(key: str) -> int | None:
     return int(ident) if kind == "id" and ident.isdigit() else None
 
 
-def _counterpart(key: str, org_by_key: dict[str, int], org_ids: list[int]) -> int | None:
+def _counterpart(key: str, org_by_key: dict[str, int], org_ids: list[int], own: set[int]) -> int | None:
     """The organisation a follow-up is about: one of the meeting's by its key, any other by
-    ``id:<n>``, else the meeting's first."""
+    ``id:<n>``, else the meeting's first that is not our own office (``own``), else none."""
     if key:
         if key in org_by_key:
             return org_by_key[key]
         ident = _existing_id(key)
         if ident is not None:
             return ident
-    return org_ids[0] if org_ids else None
+    return next((o for o in org_ids if o not in own), None)
