@@ -1,9 +1,11 @@
 """Follow-up actions added inline while logging a meeting: what, about which organisation, who,
 which way, by when.
 
-A follow-up is about one of the meeting's organisations (the first by default), an attendee's,
-or any other ("Other organisation…" opens a type-ahead: "Issue introduction letter to Genetica"
-from a meeting with MOST is Genetica's). Who can be responsible is listed in groups, each under
+A follow-up is about one of the meeting's organisations or an attendee's (by default the first
+that is not our own office: the counterpart; "—" when every one listed is ours — reviewer h129: a
+follow-up added to a meeting with MOST, NIC listed first, was filed under NIC), or any other
+("Other organisation…" opens a type-ahead: "Issue introduction letter to Genetica" from a meeting
+with MOST is Genetica's). Who can be responsible is listed in groups, each under
 its title: the people of the organisation it is about (its attendees first, a new person joining
 it too, then its other contacts, its departments' included), the other attendees, our staff —
 the side that owes first. Something they owe starts with the first person of that organisation,
@@ -81,6 +83,9 @@ class FollowUpEditor(QWidget):
         self.other.picked.connect(self._other_picked)
         self._meeting_orgs: list[tuple[str, str]] = []
         self._extra_orgs: list[tuple[str, str]] = []  # organisations picked through "Other…"
+        # our own office's organisations (app.meetings.own_organisation_ids): never the default
+        self.own: set[int] = set()
+        self._about_chosen = False  # the user picked what it is about: kept as the lists change
         self._staff: list[tuple[int, str]] = []
         self._attendees: list[tuple[str, str]] = []
         self._org_people: list[tuple[str, str]] = []
@@ -134,6 +139,7 @@ class FollowUpEditor(QWidget):
         self.who.currentIndexChanged.connect(self._who_changed)
         self.direction.currentIndexChanged.connect(self._direction_changed)
         self.about.currentIndexChanged.connect(self._about_changed)
+        self.about.activated.connect(self._about_picked)
 
         self.list = QTreeWidget(self)
         self.list.setObjectName("followup_list")
@@ -203,22 +209,28 @@ class FollowUpEditor(QWidget):
             self.set_due(quick_due("week", day))
 
     def set_organisations(self, meeting: list[tuple[str, str]], attendees: list[tuple[str, str]]) -> None:
-        """What a follow-up can be about: the meeting's organisations (``Chosen.key``, label; the
-        first is the default), the attendees' (``id:<n>``), those picked before, any other."""
+        """What a follow-up can be about: the meeting's organisations (``Chosen.key``, label), the
+        attendees' (``id:<n>``), those picked before, any other. The default is the first that
+        is not our own office (:attr:`own`), else "—" (none); one the user picked is kept."""
         self._meeting_orgs = list(meeting)
         current = self.about.currentData()
         self.about.blockSignals(True)
         self.about.clear()
-        seen: set[str] = set()
+        entries: dict[str, str] = {}
         for key, name in (*meeting, *attendees, *self._extra_orgs):
-            if key not in seen:
-                seen.add(key)
-                self.about.addItem(icon("organisation"), name, key)
-        if not seen:
+            entries.setdefault(key, name)
+        ours = {f"id:{o}" for o in self.own}
+        counterpart = next((key for key in entries if key not in ours), "")
+        if not counterpart:  # none listed, or only our own office: about none unless picked
             self.about.addItem("—", "")
+        for key, name in entries.items():
+            self.about.addItem(icon("organisation"), name, key)
         self.about.addItem(icon("search"), self.tr("Other organisation…"), OTHER)
-        index = self.about.findData(current) if current and current != OTHER else -1
-        self.about.setCurrentIndex(index if index >= 0 else 0)
+        index = self.about.findData(current) if self._about_chosen and current != OTHER else -1
+        if index < 0:
+            self._about_chosen = False
+            index = max(0, self.about.findData(counterpart))
+        self.about.setCurrentIndex(index)
         self.about.blockSignals(False)
         self._about_changed(self.about.currentIndex())
 
@@ -230,6 +242,13 @@ class FollowUpEditor(QWidget):
         if self.about.findData(key) < 0:
             self.about.insertItem(self.about.count() - 1, icon("organisation"), label, key)
         self.about.setCurrentIndex(self.about.findData(key))
+        self._about_chosen = True
+
+    def _about_picked(self, _i: int) -> None:
+        """The user chose what the follow-up is about (an "Other organisation…" is chosen once
+        picked there): kept when the meeting's organisations or people change."""
+        if self.about.currentData() != OTHER:
+            self._about_chosen = True
 
     def _other_picked(self, organisation_id: int) -> None:
         with self.ctx.read() as s:
@@ -443,7 +462,9 @@ class FollowUpEditor(QWidget):
         key = item.organisation
         if key.startswith("id:") and self.about.findData(key) < 0:
             self.add_organisation(int(key[3:]), item.organisation_label)
-        self.about.setCurrentIndex(max(0, self.about.findData(key)))
+        if self.about.findData(key) >= 0:  # as it was added (else the default)
+            self.about.setCurrentIndex(self.about.findData(key))
+            self._about_chosen = True
         self._fill_who()
         if item.due is not None:
             self.set_due(item.due)

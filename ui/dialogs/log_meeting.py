@@ -157,6 +157,7 @@ class LogMeetingDialog(QDialog):
         with ctx.read() as s:
             self._staff = lists.staff_list(s)
             self._own = own_organisation_ids(s)  # a new person joins it only when chosen
+        self.followups.own = self._own  # nor is a follow-up about it, unless chosen
         self.attendees.changed.connect(self._people_changed)
         self.organisations.changed.connect(self._organisations_changed)
         self.attendees.linked_known.connect(self._organisations_changed)
