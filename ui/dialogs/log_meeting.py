@@ -203,6 +203,11 @@ class LogMeetingDialog(QDialog):
         # it reads (the box stays red, Save refuses it until then).
         self.when.refused.connect(self.errors["starts_at"].show_error)
         self.when.dateTimeChanged.connect(lambda _v: self.errors["starts_at"].show_error(None))
+        # a name typed in a picker and not added (see _typed_not_added): said until it is added
+        # or the box cleared
+        self._said_typed: dict[str, str] = {}
+        for field, picker in (("organisation_ids", self.organisations), ("attendees", self.attendees)):
+            picker.input.textChanged.connect(lambda _t, f=field: self._typed_mended(f))
         # A time typed abroad ("21:00 JST"): the box shows the office's time, this says from what.
         self.when_abroad = QLabel(self)
         self.when_abroad.setObjectName("when_abroad")
@@ -649,6 +654,8 @@ class LogMeetingDialog(QDialog):
             self.errors["general"].show_error(self.tr("Follow-up due date: %1").replace("%1", problem))
             self.followups.due.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        if self._typed_not_added():
+            return
         if not self._no_likely_duplicate():
             return
         draft, actor = self.draft(), self.ctx.actor()
@@ -662,6 +669,29 @@ class LogMeetingDialog(QDialog):
             )
         else:
             self._write(draft, actor)
+
+    def _typed_not_added(self) -> bool:
+        """A name typed in the organisations' or attendees' box and not added (Enter, or a click
+        on a suggestion) stops the save, said under that box, the focus there with what Enter
+        would add shown (reviewer h129: "Viettel" typed, a click elsewhere, Save: the meeting was
+        saved with no organisation). It is not added for the officer: the first of several
+        matches, or a new record with the letters as typed ("le minh chau"), would be a guess."""
+        for field, picker in (("organisation_ids", self.organisations), ("attendees", self.attendees)):
+            typed = picker.input.text().strip()
+            if typed:
+                said = self.tr("“%1” is typed but not added: press Enter to add it, or clear the box")
+                self._said_typed[field] = typed
+                self.errors[field].show_error(said.replace("%1", typed))
+                picker.input.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return False
+
+    def _typed_mended(self, field: str) -> None:
+        """The box said to hold a name not added was cleared or its name added: said no more."""
+        picker = self.organisations if field == "organisation_ids" else self.attendees
+        if field in self._said_typed and not picker.input.text().strip():
+            del self._said_typed[field]
+            self.errors[field].show_error(None)
 
     def _write(self, draft: MeetingDraft, actor: str) -> None:
         write = restore_and_save if self._restoring and draft.meeting_id is not None else save
