@@ -36,6 +36,8 @@ def test_we_owe_never_defaults_to_the_other_sides_person(
     assert f.who.currentData() == "" and f.who.currentText() == "—"  # not the first staff member
     dialog._staff = []  # and with no staff at all (the reviewer's case): not her either
     dialog._people_changed()
+    f.about.setCurrentIndex(f.about.findData(f"id:{ids['nic']}"))  # about NIC (ours: picked)
+    qtbot.waitUntil(lambda: f.who.findData(f"contact:id:{ids['dang']}") >= 0, timeout=10_000)
     choices = [f.who.itemData(i) for i in range(f.who.count()) if f.who.itemData(i) is not None]
     nic_people = [f"contact:id:{ids['nhung']}", f"contact:id:{ids['dang']}"]  # her, then NIC's other
     assert choices == [*nic_people, ""] and f.who.currentText() == "—"
