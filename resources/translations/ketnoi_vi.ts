@@ -2311,130 +2311,141 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="491" />
+      <location filename="../../ui/dialogs/followups.py" line="540" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="493" />
+      <location filename="../../ui/dialogs/followups.py" line="542" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="307" />
+      <location filename="../../ui/dialogs/followups.py" line="354" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="113" />
+      <location filename="../../ui/dialogs/followups.py" line="124" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="114" />
+      <location filename="../../ui/dialogs/followups.py" line="125" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="116" />
+      <location filename="../../ui/dialogs/followups.py" line="127" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="144" />
+      <location filename="../../ui/dialogs/followups.py" line="168" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="130" />
-      <location filename="../../ui/dialogs/followups.py" line="409" />
+      <location filename="../../ui/dialogs/followups.py" line="153" />
+      <location filename="../../ui/dialogs/followups.py" line="456" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="312" />
+      <location filename="../../ui/dialogs/followups.py" line="359" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="146" />
+      <location filename="../../ui/dialogs/followups.py" line="170" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="147" />
+      <location filename="../../ui/dialogs/followups.py" line="171" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="486" />
+      <location filename="../../ui/dialogs/followups.py" line="535" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="115" />
+      <location filename="../../ui/dialogs/followups.py" line="126" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="143" />
+      <location filename="../../ui/dialogs/followups.py" line="167" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="71" />
+      <location filename="../../ui/dialogs/followups.py" line="75" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="476" />
+      <location filename="../../ui/dialogs/followups.py" line="525" />
       <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
       <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="312" />
+      <location filename="../../ui/dialogs/followups.py" line="118" />
+      <location filename="../../ui/dialogs/followups.py" line="141" />
+      <source>No due date</source>
+      <translation>Không có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="359" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="79" />
+      <location filename="../../ui/dialogs/followups.py" line="83" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="219" />
+      <location filename="../../ui/dialogs/followups.py" line="256" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="315" />
+      <location filename="../../ui/dialogs/followups.py" line="362" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="485" />
+      <location filename="../../ui/dialogs/followups.py" line="534" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="311" />
+      <location filename="../../ui/dialogs/followups.py" line="358" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="145" />
+      <location filename="../../ui/dialogs/followups.py" line="169" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="76" />
+      <location filename="../../ui/dialogs/followups.py" line="80" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="450" />
+      <location filename="../../ui/dialogs/followups.py" line="499" />
       <source>Update</source>
       <translation>Cập nhật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="511" />
+      <source>no due date</source>
+      <translation>chưa có hạn</translation>
     </message>
   </context>
   <context>
@@ -5603,12 +5614,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="518" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="524" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="528" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="534" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5618,7 +5629,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="380" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="386" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5628,18 +5639,18 @@ Bản sao lưu: %2</translation>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="240" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="246" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="648" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="654" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="117" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="784" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="815" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5664,9 +5675,14 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="711" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="742" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/log_meeting.py" line="682" />
+      <source>“%1” is typed but not added: press Enter to add it, or clear the box</source>
+      <translation>“%1” đã gõ nhưng chưa được thêm: nhấn Enter để thêm, hoặc xoá chữ trong ô</translation>
     </message>
   </context>
   <context>
@@ -6402,12 +6418,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MeetingDraft</name>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="184" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="186" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="183" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="185" />
       <source>&amp;Recover</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -6417,17 +6433,17 @@ Bản sao lưu: %2</translation>
       <translation>Một cuộc họp bạn đang gõ lúc %1 chưa được lưu: Ghi nhận cuộc họp (Ctrl+M) sẽ đề nghị khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="181" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="183" />
       <source>Ketnoi closed before it was saved. Nothing of it is in the database yet.</source>
       <translation>Ketnoi đã đóng trước khi cuộc họp được lưu. Chưa có gì của cuộc họp này trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="175" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="177" />
       <source>Recover a meeting?</source>
       <translation>Khôi phục cuộc họp?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="176" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="178" />
       <source>Recover the meeting you were typing at %1?</source>
       <translation>Khôi phục cuộc họp bạn đang gõ lúc %1?</translation>
     </message>
@@ -7294,6 +7310,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7420,6 +7437,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -8008,7 +8026,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8189,7 +8206,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

@@ -15,7 +15,9 @@ own people could not be chosen); something we owe, with the current user.
 Return in the "what" field or in the due date adds the follow-up, and the next one starts as
 "we owe" again (reviewer: a we-owe item filed as they-owe, the direction kept from the one
 before); Ctrl+1 / Ctrl+2 / Ctrl+3 set the due date to tomorrow, in a week, or the end of the
-month; Delete removes the selected follow-up; F2, Enter or a double-click puts a follow-up added
+month; "No due date" (Ctrl+0, or the box's text cleared) leaves it without one (reviewer h129:
+the box could not be emptied, while the command line and Edit action allowed it); Delete removes
+the selected follow-up; F2, Enter or a double-click puts a follow-up added
 here back in the editor (Add then puts it back where it was).
 """
 
@@ -112,6 +114,10 @@ class FollowUpEditor(QWidget):
         self.due.setObjectName("followup_due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat(ctx.settings.qt_date_format())
+        # no due date: the box at its minimum, which shows these words (Qt's special value)
+        self.due.setSpecialValueText(self.tr("No due date"))
+        self.due.calendarWidget().installEventFilter(self)  # opened with none: the meeting's month
+        self.due.dateChanged.connect(self._stepped_from_none)
         self.set_due(quick_due("week", base))
         self.quick: list[QPushButton] = []
         for text, key, delta in (
@@ -132,6 +138,18 @@ class FollowUpEditor(QWidget):
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
             self.quick.append(b)
+        self.no_due = QPushButton(self.tr("No due date"), self)
+        self.no_due.setObjectName("due_none")
+        self.no_due.setToolTip("Ctrl+0")
+        self.no_due.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.no_due.clicked.connect(lambda: self.set_due(None))
+        QShortcut(
+            QKeySequence("Ctrl+0"),
+            self,
+            lambda: self.set_due(None),
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.quick.append(self.no_due)
         self.add_button = QPushButton(icon("new"), self.tr("Add"), self)
         self.add_button.setObjectName("followup_add")
         self.add_button.clicked.connect(self.add_current)
@@ -187,11 +205,21 @@ class FollowUpEditor(QWidget):
         self.set_organisations([], [])
         self.set_people([], [])
 
-    def set_due(self, day: dt.date) -> None:
-        self.due.setDate(QDate(day.year, day.month, day.day))
+    def set_due(self, day: dt.date | None) -> None:
+        """Due on ``day``; None: no due date."""
+        self.due.setDate(self.due.minimumDate() if day is None else QDate(day.year, day.month, day.day))
 
-    def due_date(self) -> dt.date:
+    def _stepped_from_none(self, d: QDate) -> None:
+        """An arrow key or the wheel on "No due date" steps from the box's minimum (1752): a week
+        after the meeting instead."""
+        if d != self.due.minimumDate() and d.year() < 1900:
+            self.set_due(quick_due("week", self.base))
+
+    def due_date(self) -> dt.date | None:
+        """The due date chosen; None: no due date."""
         d = self.due.date()
+        if d == self.due.minimumDate():
+            return None
         return dt.date(d.year(), d.month(), d.day())
 
     def quick_pick(self, which: str) -> None:
@@ -480,7 +508,7 @@ class FollowUpEditor(QWidget):
                 item.organisation_label,
                 item.responsible_label,
                 labels.direction(item.direction),
-                self.ctx.fmt_date(item.due),
+                self.ctx.fmt_date(item.due) if item.due is not None else self.tr("no due date"),
             ]
         )
         self.list.insertTopLevelItem(at, row)
@@ -526,8 +554,15 @@ class FollowUpEditor(QWidget):
         self._append(item)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.due.calendarWidget() and event.type() == QEvent.Type.Show:
+            if self.due_date() is None:  # no due date: the month of the meeting, not of 1752
+                self.due.calendarWidget().setCurrentPage(self.base.year, self.base.month)
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
+        if watched is self.due and self._clears_due(event):
+            self.set_due(None)  # the box emptied: no due date
+            return True
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         )
@@ -550,6 +585,21 @@ class FollowUpEditor(QWidget):
                 del self.items[row]
             return True
         return False
+
+    def _clears_due(self, event: QKeyEvent) -> bool:
+        """Backspace or Delete that leaves the due date's box empty (all of it selected, or its
+        last character)."""
+        if event.key() not in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) or event.modifiers() not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            return False
+        line = self.due.lineEdit()
+        text = line.text()
+        if not text or line.selectedText() == text:
+            return True
+        at = line.cursorPosition()
+        return len(text) == 1 and (at == 1 if event.key() == Qt.Key.Key_Backspace else at == 0)
 
     def new_items(self) -> list[FollowUp]:
         return [i for i in self.items if i.existing_id is None]

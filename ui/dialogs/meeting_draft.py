@@ -104,7 +104,7 @@ def fields_of(dialog: LogMeetingDialog) -> dict[str, Any]:
         ],
         "typing": {
             "what": fu.what.text(),
-            "due": fu.due_date().isoformat(),
+            "due": due.isoformat() if (due := fu.due_date()) is not None else None,
             "direction": fu.direction.currentData(),
             "who": fu.who.currentData(),
         },
@@ -164,6 +164,8 @@ def put_back(dialog: LogMeetingDialog, fields: dict[str, Any]) -> None:
         due = _day(typing.get("due"))
         if due is not None:
             fu.due.setDate(QDate(due.year, due.month, due.day))
+        elif "due" in typing and typing["due"] is None:  # no due date
+            fu.set_due(None)
 
 
 def ask_recover(parent: QWidget, written_at: str) -> bool:
