@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -5030,8 +5029,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5041,6 +5038,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5137,7 +5135,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5178,7 +5175,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -7341,6 +7337,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7693,7 +7690,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="58" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="59" />
       <source>Chosen attendee: change the role (Tab: organisation)</source>
       <translation>Người dự đã chọn: đổi vai trò (Tab: tổ chức)</translation>
     </message>
@@ -7718,17 +7715,22 @@ Bản sao lưu: %2</translation>
       <translation>Việc cần làm có hạn vào ngày sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="53" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="47" />
+      <source>Follow-up with no due date</source>
+      <translation>Việc cần làm không có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/shortcuts.py" line="54" />
       <source>From an empty attendee or organisation field: its chosen list</source>
       <translation>Từ ô người dự hoặc tổ chức đang trống: tới danh sách đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="63" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="64" />
       <source>From the role or organisation: back to the list</source>
       <translation>Từ vai trò hoặc tổ chức: quay về danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="129" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="130" />
       <source>In a list</source>
       <translation>Trong danh sách</translation>
     </message>
@@ -7743,23 +7745,23 @@ Bản sao lưu: %2</translation>
       <translation>Trong hộp thoại Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="141" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="142" />
       <source>Other commands</source>
       <translation>Lệnh khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="68" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="69" />
       <source>Remove the selected attendee, organisation or new follow-up</source>
       <translation>Bỏ người dự, tổ chức hoặc việc mới đang chọn</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/shortcuts.py" line="38" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="47" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="48" />
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="73" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="74" />
       <source>Select all</source>
       <translation>Chọn tất cả</translation>
     </message>
@@ -7767,22 +7769,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="173" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="174" />
       <source>Command</source>
       <translation>Lệnh</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="167" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="168" />
       <source>Find a command or a key…</source>
       <translation>Tìm lệnh hoặc phím…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="164" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="165" />
       <source>Keyboard shortcuts</source>
       <translation>Phím tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="173" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="174" />
       <source>Keys</source>
       <translation>Phím</translation>
     </message>
@@ -9033,6 +9035,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9058,6 +9062,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

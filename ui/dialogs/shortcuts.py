@@ -44,6 +44,7 @@ DIALOG_KEYS: tuple[tuple[Any, Any, tuple[str, ...]], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Follow-up due 3 working days after the meeting"),
         ("Ctrl+4",),
     ),
+    (LOG_MEETING, QT_TRANSLATE_NOOP("Shortcuts", "Follow-up with no due date"), ("Ctrl+0",)),
     (RECORD_FORM, QT_TRANSLATE_NOOP("Shortcuts", "Save"), ("Ctrl+Return", "Ctrl+S")),
 )
 # Keys handled inside the Log meeting dialog's fields and lists (no QShortcut): listed the same.
