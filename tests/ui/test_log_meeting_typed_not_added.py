@@ -80,3 +80,28 @@ def test_a_name_typed_then_cleared_saves_without_it(qtbot: Any, ctx: Any, engine
     qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
     with read_session(engine) as s:
         assert records.get(s, "meeting", dialog.saved_id)["attendees"] == []
+
+
+def test_a_colleague_typed_in_our_staff_and_not_picked_stops_the_save(
+    qtbot: Any, ctx: Any, ids: dict[str, Any], engine: Any
+) -> None:
+    """The Our staff box (merged beside this check) holds its typing the same way: a colleague
+    typed and not picked was dropped on Save."""
+    dialog = open_log_meeting(qtbot, ctx)
+    dialog.title.setText("Họp nội bộ")
+    staff = dialog.staff
+    staff.input.setFocus()
+    type_into(staff.input, "le van b")
+    dialog.agenda.setFocus()
+    dialog.save()
+    error = dialog.errors["staff_ids"]
+    assert error.isVisible() and "“le van b” is typed but not added" in error.text()
+    qtbot.waitUntil(staff.input.hasFocus)
+    assert dialog.saved_id is None
+    qtbot.keyClick(staff.input, Qt.Key.Key_Return)
+    assert ids["colleague"] in [c.id for c in staff.values()]
+    assert not error.isVisible()
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=10_000)
+    with read_session(engine) as s:
+        assert ids["colleague"] in records.get(s, "meeting", dialog.saved_id)["staff_ids"]

@@ -195,7 +195,7 @@ class LogMeetingDialog(QDialog):
 
         self.errors = {
             name: ErrorLabel(self)
-            for name in ("title", "starts_at", "attendees", "organisation_ids", "general")
+            for name in ("title", "starts_at", "attendees", "organisation_ids", "staff_ids", "general")
         }
         for name, label in self.errors.items():
             label.setObjectName(f"error_{name}")
@@ -206,7 +206,12 @@ class LogMeetingDialog(QDialog):
         # a name typed in a picker and not added (see _typed_not_added): said until it is added
         # or the box cleared
         self._said_typed: dict[str, str] = {}
-        for field, picker in (("organisation_ids", self.organisations), ("attendees", self.attendees)):
+        self._typed_pickers = {
+            "organisation_ids": self.organisations,
+            "attendees": self.attendees,
+            "staff_ids": self.staff,  # (no "new" entry: a name typed there is a colleague to pick)
+        }
+        for field, picker in self._typed_pickers.items():
             picker.input.textChanged.connect(lambda _t, f=field: self._typed_mended(f))
         # A time typed abroad ("21:00 JST"): the box shows the office's time, this says from what.
         self.when_abroad = QLabel(self)
@@ -235,7 +240,7 @@ class LogMeetingDialog(QDialog):
         left.addRow(labels.field_label("attendees"), self._with_error(self.attendees, "attendees"))
         left.addRow("", self.duplicates["contact"])
         right = QFormLayout()
-        right.addRow(labels.field_label("staff_ids"), self.staff)
+        right.addRow(labels.field_label("staff_ids"), self._with_error(self.staff, "staff_ids"))
         right.addRow(labels.field_label("agenda"), self.agenda)
         right.addRow(labels.field_label("minutes"), self.minutes)
         right.addRow(labels.field_label("decisions"), self.decisions)
@@ -272,6 +277,26 @@ class LogMeetingDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
+        self._tab_order()
+        if meeting_id:
+            self._load(meeting_id)
+        else:
+            self._prefill(contact_id, organisation_id)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tab_leaves = TabLeavesField(self)
+        for w in (self.when, self.followups.due):
+            w.installEventFilter(self._tab_leaves)
+        self._confirmed_discard = False
+        self._initial = self._fingerprint()
+        # a new meeting: what is typed kept on disk a second after it is typed, offered back
+        # after a crash (ui.dialogs.meeting_draft; reviewer h108: a kill -9 lost all of it)
+        self._draft: meeting_draft.DraftWatch | None = None
+        if meeting_id is None:
+            self._draft = meeting_draft.DraftWatch(self)
+            self._draft.start()
+            self.finished.connect(self._draft.stop)
+
+    def _tab_order(self) -> None:
         for a, b in (
             (self.title, self.when),
             (self.when, self.kind),
@@ -292,38 +317,25 @@ class LogMeetingDialog(QDialog):
             (self.followups.add_button, self.confidential),
         ):
             QWidget.setTabOrder(a, b)
-        if meeting_id:
-            self._load(meeting_id)
-        else:
-            person_filled: Chosen | None = None
-            organisation_filled: Chosen | None = None
-            with ctx.read() as s:
-                if contact_id:  # "log a meeting with this person": them, and their organisation
-                    person = records.get(s, "contact", contact_id)
-                    person_filled = Chosen(contact_id, person["full_name"])
-                    self.attendees.add(person_filled)
-                    organisation_id = organisation_id or person.get("organisation_id")
-                if organisation_id:
-                    org_name = records.label(s, "organisation", organisation_id)
-                    organisation_filled = Chosen(organisation_id, org_name)
-                    self.organisations.add(organisation_filled)
-            self.prefilled.fill(person_filled, organisation_filled)  # said, one click to remove
-            # the person logging it ("I am" in Settings) took part, most days
-            if (me := self._me()) is not None:
-                self.staff.add(me)
-        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._tab_leaves = TabLeavesField(self)
-        for w in (self.when, self.followups.due):
-            w.installEventFilter(self._tab_leaves)
-        self._confirmed_discard = False
-        self._initial = self._fingerprint()
-        # a new meeting: what is typed kept on disk a second after it is typed, offered back
-        # after a crash (ui.dialogs.meeting_draft; reviewer h108: a kill -9 lost all of it)
-        self._draft: meeting_draft.DraftWatch | None = None
-        if meeting_id is None:
-            self._draft = meeting_draft.DraftWatch(self)
-            self._draft.start()
-            self.finished.connect(self._draft.stop)
+
+    def _prefill(self, contact_id: int | None, organisation_id: int | None) -> None:
+        """A new meeting: the person or organisation it was asked from, and the one logging it."""
+        person_filled: Chosen | None = None
+        organisation_filled: Chosen | None = None
+        with self.ctx.read() as s:
+            if contact_id:  # "log a meeting with this person": them, and their organisation
+                person = records.get(s, "contact", contact_id)
+                person_filled = Chosen(contact_id, person["full_name"])
+                self.attendees.add(person_filled)
+                organisation_id = organisation_id or person.get("organisation_id")
+            if organisation_id:
+                org_name = records.label(s, "organisation", organisation_id)
+                organisation_filled = Chosen(organisation_id, org_name)
+                self.organisations.add(organisation_filled)
+        self.prefilled.fill(person_filled, organisation_filled)  # said, one click to remove
+        # the person logging it ("I am" in Settings) took part, most days
+        if (me := self._me()) is not None:
+            self.staff.add(me)
 
     @staticmethod
     def _room(parent: QWidget | None) -> tuple[int, int]:
@@ -676,7 +688,7 @@ class LogMeetingDialog(QDialog):
         would add shown (reviewer h129: "Viettel" typed, a click elsewhere, Save: the meeting was
         saved with no organisation). It is not added for the officer: the first of several
         matches, or a new record with the letters as typed ("le minh chau"), would be a guess."""
-        for field, picker in (("organisation_ids", self.organisations), ("attendees", self.attendees)):
+        for field, picker in self._typed_pickers.items():
             typed = picker.input.text().strip()
             if typed:
                 said = self.tr("“%1” is typed but not added: press Enter to add it, or clear the box")
@@ -688,7 +700,7 @@ class LogMeetingDialog(QDialog):
 
     def _typed_mended(self, field: str) -> None:
         """The box said to hold a name not added was cleared or its name added: said no more."""
-        picker = self.organisations if field == "organisation_ids" else self.attendees
+        picker = self._typed_pickers[field]
         if field in self._said_typed and not picker.input.text().strip():
             del self._said_typed[field]
             self.errors[field].show_error(None)
