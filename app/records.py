@@ -30,6 +30,7 @@ from db import kinds
 from db import models as m
 from db.backup import RESTORED_KEY, RESTORED_TRIGGERS
 from db.queries import chunked, insert_new
+from db.team import CONFIDENTIAL_KINDS
 
 ENTITIES = kinds.ALL_KINDS
 _BASE_FIELDS = frozenset({"id", "created_at", "updated_at", "version", "deleted_at", "import_batch_id"})
@@ -800,11 +801,52 @@ def _in_trash(session: Session, kind: str, ident: Any) -> bool:
     return row is not None and row.deleted_at is not None
 
 
+def is_hidden(session: Session, kind: str, ident: Any) -> bool:
+    """Whether the record ``kind`` #``ident`` exists but this login may not see it: a
+    colleague's confidential record on a team database (row-level security). A link the
+    record holds already (a meeting's attendee, a contact's organisation) points at a row
+    that exists (foreign keys), so a row this session cannot read is one it may not see."""
+    if not isinstance(ident, int) or kind not in CONFIDENTIAL_KINDS:
+        return False
+    return session.get(_model(kind), ident) is None
+
+
+def hidden_ids(session: Session, wanted: Mapping[str, Iterable[int]]) -> dict[str, set[int]]:
+    """Of the records ``wanted`` (kind -> ids, each one a live record links to), those this
+    login may not see (:func:`is_hidden`), by kind: one read of the few ids per kind."""
+    out: dict[str, set[int]] = {}
+    for kind, ids in wanted.items():
+        asked = {i for i in ids if isinstance(i, int) and not isinstance(i, bool)}
+        if kind not in CONFIDENTIAL_KINDS or not asked:
+            continue
+        table = kinds.table(kind)
+        seen: set[int] = set()
+        for part in chunked(sorted(asked)):
+            seen.update(
+                int(i) for i in session.execute(select(table.c.id).where(table.c.id.in_(part))).scalars()
+            )
+        if asked - seen:
+            out[kind] = asked - seen
+    return out
+
+
+def _unseen(session: Session, kind: str, ident: Any) -> bool:
+    """A link the editor cannot choose again: to a record in the trash, or one hidden from them."""
+    return _in_trash(session, kind, ident) or is_hidden(session, kind, ident)
+
+
 def _hold_trashed_links(session: Session, entity: str, merged: Values, before: Values) -> Values:
-    """Take out of ``merged`` the links to records now in the trash that the record already
-    had (validation refuses a deleted record as a *new* choice); returns them for
+    """Take out of ``merged`` the links the record already had to records now in the trash or
+    hidden from this login (validation refuses those as a *new* choice: a deleted record, or
+    "there is no contact with id N" for a colleague's confidential one); returns them for
     :func:`_put_back_trashed_links`. So a contact whose organisation was deleted can still be
-    edited, and keeps pointing at it: restoring the organisation brings the link back."""
+    edited, and keeps pointing at it: restoring the organisation brings the link back.
+
+    A hidden record's link is kept whatever the edit's list says (reviewer h130: editing the
+    minutes of a meeting in a window that could not list its confidential attendee removed the
+    attendee): nothing a colleague cannot see is lost by what they do. A reference held in a
+    column (a contact's organisation, an action's responsible contact) is kept when the edit
+    gives it unchanged or empty; another record chosen in its place replaces it."""
     kept: Values = {}
     for column in kinds.table(entity).c:
         target = next(iter(column.foreign_keys), None)
@@ -812,16 +854,23 @@ def _hold_trashed_links(session: Session, entity: str, merged: Values, before: V
         if target is None or name not in merged or name in _BASE_FIELDS:
             continue
         kind = next((k for k in kinds.ALL_KINDS if kinds.table(k) is target.column.table), None)
-        value = merged.get(name)
-        if kind and value is not None and value == before.get(name) and _in_trash(session, kind, value):
+        value, had = merged.get(name), before.get(name)
+        if not kind or had is None:
+            continue
+        if value == had and _unseen(session, kind, value):
             kept[name] = value
             merged[name] = None
+        elif value in (None, "", 0) and is_hidden(session, kind, had):
+            kept[name] = had
     for name, kind in _ID_LISTS.items():
         items = merged.get(name)
         if not isinstance(items, list) or name not in before:
             continue
-        had = {_item_id(x) for x in before.get(name) or []}
-        held = [x for x in items if _item_id(x) in had and _in_trash(session, kind, _item_id(x))]
+        had_items = list(before.get(name) or [])
+        had = {_item_id(x) for x in had_items}
+        held = [x for x in items if _item_id(x) in had and _unseen(session, kind, _item_id(x))]
+        given = {_item_id(x) for x in items}
+        held += [x for x in had_items if _item_id(x) not in given and is_hidden(session, kind, _item_id(x))]
         if held:
             kept[name] = held
             merged[name] = [x for x in items if x not in held]
