@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import value_labels
+from app import records, value_labels
 from app.calendar_marks import marked, word
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
 from db import kinds
@@ -35,6 +35,14 @@ _SKIPPED = frozenset({"id", "organisation_name", "version"})
 _LAST = ("import_batch_id", "created_at", "updated_at", "deleted_at")  # after the record's own fields
 _NAME_PARTS = ("family_name", "middle_name", "given_name")
 _YES_NO = value_labels.ACTIVE  # ("Yes", "Có"), ("No", "Không")
+HIDDEN_WORDS = ("a confidential record", "hồ sơ mật")
+"""What stands for a record this login may not see (a colleague's confidential one on a team
+database), where a record it can see refers to it: no name, no id (reviewer h130: "Organisation
+#20", "Attendees  Ngô Đức Thảo, #16084"). The window says the same (ui: tr())."""
+
+
+def hidden_word(lang: str) -> str:
+    return HIDDEN_WORDS[1 if lang == "vi" else 0]
 
 
 def _referred(values: dict[str, Any]) -> dict[str, set[int]]:
@@ -67,13 +75,17 @@ def shown_value(
     names: dict[str, dict[int, str]],
     lang: str,
     secret: dict[str, set[int]] | None = None,
+    unseen: dict[str, set[int]] | None = None,
 ) -> str:
     """One stored value in words (see the module's docstring); a record it names that is in
     ``secret`` (kind -> ids of confidential records: :func:`_secrets`) marked as ``letter list``
     and the calendar files mark one: "Lưu Văn Mật (Confidential)", "Genetica (#2, Mật)"."""
     hidden = secret or {}
+    unseen = unseen or {}
     if isinstance(value, bool):
         return str(value_labels.label_of(_YES_NO, value, lang))
+    if field in REFERS_TO and isinstance(value, int) and value in unseen.get(REFERS_TO[field], ()):
+        return hidden_word(lang)
     if field in REFERS_TO and isinstance(value, int):
         name = names.get(REFERS_TO[field], {}).get(value)
         text = f"{name} (#{value})" if name and name != f"#{value}" else f"#{value}"
@@ -82,7 +94,11 @@ def shown_value(
         of = LIST_REFERS_TO[field]
         kind_of = names.get(of, {})
         return ", ".join(
-            marked(kind_of.get(x, f"#{x}"), x in hidden.get(of, ()), lang) if isinstance(x, int) else str(x)
+            hidden_word(lang)
+            if isinstance(x, int) and x in unseen.get(of, ())
+            else marked(kind_of.get(x, f"#{x}"), x in hidden.get(of, ()), lang)
+            if isinstance(x, int)
+            else str(x)
             for x in value
         )
     if field == "import_batch_id":
@@ -104,6 +120,8 @@ def shown_value(
         for x in value:
             if isinstance(x, dict):  # a meeting's attendees: the name, and a role other than taking part
                 name = str(x.get("full_name") or f"#{x.get('contact_id')}")
+                if x.get("contact_id") in unseen.get("contact", ()):
+                    name = hidden_word(lang)
                 name = marked(name, x.get("contact_id") in hidden.get("contact", ()), lang)
                 role = x.get("role") or "participant"
                 if role != "participant":
@@ -126,9 +144,10 @@ def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str)
     order = [f for f in values if f not in _LAST] + [f for f in _LAST if f in values]
     trashed = _in_the_trash(session, values)
     secret = _secrets(session, values)
+    unseen = _unseen(session, values)
     return [
         (value_labels.field_name(field, lang),
-         _marked(shown_value(kind, field, values[field], names, lang, secret), field in trashed, lang))
+         _marked(shown_value(kind, field, values[field], names, lang, secret, unseen), field in trashed, lang))
         for field in order
         if field not in skipped and values[field] not in (None, "", [], {})
     ]  # fmt: skip
@@ -157,6 +176,18 @@ def _secrets(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
             ).scalars()
             out[kind] = {int(i) for i in found}
     return out
+
+
+def _unseen(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
+    """The records ``values`` names that this login may not see (a colleague's confidential
+    ones, on a team database), by kind (:func:`app.records.hidden_ids`)."""
+    wanted = _referred(values)
+    attendees = values.get("attendees")
+    if isinstance(attendees, list):
+        wanted["contact"].update(
+            x["contact_id"] for x in attendees if isinstance(x, dict) and x.get("contact_id")
+        )
+    return records.hidden_ids(session, wanted)
 
 
 def _mark_inside(text: str, mark: str) -> str:
