@@ -144,10 +144,10 @@ def record_lines(session: Session, kind: str, values: dict[str, Any], lang: str)
     order = [f for f in values if f not in _LAST] + [f for f in _LAST if f in values]
     trashed = _in_the_trash(session, values)
     secret = _secrets(session, values)
-    unseen = _unseen(session, values)
+    not_seen = unseen(session, values)
     return [
         (value_labels.field_name(field, lang),
-         _marked(shown_value(kind, field, values[field], names, lang, secret, unseen), field in trashed, lang))
+         _marked(shown_value(kind, field, values[field], names, lang, secret, not_seen), field in trashed, lang))
         for field in order
         if field not in skipped and values[field] not in (None, "", [], {})
     ]  # fmt: skip
@@ -178,7 +178,7 @@ def _secrets(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
     return out
 
 
-def _unseen(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
+def unseen(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
     """The records ``values`` names that this login may not see (a colleague's confidential
     ones, on a team database), by kind (:func:`app.records.hidden_ids`)."""
     wanted = _referred(values)

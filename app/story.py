@@ -21,6 +21,7 @@ from app.history import record_history
 from app.letters.register import list_letters
 from app.posts import PostHolding, PostRow
 from app.reorg import Lineage
+from app.shown_record import unseen
 from db import clock
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
@@ -117,6 +118,7 @@ class ContactStory:
     commitments: Commitments
     timeline: list[TimelineEvent]
     posts_held: list[PostHolding] = field(default_factory=list)  # posts held, newest first
+    unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class MeetingStory:
     commitments: Commitments  # its follow-ups
     email: dict[str, Any] | None = None  # a logged e-mail's sender, recipients, Message-ID
     invitation: dict[str, Any] | None = None  # the calendar invitation it came from: uid, organizer
+    unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
 
 
 @dataclass(frozen=True)
@@ -138,9 +141,15 @@ class ActionStory:
     organisation: str
     meeting: str
     history: list[dict[str, Any]]
+    unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
 
 
 Story = OrganisationStory | ContactStory | MeetingStory | ActionStory
+UNSEEN = "unseen"
+"""A story's ``unseen``: the records its record names that this login may not see (kind -> ids:
+a colleague's confidential organisation, attendee, responsible contact or meeting on a team
+database, :func:`app.shown_record.unseen`); the page says "a confidential record" for each, no
+name, no id, no link (reviewer h130: "Responsible: #16084", "From meeting: #13")."""
 
 
 def commitments(actions: list[dict[str, Any]], today: dt.date, *, with_done: bool = False) -> Commitments:
@@ -261,6 +270,7 @@ def contact_story(session: Session, contact_id: int, *, today: dt.date) -> Conta
         commitments=commitments(actions, today),
         timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
         posts_held=posts.held_by(session, contact_id),
+        unseen=unseen(session, rec),
     )
 
 
@@ -276,14 +286,19 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
         commitments=commitments(dashboard.actions_for(session, meeting_id=meeting_id), today, with_done=True),
         email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
         invitation=calendars.invitation_of(session, meeting_id),
+        unseen=unseen(session, rec),
     )
 
 
 def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionStory:
     rec = records.get(session, "action", action_id)
 
+    hidden = unseen(session, rec)
+
     def name(entity: str, key: str) -> str:
-        return records.label(session, entity, rec[key]) if rec.get(key) else ""
+        if not rec.get(key) or rec[key] in hidden.get(entity, ()):
+            return ""  # (one it may not see: the page says so in words)
+        return records.label(session, entity, rec[key])
 
     return ActionStory(
         record=rec,
@@ -306,6 +321,7 @@ def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionS
             }
             for e in record_history(session, "action", action_id, limit=ACTION_HISTORY)
         ],
+        unseen=hidden,
     )
 
 

@@ -5178,7 +5178,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5412,8 +5411,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7147,7 +7144,7 @@ Bản sao lưu: %2</translation>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="354" />
+      <location filename="../../ui/dialogs/record_form.py" line="362" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
@@ -7167,13 +7164,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="579" />
+      <location filename="../../ui/dialogs/record_form.py" line="587" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/record_form.py" line="164" />
-      <location filename="../../ui/dialogs/record_form.py" line="506" />
+      <location filename="../../ui/dialogs/record_form.py" line="514" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -7183,7 +7180,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="526" />
+      <location filename="../../ui/dialogs/record_form.py" line="534" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -7193,7 +7190,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="439" />
+      <location filename="../../ui/dialogs/record_form.py" line="447" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
@@ -7218,7 +7215,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="576" />
+      <location filename="../../ui/dialogs/record_form.py" line="584" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7228,12 +7225,17 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/record_form.py" line="298" />
+      <source>a confidential record</source>
+      <translation>hồ sơ mật</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/record_form.py" line="281" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="574" />
+      <location filename="../../ui/dialogs/record_form.py" line="582" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7303,7 +7305,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7334,6 +7335,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7436,7 +7438,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7468,6 +7469,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7958,23 +7961,23 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="115" />
+      <location filename="../../ui/details/story.py" line="127" />
       <source>%1 open, %2 done</source>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="414" />
-      <location filename="../../ui/details/story.py" line="441" />
+      <location filename="../../ui/details/story.py" line="428" />
+      <location filename="../../ui/details/story.py" line="455" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="402" />
+      <location filename="../../ui/details/story.py" line="416" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="443" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -7984,12 +7987,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="472" />
+      <location filename="../../ui/details/story.py" line="487" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="436" />
+      <location filename="../../ui/details/story.py" line="450" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -7999,8 +8002,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
-      <location filename="../../ui/details/story.py" line="441" />
+      <location filename="../../ui/details/story.py" line="430" />
+      <location filename="../../ui/details/story.py" line="455" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -8010,47 +8013,48 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="306" />
+      <location filename="../../ui/details/story.py" line="318" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="456" />
+      <location filename="../../ui/details/story.py" line="470" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="128" />
+      <location filename="../../ui/details/story.py" line="140" />
       <source>Files</source>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="420" />
+      <location filename="../../ui/details/story.py" line="434" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="392" />
+      <location filename="../../ui/details/story.py" line="404" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="390" />
+      <location filename="../../ui/details/story.py" line="402" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="468" />
+      <location filename="../../ui/details/story.py" line="483" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="477" />
+      <location filename="../../ui/details/story.py" line="492" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -8060,22 +8064,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="260" />
+      <location filename="../../ui/details/story.py" line="272" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="260" />
+      <location filename="../../ui/details/story.py" line="272" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="337" />
+      <location filename="../../ui/details/story.py" line="349" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="303" />
+      <location filename="../../ui/details/story.py" line="315" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -8085,107 +8089,107 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="183" />
+      <location filename="../../ui/details/story.py" line="195" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="440" />
+      <location filename="../../ui/details/story.py" line="454" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="415" />
+      <location filename="../../ui/details/story.py" line="429" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="296" />
+      <location filename="../../ui/details/story.py" line="308" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="411" />
+      <location filename="../../ui/details/story.py" line="425" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="151" />
+      <location filename="../../ui/details/story.py" line="163" />
       <source>No meetings yet, and no action with a date.</source>
       <translation>Chưa có cuộc họp, và chưa có việc nào có ngày.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="292" />
+      <location filename="../../ui/details/story.py" line="304" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="311" />
+      <location filename="../../ui/details/story.py" line="323" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="105" />
+      <location filename="../../ui/details/story.py" line="117" />
       <source>Nothing</source>
       <translation>Không có</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="105" />
+      <location filename="../../ui/details/story.py" line="117" />
       <source>Nothing open</source>
       <translation>Không còn việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="87" />
+      <location filename="../../ui/details/story.py" line="99" />
       <source>Nothing open in either direction.</source>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="279" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="456" />
+      <location filename="../../ui/details/story.py" line="470" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="255" />
+      <location filename="../../ui/details/story.py" line="267" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="269" />
+      <location filename="../../ui/details/story.py" line="281" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="236" />
+      <location filename="../../ui/details/story.py" line="248" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="342" />
+      <location filename="../../ui/details/story.py" line="354" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="470" />
+      <location filename="../../ui/details/story.py" line="485" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="257" />
+      <location filename="../../ui/details/story.py" line="269" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="184" />
+      <location filename="../../ui/details/story.py" line="196" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="462" />
+      <location filename="../../ui/details/story.py" line="476" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -8195,22 +8199,23 @@ Bản sao lưu: %2</translation>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="358" />
+      <location filename="../../ui/details/story.py" line="370" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="185" />
+      <location filename="../../ui/details/story.py" line="197" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="308" />
+      <location filename="../../ui/details/story.py" line="320" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8220,92 +8225,97 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="230" />
+      <location filename="../../ui/details/story.py" line="77" />
+      <source>a confidential record</source>
+      <translation>hồ sơ mật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="242" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="218" />
+      <location filename="../../ui/details/story.py" line="230" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="142" />
+      <location filename="../../ui/details/story.py" line="154" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="164" />
+      <location filename="../../ui/details/story.py" line="176" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="195" />
+      <location filename="../../ui/details/story.py" line="207" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="178" />
+      <location filename="../../ui/details/story.py" line="190" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="94" />
+      <location filename="../../ui/details/story.py" line="106" />
       <source>no date</source>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="465" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="366" />
+      <location filename="../../ui/details/story.py" line="378" />
       <source>none recorded before</source>
       <translation>trước đó chưa ghi nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="207" />
+      <location filename="../../ui/details/story.py" line="219" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="96" />
+      <location filename="../../ui/details/story.py" line="108" />
       <source>overdue</source>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="179" />
+      <location filename="../../ui/details/story.py" line="191" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="168" />
+      <location filename="../../ui/details/story.py" line="180" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="217" />
+      <location filename="../../ui/details/story.py" line="229" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="180" />
+      <location filename="../../ui/details/story.py" line="192" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="98" />
+      <location filename="../../ui/details/story.py" line="110" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="326" />
+      <location filename="../../ui/details/story.py" line="338" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="224" />
+      <location filename="../../ui/details/story.py" line="236" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>

@@ -72,6 +72,18 @@ def link(entity: str, record_id: Any, text: str) -> str:
     return f'<a href="ketnoi:{entity}/{int(record_id)}">{escape(text)}</a>'
 
 
+def hidden_record() -> str:
+    """What stands for a record this login may not see (app.story.UNSEEN): words, no id, no link."""
+    return tr("a confidential record")
+
+
+def ref(entity: str, record_id: Any, text: str, unseen: dict[str, set[int]]) -> str:
+    """A link to the record, or, when this login may not see it, the words saying so (muted)."""
+    if record_id in unseen.get(entity, ()):
+        return f'<span class="muted">{escape(hidden_record())}</span>'
+    return link(entity, record_id, text)
+
+
 def _unbroken(text: str) -> str:
     """A phone number as one word: a narrow pane wraps the line before it, not inside it
     ("0995 747" on one line, "169" on the next)."""
@@ -317,7 +329,7 @@ def contact_html(d: ContactStory, s: Settings, me: str | None = None) -> str:
     out = [css(), f"<h1>{escape(((r.get('honorific') or '') + ' ' + r['full_name']).strip())}</h1>"]
     line = escape(r.get("position") or "")
     if r.get("organisation_id"):
-        at = link("organisation", r["organisation_id"], r.get("organisation_name") or "")
+        at = ref("organisation", r["organisation_id"], r.get("organisation_name") or "", d.unseen)
         line = f"{line} · {at}" if line else at
     out.append(f"<div>{line}</div>")
     reach = [f'<a href="mailto:{escape(e)}">{escape(e)}</a>' for e in r.get("emails") or []]
@@ -394,14 +406,16 @@ def meeting_html(d: MeetingStory, s: Settings, me: str | None = None) -> str:
         out.append(f'<div class="muted small">📅 {escape(text)}</div>')
     if d.organisations:
         out.append(
-            "<div>" + ", ".join(link("organisation", o["id"], o["name"]) for o in d.organisations) + "</div>"
+            "<div>"
+            + ", ".join(ref("organisation", o["id"], o["name"], d.unseen) for o in d.organisations)
+            + "</div>"
         )
     if r.get("kind") == "email":  # a logged e-mail (db.models.EMAIL_KIND)
         out.append(_email_parts(r))
     else:
         out.append(f"<h2>{tr('Attendees')} ({len(r.get('attendees') or [])})</h2>")
         rows = [
-            f"<tr><td>{link('contact', a['contact_id'], a.get('full_name', ''))}</td>"
+            f"<tr><td>{ref('contact', a['contact_id'], a.get('full_name', ''), d.unseen)}</td>"
             f"<td class='muted'>{escape(labels.role(a['role']))}</td></tr>"
             for a in r.get("attendees") or []
         ]
@@ -460,12 +474,13 @@ def action_html(d: ActionStory, s: Settings, me: str | None = None) -> str:
         facts.append(f"{labels.field_label('priority')}: {escape(labels.priority(int(r['priority'])))}")
     if d.responsible:
         facts.append(f"{tr('Responsible')}: {escape(d.responsible)}")
+    elif r.get("responsible_contact_id") in d.unseen.get("contact", ()):
+        facts.append(f"{tr('Responsible')}: {ref('contact', r['responsible_contact_id'], '', d.unseen)}")
     if r.get("organisation_id"):
-        facts.append(
-            f"{labels.field_label('organisation_id')}: {link('organisation', r['organisation_id'], d.organisation)}"
-        )
+        at = ref("organisation", r["organisation_id"], d.organisation, d.unseen)
+        facts.append(f"{labels.field_label('organisation_id')}: {at}")
     if r.get("meeting_id"):
-        facts.append(f"{tr('From meeting')}: {link('meeting', r['meeting_id'], d.meeting)}")
+        facts.append(f"{tr('From meeting')}: {ref('meeting', r['meeting_id'], d.meeting, d.unseen)}")
     if r.get("reference"):
         facts.append(f"{tr('Reference')}: {escape(r['reference'])}")
     if r.get("completed_on"):

@@ -287,8 +287,16 @@ class RecordForm(QDialog):
         out = {}
         for f in FIELDS[self.entity]:
             if f.kind in ("organisation", "contact") and values.get(f.name):
-                out[f.name] = records.label(s, f.kind, int(values[f.name]))
+                out[f.name] = self._label(s, f.kind, int(values[f.name]))
         return out
+
+    def _label(self, s: Any, kind: str, record_id: int) -> str:
+        """The name a lookup shows for a record; for one this login may not see (a colleague's
+        confidential organisation), words without its id: the link is kept as it is on save
+        (app.records) — reviewer h130: "#20", then "there is no organisation with id 20"."""
+        if records.is_hidden(s, kind, record_id):
+            return self.tr("a confidential record")
+        return records.label(s, kind, record_id)
 
     def _fill(self, values: dict[str, Any], names: dict[str, str]) -> None:
         for f in FIELDS[self.entity]:
@@ -584,7 +592,7 @@ class RecordForm(QDialog):
         if isinstance(w, Lookup):
             if isinstance(value, int):
                 with self.ctx.read() as s:
-                    w.set_record(value, records.label(s, f.kind, value))
+                    w.set_record(value, self._label(s, f.kind, value))
             else:
                 w.set_record(None, "")
                 w.setText(value or "")
