@@ -159,9 +159,32 @@ def _ref(
         errs.add(field, f'"{ident}" is not a {what} id')
         return None
     if not _exists(session, model, ident):
-        errs.add(field, f"there is no {what} with id {ident}")
+        errs.add(field, _in_trash_words(session, model, ident) or f"there is no {what} with id {ident}")
         return None
     return ident
+
+
+def _in_trash_words(session: Session | None, model: type[Any], ident: int) -> str | None:
+    """Why a record picked is no longer there when a colleague deleted it meanwhile: by its
+    name, who and when, and that it is in the trash (reviewer h130, Log meeting with an
+    organisation deleted since it was picked: "there is no organisation with id 7"). None for
+    a record that is not in the trash."""
+    if session is None:
+        return None
+    row = session.get(model, ident)
+    kind = next((k for k in kinds.ALL_KINDS if kinds.model(k) is model), None)
+    if row is None or getattr(row, "deleted_at", None) is None or kind is None:
+        return None
+    from app.errors import RecordGone
+    from app.field_words import english
+    from app.records import whereabouts
+
+    label = str(getattr(row, LABEL_FIELD[kind], "") or "") or f"#{ident}"
+    gone = whereabouts(session, kind, ident, row)
+    if isinstance(gone, RecordGone) and gone.how == "deleted" and gone.actor and gone.at is not None:
+        at = f"{clock.local(gone.at):%d/%m/%Y %H:%M}"
+        return english("ref_in_trash_by", label=label, actor=gone.actor, at=at)
+    return english("ref_in_trash", label=label)
 
 
 # --- search text ---------------------------------------------------------------------------

@@ -96,6 +96,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "not_id": ('"{value}" is not a {what} id', "“{value}” không phải mã {what}"),
     "not_id_an": ('"{value}" is not an {what} id', "“{value}” không phải mã {what}"),
+    "ref_in_trash_by": (
+        '"{label}" was deleted by {actor} ({at}); it is in the trash',
+        "“{label}” đã bị {actor} xóa ({at}); hồ sơ đang ở thùng rác",
+    ),
+    "ref_in_trash": (
+        '"{label}" was deleted; it is in the trash',
+        "“{label}” đã bị xóa; hồ sơ đang ở thùng rác",
+    ),
     "no_such_id": ("there is no {what} with id {ident}", "không có {what} nào mang mã {ident}"),
     "not_post_id": ("not a post id: {value}", "không phải mã chức vụ: {value}"),
     "no_such_post": ("there is no post #{ident}", "không có chức vụ #{ident}"),

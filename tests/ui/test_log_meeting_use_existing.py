@@ -154,3 +154,25 @@ def test_in_a_record_form_a_click_on_open_leaves_the_typing_in_the_name(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
     _type_where_the_focus_is(qtbot, form, " Jr")
     assert name.text() == "Pham Quoc Hung Jr"
+
+
+def test_an_organisation_deleted_meanwhile_is_named_with_who_deleted_it(qtbot: Any, ctx: Any) -> None:
+    """Reviewer h130: "⚠ there is no organisation with id 7" after a colleague deleted it."""
+    from app import records
+    from db.engine import unit_of_work
+    from ui.dialogs.pickers import Chosen
+
+    with unit_of_work(ctx.engine) as s:
+        org = records.create(s, "organisation", {"name": "Sở KH&CN Hà Nội"})
+    dialog = open_log_meeting(qtbot, ctx)
+    dialog.title.setText("Họp Sở về đề án")
+    dialog.organisations.set_values([Chosen(org, "Sở KH&CN Hà Nội")])
+    with unit_of_work(ctx.engine) as s:  # a colleague, meanwhile
+        records.delete(s, "organisation", org, actor="Trần Thị Lan")
+    dialog.save()
+    shown = dialog.errors["organisation_ids"]
+    qtbot.waitUntil(lambda: bool(shown.text()), timeout=10_000)
+    assert '"Sở KH&CN Hà Nội" was deleted by Trần Thị Lan' in shown.text()
+    assert "in the trash" in shown.text() and f"id {org}" not in shown.text()
+    assert dialog.title.text() == "Họp Sở về đề án"  # nothing typed is lost
+    assert [c.id for c in dialog.organisations.values()] == [org]

@@ -769,7 +769,7 @@ class LogMeetingDialog(QDialog):
         if isinstance(exc, ValidationError):
             placed = {k: v for k, v in exc.errors.items() if k in self.errors and exc.entity == "meeting"}
             for name, message in placed.items():
-                self.errors[name].show_error(message)
+                self.errors[name].show_error(service_text(message))
             rest = [
                 f"{labels.entity_name(exc.entity) if exc.entity != 'meeting' else ''} "
                 f"{labels.field_label(k)}: {service_text(v)}".strip()
