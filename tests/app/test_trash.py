@@ -299,7 +299,10 @@ def test_records_that_point_into_the_trash_stay_editable_and_keep_the_link(
     with unit_of_work(engine) as s:
         records.update(s, "action", ids["followup"], {"title": "Gửi biên bản"}, expected_version=None)
     # a record in the trash is still refused as a new choice
-    with unit_of_work(engine) as s, pytest.raises(ValidationError, match=r'"Genetica" was deleted .*it is in the trash'):
+    with (
+        unit_of_work(engine) as s,
+        pytest.raises(ValidationError, match=r'"Genetica" was deleted .*it is in the trash'),
+    ):
         records.update(
             s, "contact", ids["nhung"], {"organisation_id": ids["genetica"]}, expected_version=None
         )
