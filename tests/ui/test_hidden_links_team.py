@@ -14,7 +14,7 @@ import pytest
 
 from app import records, story
 from db.clock import today
-from db.engine import read_session
+from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from tests.db.test_hidden_links_team import Built, built  # noqa: F401  (module fixture)
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
@@ -83,3 +83,24 @@ def test_the_contact_form_shows_the_words_and_saves_keeping_the_organisation(
     finally:
         lan.dispose()
     assert (stored["position"], stored["organisation_id"]) == ("Chuyên viên chính", built.secret_org)
+
+
+def test_a_follow_up_of_a_confidential_meeting_says_so_without_a_link(
+    minh: Any,
+    ready: Team,  # noqa: F811
+) -> None:
+    from ui.details.story import action_html
+
+    lan = open_database(ready.urls["lan"])
+    try:
+        with unit_of_work(lan) as s:
+            meeting = records.create(
+                s, "meeting", {"title": "Họp kín", "starts_at": "2026-12-11 14:00", "confidential": True}
+            )
+            action = records.create(s, "action", {"title": "Gửi công văn", "meeting_id": meeting})
+    finally:
+        lan.dispose()
+    with read_session(minh.engine) as s:
+        html = action_html(story.action_story(s, action, today=today()), minh.settings)
+    assert f'From meeting: <span class="muted">{WORDS}</span>' in html
+    assert f"ketnoi:meeting/{meeting}" not in html and f"#{meeting}" not in html
