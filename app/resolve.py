@@ -4,7 +4,8 @@
 ignored: "nguyen thi hong nhung" finds "Nguyễn Thị Hồng Nhung", "nic" finds the organisation
 whose acronym is NIC): an exact match of the name (for organisations also the English name,
 acronym or an alias) wins; of several, the one whose name is written so, accents and all
-("Phạm Thị Thu Trang" beside "Pham Thi Thu Trang"); without one, a single record whose words
+("Phạm Thị Thu Trang" beside "Pham Thi Thu Trang"; a name typed without any accents names
+neither); without one, a single record whose words
 start so is taken. Several candidates are an :class:`AmbiguousName` listing them, so the
 person can pick one by id.
 
@@ -126,8 +127,11 @@ def resolve(session: Session, kind: str, text: str | int, *, include_deleted: bo
         return f"{label} ({row['acronym']})" if kind == "organisation" and row.get("acronym") else label
 
     matched = [r for r in rows if query in names(r)]
-    if len(matched) > 1:  # one of them written so, accents and all: "Phạm Thị Thu Trang", not "Pham …"
-        written = as_written(str(text))
+    written = as_written(str(text))
+    # one of them written so, accents and all: "Phạm Thị Thu Trang", not "Pham …". Typed with
+    # no accents at all, the name says nothing of which ("nguyen van hung" is how people type
+    # "Nguyễn Văn Hùng" too): the candidates are listed
+    if len(matched) > 1 and fold(written) != written:
         so = [int(r["id"]) for r in matched if as_written(str(r[_LABEL[kind]])) == written]
         if len(so) == 1:
             return so[0]
