@@ -170,17 +170,23 @@ def _deleters(session: Session, found: list[tuple[str, int, str, dt.datetime]]) 
     out: dict[tuple[str, int], str] = {}
     for k, ids in _by_kind(found).items():
         for part in chunked(ids):
-            last = (
-                select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
-                .where(CHANGE.c.entity == k, CHANGE.c.entity_id.in_(part), CHANGE.c.op == "delete")
-                .group_by(CHANGE.c.entity_id)
-                .subquery()
-            )
             rows = session.execute(
-                select(CHANGE.c.entity_id, CHANGE.c.actor).join(last, CHANGE.c.id == last.c.last)
+                select(CHANGE.c.entity_id, CHANGE.c.actor).join(*_last_delete(k, part))
             ).all()
             out.update({(k, int(i)): str(a or "") for i, a in rows})
     return out
+
+
+def _last_delete(kind: str, ids: Sequence[int]) -> tuple[Any, Any]:
+    """What to join a select of the history with to keep the latest ``delete`` row of each of
+    ``ids`` (who deleted each record last, as the trash lists it and empties it)."""
+    last = (
+        select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
+        .where(CHANGE.c.entity == kind, CHANGE.c.entity_id.in_(ids), CHANGE.c.op == "delete")
+        .group_by(CHANGE.c.entity_id)
+        .subquery()
+    )
+    return last, CHANGE.c.id == last.c.last
 
 
 def _merged_into(
@@ -519,20 +525,8 @@ def _deleted_by(session: Session, kind: str, ids: list[int], login: str) -> list
     """Of ``ids`` (records of ``kind`` in the trash), those whose latest delete ``login`` made."""
     out: list[int] = []
     for part in chunked(ids):
-        last = (
-            select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
-            .where(CHANGE.c.entity == kind, CHANGE.c.entity_id.in_(part), CHANGE.c.op == "delete")
-            .group_by(CHANGE.c.entity_id)
-            .subquery()
-        )
-        out += [
-            int(i)
-            for i in session.execute(
-                select(CHANGE.c.entity_id)
-                .join(last, CHANGE.c.id == last.c.last)
-                .where(CHANGE.c.login == login)
-            ).scalars()
-        ]
+        query = select(CHANGE.c.entity_id).join(*_last_delete(kind, part)).where(CHANGE.c.login == login)
+        out += [int(i) for i in session.execute(query).scalars()]
     return sorted(out)
 
 
