@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from db.paths import default_url, resolve_url, short_name
-from ui import file_dialogs, gui_gc, i18n, labels, window_titles
+from ui import file_dialogs, gui_gc, i18n, labels, quit_signals, window_titles
 from ui.copies import database_files, same_file
 from ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -45,6 +45,7 @@ def run(url: str | None = None, *, settings: Settings | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     gui_gc.install(app)  # the cyclic collector on this (the GUI) thread only: before any worker starts
+    quit_signals.install(app)  # SIGTERM (a logout, kill) quits as the window does: drafts written first
     window_titles.install(app)  # every dialog as wide as its title
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -14,11 +14,13 @@ one being typed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import meeting_drafts
@@ -202,9 +204,30 @@ class DraftWatch(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(KEEP_EVERY_MS)
         self.timer.timeout.connect(self.keep)
+        # The application asked to end with the dialog open (a logout or a shutdown: Windows
+        # asks for the session's data, a service manager sends SIGTERM, ui.quit_signals): what
+        # was typed since the last second is written now, and waited for (reviewer h143 lost
+        # the last words typed before a SIGTERM). The draft stays for the next Log meeting.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.last_keep)
+            if isinstance(app, QGuiApplication):
+                app.commitDataRequest.connect(self._session_ending)
 
     def start(self) -> None:
         self.timer.start()
+
+    def _session_ending(self, _manager: QSessionManager) -> None:
+        self.last_keep()
+
+    def last_keep(self) -> None:
+        """While the dialog is open (neither saved, discarded nor closed): keep what it holds
+        now and wait until it is on disk."""
+        if not self.timer.isActive():
+            return
+        self.keep()
+        with contextlib.suppress(TimeoutError):  # (a disk that slow: the application ends anyway)
+            self.keeper.flush()
 
     def found(self) -> Draft | None:
         return self.keeper.read()
