@@ -5421,7 +5421,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="283" />
+      <location filename="../../ui/lists/panel.py" line="287" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
@@ -5441,37 +5441,37 @@ Bản sao lưu: %2</translation>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="280" />
+      <location filename="../../ui/lists/panel.py" line="284" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="295" />
+      <location filename="../../ui/lists/panel.py" line="299" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="292" />
+      <location filename="../../ui/lists/panel.py" line="296" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="288" />
+      <location filename="../../ui/lists/panel.py" line="292" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="291" />
+      <location filename="../../ui/lists/panel.py" line="295" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="290" />
+      <location filename="../../ui/lists/panel.py" line="294" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="296" />
+      <location filename="../../ui/lists/panel.py" line="300" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
@@ -5481,27 +5481,37 @@ Bản sao lưu: %2</translation>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="284" />
+      <location filename="../../ui/lists/panel.py" line="279" />
+      <source>Last week</source>
+      <translation>Tuần trước</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="288" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="316" />
+      <location filename="../../ui/lists/panel.py" line="278" />
+      <source>Next week</source>
+      <translation>Tuần sau</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="320" />
       <source>No actions match these filters: %1.</source>
       <translation>Không có việc cần làm nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="314" />
+      <location filename="../../ui/lists/panel.py" line="318" />
       <source>No contacts match these filters: %1.</source>
       <translation>Không có liên hệ nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="315" />
+      <location filename="../../ui/lists/panel.py" line="319" />
       <source>No meetings match these filters: %1.</source>
       <translation>Không có cuộc họp nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="313" />
+      <location filename="../../ui/lists/panel.py" line="317" />
       <source>No organisations match these filters: %1.</source>
       <translation>Không có tổ chức nào khớp với bộ lọc: %1.</translation>
     </message>
@@ -5511,39 +5521,44 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="285" />
+      <location filename="../../ui/lists/panel.py" line="289" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="286" />
+      <location filename="../../ui/lists/panel.py" line="290" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="300" />
+      <location filename="../../ui/lists/panel.py" line="304" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="277" />
+      <location filename="../../ui/lists/panel.py" line="281" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="300" />
+      <location filename="../../ui/lists/panel.py" line="304" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="294" />
+      <location filename="../../ui/lists/panel.py" line="298" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="276" />
+      <location filename="../../ui/lists/panel.py" line="280" />
       <source>This month</source>
       <translation>Tháng này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/lists/panel.py" line="277" />
+      <source>This week</source>
+      <translation>Tuần này</translation>
     </message>
     <message>
       <location filename="../../ui/lists/panel.py" line="275" />
@@ -5551,12 +5566,12 @@ Bản sao lưu: %2</translation>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="293" />
+      <location filename="../../ui/lists/panel.py" line="297" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="325" />
+      <location filename="../../ui/lists/panel.py" line="329" />
       <source>“Mine” shows the actions of the staff member chosen under File → Settings → “I am”, and none is chosen on this computer.</source>
       <translation>“Của tôi” là các việc của cán bộ được chọn ở Tệp → Cài đặt → “Tôi là”, và trên máy này chưa chọn ai.</translation>
     </message>
@@ -6764,7 +6779,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6779,12 +6796,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6850,6 +6871,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7308,7 +7330,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7379,8 +7400,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7391,15 +7410,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7441,7 +7456,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7462,7 +7476,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -8036,6 +8049,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8216,6 +8230,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>

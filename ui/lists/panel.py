@@ -273,6 +273,10 @@ class ListPanel(QWidget):
             )
             names = {
                 "upcoming": self.tr("Upcoming"),
+                # Monday to Sunday (app.presets.week_bounds; the dates in the box's tooltip)
+                "week": self.tr("This week"),
+                "next_week": self.tr("Next week"),
+                "last_week": self.tr("Last week"),
                 "month": self.tr("This month"),
                 "past": self.tr("Past"),
             }
@@ -404,6 +408,16 @@ class ListPanel(QWidget):
             self.organisation.record_id = None
         self.apply_filters()
 
+    def _say_week(self) -> None:
+        """A meetings' week chosen ("This week"): its Monday and Sunday in the box's tooltip, so
+        which week it is is never a guess; none for another period."""
+        combo = self._combos.get("when")
+        if combo is None:
+            return
+        bounds = presets.week_bounds(str(combo.currentData() or ""), self.ctx.today())
+        tip = "" if bounds is None else f"{self.ctx.fmt_date(bounds[0])} – {self.ctx.fmt_date(bounds[1])}"
+        combo.setToolTip(tip)
+
     def _value(self, key: str) -> Any:
         combo = self._combos.get(key)
         return combo.currentData() if combo is not None else None
@@ -429,6 +443,7 @@ class ListPanel(QWidget):
         """A new filter: the list's query again; the current record stays selected if it is
         still listed (RecordTable), else the detail pane is cleared."""
         self.model.set_query(self._query())
+        self._say_week()
         section, order = self.model.sort_section()
         self.view.horizontalHeader().setSortIndicator(section, order)
 
@@ -463,6 +478,7 @@ class ListPanel(QWidget):
             self.organisation.blockSignals(False)
         sort, descending = state.get("sort") or (self.model.query.sort, self.model.query.descending)
         self.model.set_query(self._query().with_(sort=sort, descending=descending))
+        self._say_week()
         section, order = self.model.sort_section()
         self.view.horizontalHeader().setSortIndicator(section, order)
 

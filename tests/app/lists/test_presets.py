@@ -79,7 +79,46 @@ def test_meeting_periods(engine: Engine, ids: dict[str, Any]) -> None:
 
 def test_names_and_unknown_presets() -> None:
     assert presets.names("action")[0] == "open"
-    assert presets.names("meeting") == ("upcoming", "month", "past")
+    assert presets.names("meeting") == ("upcoming", "week", "next_week", "last_week", "month", "past")
     assert presets.names("contact") == ()
     with pytest.raises(ValueError, match="no contact preset 'overdue'"):
         presets.preset_query("contact", "overdue", today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("today", "preset", "expected"),
+    [
+        # the pinned Monday 23/11: its week runs to Sunday 29/11
+        (TODAY, "week", ["mon_midnight", "next_meeting", "sun_2330"]),
+        (TODAY, "next_week", ["mon_next"]),
+        (TODAY, "last_week", ["mon_last", "sun_last"]),
+        # on the Sunday closing it, "this week" is still Monday 23 to Sunday 29 (not the coming one)
+        (TODAY + dt.timedelta(days=6), "week", ["mon_midnight", "next_meeting", "sun_2330"]),
+        (TODAY + dt.timedelta(days=6), "next_week", ["mon_next"]),
+        # a week on, Monday 30/11: last week is the week of 23/11
+        (TODAY + dt.timedelta(days=7), "last_week", ["mon_midnight", "next_meeting", "sun_2330"]),
+    ],
+)
+def test_meeting_weeks_run_monday_to_sunday_in_the_diarys_order(
+    engine: Engine, ids: dict[str, Any], today: dt.date, preset: str, expected: list[str]
+) -> None:
+    """Reviewer h129: a manager planning the week had only "Upcoming", "This month" and "Past"."""
+    at = {
+        "mon_last": dt.datetime(2026, 11, 16, 8, 0),
+        "sun_last": dt.datetime(2026, 11, 22, 23, 59),
+        "mon_midnight": dt.datetime(2026, 11, 23, 0, 0),
+        "sun_2330": dt.datetime(2026, 11, 29, 23, 30),
+        "mon_next": dt.datetime(2026, 11, 30, 0, 0),
+    }
+    with unit_of_work(engine) as s:
+        for key, starts in at.items():
+            ids[key] = records.create(s, "meeting", {"title": key, "starts_at": starts})
+    names = {v: k for k, v in ids.items() if k in at or k in ("past_meeting", "next_meeting")}
+    with read_session(engine) as s:
+        q = presets.preset_query("meeting", preset, today=today)
+        assert [names[i] for i in lists.page_ids(s, q, limit=100)] == expected
+    monday = today - dt.timedelta(days=today.weekday())
+    weeks = {"week": 0, "next_week": 1, "last_week": -1}[preset]
+    first = monday + dt.timedelta(days=7 * weeks)
+    assert presets.week_bounds(preset, today) == (first, first + dt.timedelta(days=6))
+    assert presets.week_bounds("month", today) is None
