@@ -3,6 +3,7 @@
     export_calendar(window, ctx)                 # File → Export calendar (.ics)…: upcoming + open actions
     export_calendar(window, ctx, meeting_ids=[…]) # a list's selection: "Export to calendar…"
     export_calendar(window, ctx, action_ids=[…])  # the Actions list's selection, the same
+    export_list_calendar(window, ctx, entity, query, said, words)  # the list shown, as filtered
     export_vcards(window, ctx, contact_ids=None)  # File → Export contacts (vCard)…, or a selection
     import_invitation(window, ctx)               # File → Import calendar invitation (.ics)…
 
@@ -34,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import calendars, vcards
+from app import calendars, lists, vcards
 from app.calendar_commands import write_ics, write_vcf
 from app.calendar_refusals import NotAnInvitation
-from db.engine import Session
+from db.engine import Session, read_session
 from db.paths import not_ordinary
 from ui import answers, dupwarn, file_dialogs, labels
 from ui.context import AppContext
@@ -124,35 +125,94 @@ def export_calendar(
         return write_ics(engine, target, meeting_ids, action_ids=action_ids, reminders=reminders, lang=lang)
 
     def done(out: calendars.Exported) -> None:
-        meetings, reminders = out.meetings, out.reminders  # plain names: lupdate reads the counts
-        written = QCoreApplication.translate(
-            "CalendarFiles", "Calendar written: %Ln meeting(s),", "", meetings
+        answers.file_written(ctx, written_text(out, target, only_actions=only_actions), target)
+
+    return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))
+
+
+def written_text(out: calendars.Exported, target: Path, *, only_actions: bool = False) -> str:
+    """What the status bar says of a calendar file written: how many meetings and reminders went
+    to ``target``, those chosen that were left out and why, and those marked private."""
+    meetings, reminders = out.meetings, out.reminders  # plain names: lupdate reads the counts
+    written = QCoreApplication.translate("CalendarFiles", "Calendar written: %Ln meeting(s),", "", meetings)
+    rest = QCoreApplication.translate(
+        "CalendarFiles", "%Ln open action(s) as all-day reminders → %1", "", reminders
+    )
+    text = f"{written} {rest.replace('%1', str(target))}"
+    if only_actions:
+        text = QCoreApplication.translate(
+            "CalendarFiles",
+            "Calendar written: %Ln open action(s) as all-day reminders → %1",
+            "",
+            reminders,
+        ).replace("%1", str(target))
+    left_out = sum(1 for x in out.skipped if x.code in ("not_open", "no_due"))
+    if left_out:  # chosen by hand: say why some are not in the file
+        text += " " + QCoreApplication.translate(
+            "CalendarFiles", "(%Ln left out: done, cancelled or without a due date)", "", left_out
         )
-        rest = QCoreApplication.translate(
-            "CalendarFiles", "%Ln open action(s) as all-day reminders → %1", "", reminders
+    private = out.private
+    if private:  # (reviewer h106: a confidential meeting went to the calendar unsaid)
+        text += " " + QCoreApplication.translate(
+            "CalendarFiles",
+            "(%Ln event(s) marked private, as confidential or naming a confidential record: "
+            "give the file only to those who may see them)",
+            "",
+            private,
         )
-        text = f"{written} {rest.replace('%1', str(target))}"
-        if only_actions:
-            text = QCoreApplication.translate(
-                "CalendarFiles",
-                "Calendar written: %Ln open action(s) as all-day reminders → %1",
-                "",
-                reminders,
-            ).replace("%1", str(target))
-        left_out = sum(1 for x in out.skipped if x.code in ("not_open", "no_due"))
-        if left_out:  # chosen by hand: say why some are not in the file
-            text += " " + QCoreApplication.translate(
-                "CalendarFiles", "(%Ln left out: done, cancelled or without a due date)", "", left_out
-            )
-        private = out.private
-        if private:  # (reviewer h106: a confidential meeting went to the calendar unsaid)
-            text += " " + QCoreApplication.translate(
-                "CalendarFiles",
-                "(%Ln event(s) marked private, as confidential or naming a confidential record: "
-                "give the file only to those who may see them)",
-                "",
-                private,
-            )
+    return text
+
+
+def export_list_calendar(
+    parent: QWidget | None,
+    ctx: AppContext,
+    entity: str,
+    query: lists.ListQuery,
+    said: list[str],
+    words: list[str],
+    path: Path | str | None = None,
+    reminders: str = "allday",
+    count: int | None = None,
+) -> Task | None:
+    """File → Export this list to calendar (.ics)… and the list's context menu: the meetings the
+    Meetings list holds as filtered (``query``: its period, kind, organisation, owner and the
+    words typed; with their own open follow-ups, as a selection goes), or the open actions the
+    Actions list holds. Reviewer h129 filtered the meetings to this week and got every upcoming
+    meeting from File → Export calendar, which still writes them all. ``said``: the filters as
+    the list shows them, repeated in the status bar with how many went; ``words``: the filters
+    in the proposed file name (:func:`ui.exports.default_list_name`); ``count``: how many rows
+    the list holds, when known (none: said, and no file asked for)."""
+    from ui.exports import default_list_name
+
+    title = _tr("Export this list to calendar")
+    nothing = _tr("The list holds no meetings: no calendar written.")
+    if entity == "action":
+        nothing = _tr("The list holds no actions: no calendar written.")
+    if count == 0:
+        ctx.status_message.emit(nothing)
+        return None
+    name = default_list_name(entity, words, ctx.today(), suffix=".ics")
+    target = Path(path) if path else _ask_save(parent, ctx, title, name, _tr("Calendar"), ".ics")
+    if target is None:
+        return None
+    engine, lang = ctx.engine, ctx.lang()
+
+    def work(_task: Task) -> calendars.Exported | None:
+        with read_session(engine) as s:  # the list's own query, every row of it
+            ids = lists.ids(s, query)
+        if not ids:
+            return None
+        if entity == "action":
+            return write_ics(engine, target, [], action_ids=ids, reminders=reminders, lang=lang)
+        return write_ics(engine, target, ids, reminders=reminders, lang=lang)
+
+    def done(out: calendars.Exported | None) -> None:
+        if out is None:  # (emptied meanwhile: a colleague's change, a new day)
+            ctx.status_message.emit(nothing)
+            return
+        text = written_text(out, target, only_actions=entity == "action")
+        if said:
+            text += " " + _tr("(the list as filtered: %1)").replace("%1", ", ".join(said))
         answers.file_written(ctx, text, target)
 
     return ctx.tasks.run(work, on_done=done, on_error=lambda exc: _failed(parent, ctx, title, exc))

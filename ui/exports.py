@@ -38,7 +38,7 @@ def default_export_name(today: dt.date) -> str:
     return f"ketnoi-export-{today.isoformat()}.xlsx"
 
 
-def default_list_name(entity: str, words: list[str], today: dt.date) -> str:
+def default_list_name(entity: str, words: list[str], today: dt.date, suffix: str = ".xlsx") -> str:
     """ "ketnoi-actions-overdue-tran-thi-lan-2026-12-06.xlsx": what the list is, its filters
     (``words``, folded to plain letters: a name any system and mail program keeps), the day."""
     parts = [f"{entity}s"]  # (every list's kind takes an s: organisations, contacts…)
@@ -47,7 +47,7 @@ def default_list_name(entity: str, words: list[str], today: dt.date) -> str:
         if slug:
             parts.append(slug)
     name = "-".join(parts)[:MAX_NAME].rstrip("-")
-    return f"ketnoi-{name}-{today.isoformat()}.xlsx"
+    return f"ketnoi-{name}-{today.isoformat()}{suffix}"
 
 
 MAX_NAME = 80

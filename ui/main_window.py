@@ -483,6 +483,13 @@ class MainWindow(QMainWindow):
             None,
             "calendar",
         )
+        self.act_export_list_ics = self._act(  # the list as filtered (reviewer h129): not every meeting
+            "export_list_ics",
+            self.tr("Export this list to calenda&r (.ics)…"),
+            self.export_list_calendar,
+            None,
+            "calendar",
+        )
         self.act_export_vcard = self._act(
             "export_vcard",
             self.tr("Ex&port contacts (vCard)…"),
@@ -594,7 +601,8 @@ class MainWindow(QMainWindow):
         m["file"].addSeparator()
         m["file"].addActions([self.act_import, self.act_import_ics, self.act_import_history])
         m["file"].addActions([self.act_export, self.act_export_list])
-        m["file"].addActions([self.act_export_ics, self.act_export_vcard, self.act_template])
+        m["file"].addActions([self.act_export_ics, self.act_export_list_ics])
+        m["file"].addActions([self.act_export_vcard, self.act_template])
         m["file"].addSeparator()
         m["file"].addActions([self.act_brief, self.act_digest])
         m["file"].addSeparator()
@@ -860,6 +868,7 @@ class MainWindow(QMainWindow):
         self.act_org_meeting.setEnabled(entity in meet_with() and has)
         self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
         self.act_export_list.setEnabled(view is not None)  # a record list shown (not the dashboard, the map)
+        self.act_export_list_ics.setEnabled(entity in ("meeting", "action"))
         self._label_done()
 
     def _label_done(self) -> None:
@@ -1155,6 +1164,25 @@ class MainWindow(QMainWindow):
         panel = view.list
         _exports().export_list(self, self.ctx, view.entity, panel.model.query, panel.export_words())
 
+    def export_list_calendar(self) -> None:
+        """File → Export this list to calendar (.ics)…: the meetings (or open actions) the current
+        list holds, as filtered and searched; File → Export calendar (.ics)… still writes every
+        upcoming meeting."""
+        view = self.current_view()
+        if view is None or view.entity not in ("meeting", "action"):
+            return
+        panel = view.list
+        count = panel.model.rowCount() if panel.model.complete else None
+        _calendar_files().export_list_calendar(
+            self,
+            self.ctx,
+            view.entity,
+            panel.model.query,
+            panel.filters_said(),
+            panel.export_words(),
+            count=count,
+        )
+
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
         self._label_done()  # (the row right-clicked is the selection now)
@@ -1166,6 +1194,8 @@ class MainWindow(QMainWindow):
         else:
             menu.addSeparator()
         menu.addAction(self.act_export_list)
+        if entity in ("meeting", "action"):
+            menu.addAction(self.act_export_list_ics)
         self.context_menu = menu
         menu.popup(view.list.view.viewport().mapToGlobal(pos))
 

@@ -850,197 +850,217 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CalendarFiles</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="239" />
+      <location filename="../../ui/calendar_files.py" line="299" />
       <source>%4: the organiser cancelled “%1” on %2, a meeting not in Ketnoi: nothing imported.</source>
       <translation>%4: người tổ chức đã huỷ “%1” ngày %2, một cuộc họp không có trong Ketnoi: không nhập gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="240" />
+      <location filename="../../ui/calendar_files.py" line="300" />
       <source>%4: this cancellation of “%1” on %2 is older than the invitation Ketnoi holds (the organiser has sent a newer one since): nothing changed.</source>
       <translation>%4: lệnh huỷ “%1” ngày %2 này cũ hơn lời mời Ketnoi đang có (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="131" />
+      <location filename="../../ui/calendar_files.py" line="138" />
       <source>%Ln open action(s) as all-day reminders → %1</source>
       <translation>%Ln việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="190" />
+      <location filename="../../ui/calendar_files.py" line="250" />
       <source>(%Ln confidential contact(s) left out: select them in the Contacts list to export them)</source>
       <translation>(không ghi %Ln liên hệ mật: hãy chọn các liên hệ đó trong danh sách Liên hệ để xuất)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="149" />
+      <location filename="../../ui/calendar_files.py" line="156" />
       <source>(%Ln event(s) marked private, as confidential or naming a confidential record: give the file only to those who may see them)</source>
       <translation>(%Ln sự kiện được đánh dấu riêng tư, vì là hồ sơ mật hoặc có nêu tên một hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="144" />
+      <location filename="../../ui/calendar_files.py" line="151" />
       <source>(%Ln left out: done, cancelled or without a due date)</source>
       <translation>(%Ln việc không đưa vào: đã xong, đã huỷ hoặc chưa có hạn)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="197" />
+      <location filename="../../ui/calendar_files.py" line="257" />
       <source>(it holds %Ln confidential contact(s), marked private: give it only to those who may see them)</source>
       <translation>(tệp có %Ln liên hệ mật, được đánh dấu riêng tư: chỉ đưa tệp cho người được xem các liên hệ đó)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="219" />
+      <location filename="../../ui/calendar_files.py" line="215" />
+      <source>(the list as filtered: %1)</source>
+      <translation>(danh sách theo bộ lọc: %1)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="279" />
       <source>A repeating event: only its first occurrence is imported.</source>
       <translation>Sự kiện lặp lại: chỉ nhập lần đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="215" />
+      <location filename="../../ui/calendar_files.py" line="275" />
       <source>A whole-day event: the meeting starts at 00:00.</source>
       <translation>Sự kiện cả ngày: cuộc họp bắt đầu lúc 00:00.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="217" />
+      <location filename="../../ui/calendar_files.py" line="277" />
       <source>Attendee %1 has no e-mail address: left out.</source>
       <translation>Người tham dự %1 không có địa chỉ thư điện tử: bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="117" />
+      <location filename="../../ui/calendar_files.py" line="118" />
       <source>Calendar</source>
       <translation>Lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="468" />
+      <location filename="../../ui/calendar_files.py" line="528" />
       <source>Calendar invitations (*.ics)</source>
       <translation>Lời mời lịch (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="128" />
+      <location filename="../../ui/calendar_files.py" line="137" />
       <source>Calendar written: %Ln meeting(s),</source>
       <translation>Đã ghi lịch: %Ln cuộc họp,</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="136" />
+      <location filename="../../ui/calendar_files.py" line="143" />
       <source>Calendar written: %Ln open action(s) as all-day reminders → %1</source>
       <translation>Đã ghi lịch: %Ln việc cần làm (nhắc việc cả ngày) → %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="108" />
+      <location filename="../../ui/calendar_files.py" line="187" />
+      <source>Export this list to calendar</source>
+      <translation>Xuất danh sách này ra lịch</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="109" />
       <source>Export to calendar</source>
       <translation>Xuất ra lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="171" />
+      <location filename="../../ui/calendar_files.py" line="231" />
       <source>Export vCard</source>
       <translation>Xuất vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="466" />
+      <location filename="../../ui/calendar_files.py" line="526" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="525" />
+      <location filename="../../ui/calendar_files.py" line="585" />
       <source>Invitation linked to the meeting already logged: “%1”</source>
       <translation>Đã gắn lời mời với cuộc họp đã ghi: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="524" />
+      <location filename="../../ui/calendar_files.py" line="584" />
       <source>Meeting created from the invitation: “%1”</source>
       <translation>Đã tạo cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="526" />
+      <location filename="../../ui/calendar_files.py" line="586" />
       <source>Meeting updated from the invitation: “%1”</source>
       <translation>Đã cập nhật cuộc họp từ lời mời: “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="238" />
+      <location filename="../../ui/calendar_files.py" line="298" />
       <source>Meeting “%1” on %2 cancelled by the organiser: moved to the trash.</source>
       <translation>Cuộc họp “%1” ngày %2 đã bị người tổ chức huỷ: đã chuyển vào thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="241" />
+      <location filename="../../ui/calendar_files.py" line="301" />
       <source>Meeting “%1” on %2 was cancelled by the organiser, but it took place (minutes, decisions or follow-up actions are logged): it is left as it is.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ, nhưng cuộc họp đã diễn ra (đã ghi biên bản, kết luận hoặc việc cần làm): giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="242" />
+      <location filename="../../ui/calendar_files.py" line="302" />
       <source>Meeting “%1” on %2 was cancelled by the organiser: it is in the trash already.</source>
       <translation>Cuộc họp “%1” ngày %2 bị người tổ chức huỷ: cuộc họp đã ở trong thùng rác.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="428" />
+      <location filename="../../ui/calendar_files.py" line="488" />
       <source>Move to trash</source>
       <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="111" />
+      <location filename="../../ui/calendar_files.py" line="112" />
       <source>Select the actions to export first.</source>
       <translation>Hãy chọn các việc cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="173" />
+      <location filename="../../ui/calendar_files.py" line="233" />
       <source>Select the contacts to export first.</source>
       <translation>Hãy chọn những người liên hệ cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="115" />
+      <location filename="../../ui/calendar_files.py" line="116" />
       <source>Select the meetings to export first.</source>
       <translation>Hãy chọn các cuộc họp cần xuất trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="218" />
+      <location filename="../../ui/calendar_files.py" line="278" />
       <source>The file holds %1 events: only the first is imported.</source>
       <translation>Tệp có %1 sự kiện: chỉ nhập sự kiện đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="527" />
+      <location filename="../../ui/calendar_files.py" line="587" />
       <source>The invitation changes nothing in “%1”</source>
       <translation>Lời mời không thay đổi gì ở “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="220" />
+      <location filename="../../ui/calendar_files.py" line="190" />
+      <source>The list holds no actions: no calendar written.</source>
+      <translation>Danh sách không có việc cần làm nào: không ghi tệp lịch.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="188" />
+      <source>The list holds no meetings: no calendar written.</source>
+      <translation>Danh sách không có cuộc họp nào: không ghi tệp lịch.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_files.py" line="280" />
       <source>The meeting this invitation made was in the trash: it is back.</source>
       <translation>Cuộc họp tạo từ lời mời này đang ở thùng rác: đã khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="237" />
+      <location filename="../../ui/calendar_files.py" line="297" />
       <source>The organiser cancelled the meeting “%1” on %2. Move it to the trash?</source>
       <translation>Người tổ chức đã huỷ cuộc họp “%1” ngày %2. Chuyển cuộc họp vào thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="243" />
+      <location filename="../../ui/calendar_files.py" line="303" />
       <source>The organiser cancelled the occurrence on %3 of “%1”; Ketnoi holds only the one on %2: nothing changed.</source>
       <translation>Người tổ chức đã huỷ lần họp ngày %3 của “%1”; Ketnoi chỉ có lần họp ngày %2: không thay đổi gì.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="441" />
+      <location filename="../../ui/calendar_files.py" line="501" />
       <source>This invitation is older than the one “%1” came from (the organiser has sent a newer one since): nothing changed</source>
       <translation>Lời mời này cũ hơn lời mời đã tạo nên “%1” (người tổ chức đã gửi lời mời mới hơn): không thay đổi gì</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="216" />
+      <location filename="../../ui/calendar_files.py" line="276" />
       <source>Time zone %1 is not known: the times are taken as written, check them.</source>
       <translation>Không rõ múi giờ %1: thời gian được lấy đúng như ghi trong tệp, hãy kiểm tra lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="78" />
+      <location filename="../../ui/calendar_files.py" line="79" />
       <source>What %2 saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="86" />
+      <location filename="../../ui/calendar_files.py" line="87" />
       <source>What someone else saved on the meeting meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào cuộc họp trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="83" />
+      <location filename="../../ui/calendar_files.py" line="84" />
       <source>What was saved on the meeting meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào cuộc họp trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="176" />
+      <location filename="../../ui/calendar_files.py" line="236" />
       <source>vCard contacts</source>
       <translation>Danh bạ vCard</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="187" />
+      <location filename="../../ui/calendar_files.py" line="247" />
       <source>vCard written: %Ln contact(s) → %1</source>
       <translation>Đã ghi vCard: %Ln người liên hệ → %1</translation>
     </message>
@@ -4155,114 +4175,114 @@ Bản sao lưu: %2</translation>
   <context>
     <name>InvitationDialog</name>
     <message>
-      <location filename="../../ui/calendar_files.py" line="326" />
+      <location filename="../../ui/calendar_files.py" line="386" />
       <source>Add as contact: %1</source>
       <translation>Thêm làm người liên hệ: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="375" />
+      <location filename="../../ui/calendar_files.py" line="435" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="353" />
+      <location filename="../../ui/calendar_files.py" line="413" />
       <source>Attendees:</source>
       <translation>Người tham dự:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="342" />
+      <location filename="../../ui/calendar_files.py" line="402" />
       <source>Create meeting</source>
       <translation>Tạo cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="289" />
+      <location filename="../../ui/calendar_files.py" line="349" />
       <source>Creates a planned meeting:</source>
       <translation>Sẽ tạo một cuộc họp dự kiến:</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="373" />
+      <location filename="../../ui/calendar_files.py" line="433" />
       <source>Ends</source>
       <translation>Kết thúc</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="275" />
+      <location filename="../../ui/calendar_files.py" line="335" />
       <source>Import calendar invitation</source>
       <translation>Nhập lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="381" />
+      <location filename="../../ui/calendar_files.py" line="441" />
       <source>Kept as logged: %1</source>
       <translation>Giữ nguyên như đã ghi: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="284" />
+      <location filename="../../ui/calendar_files.py" line="344" />
       <source>Link the invitation to meeting #%1? Its updates and cancellation will then apply to it; its title stays as logged.</source>
       <translation>Gắn lời mời với cuộc họp #%1? Khi đó các cập nhật và việc huỷ của lời mời sẽ áp dụng cho cuộc họp này; tiêu đề giữ nguyên như đã ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="336" />
+      <location filename="../../ui/calendar_files.py" line="396" />
       <source>Link to it</source>
       <translation>Gắn với cuộc họp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="307" />
-      <location filename="../../ui/calendar_files.py" line="374" />
+      <location filename="../../ui/calendar_files.py" line="367" />
+      <location filename="../../ui/calendar_files.py" line="434" />
       <source>Location</source>
       <translation>Địa điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="338" />
+      <location filename="../../ui/calendar_files.py" line="398" />
       <source>New meeting</source>
       <translation>Tạo cuộc họp mới</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="378" />
+      <location filename="../../ui/calendar_files.py" line="438" />
       <source>No change to the title, time, location or agenda.</source>
       <translation>Không thay đổi tiêu đề, thời gian, địa điểm hay chương trình họp.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="308" />
+      <location filename="../../ui/calendar_files.py" line="368" />
       <source>Organiser</source>
       <translation>Người tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="372" />
+      <location filename="../../ui/calendar_files.py" line="432" />
       <source>Starts</source>
       <translation>Bắt đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="333" />
+      <location filename="../../ui/calendar_files.py" line="393" />
       <source>That meeting is in the trash: importing brings it back.</source>
       <translation>Cuộc họp đó đang ở thùng rác: nhập sẽ khôi phục nó.</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="305" />
-      <location filename="../../ui/calendar_files.py" line="371" />
+      <location filename="../../ui/calendar_files.py" line="365" />
+      <location filename="../../ui/calendar_files.py" line="431" />
       <source>Title</source>
       <translation>Tiêu đề</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="342" />
+      <location filename="../../ui/calendar_files.py" line="402" />
       <source>Update meeting</source>
       <translation>Cập nhật cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="291" />
+      <location filename="../../ui/calendar_files.py" line="351" />
       <source>Updates meeting #%1 (imported from this invitation before):</source>
       <translation>Sẽ cập nhật cuộc họp #%1 (đã nhập từ lời mời này trước đây):</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="306" />
+      <location filename="../../ui/calendar_files.py" line="366" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="318" />
+      <location filename="../../ui/calendar_files.py" line="378" />
       <source>✓ %1 (contact #%2)</source>
       <translation>✓ %1 (người liên hệ #%2)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_files.py" line="323" />
+      <location filename="../../ui/calendar_files.py" line="383" />
       <source>✓ %1 (our staff)</source>
       <translation>✓ %1 (cán bộ bên ta)</translation>
     </message>
@@ -5214,7 +5234,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5412,8 +5431,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6003,22 +6020,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="798" />
+      <location filename="../../ui/main_window.py" line="806" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="796" />
+      <location filename="../../ui/main_window.py" line="804" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="800" />
+      <location filename="../../ui/main_window.py" line="808" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="519" />
+      <location filename="../../ui/main_window.py" line="526" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
@@ -6028,7 +6045,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="604" />
+      <location filename="../../ui/main_window.py" line="612" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
@@ -6043,7 +6060,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="592" />
+      <location filename="../../ui/main_window.py" line="599" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
@@ -6053,12 +6070,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="628" />
+      <location filename="../../ui/main_window.py" line="636" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="538" />
+      <location filename="../../ui/main_window.py" line="545" />
       <source>&amp;History…</source>
       <translation>Lịch &amp;sử…</translation>
     </message>
@@ -6068,7 +6085,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="542" />
+      <location filename="../../ui/main_window.py" line="549" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
@@ -6079,7 +6096,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="430" />
-      <location filename="../../ui/main_window.py" line="877" />
+      <location filename="../../ui/main_window.py" line="886" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
@@ -6119,12 +6136,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="619" />
+      <location filename="../../ui/main_window.py" line="627" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="540" />
+      <location filename="../../ui/main_window.py" line="547" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
@@ -6134,17 +6151,17 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="613" />
+      <location filename="../../ui/main_window.py" line="621" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="545" />
+      <location filename="../../ui/main_window.py" line="552" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="792" />
+      <location filename="../../ui/main_window.py" line="800" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
@@ -6159,22 +6176,22 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="663" />
+      <location filename="../../ui/main_window.py" line="671" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="548" />
+      <location filename="../../ui/main_window.py" line="555" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1033" />
+      <location filename="../../ui/main_window.py" line="1042" />
       <source>Draft letter</source>
       <translation>Soạn công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="488" />
+      <location filename="../../ui/main_window.py" line="495" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
@@ -6189,18 +6206,23 @@ Bản sao lưu: %2</translation>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="488" />
+      <source>Export this list to calenda&amp;r (.ics)…</source>
+      <translation>Xuất danh sách này &amp;ra lịch (.ics)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="514" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="521" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="542" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
@@ -6210,7 +6232,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="493" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
@@ -6220,27 +6242,27 @@ Bản sao lưu: %2</translation>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="529" />
+      <location filename="../../ui/main_window.py" line="536" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="632" />
+      <location filename="../../ui/main_window.py" line="640" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="874" />
+      <location filename="../../ui/main_window.py" line="883" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="875" />
+      <location filename="../../ui/main_window.py" line="884" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="877" />
+      <location filename="../../ui/main_window.py" line="886" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
@@ -6250,7 +6272,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="758" />
+      <location filename="../../ui/main_window.py" line="766" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
@@ -6260,12 +6282,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="522" />
+      <location filename="../../ui/main_window.py" line="529" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="872" />
+      <location filename="../../ui/main_window.py" line="881" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
@@ -6280,7 +6302,7 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="872" />
+      <location filename="../../ui/main_window.py" line="881" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
@@ -6290,12 +6312,12 @@ Bản sao lưu: %2</translation>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="611" />
+      <location filename="../../ui/main_window.py" line="619" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="665" />
+      <location filename="../../ui/main_window.py" line="673" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -6305,7 +6327,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1033" />
+      <location filename="../../ui/main_window.py" line="1042" />
       <source>Write the letter to:</source>
       <translation>Gửi công văn tới:</translation>
     </message>
@@ -6753,6 +6775,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6906,7 +6929,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
