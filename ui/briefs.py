@@ -42,6 +42,7 @@ from app.briefing.produce import (
     BriefCancelled,
     BriefRequest,
     Produced,
+    missing_file_name,
     pdf_path,
     period,
     produce,
@@ -50,7 +51,7 @@ from app.briefing.produce import (
 from app.briefing.produce import PERIODS as NAMED_PERIODS
 from db import clock
 from db.engine import read_session
-from ui import answers, file_dialogs, i18n
+from ui import answers, file_dialogs, file_names, i18n
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
@@ -283,10 +284,11 @@ class BriefDialog(QDialog):
             return
         self._reading.add(key)
         engine, today = self.ctx.engine, self.ctx.today()
+        words = file_names.brief_words()  # "tom-tat-…" in the Vietnamese window (reviewer h129)
 
         def read(_task: Task) -> str:
             with read_session(engine) as s:
-                return suggested_file_name(s, req, today)
+                return suggested_file_name(s, req, today, words)
 
         def done(name: str, *, keep: bool = True) -> None:
             self._reading.discard(key)
@@ -298,7 +300,7 @@ class BriefDialog(QDialog):
             elif waiting is not None:
                 self._then = waiting
 
-        fallback = f"brief-{req.kind}-{today.isoformat()}.pdf"
+        fallback = missing_file_name(req.kind, today, words)
         self.ctx.tasks.run(
             read, on_done=done, on_error=lambda _exc: done(fallback, keep=False), owner=self, again=False
         )

@@ -13,7 +13,6 @@ service's one-line message.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDir
@@ -23,9 +22,8 @@ from app import exporting
 from app.exporting import export_workbook, write_template
 from app.importing.errors import ImportCancelled
 from app.lists import ListQuery
-from app.vntext import fold
 from db.engine import read_session
-from ui import answers, file_dialogs, labels
+from ui import answers, file_dialogs, file_names, labels
 from ui.context import AppContext
 from ui.not_written import error_text
 from ui.progress import run_with_progress
@@ -35,15 +33,17 @@ FOLDER_KEY = "exports/folder"
 
 
 def default_export_name(today: dt.date) -> str:
-    return f"ketnoi-export-{today.isoformat()}.xlsx"
+    """ "ketnoi-export-2026-11-23.xlsx", "ketnoi-xuat-du-lieu-2026-11-23.xlsx" (ui.file_names)."""
+    return f"ketnoi-{file_names.export_word()}-{today.isoformat()}.xlsx"
 
 
 def default_list_name(entity: str, words: list[str], today: dt.date, suffix: str = ".xlsx") -> str:
-    """ "ketnoi-actions-overdue-tran-thi-lan-2026-12-06.xlsx": what the list is, its filters
-    (``words``, folded to plain letters: a name any system and mail program keeps), the day."""
-    parts = [f"{entity}s"]  # (every list's kind takes an s: organisations, contacts…)
+    """ "ketnoi-actions-overdue-tran-thi-lan-2026-12-06.xlsx", "ketnoi-cuoc-hop-tuan-nay-….ics":
+    what the list is in the window's language (:mod:`ui.file_names`), its filters (``words``,
+    folded to plain letters: a name any system and mail program keeps), the day."""
+    parts = [file_names.list_word(entity)]
     for word in words:
-        slug = re.sub(r"[^a-z0-9]+", "-", fold(word)).strip("-")
+        slug = file_names.slug(word)
         if slug:
             parts.append(slug)
     name = "-".join(parts)[:MAX_NAME].rstrip("-")
@@ -55,7 +55,7 @@ MAX_NAME = 80
 
 
 def default_template_name() -> str:
-    return "ketnoi-mau-nhap-lieu-import-template.xlsx"
+    return f"ketnoi-{file_names.template_word()}.xlsx"
 
 
 def _tr(text: str) -> str:

@@ -964,13 +964,15 @@ def _choose_new(damaged: Path | None, parent: QWidget | None) -> str | None:
     """ "Start a new database…": the URL of a new file (that does not exist yet) for an empty
     database, chosen in a file dialog (None if none). An existing file is never overwritten."""
     from db.paths import leftovers, resolve_url
+    from ui.file_names import new_database_word
 
     folder = damaged.parent if damaged is not None else Path.home()
-    suggested = folder / "ketnoi-new.db"
+    new = new_database_word()  # "ketnoi-moi.db" in the Vietnamese window
+    suggested = folder / f"ketnoi-{new}.db"
     n = 1
     while suggested.exists():
         n += 1
-        suggested = folder / f"ketnoi-new-{n}.db"
+        suggested = folder / f"ketnoi-{new}-{n}.db"
     chosen, _ = file_dialogs.get_save_file_name(
         parent,
         tr("Start a new database"),

@@ -12,6 +12,10 @@ File names (``brief_file_name``), with ``today`` the day the brief is written:
     brief-meeting-<meeting day>-<title>-<today>.pdf
     brief-digest-<first day>-<last day>-<today>.pdf
 
+The window's Save as… offers them in its language (``words``: :class:`FileWords`, from
+``ui.file_names``: "tom-tat-nic-2026-11-23.pdf"); the command line and the window's Open (whose
+folder :mod:`app.briefing.opened` clears of ``brief-….pdf`` names) keep the English words.
+
 Gathering runs in a read-only session opened here (so it may run on a worker thread); the PDF
 is written to ``<file>.part`` and moved into place only when complete, so a cancelled or failed
 brief leaves no file behind.
@@ -92,6 +96,22 @@ def slug(text: str, *, limit: int = 40) -> str:
     return words.strip("-") or "brief"
 
 
+@dataclass(frozen=True)
+class FileWords:
+    """The words of a brief's file name (plain letters and hyphens): English unless the window
+    gives its own (``ui.file_names.brief_words``)."""
+
+    brief: str = "brief"
+    organisation: str = "organisation"
+    contact: str = "contact"
+    meeting: str = "meeting"
+    digest: str = "digest"
+    confidential: str = "confidential"
+
+
+ENGLISH = FileWords()
+
+
 def brief_file_name(
     kind: str,
     subject: str,
@@ -100,6 +120,7 @@ def brief_file_name(
     day: dt.date | None = None,
     end: dt.date | None = None,
     confidential: bool = False,
+    words: FileWords = ENGLISH,
 ) -> str:
     """The file a brief is written to when no name is given.
 
@@ -109,19 +130,20 @@ def brief_file_name(
     a folder's listing, the recent files; reviewer h103: "brief-meeting-2026-12-09-hop-kin-ve-
     thuong-vu-genetica-….pdf"), nor is a meeting whose title names a confidential person or
     organisation (:mod:`app.secret_names`)."""
+    w, on = words, today.isoformat()
     if confidential and kind in ("organisation", "contact"):
-        return f"brief-{kind}-confidential-{today.isoformat()}.pdf"
+        return f"{w.brief}-{getattr(w, kind)}-{w.confidential}-{on}.pdf"
     if confidential and kind == "meeting":
         assert day is not None
-        return f"brief-meeting-{day.isoformat()}-confidential-{today.isoformat()}.pdf"
+        return f"{w.brief}-{w.meeting}-{day.isoformat()}-{w.confidential}-{on}.pdf"
     if kind in ("organisation", "contact"):
-        return f"brief-{slug(subject)}-{today.isoformat()}.pdf"
+        return f"{w.brief}-{slug(subject)}-{on}.pdf"
     if kind == "meeting":
         assert day is not None
-        return f"brief-meeting-{day.isoformat()}-{slug(subject, limit=30)}-{today.isoformat()}.pdf"
+        return f"{w.brief}-{w.meeting}-{day.isoformat()}-{slug(subject, limit=30)}-{on}.pdf"
     if kind == "digest":
         assert day is not None and end is not None
-        return f"brief-digest-{day.isoformat()}-{end.isoformat()}-{today.isoformat()}.pdf"
+        return f"{w.brief}-{w.digest}-{day.isoformat()}-{end.isoformat()}-{on}.pdf"
     raise ValueError(kind)
 
 
@@ -144,23 +166,33 @@ def file_name_of(brief: Brief, today: dt.date) -> str:
     return brief_file_name("digest", "", today, day=brief.start, end=brief.end)
 
 
-def suggested_file_name(session: Session, req: BriefRequest, today: dt.date) -> str:
+def missing_file_name(kind: str, today: dt.date, words: FileWords = ENGLISH) -> str:
+    """The name of a brief whose subject could not be read: by its kind ("brief-meeting-…")."""
+    return f"{words.brief}-{getattr(words, kind, kind)}-{today.isoformat()}.pdf"
+
+
+def suggested_file_name(
+    session: Session, req: BriefRequest, today: dt.date, words: FileWords = ENGLISH
+) -> str:
     """The default file name for a request, from one row read by primary key (what the window
-    offers in "Save as…" before anything is gathered). A missing subject is named by its kind."""
+    offers in "Save as…" before anything is gathered, in its ``words``). A missing subject is
+    named by its kind."""
     if req.kind == "digest":
         assert req.start is not None and req.end is not None
-        return brief_file_name("digest", "", today, day=req.start, end=req.end)
+        return brief_file_name("digest", "", today, day=req.start, end=req.end, words=words)
     rec: Any = session.get(kinds.model(req.kind), req.subject_id) if req.subject_id is not None else None
     if rec is None:
-        return f"brief-{req.kind}-{today.isoformat()}.pdf"
+        return missing_file_name(req.kind, today, words)
     secret = bool(getattr(rec, "confidential", False))
     if req.kind == "organisation":
-        return brief_file_name("organisation", str(rec.acronym or rec.name), today, confidential=secret)
+        subject = str(rec.acronym or rec.name)
+        return brief_file_name("organisation", subject, today, confidential=secret, words=words)
     if req.kind == "contact":
-        return brief_file_name("contact", str(rec.full_name), today, confidential=secret)
+        return brief_file_name("contact", str(rec.full_name), today, confidential=secret, words=words)
     # (an ordinary meeting whose title names a confidential person is not named after it either)
     secret = secret or bool(secret_names.found_in(secret_names.load(session), [str(rec.title)]))
-    return brief_file_name("meeting", str(rec.title), today, day=rec.starts_at.date(), confidential=secret)
+    day = rec.starts_at.date()
+    return brief_file_name("meeting", str(rec.title), today, day=day, confidential=secret, words=words)
 
 
 def gather_brief(session: Session, req: BriefRequest, today: dt.date) -> Brief:

@@ -595,102 +595,102 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="154" />
+      <location filename="../../ui/briefs.py" line="155" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="164" />
+      <location filename="../../ui/briefs.py" line="165" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="124" />
+      <location filename="../../ui/briefs.py" line="125" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="166" />
+      <location filename="../../ui/briefs.py" line="167" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="369" />
+      <location filename="../../ui/briefs.py" line="371" />
       <source>Brief written: %1 (%Ln page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%Ln trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="383" />
+      <location filename="../../ui/briefs.py" line="385" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="199" />
+      <location filename="../../ui/briefs.py" line="200" />
       <source>Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again.</source>
       <translation>Đã chọn cho bản tóm tắt đến khi đóng Ketnoi. Chọn lại ngôn ngữ của cửa sổ để theo cửa sổ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="99" />
+      <location filename="../../ui/briefs.py" line="100" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="112" />
+      <location filename="../../ui/briefs.py" line="113" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="125" />
+      <location filename="../../ui/briefs.py" line="126" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="112" />
+      <location filename="../../ui/briefs.py" line="113" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="100" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="98" />
+      <location filename="../../ui/briefs.py" line="99" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="153" />
+      <location filename="../../ui/briefs.py" line="154" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="102" />
       <source>Period digest</source>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="338" />
+      <location filename="../../ui/briefs.py" line="340" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="311" />
+      <location filename="../../ui/briefs.py" line="313" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="204" />
+      <location filename="../../ui/briefs.py" line="205" />
       <source>The window's language. Another chosen here is kept for briefs until Ketnoi closes.</source>
       <translation>Theo ngôn ngữ của cửa sổ. Ngôn ngữ khác chọn ở đây được giữ cho bản tóm tắt đến khi đóng Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="112" />
+      <location filename="../../ui/briefs.py" line="113" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="112" />
+      <location filename="../../ui/briefs.py" line="113" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2156,6 +2157,74 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/exports.py" line="164" />
       <source>it holds %Ln confidential record(s): give it only to those who may see them.</source>
       <translation>tệp có %Ln hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileNames</name>
+    <message>
+      <location filename="../../ui/file_names.py" line="48" />
+      <source>actions</source>
+      <translation>việc cần làm</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="75" />
+      <source>brief</source>
+      <translation>tóm tắt</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="80" />
+      <source>confidential</source>
+      <translation>mật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="77" />
+      <source>contact</source>
+      <translation>liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="46" />
+      <source>contacts</source>
+      <translation>liên hệ</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="79" />
+      <source>digest</source>
+      <translation>tổng hợp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="55" />
+      <source>export</source>
+      <translation>xuất dữ liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="61" />
+      <source>mau-nhap-lieu-import-template</source>
+      <translation>mẫu nhập liệu</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="78" />
+      <source>meeting</source>
+      <translation>cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="47" />
+      <source>meetings</source>
+      <translation>cuộc họp</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="66" />
+      <source>new</source>
+      <translation>mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="76" />
+      <source>organisation</source>
+      <translation>tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_names.py" line="45" />
+      <source>organisations</source>
+      <translation>tổ chức</translation>
     </message>
   </context>
   <context>
@@ -5060,7 +5129,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5234,6 +5302,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5431,6 +5500,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5723,7 +5794,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="992" />
+      <location filename="../../ui/main.py" line="994" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
@@ -5922,7 +5993,7 @@ Bản sao lưu: %2</translation>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="975" />
+      <location filename="../../ui/main.py" line="977" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
@@ -5972,7 +6043,7 @@ Bản sao lưu: %2</translation>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="1001" />
+      <location filename="../../ui/main.py" line="1003" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
@@ -6775,7 +6846,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6929,9 +6999,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>

@@ -379,9 +379,11 @@ class ListPanel(QWidget):
 
     def export_words(self) -> list[str]:
         """What narrows the list, for the name of a file it is written to ("overdue", a kind's
-        code, the staff member or organisation chosen, the words typed): codes, not the
-        window's words, so the name reads the same in either language."""
-        words = [str(self._value(key) or "") for key in ("preset", "when", "kind")]
+        code, the staff member or organisation chosen, the words typed). In English the view's
+        and the kind's codes ("due_now", "week"); in Vietnamese the window's words ("Tuần này",
+        folded to "tuan-nay" in the name: reviewer h129 was offered English names there)."""
+        vi = self.ctx.lang() == "vi"
+        words = [self._file_word(key, vi) for key in ("preset", "when", "kind")]
         for key in ("sector", "tag", "owner"):
             combo = self._combos.get(key)
             if combo is not None and combo.currentData() is not None:
@@ -417,6 +419,13 @@ class ListPanel(QWidget):
         bounds = presets.week_bounds(str(combo.currentData() or ""), self.ctx.today())
         tip = "" if bounds is None else f"{self.ctx.fmt_date(bounds[0])} – {self.ctx.fmt_date(bounds[1])}"
         combo.setToolTip(tip)
+
+    def _file_word(self, key: str, shown: bool) -> str:
+        """A combo's choice for a file's name: its code, or the words it shows (``shown``)."""
+        combo = self._combos.get(key)
+        if combo is None or combo.currentData() is None:
+            return ""
+        return combo.currentText() if shown else str(combo.currentData())
 
     def _value(self, key: str) -> Any:
         combo = self._combos.get(key)
