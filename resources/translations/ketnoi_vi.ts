@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="303" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -5118,8 +5117,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5129,6 +5126,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5225,7 +5223,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5500,8 +5497,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5794,68 +5789,68 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="994" />
+      <location filename="../../ui/main.py" line="995" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="167" />
+      <location filename="../../ui/main.py" line="168" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="885" />
+      <location filename="../../ui/main.py" line="886" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="702" />
+      <location filename="../../ui/main.py" line="703" />
       <source>(named while the computer's clock was ahead)</source>
       <translation>(được đặt tên khi đồng hồ máy tính chạy sai)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="810" />
+      <location filename="../../ui/main.py" line="811" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="691" />
+      <location filename="../../ui/main.py" line="692" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="237" />
+      <location filename="../../ui/main.py" line="238" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="382" />
+      <location filename="../../ui/main.py" line="383" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="858" />
+      <location filename="../../ui/main.py" line="859" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="807" />
+      <location filename="../../ui/main.py" line="808" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="850" />
+      <location filename="../../ui/main.py" line="851" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="846" />
+      <location filename="../../ui/main.py" line="847" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="423" />
-      <location filename="../../ui/main.py" line="426" />
+      <location filename="../../ui/main.py" line="424" />
+      <location filename="../../ui/main.py" line="427" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -5866,7 +5861,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="428" />
+      <location filename="../../ui/main.py" line="429" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -5877,213 +5872,213 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="678" />
+      <location filename="../../ui/main.py" line="679" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="867" />
+      <location filename="../../ui/main.py" line="868" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="688" />
+      <location filename="../../ui/main.py" line="689" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="363" />
+      <location filename="../../ui/main.py" line="364" />
       <source>Open %1 at every start from now on, instead of %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="372" />
+      <location filename="../../ui/main.py" line="373" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="929" />
+      <location filename="../../ui/main.py" line="930" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="777" />
+      <location filename="../../ui/main.py" line="778" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="712" />
+      <location filename="../../ui/main.py" line="713" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="163" />
+      <location filename="../../ui/main.py" line="164" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="699" />
+      <location filename="../../ui/main.py" line="700" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="865" />
+      <location filename="../../ui/main.py" line="866" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="379" />
+      <location filename="../../ui/main.py" line="380" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="204" />
+      <location filename="../../ui/main.py" line="205" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="206" />
+      <location filename="../../ui/main.py" line="207" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="707" />
+      <location filename="../../ui/main.py" line="708" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="818" />
+      <location filename="../../ui/main.py" line="819" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="237" />
-      <location filename="../../ui/main.py" line="645" />
+      <location filename="../../ui/main.py" line="238" />
+      <location filename="../../ui/main.py" line="646" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="710" />
+      <location filename="../../ui/main.py" line="711" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="898" />
+      <location filename="../../ui/main.py" line="899" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="893" />
+      <location filename="../../ui/main.py" line="894" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="919" />
+      <location filename="../../ui/main.py" line="920" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="814" />
+      <location filename="../../ui/main.py" line="815" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="822" />
+      <location filename="../../ui/main.py" line="823" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="977" />
+      <location filename="../../ui/main.py" line="978" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="713" />
+      <location filename="../../ui/main.py" line="714" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="936" />
+      <location filename="../../ui/main.py" line="937" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="675" />
+      <location filename="../../ui/main.py" line="676" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="136" />
+      <location filename="../../ui/main.py" line="137" />
       <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="769" />
+      <location filename="../../ui/main.py" line="770" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="762" />
+      <location filename="../../ui/main.py" line="763" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="366" />
+      <location filename="../../ui/main.py" line="367" />
       <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
       <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="767" />
+      <location filename="../../ui/main.py" line="768" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="948" />
+      <location filename="../../ui/main.py" line="949" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="1003" />
+      <location filename="../../ui/main.py" line="1004" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="854" />
+      <location filename="../../ui/main.py" line="855" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="862" />
+      <location filename="../../ui/main.py" line="863" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="153" />
+      <location filename="../../ui/main.py" line="154" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="764" />
+      <location filename="../../ui/main.py" line="765" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="775" />
+      <location filename="../../ui/main.py" line="776" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="509" />
+      <location filename="../../ui/main.py" line="510" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="682" />
+      <location filename="../../ui/main.py" line="683" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="375" />
+      <location filename="../../ui/main.py" line="376" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -6529,32 +6524,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MeetingDraft</name>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="186" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="188" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="185" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="187" />
       <source>&amp;Recover</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="57" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="59" />
       <source>A meeting you were typing at %1 was not saved: Log meeting (Ctrl+M) offers it back.</source>
       <translation>Một cuộc họp bạn đang gõ lúc %1 chưa được lưu: Ghi nhận cuộc họp (Ctrl+M) sẽ đề nghị khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="183" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="185" />
       <source>Ketnoi closed before it was saved. Nothing of it is in the database yet.</source>
       <translation>Ketnoi đã đóng trước khi cuộc họp được lưu. Chưa có gì của cuộc họp này trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="177" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="179" />
       <source>Recover a meeting?</source>
       <translation>Khôi phục cuộc họp?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="178" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="180" />
       <source>Recover the meeting you were typing at %1?</source>
       <translation>Khôi phục cuộc họp bạn đang gõ lúc %1?</translation>
     </message>
@@ -6872,9 +6867,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6889,16 +6882,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6964,7 +6953,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7493,6 +7481,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7503,11 +7493,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7569,6 +7563,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7579,6 +7574,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8572,194 +8569,199 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="337" />
+      <location filename="../../ui/trash.py" line="343" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="213" />
+      <location filename="../../ui/trash.py" line="218" />
       <source>%Ln deleted record(s) in the trash; %1 shown.</source>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="333" />
+      <location filename="../../ui/trash.py" line="339" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="331" />
+      <location filename="../../ui/trash.py" line="337" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="130" />
+      <location filename="../../ui/trash.py" line="131" />
       <source>&amp;Empty trash…</source>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="306" />
+      <location filename="../../ui/trash.py" line="312" />
       <source>&amp;Leave in the trash</source>
       <translation>&amp;Để lại trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="304" />
+      <location filename="../../ui/trash.py" line="310" />
       <source>&amp;Merge into it</source>
       <translation>&amp;Gộp vào liên hệ đó</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="127" />
+      <location filename="../../ui/trash.py" line="128" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="350" />
+      <location filename="../../ui/trash.py" line="356" />
       <source>A backup of the database is taken first.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="300" />
+      <location filename="../../ui/trash.py" line="306" />
       <source>A live contact looks like the same person:</source>
       <translation>Một liên hệ đang dùng có vẻ là cùng một người:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="94" />
+      <location filename="../../ui/trash.py" line="95" />
       <source>All kinds</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="298" />
+      <location filename="../../ui/trash.py" line="304" />
       <source>Already there?</source>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="388" />
-      <location filename="../../ui/trash.py" line="394" />
+      <location filename="../../ui/trash.py" line="397" />
+      <source>Counting…</source>
+      <translation>Đang đếm…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="436" />
+      <location filename="../../ui/trash.py" line="442" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="99" />
+      <location filename="../../ui/trash.py" line="100" />
       <source>Filter by name…</source>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="374" />
+      <location filename="../../ui/trash.py" line="380" />
       <source>Kept in the trash: %Ln record(s) still used by a record you may not see.</source>
       <translation>Giữ lại trong thùng rác: %Ln bản ghi mà một hồ sơ bạn không được xem vẫn dùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="301" />
+      <location filename="../../ui/trash.py" line="307" />
       <source>Merge into the live contact (its values stay; the restored one's fill its blanks), restore as a second contact, or leave in the trash?</source>
       <translation>Gộp vào liên hệ đang dùng (giữ các giá trị của liên hệ đó; liên hệ khôi phục chỉ điền vào chỗ trống), khôi phục thành một liên hệ thứ hai, hay để lại trong thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="260" />
+      <location filename="../../ui/trash.py" line="266" />
       <source>Merge of a restored contact</source>
       <translation>Gộp một liên hệ vừa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="352" />
+      <location filename="../../ui/trash.py" line="358" />
       <source>No copy is taken first: the server's backups are the team's.</source>
       <translation>Không có bản sao lưu nào được tạo trước: bản sao lưu của máy chủ là của cả nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="271" />
+      <location filename="../../ui/trash.py" line="277" />
       <source>Not restored</source>
       <translation>Chưa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="389" />
+      <location filename="../../ui/trash.py" line="437" />
       <source>Nothing in the trash is yours to empty.</source>
       <translation>Thùng rác không có gì do bạn xoá để dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="368" />
+      <location filename="../../ui/trash.py" line="374" />
       <source>On this team database you empty what you deleted.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="361" />
+      <location filename="../../ui/trash.py" line="367" />
       <source>On this team database you empty what you deleted: what colleagues deleted (%Ln record(s)) stays, for them or a manager to empty.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá: những gì đồng nghiệp đã xoá (%Ln bản ghi) vẫn ở lại, để họ hoặc quản lý dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="344" />
+      <location filename="../../ui/trash.py" line="350" />
       <source>Remove %1 for good? Their links go with them; their history stays.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="412" />
+      <location filename="../../ui/trash.py" line="460" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="305" />
+      <location filename="../../ui/trash.py" line="311" />
       <source>Restore &amp;anyway</source>
       <translation>Vẫn &amp;khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="254" />
+      <location filename="../../ui/trash.py" line="260" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="256" />
+      <location filename="../../ui/trash.py" line="262" />
       <source>Restored %Ln record(s) and merged them into the live ones</source>
       <translation>Đã khôi phục %Ln bản ghi và gộp vào các bản ghi đang dùng</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="104" />
+      <location filename="../../ui/trash.py" line="105" />
       <source>Show</source>
       <translation>Hiển thị</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="210" />
-      <location filename="../../ui/trash.py" line="416" />
+      <location filename="../../ui/trash.py" line="215" />
+      <location filename="../../ui/trash.py" line="464" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="272" />
+      <location filename="../../ui/trash.py" line="278" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="370" />
+      <location filename="../../ui/trash.py" line="376" />
       <source>This empties every deleted record of the team, whoever deleted it.</source>
       <translation>Thao tác này dọn mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="88" />
+      <location filename="../../ui/trash.py" line="89" />
       <source>Trash</source>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="318" />
+      <location filename="../../ui/trash.py" line="324" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="316" />
+      <location filename="../../ui/trash.py" line="322" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="319" />
+      <location filename="../../ui/trash.py" line="325" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="286" />
+      <location filename="../../ui/trash.py" line="292" />
       <source>the same e-mail</source>
       <translation>cùng e-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="286" />
+      <location filename="../../ui/trash.py" line="292" />
       <source>the same phone</source>
       <translation>cùng số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="288" />
+      <location filename="../../ui/trash.py" line="294" />
       <source>• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash</source>
       <translation>• %1 (#%2): %3 (%4) với %5 (#%6), không ở trong thùng rác</translation>
     </message>
@@ -8767,27 +8769,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashModel</name>
     <message>
-      <location filename="../../ui/trash.py" line="60" />
+      <location filename="../../ui/trash.py" line="61" />
       <source>Deleted by</source>
       <translation>Người xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="60" />
+      <location filename="../../ui/trash.py" line="61" />
       <source>Deleted on</source>
       <translation>Thời điểm xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="60" />
+      <location filename="../../ui/trash.py" line="61" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="73" />
+      <location filename="../../ui/trash.py" line="74" />
       <source>Merged into “%1”: undo the merge to get its links back</source>
       <translation>Đã gộp vào “%1”: hoàn tác việc gộp để lấy lại các liên kết</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="60" />
+      <location filename="../../ui/trash.py" line="61" />
       <source>Name</source>
       <translation>Tên</translation>
     </message>
@@ -9156,6 +9158,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9181,6 +9185,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

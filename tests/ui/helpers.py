@@ -129,3 +129,50 @@ def main_windows(first: Any = None) -> list[Any]:
         for w in QApplication.topLevelWidgets()
         if isinstance(w, MainWindow) and w.isVisible() and w not in others
     ]
+
+
+class FarServer:
+    """Every query on ``engine`` waits ``wait_s`` first, as on a far team server, from
+    :meth:`start` until :meth:`stop`; :attr:`threads` are the threads the queries ran on and
+    :attr:`ticks`, how many times a 10 ms timer on the UI thread ran meanwhile (the window
+    answering: a read on the UI thread holds it still)."""
+
+    def __init__(self, engine: Any, wait_s: float) -> None:
+        self.engine, self.wait_s = engine, wait_s
+        self.threads: list[int] = []
+        self.ticks = 0
+        self._timer: Any = None
+
+    def _before(self, *_a: Any) -> None:
+        import threading
+        import time
+
+        self.threads.append(threading.get_ident())
+        time.sleep(self.wait_s)
+
+    def _tick(self) -> None:
+        self.ticks += 1
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+        from sqlalchemy import event
+
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        event.listen(self.engine, "before_cursor_execute", self._before)
+
+    def stop(self) -> None:
+        from sqlalchemy import event
+
+        event.remove(self.engine, "before_cursor_execute", self._before)
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def on_ui_thread(self) -> bool:
+        """A query ran on the UI thread (this one: the tests' thread) since :meth:`start`."""
+        import threading
+
+        return threading.get_ident() in self.threads

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import FarServer, wait_idle
 
 pytestmark = [
     pytest.mark.postgres,
@@ -57,9 +57,15 @@ def _asked(qtbot: Any, ctx: Any, monkeypatch: pytest.MonkeyPatch) -> str:
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    dialog.empty_button.click()
-    wait_idle(qtbot, ctx)
+    reads = FarServer(ctx.engine, 0.0)  # (the threads the count's queries run on)
+    reads.start()
+    try:
+        dialog.empty_button.click()
+        wait_idle(qtbot, ctx)
+    finally:
+        reads.stop()
     assert len(asked) == 1
+    assert reads.threads and not reads.on_ui_thread()  # counted off the UI thread (1.6 s at 4,000)
     return asked[0]
 
 
