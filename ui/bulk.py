@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,14 +29,15 @@ from shiboken6 import isValid
 
 from app import bulk_edit, lists
 from db import kinds
-from db.engine import Session
+from db.engine import Session, read_session
 from db.models import ACTION_STATUSES
 from ui import labels
 from ui.commands import Commands
-from ui.context import AppContext
+from ui.context import AppContext, Unreachable
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
 from ui.successor_note import SuccessorNote
+from ui.tasks import Task
 from ui.team import hold_read_only
 from ui.widgets import Lookup
 
@@ -162,6 +163,7 @@ class BulkActions:
 
     def __init__(self, ctx: AppContext, commands: Commands, window: QWidget) -> None:
         self.ctx, self.commands, self.window = ctx, commands, window
+        self._merging = False  # a list's Merge reading the two records (ui.bulk.merge_two)
 
     def menu(self, entity: str, ids: Callable[[], list[int]], parent: QWidget) -> QMenu:
         menu = QMenu(tr("Selection"), parent)
@@ -198,16 +200,49 @@ class BulkActions:
         for duplicates does not pair, "Tanaka Hiroshi" and "Hiroshi Tanaka" spelt apart, could
         not be merged from the list): the one with more history is kept, else the older, as
         Find duplicates offers them (reviewer h129: the one first in the list was kept, the
-        newer "Pham Thi Thu Trang" over "Phạm Thị Thu Trang" with her meeting), unless swapped."""
+        newer "Pham Thi Thu Trang" over "Phạm Thị Thu Trang" with her meeting), unless swapped.
+
+        Which to keep and what the dialog shows are read on a pool thread, then the dialog
+        opens: counting each record's history on the UI thread froze the window on a team
+        database. Meanwhile the window shows a busy cursor and the status bar says so; a second
+        Merge waits for the first; the server out of reach is said in one sentence."""
         if len(ids) != 2:
             self.ctx.status_message.emit(tr("Select exactly two records to merge."))
             return
-        from app.merge import kept_first
+        if self._merging:
+            return
+        from ui.dialogs import merge_facts
         from ui.dialogs.duplicates import MergeDialog
 
-        with self.ctx.read() as s:
-            survivor, other = kept_first(s, entity, ids[0], ids[1])
-        MergeDialog(self.ctx, self.commands, entity, survivor, other, self.window).exec()
+        self._merging = True
+        window, engine, (a, b) = self.window, self.ctx.engine, ids
+        window.setCursor(Qt.CursorShape.BusyCursor)
+        self.ctx.status_message.emit(tr("Reading the two records to merge…"))
+
+        def work(_task: Task) -> merge_facts.Pair:
+            with read_session(engine) as s:
+                return merge_facts.read_kept_first(s, entity, a, b)
+
+        def ended() -> None:
+            self._merging = False
+            window.unsetCursor()
+            self.ctx.status_message.emit("")
+
+        def read(pair: merge_facts.Pair) -> None:
+            ended()
+            dialog = MergeDialog(
+                self.ctx, self.commands, entity, pair.survivor_id, pair.other_id, window, pair=pair
+            )
+            dialog.exec()
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            if isinstance(exc, Unreachable):
+                self.commands.not_opened()
+            else:
+                self.commands.error(exc)
+
+        self.ctx.tasks.run(work, on_done=read, on_error=failed, owner=window, again=False)
 
     def fill_selection(self, menu: QMenu, entity: str, ids: Callable[[], list[int]]) -> None:
         """Edit → Selection: the bulk actions of the current list, enabled when rows are selected."""

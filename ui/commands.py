@@ -284,10 +284,15 @@ class Commands(QObject):
         except Exception as exc:
             if not server_unreachable(exc):
                 raise
-            text = self.ctx.unreachable_text(opening=True)
-            self.ctx.status_message.emit(text)
-            QMessageBox.warning(self.window, self.tr("Ketnoi"), text)
+            self.not_opened()
             return None
+
+    def not_opened(self) -> None:
+        """Say in one sentence that what was asked for cannot be opened: the team database's
+        server is out of reach."""
+        text = self.ctx.unreachable_text(opening=True)
+        self.ctx.status_message.emit(text)
+        QMessageBox.warning(self.window, self.tr("Ketnoi"), text)
 
     # --- forms -----------------------------------------------------------------------------------
 

@@ -698,138 +698,144 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="233" />
+      <location filename="../../ui/bulk.py" line="268" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="259" />
+      <location filename="../../ui/bulk.py" line="294" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="183" />
+      <location filename="../../ui/bulk.py" line="185" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="154" />
+      <location filename="../../ui/bulk.py" line="155" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
+      <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="304" />
+      <location filename="../../ui/bulk.py" line="339" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="191" />
+      <location filename="../../ui/bulk.py" line="193" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="190" />
+      <location filename="../../ui/bulk.py" line="192" />
       <source>Merge the two selected…</source>
       <translation>Gộp hai mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="272" />
+      <location filename="../../ui/bulk.py" line="220" />
+      <source>Reading the two records to merge…</source>
+      <translation>Đang đọc hai hồ sơ cần gộp…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="307" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="184" />
+      <location filename="../../ui/bulk.py" line="186" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="277" />
+      <location filename="../../ui/bulk.py" line="312" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="203" />
+      <location filename="../../ui/bulk.py" line="210" />
       <source>Select exactly two records to merge.</source>
       <translation>Hãy chọn đúng hai hồ sơ để gộp.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="216" />
+      <location filename="../../ui/bulk.py" line="251" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="167" />
+      <location filename="../../ui/bulk.py" line="169" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="285" />
+      <location filename="../../ui/bulk.py" line="320" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="291" />
+      <location filename="../../ui/bulk.py" line="326" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="186" />
+      <location filename="../../ui/bulk.py" line="188" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="264" />
+      <location filename="../../ui/bulk.py" line="299" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="259" />
-      <location filename="../../ui/bulk.py" line="272" />
+      <location filename="../../ui/bulk.py" line="294" />
+      <location filename="../../ui/bulk.py" line="307" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="99" />
+      <location filename="../../ui/bulk.py" line="100" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="68" />
+      <location filename="../../ui/bulk.py" line="69" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="66" />
+      <location filename="../../ui/bulk.py" line="67" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="64" />
+      <location filename="../../ui/bulk.py" line="65" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="65" />
+      <location filename="../../ui/bulk.py" line="66" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="83" />
+      <location filename="../../ui/bulk.py" line="84" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="67" />
+      <location filename="../../ui/bulk.py" line="68" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="87" />
+      <location filename="../../ui/bulk.py" line="88" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -1068,49 +1074,49 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="613" />
+      <location filename="../../ui/commands.py" line="618" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="614" />
+      <location filename="../../ui/commands.py" line="619" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="620" />
+      <location filename="../../ui/commands.py" line="625" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="621" />
+      <location filename="../../ui/commands.py" line="626" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="661" />
+      <location filename="../../ui/commands.py" line="666" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="351" />
+      <location filename="../../ui/commands.py" line="356" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="363" />
+      <location filename="../../ui/commands.py" line="368" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
       <location filename="../../ui/commands.py" line="265" />
       <location filename="../../ui/commands.py" line="276" />
-      <location filename="../../ui/commands.py" line="289" />
+      <location filename="../../ui/commands.py" line="295" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="600" />
+      <location filename="../../ui/commands.py" line="605" />
       <source>Marked %Ln action(s) done</source>
       <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
@@ -1120,93 +1126,93 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="661" />
+      <location filename="../../ui/commands.py" line="666" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="685" />
+      <location filename="../../ui/commands.py" line="690" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="542" />
+      <location filename="../../ui/commands.py" line="547" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="391" />
-      <location filename="../../ui/commands.py" line="636" />
+      <location filename="../../ui/commands.py" line="396" />
+      <location filename="../../ui/commands.py" line="641" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="464" />
+      <location filename="../../ui/commands.py" line="469" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="405" />
+      <location filename="../../ui/commands.py" line="410" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="474" />
+      <location filename="../../ui/commands.py" line="479" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="602" />
+      <location filename="../../ui/commands.py" line="607" />
       <source>Reopened %Ln action(s)</source>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="655" />
+      <location filename="../../ui/commands.py" line="660" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="351" />
+      <location filename="../../ui/commands.py" line="356" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="453" />
+      <location filename="../../ui/commands.py" line="458" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="446" />
+      <location filename="../../ui/commands.py" line="451" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="447" />
+      <location filename="../../ui/commands.py" line="452" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="427" />
+      <location filename="../../ui/commands.py" line="432" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="611" />
+      <location filename="../../ui/commands.py" line="616" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="612" />
+      <location filename="../../ui/commands.py" line="617" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="618" />
+      <location filename="../../ui/commands.py" line="623" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="619" />
+      <location filename="../../ui/commands.py" line="624" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1752,17 +1758,17 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="94" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="140" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="243" />
+      <location filename="../../ui/dialogs/duplicates.py" line="242" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="93" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="139" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
@@ -1788,13 +1794,13 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="419" />
-      <location filename="../../ui/dialogs/merge_facts.py" line="87" />
+      <location filename="../../ui/dialogs/duplicates.py" line="426" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="133" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="70" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="116" />
       <source>(never)</source>
       <translation>(chưa liên hệ)</translation>
     </message>
@@ -1804,7 +1810,7 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="79" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="125" />
       <source>Added</source>
       <translation>Ngày thêm</translation>
     </message>
@@ -1819,17 +1825,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="426" />
+      <location filename="../../ui/dialogs/duplicates.py" line="433" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="127" />
+      <location filename="../../ui/dialogs/duplicates.py" line="126" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="111" />
+      <location filename="../../ui/dialogs/duplicates.py" line="110" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1839,12 +1845,12 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="97" />
+      <location filename="../../ui/dialogs/duplicates.py" line="96" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="85" />
+      <location filename="../../ui/dialogs/duplicates.py" line="84" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
@@ -1854,7 +1860,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="385" />
+      <location filename="../../ui/dialogs/duplicates.py" line="392" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1864,12 +1870,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lúc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="130" />
+      <location filename="../../ui/dialogs/duplicates.py" line="129" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="176" />
+      <location filename="../../ui/dialogs/duplicates.py" line="175" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1879,7 +1885,7 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="75" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="121" />
       <source>Meetings and actions</source>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
@@ -1894,27 +1900,27 @@ Bản sao lưu: %2</translation>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="512" />
+      <location filename="../../ui/dialogs/duplicates.py" line="516" />
       <source>Merged “%1” (#%3) into “%2” (#%4)</source>
       <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="514" />
+      <location filename="../../ui/dialogs/duplicates.py" line="518" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="123" />
+      <location filename="../../ui/dialogs/duplicates.py" line="122" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="455" />
+      <location filename="../../ui/dialogs/duplicates.py" line="462" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="246" />
+      <location filename="../../ui/dialogs/duplicates.py" line="245" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1924,12 +1930,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="111" />
+      <location filename="../../ui/dialogs/duplicates.py" line="110" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="386" />
+      <location filename="../../ui/dialogs/duplicates.py" line="393" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1944,12 +1950,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="103" />
+      <location filename="../../ui/dialogs/duplicates.py" line="102" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="213" />
+      <location filename="../../ui/dialogs/duplicates.py" line="212" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1964,22 +1970,22 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="490" />
+      <location filename="../../ui/dialogs/duplicates.py" line="494" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="495" />
+      <location filename="../../ui/dialogs/duplicates.py" line="499" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="493" />
+      <location filename="../../ui/dialogs/duplicates.py" line="497" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="111" />
+      <location filename="../../ui/dialogs/duplicates.py" line="110" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -1989,7 +1995,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="458" />
+      <location filename="../../ui/dialogs/duplicates.py" line="465" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2044,12 +2050,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="366" />
+      <location filename="../../ui/dialogs/duplicates.py" line="373" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="370" />
+      <location filename="../../ui/dialogs/duplicates.py" line="377" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -5117,6 +5123,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5126,7 +5134,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="303" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5223,6 +5230,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5263,7 +5271,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5299,7 +5306,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -6841,6 +6847,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6867,7 +6874,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6882,12 +6891,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6953,6 +6966,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -6987,7 +7001,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7411,6 +7427,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7441,6 +7458,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7481,8 +7499,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7493,15 +7509,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7543,6 +7555,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7563,7 +7576,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7574,8 +7586,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8139,7 +8149,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8320,7 +8329,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9158,8 +9166,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9185,7 +9191,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -63,3 +63,40 @@ def test_empty_trash_with_the_server_away_says_so_above_the_list_and_asks_nothin
     qtbot.waitUntil(lambda: dialog.loaded and dialog.model.rowCount() == listed, timeout=15_000)
     assert not dialog.away.isVisible() and dialog.empty_button.isEnabled()
     assert asked == []  # (not asked by itself once the server is back)
+
+
+def test_merge_with_the_server_away_says_it_cannot_be_opened_in_one_sentence(
+    qtbot: Any,
+    lan: Any,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app import records
+    from db.engine import unit_of_work
+    from ui.bulk import BulkActions
+    from ui.dialogs import duplicates
+
+    ctx, cut = lan
+    with unit_of_work(ctx.engine) as s:
+        a = records.create(s, "contact", {"full_name": "Hiroshi Tanaka"})
+        b = records.create(s, "contact", {"full_name": "Tanaka Hiroshi"})
+    window, commands, said = commands_window(qtbot, ctx, monkeypatch)
+    opened: list[Any] = []
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", lambda d: opened.append(d) or 0)
+    status: list[str] = []
+    ctx.status_message.connect(status.append)
+    bulk = BulkActions(ctx, commands, window)
+
+    cut(True)
+    bulk.merge_two("contact", [a, b])
+    qtbot.waitUntil(lambda: bool(said), timeout=15_000)
+    wait_idle(qtbot, ctx)
+    assert len(said) == 1 and opened == []
+    plain(said[0])
+    assert "cannot be opened now" in said[0]
+    assert status[-1] == said[0]  # the status bar says it too, as for Edit and Log meeting
+
+    cut(False)  # back: Merge opens the dialog, the one with more history first
+    bulk.merge_two("contact", [a, b])
+    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    wait_idle(qtbot, ctx)
+    assert (opened[0].survivor_id, opened[0].other_id) == (a, b)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import dedupe, dedupe_groups, merge, records
+from app import dedupe, dedupe_groups, merge
 from app.errors import ConflictError, UserError
 from db import kinds
 from db.engine import read_session
@@ -50,7 +50,6 @@ from ui.tasks import Task
 from ui.team import hold_read_only, if_enabled
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-REFERS = {"organisation_id": "organisation", "parent_id": "organisation", "owner_id": "staff"}
 
 
 def tr(text: str) -> str:
@@ -297,6 +296,7 @@ class MergeDialog(QDialog):
         survivor_id: int,
         other_id: int,
         parent: QWidget | None = None,
+        pair: merge_facts.Pair | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("merge_dialog")
@@ -334,21 +334,28 @@ class MergeDialog(QDialog):
         row.addWidget(self.buttons)
         lay.addLayout(row)
         self.resize(820, 600)
-        self.load(survivor_id, other_id)
+        if pair is not None:  # read off the UI thread already (a list's Merge: ui.bulk)
+            self.show_pair(pair)
+        else:
+            self.load(survivor_id, other_id)
 
     def load(self, survivor_id: int, other_id: int) -> None:
-        self.survivor_id, self.other_id = survivor_id, other_id
         with self.ctx.read() as s:
-            self.preview = merge.merge_preview(s, self.entity, survivor_id, other_id)
-            shown = {
-                (row["field"], side): self._shown(s, row["field"], row[side])
-                for row in self.preview["fields"]
-                for side in ("survivor", "other")
-            }
-            sides = {"survivor": self.preview["survivor"], "other": self.preview["other"]}
-            work = merge_facts.work_counts(s, self.entity, sides)
-            moves = self._moves(*work["other"])
-            facts = merge_facts.fact_rows(self.ctx, self.entity, sides, work)
+            pair = merge_facts.read_pair(s, self.entity, survivor_id, other_id)
+        self.show_pair(pair)
+
+    def show_pair(self, pair: merge_facts.Pair) -> None:
+        """Show the two records as read (:func:`ui.dialogs.merge_facts.read_pair`)."""
+        self.survivor_id, self.other_id = pair.survivor_id, pair.other_id
+        self.preview = pair.preview
+        shown = {
+            (row["field"], side): self._shown(pair, row["field"], side, row[side])
+            for row in self.preview["fields"]
+            for side in ("survivor", "other")
+        }
+        sides = {"survivor": self.preview["survivor"], "other": self.preview["other"]}
+        moves = self._moves(*pair.work["other"])
+        facts = merge_facts.fact_rows(self.ctx, self.entity, sides, pair.work)
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -459,14 +466,11 @@ class MergeDialog(QDialog):
             )
         )
 
-    def _shown(self, s: Any, field: str, value: Any) -> str:
+    def _shown(self, pair: merge_facts.Pair, field: str, side: str, value: Any) -> str:
         if value in (None, "", []):
             return ""
-        if field in REFERS:
-            try:
-                return records.label(s, REFERS[field], int(value))
-            except Exception:
-                return str(value)
+        if field in merge_facts.REFERS:
+            return pair.refers.get((field, side), str(value))
         if field == "kind":
             return labels.organisation_kind(str(value))
         if field == "country":

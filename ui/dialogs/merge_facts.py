@@ -6,16 +6,21 @@ heading, and these rows give what differs between namesakes and is not chosen in
 a contact's e-mails and phones (both kept), when it was last contacted, and for either kind how
 many meetings and actions it has and when it was added — as plain text, read in the dialog's
 read session (bounded: two counts per side, read once).
+
+:func:`read_pair` is everything the dialog shows of the two, read in one session: a list's
+"Merge the two selected…" runs it on a pool thread (with :func:`app.merge.kept_first`) and opens
+the dialog on what it read, so the click never waits for the database on the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app import merge
+from app import merge, records
 from db import clock
 from db.engine import Session
 from ui import labels
@@ -23,6 +28,47 @@ from ui.context import AppContext
 from ui.phones import phone_shown
 
 SIDES = ("survivor", "other")
+# the fields that hold another record's id: the dialog shows that record's name
+REFERS = {"organisation_id": "organisation", "parent_id": "organisation", "owner_id": "staff"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What the merge dialog shows of two records: the preview (:func:`app.merge.merge_preview`),
+    the names of the records their references point at by (field, side), and each side's
+    meetings and actions (:func:`work_counts`). Plain data, read in one session."""
+
+    entity: str
+    survivor_id: int
+    other_id: int
+    preview: dict[str, Any]
+    refers: dict[tuple[str, str], str]
+    work: dict[str, tuple[int, int]]
+
+
+def read_pair(s: Session, entity: str, survivor_id: int, other_id: int) -> Pair:
+    """The two records as the merge dialog shows them, ``survivor_id`` kept. No Qt: it runs on a
+    pool thread as well as in the dialog."""
+    preview = merge.merge_preview(s, entity, survivor_id, other_id)
+    refers: dict[tuple[str, str], str] = {}
+    for row in preview["fields"]:
+        field = row["field"]
+        for side in SIDES:
+            value = row[side]
+            if field in REFERS and value not in (None, "", []):
+                try:
+                    refers[(field, side)] = records.label(s, REFERS[field], int(value))
+                except Exception:
+                    refers[(field, side)] = str(value)
+    sides = {"survivor": preview["survivor"], "other": preview["other"]}
+    return Pair(entity, survivor_id, other_id, preview, refers, work_counts(s, entity, sides))
+
+
+def read_kept_first(s: Session, entity: str, a: int, b: int) -> Pair:
+    """:func:`read_pair` of ``a`` and ``b``, the one a person would keep first
+    (:func:`app.merge.kept_first`: more linked history, else the older)."""
+    survivor, other = merge.kept_first(s, entity, a, b)
+    return read_pair(s, entity, survivor, other)
 
 
 def tr(text: str) -> str:
