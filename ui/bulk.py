@@ -212,7 +212,7 @@ class BulkActions:
         if self._merging:
             return
         from ui.dialogs import merge_facts
-        from ui.dialogs.duplicates import MergeDialog
+        from ui.dialogs.merge_dialog import MergeDialog
 
         self._merging = True
         window, engine, (a, b) = self.window, self.ctx.engine, ids

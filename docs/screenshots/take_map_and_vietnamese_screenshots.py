@@ -99,7 +99,7 @@ def main(original: str) -> None:
     dialog.search()
     settle(ctx)
     dialog.grab().save(str(OUT / "find-duplicates-vi.png"))
-    from ui.dialogs.duplicates import MergeDialog
+    from ui.dialogs.merge_dialog import MergeDialog
 
     pair = dialog.selected_pair()
     merge = MergeDialog(ctx, w.commands, *pair, parent=dialog)

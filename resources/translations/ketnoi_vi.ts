@@ -719,7 +719,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1763,7 +1762,7 @@ Bản sao lưu: %2</translation>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="242" />
+      <location filename="../../ui/dialogs/duplicates.py" line="232" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1794,7 +1793,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="426" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="181" />
       <location filename="../../ui/dialogs/merge_facts.py" line="133" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1825,17 +1824,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="433" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="188" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="126" />
+      <location filename="../../ui/dialogs/duplicates.py" line="116" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1845,22 +1844,22 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="96" />
+      <location filename="../../ui/dialogs/duplicates.py" line="86" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="84" />
+      <location filename="../../ui/dialogs/duplicates.py" line="73" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="316" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="71" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="392" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="147" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1870,12 +1869,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lúc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="129" />
+      <location filename="../../ui/dialogs/duplicates.py" line="119" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="175" />
+      <location filename="../../ui/dialogs/duplicates.py" line="165" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -1890,37 +1889,37 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="323" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="78" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="308" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="63" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="516" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="271" />
       <source>Merged “%1” (#%3) into “%2” (#%4)</source>
       <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="518" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="273" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="122" />
+      <location filename="../../ui/dialogs/duplicates.py" line="112" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="462" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="217" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="245" />
+      <location filename="../../ui/dialogs/duplicates.py" line="235" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -1930,12 +1929,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="393" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="148" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1950,12 +1949,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="102" />
+      <location filename="../../ui/dialogs/duplicates.py" line="92" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="212" />
+      <location filename="../../ui/dialogs/duplicates.py" line="202" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -1970,22 +1969,22 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="494" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="249" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="499" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="254" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="497" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="252" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="110" />
+      <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -1995,7 +1994,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="465" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="220" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2050,12 +2049,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="373" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="128" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="377" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="132" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -5134,6 +5133,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5230,7 +5230,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -9191,6 +9190,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -452,7 +452,8 @@ def test_find_duplicates_offers_the_strongest_pair_of_a_chain_and_the_two_chosen
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(duplicates.MergeDialog, "exec", look)
-    dialog.merge_selected()
+    dialog.merge_selected()  # (the pair read on a pool thread, then the dialog)
+    qtbot.waitUntil(lambda: bool(heads), timeout=10_000)
     assert heads == [["Kept: Jürgen Weiß (#7)", "Removed after the merge: Jürgen Weiss (#8)"]]  # (ids: h120)
     # two records of the group chosen (Ctrl+click): those two, whatever links them
     rows = {top.child(i).data(1, duplicates.GROUP_ROLE): top.child(i) for i in range(top.childCount())}

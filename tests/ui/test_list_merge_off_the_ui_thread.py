@@ -1,4 +1,4 @@
-"""A list's "Merge the two selected…" reads which record to keep (the one with more linked
+"""A list's "Merge the two selected…" (and Tools → Find duplicates' Merge…) reads which record to keep (the one with more linked
 history: app.merge.kept_first) and what the merge dialog shows off the UI thread, then opens the
 dialog. Counting each record's history held the window on a team database
 (tests/benchmarks/probe_trash_merge_freeze.py). Here every query waits, as on a far server: the
@@ -80,3 +80,49 @@ def test_merge_the_two_selected_reads_off_the_ui_thread_and_keeps_the_one_with_h
     assert dialog["ticks"] - ticks_at_click >= 5, "the window stood still while the two were read"
     assert dialog["cursor"] != Qt.CursorShape.BusyCursor
     assert window.cursor().shape() != Qt.CursorShape.BusyCursor
+
+
+def test_find_duplicates_merge_reads_the_pair_off_the_ui_thread(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs import duplicates
+
+    met, typed = _trang_twice(engine, ids, typed_first=True)  # the later one is in a meeting
+    window.nav.setCurrentRow(2)  # Contacts
+    window.act_duplicates.trigger()
+    dialog = window.duplicates_dialog
+    qtbot.waitUntil(lambda: dialog._task is None and dialog.tree.topLevelItemCount() > 0, timeout=10_000)
+    ours = next(n for n, g in enumerate(dialog.groups) if met in g.ids)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(ours))
+    wait_idle(qtbot, ctx)
+    far = FarServer(engine, FAR_S)
+    shown: list[dict[str, Any]] = []
+
+    def exec_(merge_dialog: Any) -> int:
+        shown.append(
+            {
+                "kept": (merge_dialog.survivor_id, merge_dialog.other_id),
+                "ticks": far.ticks,
+                "on_ui_thread": far.on_ui_thread(),
+            }
+        )
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(duplicates.MergeDialog, "exec", exec_)
+    far.start()
+    try:
+        started = time.monotonic()
+        dialog.merge_button.click()
+        took = time.monotonic() - started
+        ticks_at_click = far.ticks
+        assert shown == [] and took < FAR_S, f"Merge… waited {took:.2f} s for the database"
+        assert not dialog.merge_button.isEnabled()  # (not pressed twice meanwhile)
+        qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
+    finally:
+        far.stop()
+    wait_idle(qtbot, ctx)
+    assert shown[0]["kept"] == (met, typed)
+    assert not shown[0]["on_ui_thread"], "a query ran on the UI thread"
+    assert shown[0]["ticks"] - ticks_at_click >= 5, "the window stood still while the pair was read"
+    assert dialog.merge_button.isEnabled()
+    dialog.close()
