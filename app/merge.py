@@ -115,7 +115,12 @@ def _empty(field: str, value: Any) -> bool:
 
 def merge_preview(session: Session, entity: str, survivor_id: int, other_id: int) -> dict[str, Any]:
     """Both records' values side by side with the default choice per field (for the dialog)."""
-    s, o = _pair(session, entity, survivor_id, other_id)
+    return preview_of(entity, *_pair(session, entity, survivor_id, other_id))
+
+
+def preview_of(entity: str, s: dict[str, Any], o: dict[str, Any]) -> dict[str, Any]:
+    """:func:`merge_preview` of two snapshots already read, ``s`` kept: no database (the dialog
+    swaps which one is kept without reading them again)."""
     defaults = _defaults(entity, s, o)
     return {
         "fields": [

@@ -126,3 +126,38 @@ def test_find_duplicates_merge_reads_the_pair_off_the_ui_thread(
     assert shown[0]["ticks"] - ticks_at_click >= 5, "the window stood still while the pair was read"
     assert dialog.merge_button.isEnabled()
     dialog.close()
+
+
+def test_keeping_the_other_record_reads_nothing_again(
+    qtbot: Any, window: Any, ctx: Any, engine: Any, ids: dict[str, Any]
+) -> None:
+    """ "Keep the other record instead" exchanges the two as read (the defaults chosen again):
+    it read both records again on the UI thread. The merge's own check meets what was saved since."""
+    from app import records
+    from db.engine import read_session
+    from ui.dialogs.merge_dialog import MergeDialog
+
+    older, newer = _trang_twice(engine, ids)
+    dialog = MergeDialog(ctx, window.commands, "contact", older, newer, parent=window)
+    qtbot.addWidget(dialog)
+    intro = dialog.intro.text()
+    far = FarServer(engine, 0.0)
+    far.start()
+    try:
+        dialog.swap_button.click()
+    finally:
+        far.stop()
+    assert not far.threads, "the swap read the database"
+    assert (dialog.survivor_id, dialog.other_id) == (newer, older)
+    assert dialog.choices()["full_name"] == "other"  # the accented name, now the other's
+    assert "Moving to the kept record: 1 meeting" in dialog.intro.text() != intro
+    assert dialog.findChild(object, "merge_organisation_id_survivor").text().startswith("Trung tâm")
+    dialog.swap_button.click()  # and back
+    assert (dialog.survivor_id, dialog.other_id) == (older, newer) and dialog.intro.text() == intro
+    dialog.swap_button.click()
+    dialog.do_merge()
+    qtbot.waitUntil(lambda: dialog.merged_ids is not None, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    with read_session(engine) as s:
+        kept = records.get(s, "contact", newer)
+    assert kept["full_name"] == "Phạm Thị Thu Trang" and kept["position"] == "Chuyên viên"

@@ -101,6 +101,7 @@ class MergeDialog(QDialog):
 
     def show_pair(self, pair: merge_facts.Pair) -> None:
         """Show the two records as read (:func:`ui.dialogs.merge_facts.read_pair`)."""
+        self.pair = pair
         self.survivor_id, self.other_id = pair.survivor_id, pair.other_id
         self.preview = pair.preview
         shown = {
@@ -254,7 +255,9 @@ class MergeDialog(QDialog):
         return tr("What someone else saved on them meanwhile is kept: %1.").replace("%1", fields)
 
     def swap(self) -> None:
-        self.load(self.other_id, self.survivor_id)
+        """Keep the other record: the two as read, sides exchanged (nothing read on the UI
+        thread; what was saved on them since is met by the merge's own check, as before)."""
+        self.show_pair(merge_facts.swapped(self.pair))
 
     def do_merge(self) -> None:
         entity, sid, oid, choices = self.entity, self.survivor_id, self.other_id, self.choices()

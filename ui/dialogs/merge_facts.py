@@ -64,6 +64,16 @@ def read_pair(s: Session, entity: str, survivor_id: int, other_id: int) -> Pair:
     return Pair(entity, survivor_id, other_id, preview, refers, work_counts(s, entity, sides))
 
 
+def swapped(pair: Pair) -> Pair:
+    """``pair`` with the other record kept: the same values, the defaults chosen again
+    (:func:`app.merge.preview_of`), nothing read."""
+    preview = merge.preview_of(pair.entity, pair.preview["other"], pair.preview["survivor"])
+    flip = {"survivor": "other", "other": "survivor"}
+    refers = {(field, flip[side]): name for (field, side), name in pair.refers.items()}
+    work = {flip[side]: counts for side, counts in pair.work.items()}
+    return Pair(pair.entity, pair.other_id, pair.survivor_id, preview, refers, work)
+
+
 def read_kept_first(s: Session, entity: str, a: int, b: int) -> Pair:
     """:func:`read_pair` of ``a`` and ``b``, the one a person would keep first
     (:func:`app.merge.kept_first`: more linked history, else the older)."""
