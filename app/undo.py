@@ -41,6 +41,7 @@ from db.tables import ATTENDEE, CHANGE
 
 UNDO_PREFIX = "u"
 IMPORT_UNDO_PREFIX = "undo-"  # app.importing.undo's groups ("undo-<batch id>")
+IMPORT_GROUP_PREFIX = "import-"  # an import's own group (app.importing.commit: "import-<batch id>")
 MAX_GROUP_ID = 40  # the width of change.group_id
 _SET_FIELDS = ("tags", "sectors")  # compared as sets of folded names
 # Relations a snapshot lists in id order whatever order they were saved in.
@@ -252,6 +253,17 @@ def part_hidden(session: Session, group_id: str) -> bool:
     from db.team import group_hidden
 
     return group_hidden(session, group_id)
+
+
+def import_hidden(session: Session, batch_ids: list[int]) -> set[int]:
+    """Those of the imports ``batch_ids`` that touch a record the signed-in person may not see
+    (:func:`part_hidden` of their ``import-<batch>`` groups, asked in one statement): undoing
+    one would put back only what they see, leave the hidden record as the import left it and
+    mark the import undone (the same half undo, reviewer h139), so it is refused too."""
+    from db.team import groups_hidden
+
+    found = groups_hidden(session, [f"{IMPORT_GROUP_PREFIX}{b}" for b in batch_ids])
+    return {int(g[len(IMPORT_GROUP_PREFIX) :]) for g in found}
 
 
 def hidden_refusal() -> UserError:

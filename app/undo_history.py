@@ -46,7 +46,7 @@ from db.queries import chunked
 from db.tables import CHANGE, table_of
 
 READY, UNDONE, COLLIDES, FINAL = "ready", "undone", "collides", "final"
-IMPORT_PREFIX = "import-"
+IMPORT_PREFIX = undo.IMPORT_GROUP_PREFIX
 _SHOWN_COLLISIONS = 2
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -319,12 +319,26 @@ def _import_entry(
         return GroupEntry(
             label=label, kind="import", status=UNDONE, reason=reason, batch_id=batch_id, **common
         )
+    if undo.import_hidden(session, [batch_id]):  # refused whole, as an operation is (above)
+        reason = import_hidden_words(batch_id, lang)
+        return GroupEntry(
+            label=label, kind="import", status=FINAL, reason=reason, batch_id=batch_id, **common
+        )
     last_id = int(
         session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.group_id == group_id)).scalar_one()
     )
     found = _later_work(session, group_id, last_id)
     reason = words["import_kept"].format(why=_join(session, found, lang, day)) if found else ""
     return GroupEntry(label=label, kind="import", status=READY, reason=reason, batch_id=batch_id, **common)
+
+
+def import_hidden_words(batch_id: int, lang: str) -> str:
+    """Why the import ``batch_id`` is not undoable by this login: the refusal its undo gives
+    (app.importing.undo.refuse_hidden), with a capital."""
+    from app.importing.messages import msg, text  # the import package loads on first use
+
+    said = text(msg("undo_hidden", id=batch_id), lang)
+    return said[:1].upper() + said[1:] + "."
 
 
 # --- collisions ----------------------------------------------------------------------------------

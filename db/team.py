@@ -824,9 +824,17 @@ def group_hidden(conn: Any, group_id: str) -> bool:
     (:func:`_group_hidden_function`); False off a team database. On a team database whose
     ``ketnoi admin init`` predates the function, an operation another login wrote counts as
     hidden (it may be: nothing can tell until the administrator runs ``admin init`` again)."""
+    return bool(groups_hidden(conn, [group_id]))
+
+
+def groups_hidden(conn: Any, group_ids: list[str]) -> set[str]:
+    """Those of ``group_ids`` that :func:`group_hidden` says yes to, asked in one statement
+    (Import history asks it of every import it lists: one round trip, not one per import)."""
+    if not group_ids:
+        return set()
     dialect = conn.dialect if isinstance(conn, Connection) else conn.get_bind().dialect
     if dialect.name != "postgresql":
-        return False
+        return set()
     bind = conn.engine if isinstance(conn, Connection) else conn.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     if engine in _GROUP_HIDDEN:  # asked once per engine (Undo history asks it of every row)
@@ -840,14 +848,17 @@ def group_hidden(conn: Any, group_id: str) -> bool:
         ).one()
         if have[0] or not have[1]:  # (a team database set up before: asked again each time)
             _GROUP_HIDDEN[engine] = bool(have[0])
+    groups = sorted(set(group_ids))
     if have[0]:
-        return bool(conn.execute(text("SELECT ketnoi_group_hidden(:g)"), {"g": group_id}).scalar())
-    if not have[1]:  # not a team database
-        return False
-    others = (
-        "SELECT EXISTS (SELECT 1 FROM change WHERE group_id = :g AND login IS DISTINCT FROM session_user)"
-    )
-    return bool(conn.execute(text(others), {"g": group_id}).scalar())
+        query = "SELECT g FROM unnest(CAST(:gs AS text[])) AS g WHERE ketnoi_group_hidden(g)"
+    elif not have[1]:  # not a team database
+        return set()
+    else:
+        query = (
+            "SELECT DISTINCT group_id FROM change "
+            "WHERE group_id = ANY(CAST(:gs AS text[])) AND login IS DISTINCT FROM session_user"
+        )
+    return {str(g) for g in conn.execute(text(query), {"gs": groups}).scalars()}
 
 
 # --- what the login cannot see, moved or kept by the owner's functions ------------------------

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.undo import import_hidden
 from db import models as m
 
 
@@ -34,6 +35,9 @@ class ImportEntry:
     removes: dict[str, int] | None = None
     keeps: dict[str, int] = field(default_factory=dict)  # and those it would keep (with ``removes``)
     leaves: dict[str, int] = field(default_factory=dict)  # merged away or deleted since: left so
+    # It touches a record the signed-in person may not see (a team database): not undoable by
+    # them, its undo refused whole (app.importing.undo.refuse_hidden); False once undone.
+    hidden: bool = False
 
     @property
     def undone(self) -> bool:
@@ -106,7 +110,10 @@ def import_history(
                 created=created_by_kind(c, b.kind or ""),
             )
         )
-    if plan and batch_id is not None and out and not out[0].undone:
+    hidden = import_hidden(session, [e.id for e in out if not e.undone])
+    if hidden:
+        out = [replace(e, hidden=True) if e.id in hidden else e for e in out]
+    if plan and batch_id is not None and out and not out[0].undone and not out[0].hidden:
         from app.importing.undo import undo_plan  # (the undo loads the import's machinery)
 
         found = undo_plan(session, batch_id)

@@ -674,6 +674,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), "
         "vẫn được giữ nguyên. Không có gì bị thay đổi",
     ),
+    # (app.undo.HIDDEN_WORDS says it of an ordinary operation: the import's own words name it)
+    "undo_hidden": (
+        "part of import #{id} touches records you may not see, so you cannot undo it: undoing only "
+        "the rest would leave it half undone. Ask whoever made it, or a manager, to undo it. "
+        "Nothing was changed",
+        "một phần của lần nhập #{id} liên quan đến hồ sơ bạn không được xem, nên bạn không thể hoàn "
+        "tác nó: chỉ hoàn tác phần còn lại sẽ để nó bị hoàn tác dở dang. Hãy nhờ người đã nhập hoặc "
+        "một quản lý hoàn tác. Không có gì bị thay đổi",
+    ),
     "undo_kept_edited": (
         '{entity} "{name}" (#{id}) was edited after the import; kept',
         '{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại',

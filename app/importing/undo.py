@@ -30,6 +30,7 @@ from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
 from app.importing.sheet import remembered_mapping
 from app.records import jsonable
+from app.undo import import_hidden
 from app.vntext import fold
 from db import backup as backups
 from db import clock
@@ -125,6 +126,18 @@ def check_batch(session: Session, batch_id: int, made_at: dt.datetime | None = N
     return batch
 
 
+def refuse_hidden(session: Session, batch_id: int) -> None:
+    """Refuse, in words, the undo of an import that touched a record the signed-in person may
+    not see (a team database's row-level security hides it and its history rows from them).
+    The undo read only the rest: it put back what they see, left the hidden record as the import
+    left it and marked the import undone for everyone (reviewer h139: an officer's import
+    updated 4 contacts, a manager made one confidential, the officer's undo put back 3). Refused
+    whole instead, naming no record, as ``ketnoi undo`` refuses an ordinary operation
+    (:func:`app.undo.part_hidden`); whoever sees all of it (a manager) undoes it."""
+    if import_hidden(session, [batch_id]):
+        raise ImportRefused(msg("undo_hidden", id=batch_id))
+
+
 def undo_import(
     batch_id: int,
     *,
@@ -144,6 +157,7 @@ def undo_import(
         raise ImportRefused(
             msg("already_undone", id=batch_id, at=f"{clock.local(batch.undone_at):%d/%m/%Y %H:%M}")
         )
+    refuse_hidden(session, batch_id)  # before the backup: nothing is written
     result = UndoResult(batch_id)
     # a copy first, as before a merge or a bulk delete: an undo may send thousands of records to
     # the trash and put back thousands of fields (reviewer h109: no copy in File → Backups)
@@ -306,6 +320,7 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
         raise ImportRefused(
             msg("already_undone", id=batch_id, at=f"{clock.local(batch.undone_at):%d/%m/%Y %H:%M}")
         )
+    refuse_hidden(session, batch_id)
     created: dict[str, list[int]] = {}
     for entity, ident in session.execute(
         sa_select(CHANGE.c.entity, CHANGE.c.entity_id).where(

@@ -511,6 +511,12 @@ def _templates() -> dict[str, str]:
             "import #{id} is no longer in this database: it was restored from a backup taken before "
             "this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed",
         ),
+        "undo_hidden": tr(
+            "ImportMessage",
+            "part of import #{id} touches records you may not see, so you cannot undo it: undoing only "
+            "the rest would leave it half undone. Ask whoever made it, or a manager, to undo it. "
+            "Nothing was changed",
+        ),
         "undo_kept_edited": tr(
             "ImportMessage", '{entity} "{name}" (#{id}) was edited after the import; kept'
         ),
