@@ -173,6 +173,9 @@ LINES: dict[str, tuple[str, str]] = {
                     "từ chối {rejected}  {state}"),
     "undone": ("undone {at}", "đã hoàn tác {at}"),
     "active": ("can be undone", "có thể hoàn tác"),
+    # (a team database: it touches a record this login may not see; undo-import says why)
+    "hidden_from_you": ("cannot be undone by you: part of it is hidden from you",
+                        "bạn không thể hoàn tác: một phần bị ẩn với bạn"),
     "no_history": ("No import yet.", "Chưa có lần nhập nào."),
     "not_recognised": ('  not imported: {columns}: Ketnoi does not recognise these headers; to import one, '
                        'name its field: --map "{example}=FIELD" (FIELD: a header of the template, '
@@ -790,11 +793,10 @@ def history_command(args: argparse.Namespace, ctx: Any) -> int:
         return 0
     ctx.out(line("history_head", lang))
     for e in entries:
-        state = (
-            line("undone", lang, at=f"{clock.local(e.undone_at):%d/%m/%Y %H:%M}")
-            if e.undone_at
-            else line("active", lang)
-        )
+        if e.undone_at:
+            state = line("undone", lang, at=f"{clock.local(e.undone_at):%d/%m/%Y %H:%M}")
+        else:
+            state = line("hidden_from_you" if e.hidden else "active", lang)
         ctx.out(
             line("history_row", lang, id=e.id, when=f"{clock.local(e.created_at):%d/%m/%Y %H:%M}", by=e.created_by or "—",
                  file=e.file_name, sheets=e.sheets, new=e.new, update=e.updated, rejected=e.rejected,
