@@ -719,6 +719,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1757,7 +1758,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="140" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="150" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc cần làm</translation>
     </message>
@@ -1767,7 +1768,7 @@ Bản sao lưu: %2</translation>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="139" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="149" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
@@ -1793,13 +1794,13 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="181" />
-      <location filename="../../ui/dialogs/merge_facts.py" line="133" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="182" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="143" />
       <source>(empty)</source>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="116" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="126" />
       <source>(never)</source>
       <translation>(chưa liên hệ)</translation>
     </message>
@@ -1809,7 +1810,7 @@ Bản sao lưu: %2</translation>
       <translation>, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="125" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="135" />
       <source>Added</source>
       <translation>Ngày thêm</translation>
     </message>
@@ -1824,7 +1825,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="188" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="189" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -1859,7 +1860,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="147" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="148" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1884,7 +1885,7 @@ Bản sao lưu: %2</translation>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_facts.py" line="121" />
+      <location filename="../../ui/dialogs/merge_facts.py" line="131" />
       <source>Meetings and actions</source>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
@@ -1899,12 +1900,12 @@ Bản sao lưu: %2</translation>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="271" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="274" />
       <source>Merged “%1” (#%3) into “%2” (#%4)</source>
       <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="273" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="276" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1914,7 +1915,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="217" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="218" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
@@ -1934,7 +1935,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="148" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="149" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -1969,17 +1970,17 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="249" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="250" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="254" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="255" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="252" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="253" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
@@ -1994,7 +1995,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="220" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="221" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2049,12 +2050,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="128" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="129" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="132" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="133" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -2725,7 +2726,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="686" />
+      <location filename="../../ui/import_wizard/messages.py" line="692" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2829,7 +2830,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="686" />
+      <location filename="../../ui/import_wizard/messages.py" line="692" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -3005,132 +3006,132 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="119" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="120" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="150" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="151" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
       <source>%1 it created will be left as they are: merged into another record or deleted since.</source>
       <translation>%1 do lần nhập này tạo sẽ được để nguyên: đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="140" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="141" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="143" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="144" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="65" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="66" />
       <source>%Ln field(s) put back on records that existed before</source>
       <translation>trả lại giá trị cũ của %Ln trường trên các bản ghi đã có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="62" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="63" />
       <source>%Ln record(s) removed</source>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="285" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="300" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="77" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="78" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="295" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="310" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="427" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="448" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="416" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="437" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="69" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="70" />
       <source>Import #%1 was undone: %2, %3.</source>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="266" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="281" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="93" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="94" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="88" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="89" />
       <source>Left as they are, merged into another record or deleted since:</source>
       <translation>Để nguyên, vì đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="108" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
       <source>The column choices remembered for this file's layout stay for the next file laid out the same.</source>
       <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="172" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="173" />
       <source>The undo itself cannot be reversed in one step.</source>
       <translation>Riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="146" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="188" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="189" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="133" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="134" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="423" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="444" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="396" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="417" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="441" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="462" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="105" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="106" />
       <source>What it removed is in the trash (View → Trash restores it).</source>
       <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="167" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="168" />
       <source>What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step.</source>
       <translation>Những gì bị gỡ sẽ vào thùng rác (Xem → Thùng rác…), có thể khôi phục từ đó; riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
@@ -3138,67 +3139,72 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="256" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="270" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="269" />
+      <source>Cannot be undone</source>
+      <translation>Không thể hoàn tác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="242" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="254" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="222" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="211" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="254" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="266" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="210" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="209" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3224,12 +3230,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="570" />
+      <location filename="../../ui/import_wizard/messages.py" line="576" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="565" />
+      <location filename="../../ui/import_wizard/messages.py" line="571" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
@@ -3344,7 +3350,7 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="641" />
+      <location filename="../../ui/import_wizard/messages.py" line="647" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
@@ -3429,7 +3435,7 @@ Bản sao lưu: %2</translation>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="621" />
+      <location filename="../../ui/import_wizard/messages.py" line="627" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
@@ -3539,7 +3545,7 @@ Bản sao lưu: %2</translation>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="554" />
+      <location filename="../../ui/import_wizard/messages.py" line="560" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3564,7 +3570,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="551" />
+      <location filename="../../ui/import_wizard/messages.py" line="557" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3614,6 +3620,11 @@ Bản sao lưu: %2</translation>
       <translation>tổ chức "{typed}" có lẽ là {name} (#{id}) viết khác đi: tổ chức này được tạo mới; để dùng #{id}, hãy ghi tên như #{id} đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/messages.py" line="515" />
+      <source>part of import #{id} touches records you may not see, so you cannot undo it: undoing only the rest would leave it half undone. Ask whoever made it, or a manager, to undo it. Nothing was changed</source>
+      <translation>một phần của lần nhập #{id} liên quan đến hồ sơ bạn không được xem, nên bạn không thể hoàn tác nó: chỉ hoàn tác phần còn lại sẽ để nó bị hoàn tác dở dang. Hãy nhờ người đã nhập hoặc một quản lý hoàn tác. Không có gì bị thay đổi</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/messages.py" line="183" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
@@ -3639,7 +3650,7 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="620" />
+      <location filename="../../ui/import_wizard/messages.py" line="626" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
@@ -3699,27 +3710,27 @@ Bản sao lưu: %2</translation>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="619" />
+      <location filename="../../ui/import_wizard/messages.py" line="625" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="557" />
+      <location filename="../../ui/import_wizard/messages.py" line="563" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="561" />
+      <location filename="../../ui/import_wizard/messages.py" line="567" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="543" />
+      <location filename="../../ui/import_wizard/messages.py" line="549" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="547" />
+      <location filename="../../ui/import_wizard/messages.py" line="553" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
     </message>
@@ -3784,42 +3795,42 @@ Bản sao lưu: %2</translation>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="521" />
+      <location filename="../../ui/import_wizard/messages.py" line="527" />
       <source>{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept</source>
       <translation>{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="518" />
+      <location filename="../../ui/import_wizard/messages.py" line="524" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="540" />
+      <location filename="../../ui/import_wizard/messages.py" line="546" />
       <source>{entity} "{name}" (#{id}) was deleted after the import: left in the trash</source>
       <translation>{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="515" />
+      <location filename="../../ui/import_wizard/messages.py" line="521" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="535" />
+      <location filename="../../ui/import_wizard/messages.py" line="541" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, and #{into_id} is in the trash: it stays merged</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="530" />
+      <location filename="../../ui/import_wizard/messages.py" line="536" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: it stays merged, its data is in #{into_id}</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="525" />
+      <location filename="../../ui/import_wizard/messages.py" line="531" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="528" />
+      <location filename="../../ui/import_wizard/messages.py" line="534" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
@@ -4067,147 +4078,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="588" />
+      <location filename="../../ui/import_wizard/messages.py" line="594" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="606" />
+      <location filename="../../ui/import_wizard/messages.py" line="612" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="589" />
+      <location filename="../../ui/import_wizard/messages.py" line="595" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="583" />
+      <location filename="../../ui/import_wizard/messages.py" line="589" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="582" />
+      <location filename="../../ui/import_wizard/messages.py" line="588" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="584" />
+      <location filename="../../ui/import_wizard/messages.py" line="590" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="609" />
+      <location filename="../../ui/import_wizard/messages.py" line="615" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="612" />
+      <location filename="../../ui/import_wizard/messages.py" line="618" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="603" />
+      <location filename="../../ui/import_wizard/messages.py" line="609" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="601" />
+      <location filename="../../ui/import_wizard/messages.py" line="607" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="585" />
+      <location filename="../../ui/import_wizard/messages.py" line="591" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="599" />
+      <location filename="../../ui/import_wizard/messages.py" line="605" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="608" />
+      <location filename="../../ui/import_wizard/messages.py" line="614" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="605" />
+      <location filename="../../ui/import_wizard/messages.py" line="611" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="610" />
+      <location filename="../../ui/import_wizard/messages.py" line="616" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="587" />
+      <location filename="../../ui/import_wizard/messages.py" line="593" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="590" />
+      <location filename="../../ui/import_wizard/messages.py" line="596" />
       <source>names in another order</source>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="604" />
+      <location filename="../../ui/import_wizard/messages.py" line="610" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="586" />
+      <location filename="../../ui/import_wizard/messages.py" line="592" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="602" />
+      <location filename="../../ui/import_wizard/messages.py" line="608" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="607" />
+      <location filename="../../ui/import_wizard/messages.py" line="613" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="600" />
+      <location filename="../../ui/import_wizard/messages.py" line="606" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="580" />
+      <location filename="../../ui/import_wizard/messages.py" line="586" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="581" />
+      <location filename="../../ui/import_wizard/messages.py" line="587" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="596" />
+      <location filename="../../ui/import_wizard/messages.py" line="602" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="593" />
+      <location filename="../../ui/import_wizard/messages.py" line="599" />
       <source>the same name with other accents, at the same organisation</source>
       <translation>cùng họ tên nhưng khác dấu, cùng đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="591" />
+      <location filename="../../ui/import_wizard/messages.py" line="597" />
       <source>the same name, one without an organisation</source>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="611" />
+      <location filename="../../ui/import_wizard/messages.py" line="617" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="598" />
+      <location filename="../../ui/import_wizard/messages.py" line="604" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -5133,7 +5144,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5230,6 +5240,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5270,6 +5281,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5305,6 +5317,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5502,6 +5515,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6846,7 +6861,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6873,9 +6887,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6890,16 +6902,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6965,7 +6973,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7000,9 +7007,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7426,7 +7431,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7457,7 +7461,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7498,6 +7501,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7508,11 +7513,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7554,7 +7563,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7575,6 +7583,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -8148,6 +8157,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8328,6 +8338,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9190,7 +9201,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

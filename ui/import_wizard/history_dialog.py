@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
+from app.importing.messages import msg
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
 from ui.focus import select_on_focus, select_row
@@ -196,6 +197,13 @@ def confirm_undo_import(parent: QWidget, ctx: AppContext, e: ImportEntry) -> boo
     return answer(box) is yes
 
 
+def hidden_words(e: ImportEntry) -> str:
+    """Why the import ``e`` is not undoable by this login (a team database: it touches a record
+    they may not see): the refusal its undo would give, in the window's language."""
+    said = wording(msg("undo_hidden", id=e.id))
+    return said[:1].upper() + said[1:] + "."
+
+
 def _local(at: dt.datetime) -> dt.datetime:
     return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
 
@@ -227,8 +235,12 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATE and not e.undone:
+            if e.hidden:
+                return hidden_words(e)
             return read_only_tip(self.ctx) if not_undoable_here(self.ctx) is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and (e.undone or not_undoable_here(self.ctx) is not None):
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            e.undone or e.hidden or not_undoable_here(self.ctx) is not None
+        ):
             return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         return None
 
@@ -253,6 +265,8 @@ class ImportHistoryModel(RowsModel[ImportEntry]):
         if e.undone_at is not None:
             return self.tr("Undone %1").replace("%1", self.ctx.fmt_datetime(_local(e.undone_at)))
         # a read-only file, a reader: its Undo button is off, and the row says so (reviewer)
+        if e.hidden:  # a team database: part of it is hidden from this login (its tooltip: why)
+            return self.tr("Cannot be undone")
         return not_undoable_here(self.ctx) or self.tr("Can be undone")
 
 
@@ -262,6 +276,7 @@ class ImportHistoryDialog(QDialog):
         self.ctx = ctx
         self._wanted = select  # the import to select once the list is read (Ctrl+Z's offer)
         self._away = False  # the last read could not reach the server (said in self.detail)
+        self._said = ""  # why the selected import cannot be undone, as self.detail says it
         self.setObjectName("import_history_dialog")
         self.setWindowTitle(self.tr("Import history"))
         self.resize(960, 460)
@@ -359,7 +374,13 @@ class ImportHistoryDialog(QDialog):
 
     def _selected(self) -> None:
         e = self.current()
-        self.undo_button.setEnabled(not self.busy and e is not None and not e.undone)
+        self.undo_button.setEnabled(not self.busy and e is not None and not e.undone and not e.hidden)
+        # why the one selected cannot be undone here; gone when another is selected (an undo's
+        # result or a read's error stays: they are not this sentence)
+        said = hidden_words(e) if e is not None and e.hidden else ""
+        if said or self.detail.text() == self._said:
+            self.detail.setText(said)
+        self._said = said
 
     def confirm_undo(self, e: ImportEntry) -> bool:
         return confirm_undo_import(self, self.ctx, e)
@@ -368,7 +389,7 @@ class ImportHistoryDialog(QDialog):
         """Ask first, with what the undo will really remove (read off the UI thread: as long
         as the import), then undo."""
         e = self.current()
-        if e is None or e.undone or self.busy:
+        if e is None or e.undone or e.hidden or self.busy:
             return
         self.busy = True  # (the button off while it reads)
         self._selected()
@@ -381,7 +402,7 @@ class ImportHistoryDialog(QDialog):
         def read(found: list[ImportEntry]) -> None:
             self.busy = False
             self._selected()
-            if not found or found[0].undone:  # undone or gone meanwhile (another window)
+            if not found or found[0].undone or found[0].hidden:  # undone, gone or hidden meanwhile
                 self.load()
             elif self.confirm_undo(found[0]):
                 self._undo(found[0])
