@@ -77,7 +77,14 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
 def _request(args: argparse.Namespace, kind: str, subject_id: int | None = None, **more: Any) -> BriefRequest:
     # --lang, else the locale's, as every other command (reviewer: `brief` stayed English
     # under LANG=vi_VN.UTF-8 while `letter draft` wrote Vietnamese)
-    return BriefRequest(kind, subject_id, paper=args.paper, lang=cli_language(args.brief_lang), **more)
+    return BriefRequest(
+        kind,
+        subject_id,
+        paper=args.paper,
+        lang=cli_language(args.brief_lang),
+        without_confidential=args.without_confidential,
+        **more,
+    )
 
 
 def cmd_org(args: argparse.Namespace, ctx: Context) -> int:
@@ -127,6 +134,12 @@ def _options(p: argparse.ArgumentParser) -> None:
         choices=("en", "vi"),
         default=None,
         help="language of headings (default: the locale's, else en)",
+    )
+    p.add_argument(
+        "--without-confidential",
+        action="store_true",
+        help="leave confidential records out (a brief to hand over; the window's "
+        "“Leave confidential records out”, “Lược bỏ hồ sơ mật”)",
     )
     p.add_argument("--today", type=parse_day, default=None, help=argparse.SUPPRESS)
 

@@ -151,6 +151,7 @@ class OrganisationBrief:
     lineage: Any = None  # app.reorg.Lineage: formerly … / merged into … (issue 15)
     confidential: bool = False  # the organisation itself
     secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
+    left_out: bool = False  # confidential records were left out, and that changed it (leave_out)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class ContactBrief:
     files: tuple[FileRow, ...] = ()
     confidential: bool = False  # the contact itself
     secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
+    left_out: bool = False  # confidential records were left out, and that changed it (leave_out)
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ class MeetingPrepBrief:
     decisions: str = ""  # what was decided and written down (a meeting that has taken place)
     minutes: str = ""
     secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
+    left_out: bool = False  # confidential records were left out, and that changed it (leave_out)
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,7 @@ class PeriodDigest:
     per_month: tuple[MonthCount, ...] = ()
     overdue_on: dt.date | None = None  # ``overdue`` is as it stood that day: the period's end, or today
     secrets: tuple[Secret, ...] = ()  # the confidential records named in passing (Secret)
+    left_out: bool = False  # confidential records were left out, and that changed it (leave_out)
 
 
 _ROW_KEYS = (

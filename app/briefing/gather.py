@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, func, or_, select, true, union
 from sqlmodel import Session
 
 from app import dashboard, posts, reorg, workdays
@@ -78,13 +78,18 @@ the organisation has is said under the table."""
 # --- organisation ---------------------------------------------------------------------------
 
 
-def _org_meeting_ids(org_id: int) -> Any:
-    """Meetings with the organisation: linked directly or attended by one of its people."""
+def _org_meeting_ids(org_id: int, hide: bool = False) -> Any:
+    """Meetings with the organisation: linked directly or attended by one of its people
+    (``hide``: not through confidential people alone, queries.met_openly)."""
     direct = select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id == org_id)
+    if hide:
+        direct = direct.where(
+            q.met_openly(MeetingOrganisation.meeting_id, MeetingOrganisation.organisation_id)
+        )
     via_people = (
         select(MeetingAttendee.meeting_id)
         .join(Contact, Contact.id == MeetingAttendee.contact_id)
-        .where(Contact.organisation_id == org_id, Contact.deleted_at.is_(None))
+        .where(Contact.organisation_id == org_id, Contact.deleted_at.is_(None), q.shown(Contact, hide))
     )
     return select(union(direct, via_people).subquery().c.meeting_id)
 
@@ -95,7 +100,9 @@ def gather_organisation(
     *,
     today: dt.date | None = None,
     recent: int | None = RECENT_MEETINGS,
+    hide: bool = False,
 ) -> OrganisationBrief:
+    """``hide``: leave confidential records out (app.briefing.leave_out)."""
     today = today or clock.today()
     org = session.get(Organisation, org_id)
     if org is None or org.deleted_at is not None:
@@ -112,15 +119,16 @@ def gather_organisation(
     ]
     parent = q.names(session, Organisation, [org.parent_id]).get(org.parent_id or -1, "")
     owner = q.names(session, Staff, [org.owner_id]).get(org.owner_id or -1, "")
-    meeting_ids = _org_meeting_ids(org_id)
+    meeting_ids = _org_meeting_ids(org_id, hide)
     # the same set as the organisation's page (app.story): recorded under it or a department,
     # or carried by one of its or its departments' people
-    actions = q.actions(session, and_(q.open_only(), dashboard.involving_organisation(org_id)), today)
+    involving = dashboard.involving_organisation(org_id)
+    actions = q.actions(session, and_(q.open_only(), involving), today, hide=hide)
     # (its commitments' table has no organisation column: only the responsible is named)
     we, they = q.split([dataclasses.replace(a, secrets=only_contacts(a.secrets)) for a in actions])
     since = q.moment(today)
-    people, more = _key_people(session, org_id, since)
-    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
+    people, more = _key_people(session, org_id, since, hide)
+    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS, hide=hide)
     brief = OrganisationBrief(
         organisation_id=org_id,
         name=org.name,
@@ -142,25 +150,28 @@ def gather_organisation(
         notes=org.notes,
         people=people,
         people_more=more,
-        summary=q.summary(session, meeting_ids, today, before=since),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+        summary=q.summary(session, meeting_ids, today, before=since, hide=hide),
+        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since, hide=hide)),
         upcoming_meetings=tuple(upcoming),
         upcoming_more=upcoming_more,
         we_owe=we,
         they_owe=they,
         files=_files(session, "organisation", org_id),
-        letters=gather_letters(session, org_id, today),
+        letters=tuple(x for x in gather_letters(session, org_id, today) if not (hide and x.confidential)),
         lineage=reorg.lineage(session, org_id),
         confidential=bool(org.confidential),
     )
     return with_secrets(session, brief)
 
 
-def _key_people(session: Session, org_id: int, before: dt.datetime) -> tuple[tuple[PersonRow, ...], int]:
+def _key_people(
+    session: Session, org_id: int, before: dt.datetime, hide: bool = False
+) -> tuple[tuple[PersonRow, ...], int]:
     """The people the organisation's page lists (its own and its departments':
     dashboard.units_select), the most influential first, then the most recently met; at most
     KEY_PEOPLE of them, and how many more there are. A department's person has the
-    department's acronym or name as ``organisation``; the organisation's own, none."""
+    department's acronym or name as ``organisation``; the organisation's own, none. ``hide``:
+    not a confidential person, nor one of a confidential department, counted nowhere either."""
     rows = q.fetch(
         session,
         select(
@@ -175,9 +186,11 @@ def _key_people(session: Session, org_id: int, before: dt.datetime) -> tuple[tup
         .where(
             Contact.organisation_id.in_(dashboard.units_select(org_id)),
             Contact.deleted_at.is_(None),
+            q.shown(Contact, hide),
+            q.shown(Organisation, hide),
         ),
     )
-    met = q.last_met(session, [r[0] for r in rows], before)
+    met = q.last_met(session, [r[0] for r in rows], before, hide=hide)
     never = dt.datetime.min
 
     def rank(r: Any) -> tuple[Any, ...]:
@@ -250,7 +263,10 @@ def gather_contact(
     *,
     today: dt.date | None = None,
     recent: int | None = RECENT_MEETINGS,
+    hide: bool = False,
 ) -> ContactBrief:
+    """``hide``: leave confidential records out (app.briefing.leave_out); the person's colleagues
+    are not listed when their organisation is confidential."""
     today = today or clock.today()
     c = session.get(Contact, contact_id)
     if c is None or c.deleted_at is not None:
@@ -261,18 +277,20 @@ def gather_contact(
     meeting_ids = select(MeetingAttendee.meeting_id).where(MeetingAttendee.contact_id == contact_id)
     since = q.moment(today)
     colleagues: list[PersonRow] = []
-    if c.organisation_id is not None:
+    home = session.get(Organisation, c.organisation_id) if c.organisation_id is not None else None
+    if home is not None and not (hide and home.confidential):
         colleagues = q.people(
             session,
             and_(Contact.organisation_id == c.organisation_id, Contact.id != contact_id),
             since,
             12,
+            hide=hide,
         )
     # the same set as the contact's page (app.story): responsible, or from a meeting attended
     we, they = q.split(
-        q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today)
+        q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today, hide=hide)
     )
-    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS)
+    upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS, hide=hide)
     brief = ContactBrief(
         contact_id=contact_id,
         name=c.full_name,
@@ -294,8 +312,8 @@ def gather_contact(
         role_history=tuple(_role_history(session, contact_id)),
         posts_held=tuple(posts.held_by(session, contact_id)),
         colleagues=tuple(colleagues),
-        summary=q.summary(session, meeting_ids, today, before=since),
-        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since)),
+        summary=q.summary(session, meeting_ids, today, before=since, hide=hide),
+        recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since, hide=hide)),
         upcoming_meetings=tuple(upcoming),
         upcoming_more=upcoming_more,
         we_owe=we,
@@ -310,8 +328,14 @@ def gather_contact(
 
 
 def gather_meeting(
-    session: Session, meeting_id: int, *, today: dt.date | None = None, previous: int = 5
+    session: Session,
+    meeting_id: int,
+    *,
+    today: dt.date | None = None,
+    previous: int = 5,
+    hide: bool = False,
 ) -> MeetingPrepBrief:
+    """``hide``: leave confidential records out (app.briefing.leave_out)."""
     today = today or clock.today()
     m = session.get(Meeting, meeting_id)
     if m is None or m.deleted_at is not None:
@@ -320,7 +344,14 @@ def gather_meeting(
         session,
         select(Organisation.id, Organisation.name, Organisation.confidential)
         .join(MeetingOrganisation, MeetingOrganisation.organisation_id == Organisation.id)
-        .where(MeetingOrganisation.meeting_id == meeting_id, Organisation.deleted_at.is_(None))
+        .where(
+            MeetingOrganisation.meeting_id == meeting_id,
+            Organisation.deleted_at.is_(None),
+            q.shown(Organisation, hide),
+            q.met_openly(MeetingOrganisation.meeting_id, MeetingOrganisation.organisation_id)
+            if hide
+            else true(),
+        )
         .order_by(Organisation.sort_key),
     )
     org_ids = [r[0] for r in org_rows]
@@ -347,7 +378,7 @@ def gather_meeting(
     # as the contact brief's "Last meeting" counts them (up to now: q.moment), not a planned one between
     # today and this meeting (reviewer: a meeting to come was given as when they last met).
     held_before = min(m.starts_at, q.moment(today))
-    people = q.people(session, Contact.id.in_(list(roles)), held_before, 500, exclude=meeting_id)
+    people = q.people(session, Contact.id.in_(list(roles)), held_before, 500, exclude=meeting_id, hide=hide)
     attendees = by_precedence(
         session,
         [dataclasses.replace(p, role=roles.get(p.contact_id, "")) for p in people],
@@ -364,7 +395,7 @@ def gather_meeting(
         else select(MeetingOrganisation.meeting_id).where(MeetingOrganisation.organisation_id.in_(org_ids))
     ).subquery()
     prev_stmt = (
-        q.meeting_select()
+        q.meeting_select(hide=hide)
         .where(
             Meeting.id.in_(select(prior.c.meeting_id)),
             Meeting.id != meeting_id,
@@ -378,7 +409,7 @@ def gather_meeting(
         Action.organisation_id.in_(org_ids),
         Action.meeting_id == meeting_id,
     )
-    we, they = q.split(q.actions(session, and_(q.open_only(), involves), today))
+    we, they = q.split(q.actions(session, and_(q.open_only(), involves), today, hide=hide))
     brief = MeetingPrepBrief(
         meeting_id=meeting_id,
         title=m.title,
@@ -393,7 +424,7 @@ def gather_meeting(
         organisations=tuple(r[1] for r in org_rows),
         staff=tuple(staff),
         attendees=tuple(attendees),
-        previous_meetings=tuple(q.meeting_rows(session, prev_stmt)),
+        previous_meetings=tuple(q.meeting_rows(session, prev_stmt, hide=hide)),
         we_owe=we,
         they_owe=they,
         files=_files(session, "meeting", meeting_id),
@@ -430,9 +461,11 @@ def gather_digest(
     *,
     today: dt.date | None = None,
     stakeholder_limit: int = 40,
+    hide: bool = False,
 ) -> PeriodDigest:
     """What happened from ``start`` to ``end`` (both inclusive); what was overdue at its end
-    (on ``today`` when the period ends later)."""
+    (on ``today`` when the period ends later). ``hide``: leave confidential records out
+    (app.briefing.leave_out)."""
     if end < start:
         raise ValueError("The period ends before it starts")
     check_period(start, end)
@@ -440,7 +473,9 @@ def gather_digest(
     lo, hi = dt.datetime.combine(start, dt.time()), q.day_end(end)
     in_period = and_(Meeting.starts_at >= lo, Meeting.starts_at < hi)
     meetings = q.meeting_rows(
-        session, q.meeting_select().where(in_period).order_by(Meeting.starts_at, Meeting.id)
+        session,
+        q.meeting_select(hide=hide).where(in_period).order_by(Meeting.starts_at, Meeting.id),
+        hide=hide,
     )
     lo_utc, hi_utc = lo.astimezone(dt.UTC), hi.astimezone(dt.UTC)  # the local days' bounds
     nc_rows = q.fetch(
@@ -459,7 +494,12 @@ def gather_digest(
             Organisation,
             and_(Organisation.id == Contact.organisation_id, Organisation.deleted_at.is_(None)),
         )
-        .where(Contact.deleted_at.is_(None), Contact.created_at >= lo_utc, Contact.created_at < hi_utc)
+        .where(
+            Contact.deleted_at.is_(None),
+            Contact.created_at >= lo_utc,
+            Contact.created_at < hi_utc,
+            q.shown(Contact, hide),
+        )
         .order_by(Contact.created_at, Contact.id),
     )
     new_contacts = [
@@ -473,6 +513,7 @@ def gather_digest(
         and_(Action.status == "done", Action.completed_on >= start, Action.completed_on <= end),
         today,
         order_by_due=False,
+        hide=hide,
     )
     # Overdue as it stood at the end of the period (today, for a period not over yet): due
     # before that day and not done by then, late by the working days up to it. It was the count
@@ -486,6 +527,7 @@ def gather_digest(
             or_(q.open_only(), and_(Action.status == "done", Action.completed_on > on)),
         ),
         on,
+        hide=hide,
     )
     cal = workdays.load_calendar(session)
     groups: dict[tuple[str, str], list[ActionRow]] = {}
@@ -502,7 +544,15 @@ def gather_digest(
     met = (
         select(MeetingOrganisation.organisation_id, func.count().label("n"))
         .join(Meeting, Meeting.id == MeetingOrganisation.meeting_id)
-        .where(in_period, Meeting.starts_at < q.moment(today), Meeting.deleted_at.is_(None))
+        .where(
+            in_period,
+            Meeting.starts_at < q.moment(today),
+            Meeting.deleted_at.is_(None),
+            q.shown(Meeting, hide),
+            q.met_openly(MeetingOrganisation.meeting_id, MeetingOrganisation.organisation_id)
+            if hide
+            else true(),
+        )
         .group_by(MeetingOrganisation.organisation_id)
         .subquery()
     )
@@ -523,12 +573,13 @@ def gather_digest(
             Organisation.deleted_at.is_(None),
             Organisation.influence.is_not(None),
             Organisation.interest.is_not(None),
+            q.shown(Organisation, hide),
         )
         .order_by(n.desc(), Organisation.influence.desc(), Organisation.interest.desc(), Organisation.id)
         .limit(stakeholder_limit),
     )
     stakeholders = [StakeholderPoint(r[0], r[1] or r[2], r[3], r[4], int(r[5]), bool(r[6])) for r in sh_rows]
-    all_ids = select(Meeting.id)
+    all_ids = select(Meeting.id).where(q.shown(Meeting, hide))
     brief = PeriodDigest(
         start=start,
         end=end,
@@ -539,7 +590,7 @@ def gather_digest(
         completed=tuple(completed),
         overdue=tuple(overdue),
         stakeholders=tuple(stakeholders),
-        per_month=q.per_month(session, all_ids, end),
+        per_month=q.per_month(session, all_ids, end, hide=hide),
         overdue_on=on,
     )
     return with_secrets(session, brief)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from app import secret_names
-from app.briefing import gather, render
+from app.briefing import gather, leave_out, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.contacted import catch_up_quietly
 from app.errors import UserError
@@ -66,6 +66,7 @@ class BriefRequest:
     paper: str = "a4"
     lang: str = "vi"
     recent: int | None = gather.RECENT_MEETINGS  # meetings listed on an organisation/contact brief
+    without_confidential: bool = False  # confidential records left out (app.briefing.leave_out)
 
 
 @dataclass(frozen=True)
@@ -196,22 +197,30 @@ def suggested_file_name(
 
 
 def gather_brief(session: Session, req: BriefRequest, today: dt.date) -> Brief:
-    """The plain data of the brief asked for."""
+    """The plain data of the brief asked for; without confidential records when asked so
+    (refused for a confidential record's own brief: app.briefing.leave_out)."""
+    if not req.without_confidential:
+        return _gather(session, req, today, hide=False)
+    leave_out.refuse(session, req.kind, req.subject_id)
+    return leave_out.gather(session, lambda hide: _gather(session, req, today, hide=hide))
+
+
+def _gather(session: Session, req: BriefRequest, today: dt.date, *, hide: bool) -> Brief:
     if req.kind == "digest":
         if req.start is None or req.end is None:
             raise UserError("A digest needs a first and a last day")
         if req.end < req.start:
             raise UserError("Kỳ báo cáo kết thúc trước khi bắt đầu / the period ends before it starts")
-        return gather.gather_digest(session, req.start, req.end, today=today)
+        return gather.gather_digest(session, req.start, req.end, today=today, hide=hide)
     if req.kind not in KINDS:
         raise ValueError(req.kind)
     if req.subject_id is None:
         raise UserError(f"Which {req.kind}? No id was given")
     if req.kind == "organisation":
-        return gather.gather_organisation(session, req.subject_id, today=today, recent=req.recent)
+        return gather.gather_organisation(session, req.subject_id, today=today, recent=req.recent, hide=hide)
     if req.kind == "contact":
-        return gather.gather_contact(session, req.subject_id, today=today, recent=req.recent)
-    return gather.gather_meeting(session, req.subject_id, today=today)
+        return gather.gather_contact(session, req.subject_id, today=today, recent=req.recent, hide=hide)
+    return gather.gather_meeting(session, req.subject_id, today=today, hide=hide)
 
 
 RENDERERS: dict[type[Any], Callable[..., int]] = {

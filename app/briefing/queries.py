@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, extract, func, select
+from sqlalchemy import ColumnElement, Select, and_, extract, func, or_, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -87,9 +87,15 @@ def contact_methods(session: Session, contact_ids: Sequence[int]) -> dict[int, t
 
 
 def last_met(
-    session: Session, contact_ids: Sequence[int], before: dt.datetime, *, exclude: int | None = None
+    session: Session,
+    contact_ids: Sequence[int],
+    before: dt.datetime,
+    *,
+    exclude: int | None = None,
+    hide: bool = False,
 ) -> dict[int, dt.datetime]:
-    """The latest meeting before ``before`` that each contact attended (one grouped query)."""
+    """The latest meeting before ``before`` that each contact attended (one grouped query;
+    ``hide``: a confidential meeting does not count, :func:`shown`)."""
     out: dict[int, dt.datetime] = {}
     for part in chunked(list(contact_ids)):
         stmt = (
@@ -104,6 +110,8 @@ def last_met(
         )
         if exclude is not None:
             stmt = stmt.where(Meeting.id != exclude)
+        if hide:
+            stmt = stmt.where(shown(Meeting, True))
         for cid, last in fetch(session, stmt):
             out[cid] = last if isinstance(last, dt.datetime) else dt.datetime.fromisoformat(str(last))
         # The date a sheet recorded ("Ngày liên hệ", imported) counts when it is later.
@@ -129,10 +137,12 @@ def people(
     *,
     exclude: int | None = None,
     met: dict[int, dt.datetime] | None = None,
+    hide: bool = False,
 ) -> list[PersonRow]:
     """The contacts ``where`` selects, with their e-mails, phones and "last met" before ``before``
     (:func:`last_met`; ``exclude``: a meeting that does not count; ``met``: :func:`last_met`'s
-    answer when the caller has it already)."""
+    answer when the caller has it already; ``hide``: no confidential contact, and no
+    confidential meeting in "last met")."""
     stmt = (
         select(
             Contact.id,
@@ -150,14 +160,14 @@ def people(
             Organisation,
             and_(Organisation.id == Contact.organisation_id, Organisation.deleted_at.is_(None)),
         )
-        .where(where, Contact.deleted_at.is_(None))
+        .where(where, Contact.deleted_at.is_(None), shown(Contact, hide))
         .order_by(Contact.influence.desc().nulls_last(), Contact.sort_key, Contact.id)
         .limit(limit)
     )
     rows = fetch(session, stmt)
     ids = [r[0] for r in rows]
     methods = contact_methods(session, ids)
-    last = met if met is not None else last_met(session, ids, before, exclude=exclude)
+    last = met if met is not None else last_met(session, ids, before, exclude=exclude, hide=hide)
     return [
         PersonRow(
             contact_id=r[0],
@@ -177,10 +187,14 @@ def people(
     ]
 
 
-def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) -> list[MeetingRow]:
+def meeting_rows(
+    session: Session, stmt: Select[Any], *, staff: bool = False, hide: bool = False
+) -> list[MeetingRow]:
     """Meetings selected by ``stmt`` (which selects Meeting columns), with organisations and
     attendees fetched in two more queries, not one per meeting (``staff``: and our side, in
-    two more: the staff member in charge first, then the staff on it)."""
+    two more: the staff member in charge first, then the staff on it). ``hide``: no
+    confidential organisation or attendee, nor an organisation there only through
+    confidential people (:func:`met_openly`)."""
     rows = fetch(session, stmt)
     ids = [r.id for r in rows]
     orgs: dict[int, list[str]] = {}
@@ -215,13 +229,18 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
             .where(MeetingOrganisation.meeting_id.in_(part), Organisation.deleted_at.is_(None))
             .order_by(MeetingOrganisation.meeting_id, Organisation.sort_key)
         )
+        if hide:
+            q1 = q1.where(
+                shown(Organisation, True),
+                met_openly(MeetingOrganisation.meeting_id, MeetingOrganisation.organisation_id),
+            )
         for mid, acronym, name, oid, secret_org in fetch(session, q1):
             orgs.setdefault(mid, []).append(acronym or name)
             secrets.setdefault(mid, []).extend(secret("organisation", oid, acronym or name, secret_org))
         q2 = (
             select(MeetingAttendee.meeting_id, Contact.full_name, Contact.id, Contact.confidential)
             .join(Contact, Contact.id == MeetingAttendee.contact_id)
-            .where(MeetingAttendee.meeting_id.in_(part), Contact.deleted_at.is_(None))
+            .where(MeetingAttendee.meeting_id.in_(part), Contact.deleted_at.is_(None), shown(Contact, hide))
             .order_by(MeetingAttendee.meeting_id, Contact.sort_key)
         )
         for mid, name, cid, secret_contact in fetch(session, q2):
@@ -250,7 +269,9 @@ def meeting_rows(session: Session, stmt: Select[Any], *, staff: bool = False) ->
 MINUTES_READ = 2000  # characters of a meeting's minutes read for a table's gist (sections.gist)
 
 
-def meeting_select() -> Select[Any]:
+def meeting_select(*, hide: bool = False) -> Select[Any]:
+    """The columns :func:`meeting_rows` reads, of the live meetings (``hide``: not the
+    confidential ones)."""
     return select(
         Meeting.id,
         Meeting.starts_at,
@@ -262,13 +283,19 @@ def meeting_select() -> Select[Any]:
         func.substr(Meeting.minutes, 1, MINUTES_READ).label("minutes"),
         Meeting.confidential,
         Meeting.owner_id,
-    ).where(Meeting.deleted_at.is_(None))
+    ).where(Meeting.deleted_at.is_(None), shown(Meeting, hide))
 
 
 def actions(
-    session: Session, where: ColumnElement[bool], today: dt.date, *, order_by_due: bool = True
+    session: Session,
+    where: ColumnElement[bool],
+    today: dt.date,
+    *,
+    order_by_due: bool = True,
+    hide: bool = False,
 ) -> list[ActionRow]:
-    """Actions matching ``where`` with responsible person and organisation names, one query."""
+    """Actions matching ``where`` with responsible person and organisation names, one query
+    (``hide``: not the confidential ones)."""
     rc = aliased(Contact)
     stmt = (
         select(
@@ -297,7 +324,7 @@ def actions(
             Organisation,
             and_(Organisation.id == Action.organisation_id, Organisation.deleted_at.is_(None)),
         )
-        .where(where, Action.deleted_at.is_(None))
+        .where(where, Action.deleted_at.is_(None), shown(Action, hide))
     )
     if order_by_due:
         stmt = stmt.order_by(Action.due_date.is_(None), Action.due_date, Action.priority, Action.id)
@@ -351,9 +378,10 @@ def per_month(
     months: int = 12,
     *,
     before: dt.datetime | None = None,
+    hide: bool = False,
 ) -> tuple[MonthCount, ...]:
     """Meetings in each of the ``months`` months up to ``last_day``'s, held before ``before``
-    (the end of ``last_day`` when not given)."""
+    (the end of ``last_day`` when not given; ``hide``: not the confidential ones)."""
     first = month_start(last_day, months - 1)
     year = extract("year", Meeting.starts_at)
     month = extract("month", Meeting.starts_at)
@@ -364,6 +392,7 @@ def per_month(
             Meeting.deleted_at.is_(None),
             Meeting.starts_at >= dt.datetime.combine(first, dt.time()),
             Meeting.starts_at < (before or day_end(last_day)),
+            shown(Meeting, hide),
         )
         .group_by(year, month)
     )
@@ -376,7 +405,12 @@ def per_month(
 
 
 def summary(
-    session: Session, meeting_ids: Any, today: dt.date, *, before: dt.datetime | None = None
+    session: Session,
+    meeting_ids: Any,
+    today: dt.date,
+    *,
+    before: dt.datetime | None = None,
+    hide: bool = False,
 ) -> RelationshipSummary:
     """First/last meeting, totals and a per-month count, aggregated in SQL (past meetings).
 
@@ -387,13 +421,16 @@ def summary(
 
     ``before``: the meetings held before it count (:func:`moment`: a meeting later today is
     to come, listed under "Upcoming meetings", not the last one held); the end of ``today``
-    when not given."""
+    when not given. ``hide``: a confidential meeting counts nowhere."""
     end = before or day_end(today)
     stmt = select(func.min(Meeting.starts_at), func.max(Meeting.starts_at), func.count()).where(
-        Meeting.id.in_(meeting_ids), Meeting.deleted_at.is_(None), Meeting.starts_at < end
+        Meeting.id.in_(meeting_ids),
+        Meeting.deleted_at.is_(None),
+        Meeting.starts_at < end,
+        shown(Meeting, hide),
     )
     first, last, total = fetch(session, stmt)[0]
-    months = per_month(session, meeting_ids, today, before=end)
+    months = per_month(session, meeting_ids, today, before=end, hide=hide)
     return RelationshipSummary(
         first_meeting=as_dt(first),
         last_meeting=as_dt(last),
@@ -416,27 +453,34 @@ def recent(
     limit: int | None,
     *,
     before: dt.datetime | None = None,
+    hide: bool = False,
 ) -> list[MeetingRow]:
-    """The latest meetings held before ``before`` (the end of ``today`` when not given), newest first."""
+    """The latest meetings held before ``before`` (the end of ``today`` when not given), newest
+    first (``hide``: not the confidential ones, nor their confidential people: :func:`meeting_rows`)."""
     stmt = (
-        meeting_select()
+        meeting_select(hide=hide)
         .where(Meeting.id.in_(meeting_ids), Meeting.starts_at < (before or day_end(today)))
         .order_by(Meeting.starts_at.desc(), Meeting.id.desc())
     )
     if limit is not None:
         stmt = stmt.limit(limit)
-    return meeting_rows(session, stmt)
+    return meeting_rows(session, stmt, hide=hide)
 
 
 def upcoming(
-    session: Session, meeting_ids: Any, since: dt.datetime, limit: int
+    session: Session, meeting_ids: Any, since: dt.datetime, limit: int, *, hide: bool = False
 ) -> tuple[list[MeetingRow], int]:
     """The meetings from ``since`` on (:func:`moment`), nearest first: at most ``limit`` of them,
     with our staff on each, and how many more are planned after those. E-mails logged as
     meetings are not meetings to prepare for (as the dashboard's "Upcoming meetings")."""
-    to_come = and_(Meeting.id.in_(meeting_ids), Meeting.starts_at >= since, Meeting.kind != m.EMAIL_KIND)
+    to_come = and_(
+        Meeting.id.in_(meeting_ids),
+        Meeting.starts_at >= since,
+        Meeting.kind != m.EMAIL_KIND,
+        shown(Meeting, hide),
+    )
     stmt = meeting_select().where(to_come).order_by(Meeting.starts_at, Meeting.id).limit(limit + 1)
-    rows = meeting_rows(session, stmt, staff=True)
+    rows = meeting_rows(session, stmt, staff=True, hide=hide)
     more = 0
     if len(rows) > limit:  # counted only then: the usual brief asks one query
         count = select(func.count()).select_from(Meeting).where(to_come, Meeting.deleted_at.is_(None))
@@ -446,3 +490,34 @@ def upcoming(
 
 def open_only() -> ColumnElement[bool]:
     return col(Action.status).in_(OPEN_STATUSES)
+
+
+def shown(model: Any, hide: bool) -> ColumnElement[bool]:
+    """The rows of ``model`` a brief shows: all of them, or with ``hide`` (a brief leaving
+    confidential records out: app.briefing.leave_out) only those not confidential."""
+    return model.confidential.is_(False) if hide else true()
+
+
+def met_openly(meeting_id: Any, organisation_id: Any) -> ColumnElement[bool]:
+    """Whether the organisation was at the meeting other than only through confidential
+    people: saving a meeting links its attendees' organisations to it, so an organisation
+    whose people there are all confidential (one at least) was met through them alone, and a
+    brief leaving confidential records out does not name it there (as a letter's default
+    addressee: app.letters.secrecy.met_only_through_confidential)."""
+    a = aliased(MeetingAttendee)
+    c = aliased(Contact)
+
+    def theirs(confidential: bool) -> Any:
+        return (
+            select(a.contact_id)
+            .join(c, c.id == a.contact_id)
+            .where(
+                a.meeting_id == meeting_id,
+                c.organisation_id == organisation_id,
+                c.deleted_at.is_(None),
+                c.confidential.is_(confidential),
+            )
+            .exists()
+        )
+
+    return or_(~theirs(True), theirs(False))

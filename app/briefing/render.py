@@ -428,6 +428,14 @@ def _overdue_block(side: str, groups: list[OverdueGroup], lab: Labels, avail: fl
     ]
 
 
+def _ending(brief: Any, lab: Labels, story: list[Flowable]) -> list[Flowable]:
+    """``story`` with, when confidential records were left out of the brief and that changed
+    what it says (app.briefing.leave_out), a line at its end that says so, naming none."""
+    if not getattr(brief, "left_out", False):
+        return story
+    return [*story, Spacer(1, 6), Paragraph(esc(lab["left_out"]), styles().muted)]
+
+
 def _render(
     story: Callable[[bool], list[Flowable]],
     target: Target,
@@ -462,7 +470,7 @@ def render_organisation(
     avail = usable_width(paper)
     title = f"{lab['org_brief']}: {brief.acronym or brief.name}"
     return _render(
-        lambda compact: organisation_story(brief, lab, avail, compact),
+        lambda compact: _ending(brief, lab, organisation_story(brief, lab, avail, compact)),
         target,
         title=title,
         lab=lab,
@@ -479,7 +487,7 @@ def render_contact(
     avail = usable_width(paper)
     title = f"{lab['contact_brief']}: {brief.name}"
     return _render(
-        lambda compact: contact_story(brief, lab, avail, compact),
+        lambda compact: _ending(brief, lab, contact_story(brief, lab, avail, compact)),
         target,
         title=title,
         lab=lab,
@@ -496,7 +504,7 @@ def render_meeting(
     avail = usable_width(paper)
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(
-        lambda _compact: meeting_story(brief, lab, avail),
+        lambda _compact: _ending(brief, lab, meeting_story(brief, lab, avail)),
         target,
         title=title,
         lab=lab,
@@ -513,7 +521,7 @@ def render_digest(
     avail = usable_width(paper)
     title = f"{lab['digest']}: {format_date(brief.start, lab)} – {format_date(brief.end, lab)}"
     return _render(
-        lambda _compact: digest_story(brief, lab, avail),
+        lambda _compact: _ending(brief, lab, digest_story(brief, lab, avail)),
         target,
         title=title,
         lab=lab,
