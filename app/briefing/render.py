@@ -273,6 +273,7 @@ def meeting_story(b: MeetingPrepBrief, lab: Labels, avail: float) -> list[Flowab
     story += sec.commitments(b.we_owe, b.they_owe, lab, avail, show_org=True)
     story += [SectionHeading(lab["previous"]), *sec.meetings_table(b.previous_meetings, lab, avail)]
     story += sec.files_section(b.files, lab, avail)
+    story = _ending(b, lab, story)  # (what it holds ends above the lines to write on)
     if not (b.decisions.strip() or b.minutes.strip()):  # ruled lines to write on, before it
         story += sec.writing_space(lab, avail)
     return story
@@ -504,7 +505,7 @@ def render_meeting(
     avail = usable_width(paper)
     title = f"{lab['meeting_brief']}: {format_date(brief.starts_at, lab)}"
     return _render(
-        lambda _compact: _ending(brief, lab, meeting_story(brief, lab, avail)),
+        lambda _compact: meeting_story(brief, lab, avail),
         target,
         title=title,
         lab=lab,
