@@ -24,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.briefing import opened
+from app.briefing import leave_out, opened
 from app.briefing.produce import (
     KINDS,
     BriefCancelled,
@@ -154,6 +155,24 @@ class BriefDialog(QDialog):
         form.addRow(self.tr("P&aper:"), self.paper)
         form.addRow(self.tr("&Language:"), self.lang)
         form.addRow("", self.lang_hint)
+        # A brief to hand over (reviewer h129: one confidential contact made the ministry's
+        # whole brief confidential): off unless chosen, for this brief only
+        self.without_confidential = QCheckBox(self.tr("Leave &confidential records out"), self)
+        self.without_confidential.setObjectName("brief_without_confidential")
+        self.without_confidential.setToolTip(
+            self.tr(
+                "For a brief to hand over: no confidential contact, organisation, meeting, follow-up "
+                "or letter, nor their names or counts; the brief then says records were left out."
+            )
+        )
+        self.secret_hint = QLabel(self)
+        self.secret_hint.setObjectName("brief_subject_confidential")
+        self.secret_hint.setWordWrap(True)
+        self.secret_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.secret_hint.hide()
+        self._subject_secret = False
+        form.addRow("", self.without_confidential)
+        form.addRow("", self.secret_hint)
 
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)
@@ -183,6 +202,42 @@ class BriefDialog(QDialog):
         self._then: tuple[tuple[object, ...], Callable[[str], None]] | None = None
         if kind != "digest":
             self._read_name(self.request())
+            self._read_secret()
+
+    # --- confidential records -------------------------------------------------------------------
+
+    def _read_secret(self) -> None:
+        """Whether the record briefed on is confidential itself, read in the background: its
+        brief cannot leave confidential records out, and the dialog says so beside the box."""
+        engine, kind, subject_id = self.ctx.engine, self.kind, self.subject_id
+
+        def read(_task: Task) -> bool:
+            with read_session(engine) as s:
+                return leave_out.subject_is_confidential(s, kind, subject_id)
+
+        self.ctx.tasks.run(
+            read, on_done=self._secret_read, on_error=lambda _exc: None, owner=self, again=False
+        )  # (one that cannot be read: the brief itself refuses, in words)
+
+    def _secret_read(self, secret: bool) -> None:
+        self._subject_secret = secret
+        if not secret:
+            return
+        self.without_confidential.setChecked(False)
+        self.without_confidential.setEnabled(False)
+        words = {
+            "organisation": self.tr(
+                "This organisation is confidential itself: its brief cannot leave confidential records out."
+            ),
+            "contact": self.tr(
+                "This contact is confidential themselves: their brief cannot leave confidential records out."
+            ),
+            "meeting": self.tr(
+                "This meeting is confidential itself: its brief cannot leave confidential records out."
+            ),
+        }
+        self.secret_hint.setText(words[self.kind])
+        self.secret_hint.show()
 
     # --- language -------------------------------------------------------------------------------
 
@@ -219,6 +274,7 @@ class BriefDialog(QDialog):
             self.end,
         ):
             w.setEnabled(enabled)
+        self.without_confidential.setEnabled(enabled and not self._subject_secret)
 
     def _period_changed(self) -> None:
         choice = str(self.period.currentData())
@@ -252,6 +308,7 @@ class BriefDialog(QDialog):
             end,
             str(self.paper.currentData()),
             str(self.lang.currentData()),
+            without_confidential=self.without_confidential.isChecked(),
         )
 
     # --- running --------------------------------------------------------------------------------

@@ -595,102 +595,127 @@ Bản sao lưu: %2</translation>
   <context>
     <name>BriefDialog</name>
     <message>
-      <location filename="../../ui/briefs.py" line="155" />
+      <location filename="../../ui/briefs.py" line="156" />
       <source>&amp;Language:</source>
       <translation>&amp;Ngôn ngữ:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="165" />
+      <location filename="../../ui/briefs.py" line="184" />
       <source>&amp;Open</source>
       <translation>&amp;Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="125" />
+      <location filename="../../ui/briefs.py" line="126" />
       <source>&amp;Period:</source>
       <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="167" />
+      <location filename="../../ui/briefs.py" line="186" />
       <source>&amp;Save as…</source>
       <translation>&amp;Lưu thành…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="371" />
+      <location filename="../../ui/briefs.py" line="428" />
       <source>Brief written: %1 (%Ln page(s))</source>
       <translation>Đã tạo bản tóm tắt: %1 (%Ln trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="385" />
+      <location filename="../../ui/briefs.py" line="442" />
       <source>Cancelled.</source>
       <translation>Đã huỷ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="200" />
+      <location filename="../../ui/briefs.py" line="255" />
       <source>Chosen for briefs until Ketnoi closes. Choose the window's language to follow it again.</source>
       <translation>Đã chọn cho bản tóm tắt đến khi đóng Ketnoi. Chọn lại ngôn ngữ của cửa sổ để theo cửa sổ.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="100" />
+      <location filename="../../ui/briefs.py" line="101" />
       <source>Contact brief</source>
       <translation>Tóm tắt về người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="113" />
+      <location filename="../../ui/briefs.py" line="114" />
       <source>Custom…</source>
       <translation>Tự chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="126" />
+      <location filename="../../ui/briefs.py" line="164" />
+      <source>For a brief to hand over: no confidential contact, organisation, meeting, follow-up or letter, nor their names or counts; the brief then says records were left out.</source>
+      <translation>Tài liệu để trao cho người khác: không có người liên hệ, tổ chức, cuộc họp, việc cần làm hay công văn mật nào, kể cả tên hay số lượng của chúng; cuối tài liệu ghi rõ đã lược bỏ hồ sơ mật.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="127" />
       <source>From – to:</source>
       <translation>Từ – đến:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="113" />
+      <location filename="../../ui/briefs.py" line="114" />
       <source>Last month</source>
       <translation>Tháng trước</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="101" />
+      <location filename="../../ui/briefs.py" line="160" />
+      <source>Leave &amp;confidential records out</source>
+      <translation>Lược bỏ &amp;hồ sơ mật</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="102" />
       <source>Meeting preparation brief</source>
       <translation>Tài liệu chuẩn bị cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="99" />
+      <location filename="../../ui/briefs.py" line="100" />
       <source>Organisation brief</source>
       <translation>Tóm tắt về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="154" />
+      <location filename="../../ui/briefs.py" line="155" />
       <source>P&amp;aper:</source>
       <translation>&amp;Khổ giấy:</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="102" />
+      <location filename="../../ui/briefs.py" line="103" />
       <source>Period digest</source>
       <translation>Báo cáo tổng hợp theo kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="340" />
+      <location filename="../../ui/briefs.py" line="397" />
       <source>Preparing the brief…</source>
       <translation>Đang chuẩn bị bản tóm tắt…</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="313" />
+      <location filename="../../ui/briefs.py" line="370" />
       <source>Save brief</source>
       <translation>Lưu bản tóm tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="205" />
+      <location filename="../../ui/briefs.py" line="260" />
       <source>The window's language. Another chosen here is kept for briefs until Ketnoi closes.</source>
       <translation>Theo ngôn ngữ của cửa sổ. Ngôn ngữ khác chọn ở đây được giữ cho bản tóm tắt đến khi đóng Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="113" />
+      <location filename="../../ui/briefs.py" line="233" />
+      <source>This contact is confidential themselves: their brief cannot leave confidential records out.</source>
+      <translation>Người liên hệ này là hồ sơ mật: không thể lập tài liệu về họ mà lược bỏ hồ sơ mật.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="236" />
+      <source>This meeting is confidential itself: its brief cannot leave confidential records out.</source>
+      <translation>Cuộc họp này là hồ sơ mật: không thể lập tài liệu về nó mà lược bỏ hồ sơ mật.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="114" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/briefs.py" line="113" />
+      <location filename="../../ui/briefs.py" line="230" />
+      <source>This organisation is confidential itself: its brief cannot leave confidential records out.</source>
+      <translation>Tổ chức này là hồ sơ mật: không thể lập tài liệu về nó mà lược bỏ hồ sơ mật.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/briefs.py" line="114" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
@@ -719,7 +744,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -5144,6 +5168,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5240,7 +5265,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5281,7 +5305,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5317,7 +5340,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5515,8 +5537,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6861,6 +6881,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7431,6 +7452,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7461,6 +7483,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7563,6 +7586,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7594,6 +7618,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8157,7 +8183,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8338,7 +8363,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9201,6 +9225,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>
