@@ -41,7 +41,7 @@ class Context(Protocol):
 def parse_day(text: str) -> dt.date:
     """ISO (2026-11-30) or day-first (30/11/2026, 30.11.2026) dates, as ``validation.date`` reads them."""
     try:
-        return validation.date(text, any_year=True)  # (the digest says its own years: gather.py)
+        return validation.date(text, any_year=True)  # (the digest says its own years: digest.py)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-11-30 or 30/11/2026)") from None
 
