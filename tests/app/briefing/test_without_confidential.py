@@ -154,3 +154,25 @@ def test_a_confidential_records_own_brief_is_refused_that_way(
         done = run_cli(db, "brief", "meeting", "1", "--lang", "en", "-o", str(pdf), lang=lang)
         assert done.returncode == 0, done.stderr
         assert "CONFIDENTIAL MEETING" in " ".join(pdf_text(pdf))
+
+
+def test_a_persons_confidential_organisation_is_named_nowhere_nor_their_colleagues(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Lê Minh Châu, of Genetica made confidential: her brief names Genetica nowhere (the facts,
+    the subtitle, a meeting's "With", the commitments, the decisions "NIC gửi thư giới thiệu
+    Genetica tới NVIDIA") and lists none of its people as her colleagues."""
+    db = demo_database(tmp_path_factory)
+    with as_in_a_test(db.parent):
+        assert run_cli(db, "org", "edit", "Genetica", "--set", "confidential=yes").returncode == 0
+        text = {}
+        for without in (False, True):
+            pdf = db.parent / f"chau-{without}.pdf"
+            flag = ["--without-confidential"] if without else []
+            done = run_cli(db, "brief", "contact", "Lê Minh Châu", *flag, "--lang", "en", "-o", str(pdf))
+            assert done.returncode == 0, done.stderr
+            text[without] = " ".join(pdf_text(pdf))
+    assert "Genetica (Confidential)" in text[False] and "Phan Thanh Sơn" in text[False]
+    assert "Genetica" not in text[True] and "Phan Thanh Sơn" not in text[True]
+    assert "NIC gửi thư giới thiệu … tới NVIDIA." in text[True]
+    assert HEADER not in text[True] and LEFT_OUT["en"] in text[True]
