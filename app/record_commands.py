@@ -143,6 +143,10 @@ LINES: dict[str, tuple[str, str]] = {
         "Restored {what}: {label}, and merged it into #{survivor} (undo the merge: ketnoi undo {group})",
         "Đã khôi phục {what}: {label} và gộp vào #{survivor} (hoàn tác việc gộp: ketnoi undo {group})",
     ),
+    "refiled": (
+        "  filed under the live organisation #{live} {name}: its own (#{own}, the same name) stays in the trash",
+        "  xếp vào tổ chức đang dùng #{live} {name}: tổ chức cũ của nó (#{own}, cùng tên) vẫn ở trong thùng rác",
+    ),
 }
 
 
@@ -433,10 +437,13 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             raise error
         group = result.group_id
         merged = {other: (survivor, undo) for other, survivor, undo in result.merged}
+        refiled = {i: (own, live, name) for k, i, own, live, name in result.refiled if k == kind}
         done = [(record_id, records.label(session, kind, record_id)) for record_id in wanted]
     document: dict[str, Any] = {"kind": kind, "restored": [i for i, _ in done], "group_id": group}
     if merged:
         document["merged"] = [{"id": o, "into": s, "group_id": g} for o, (s, g) in merged.items()]
+    if refiled:
+        document["refiled"] = [{"id": i, "from": o, "to": t} for i, (o, t, _n) in refiled.items()]
     ctx.emit(document)
     lang = cli_language()
     for record_id, label in done:
@@ -449,6 +456,9 @@ def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             )  # fmt: skip
         else:
             ctx.out(_line("restored", kind, record_id, label))
+        if record_id in refiled:
+            own, live, name = refiled[record_id]
+            ctx.out(said(LINES["refiled"], lang, live=live, name=name, own=own))
     return 0
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
@@ -27,6 +27,7 @@ from app import records
 from app.cli_lines import refused
 from app.entities import LABEL_FIELD
 from app.errors import UserError
+from app.trash_twins import Twin, namesake, twin_of
 from app.vntext import fold, query_words
 from db import backup as backups
 from db import kinds
@@ -34,7 +35,7 @@ from db import models as m
 from db import team as dbteam
 from db.engine import Session
 from db.queries import chunked, fts_filter
-from db.tables import CHANGE, CON, METHOD, table_of
+from db.tables import CHANGE, table_of
 
 LIMIT = 500
 ATT = table_of(m.Attachment)
@@ -62,21 +63,12 @@ class Skipped:
 
     kind: str
     id: int
-    code: str  # "gone" (not in the trash), "name" (its name is taken), "constraint", "twin"
+    # "gone" (not in the trash), "name" (its name is taken), "constraint", "twin", "organisation"
+    # (a contact's or an action's organisation in the trash cannot come back and has no namesake)
+    code: str
     message: str  # the reason in English (the command line's words)
     message_vi: str = ""  # the same in Vietnamese, in the window's words (ui.trash)
     twin: Twin | None = None  # "twin": the live record that is the same person
-
-
-@dataclass(frozen=True)
-class Twin:
-    """A live contact with an e-mail or phone of one in the trash: most likely the same person
-    (an import undone, the same file imported again, then the first one restored)."""
-
-    id: int
-    name: str
-    how: str  # "email" or "phone"
-    value: str
 
 
 @dataclass
@@ -87,6 +79,9 @@ class RestoreResult:
     # contacts restored and merged into a live one of the same e-mail or phone (twins="merge"):
     # (restored id, survivor id, the merge's undo group)
     merged: list[tuple[int, int, str]] = field(default_factory=list)
+    # contacts and actions restored under the live namesake of their organisation, which stays in
+    # the trash (a live one has its name): (kind, id, its own organisation, the live one, its name)
+    refiled: list[tuple[str, int, int, int, str]] = field(default_factory=list)
 
 
 def _kinds(kind: str | Iterable[str] | None) -> list[str]:
@@ -232,33 +227,12 @@ def _last_op(session: Session, kind: str, record_id: int) -> str:
 
 
 TWINS = ("allow", "refuse", "merge")
-"""What :func:`restore_many` does with a contact a live one has the e-mail or phone of: restore
-it anyway, leave it in the trash (skipped, "twin", naming the live one), or restore it and merge
-it into the live one."""
+"""What :func:`restore_many` does with a contact that is a live one's person (the same e-mail or
+phone, or the same name at the same organisation: :func:`app.trash_twins.twin_of`): restore it
+anyway, leave it in the trash (skipped, "twin", naming the live one), or restore it and merge it
+into the live one."""
 
-
-def twin_of(session: Session, contact_id: int) -> Twin | None:
-    """The oldest live contact (not ``contact_id``) with one of its e-mails or phones."""
-    method, contact = METHOD, CON
-    mine = select(method.c.kind, method.c.value).where(method.c.contact_id == contact_id)
-    pairs = [(str(k), str(v)) for k, v in session.execute(mine)]
-    if not pairs:
-        return None
-    found = session.execute(
-        select(contact.c.id, contact.c.full_name, method.c.kind, method.c.value)
-        .join(contact, contact.c.id == method.c.contact_id)
-        .where(
-            contact.c.deleted_at.is_(None),
-            contact.c.id != contact_id,
-            # (each pair by the lookup index on kind and value)
-            or_(*(and_(method.c.kind == k, method.c.value == v) for k, v in pairs)),
-        )
-        .order_by(contact.c.id, method.c.kind)  # (its e-mail before its phone)
-        .limit(1)
-    ).first()
-    if found is None:
-        return None
-    return Twin(int(found[0]), str(found[1]), str(found[2]), str(found[3]))
+__all__ = ["TWINS", "Twin", "twin_of"]
 
 
 def restore_many(
@@ -299,14 +273,19 @@ def restore_many(
 
 
 def _twin_skipped(record_id: int, twin: Twin) -> Skipped:
-    how, how_vi = ("e-mail", "e-mail") if twin.how == "email" else ("phone", "số điện thoại")
+    if twin.how == "name":
+        same = f"the same name at {twin.value}" if twin.value else "the same name and no organisation"
+        same_vi = f"cùng họ tên, cùng tổ chức {twin.value}" if twin.value else "cùng họ tên, không có tổ chức"
+    else:
+        how, how_vi = ("e-mail", "e-mail") if twin.how == "email" else ("phone", "số điện thoại")
+        same, same_vi = f"the same {how} ({twin.value})", f"cùng {how_vi} ({twin.value})"
     return Skipped(
         "contact",
         record_id,
         "twin",
-        f"a live contact has the same {how} ({twin.value}): #{twin.id} {twin.name}; merge it into"
+        f"a live contact has {same}: #{twin.id} {twin.name}; merge it into"
         f" #{twin.id} (--merge) or restore it anyway (--anyway)",
-        f"một liên hệ đang dùng có cùng {how_vi} ({twin.value}): #{twin.id} {twin.name}; gộp vào"
+        f"một liên hệ đang dùng có {same_vi}: #{twin.id} {twin.name}; gộp vào"
         f" #{twin.id} (--merge) hoặc vẫn khôi phục (--anyway)",
         twin,
     )
@@ -355,6 +334,28 @@ def _bring_back(
     if clash:
         result.skipped.append(Skipped(kind, record_id, "name", *clash))
         return
+    # Its organisation in the trash comes back first; one that cannot (a live one has its name:
+    # evidently the same organisation, as an import would take it) stays there and the record
+    # is filed under the live one (reviewer h143: a contact restored pointing into the trash).
+    org = _trashed_organisation(session, kind, row) if with_organisation else None
+    live_org: tuple[int, str] | None = None
+    at = len(result.restored)  # (listed before what it brings back)
+    if org is not None:
+        live_org = namesake(session, org)
+        if live_org is None:
+            _bring_back(session, "organisation", int(org.id or 0), actor, result, done)
+            session.refresh(org)
+            if org.deleted_at is not None:
+                result.skipped.append(
+                    Skipped(
+                        kind,
+                        record_id,
+                        "organisation",
+                        f'its organisation "{org.name}" (#{org.id}) cannot come back',
+                        f"tổ chức của nó, “{org.name}” (#{org.id}), không khôi phục được",
+                    )
+                )
+                return
     try:
         with session.begin_nested():
             records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
@@ -370,14 +371,25 @@ def _bring_back(
             )
         )
         return
-    result.restored.append((kind, record_id))
-    org_id = (
-        getattr(row, "organisation_id", None) if kind in ("contact", "action") and with_organisation else None
-    )
-    if org_id is not None:
-        org = session.get(m.Organisation, org_id)
-        if org is not None and org.deleted_at is not None:
-            _bring_back(session, "organisation", int(org_id), actor, result, done)
+    result.restored.insert(at, (kind, record_id))
+    if org is not None and live_org is not None:
+        records.update(
+            session,
+            kind,
+            record_id,
+            {"organisation_id": live_org[0]},
+            expected_version=None,
+            actor=actor,
+            group_id=result.group_id,
+        )
+        result.refiled.append((kind, record_id, int(org.id or 0), *live_org))
+
+
+def _trashed_organisation(session: Session, kind: str, row: m.Record) -> m.Organisation | None:
+    """A contact's or an action's organisation, when it is in the trash."""
+    org_id = getattr(row, "organisation_id", None) if kind in ("contact", "action") else None
+    org = session.get(m.Organisation, org_id) if org_id is not None else None
+    return org if org is not None and org.deleted_at is not None else None
 
 
 def _name_clash(session: Session, kind: str, row: m.Record) -> tuple[str, str] | None:
@@ -387,20 +399,14 @@ def _name_clash(session: Session, kind: str, row: m.Record) -> tuple[str, str] |
     if kind != "organisation":
         return None
     assert isinstance(row, m.Organisation)
-    key = fold(row.name)
-    table = kinds.table("organisation")
-    parent = table.c.parent_id.is_(None) if row.parent_id is None else table.c.parent_id == row.parent_id
-    for i, name in session.execute(
-        select(table.c.id, table.c.name).where(
-            table.c.deleted_at.is_(None), table.c.sort_key == row.sort_key, parent, table.c.id != row.id
-        )
-    ):
-        if fold(name) == key:
-            return (
-                f'a live organisation is called "{name}" (id {i}); rename or merge it first',
-                f"đã có một tổ chức khác mang tên “{name}” (#{i}); hãy đổi tên hoặc gộp trước",
-            )
-    return None
+    found = namesake(session, row)
+    if found is None:
+        return None
+    i, name = found
+    return (
+        f'a live organisation is called "{name}" (id {i}); rename or merge it first',
+        f"đã có một tổ chức khác mang tên “{name}” (#{i}); hãy đổi tên hoặc gộp trước",
+    )
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,8 @@ class TrashDialog(QDialog):
             box.append(result)
             return [i for _k, i in result.restored]
 
+        names = {item.key: item.label for item in self.model.rows}
+
         def done(_ids: list[int]) -> None:
             result = box[0]
             n = len(result.restored)
@@ -268,18 +270,34 @@ class TrashDialog(QDialog):
             twin_skipped = [x for x in result.skipped if x.code == "twin" and x.twin is not None]
             if twin_skipped:
                 self._ask_twins(twin_skipped)
-            other_skipped = [x for x in result.skipped if x.code != "twin"]
-            if other_skipped:
-                names = {item.key: item.label for item in self.model.rows}
-                lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in other_skipped]
-                QMessageBox.information(
-                    self,
-                    self.tr("Not restored"),
-                    self.tr("These records stay in the trash:") + "\n" + "\n".join(lines),
-                )
+            said = self._refiled(result, names) + self._not_restored(result, names)
+            if said:
+                QMessageBox.information(self, self.tr("Not all as it was"), "\n\n".join(said))
             self.reload()
 
         self.ctx.write(work, entity="", on_done=done)
+
+    def _refiled(self, result: trash.RestoreResult, names: dict[tuple[str, int], str]) -> list[str]:
+        """Contacts and actions restored under the live organisation of their organisation's
+        name, their own staying in the trash (reviewer h143)."""
+        if not result.refiled:
+            return []
+        lines = [
+            self.tr("• %1: filed under the live “%2” (#%3); its own organisation (#%4) stays in the trash")
+            .replace("%1", names.get((kind, i), f"#{i}"))
+            .replace("%2", name)
+            .replace("%3", str(live))
+            .replace("%4", str(own))
+            for kind, i, own, live, name in result.refiled
+        ]
+        return [self.tr("Restored under a live organisation of the same name:") + "\n" + "\n".join(lines)]
+
+    def _not_restored(self, result: trash.RestoreResult, names: dict[tuple[str, int], str]) -> list[str]:
+        other_skipped = [x for x in result.skipped if x.code != "twin"]
+        if not other_skipped:
+            return []
+        lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in other_skipped]
+        return [self.tr("These records stay in the trash:") + "\n" + "\n".join(lines)]
 
     def _ask_twins(self, skipped: list[trash.Skipped]) -> None:
         """Contacts left in the trash because a live one has their e-mail or phone: merge them
@@ -289,13 +307,18 @@ class TrashDialog(QDialog):
         for x in skipped:
             twin = x.twin
             assert twin is not None
-            same = self.tr("the same e-mail") if twin.how == "email" else self.tr("the same phone")
+            same = {
+                "email": self.tr("the same e-mail"),
+                "phone": self.tr("the same phone"),
+                "name": self.tr("the same name at the same organisation"),
+            }.get(twin.how, twin.how)
+            value = twin.value or (self.tr("no organisation") if twin.how == "name" else "")
             lines.append(
                 self.tr("• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash")
                 .replace("%1", names.get((x.kind, x.id), ""))
                 .replace("%2", str(x.id))
                 .replace("%3", same)
-                .replace("%4", twin.value)
+                .replace("%4", value)
                 .replace("%5", twin.name)
                 .replace("%6", str(twin.id))
             )
@@ -322,6 +345,8 @@ class TrashDialog(QDialog):
             return self.tr("no longer in the trash")
         if skipped.code == "name":
             return self.tr("a live organisation has this name; rename or merge it first")
+        if skipped.code == "organisation":
+            return self.tr("its organisation cannot come back from the trash")
         return self.tr("restoring it would break a rule of the database")
 
     def what(self, going: trash.Emptying) -> str:

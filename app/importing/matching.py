@@ -139,6 +139,18 @@ def _first(keys: list[tuple[str, Any]], table: dict[tuple[str, Any], Any]) -> tu
 EMAILS, PHONES = 1, 2  # what contact details a contact or a row has, as a bit mask
 
 
+def details_of(has_email: bool, has_phone: bool) -> int:
+    """What contact details a person has, as :data:`EMAILS` | :data:`PHONES`."""
+    return (EMAILS if has_email else 0) | (PHONES if has_phone else 0)
+
+
+def evidently_others(mine: int, theirs: int) -> bool:
+    """Whether two people of one name at one organisation who share no email and no phone are
+    evidently two people: for emails or for phones both have some (:func:`details_of`). The
+    import's rule for a name alone; a restore from the trash asks by it too (app.trash_twins)."""
+    return bool(mine & theirs)
+
+
 def _details(row: RowResult) -> int:
     """Which of emails and phones the row has (:data:`EMAILS` | :data:`PHONES`)."""
     rel = row.relations or {}
@@ -833,7 +845,9 @@ def _match(
                 first = (
                     shared
                     if shared in candidates
-                    else next((r for r in candidates if not details & row_details.get(r, 0)), 0)
+                    else next(
+                        (r for r in candidates if not evidently_others(details, row_details.get(r, 0))), 0
+                    )
                 )
                 if not first:
                     other_row, dup = seen[dup], None
@@ -876,7 +890,9 @@ def _match(
         if people is not None and hit is not None and hit[0] == "name" and details:
             # None of the row's emails and phones is a record's: it shares none with a record.
             candidates = (db_keys[hit], *people.more.get(hit, ()))
-            found = next((c for c in candidates if not details & _details_of(c, people, claimed)), 0)
+            found = next(
+                (c for c in candidates if not evidently_others(details, _details_of(c, people, claimed))), 0
+            )
             if found:
                 row.match_id = found
             else:

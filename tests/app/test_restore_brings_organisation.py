@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Engine
 
 from app import records, trash
+from db import models as m
 from db.engine import read_session, unit_of_work
 
 
@@ -42,9 +43,40 @@ def test_a_contact_restored_brings_its_organisation_back(engine: Engine) -> None
 
 
 def test_an_organisation_whose_name_was_taken_stays_in_the_trash_said(engine: Engine) -> None:
+    """Reviewer h143: the contact came back still filed under the organisation that stayed in
+    the trash. Now it is filed under the live one of that name (evidently the same organisation,
+    as an import would take it), said, in the restore's one undoable step."""
     org, person = _org_and_contact(engine)
     with unit_of_work(engine) as s:
-        records.create(s, "organisation", {"name": "Viện AI4LIFE"})  # recreated meanwhile
+        live = records.create(s, "organisation", {"name": "Viện AI4LIFE"})  # recreated meanwhile
         done = trash.restore_many(s, [("contact", person)], actor="Trang")
-    assert done.restored == [("contact", person)]
-    assert [(x.kind, x.id, x.code) for x in done.skipped] == [("organisation", org, "name")]
+    assert done.restored == [("contact", person)] and not done.skipped
+    assert done.refiled == [("contact", person, org, live, "Viện AI4LIFE")]
+    with read_session(engine) as s:
+        assert records.get(s, "contact", person)["organisation_id"] == live
+        assert s.get(m.Organisation, org).deleted_at is not None  # type: ignore[union-attr]
+    with unit_of_work(engine) as s:  # asked for itself, the organisation is refused, said
+        again = trash.restore_many(s, [("organisation", org)], actor="Trang")
+    assert [(x.kind, x.id, x.code) for x in again.skipped] == [("organisation", org, "name")]
+    with unit_of_work(engine) as s:  # one step back: in the trash, filed as it was
+        from app import undo
+
+        undo.undo_group(s, done.group_id, actor="Trang")
+    with read_session(engine) as s:
+        back = s.get(m.Contact, person)
+        assert back is not None and back.deleted_at is not None and back.organisation_id == org
+
+
+def test_an_action_is_filed_under_the_live_namesake_too(engine: Engine) -> None:
+    org, _person = _org_and_contact(engine)
+    with unit_of_work(engine) as s:
+        live = records.create(s, "organisation", {"name": "Viện AI4LIFE"})
+        action = next(i for k, i in _trashed(s) if k == "action")
+        done = trash.restore_many(s, [("action", action)], actor="Trang")
+    assert done.refiled == [("action", action, org, live, "Viện AI4LIFE")]
+    with read_session(engine) as s:
+        assert records.get(s, "action", action)["organisation_id"] == live
+
+
+def _trashed(s: object) -> list[tuple[str, int]]:
+    return [(x.kind, x.id) for x in trash.list_trash(s)]  # type: ignore[arg-type]

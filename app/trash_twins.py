@@ -1,0 +1,120 @@
+"""What a record in the trash already is among the live ones, asked before it is restored.
+
+* :func:`namesake` — the live organisation an organisation in the trash is evidently (its name,
+  under the same parent): it cannot come back beside it, and a contact or an action restored
+  without it is filed under that one (:func:`filed_under`), never left pointing into the trash.
+* :func:`twin_of` — the live contact a contact in the trash is the same person as, by the
+  import's rule (:mod:`app.importing.matching`): an e-mail or a phone shared by names that can
+  be one person's, or the name as written at the same organisation when the two are not
+  evidently two people (for e-mails or for phones both have some, and they share none).
+
+Reviewer h143: an import undone, the same file imported again, "Trần Văn Đông" (no e-mail, no
+phone) restored: no question asked, a second identical contact, filed under the organisation
+that stayed in the trash while a message said it had not come back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select, true
+
+from app.importing.matching import details_of, evidently_others, same_person_names
+from app.vntext import as_written, fold
+from db import models as m
+from db.engine import Session
+from db.tables import CON, METHOD, ORG
+
+
+@dataclass(frozen=True)
+class Twin:
+    """A live contact that is most likely the same person as one in the trash (an import
+    undone, the same file imported again, then the first one restored)."""
+
+    id: int
+    name: str
+    how: str  # "email", "phone", or "name" (the same name at the same organisation)
+    value: str  # the e-mail or phone; for "name", the organisation's name ("" for none)
+
+
+def namesake(session: Session, org: m.Organisation) -> tuple[int, str] | None:
+    """The live organisation (not ``org``) with ``org``'s name under the same parent, accents
+    and case aside: (id, name), or None. Two live ones may not share a name there."""
+    key = fold(org.name)
+    parent = ORG.c.parent_id.is_(None) if org.parent_id is None else ORG.c.parent_id == org.parent_id
+    for i, name in session.execute(
+        select(ORG.c.id, ORG.c.name)
+        .where(ORG.c.deleted_at.is_(None), ORG.c.sort_key == org.sort_key, parent, ORG.c.id != org.id)
+        .order_by(ORG.c.id)
+    ):
+        if fold(name) == key:
+            return int(i), str(name)
+    return None
+
+
+def filed_under(session: Session, org_id: int | None) -> int | None:
+    """The organisation a contact or action of ``org_id`` has once restored: its own (live, or
+    brought back with it), or the live namesake of its own when that cannot come back."""
+    if org_id is None:
+        return None
+    org = session.get(m.Organisation, org_id)
+    if org is None or org.deleted_at is None:
+        return org_id
+    found = namesake(session, org)
+    return found[0] if found is not None else org_id
+
+
+def _details(session: Session, contact_ids: list[int]) -> dict[int, int]:
+    out: dict[int, int] = dict.fromkeys(contact_ids, 0)
+    rows = session.execute(
+        select(METHOD.c.contact_id, METHOD.c.kind).where(METHOD.c.contact_id.in_(contact_ids)).distinct()
+    )
+    for cid, how in rows:
+        out[int(cid)] |= details_of(how == "email", how != "email")
+    return out
+
+
+def twin_of(session: Session, contact_id: int) -> Twin | None:
+    """The oldest live contact (not ``contact_id``) that is the same person (see the module)."""
+    row = session.get(m.Contact, contact_id)
+    if row is None:
+        return None
+    mine = select(METHOD.c.kind, METHOD.c.value).where(METHOD.c.contact_id == contact_id)
+    pairs = [(str(k), str(v)) for k, v in session.execute(mine)]
+    if pairs:
+        for cid, name, how, value in session.execute(
+            select(CON.c.id, CON.c.full_name, METHOD.c.kind, METHOD.c.value)
+            .join(CON, CON.c.id == METHOD.c.contact_id)
+            .where(
+                CON.c.deleted_at.is_(None),
+                CON.c.id != contact_id,
+                # (each pair by the lookup index on kind and value)
+                or_(*(and_(METHOD.c.kind == k, METHOD.c.value == v) for k, v in pairs)),
+            )
+            .order_by(CON.c.id, METHOD.c.kind)  # (its e-mail before its phone)
+            .limit(200)
+        ):
+            # (an office's switchboard or info@ mailbox is many people's: names must agree)
+            if same_person_names(row.full_name, str(name)):
+                return Twin(int(cid), str(name), str(how), str(value))
+    org_id = filed_under(session, row.organisation_id)
+    at = CON.c.organisation_id.is_(None) if org_id is None else CON.c.organisation_id == org_id
+    same = CON.c.sort_key == row.sort_key if org_id is None else true()  # (none: by the name index)
+    written = as_written(row.full_name)
+    found = [
+        (int(i), str(name))
+        for i, name in session.execute(
+            select(CON.c.id, CON.c.full_name)
+            .where(CON.c.deleted_at.is_(None), CON.c.id != contact_id, at, same)
+            .order_by(CON.c.id)
+        )
+        if as_written(name) == written
+    ]
+    if not found:
+        return None
+    details = _details(session, [contact_id, *(i for i, _ in found)])
+    for i, name in found:
+        if not evidently_others(details[contact_id], details[i]):
+            org = session.get(m.Organisation, org_id) if org_id is not None else None
+            return Twin(i, name, "name", org.name if org is not None else "")
+    return None
