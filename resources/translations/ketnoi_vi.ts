@@ -744,6 +744,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -5168,7 +5169,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5265,6 +5265,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5305,6 +5306,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6908,7 +6910,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6923,12 +6927,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -6994,6 +7002,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7028,7 +7037,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7452,7 +7463,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7483,7 +7493,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7524,8 +7533,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7536,15 +7543,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7586,7 +7589,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7607,7 +7609,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7618,8 +7619,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8183,6 +8182,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8363,6 +8363,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8611,7 +8612,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="343" />
+      <location filename="../../ui/trash.py" line="368" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
@@ -8621,12 +8622,12 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="339" />
+      <location filename="../../ui/trash.py" line="364" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="337" />
+      <location filename="../../ui/trash.py" line="362" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
@@ -8636,12 +8637,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="312" />
+      <location filename="../../ui/trash.py" line="335" />
       <source>&amp;Leave in the trash</source>
       <translation>&amp;Để lại trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="310" />
+      <location filename="../../ui/trash.py" line="333" />
       <source>&amp;Merge into it</source>
       <translation>&amp;Gộp vào liên hệ đó</translation>
     </message>
@@ -8651,12 +8652,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="356" />
+      <location filename="../../ui/trash.py" line="381" />
       <source>A backup of the database is taken first.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="306" />
+      <location filename="../../ui/trash.py" line="329" />
       <source>A live contact looks like the same person:</source>
       <translation>Một liên hệ đang dùng có vẻ là cùng một người:</translation>
     </message>
@@ -8666,18 +8667,18 @@ Bản sao lưu: %2</translation>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="304" />
+      <location filename="../../ui/trash.py" line="327" />
       <source>Already there?</source>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="397" />
+      <location filename="../../ui/trash.py" line="422" />
       <source>Counting…</source>
       <translation>Đang đếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="436" />
-      <location filename="../../ui/trash.py" line="442" />
+      <location filename="../../ui/trash.py" line="461" />
+      <location filename="../../ui/trash.py" line="467" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
@@ -8687,69 +8688,74 @@ Bản sao lưu: %2</translation>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="380" />
+      <location filename="../../ui/trash.py" line="405" />
       <source>Kept in the trash: %Ln record(s) still used by a record you may not see.</source>
       <translation>Giữ lại trong thùng rác: %Ln bản ghi mà một hồ sơ bạn không được xem vẫn dùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="307" />
+      <location filename="../../ui/trash.py" line="330" />
       <source>Merge into the live contact (its values stay; the restored one's fill its blanks), restore as a second contact, or leave in the trash?</source>
       <translation>Gộp vào liên hệ đang dùng (giữ các giá trị của liên hệ đó; liên hệ khôi phục chỉ điền vào chỗ trống), khôi phục thành một liên hệ thứ hai, hay để lại trong thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="266" />
+      <location filename="../../ui/trash.py" line="268" />
       <source>Merge of a restored contact</source>
       <translation>Gộp một liên hệ vừa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="358" />
+      <location filename="../../ui/trash.py" line="383" />
       <source>No copy is taken first: the server's backups are the team's.</source>
       <translation>Không có bản sao lưu nào được tạo trước: bản sao lưu của máy chủ là của cả nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="277" />
-      <source>Not restored</source>
-      <translation>Chưa khôi phục</translation>
+      <location filename="../../ui/trash.py" line="275" />
+      <source>Not all as it was</source>
+      <translation>Không hoàn toàn như cũ</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="437" />
+      <location filename="../../ui/trash.py" line="462" />
       <source>Nothing in the trash is yours to empty.</source>
       <translation>Thùng rác không có gì do bạn xoá để dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="374" />
+      <location filename="../../ui/trash.py" line="399" />
       <source>On this team database you empty what you deleted.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="367" />
+      <location filename="../../ui/trash.py" line="392" />
       <source>On this team database you empty what you deleted: what colleagues deleted (%Ln record(s)) stays, for them or a manager to empty.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá: những gì đồng nghiệp đã xoá (%Ln bản ghi) vẫn ở lại, để họ hoặc quản lý dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="350" />
+      <location filename="../../ui/trash.py" line="375" />
       <source>Remove %1 for good? Their links go with them; their history stays.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="460" />
+      <location filename="../../ui/trash.py" line="485" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="311" />
+      <location filename="../../ui/trash.py" line="334" />
       <source>Restore &amp;anyway</source>
       <translation>Vẫn &amp;khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="260" />
+      <location filename="../../ui/trash.py" line="262" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="262" />
+      <location filename="../../ui/trash.py" line="264" />
       <source>Restored %Ln record(s) and merged them into the live ones</source>
       <translation>Đã khôi phục %Ln bản ghi và gộp vào các bản ghi đang dùng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="293" />
+      <source>Restored under a live organisation of the same name:</source>
+      <translation>Đã khôi phục vào một tổ chức đang dùng cùng tên:</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="105" />
@@ -8758,17 +8764,17 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="215" />
-      <location filename="../../ui/trash.py" line="464" />
+      <location filename="../../ui/trash.py" line="489" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="278" />
+      <location filename="../../ui/trash.py" line="300" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="376" />
+      <location filename="../../ui/trash.py" line="401" />
       <source>This empties every deleted record of the team, whoever deleted it.</source>
       <translation>Thao tác này dọn mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá.</translation>
     </message>
@@ -8778,34 +8784,54 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="324" />
+      <location filename="../../ui/trash.py" line="347" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="322" />
+      <location filename="../../ui/trash.py" line="349" />
+      <source>its organisation cannot come back from the trash</source>
+      <translation>tổ chức của nó không khôi phục được từ thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="345" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="325" />
+      <location filename="../../ui/trash.py" line="315" />
+      <source>no organisation</source>
+      <translation>không có tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="350" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="292" />
+      <location filename="../../ui/trash.py" line="311" />
       <source>the same e-mail</source>
       <translation>cùng e-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="292" />
+      <location filename="../../ui/trash.py" line="313" />
+      <source>the same name at the same organisation</source>
+      <translation>cùng họ tên, cùng tổ chức</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="312" />
       <source>the same phone</source>
       <translation>cùng số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="294" />
+      <location filename="../../ui/trash.py" line="317" />
       <source>• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash</source>
       <translation>• %1 (#%2): %3 (%4) với %5 (#%6), không ở trong thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="286" />
+      <source>• %1: filed under the live “%2” (#%3); its own organisation (#%4) stays in the trash</source>
+      <translation>• %1: đã xếp vào “%2” (#%3) đang dùng; tổ chức cũ của nó (#%4) vẫn ở trong thùng rác</translation>
     </message>
   </context>
   <context>
@@ -9225,7 +9251,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

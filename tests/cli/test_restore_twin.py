@@ -61,3 +61,58 @@ def test_restore_refuses_naming_the_live_one_then_merges_or_restores_anyway(tmp_
         _ok(db, "contact", "delete", "1")
         _ok(db, "contact", "restore", "1", "--anyway")
         assert sorted(c["id"] for c in _contacts(db)) == [1, 2]
+
+
+def _namesakes_undone_and_imported_again(tmp_path: Path, db: Path, *rows: list[str]) -> None:
+    """Reviewer h143: a contacts sheet with an organisation, imported, undone (the person and the
+    organisation to the trash), imported again (a new person, a new organisation)."""
+    sheet = write_xlsx(tmp_path / "dong.xlsx", {"Khách": [[*HEADER, "Cơ quan"], *rows]})
+    _ok(db, "import", str(sheet))
+    _ok(db, "undo-import", "1")
+    _ok(db, "import", str(sheet))
+
+
+def test_a_namesake_at_the_same_organisation_is_asked_about_and_filed_under_the_live_one(
+    tmp_path: Path,
+) -> None:
+    """Reviewer h143: "Trần Văn Đông" (no e-mail, no phone) restored beside the one imported
+    again, no question asked, and filed under the organisation still in the trash while the
+    message said it had stayed there."""
+    db = tmp_path / "k.db"
+    nic = "Trung tâm Đổi mới sáng tạo Quốc gia"
+    with as_in_a_test(tmp_path):
+        _namesakes_undone_and_imported_again(tmp_path, db, ["Trần Văn Đông", "", "", "Chuyên viên", nic])
+        (live,) = _contacts(db)
+        refused = run_cli(db, "contact", "restore", "1")
+        assert refused.returncode != 0
+        assert f"the same name at {nic}: #{live['id']} Trần Văn Đông" in refused.stderr, refused.stderr
+        assert "--merge" in refused.stderr and "--anyway" in refused.stderr
+        assert [c["id"] for c in _contacts(db)] == [live["id"]]  # nothing restored
+        anyway = _ok(db, "contact", "restore", "1", "--anyway")
+        shown = _ok(db, "contact", "show", "1")
+        orgs = {o["name"]: o["id"] for o in json.loads(_ok(db, "org", "list", "--json"))["items"]}
+    assert list(orgs) == [nic]  # the one imported again; the first stays in the trash
+    assert f"filed under the live organisation #{orgs[nic]} {nic}: its own (#1, the same name)" in anyway
+    assert f"{nic} (#{orgs[nic]})" in shown and "in the trash" not in shown, shown
+
+
+def test_a_namesake_evidently_another_person_is_not_asked_about(tmp_path: Path) -> None:
+    """Two "Nguyễn Văn An" of one organisation with two e-mails are two people (the import's
+    rule): the one in the trash comes back without a question."""
+    db = tmp_path / "k.db"
+    with as_in_a_test(tmp_path):
+        _namesakes_undone_and_imported_again(tmp_path, db, ["Nguyễn Văn An", "an1@fpt.vn", "", "", "FPT"])
+        (live,) = _contacts(db)
+        _ok(db, "contact", "edit", str(live["id"]), "--email", "an2@fpt.vn")
+        _ok(db, "contact", "restore", "1")
+        assert sorted(c["id"] for c in _contacts(db)) == [1, live["id"]]
+
+
+def test_merging_a_restored_namesake_keeps_the_live_organisation(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    with as_in_a_test(tmp_path):
+        _namesakes_undone_and_imported_again(tmp_path, db, ["Trần Văn Đông", "", "", "", "NIC"])
+        (live,) = _contacts(db)
+        merged = _ok(db, "contact", "restore", "1", "--merge")
+        assert f"merged it into #{live['id']}" in merged, merged
+        assert [c["id"] for c in _contacts(db)] == [live["id"]]
