@@ -116,3 +116,16 @@ def test_merging_a_restored_namesake_keeps_the_live_organisation(tmp_path: Path)
         merged = _ok(db, "contact", "restore", "1", "--merge")
         assert f"merged it into #{live['id']}" in merged, merged
         assert [c["id"] for c in _contacts(db)] == [live["id"]]
+
+
+def test_a_switchboard_phone_shared_by_another_name_is_not_asked_about(tmp_path: Path) -> None:
+    """The import joins a shared phone only when the names can be one person's (an office's
+    switchboard is many people's): restoring asks by the same rule."""
+    db = tmp_path / "k.db"
+    with as_in_a_test(tmp_path):
+        sheet = write_xlsx(tmp_path / "k.xlsx", {"Khách": [HEADER, ["Lê Thị Hoa", "", "024 3825 1234", ""]]})
+        _ok(db, "import", str(sheet))
+        _ok(db, "undo-import", "1")
+        _ok(db, "contact", "add", "--name", "Phạm Văn Nam", "--phone", "024 3825 1234")
+        _ok(db, "contact", "restore", "1")
+        assert sorted(c["id"] for c in _contacts(db)) == [1, 2]
