@@ -82,14 +82,66 @@ _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
 }
 
 
-def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
-    """A due date as typed on the command line: ``2026-12-10``, ``10/12/2026`` (day first),
-    ``+3d``, ``+1w``, ``+2m``, ``tomorrow``, ``eom``, ``+3 working days`` (or ``+3wd``), and the
-    Vietnamese ``+3 ngày``, ``+1 tuần``, ``+2 tháng``, ``ngày mai``, ``cuối tháng``, ``+3 ngày làm việc`` —
-    relative ones count from ``base``; working days by ``cal`` (public if None)."""
+# Weekdays as officers write them: "friday", "fri", "thứ sáu", "thứ 6", "t6", "chủ nhật", "cn".
+_WEEKDAYS: dict[str, int] = {}
+for _n, _names in enumerate(
+    (
+        ("monday", "mon", "thứ hai", "thứ 2", "t2"),
+        ("tuesday", "tue", "tues", "thứ ba", "thứ 3", "t3"),
+        ("wednesday", "wed", "thứ tư", "thứ 4", "t4"),
+        ("thursday", "thu", "thur", "thurs", "thứ năm", "thứ 5", "t5"),
+        ("friday", "fri", "thứ sáu", "thứ 6", "t6"),
+        ("saturday", "sat", "thứ bảy", "thứ 7", "t7"),
+        ("sunday", "sun", "chủ nhật", "cn"),
+    )
+):
+    _WEEKDAYS.update(dict.fromkeys(_names, _n))
+_WEEKDAY_WORDS = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
+# "friday" / "next friday" / "thứ sáu" / "thứ sáu tới": the first one after base; "this friday" /
+# "thứ sáu tuần này": that day of base's week (Monday to Sunday); "friday next week" / "thứ sáu
+# tuần sau" (tuần tới): that day of the week after base's.
+_WEEKDAY = re.compile(
+    rf"^(?:(?P<next>next|coming|this|on)\s+)?(?P<day>{_WEEKDAY_WORDS})"
+    r"(?:\s+(?P<week>tới|này|tuần này|tuần sau|tuần tới|this week|next week))?$"
+)
+
+
+def _weekday(raw: str, base: dt.date) -> dt.date | None:
+    found = _WEEKDAY.match(raw)
+    if not found:
+        return None
+    day, which, week = _WEEKDAYS[found.group("day")], found.group("next"), found.group("week")
+    monday = base - dt.timedelta(days=base.weekday())
+    this_week, next_week = (
+        week in ("này", "tuần này", "this week"),
+        week in ("tuần sau", "tuần tới", "next week"),
+    )
+    if (which == "next" and this_week) or (which == "this" and next_week):
+        return None  # "next friday this week": which one is meant is not said
+    if this_week or which == "this":
+        return monday + dt.timedelta(days=day)
+    if next_week:
+        return monday + dt.timedelta(days=7 + day)
+    return base + dt.timedelta(days=(day - base.weekday() - 1) % 7 + 1)  # the first one after base
+
+
+def relative_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date | None:
+    """A due date typed as words or counted from ``base``: ``+3d``, ``+1w``, ``+2m``,
+    ``tomorrow``, ``eom``, ``+3 working days`` (``+3wd``), ``next friday``, ``friday next week``,
+    and the Vietnamese ``+3 ngày``, ``+1 tuần``, ``+2 tháng``, ``ngày mai``, ``cuối tháng``,
+    ``+3 ngày làm việc``, ``thứ sáu``, ``thứ 6 tuần sau``. None: none of these (a date written
+    out, or nothing Ketnoi reads). The window's date boxes read these as the command line does."""
     raw = " ".join(text.strip().lower().split())
     if raw in _WORDS:
         return _WORDS[raw](base)
+    try:
+        weekday = _weekday(raw, base)
+    except OverflowError as exc:
+        raise refused(
+            f"the due date {text!r} is too far ahead", f"hạn {text!r} quá xa trong tương lai"
+        ) from exc
+    if weekday is not None:
+        return weekday
     working = _WORKING.match(raw)
     if working:
         return (cal or public_calendar()).add(base, int(working.group(1)))
@@ -108,13 +160,24 @@ def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.d
             raise refused(
                 f"the due date {text!r} is too far ahead", f"hạn {text!r} quá xa trong tương lai"
             ) from exc
+    return None
+
+
+def parse_due(text: str, base: dt.date, cal: WorkCalendar | None = None) -> dt.date:
+    """A due date as typed on the command line: ``2026-12-10``, ``10/12/2026`` (day first), or
+    any of :func:`relative_due`'s words (``+3d``, ``tomorrow``, ``next friday``, ``ngày mai``,
+    ``thứ sáu tuần sau``…) — relative ones count from ``base``; working days by ``cal`` (public
+    if None)."""
+    relative = relative_due(text, base, cal)
+    if relative is not None:
+        return relative
     try:
         return validation.date(text)
     except ValueError as exc:
         if (out_of_range := dateranges.refusal(exc)) is not None:
             raise out_of_range from exc
         raise refused(
-            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow or eom)",
+            f"cannot read the due date {text!r} (use 2026-12-10, 10/12/2026, +3d, +3 working days, +1w, +1m, tomorrow, next friday or eom)",
             f"không đọc được hạn {text!r} (hãy ghi 10/12/2026, 2026-12-10, +3 ngày, +3 ngày làm việc, +1 tuần, "
-            "+1 tháng, ngày mai hoặc cuối tháng)",
+            "+1 tháng, ngày mai, thứ sáu tuần sau hoặc cuối tháng)",
         ) from exc

@@ -70,3 +70,40 @@ def test_the_clock_is_pinned_in_tests_whatever_the_machine_says() -> None:
         assert clock.now() == dt.datetime(2031, 6, 1, 8, 30)
         assert clock.utcnow().tzinfo is not None
     assert clock.today() == dt.date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Monday 7/12/2026: the words a real officer writes (reviewer h143 typed "next friday")
+        ("next friday", dt.date(2026, 12, 11)),
+        ("friday", dt.date(2026, 12, 11)),
+        ("Fri", dt.date(2026, 12, 11)),
+        ("this friday", dt.date(2026, 12, 11)),
+        ("friday next week", dt.date(2026, 12, 18)),
+        ("monday", dt.date(2026, 12, 14)),  # the first one after the base day, never that day
+        ("thứ sáu", dt.date(2026, 12, 11)),
+        ("thứ 6", dt.date(2026, 12, 11)),
+        ("thứ sáu tới", dt.date(2026, 12, 11)),
+        ("thứ sáu tuần này", dt.date(2026, 12, 11)),
+        ("thứ sáu tuần sau", dt.date(2026, 12, 18)),
+        ("T6 tuần sau", dt.date(2026, 12, 18)),
+        ("chủ nhật", dt.date(2026, 12, 13)),
+        ("thứ hai tuần sau", dt.date(2026, 12, 14)),
+    ],
+)
+def test_parse_due_reads_weekdays_in_both_languages(text: str, expected: dt.date) -> None:
+    assert parse_due(text, dt.date(2026, 12, 7)) == expected
+
+
+@pytest.mark.parametrize("text", ["next friday this week", "this friday next week", "thứ tám"])
+def test_parse_due_refuses_a_weekday_that_says_two_things(text: str) -> None:
+    with pytest.raises(UserError):
+        parse_due(text, dt.date(2026, 12, 7))
+
+
+def test_relative_due_leaves_dates_written_out_to_the_reader() -> None:
+    from app.due import relative_due
+
+    assert relative_due("10/12/2026", dt.date(2026, 12, 7)) is None
+    assert relative_due("+3 working days", dt.date(2026, 12, 7)) == dt.date(2026, 12, 10)
