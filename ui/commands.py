@@ -67,6 +67,7 @@ class RescheduleDialog(QDialog):
         self.problem = ErrorLabel(self)
         self.problem.setObjectName("reschedule_problem")
         self.date.refused.connect(self.say)
+        self.date.set_says_refusal(False)  # said by self.problem, under the box
         self.date.dateChanged.connect(lambda _d: self.say(None))
         self.date.setDisplayFormat(ctx.settings.qt_date_format())
         start = current or ctx.today()
@@ -75,6 +76,9 @@ class RescheduleDialog(QDialog):
         base = reschedule_base(current, ctx.today())  # the due date while it lies ahead
         with ctx.read() as s:  # the office's days off and make-up days (a small table)
             cal = workdays.load_calendar(s)
+        # "next friday", "+3 working days" typed count as the picks do (reviewer h143: the letters
+        # were swallowed, Enter closed the dialog and said "Rescheduled 0 actions")
+        self.date.read_words_from(lambda: base, lambda: cal)
         for text, which in (
             (self.tr("+1 day"), "day"),
             (self.tr("+1 week"), "week"),
@@ -100,6 +104,7 @@ class RescheduleDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("New due date"), self))
         lay.addWidget(self.date)
+        lay.addWidget(self.date.note_label())  # what words typed became: "next friday → Fri 11/12/2026"
         lay.addWidget(self.problem)
         lay.addLayout(row)
         lay.addWidget(buttons)

@@ -25,19 +25,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QValidator
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDateEdit,
     QDateTimeEdit,
     QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
     QPushButton,
     QToolTip,
     QWidget,
 )
 
 from app import zones
+from app.due import relative_due
+from app.errors import UserError
+from app.workdays import WorkCalendar
+from db import clock
 
 _COMMAND = (
     Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
@@ -66,6 +76,45 @@ _READS = {
 _TIME = re.compile(r"(\d{1,2})(?:[:hg.](\d{2})?|(\d{2}))?(?:p|ph|phút)?(am|pm|sa|ch)?")
 _LOOKS_TIME = re.compile(r"[:hg]|am|pm", re.IGNORECASE)
 _RED = "QDateTimeEdit { border: 1px solid #c62828; }"
+_NOTE_RED = "color: #c62828; font-weight: bold;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DateBox", text)
+
+
+def short_weekday(day: dt.date) -> str:
+    """ "Fri" ("T6" in Vietnamese): what a word typed became is said with its weekday."""
+    names = (_tr("Mon"), _tr("Tue"), _tr("Wed"), _tr("Thu"), _tr("Fri"), _tr("Sat"), _tr("Sun"))
+    return names[day.weekday()]
+
+
+def _starts_words(text: str) -> bool:
+    """A word ("tomorrow", "thứ sáu") or a count ("+3d"): read by :func:`app.due.relative_due`."""
+    return bool(text) and (text[0].isalpha() or text[0] == "+")
+
+
+def _place_beside(box: QWidget, note: QLabel) -> bool:
+    """``note`` put in the layout that holds ``box``: the next row of a form, under it in a
+    column, after it in a row. False: the box is in no layout found (its tooltip still says it)."""
+    parent = box.parentWidget()
+    top = parent.layout() if parent is not None else None
+    if top is None:
+        return False
+    for lay in (top, *top.findChildren(QLayout)):
+        at = lay.indexOf(box)
+        if at < 0:
+            continue
+        if isinstance(lay, QFormLayout):
+            row = cast(tuple[int, object], lay.getWidgetPosition(box))[0]  # (the stubs say "object")
+            note.setWordWrap(True)
+            lay.insertRow(row + 1, "", note)
+            return True
+        if isinstance(lay, QBoxLayout):
+            lay.insertWidget(at + 1, note)  # one line: the window grows to it (a wrapped label
+            # would not make a shown dialog taller: reviewer h108's cut accents)
+            return True
+    return False
 
 
 def read_time(text: str) -> QTime | None:
@@ -130,6 +179,18 @@ class _Typist:
         self.checking = False  # refused: each key reads the text again, until it is read or dropped
         self.held: list[QPushButton] = []  # the dialog's OK buttons, off while a date is refused
         self.abroad = ""  # a time typed with a zone: what it became in the office's time, said
+        # Words typed ("next friday", "+3 working days", "ngày mai": app.due.relative_due) count
+        # from base() (a follow-up: the meeting's day), working days by calendar() (None: public)
+        self.base: Callable[[], dt.date] = clock.today
+        self.calendar: Callable[[], WorkCalendar | None] = lambda: None
+        self.word = ""  # the words the date last read came from ("" : a date written out)
+        # The line beside the box: why the text is refused (unless the dialog says it itself:
+        # says_refusal False), or what the words typed became ("next friday → Fri 11/12/2026").
+        # Reviewer h143: the reason was only in a tooltip, nothing on screen.
+        self.says_refusal = True
+        self.note: QLabel | None = None
+        self.note_placed = False
+        edit.dateTimeChanged.connect(self._moved)
 
     def time_format(self) -> str:
         fmt = self.edit.displayFormat()
@@ -147,6 +208,10 @@ class _Typist:
             if pasted and (self.text is not None or pasted[0].isdigit()):
                 self.type(pasted)
             return self.text is not None
+        if event.matches(QKeySequence.StandardKey.SelectAll) and self.text is not None:
+            self.fresh = True  # the whole text selected: typing replaces it (reviewer h143:
+            self._put(self.text, selected=True)  # "+3d", Ctrl+A, "20/12/2026" gave "3d20/12/2026")
+            return True
         if text and text.isprintable() and (not mods & _COMMAND or mods & _ALT_GR == _ALT_GR):
             self.type(text)
             return True  # (a separator or a letter before any digit: nothing to add it to)
@@ -163,11 +228,14 @@ class _Typist:
         return True  # a modifier, a dead key, a shortcut's key: nothing read, nothing changed
 
     def type(self, more: str) -> None:
-        """``more`` typed (a key's text, or a paste): a new date starts with a digit; after a
-        refusal the text refused is selected, and typing replaces it."""
+        """``more`` typed (a key's text, or a paste): a new date starts with a digit, a letter or
+        "+" (words: "next friday", "+3 working days"; reviewer h143: the letters were swallowed and
+        Enter kept the date shown); after a refusal, or Ctrl+A, the text is selected, and typing
+        replaces it."""
         if self.text is None or self.fresh:
-            if not more[:1].isdigit():
-                return  # a separator or a letter before any digit: nothing to add it to
+            if not (more[:1].isdigit() or _starts_words(more)):
+                return  # a separator or a space before anything: nothing to add it to
+            self.hide_note()
             self.show(more)
         else:
             self.show(self.text + more)
@@ -197,6 +265,7 @@ class _Typist:
         self.text = None
         self.fresh = self.checking = False
         self.clear_problem()
+        self.hide_note()
         self.edit.setDateTime(self.edit.dateTime())
         self.edit.lineEdit().setText(self.edit.textFromDateTime(self.edit.dateTime()))
 
@@ -208,6 +277,7 @@ class _Typist:
         :mod:`app.zones`) is the office's time it is (19:00), whatever the machine's zone;
         :attr:`abroad` then says what it became (reviewer h119: "JST" was refused)."""
         self.abroad = ""
+        self.word = ""
         zoned = None
         if self.time_format():
             try:
@@ -237,15 +307,12 @@ class _Typist:
     def _read(self, typed: str) -> QDateTime | None:
         shown = self.edit.dateTime()
         q = shown.date()
-        if self.time_format():
-            date_part, _, time_part = typed.partition(" ")
-            if not time_part and _LOOKS_TIME.search(date_part):  # "14h", "9:15": the time alone
-                date_part, time_part = "", date_part
-        else:
-            date_part, time_part = typed, ""
+        date_part, time_part = self._parts(typed)
         day = dt.date(q.year(), q.month(), q.day())
         if date_part or not time_part:
             found = read_date(date_part, self.date_format(), day)
+            if found is None:
+                found = self._words(date_part)
             if found is None:
                 return None
             day = found
@@ -261,6 +328,34 @@ class _Typist:
         if not self.edit.minimumDateTime() <= value <= self.edit.maximumDateTime():
             return None
         return value
+
+    def _parts(self, typed: str) -> tuple[str, str]:
+        """The date and the time typed: "02/12/2026 9:15", "14h" (the time alone), "next friday
+        14h30" (words, then a time), "+3 working days" (words alone)."""
+        if not self.time_format():
+            return typed, ""
+        if _starts_words(typed):
+            words, _, last = typed.rpartition(" ")
+            if words and read_time(last) is not None and _LOOKS_TIME.search(last):
+                return words, last
+            return typed, ""
+        date_part, _, time_part = typed.partition(" ")
+        if not time_part and _LOOKS_TIME.search(date_part):  # "14h", "9:15": the time alone
+            date_part, time_part = "", date_part
+        return date_part, time_part
+
+    def _words(self, typed: str) -> dt.date | None:
+        """A date said in words or counted ("next friday", "+3d", "thứ sáu tuần sau"), as the
+        command line reads them (:func:`app.due.relative_due`); None: not one."""
+        if not typed or not (_starts_words(typed) or re.search(r"[^\W\d_]", typed)):
+            return None
+        try:
+            found = relative_due(typed, self.base(), self.calendar())
+        except (UserError, OverflowError):  # too far ahead: refused as any text not read
+            return None
+        if found is not None:
+            self.word = " ".join(typed.split())
+        return found
 
     def commit(self) -> bool:
         """Read what was typed; False (and said) when it is not a date."""
@@ -282,6 +377,12 @@ class _Typist:
         self.reading = False
         self.time_chosen = self.time_chosen or timed  # a date typed alone later keeps this time
         self.edit.lineEdit().setText(self.edit.textFromDateTime(value))  # the same date: shown again
+        if self.word:  # what the words became, seen before saving: "next friday → Fri 11/12/2026"
+            d = value.date()
+            day = dt.date(d.year(), d.month(), d.day())
+            self.say(f"{self.word} → {short_weekday(day)} {d.toString(self.date_format())}", refusal=False)
+        else:
+            self.hide_note()
         if isinstance(self.edit, DateTimeBox):  # a time abroad: the office's time shown, what it was said
             self.edit.setToolTip(self.abroad)
             self.edit.converted.emit(self.abroad)
@@ -294,6 +395,10 @@ class _Typist:
         self.fresh = True  # the text refused is selected: typing again replaces it
         self._put(self.text or typed, selected=True)  # a new style re-reads the box: the text stays
         self.edit.refused.emit(self.problem)  # type: ignore[attr-defined]
+        if self.says_refusal:
+            self.say(self.problem, refusal=True)
+        else:
+            self.hide_note()
 
     def _refused_look(self, typed: str) -> None:
         """Red, with the tooltip saying what the box expects."""
@@ -308,6 +413,17 @@ class _Typist:
                 .replace("%2", fmt.replace("MM", "mm"))
                 .replace("%3", example)
                 .replace("%4", QDate(2027, 1, 15).toString(self.date_format()) + " 14h30")
+            )
+        elif _starts_words(typed):  # words not read: the words it reads, as the command line says
+            self.problem = (
+                QCoreApplication.translate(
+                    "DateBox",
+                    "“%1” is not a date: type it as %2 (e.g. %3) or as tomorrow, +3d, +3 working days, "
+                    "next friday, eom",
+                )
+                .replace("%1", typed)
+                .replace("%2", fmt.replace("MM", "mm"))
+                .replace("%3", example)
             )
         else:
             self.problem = (
@@ -324,10 +440,39 @@ class _Typist:
             self.problem = ""
             self.edit.setStyleSheet("")
             self.edit.setToolTip("")
+            self.hide_note()
             self.edit.refused.emit("")  # type: ignore[attr-defined]  # "": nothing wrong any more
         for button in self.held:
             button.setEnabled(True)
         self.held = []
+
+    def note_label(self) -> QLabel:
+        """The line beside the box (made on first use, hidden while there is nothing to say)."""
+        if self.note is None:
+            self.note = QLabel(self.edit.parentWidget())
+            self.note.setTextFormat(Qt.TextFormat.PlainText)
+            self.note.hide()
+        if self.edit.objectName():
+            self.note.setObjectName(self.edit.objectName() + "_note")
+        return self.note
+
+    def say(self, text: str, *, refusal: bool) -> None:
+        note = self.note_label()
+        if not self.note_placed:
+            self.note_placed = _place_beside(self.edit, note)
+        note.setText(("⚠ " + text) if refusal else text)
+        note.setStyleSheet(_NOTE_RED if refusal else "")
+        note.setVisible(self.note_placed)
+
+    def hide_note(self) -> None:
+        if self.note is not None and not self.note.isHidden():
+            self.note.hide()
+            self.note.clear()
+
+    def _moved(self, _value: QDateTime) -> None:
+        """The date set otherwise (a pick, the arrows, the calendar): what was said is no more."""
+        if not self.reading and self.text is None:
+            self.hide_note()
 
     def hold(self) -> None:
         """The dialog's OK (Save, Apply) off while the date is refused: a click on it (which
@@ -361,6 +506,30 @@ class _Typed:
     """What both boxes do with the keyboard (a mixin before the Qt class: its overrides win)."""
 
     _typist: _Typist
+
+    def read_words_from(
+        self, base: Callable[[], dt.date], calendar: Callable[[], WorkCalendar | None] | None = None
+    ) -> None:
+        """Words typed ("next friday", "+3 working days") count from ``base()`` (default: today),
+        working days by ``calendar()`` (the office's; default: the public holidays)."""
+        self._typist.base = base
+        if calendar is not None:
+            self._typist.calendar = calendar
+
+    def note_label(self) -> QLabel:
+        """The line that says beside the box why a text is refused, or what words typed became;
+        a dialog may put it where it wants it (else it goes next to the box in its layout)."""
+        self._typist.note_placed = True
+        return self._typist.note_label()
+
+    def set_says_refusal(self, says: bool) -> None:
+        """False: the dialog says a refusal itself (from :attr:`refused`), the line does not."""
+        self._typist.says_refusal = says
+
+    def said(self) -> str:
+        """What the line beside the box says now ("" when hidden)."""
+        note = self._typist.note
+        return note.text() if note is not None and not note.isHidden() else ""
 
     def problem(self) -> str:
         """What is wrong with the text typed ("" when the box holds a date): read it before

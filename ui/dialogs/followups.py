@@ -119,6 +119,9 @@ class FollowUpEditor(QWidget):
         self.due.calendarWidget().installEventFilter(self)  # opened with none: the meeting's month
         self.due.dateChanged.connect(self._stepped_from_none)
         self.set_due(quick_due("week", base))
+        # "next friday", "+3 working days", "ngày mai" typed count from the meeting's day, as the
+        # picks do (reviewer h143: the letters were swallowed and Enter added the default date)
+        self.due.read_words_from(lambda: self.base, self._calendar)
         self.quick: list[QPushButton] = []
         for text, key, delta in (
             (self.tr("+1 day"), "Ctrl+1", "day"),
@@ -201,6 +204,9 @@ class FollowUpEditor(QWidget):
         layout.setSpacing(4)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        note = self.due.note_label()  # under the row: why a date is refused, what words became
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.list)
         self.set_organisations([], [])
         self.set_people([], [])
@@ -225,9 +231,12 @@ class FollowUpEditor(QWidget):
     def quick_pick(self, which: str) -> None:
         cal = None
         if which in ("workday", "3workdays"):  # the office's days off too (a small table)
-            with self.ctx.read() as s:
-                cal = workdays.load_calendar(s)
+            cal = self._calendar()
         self.set_due(quick_due(which, self.base, cal))
+
+    def _calendar(self) -> workdays.WorkCalendar:
+        with self.ctx.read() as s:
+            return workdays.load_calendar(s)
 
     def set_base(self, day: dt.date) -> None:
         """The meeting moved to ``day``: picks count from it, and a due date left at its

@@ -202,6 +202,9 @@ class LogMeetingDialog(QDialog):
         # A date and time typed that is none: said under the box as it is refused, and gone once
         # it reads (the box stays red, Save refuses it until then).
         self.when.refused.connect(self.errors["starts_at"].show_error)
+        self.when.set_says_refusal(False)
+        # the follow-up's due date mended (or put back with Escape): the bottom line about it goes
+        self.followups.due.refused.connect(self._due_mended)
         self.when.dateTimeChanged.connect(lambda _v: self.errors["starts_at"].show_error(None))
         # a name typed in a picker and not added (see _typed_not_added): said until it is added
         # or the box cleared
@@ -231,6 +234,7 @@ class LogMeetingDialog(QDialog):
         left.addRow(labels.field_label("title"), self._with_error(self.title, "title"))
         left.addRow(labels.field_label("starts_at"), self._with_error(when_row, "starts_at"))
         left.addRow("", self.when_abroad)
+        left.addRow("", self.when.note_label())  # "tomorrow 9:00 → Tue 08/12/2026"
         left.addRow(labels.field_label("location"), self.location)
         left.addRow(
             labels.field_label("organisation_ids"), self._with_error(self.organisations, "organisation_ids")
@@ -417,6 +421,13 @@ class LogMeetingDialog(QDialog):
         w.setPlaceholderText(placeholder)
         w.setTabChangesFocus(True)
         return w
+
+    def _due_mended(self, problem: str) -> None:
+        if not problem and self.errors["general"].text().startswith("⚠ " + self._due_said("")):
+            self.errors["general"].show_error(None)
+
+    def _due_said(self, problem: str) -> str:
+        return self.tr("Follow-up due date: %1").replace("%1", problem)
 
     def _said_abroad(self, text: str) -> None:
         """The time typed abroad and what it is in Hanoi, under the box ("" hides it)."""
@@ -663,7 +674,7 @@ class LogMeetingDialog(QDialog):
             return
         problem = self.followups.due.problem()
         if problem:
-            self.errors["general"].show_error(self.tr("Follow-up due date: %1").replace("%1", problem))
+            self.errors["general"].show_error(self._due_said(problem))
             self.followups.due.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if self._typed_not_added():
