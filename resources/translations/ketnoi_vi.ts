@@ -1099,145 +1099,145 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="618" />
+      <location filename="../../ui/commands.py" line="623" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="619" />
+      <location filename="../../ui/commands.py" line="624" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="625" />
+      <location filename="../../ui/commands.py" line="630" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="626" />
+      <location filename="../../ui/commands.py" line="631" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="666" />
+      <location filename="../../ui/commands.py" line="671" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="356" />
+      <location filename="../../ui/commands.py" line="361" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="368" />
+      <location filename="../../ui/commands.py" line="373" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="265" />
-      <location filename="../../ui/commands.py" line="276" />
-      <location filename="../../ui/commands.py" line="295" />
+      <location filename="../../ui/commands.py" line="270" />
+      <location filename="../../ui/commands.py" line="281" />
+      <location filename="../../ui/commands.py" line="300" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="605" />
+      <location filename="../../ui/commands.py" line="610" />
       <source>Marked %Ln action(s) done</source>
       <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="272" />
+      <location filename="../../ui/commands.py" line="277" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="666" />
+      <location filename="../../ui/commands.py" line="671" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="690" />
+      <location filename="../../ui/commands.py" line="695" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="547" />
+      <location filename="../../ui/commands.py" line="552" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="396" />
-      <location filename="../../ui/commands.py" line="641" />
+      <location filename="../../ui/commands.py" line="401" />
+      <location filename="../../ui/commands.py" line="646" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="469" />
+      <location filename="../../ui/commands.py" line="474" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="410" />
+      <location filename="../../ui/commands.py" line="415" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="479" />
+      <location filename="../../ui/commands.py" line="484" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="607" />
+      <location filename="../../ui/commands.py" line="612" />
       <source>Reopened %Ln action(s)</source>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="660" />
+      <location filename="../../ui/commands.py" line="665" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="356" />
+      <location filename="../../ui/commands.py" line="361" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="458" />
+      <location filename="../../ui/commands.py" line="463" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="451" />
+      <location filename="../../ui/commands.py" line="456" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="452" />
+      <location filename="../../ui/commands.py" line="457" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="432" />
+      <location filename="../../ui/commands.py" line="437" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="616" />
+      <location filename="../../ui/commands.py" line="621" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="617" />
+      <location filename="../../ui/commands.py" line="622" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="623" />
+      <location filename="../../ui/commands.py" line="628" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="624" />
+      <location filename="../../ui/commands.py" line="629" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1747,17 +1747,57 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DateBox</name>
     <message>
-      <location filename="../../ui/datebox.py" line="229" />
+      <location filename="../../ui/datebox.py" line="299" />
       <source>%1 (%2) is %3 Hanoi time (%4)</source>
       <translation>%1 (%2) là %3 giờ Hà Nội (%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="304" />
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Fri</source>
+      <translation>T6</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Mon</source>
+      <translation>T2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Sat</source>
+      <translation>T7</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Sun</source>
+      <translation>CN</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Thu</source>
+      <translation>T5</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Tue</source>
+      <translation>T3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="88" />
+      <source>Wed</source>
+      <translation>T4</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="409" />
       <source>“%1” is not a date and time: type it as %2, e.g. %3 or %4</source>
       <translation>“%1” không phải là ngày giờ: hãy gõ theo dạng %2, ví dụ %3 hoặc %4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="314" />
+      <location filename="../../ui/datebox.py" line="419" />
+      <source>“%1” is not a date: type it as %2 (e.g. %3) or as tomorrow, +3d, +3 working days, next friday, eom</source>
+      <translation>“%1” không phải là ngày: hãy gõ theo dạng %2 (ví dụ %3) hoặc ngày mai, +3 ngày, +3 ngày làm việc, thứ sáu tuần sau, cuối tháng</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="430" />
       <source>“%1” is not a date: type it as %2, e.g. %3</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
@@ -2429,73 +2469,73 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="540" />
+      <location filename="../../ui/dialogs/followups.py" line="549" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="542" />
+      <location filename="../../ui/dialogs/followups.py" line="551" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="354" />
+      <location filename="../../ui/dialogs/followups.py" line="363" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="124" />
+      <location filename="../../ui/dialogs/followups.py" line="127" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="125" />
+      <location filename="../../ui/dialogs/followups.py" line="128" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="127" />
+      <location filename="../../ui/dialogs/followups.py" line="130" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="168" />
+      <location filename="../../ui/dialogs/followups.py" line="171" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="153" />
-      <location filename="../../ui/dialogs/followups.py" line="456" />
+      <location filename="../../ui/dialogs/followups.py" line="156" />
+      <location filename="../../ui/dialogs/followups.py" line="465" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="359" />
+      <location filename="../../ui/dialogs/followups.py" line="368" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="170" />
+      <location filename="../../ui/dialogs/followups.py" line="173" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="171" />
+      <location filename="../../ui/dialogs/followups.py" line="174" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="535" />
+      <location filename="../../ui/dialogs/followups.py" line="544" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="126" />
+      <location filename="../../ui/dialogs/followups.py" line="129" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="167" />
+      <location filename="../../ui/dialogs/followups.py" line="170" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
@@ -2505,18 +2545,18 @@ Bản sao lưu: %2</translation>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="525" />
+      <location filename="../../ui/dialogs/followups.py" line="534" />
       <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
       <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="118" />
-      <location filename="../../ui/dialogs/followups.py" line="141" />
+      <location filename="../../ui/dialogs/followups.py" line="144" />
       <source>No due date</source>
       <translation>Không có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="359" />
+      <location filename="../../ui/dialogs/followups.py" line="368" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
@@ -2526,27 +2566,27 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="256" />
+      <location filename="../../ui/dialogs/followups.py" line="265" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="362" />
+      <location filename="../../ui/dialogs/followups.py" line="371" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="534" />
+      <location filename="../../ui/dialogs/followups.py" line="543" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="358" />
+      <location filename="../../ui/dialogs/followups.py" line="367" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="169" />
+      <location filename="../../ui/dialogs/followups.py" line="172" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2556,12 +2596,12 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="499" />
+      <location filename="../../ui/dialogs/followups.py" line="508" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="511" />
+      <location filename="../../ui/dialogs/followups.py" line="520" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -5306,7 +5346,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5342,6 +5381,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5757,12 +5797,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="536" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="547" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="546" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="557" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5772,7 +5812,7 @@ Bản sao lưu: %2</translation>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="398" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="402" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
@@ -5782,18 +5822,18 @@ Bản sao lưu: %2</translation>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="251" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="255" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="666" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="430" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="117" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="827" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="838" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5818,12 +5858,12 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="754" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="765" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="694" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="705" />
       <source>“%1” is typed but not added: press Enter to add it, or clear the box</source>
       <translation>“%1” đã gõ nhưng chưa được thêm: nhấn Enter để thêm, hoặc xoá chữ trong ô</translation>
     </message>
@@ -6883,7 +6923,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6910,9 +6949,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6927,16 +6964,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7002,7 +7035,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7037,9 +7069,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7414,12 +7444,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="234" />
+      <location filename="../../ui/commands.py" line="239" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="232" />
+      <location filename="../../ui/commands.py" line="237" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -7493,6 +7523,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7533,6 +7564,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7543,11 +7576,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7609,6 +7646,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7619,6 +7657,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7627,27 +7667,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="79" />
+      <location filename="../../ui/commands.py" line="83" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="80" />
+      <location filename="../../ui/commands.py" line="84" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="82" />
+      <location filename="../../ui/commands.py" line="86" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="81" />
+      <location filename="../../ui/commands.py" line="85" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="101" />
+      <location filename="../../ui/commands.py" line="105" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
@@ -9095,23 +9135,23 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="193" />
+      <location filename="../../ui/commands.py" line="198" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="184" />
+      <location filename="../../ui/commands.py" line="189" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="203" />
+      <location filename="../../ui/commands.py" line="208" />
       <source>Nothing of yours to undo in this window. Edit → Undo history… lists every change, with who made it, and can undo any of them.</source>
       <translation>Trong cửa sổ này không còn thay đổi nào của bạn để hoàn tác. Sửa → Lịch sử hoàn tác… liệt kê mọi thay đổi kèm người thực hiện và có thể hoàn tác bất kỳ thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="189" />
-      <location filename="../../ui/commands.py" line="190" />
+      <location filename="../../ui/commands.py" line="194" />
+      <location filename="../../ui/commands.py" line="195" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
