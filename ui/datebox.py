@@ -224,7 +224,11 @@ class _Typist:
             self.cancel()
             return True
         if key in _READS:
-            return not self.commit()  # a refused date: kept, the key does not move on from it
+            if not self.commit():
+                return True  # a refused date: kept, the key does not move on from it
+            # words read at Enter: the date they became is said and seen before the next Enter
+            # saves it (reviewer h143: "next friday" + Enter closed Reschedule, the date unseen)
+            return bool(self.word) and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         return True  # a modifier, a dead key, a shortcut's key: nothing read, nothing changed
 
     def type(self, more: str) -> None:
