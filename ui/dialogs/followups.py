@@ -122,6 +122,9 @@ class FollowUpEditor(QWidget):
         # "next friday", "+3 working days", "ngày mai" typed count from the meeting's day, as the
         # picks do (reviewer h143: the letters were swallowed and Enter added the default date)
         self.due.read_words_from(lambda: self.base, self._calendar)
+        # room for the words as they are typed ("+3 ngày làm việc" was cut in a box sized to a date)
+        words = max(self.fontMetrics().horizontalAdvance(w) for w in ("+3 working days", "thứ sáu tuần sau"))
+        self.due.setMinimumWidth(words + 40)
         self.quick: list[QPushButton] = []
         for text, key, delta in (
             (self.tr("+1 day"), "Ctrl+1", "day"),
