@@ -662,7 +662,8 @@ class Commands(QObject):
         self._run_actions(
             ids,
             lambda s, seen: actions.reschedule(s, ids, day, actor=actor, seen=seen),
-            lambda n: self.tr("Rescheduled %Ln action(s)", "", n),
+            # the date it already had: said so, never "Rescheduled 0 actions" (reviewer h143)
+            lambda n: self.tr("Rescheduled %Ln action(s)", "", n) if n else self.tr("Nothing to change"),
         )
 
     def add_note(self, record_id: int) -> None:

@@ -79,4 +79,6 @@ def main(db: str, language: str, size: tuple[int, int], out: Path) -> None:
 if __name__ == "__main__":
     args = sys.argv[1:]
     width, height = (int(n) for n in (args[2] if len(args) > 2 else "1366x768").split("x"))
-    main(args[0], args[1] if len(args) > 1 else "en", (width, height), Path(args[3]) if len(args) > 3 else HERE)
+    main(
+        args[0], args[1] if len(args) > 1 else "en", (width, height), Path(args[3]) if len(args) > 3 else HERE
+    )

@@ -1119,7 +1119,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="671" />
+      <location filename="../../ui/commands.py" line="672" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
@@ -1151,12 +1151,12 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="671" />
+      <location filename="../../ui/commands.py" line="672" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="695" />
+      <location filename="../../ui/commands.py" line="696" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
@@ -1168,6 +1168,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/commands.py" line="401" />
       <location filename="../../ui/commands.py" line="646" />
+      <location filename="../../ui/commands.py" line="666" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
@@ -1192,7 +1193,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="665" />
+      <location filename="../../ui/commands.py" line="666" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
@@ -1747,7 +1748,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DateBox</name>
     <message>
-      <location filename="../../ui/datebox.py" line="299" />
+      <location filename="../../ui/datebox.py" line="303" />
       <source>%1 (%2) is %3 Hanoi time (%4)</source>
       <translation>%1 (%2) là %3 giờ Hà Nội (%4)</translation>
     </message>
@@ -1787,17 +1788,17 @@ Bản sao lưu: %2</translation>
       <translation>T4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="409" />
+      <location filename="../../ui/datebox.py" line="413" />
       <source>“%1” is not a date and time: type it as %2, e.g. %3 or %4</source>
       <translation>“%1” không phải là ngày giờ: hãy gõ theo dạng %2, ví dụ %3 hoặc %4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="419" />
+      <location filename="../../ui/datebox.py" line="423" />
       <source>“%1” is not a date: type it as %2 (e.g. %3) or as tomorrow, +3d, +3 working days, next friday, eom</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2 (ví dụ %3) hoặc ngày mai, +3 ngày, +3 ngày làm việc, thứ sáu tuần sau, cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="430" />
+      <location filename="../../ui/datebox.py" line="434" />
       <source>“%1” is not a date: type it as %2, e.g. %3</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
@@ -2469,73 +2470,73 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="549" />
+      <location filename="../../ui/dialogs/followups.py" line="552" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="551" />
+      <location filename="../../ui/dialogs/followups.py" line="554" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="363" />
+      <location filename="../../ui/dialogs/followups.py" line="366" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="127" />
+      <location filename="../../ui/dialogs/followups.py" line="130" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="128" />
+      <location filename="../../ui/dialogs/followups.py" line="131" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="130" />
+      <location filename="../../ui/dialogs/followups.py" line="133" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="171" />
+      <location filename="../../ui/dialogs/followups.py" line="174" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="156" />
-      <location filename="../../ui/dialogs/followups.py" line="465" />
+      <location filename="../../ui/dialogs/followups.py" line="159" />
+      <location filename="../../ui/dialogs/followups.py" line="468" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="368" />
+      <location filename="../../ui/dialogs/followups.py" line="371" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="173" />
+      <location filename="../../ui/dialogs/followups.py" line="176" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="174" />
+      <location filename="../../ui/dialogs/followups.py" line="177" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="544" />
+      <location filename="../../ui/dialogs/followups.py" line="547" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="129" />
+      <location filename="../../ui/dialogs/followups.py" line="132" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="170" />
+      <location filename="../../ui/dialogs/followups.py" line="173" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
@@ -2545,18 +2546,18 @@ Bản sao lưu: %2</translation>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="534" />
+      <location filename="../../ui/dialogs/followups.py" line="537" />
       <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
       <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/followups.py" line="118" />
-      <location filename="../../ui/dialogs/followups.py" line="144" />
+      <location filename="../../ui/dialogs/followups.py" line="147" />
       <source>No due date</source>
       <translation>Không có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="368" />
+      <location filename="../../ui/dialogs/followups.py" line="371" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
@@ -2566,27 +2567,27 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="265" />
+      <location filename="../../ui/dialogs/followups.py" line="268" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="371" />
+      <location filename="../../ui/dialogs/followups.py" line="374" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="543" />
+      <location filename="../../ui/dialogs/followups.py" line="546" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="367" />
+      <location filename="../../ui/dialogs/followups.py" line="370" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="172" />
+      <location filename="../../ui/dialogs/followups.py" line="175" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2596,12 +2597,12 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="508" />
+      <location filename="../../ui/dialogs/followups.py" line="511" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="520" />
+      <location filename="../../ui/dialogs/followups.py" line="523" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -5198,8 +5199,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5305,7 +5304,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5346,6 +5344,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5381,7 +5380,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -6923,6 +6921,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6949,7 +6948,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6964,12 +6965,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7035,6 +7040,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7069,7 +7075,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7523,7 +7531,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7564,8 +7571,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7576,15 +7581,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7646,7 +7647,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7657,8 +7657,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -9266,6 +9264,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9291,6 +9291,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Kind</source>
       <translation>Loại</translation>

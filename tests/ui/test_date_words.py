@@ -167,6 +167,24 @@ def test_reschedule_reads_next_friday_and_a_word_refused_keeps_the_dialog(
     assert not any("0 action" in s for s in said)
 
 
+def test_reschedule_to_the_date_it_has_never_says_rescheduled_0(
+    qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any], engine: Any, monkeypatch: Any
+) -> None:
+    said: list[str] = []
+    ctx.status_message.connect(said.append)
+    before = _due(engine, ids["a_overdue"])
+
+    def drive(dialog: Any) -> None:
+        qtbot.keyClick(dialog.date, Qt.Key.Key_Return)  # OK on the date it has
+
+    seen = _reschedule(qtbot, window, ids["a_overdue"], monkeypatch, drive)
+    assert seen and seen[0].result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=10_000)
+    assert _due(engine, ids["a_overdue"]) == before
+    assert said[-1] == "Nothing to change" and not any("0 action" in s for s in said)
+
+
 @pytest.mark.parametrize("language", ["vi"])
 def test_the_line_beside_the_box_in_vietnamese(
     qtbot: Any, qapp: Any, ctx: Any, ids: dict[str, Any], language: str
