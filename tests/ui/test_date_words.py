@@ -205,3 +205,17 @@ def test_the_line_beside_the_box_in_vietnamese(
         assert "thứ sáu tuần sau" in fu.due.said()
     finally:
         i18n.install(qapp, "en")
+
+
+def test_the_meetings_date_and_time_box_reads_words_then_a_time(
+    qtbot: Any, ctx: Any, ids: dict[str, Any]
+) -> None:
+    dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["ministry"])
+    dialog.when.setFocus()
+    qtbot.waitUntil(dialog.when.hasFocus)
+    type_into(dialog.when, "tomorrow 14h30")
+    qtbot.keyClick(dialog.when, Qt.Key.Key_Tab)
+    got = dialog.when.dateTime()
+    assert (got.date().toPython(), got.time().hour(), got.time().minute()) == (dt.date(2026, 11, 24), 14, 30)
+    assert dialog.when.said() == "tomorrow → Tue 24/11/2026"
+    assert not dialog.errors["starts_at"].isVisible()
