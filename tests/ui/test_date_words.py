@@ -52,10 +52,10 @@ def test_follow_up_due_words_are_read_and_said_before_saving(
     dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["ministry"])
     dialog.title.setText("Làm việc với Bộ KH&CN")
     fu = dialog.followups
-    note = fu.due.note_label()
 
     _type_due(qtbot, fu, "Send the draft", "next friday")
     assert fu.due.lineEdit().text() == "next friday"  # the letters are there as typed
+    note = fu.due.note_label()
     qtbot.keyClick(fu.due, Qt.Key.Key_Return)  # read, then the follow-up added
     assert fu.due_date() == dt.date(2026, 11, 27)
     assert note.isVisible() and note.text() == "next friday → Fri 27/11/2026"
