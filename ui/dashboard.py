@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import dashboard, workdays
+from app.vntext import split_name
 from app.stakeholder_map import stakeholder_points
 from db import clock
 from db.engine import read_session
@@ -41,6 +42,13 @@ def _secret(row: dict[str, Any]) -> str:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
+
+
+def greeting_name(name: str) -> str:
+    """The name to greet the officer by: the given name, wherever the name's order puts it
+    ("Trần Minh Anh": Anh; "Emily Carter": Emily, not her family name)."""
+    parts = split_name(name)
+    return parts.given or name.split()[-1]
 
 
 class Figure(QFrame):
@@ -216,7 +224,7 @@ class DashboardView(QScrollArea):
         self.loaded = True
         today, me, self.counts = data["today"], data["me"], data["counts"]
         overdue, week, meetings, recent = data["overdue"], data["week"], data["meetings"], data["recent"]
-        hello = tr("Good day, %1").replace("%1", me.split()[-1]) if me else tr("Good day")
+        hello = tr("Good day, %1").replace("%1", greeting_name(me)) if me else tr("Good day")
         self.heading.setText(f"{hello} — {self.ctx.fmt_date(today)}")
         self.holiday.setText(self._holiday(data.get("holiday")))
         for k, f in self.figures.items():
