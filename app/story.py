@@ -130,6 +130,7 @@ class MeetingStory:
     email: dict[str, Any] | None = None  # a logged e-mail's sender, recipients, Message-ID
     invitation: dict[str, Any] | None = None  # the calendar invitation it came from: uid, organizer
     unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
+    staff: list[str] = field(default_factory=list)  # our staff who took part, by name (`meeting show`)
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,7 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
         email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
         invitation=calendars.invitation_of(session, meeting_id),
         unseen=unseen(session, rec),
+        staff=[records.label(session, "staff", sid) for sid in rec.get("staff_ids") or []],
     )
 
 

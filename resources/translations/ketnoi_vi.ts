@@ -1599,140 +1599,140 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="121" />
+      <location filename="../../ui/dashboard.py" line="129" />
       <source>Active organisations</source>
       <translation>Tổ chức đang hoạt động</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="39" />
+      <location filename="../../ui/dashboard.py" line="40" />
       <source>Confidential</source>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="239" />
+      <location filename="../../ui/dashboard.py" line="247" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="117" />
-      <location filename="../../ui/dashboard.py" line="139" />
-      <location filename="../../ui/dashboard.py" line="242" />
+      <location filename="../../ui/dashboard.py" line="125" />
+      <location filename="../../ui/dashboard.py" line="147" />
+      <location filename="../../ui/dashboard.py" line="250" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="184" />
-      <location filename="../../ui/dashboard.py" line="219" />
+      <location filename="../../ui/dashboard.py" line="192" />
+      <location filename="../../ui/dashboard.py" line="227" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="219" />
+      <location filename="../../ui/dashboard.py" line="227" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="186" />
+      <location filename="../../ui/dashboard.py" line="194" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="118" />
+      <location filename="../../ui/dashboard.py" line="126" />
       <source>Meetings this month</source>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="258" />
+      <location filename="../../ui/dashboard.py" line="266" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="281" />
+      <location filename="../../ui/dashboard.py" line="289" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="295" />
+      <location filename="../../ui/dashboard.py" line="303" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="226" />
+      <location filename="../../ui/dashboard.py" line="234" />
       <source>Nothing due next week.</source>
       <translation>Tuần tới không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="226" />
+      <location filename="../../ui/dashboard.py" line="234" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="224" />
+      <location filename="../../ui/dashboard.py" line="232" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="120" />
+      <location filename="../../ui/dashboard.py" line="128" />
       <source>Open: they owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="119" />
+      <location filename="../../ui/dashboard.py" line="127" />
       <source>Open: we owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="159" />
+      <location filename="../../ui/dashboard.py" line="167" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="127" />
+      <location filename="../../ui/dashboard.py" line="135" />
       <source>Organisations not merged into or renamed to another: the Organisations list also shows those, greyed, with what they became.</source>
       <translation>Các tổ chức chưa hợp nhất vào hay đổi tên thành tổ chức khác: danh sách Tổ chức còn hiện cả những tổ chức đó, màu xám, kèm tổ chức kế thừa.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="138" />
+      <location filename="../../ui/dashboard.py" line="146" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="116" />
+      <location filename="../../ui/dashboard.py" line="124" />
       <source>Overdue actions</source>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="141" />
+      <location filename="../../ui/dashboard.py" line="149" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="154" />
+      <location filename="../../ui/dashboard.py" line="162" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="240" />
+      <location filename="../../ui/dashboard.py" line="248" />
       <source>The week is over: what is due from today to %1</source>
       <translation>Tuần này đã hết: các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="140" />
+      <location filename="../../ui/dashboard.py" line="148" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="242" />
+      <location filename="../../ui/dashboard.py" line="250" />
       <source>What is due from today to %1</source>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="301" />
+      <location filename="../../ui/dashboard.py" line="309" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="301" />
+      <location filename="../../ui/dashboard.py" line="309" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -5199,6 +5199,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5344,7 +5346,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6948,9 +6949,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6965,16 +6964,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7040,7 +7035,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7075,9 +7069,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7531,6 +7523,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7571,6 +7564,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7581,11 +7576,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7647,6 +7646,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7657,6 +7657,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -8152,8 +8154,8 @@ Bản sao lưu: %2</translation>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="428" />
-      <location filename="../../ui/details/story.py" line="455" />
+      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="463" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
@@ -8163,7 +8165,7 @@ Bản sao lưu: %2</translation>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/details/story.py" line="451" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -8173,12 +8175,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="487" />
+      <location filename="../../ui/details/story.py" line="495" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="450" />
+      <location filename="../../ui/details/story.py" line="458" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -8188,8 +8190,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="430" />
-      <location filename="../../ui/details/story.py" line="455" />
+      <location filename="../../ui/details/story.py" line="431" />
+      <location filename="../../ui/details/story.py" line="463" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -8204,7 +8206,7 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="470" />
+      <location filename="../../ui/details/story.py" line="478" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
@@ -8214,12 +8216,12 @@ Bản sao lưu: %2</translation>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="434" />
+      <location filename="../../ui/details/story.py" line="435" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
@@ -8235,12 +8237,12 @@ Bản sao lưu: %2</translation>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="483" />
+      <location filename="../../ui/details/story.py" line="491" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="492" />
+      <location filename="../../ui/details/story.py" line="500" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -8280,12 +8282,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="454" />
+      <location filename="../../ui/details/story.py" line="462" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
+      <location filename="../../ui/details/story.py" line="430" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
@@ -8335,7 +8337,12 @@ Bản sao lưu: %2</translation>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="470" />
+      <location filename="../../ui/details/story.py" line="444" />
+      <source>Our staff</source>
+      <translation>Cán bộ bên ta</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="478" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -8360,7 +8367,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="485" />
+      <location filename="../../ui/details/story.py" line="493" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
@@ -8375,7 +8382,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="476" />
+      <location filename="../../ui/details/story.py" line="484" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -8400,7 +8407,7 @@ Bản sao lưu: %2</translation>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="443" />
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
@@ -8451,7 +8458,7 @@ Bản sao lưu: %2</translation>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="465" />
+      <location filename="../../ui/details/story.py" line="473" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
@@ -9264,8 +9271,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="73" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Engine
 
 from app import records
 from db.engine import unit_of_work
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import show_page, wait_idle
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,22 @@ def test_the_dashboard_greets_by_the_given_name(
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: window.dashboard.loaded)
     assert window.dashboard.heading.text().startswith(greeted + " — ")
+
+
+def test_the_meeting_page_names_our_staff(qtbot: Any, ctx: Any, ids: Any, language: str) -> None:
+    """`meeting show` said "Our staff  Emily Carter"; the meeting's page did not name them at
+    all. Now it does, in the window's language."""
+    from ui.details.pane import DetailPane
+
+    with unit_of_work(ctx.engine) as s:
+        emily = records.create(s, "staff", {"name": "Emily Carter"})
+        records.update(
+            s, "meeting", ids["past_meeting"], {"staff_ids": [emily, ids["colleague"]]}, expected_version=None
+        )
+    pane = DetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    page = show_page(qtbot, pane, "meeting", ids["past_meeting"])
+    said = {"en": "Our staff", "vi": "Cán bộ bên ta"}[language]
+    line = next((line for line in page.splitlines() if line.startswith(f"{said}: ")), "")
+    assert sorted(line.removeprefix(f"{said}: ").split(", ")) == ["Emily Carter", "Lê Văn Bình"], page

@@ -424,6 +424,7 @@ def meeting_html(d: MeetingStory, s: Settings, me: str | None = None) -> str:
             if rows
             else f'<p class="muted">{tr("No attendees recorded.")}</p>'
         )
+        out.append(_our_staff(d.staff))
         for key, title in (
             ("agenda", tr("Agenda")),
             ("minutes", tr("Minutes")),
@@ -434,6 +435,13 @@ def meeting_html(d: MeetingStory, s: Settings, me: str | None = None) -> str:
     out.append(f"<h2>{tr('Follow-up actions')}</h2>")
     out.append(_commitments(d.commitments, s))
     return "".join(out)
+
+
+def _our_staff(names: list[str]) -> str:
+    """Our staff who took part, as `meeting show` lists them ("Our staff  Emily Carter")."""
+    if not names:
+        return ""
+    return f'<p><span class="muted">{tr("Our staff")}:</span> {escape(", ".join(names))}</p>'
 
 
 def _email_parts(r: dict[str, Any]) -> str:
