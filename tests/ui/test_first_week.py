@@ -56,3 +56,44 @@ def test_the_meeting_page_names_our_staff(qtbot: Any, ctx: Any, ids: Any, langua
     said = {"en": "Our staff", "vi": "Cán bộ bên ta"}[language]
     line = next((line for line in page.splitlines() if line.startswith(f"{said}: ")), "")
     assert sorted(line.removeprefix(f"{said}: ").split(", ")) == ["Emily Carter", "Lê Văn Bình"], page
+
+
+@pytest.fixture
+def namesakes(engine: Engine, ids: Any) -> tuple[int, int]:
+    """Two contacts, one the other's name without accents (added before the window opens)."""
+    with unit_of_work(engine) as s:
+        kept = records.create(s, "contact", {"full_name": "Nguyễn Văn Hùng", "emails": ["hung@a.vn"]})
+        other = records.create(s, "contact", {"full_name": "Nguyen Van Hung", "emails": ["hung@b.vn"]})
+    return int(kept), int(other)
+
+
+def test_undoing_a_merge_selects_the_contact_brought_back(
+    qtbot: Any, namesakes: tuple[int, int], window: Any, ctx: Any
+) -> None:
+    """README: Ctrl+Z that brings one record back selects it in the list shown. After a merge
+    undone the selection stayed on the kept contact (the undo rewrote two records, so it named
+    none); now the one brought back from the trash is selected and shown."""
+    from PySide6.QtCore import Qt
+
+    from ui.dialogs.duplicates import MergeDialog
+    from ui.main_window import VIEWS
+
+    kept, other = namesakes
+    window.nav.setCurrentRow(VIEWS.index("contact"))
+    panel = window.views["contact"].list
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.row_of(other) >= 0)
+    dialog = MergeDialog(ctx, window.commands, "contact", kept, other, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.merged_ids == (kept, other), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.row_of(other) < 0)
+    assert panel.select_id(kept)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: panel.selected_ids() == [other], timeout=10_000)
+    assert panel.view.current_id() == other
+    qtbot.waitUntil(lambda: window.views["contact"].detail.record_id == other)
