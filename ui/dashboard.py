@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import dashboard, workdays
-from app.vntext import split_name
 from app.stakeholder_map import stakeholder_points
+from app.vntext import split_name
 from db import clock
 from db.engine import read_session
 from ui import labels
@@ -47,8 +47,7 @@ def tr(text: str) -> str:
 def greeting_name(name: str) -> str:
     """The name to greet the officer by: the given name, wherever the name's order puts it
     ("Trần Minh Anh": Anh; "Emily Carter": Emily, not her family name)."""
-    parts = split_name(name)
-    return parts.given or name.split()[-1]
+    return split_name(name).given or name.strip()
 
 
 class Figure(QFrame):
