@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self.act_done = self._act(
             "done",
             self.tr("&Mark done"),
-            lambda: self.commands.mark_done(self._selected("action")),
+            self._mark_done,
             ["Ctrl+D"],
             "done",
         )
@@ -822,6 +822,15 @@ class MainWindow(QMainWindow):
             self.count_label.setText(
                 f"{self.ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
             )
+
+    def _mark_done(self) -> None:
+        """Ctrl+D: the actions marked done stay in the list shown, selected, so that Ctrl+D again
+        reopens them (README, F1), until the person moves on (ui.lists.model's ``keep``)."""
+        ids = self._selected("action")
+        view = self.current_view()
+        if ids and view is not None and view.entity == "action":
+            view.list.model.keep(ids)
+        self.commands.mark_done(ids)
 
     def _selected(self, entity: str) -> list[int]:
         view = self.current_view()

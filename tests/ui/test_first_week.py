@@ -97,3 +97,77 @@ def test_undoing_a_merge_selects_the_contact_brought_back(
     qtbot.waitUntil(lambda: panel.selected_ids() == [other], timeout=10_000)
     assert panel.view.current_id() == other
     qtbot.waitUntil(lambda: window.views["contact"].detail.record_id == other)
+
+
+def _status(engine: Engine, action_id: int) -> str:
+    with unit_of_work(engine) as s:
+        return str(records.get(s, "action", action_id)["status"])
+
+
+def test_ctrl_d_twice_marks_done_then_reopens_the_same_action(
+    qtbot: Any, window: Any, ctx: Any, engine: Engine, ids: Any
+) -> None:
+    """On "All open" the action marked done left the list and the next row was selected, so the
+    second Ctrl+D marked that one done. Now the action stays, struck through, selected: Ctrl+D
+    again reopens it; moving to another row lets it go."""
+    from PySide6.QtCore import Qt
+
+    from ui.lists.model import ROW_ROLE
+
+    window.show_actions("open")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 3)
+    first = ids["a_overdue"]
+    others = [i for i in panel.model.loaded_ids() if i != first]
+    assert panel.select_id(first)
+    panel.view.setFocus()
+    qtbot.waitUntil(window.act_done.isEnabled)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: _status(engine, first) == "done")
+    row = panel.model.row_of(first)
+    assert row >= 0 and panel.selected_ids() == [first]
+    index = panel.model.index(row, 0)
+    qtbot.waitUntil(lambda: (panel.model.data(index, ROW_ROLE) or {}).get("status") == "done")
+    assert panel.model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: _status(engine, first) == "open")
+    assert all(_status(engine, i) != "done" for i in others)
+    assert panel.selected_ids() == [first]
+    # done again, then the officer moves on: the done action leaves the "All open" list
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: _status(engine, first) == "done")
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.model.row_of(first) < 0)
+    assert panel.selected_ids() and first not in panel.selected_ids()
+
+
+def test_del_twice_deletes_one_record(qtbot: Any, window: Any, ctx: Any, engine: Engine, ids: Any) -> None:
+    """Del deleted and selected the next row, so Del again deleted a second record the officer
+    had not looked at. Now the next row is only the current one, not selected: Del again does
+    nothing until a row is chosen."""
+    from PySide6.QtCore import Qt
+
+    from app import lists as app_lists
+    from ui.main_window import VIEWS
+
+    window.nav.setCurrentRow(VIEWS.index("contact"))
+    panel = window.views["contact"].list
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 3)
+    n = panel.model.rowCount()
+    victim = panel.model.id_at(0)
+    assert victim is not None and panel.select_id(victim)
+    panel.view.setFocus()
+    qtbot.waitUntil(window.act_delete.isEnabled)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: panel.model.row_of(victim) < 0 and panel.model.rowCount() == n - 1)
+    assert panel.selected_ids() == []
+    assert panel.view.currentIndex().row() == 0  # the arrows go on from where it was
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    wait_idle(qtbot, ctx)
+    with unit_of_work(engine) as s:
+        left = app_lists.ids(s, panel.model.query)
+    assert len(left) == n - 1

@@ -339,11 +339,12 @@ def test_reschedule_picks_count_from_a_due_date_ahead_and_from_today_when_overdu
     assert overdue.value() == TODAY + dt.timedelta(days=7)
 
 
-def test_d_on_the_open_actions_moves_on_to_the_next_one(qtbot, window, ctx, ids, engine):
+def test_d_on_the_open_actions_keeps_the_row_and_down_moves_on(qtbot, window, ctx, ids, engine):
     """Reviewer: on "All open", D made the row disappear and nothing was selected, so neither a
-    second D nor the detail pane had anything. The row that takes its place is selected (as a
-    mail client moves on); a filter that leaves a record out still selects nothing (see
-    tests/ui/test_list_scale.py)."""
+    second D nor the detail pane had anything; then the next row was selected in its place, and
+    a second Ctrl+D marked it done unseen (reviewer h143). The action marked done stays,
+    selected and shown; Down moves on to the next, and Ctrl+D goes on through the list from the
+    keyboard (tests/ui/test_first_week.py: Ctrl+D again reopens it)."""
     window.show_actions("open")
     panel = window.views["action"].list
     qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 2)
@@ -354,6 +355,9 @@ def test_d_on_the_open_actions_moves_on_to_the_next_one(qtbot, window, ctx, ids,
     qtbot.waitUntil(lambda: detail.record_id == first)
     qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: records_status(engine, first) == "done", timeout=10_000)
+    qtbot.waitUntil(lambda: not ctx.tasks.busy())
+    assert panel.selected_ids() == [first] and detail.record_id == first
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: panel.current_id() == second, timeout=10_000)
     assert panel.selected_ids() == [second]
     qtbot.waitUntil(lambda: detail.record_id == second)

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.ui.helpers import wait_idle
-from tests.ui.test_undo_selects_what_it_brought_back import done_then_undone, shown_actions
+from tests.ui.test_undo_selects_what_it_brought_back import done_then_undone, shown_actions, shows_done
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -24,9 +24,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def test_redo_with_ctrl_shift_held_moves_on_to_the_next_action_selected(
     qtbot: Any, window: Any, ctx: Any, ids: dict[str, Any]
 ) -> None:
-    """Ctrl+D, Ctrl+Z, then Ctrl+Shift+Z (redo) on the open actions: the action leaves the list
-    again and the next one takes its place selected, as after Ctrl+D (the keys still down when
-    the list is read again: Shift made ``selectRow`` select a range that ended up empty)."""
+    """Ctrl+D, Ctrl+Z, then Ctrl+Shift+Z (redo) on the open actions: the action is done again
+    and stays selected, as after Ctrl+D (the keys still down when the list is read again: Shift
+    made ``selectRow`` select a range that ended up empty)."""
     both = CTRL | Qt.KeyboardModifier.ShiftModifier
     panel = shown_actions(qtbot, window, "open", rows=3)
     done_then_undone(qtbot, window, ctx, panel, ids["a_overdue"])  # back in the list
@@ -37,7 +37,7 @@ def test_redo_with_ctrl_shift_held_moves_on_to_the_next_action_selected(
         QTest.keyPress(panel.view, Qt.Key.Key_Shift, both)
         QTest.keyPress(panel.view, Qt.Key.Key_Z, both)  # redo: done again, held down
         wait_idle(qtbot, ctx)
-        qtbot.waitUntil(lambda: panel.model.row_of(ids["a_overdue"]) < 0)
+        qtbot.waitUntil(lambda: shows_done(panel, ids["a_overdue"]))
         qtbot.waitUntil(lambda: len(panel.selected_ids()) == 1, timeout=3000)
         assert window.act_done.isEnabled()
         # and Edit → Undo offers the step done again, not "Undo: Redo: …" (reviewer h95)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from tests.ui.helpers import wait_idle
+from ui.lists.model import ROW_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -22,20 +23,27 @@ def shown_actions(qtbot: Any, window: Any, preset: str, rows: int = 1) -> Any:
     return panel
 
 
+def shows_done(panel: Any, action_id: int) -> bool:
+    """The list shows ``action_id`` done (it stays listed, struck through, after Ctrl+D here
+    until the person moves on: reviewer h143)."""
+    row = panel.model.row_of(action_id)
+    return row >= 0 and (panel.model.data(panel.model.index(row, 0), ROW_ROLE) or {}).get("status") == "done"
+
+
 def mark_done(qtbot: Any, window: Any, ctx: Any, panel: Any, action_id: int) -> None:
-    """``action_id`` selected, Ctrl+D, until it has left the list."""
+    """``action_id`` selected, Ctrl+D, until the list shows it done."""
     assert panel.view.select_id(action_id)
     qtbot.waitUntil(window.act_done.isEnabled)
     qtbot.keyClick(panel.view, Qt.Key.Key_D, CTRL)
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: panel.model.row_of(action_id) < 0)
+    qtbot.waitUntil(lambda: shows_done(panel, action_id))
 
 
 def done_then_undone(qtbot: Any, window: Any, ctx: Any, panel: Any, action_id: int) -> None:
     mark_done(qtbot, window, ctx, panel, action_id)
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     wait_idle(qtbot, ctx)
-    qtbot.waitUntil(lambda: panel.model.row_of(action_id) >= 0)
+    qtbot.waitUntil(lambda: panel.model.row_of(action_id) >= 0 and not shows_done(panel, action_id))
 
 
 def test_an_action_undone_on_the_overdue_list_is_selected_again(

@@ -155,11 +155,12 @@ def test_multi_select_mark_done_is_one_undoable_step(qtbot, window, ctx, ids, en
     assert len(chosen) == 3
     panel.view.setFocus()
     qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and not ctx.tasks.busy(), timeout=10_000)
-    with read_session(engine) as s:
-        assert {records.get(s, "action", i)["status"] for i in chosen} == {"done"}
+    qtbot.waitUntil(lambda: {_status(engine, i) for i in chosen} == {"done"}, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert panel.model.rowCount() == 4 and sorted(panel.selected_ids()) == sorted(chosen)  # kept, struck
     window.act_undo.trigger()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: {_status(engine, i) for i in chosen} == {"open"}, timeout=10_000)
+    assert panel.model.rowCount() == 4
 
 
 def test_new_on_the_map_creates_a_contact_instead_of_crashing(qtbot, window, monkeypatch):

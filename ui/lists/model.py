@@ -68,6 +68,11 @@ class RecordListModel(QAbstractTableModel):
         # taken out by someone (the window says who: MainWindow._say_gone)
         self.after_change = False
         self._rows: dict[int, dict[str, Any]] = {}
+        # Rows kept listed though the query now leaves them out, with the row each had: an
+        # action this window just marked done stays, struck through, under the selection so that
+        # Ctrl+D again reopens it, until the person moves to another row or the query changes
+        # (reviewer h143: the next row took its place and the second Ctrl+D marked it done).
+        self._kept: dict[int, int] = {}
         self._waiting: list[Callable[[], object]] = []
         # what the list says in place of its rows while the server cannot be reached ("" else)
         self.unreachable = ""
@@ -104,6 +109,7 @@ class RecordListModel(QAbstractTableModel):
     def reload(self) -> None:
         """A new filter or order: the first screen now, from the index; the rest in the background."""
         self.by_change = self.after_change = False
+        self._kept.clear()
         self._token += 1
         try:
             first = self._first_screen()
@@ -141,6 +147,34 @@ class RecordListModel(QAbstractTableModel):
                 return
         self._complete = False  # the rows shown stay until the new ids arrive
         self._read_all()
+
+    def keep(self, ids: Iterable[int]) -> None:
+        """Keep ``ids`` listed, where they are, through the changes to come (until
+        :meth:`release_kept` or a new query)."""
+        for i in ids:
+            row = self.row_of(i)
+            if row >= 0:
+                self._kept[i] = row
+
+    def kept(self) -> set[int]:
+        return set(self._kept)
+
+    def release_kept(self) -> None:
+        """The person moved on: rows kept that the query leaves out go (the query read again)."""
+        if self._kept:
+            self._kept.clear()
+            # (after the selection's signal has been handled: not a reset inside it)
+            QTimer.singleShot(0, self, lambda: self.refresh(moves_on=False))
+
+    def _with_kept(self, found: array[int]) -> array[int]:
+        if not self._kept:
+            return found
+        listed = set(found)
+        out = list(found)
+        for i, row in sorted(self._kept.items(), key=lambda kv: kv[1]):
+            if i not in listed:
+                out.insert(min(row, len(out)), i)
+        return array("q", out)
 
     def _first_screen(self) -> list[int]:
         self.id_queries += 1
@@ -211,7 +245,7 @@ class RecordListModel(QAbstractTableModel):
 
     def _swap(self, found: Iterable[int]) -> None:
         self._reachable()
-        new = found if isinstance(found, array) else array("q", found)
+        new = self._with_kept(found if isinstance(found, array) else array("q", found))
         if new != self._ids:
             n = len(self._ids)
             if n and new[:n] == self._ids:  # the first screen, and the rest after it
@@ -425,9 +459,10 @@ class RecordListModel(QAbstractTableModel):
         status = row.get("status")
         when = self._due(row)
         overdue = when == "overdue"
-        if role == Qt.ItemDataRole.FontRole and (overdue or row.get("priority") == 1):
+        if role == Qt.ItemDataRole.FontRole and (overdue or row.get("priority") == 1 or status == "done"):
             font = QFont()
-            font.setBold(True)
+            font.setBold(overdue or row.get("priority") == 1)
+            font.setStrikeOut(status == "done")  # done, as a to-do list shows it (greyed too)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and status in ("done", "cancelled"):
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)

@@ -582,6 +582,8 @@ class ListPanel(QWidget):
         return 0
 
     def _emit_shown(self, record_id: int) -> None:
+        if record_id and record_id not in self.model.kept():
+            self.model.release_kept()  # moved on from the action just marked done: it may go
         self._shown = record_id
         self.current_changed.emit(self.entity, record_id)
 

@@ -33,7 +33,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from app import lists
-from ui.focus import select_row
 from ui.lists.model import RecordListModel
 
 # Keys that move the current row: with Ctrl they select where they move (with Ctrl+Shift they
@@ -138,18 +137,21 @@ class RecordTable(QTableView):
             self._keep = 0
             if self.select_id(keep, center=True):
                 return
-            # Gone from the same list by a change (marked done, deleted, moved out of the view):
-            # the row that took its place is selected, as a mail client moves on, so D and Del
-            # go on through the list from the keyboard (reviewer). A new filter or sort that
-            # leaves it out selects nothing: the pane is cleared rather than showing a record
-            # the person did not choose.
+            # Gone from the same list by a change (deleted, moved out of the view): the row that
+            # took its place becomes the current row, so the arrows go on from there, but it is
+            # not selected: Del or Ctrl+D pressed again acts on nothing until the person chooses
+            # a row they can see (reviewer h143: Del twice deleted two records; an action marked
+            # done here stays listed instead, ui.lists.model's ``keep``). A new filter or sort
+            # that leaves it out selects nothing either: the pane is cleared rather than showing
+            # a record the person did not choose.
             rows = model.rowCount()
             if self._after_change:
                 self.gone_by_change.emit(keep)
-            if self._by_change and rows and self._keep_row >= 0:
-                select_row(self, min(self._keep_row, rows - 1))
-                return
             self.record_lost.emit()
+            if self._by_change and rows and self._keep_row >= 0:
+                index = model.index(min(self._keep_row, rows - 1), 0)
+                self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.Clear)
+                self.scrollTo(index)
 
         if self.select_id(keep, center=True):
             self._keep = 0
