@@ -238,11 +238,15 @@ class TrashDialog(QDialog):
 
     # --- restore / empty -------------------------------------------------------------------------
 
-    def restore_selected(self, chosen: list[tuple[str, int]] | None = None, twins: str = "refuse") -> None:
+    def restore_selected(
+        self, chosen: list[tuple[str, int]] | None = None, twins: str = "refuse", earlier: int = 0
+    ) -> None:
         """Restore the selection (or ``chosen``). A contact a live one has the e-mail or phone
         of is first left in the trash and the user asked: merge it into the live one, restore it
         anyway, or leave it (reviewer h109: an import undone, the same file imported again, and
-        the first "Phạm Anh Bình" restored beside the second, without a word)."""
+        the first "Phạm Anh Bình" restored beside the second, without a word). The status bar
+        says how many were restored once that question is answered, counting the ``earlier``
+        ones restored before it (reviewer h143: "Restored 0 records" under the open question)."""
         chosen = self.selected() if chosen is None else chosen
         if not chosen:
             return
@@ -266,10 +270,11 @@ class TrashDialog(QDialog):
                 self.ctx.push_undo(message, result.group_id)
             for _other, _survivor, group in result.merged:
                 self.ctx.push_undo(self.tr("Merge of a restored contact"), group)
-            self.ctx.status_message.emit(message)
             twin_skipped = [x for x in result.skipped if x.code == "twin" and x.twin is not None]
-            if twin_skipped:
-                self._ask_twins(twin_skipped)
+            if twin_skipped:  # said once the question is answered, with the true count
+                self._ask_twins(twin_skipped, restored=earlier + n)
+            else:
+                self._say_restored(earlier + n, message if not earlier else "")
             said = self._refiled(result, names) + self._not_restored(result, names)
             if said:
                 QMessageBox.information(self, self.tr("Not all as it was"), "\n\n".join(said))
@@ -299,9 +304,17 @@ class TrashDialog(QDialog):
         lines = [f"• {names.get((x.kind, x.id), f'#{x.id}')}: {self._why(x)}" for x in other_skipped]
         return [self.tr("These records stay in the trash:") + "\n" + "\n".join(lines)]
 
-    def _ask_twins(self, skipped: list[trash.Skipped]) -> None:
+    def _say_restored(self, n: int, message: str = "") -> None:
+        if not message:
+            message = (
+                self.tr("Restored %Ln record(s)", "", n) if n else self.tr("Nothing restored: left in the trash")
+            )
+        self.ctx.status_message.emit(message)
+
+    def _ask_twins(self, skipped: list[trash.Skipped], restored: int = 0) -> None:
         """Contacts left in the trash because a live one has their e-mail or phone: merge them
-        into the live ones, restore them anyway as second records, or leave them."""
+        into the live ones, restore them anyway as second records, or leave them. ``restored``:
+        how many the restore brought back before asking (said after the answer)."""
         names = {item.key: item.label for item in self.model.rows}
         lines = []
         for x in skipped:
@@ -338,7 +351,9 @@ class TrashDialog(QDialog):
         clicked = ask.clickedButton()
         if clicked is merge or clicked is anyway:
             again = [(x.kind, x.id) for x in skipped]
-            self.restore_selected(again, "merge" if clicked is merge else "allow")
+            self.restore_selected(again, "merge" if clicked is merge else "allow", earlier=restored)
+        else:
+            self._say_restored(restored)
 
     def _why(self, skipped: trash.Skipped) -> str:
         if skipped.code == "gone":

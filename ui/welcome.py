@@ -97,7 +97,8 @@ class WelcomeDialog(QDialog):
             self.tr("Look around with sample data"),
             self.tr(
                 "Opens a separate sample database (Vietnam's innovation scene, made-up people) "
-                "in a new window. Your own database stays empty."
+                "in this window, in place of yours. Your own database stays empty: "
+                "“Open my database” in the status bar brings it back."
             ),
         )
         self.sample.clicked.connect(self.open_sample)
@@ -147,7 +148,8 @@ class WelcomeDialog(QDialog):
     # --- the three ways in -----------------------------------------------------------------------
 
     def open_sample(self) -> None:
-        """Write the sample database (once; off the UI thread) and open it in a new window."""
+        """Write the sample database (once; off the UI thread) and open it in place of this
+        window (a new window at its place and size; this one closes), as its words say."""
         self.sample.setEnabled(False)
         self.status.setText(self.tr("Preparing the sample database…"))
         ctx = self.window_.ctx

@@ -744,7 +744,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1599,7 +1598,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Dashboard</name>
     <message>
-      <location filename="../../ui/dashboard.py" line="129" />
+      <location filename="../../ui/dashboard.py" line="128" />
       <source>Active organisations</source>
       <translation>Tổ chức đang hoạt động</translation>
     </message>
@@ -1609,130 +1608,130 @@ Bản sao lưu: %2</translation>
       <translation>Mật</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="247" />
+      <location filename="../../ui/dashboard.py" line="246" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="125" />
-      <location filename="../../ui/dashboard.py" line="147" />
-      <location filename="../../ui/dashboard.py" line="250" />
+      <location filename="../../ui/dashboard.py" line="124" />
+      <location filename="../../ui/dashboard.py" line="146" />
+      <location filename="../../ui/dashboard.py" line="249" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="192" />
-      <location filename="../../ui/dashboard.py" line="227" />
+      <location filename="../../ui/dashboard.py" line="191" />
+      <location filename="../../ui/dashboard.py" line="226" />
       <source>Good day</source>
       <translation>Xin chào</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="227" />
+      <location filename="../../ui/dashboard.py" line="226" />
       <source>Good day, %1</source>
       <translation>Xin chào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="194" />
+      <location filename="../../ui/dashboard.py" line="193" />
       <source>Loading…</source>
       <translation>Đang tải…</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="126" />
+      <location filename="../../ui/dashboard.py" line="125" />
       <source>Meetings this month</source>
       <translation>Cuộc họp tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="266" />
+      <location filename="../../ui/dashboard.py" line="265" />
       <source>Next holiday: %1, from %2 to %3 (%4 days off)</source>
       <translation>Kỳ nghỉ tới: %1, từ %2 đến %3 (nghỉ %4 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="289" />
+      <location filename="../../ui/dashboard.py" line="288" />
       <source>No meetings planned.</source>
       <translation>Chưa có cuộc họp nào được lên lịch.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="303" />
+      <location filename="../../ui/dashboard.py" line="302" />
       <source>No organisations yet.</source>
       <translation>Chưa có tổ chức nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="234" />
+      <location filename="../../ui/dashboard.py" line="233" />
       <source>Nothing due next week.</source>
       <translation>Tuần tới không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="234" />
+      <location filename="../../ui/dashboard.py" line="233" />
       <source>Nothing due this week.</source>
       <translation>Tuần này không có việc đến hạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="232" />
+      <location filename="../../ui/dashboard.py" line="231" />
       <source>Nothing overdue. Well done.</source>
       <translation>Không có việc quá hạn. Tốt lắm!</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="128" />
+      <location filename="../../ui/dashboard.py" line="127" />
       <source>Open: they owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="127" />
+      <location filename="../../ui/dashboard.py" line="126" />
       <source>Open: we owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="167" />
+      <location filename="../../ui/dashboard.py" line="166" />
       <source>Organisations by influence and interest; click a dot to open it</source>
       <translation>Tổ chức theo mức ảnh hưởng và mức quan tâm; bấm vào một chấm để mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="135" />
+      <location filename="../../ui/dashboard.py" line="134" />
       <source>Organisations not merged into or renamed to another: the Organisations list also shows those, greyed, with what they became.</source>
       <translation>Các tổ chức chưa hợp nhất vào hay đổi tên thành tổ chức khác: danh sách Tổ chức còn hiện cả những tổ chức đó, màu xám, kèm tổ chức kế thừa.</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="146" />
+      <location filename="../../ui/dashboard.py" line="145" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="124" />
+      <location filename="../../ui/dashboard.py" line="123" />
       <source>Overdue actions</source>
       <translation>Việc quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="149" />
+      <location filename="../../ui/dashboard.py" line="148" />
       <source>Recently touched organisations</source>
       <translation>Tổ chức làm việc gần đây</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="162" />
+      <location filename="../../ui/dashboard.py" line="161" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="248" />
+      <location filename="../../ui/dashboard.py" line="247" />
       <source>The week is over: what is due from today to %1</source>
       <translation>Tuần này đã hết: các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="148" />
+      <location filename="../../ui/dashboard.py" line="147" />
       <source>Upcoming meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="250" />
+      <location filename="../../ui/dashboard.py" line="249" />
       <source>What is due from today to %1</source>
       <translation>Các việc đến hạn từ hôm nay đến %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="309" />
+      <location filename="../../ui/dashboard.py" line="308" />
       <source>met %1</source>
       <translation>đã gặp %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="309" />
+      <location filename="../../ui/dashboard.py" line="308" />
       <source>next meeting %1</source>
       <translation>họp tới %1</translation>
     </message>
@@ -5210,6 +5209,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5796,73 +5796,73 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="547" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="578" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="557" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="588" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="148" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="173" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="402" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="427" />
       <source>Discard this meeting?</source>
       <translation>Bỏ cuộc họp đang ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="142" />
       <source>Edit meeting</source>
       <translation>Sửa cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="255" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="280" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="430" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="455" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="117" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="838" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="142" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="869" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="150" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="175" />
       <source>What was decided</source>
       <translation>Những gì đã thống nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="149" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="174" />
       <source>What was said</source>
       <translation>Nội dung trao đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="122" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="147" />
       <source>What was the meeting about?</source>
       <translation>Cuộc họp bàn về việc gì?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="134" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="159" />
       <source>Where (e.g. Hòa Lạc, online)</source>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="765" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="796" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="705" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="736" />
       <source>“%1” is typed but not added: press Enter to add it, or clear the box</source>
       <translation>“%1” đã gõ nhưng chưa được thêm: nhấn Enter để thêm, hoặc xoá chữ trong ô</translation>
     </message>
@@ -6243,7 +6243,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="430" />
-      <location filename="../../ui/main_window.py" line="886" />
+      <location filename="../../ui/main_window.py" line="895" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
@@ -6333,7 +6333,7 @@ Bản sao lưu: %2</translation>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1042" />
+      <location filename="../../ui/main_window.py" line="1051" />
       <source>Draft letter</source>
       <translation>Soạn công văn</translation>
     </message>
@@ -6399,17 +6399,17 @@ Bản sao lưu: %2</translation>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="883" />
+      <location filename="../../ui/main_window.py" line="892" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="884" />
+      <location filename="../../ui/main_window.py" line="893" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="886" />
+      <location filename="../../ui/main_window.py" line="895" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
@@ -6434,7 +6434,7 @@ Bản sao lưu: %2</translation>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="881" />
+      <location filename="../../ui/main_window.py" line="890" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
@@ -6449,7 +6449,7 @@ Bản sao lưu: %2</translation>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="881" />
+      <location filename="../../ui/main_window.py" line="890" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
@@ -6474,7 +6474,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1042" />
+      <location filename="../../ui/main_window.py" line="1051" />
       <source>Write the letter to:</source>
       <translation>Gửi công văn tới:</translation>
     </message>
@@ -6572,29 +6572,29 @@ Bản sao lưu: %2</translation>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
+      <location filename="../../ui/import_wizard/mapping_page.py" line="106" />
+      <source>The sheet &amp;holds:</source>
+      <translation>Trang tính &amp;chứa:</translation>
+    </message>
+    <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="224" />
-      <source>The mapping %1 confirmed for these headers is used.</source>
-      <translation>Dùng cách ghép cột %1 đã xác nhận cho các tiêu đề này.</translation>
+      <source>Using the column choices confirmed by %1 for these headers.</source>
+      <translation>Dùng cách ghép cột do %1 xác nhận cho các tiêu đề này.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="227" />
-      <source>The mapping %1 confirmed on %2 for these headers is used.</source>
-      <translation>Dùng cách ghép cột %1 đã xác nhận ngày %2 cho các tiêu đề này.</translation>
+      <source>Using the column choices confirmed by %1 on %2 for these headers.</source>
+      <translation>Dùng cách ghép cột do %1 xác nhận ngày %2 cho các tiêu đề này.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="222" />
-      <source>The mapping confirmed last time for these headers is used.</source>
+      <source>Using the column choices confirmed last time for these headers.</source>
       <translation>Dùng cách ghép cột đã được xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="220" />
-      <source>The mapping you confirmed last time for these headers is used.</source>
+      <source>Using the column choices you confirmed last time for these headers.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
-    </message>
-    <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="106" />
-      <source>The sheet &amp;holds:</source>
-      <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/mapping_page.py" line="263" />
@@ -6949,7 +6949,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6964,12 +6966,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7035,6 +7041,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7069,7 +7076,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7431,12 +7440,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordListModel</name>
     <message>
-      <location filename="../../ui/lists/model.py" line="359" />
+      <location filename="../../ui/lists/model.py" line="393" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/model.py" line="359" />
+      <location filename="../../ui/lists/model.py" line="393" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
@@ -7493,6 +7502,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7564,8 +7574,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7576,15 +7584,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7626,6 +7630,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7646,7 +7651,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7657,8 +7661,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -7791,12 +7793,12 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="182" />
+      <location filename="../../ui/dialogs/settings.py" line="185" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="150" />
+      <location filename="../../ui/dialogs/settings.py" line="151" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
@@ -7811,12 +7813,12 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="166" />
+      <location filename="../../ui/dialogs/settings.py" line="168" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="140" />
+      <location filename="../../ui/dialogs/settings.py" line="141" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
@@ -7826,12 +7828,12 @@ Bản sao lưu: %2</translation>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="184" />
+      <location filename="../../ui/dialogs/settings.py" line="187" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="151" />
+      <location filename="../../ui/dialogs/settings.py" line="152" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
@@ -7841,7 +7843,7 @@ Bản sao lưu: %2</translation>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="166" />
+      <location filename="../../ui/dialogs/settings.py" line="168" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
@@ -7861,7 +7863,7 @@ Bản sao lưu: %2</translation>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="147" />
+      <location filename="../../ui/dialogs/settings.py" line="148" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
     </message>
@@ -8222,7 +8224,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8408,7 +8409,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8657,7 +8657,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="368" />
+      <location filename="../../ui/trash.py" line="383" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
@@ -8667,12 +8667,12 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="364" />
+      <location filename="../../ui/trash.py" line="379" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="362" />
+      <location filename="../../ui/trash.py" line="377" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
@@ -8682,12 +8682,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="335" />
+      <location filename="../../ui/trash.py" line="348" />
       <source>&amp;Leave in the trash</source>
       <translation>&amp;Để lại trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="333" />
+      <location filename="../../ui/trash.py" line="346" />
       <source>&amp;Merge into it</source>
       <translation>&amp;Gộp vào liên hệ đó</translation>
     </message>
@@ -8697,12 +8697,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="381" />
+      <location filename="../../ui/trash.py" line="396" />
       <source>A backup of the database is taken first.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="329" />
+      <location filename="../../ui/trash.py" line="342" />
       <source>A live contact looks like the same person:</source>
       <translation>Một liên hệ đang dùng có vẻ là cùng một người:</translation>
     </message>
@@ -8712,18 +8712,18 @@ Bản sao lưu: %2</translation>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="327" />
+      <location filename="../../ui/trash.py" line="340" />
       <source>Already there?</source>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="422" />
+      <location filename="../../ui/trash.py" line="437" />
       <source>Counting…</source>
       <translation>Đang đếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="461" />
-      <location filename="../../ui/trash.py" line="467" />
+      <location filename="../../ui/trash.py" line="476" />
+      <location filename="../../ui/trash.py" line="482" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
@@ -8733,72 +8733,78 @@ Bản sao lưu: %2</translation>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="405" />
+      <location filename="../../ui/trash.py" line="420" />
       <source>Kept in the trash: %Ln record(s) still used by a record you may not see.</source>
       <translation>Giữ lại trong thùng rác: %Ln bản ghi mà một hồ sơ bạn không được xem vẫn dùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="330" />
+      <location filename="../../ui/trash.py" line="343" />
       <source>Merge into the live contact (its values stay; the restored one's fill its blanks), restore as a second contact, or leave in the trash?</source>
       <translation>Gộp vào liên hệ đang dùng (giữ các giá trị của liên hệ đó; liên hệ khôi phục chỉ điền vào chỗ trống), khôi phục thành một liên hệ thứ hai, hay để lại trong thùng rác?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="268" />
+      <location filename="../../ui/trash.py" line="272" />
       <source>Merge of a restored contact</source>
       <translation>Gộp một liên hệ vừa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="383" />
+      <location filename="../../ui/trash.py" line="398" />
       <source>No copy is taken first: the server's backups are the team's.</source>
       <translation>Không có bản sao lưu nào được tạo trước: bản sao lưu của máy chủ là của cả nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="275" />
+      <location filename="../../ui/trash.py" line="280" />
       <source>Not all as it was</source>
       <translation>Không hoàn toàn như cũ</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="462" />
+      <location filename="../../ui/trash.py" line="477" />
       <source>Nothing in the trash is yours to empty.</source>
       <translation>Thùng rác không có gì do bạn xoá để dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="399" />
+      <location filename="../../ui/trash.py" line="310" />
+      <source>Nothing restored: left in the trash</source>
+      <translation>Chưa khôi phục gì: vẫn để trong thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/trash.py" line="414" />
       <source>On this team database you empty what you deleted.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="392" />
+      <location filename="../../ui/trash.py" line="407" />
       <source>On this team database you empty what you deleted: what colleagues deleted (%Ln record(s)) stays, for them or a manager to empty.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá: những gì đồng nghiệp đã xoá (%Ln bản ghi) vẫn ở lại, để họ hoặc quản lý dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="375" />
+      <location filename="../../ui/trash.py" line="390" />
       <source>Remove %1 for good? Their links go with them; their history stays.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="485" />
+      <location filename="../../ui/trash.py" line="500" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="334" />
+      <location filename="../../ui/trash.py" line="347" />
       <source>Restore &amp;anyway</source>
       <translation>Vẫn &amp;khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="262" />
+      <location filename="../../ui/trash.py" line="266" />
+      <location filename="../../ui/trash.py" line="310" />
       <source>Restored %Ln record(s)</source>
       <translation>Đã khôi phục %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="264" />
+      <location filename="../../ui/trash.py" line="268" />
       <source>Restored %Ln record(s) and merged them into the live ones</source>
       <translation>Đã khôi phục %Ln bản ghi và gộp vào các bản ghi đang dùng</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="293" />
+      <location filename="../../ui/trash.py" line="298" />
       <source>Restored under a live organisation of the same name:</source>
       <translation>Đã khôi phục vào một tổ chức đang dùng cùng tên:</translation>
     </message>
@@ -8809,17 +8815,17 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="215" />
-      <location filename="../../ui/trash.py" line="489" />
+      <location filename="../../ui/trash.py" line="504" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="300" />
+      <location filename="../../ui/trash.py" line="305" />
       <source>These records stay in the trash:</source>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="401" />
+      <location filename="../../ui/trash.py" line="416" />
       <source>This empties every deleted record of the team, whoever deleted it.</source>
       <translation>Thao tác này dọn mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá.</translation>
     </message>
@@ -8829,52 +8835,52 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="347" />
+      <location filename="../../ui/trash.py" line="362" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="349" />
+      <location filename="../../ui/trash.py" line="364" />
       <source>its organisation cannot come back from the trash</source>
       <translation>tổ chức của nó không khôi phục được từ thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="345" />
+      <location filename="../../ui/trash.py" line="360" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="315" />
+      <location filename="../../ui/trash.py" line="328" />
       <source>no organisation</source>
       <translation>không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="350" />
+      <location filename="../../ui/trash.py" line="365" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="311" />
+      <location filename="../../ui/trash.py" line="324" />
       <source>the same e-mail</source>
       <translation>cùng e-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="313" />
+      <location filename="../../ui/trash.py" line="326" />
       <source>the same name at the same organisation</source>
       <translation>cùng họ tên, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="312" />
+      <location filename="../../ui/trash.py" line="325" />
       <source>the same phone</source>
       <translation>cùng số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="317" />
+      <location filename="../../ui/trash.py" line="330" />
       <source>• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash</source>
       <translation>• %1 (#%2): %3 (%4) với %5 (#%6), không ở trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="286" />
+      <location filename="../../ui/trash.py" line="291" />
       <source>• %1: filed under the live “%2” (#%3); its own organisation (#%4) stays in the trash</source>
       <translation>• %1: đã xếp vào “%2” (#%3) đang dùng; tổ chức cũ của nó (#%4) vẫn ở trong thùng rác</translation>
     </message>
@@ -9164,22 +9170,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WelcomeDialog</name>
     <message>
-      <location filename="../../ui/welcome.py" line="109" />
+      <location filename="../../ui/welcome.py" line="110" />
       <source>Bring in the contact or organisation lists you already keep in Excel or CSV; nothing is written before you have seen every row.</source>
       <translation>Đưa vào các danh sách người liên hệ hoặc tổ chức bạn đang lưu bằng Excel hay CSV; không gì được ghi trước khi bạn xem từng dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="117" />
+      <location filename="../../ui/welcome.py" line="118" />
       <source>Connect to a team database</source>
       <translation>Kết nối cơ sở dữ liệu của nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="130" />
+      <location filename="../../ui/welcome.py" line="131" />
       <source>Help → Welcome… shows this again.</source>
       <translation>Trợ giúp → Chào mừng… để mở lại trang này.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="107" />
+      <location filename="../../ui/welcome.py" line="108" />
       <source>Import a spreadsheet</source>
       <translation>Nhập từ bảng tính</translation>
     </message>
@@ -9190,41 +9196,41 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/welcome.py" line="99" />
-      <source>Opens a separate sample database (Vietnam's innovation scene, made-up people) in a new window. Your own database stays empty.</source>
-      <translation>Mở một cơ sở dữ liệu mẫu riêng (hệ sinh thái đổi mới sáng tạo Việt Nam, nhân vật hư cấu) trong cửa sổ mới. Cơ sở dữ liệu của bạn vẫn để trống.</translation>
+      <source>Opens a separate sample database (Vietnam's innovation scene, made-up people) in this window, in place of yours. Your own database stays empty: “Open my database” in the status bar brings it back.</source>
+      <translation>Mở một cơ sở dữ liệu mẫu riêng (hệ sinh thái đổi mới sáng tạo Việt Nam, nhân vật hư cấu) ngay trong cửa sổ này, thay cho cơ sở dữ liệu của bạn. Cơ sở dữ liệu của bạn vẫn để trống: bấm “Mở cơ sở dữ liệu của tôi” ở thanh trạng thái để quay lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="152" />
+      <location filename="../../ui/welcome.py" line="154" />
       <source>Preparing the sample database…</source>
       <translation>Đang chuẩn bị cơ sở dữ liệu mẫu…</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="256" />
+      <location filename="../../ui/welcome.py" line="258" />
       <source>Sample data (made-up people) — Ketnoi</source>
       <translation>Dữ liệu mẫu (người giả định) — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="257" />
+      <location filename="../../ui/welcome.py" line="259" />
       <source>Sample data · Open my database</source>
       <translation>Dữ liệu mẫu · Mở cơ sở dữ liệu của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="208" />
+      <location filename="../../ui/welcome.py" line="210" />
       <source>Sample data: %1</source>
       <translation>Dữ liệu mẫu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="126" />
+      <location filename="../../ui/welcome.py" line="127" />
       <source>Start with an empty database</source>
       <translation>Bắt đầu với cơ sở dữ liệu trống</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="169" />
+      <location filename="../../ui/welcome.py" line="171" />
       <source>The sample database could not be written: %1</source>
       <translation>Không ghi được cơ sở dữ liệu mẫu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="262" />
+      <location filename="../../ui/welcome.py" line="264" />
       <source>This window shows the sample database, not your own: nothing you do here reaches your records. Click to open your own database instead.</source>
       <translation>Cửa sổ này hiển thị cơ sở dữ liệu mẫu, không phải của bạn: mọi thao tác ở đây không ảnh hưởng đến bản ghi của bạn. Bấm để mở cơ sở dữ liệu của bạn.</translation>
     </message>
@@ -9240,7 +9246,7 @@ Bản sao lưu: %2</translation>
       <translation>Cơ sở dữ liệu của bạn đang trống. Hãy lưu tổ chức, người liên hệ, cuộc họp và cam kết tại đây — bắt đầu bằng một trong các cách sau:</translation>
     </message>
     <message>
-      <location filename="../../ui/welcome.py" line="118" />
+      <location filename="../../ui/welcome.py" line="119" />
       <source>Your team keeps one shared PostgreSQL database: enter its address in Settings.</source>
       <translation>Nhóm của bạn dùng chung một cơ sở dữ liệu PostgreSQL: nhập địa chỉ của nó trong Cài đặt.</translation>
     </message>

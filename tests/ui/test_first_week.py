@@ -171,3 +171,123 @@ def test_del_twice_deletes_one_record(qtbot: Any, window: Any, ctx: Any, engine:
     with unit_of_work(engine) as s:
         left = app_lists.ids(s, panel.model.query)
     assert len(left) == n - 1
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [("Merge into it", "Restored 1 record and merged"), ("Leave in the trash", "Nothing restored")],
+)
+def test_the_trash_says_what_it_restored_once_the_question_is_answered(
+    qtbot: Any,
+    window: Any,
+    ctx: Any,
+    engine: Engine,
+    ids: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+    said: str,
+) -> None:
+    """ "Restored 0 records" stood in the status bar while "Already there?" was still open. Now
+    nothing is said until the answer, then what was restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.test_trash import _open_trash, _select
+
+    window.commands.delete("contact", [ids["nhung"]])
+    wait_idle(qtbot, ctx)
+    with unit_of_work(engine) as s:
+        records.create(s, "contact", {"full_name": "Nguyễn Thị Hồng Nhung", "emails": ["nhung@nic.gov.vn"]})
+    messages: list[str] = []
+    ctx.status_message.connect(messages.append)
+    while_asked: list[list[str]] = []
+
+    def exec_(box: QMessageBox) -> int:
+        while_asked.append(list(messages))
+        next(b for b in box.buttons() if b.text().replace("&", "") == answer).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    dialog = _open_trash(qtbot, window)
+    _select(dialog, {"Nguyễn Thị Hồng Nhung"})
+    messages.clear()
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: bool(while_asked), timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert not [m for m in while_asked[0] if m.startswith("Restored")], while_asked[0]
+    qtbot.waitUntil(lambda: bool(messages) and messages[-1].startswith(said), timeout=10_000)
+    assert not [m for m in messages if m.startswith("Restored 0")], messages
+
+
+def test_the_typed_but_not_added_warning_moves_nothing_in_log_meeting(qtbot: Any, ctx: Any, ids: Any) -> None:
+    """The warning under Organisations pushed the follow-up section down ~40 px, so the next
+    click landed in the wrong field. It lies over the foot of the list now: nothing moves."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from tests.ui.helpers import open_log_meeting
+    from tests.ui.test_keyboard_flows import type_into
+
+    dialog = open_log_meeting(qtbot, ctx)
+    dialog.resize(1280, 680)
+    qtbot.wait(50)
+    dialog.title.setText("Gặp Bộ KH&CN về UAV")
+    followups, orgs = dialog.followups, dialog.organisations
+
+    def where() -> tuple[int, int, int]:
+        top = followups.mapTo(dialog, QPoint(0, 0)).y()
+        return top, dialog.attendees.mapTo(dialog, QPoint(0, 0)).y(), dialog.height()
+
+    before = where()
+    orgs.input.setFocus()
+    type_into(orgs.input, "most")
+    dialog.location.setFocus()
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Save
+    error = dialog.errors["organisation_ids"]
+    assert error.isVisible() and "is typed but not added" in error.text()
+    qtbot.wait(50)
+    assert where() == before
+    assert error.geometry().bottom() <= orgs.parentWidget().height()  # within its box, whole
+
+
+def test_the_welcome_says_the_sample_opens_in_this_window(qtbot: Any, window: Any) -> None:
+    """ "Look around with sample data … in a new window" replaced the window. Now the words say
+    what it does."""
+    from ui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(window)
+    qtbot.addWidget(dialog)
+    said = dialog.sample.description()
+    assert "new window" not in said
+    assert "in this window, in place of yours" in said
+
+
+def test_after_new_staff_member_enter_presses_ok(
+    qtbot: Any, ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After "New staff member…" closed, the focus stayed on that button, so Enter opened a second
+    dialog instead of pressing OK. The focus is on "I am" now, the new member chosen; Enter is OK."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from ui.dialogs.settings import SettingsDialog
+
+    asked: list[str] = []
+
+    def get_text(*_a: Any, **_k: Any) -> tuple[str, bool]:
+        asked.append("new staff")
+        return "Emily Carter", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.add_staff.setFocus()
+    qtbot.waitUntil(dialog.add_staff.hasFocus)
+    qtbot.keyClick(dialog.add_staff, Qt.Key.Key_Space)  # the button pressed from the keyboard
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: dialog.staff.currentText() == "Emily Carter")
+    assert QApplication.focusWidget() is dialog.staff
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert asked == ["new staff"]
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()

@@ -82,6 +82,31 @@ class TabLeavesField(QObject):
         return False
 
 
+class _OverBottom(QObject):
+    """Keeps ``label`` over the bottom of ``box``, its width, its background filled, outside the
+    box's layout: showing or hiding it changes no other widget's place."""
+
+    def __init__(self, box: QWidget, label: QLabel) -> None:
+        super().__init__(box)
+        self.box, self.label = box, label
+        label.setParent(box)
+        label.setAutoFillBackground(True)
+        label.hide()
+        box.installEventFilter(self)
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        width = self.box.width()
+        height = min(self.label.heightForWidth(width), self.box.height())
+        self.label.setGeometry(0, self.box.height() - height, width, height)
+        self.label.raise_()
+
+
 class LogMeetingDialog(QDialog):
     def __init__(
         self,
@@ -443,7 +468,13 @@ class LogMeetingDialog(QDialog):
             lay.addLayout(item)
         else:
             lay.addWidget(item)
-        lay.addWidget(self.errors[name])
+        if name in self._typed_pickers:
+            # A picker's warning ("… is typed but not added") lies over the foot of its list, out
+            # of the layout: shown, it moves nothing (reviewer h143: it pushed the follow-ups
+            # down ~40 px under the pointer, and the next click landed in the wrong field).
+            _OverBottom(box, self.errors[name])
+        else:
+            lay.addWidget(self.errors[name])
         return box
 
     def _joining_changed(self) -> None:

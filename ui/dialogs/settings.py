@@ -129,6 +129,7 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         add_staff = QPushButton(self.tr("New staff member…"), self)
         add_staff.setObjectName("settings_add_staff")
+        add_staff.setAutoDefault(False)  # Enter is OK, not this button again (reviewer h143)
         add_staff.clicked.connect(self._add_staff)
         team_ui.hold_read_only(ctx, add_staff)  # a file opened read-only: adding writes (reviewer)
         self.add_staff = add_staff
@@ -153,6 +154,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -164,6 +166,7 @@ class SettingsDialog(QDialog):
 
     def _add_staff(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New staff member"), self.tr("Full name"))
+        self.staff.setFocus()  # back on the list "I am" (the new member, once added): Enter is OK
         if ok and name.strip():
             self.create_staff(name.strip())
 

@@ -217,14 +217,14 @@ class MappingPage(QWizardPage):
         confirmed it was recorded, no one's."""
         by = layout.remembered_by
         if by and by == self.w.ctx.actor():
-            return self.tr("The mapping you confirmed last time for these headers is used.")
+            return self.tr("Using the column choices you confirmed last time for these headers.")
         if not by:
-            return self.tr("The mapping confirmed last time for these headers is used.")
+            return self.tr("Using the column choices confirmed last time for these headers.")
         if layout.remembered_at is None:
-            return self.tr("The mapping %1 confirmed for these headers is used.").replace("%1", by)
+            return self.tr("Using the column choices confirmed by %1 for these headers.").replace("%1", by)
         secs = int(layout.remembered_at.timestamp())
         day = QDateTime.fromSecsSinceEpoch(secs).toString(self.w.ctx.settings.qt_date_format())
-        said = self.tr("The mapping %1 confirmed on %2 for these headers is used.")
+        said = self.tr("Using the column choices confirmed by %1 on %2 for these headers.")
         return said.replace("%1", by).replace("%2", day)
 
     def _kind_chosen(self) -> None:

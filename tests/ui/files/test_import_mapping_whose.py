@@ -1,6 +1,10 @@
 """The import wizard says whose remembered mapping it uses: "you" only when this user confirmed
 it; a colleague's by name and date (a team database keeps one mapping per header row for all).
 
+Its words read as English with the name out of the way (reviewer h143: "The mapping root
+confirmed on 07/12/2026 for these headers is used."): "Using the column choices confirmed by …
+on … for these headers."
+
 Reviewer, on a team database, in Hoa's window: "Dùng cách ghép cột bạn đã xác nhận lần trước"
 ("the mapping you confirmed last time") when Lan confirmed it.
 """
@@ -46,15 +50,15 @@ def test_a_colleagues_mapping_is_said_with_their_name_and_the_day(qtbot, ctx, en
     _confirmed_by(engine, tmp_path, "Trần Thị Lan")
     day = f"{clock.today():%d/%m/%Y}"
     note = _note(qtbot, ctx, tmp_path)
-    assert f"The mapping Trần Thị Lan confirmed on {day} for these headers is used." in note
+    assert f"Using the column choices confirmed by Trần Thị Lan on {day} for these headers." in note
     assert "you confirmed" not in note
 
 
 @pytest.mark.parametrize(
     ("actor", "said"),
     [
-        ("me", "The mapping you confirmed last time for these headers is used."),
-        ("", "The mapping confirmed last time for these headers is used."),
+        ("me", "Using the column choices you confirmed last time for these headers."),
+        ("", "Using the column choices confirmed last time for these headers."),
     ],
 )
 def test_ones_own_mapping_is_yours_and_one_by_nobody_known_is_no_ones(

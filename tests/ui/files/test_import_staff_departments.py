@@ -205,6 +205,6 @@ def test_a_remembered_mapping_does_not_decide_staff_or_contacts(
     page = w.mapping_page
     assert page.kind.currentData() == "staff"
     # (do_import names no one: the mapping is no one's, not "you confirmed")
-    assert "The mapping confirmed last time for these headers is used." in page.note.text()
+    assert "Using the column choices confirmed last time for these headers." in page.note.text()
     assert "Read as staff: 2 of 2 values of column Đơn vị (D) are departments" in page.note.text()
     w.reject()
