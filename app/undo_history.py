@@ -530,7 +530,9 @@ def only_record(session: Session, group_id: str) -> tuple[str, int] | None:
     restored exactly one record from the trash names that one however many others it wrote:
     an undone merge brings back the record merged away and rewrites the kept one (reviewer
     h143: the contact brought back was not selected)."""
-    pick = select(CHANGE.c.entity, CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id).distinct().limit(2)
+    pick = (
+        select(CHANGE.c.entity, CHANGE.c.entity_id).where(CHANGE.c.group_id == group_id).distinct().limit(2)
+    )
     restored = session.execute(pick.where(CHANGE.c.op == "restore")).all()
     rows = restored or session.execute(pick).all()
     return (str(rows[0][0]), int(rows[0][1])) if len(rows) == 1 else None

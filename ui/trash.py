@@ -307,7 +307,9 @@ class TrashDialog(QDialog):
     def _say_restored(self, n: int, message: str = "") -> None:
         if not message:
             message = (
-                self.tr("Restored %Ln record(s)", "", n) if n else self.tr("Nothing restored: left in the trash")
+                self.tr("Restored %Ln record(s)", "", n)
+                if n
+                else self.tr("Nothing restored: left in the trash")
             )
         self.ctx.status_message.emit(message)
 
