@@ -263,7 +263,7 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(f"{noun} #{record_id}  {label}")
     for e in entries:
         by = (f" — {e.actor}" if lang == "vi" else f" by {e.actor}") if e.actor else ""
-        head = f"  {e.at.astimezone():%d/%m/%Y %H:%M}{by}  "
+        head = f"  {clock.local(e.at):%d/%m/%Y %H:%M}{by}  "
         # a value of several lines (a meeting's minutes) goes on under its field, not at the
         # margin where it reads as a row of its own (reviewer h129)
         lines = history.describe(e, lang, kind).splitlines() or [""]
@@ -319,7 +319,7 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
             kind=f"{_kind_named(item['kind'], lang):<12}",
             id=f"{item['id']:<6}",
             label=item["label"],
-            when=f"{item['deleted_at'].astimezone():%d/%m/%Y %H:%M}",
+            when=f"{clock.local(item['deleted_at']):%d/%m/%Y %H:%M}",
             by=by,
             merged=merged,
             restore=item["restore"],

@@ -39,6 +39,7 @@ from app.cli_lines import refused, say
 from app.errors import UserError
 from app.meetings import DEFAULT_LENGTH, MeetingDraft, own_organisation_ids
 from app.validation import FieldError, datetime_
+from db import clock
 from db.models import EMAIL_KIND, MeetingCalendar
 from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF, table_of
 
@@ -70,7 +71,7 @@ class AlreadyLogged:
         and when it was logged, and --even-if-logged to save this one too."""
 
         def line(lang: str) -> str:
-            when = self.logged_at.astimezone().strftime("%d/%m/%Y %H:%M") if self.logged_at else ""
+            when = clock.local(self.logged_at).strftime("%d/%m/%Y %H:%M") if self.logged_at else ""
             which = (
                 say("logged_on", lang, id=self.meeting_id, when=when)
                 if when

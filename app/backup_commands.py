@@ -140,7 +140,7 @@ def _holds(found: backups.Contents | None) -> str:
     )  # fmt: skip
     if found.last_change_at is None:
         return counts
-    at = f"{found.last_change_at.astimezone():%Y-%m-%d %H:%M}"
+    at = f"{clock.local(found.last_change_at):%Y-%m-%d %H:%M}"
     return f"{_say('last_change', at=at, by=found.last_change_by or '—')} · {counts}"
 
 

@@ -91,8 +91,8 @@ def _iso(day: dt.date | None) -> str | None:
 def meeting_day(starts_at: dt.datetime, now: dt.datetime | None = None) -> dt.date | None:
     """The day a meeting counts as contact, or None for one still to come."""
     at = now if now is not None else clock.now()
-    if starts_at.tzinfo is not None:  # stored naive (local wall clock); be safe with aware values
-        starts_at = starts_at.astimezone().replace(tzinfo=None)
+    if starts_at.tzinfo is not None:  # stored naive (the office's wall clock); be safe with aware values
+        starts_at = clock.local(starts_at)
     return starts_at.date() if starts_at <= at else None
 
 

@@ -139,9 +139,9 @@ RECENT = {17: 12, 18: 4}
 
 
 def _stamp(today: dt.date, days_ago: int, hour: int) -> dt.datetime:
-    """A UTC stamp at ``hour`` local time ``days_ago`` days before ``today`` (at least one)."""
+    """A UTC stamp at ``hour`` office time ``days_ago`` days before ``today`` (at least one)."""
     day = today - dt.timedelta(days=max(1, days_ago))
-    return dt.datetime.combine(day, dt.time(hour)).astimezone(dt.UTC)
+    return clock.utc_of(dt.datetime.combine(day, dt.time(hour)))
 
 
 def _entered(s: Session, entity: str, record_id: int, at: dt.datetime) -> None:

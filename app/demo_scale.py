@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from app import bulk
 from app.entities import Prepared
+from db import clock
 from db import models as m
 
 Progress = Callable[[int, int], None]
@@ -253,10 +254,10 @@ def _generate(
 ) -> dict[str, int]:
     @functools.cache
     def at_hour(days_ago: int, hour: int) -> dt.datetime:
-        """``hour`` o'clock local time ``days_ago`` days before today, in UTC (as stored). A
+        """``hour`` o'clock office time ``days_ago`` days before today, in UTC (as stored). A
         morning or an afternoon, one object each: the writer converts each distinct stamp once
         (at a minute each, the conversions made the 100k demo 10–15% slower)."""
-        return dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour)).astimezone(dt.UTC)
+        return clock.utc_of(dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour)))
 
     def entered(days_ago: int) -> dt.datetime:
         """A creation stamp ``days_ago`` days before today, at 09:00 or 14:00."""

@@ -27,6 +27,7 @@ from typing import Any
 from app import attachments
 from app.cli_lines import refused
 from app.errors import UserError
+from db import clock
 from db.engine import held_here
 from db.paths import not_ordinary
 
@@ -169,7 +170,7 @@ def _header(msg: Message, name: str) -> str:
 def _local(when: dt.datetime | None) -> dt.datetime | None:
     if when is None:
         return None
-    return when.astimezone().replace(tzinfo=None) if when.tzinfo is not None else when
+    return clock.local(when) if when.tzinfo is not None else when
 
 
 def _clean_id(value: str) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from db import clock
 from db.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 
 __all__ = [
@@ -109,7 +110,7 @@ class LastSave:
 
     def when(self) -> str:
         """The time, local, as the command line writes dates (day first)."""
-        return self.at.astimezone().strftime("%d/%m/%Y %H:%M")
+        return clock.local(self.at).strftime("%d/%m/%Y %H:%M")
 
     def said(self) -> tuple[str, str]:
         """Who, in a sentence (English, Vietnamese): "Nguyễn Văn A (login nva)"; on a file one

@@ -20,6 +20,7 @@ from app.cli import CliContext, json_option
 from app.errors import UserError
 from app.language import cli_language, said
 from app.written import NotWritten
+from db import clock
 from db.engine import read_session, unit_of_work
 
 KIND_NAMES = {"org": "organisation", "organisation": "organisation", "contact": "contact",
@@ -191,7 +192,7 @@ def list_command(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
     )  # fmt: skip
     for a in found:
-        when = a.added_at.astimezone().strftime("%d/%m/%Y %H:%M")
+        when = clock.local(a.added_at).strftime("%d/%m/%Y %H:%M")
         size = attachments.human_size(a.size, cli_language(getattr(args, "lang", None)))
         ctx.out(f"#{a.id:<5} {a.file_name}  {size}  {when}  {a.added_by}".rstrip())
     if not found:

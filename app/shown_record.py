@@ -27,7 +27,7 @@ from sqlmodel import Session
 from app import records, value_labels
 from app.calendar_marks import marked, word
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
-from db import kinds
+from db import clock, kinds
 
 # Read alongside a field shown better (the organisation's name, beside organisation_id; the id,
 # in the heading), or of use to scripts only (the version ``edit --if-version`` checks: --json).
@@ -64,7 +64,7 @@ def _names(session: Session, values: dict[str, Any]) -> dict[str, dict[int, str]
 def when(value: dt.datetime) -> str:
     """Day first, in local time (an aware instant is converted; a naive one, a meeting's start,
     is local wall-clock time already)."""
-    local = value.astimezone() if value.tzinfo is not None else value
+    local = clock.local(value) if value.tzinfo is not None else value
     return f"{local:%d/%m/%Y %H:%M}"
 
 

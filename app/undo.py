@@ -33,7 +33,7 @@ from app.errors import NotFoundError, UserError
 from app.language import thousands
 from app.records import jsonable
 from app.vntext import fold
-from db import kinds
+from db import clock, kinds
 from db import models as m
 from db.backup import RESTORED_KEY
 from db.queries import chunked
@@ -124,7 +124,7 @@ def restore_mark(session: Session) -> RestoreMark | None:
         return None
     last = value.get("last_change")
     if not isinstance(last, int):  # restored before the mark said where its history ends
-        stamp = at.astimezone(dt.UTC) if at.tzinfo is None else at
+        stamp = clock.utc_of(at)  # (written naive by db.backup: the office's time)
         last = session.execute(select(func.max(CHANGE.c.id)).where(CHANGE.c.at <= stamp)).scalar() or 0
     return RestoreMark(at.replace(tzinfo=None), str(value.get("from") or ""), int(last))
 

@@ -41,6 +41,7 @@ from app.cli_lines import refused
 from app.contacted import FIELD as CONTACTED
 from app.errors import UserError
 from app.language import thousands
+from db import clock
 from db import models as m
 from db.queries import chunked
 from db.tables import CHANGE, table_of
@@ -137,7 +138,7 @@ def day_text(
     """A short local day: "3 Dec" ("3/12" in Vietnamese), with the year when it is not this year;
     in ``date_format`` (strftime) when one is given: the window's, the format chosen in Settings
     (reviewer: "7/12" in the Undo history under year-month-day, beside "2026-12-07 09:14")."""
-    local = at.astimezone() if at.tzinfo is not None else at
+    local = clock.local(at) if at.tzinfo is not None else at
     if date_format is not None:
         return local.strftime(date_format)
     this_year = (today or local.date()).year == local.year

@@ -27,9 +27,11 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from app.vntext import fold
+from db.clock import OFFICE_ZONE
 
-OFFICE = ZoneInfo("Asia/Ho_Chi_Minh")
-"""The office's zone: a meeting's time without a zone is wall-clock time here."""
+OFFICE = OFFICE_ZONE
+"""The office's zone: a meeting's time without a zone is wall-clock time here (the clock's own,
+``db.clock.OFFICE_ZONE``: "now", "today" and every stamp shown are in it too)."""
 
 
 def _fixed(hours: float) -> dt.tzinfo:

@@ -376,7 +376,7 @@ def listing(db_file: Path) -> list[Backup]:
         if at <= latest:
             out.append(Backup(path, at, match["reason"], found.st_size))
             continue
-        written = dt.datetime.fromtimestamp(found.st_mtime)
+        written = clock.local_of_timestamp(found.st_mtime)
         placed = written if written <= latest else dt.datetime.min
         out.append(Backup(path, at, match["reason"], found.st_size, ahead=True, placed=placed))
     out.sort(key=lambda b: (b.placed or b.at, _second_n(b.path.name)), reverse=True)
@@ -436,7 +436,7 @@ def prune(db_file: Path, kept: Sequence[Path] = ()) -> list[Path]:
     keep.update(path for _day, path in sorted(days.items(), reverse=True)[:DAILY_KEEP])
     keep.update(path for _week, path in sorted(weeks.items(), reverse=True)[:WEEKLY_KEEP])
     gone: list[Path] = []
-    stale = clock.now().timestamp() - 3600  # a copy under way takes seconds, not an hour
+    stale = clock.utcnow().timestamp() - 3600  # a copy under way takes seconds, not an hour
     for part in folder_for(db_file).glob(f".{db_file.stem}-*.db.part*"):  # cut short (killed)
         with contextlib.suppress(OSError):
             if part.stat().st_mtime < stale:

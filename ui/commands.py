@@ -28,6 +28,7 @@ from app import actions, bulk_edit, records, undo_history, workdays
 from app.due import quick_due, reschedule_base
 from app.errors import ConflictError, UserError, ValidationError
 from app.undo_history import ImportOnTop
+from db import clock
 from db.engine import Session, server_unreachable
 from ui import labels
 from ui.context import AppContext, Unreachable
@@ -448,9 +449,7 @@ class Commands(QObject):
     def undo_earlier_step(self, label: str, at: dt.datetime) -> bool:
         """Whether to undo ``label``, a step done before this window opened (yesterday's meeting
         logged, say): asked, naming it and when, No the default (reviewer h108)."""
-        when = self.ctx.fmt_datetime(
-            (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).astimezone().replace(tzinfo=None)
-        )
+        when = self.ctx.fmt_datetime(clock.local(at))
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Undo an earlier step?"),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from shiboken6 import isValid
 
 from app import dedupe
 from app.already_logged import AlreadyLogged
+from db import clock
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
@@ -133,7 +134,10 @@ def ask_already_logged(parent: QWidget, twin: AlreadyLogged, date_format: str) -
     box.setTextFormat(Qt.TextFormat.PlainText)
     more = tr("Save this meeting as well?")
     if twin.logged_at is not None:
-        when = QDateTime.fromSecsSinceEpoch(int(twin.logged_at.timestamp())).toString(date_format + " HH:mm")
+        at = clock.local(twin.logged_at)  # the office's time, not the laptop's (h144)
+        when = QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)).toString(
+            date_format + " HH:mm"
+        )
         more = tr("Logged %1.").replace("%1", when) + " " + more
     box.setInformativeText(more)
     open_ = box.addButton(tr("&Open it"), QMessageBox.ButtonRole.ActionRole)

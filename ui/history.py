@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app import history, records
 from app.errors import ConflictError, NotFoundError
 from app.history_events import OTHERS, REORGANISED, Event
+from db import clock
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -85,7 +86,7 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
 
     def text(self, e: history.HistoryEntry, column: str) -> str:
         if column == "at":
-            return self.ctx.fmt_datetime(e.at.astimezone().replace(tzinfo=None))
+            return self.ctx.fmt_datetime(clock.local(e.at))
         if column == "actor":
             return e.actor
         if e.event is not None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import QFontMetrics, QMoveEvent
 from PySide6.QtWidgets import QStatusBar, QToolButton, QWidget
 
 from app.undo_history import ImportOnTop
+from db import clock
 from ui.context import AppContext
 from ui.icons import icon
 from ui.labels import records_counted
@@ -43,7 +44,7 @@ LEAST_NAME_PX = 60  # the least: the sentence is cut (whole in the tooltip) befo
 
 def where_undone(ctx: AppContext, on_top: ImportOnTop) -> str:
     """What Ctrl+Z says when the newest operation is an import, in full (the day too)."""
-    at = on_top.at.astimezone() if on_top.at.tzinfo else on_top.at  # the local day, as Import history
+    at = clock.local(on_top.at) if on_top.at.tzinfo else on_top.at  # the office's day, as Import history
     return (
         QCoreApplication.translate(
             "ImportHistoryOffer",

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import clock
 from ui import help_menu, labels
 from ui.fit import ElidedLabel
 from ui.icons import icon
@@ -798,7 +799,7 @@ class MainWindow(QMainWindow):
     def _say_whereabouts(self, gone: RecordGone) -> None:
         """Who deleted, merged or removed a record, and when, in the status bar."""
         who = gone.actor or self.tr("A colleague")
-        when = self.ctx.fmt_datetime(gone.at.astimezone().replace(tzinfo=None)) if gone.at is not None else ""
+        when = self.ctx.fmt_datetime(clock.local(gone.at)) if gone.at is not None else ""
         name = gone.label if len(gone.label) <= 40 else gone.label[:39] + "…"
         if gone.how == "merged":
             sentence = self.tr("%1 merged “%2” into “%3” (%4).").replace("%3", gone.into_label)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app import posts
 from app.errors import UserError, ValidationError
+from db import clock
 from ui.context import AppContext
 from ui.dialogs.conflict import saved_by
 from ui.not_written import error_text
@@ -35,7 +36,7 @@ def _who(ctx: AppContext, exc: posts.PostChanged) -> tuple[str | None, str]:
     in another window or the command line, None when the history does not say."""
     saved = exc.saved
     who = saved_by(ctx, saved)
-    when = ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None)) if saved is not None else ""
+    when = ctx.fmt_datetime(clock.local(saved.at)) if saved is not None else ""
     return who, when
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from db import clock
 from db.paths import make_private  # not db.engine: the window's frame shows before SQLAlchemy loads
 
 ORGANISATION = "Ketnoi"
@@ -194,8 +195,8 @@ class Settings:
     def fmt_datetime(self, value: dt.datetime | None) -> str:
         if value is None:
             return ""
-        if value.tzinfo is not None:  # a stamp stored in UTC: read in local time (h108)
-            value = value.astimezone().replace(tzinfo=None)
+        if value.tzinfo is not None:  # a stamp stored in UTC: read in the office's time (h108, h144)
+            value = clock.local(value)
         return f"{self.fmt_date(value.date())} {value:%H:%M}"
 
     def py_date_format(self) -> str:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import trash
-from db import kinds
+from db import clock, kinds
 from db.engine import Session, read_session
 from ui import labels
 from ui.context import AppContext
@@ -69,7 +69,7 @@ class TrashModel(RowsModel[trash.TrashItem]):
                 return labels.entity_name(item.kind)
             if column == "deleted_by":
                 return item.deleted_by
-            return self.ctx.fmt_datetime(item.deleted_at.astimezone().replace(tzinfo=None))
+            return self.ctx.fmt_datetime(clock.local(item.deleted_at))
         if role == Qt.ItemDataRole.ToolTipRole and column == "label" and item.merged_into:
             return self.tr("Merged into “%1”: undo the merge to get its links back").replace(
                 "%1", item.merged_into

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import workdays
 from app.errors import LastSave
+from db import clock
 from db.engine import Session
 from ui import labels
 from ui.context import AppContext
@@ -270,6 +271,6 @@ class WorkingDaysDialog(QDialog):
                 )
             else:
                 text = tr("The office's day %1 had already been removed by someone else.")
-            when = self.ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None)) if saved else ""
+            when = self.ctx.fmt_datetime(clock.local(saved.at)) if saved else ""
             said.append(_filled(text, {"1": self.ctx.fmt_date(day), "2": who or "", "3": when}))
         self._say("\n".join(said))

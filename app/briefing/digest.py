@@ -67,7 +67,7 @@ def gather_digest(
         q.meeting_select(hide=hide).where(in_period).order_by(Meeting.starts_at, Meeting.id),
         hide=hide,
     )
-    lo_utc, hi_utc = lo.astimezone(dt.UTC), hi.astimezone(dt.UTC)  # the local days' bounds
+    lo_utc, hi_utc = clock.utc_of(lo), clock.utc_of(hi)  # the office's days' bounds
     nc_rows = q.fetch(
         session,
         select(

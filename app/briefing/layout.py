@@ -46,6 +46,7 @@ from reportlab.platypus import (
 )
 
 from app.briefing.labels import Labels
+from db import clock
 
 FONT = "KetnoiSans"
 FONT_BOLD = "KetnoiSans-Bold"
@@ -756,7 +757,7 @@ def format_date(value: dt.date | dt.datetime | None, lab: Labels, *, time: bool 
 def make_canvas(title: str, lab: Labels, generated: dt.datetime, paper: tuple[float, float]) -> type[Canvas]:
     """A canvas class that draws the running header and the "Page X of Y" footer at save time."""
     width, height = paper
-    generated_text = lab.generated % format_date(generated.astimezone(), lab, time=True)
+    generated_text = lab.generated % format_date(clock.local(generated), lab, time=True)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -32,6 +32,7 @@ from app.briefing.layout import (
 )
 from app.briefing.reorg_section import address_form
 from app.validation import phone_display
+from db import clock
 
 
 def title_block(
@@ -482,7 +483,7 @@ def files_section(files: Sequence[FileRow], lab: Labels, avail: float) -> list[F
         [
             para(f.name, st.cell),
             para(human_size(f.size), st.cell),
-            para(_join_by(format_date(f.added_at.astimezone().date(), lab), f.added_by), st.cell),
+            para(_join_by(format_date(clock.local_date(f.added_at), lab), f.added_by), st.cell),
         ]
         for f in files
     ]

@@ -48,7 +48,7 @@ from app.importing.sheet import remember_mapping
 from app.records import jsonable
 from app.vntext import name_sort_key, text_sort_key
 from db import backup as backups
-from db import bulkwrite
+from db import bulkwrite, clock
 from db import models as m
 from db.engine import WRITE_LOCK_WAIT_S, large_page_cache, unit_of_work, write_lock
 from db.errors import DatabaseBusy
@@ -607,7 +607,7 @@ def _imported_since(
     for batch_id, its_rows in sorted(rows.items()):
         b = batches[batch_id]
         code = "imported_since_preview_by" if b.created_by else "imported_since_preview"
-        at = f"{b.created_at.astimezone():%d/%m/%Y %H:%M}"  # (the reader's clock, as the history shows it)
+        at = f"{clock.local(b.created_at):%d/%m/%Y %H:%M}"  # (the office's time, as the history shows it)
         since.append(
             msg(code, sheet=preview.layout.sheet, file=b.file_name, by=b.created_by, at=at, id=batch_id,
                 rows=len(its_rows))

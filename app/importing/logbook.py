@@ -55,6 +55,7 @@ from app.importing.messages import Message, Term, msg
 from app.importing.preview import Preview, RowResult
 from app.importing.resolve import fold
 from app.meetings import DEFAULT_LENGTH, own_organisation_ids
+from db import clock
 from db import models as m
 from db.queries import chunked
 from db.tables import ATTENDEE, CHANGE, CON, MEET, MEET_ORG, ORG, STAFF
@@ -472,7 +473,7 @@ def _logged_already(session: Session, preview: Preview, ctx: Any) -> None:
             if row.match_id is not None:
                 taken[saved.id] = row.row
         if by and at is not None:
-            _warn(row, "logged_already_by_on", by=by, when=f"{at.astimezone():%d/%m/%Y %H:%M}", **params)
+            _warn(row, "logged_already_by_on", by=by, when=f"{clock.local(at):%d/%m/%Y %H:%M}", **params)
         elif by:
             _warn(row, "logged_already_by", by=by, **params)
         else:

@@ -299,7 +299,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(say("history", lang))
     for e in entries:  # as `ketnoi history letter ID` words them
         by = say("by", lang, actor=e.actor) if e.actor else ""
-        ctx.out(f"    {e.at.astimezone():%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, 'letter')}")
+        ctx.out(f"    {clock.local(e.at):%d/%m/%Y %H:%M}{by}  {history.describe(e, lang, 'letter')}")
     return 0
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import attachments
-from db import kinds
+from db import clock, kinds
 from db.engine import Session
 from ui import file_dialogs, labels
 from ui.context import AppContext
@@ -161,7 +161,7 @@ class AttachmentsBox(QWidget):
             with self.ctx.read() as s:  # one record's files: names and sizes, never the bytes
                 found = attachments.list_for(s, self.kind, self.record_id)
         for a in found:
-            when = self.ctx.fmt_date(a.added_at.astimezone().date())
+            when = self.ctx.fmt_date(clock.local_date(a.added_at))
             who = f" · {a.added_by}" if a.added_by else ""
             item = QListWidgetItem(icon("brief"), f"{a.file_name} — {a.size_text} · {when}{who}")
             item.setData(Qt.ItemDataRole.UserRole, a.id)

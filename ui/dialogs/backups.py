@@ -277,7 +277,7 @@ class BackupsDialog(QDialog):
         )
         if found.last_change_at is None:
             return counts
-        when = self.ctx.fmt_datetime(found.last_change_at.astimezone().replace(tzinfo=None))
+        when = self.ctx.fmt_datetime(clock.local(found.last_change_at))
         if found.last_change_by:
             last = self.tr("last change %1 by %2").replace("%1", when).replace("%2", found.last_change_by)
         else:

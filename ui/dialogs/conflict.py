@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ConflictError, LastSave
+from db import clock
 from ui import labels
 from ui.context import AppContext
 
@@ -191,7 +192,7 @@ class ConflictDialog(QDialog):
                 "“%1” was saved by someone else after you opened it. Nothing has been overwritten. "
                 "Compare the two versions and choose."
             ).replace("%1", exc.label)
-        when = ctx.fmt_datetime(saved.at.astimezone().replace(tzinfo=None))
+        when = ctx.fmt_datetime(clock.local(saved.at))
         if who:
             self.setWindowTitle(self.tr("Changed by %1").replace("%1", saved.actor or saved.login))
             said = (

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import RecordGone
+from db import clock
 from ui import labels
 from ui.context import AppContext
 
@@ -47,7 +48,7 @@ def way_on(
     noun = labels.entity_name(entity).lower()
     when = ""
     if exc.at is not None:
-        when = ctx.fmt_datetime(exc.at.astimezone().replace(tzinfo=None))
+        when = ctx.fmt_datetime(clock.local(exc.at))
     kept = _tr("Your changes were not saved; they are still in this form.")
     question, go, target = "", "", 0
     if exc.how == "merged" and exc.into_id and exc.into_live:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app import undo_history
 from app.errors import UserError
 from app.undo_history import GroupEntry
+from db import clock
 from db.engine import Session, read_session
 from ui.context import AppContext, recorded_name
 from ui.focus import select_on_focus, select_row
@@ -376,4 +377,4 @@ def _escape(text: str) -> str:
 
 
 def _local(at: dt.datetime) -> dt.datetime:
-    return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
+    return clock.local(at) if at.tzinfo else at

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.importing import ImportCancelled, UndoResult, undo_import
 from app.importing.history import ImportEntry, import_history
 from app.importing.messages import msg
+from db import clock
 from db.engine import Session, read_session
 from ui.context import AppContext, Unreachable
 from ui.focus import select_on_focus, select_row
@@ -205,7 +206,7 @@ def hidden_words(e: ImportEntry) -> str:
 
 
 def _local(at: dt.datetime) -> dt.datetime:
-    return at.astimezone().replace(tzinfo=None) if at.tzinfo else at
+    return clock.local(at) if at.tzinfo else at
 
 
 class ImportHistoryModel(RowsModel[ImportEntry]):

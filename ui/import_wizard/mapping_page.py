@@ -11,7 +11,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.importing import ON_MATCH, columns_not_kept, kind_reason, suggest_mapping
 from app.importing import fields as fs
 from app.importing.sheet import LIST_FIELDS, SheetLayout
+from db import clock
 from ui.import_wizard.common import in_window_language, message_label, show_error, show_note
 from ui.import_wizard.messages import wording
 from ui.labels import entity_name
@@ -222,8 +223,8 @@ class MappingPage(QWizardPage):
             return self.tr("Using the column choices confirmed last time for these headers.")
         if layout.remembered_at is None:
             return self.tr("Using the column choices confirmed by %1 for these headers.").replace("%1", by)
-        secs = int(layout.remembered_at.timestamp())
-        day = QDateTime.fromSecsSinceEpoch(secs).toString(self.w.ctx.settings.qt_date_format())
+        at = clock.local_date(layout.remembered_at)  # the office's day, not the laptop's (h144)
+        day = QDate(at.year, at.month, at.day).toString(self.w.ctx.settings.qt_date_format())
         said = self.tr("Using the column choices confirmed by %1 on %2 for these headers.")
         return said.replace("%1", by).replace("%2", day)
 

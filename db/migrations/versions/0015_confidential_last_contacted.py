@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic import op
@@ -35,6 +36,11 @@ revision: str = "0015"
 down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# The office's zone, written out (a migration stays as written): a meeting's start is the office's
+# wall-clock time, whatever the zone of the machine that upgrades (h144; the laptop's zone before,
+# which only an aware start, never stored so, would have met).
+OFFICE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 ACTOR = "Ketnoi upgrade 0015"
 FIELD = "last_contacted_on"
@@ -77,7 +83,7 @@ def _held(starts: dt.datetime | None, now: dt.datetime) -> dt.date | None:
     if starts is None:
         return None
     if starts.tzinfo is not None:
-        starts = starts.astimezone().replace(tzinfo=None)
+        starts = starts.astimezone(OFFICE).replace(tzinfo=None)
     return starts.date() if starts <= now else None
 
 

@@ -33,6 +33,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic import op
@@ -43,6 +44,11 @@ revision: str = "0016"
 down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# The office's zone, written out (a migration stays as written): a meeting's start is the office's
+# wall-clock time, whatever the zone of the machine that upgrades (h144; the laptop's zone before,
+# which only an aware start, never stored so, would have met).
+OFFICE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 ACTOR = "Ketnoi upgrade 0016"
 FIELD = "last_contacted_on"
@@ -101,12 +107,12 @@ def _day(value: Any) -> dt.date | None:
 
 
 def _held(starts: Any) -> dt.date | None:
-    """The day of a meeting's start (stored naive, local wall clock; aware ones made so)."""
+    """The day of a meeting's start (stored naive, the office's wall clock; aware ones made so)."""
     if starts is None:
         return None
     at = starts if isinstance(starts, dt.datetime) else dt.datetime.fromisoformat(str(starts))
     if at.tzinfo is not None:
-        at = at.astimezone().replace(tzinfo=None)
+        at = at.astimezone(OFFICE).replace(tzinfo=None)
     return at.date()
 
 
