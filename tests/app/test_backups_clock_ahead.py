@@ -30,7 +30,7 @@ def _add(engine: Engine, name: str) -> None:
 
 
 def _written_at(path: Path, at: dt.datetime) -> None:
-    stamp = at.astimezone().timestamp()  # (naive: local wall-clock time, as the clock's now())
+    stamp = clock.utc_of(at).timestamp()  # (naive: the office's wall-clock time, as the clock's now())
     os.utime(path, (stamp, stamp))
 
 

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from app import history, records
+from db import clock
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
@@ -69,7 +70,7 @@ def _last_saved_at(ctx: Any, record_id: int) -> str:
     """When the history says the contact was last saved, as the window writes times."""
     with read_session(ctx.engine) as s:
         at = history.record_history(s, "contact", record_id)[0].at
-    return str(ctx.fmt_datetime(at.astimezone().replace(tzinfo=None)))
+    return str(ctx.fmt_datetime(clock.local(at)))
 
 
 def _context(settings: Any, url: str) -> Any:
@@ -195,7 +196,7 @@ def test_the_posts_dialog_names_the_colleague_who_changed_the_post_and_when(
     qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=TIMEOUT)
     with read_session(minh.engine) as s:
         at = history.record_history(s, "organisation", org)[0].at
-    when = minh.fmt_datetime(at.astimezone().replace(tzinfo=None))
+    when = minh.fmt_datetime(clock.local(at))
     assert dialog.error.text().startswith(
         f"Trần Thị Lan (login {ready.prefix}lan) changed the name of “Phó Viện trưởng thường trực” at "
         f"{when}, after you began: nothing was saved."

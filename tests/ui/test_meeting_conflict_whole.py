@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
 from app import history, records
+from db import clock
 from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
@@ -85,7 +86,7 @@ def _both_add_a_line(qtbot: Any, first: Any, second: Any, meeting: int) -> Any:
 def _saved_at(ctx: Any, meeting: int) -> str:
     with read_session(ctx.engine) as s:
         at = history.record_history(s, "meeting", meeting)[0].at
-    return str(ctx.fmt_datetime(at.astimezone().replace(tzinfo=None)))
+    return str(ctx.fmt_datetime(clock.local(at)))
 
 
 def _whole(dialog: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app import history, posts, records
+from db import clock
 from db.engine import read_session, unit_of_work
 from tests.ui.helpers import wait_idle
 from tests.ui.test_posts_dialog import _enter, _open, _row_of, _two_posts
@@ -30,7 +31,7 @@ def _saved_at(ctx: Any, ids: dict[str, Any]) -> str:
     """When the organisation's history says its post was last changed, as the window writes times."""
     with read_session(ctx.engine) as s:
         at = history.record_history(s, "organisation", ids["nic"])[0].at
-    return str(ctx.fmt_datetime(at.astimezone().replace(tzinfo=None)))
+    return str(ctx.fmt_datetime(clock.local(at)))
 
 
 def _focus(qtbot: Any, dialog: Any, widget: Any) -> None:

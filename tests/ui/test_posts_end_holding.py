@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate
 from sqlmodel import select
 
 from app import posts
+from db import clock
 from db import models as m
 from db.engine import read_session, unit_of_work
 from tests.ui.helpers import wait_idle
@@ -105,7 +106,7 @@ def test_a_holding_ended_meanwhile_keeps_its_end(
     with read_session(ctx.engine) as s:
         at = s.exec(select(m.Change.at).order_by(m.Change.id.desc())).first()
     assert at is not None
-    when = ctx.fmt_datetime(at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None))
+    when = ctx.fmt_datetime(clock.local(at))
     assert dialog.error.text() == (
         f"Nhiệm kỳ của Đặng Văn An ở chức vụ “Pho Giam doc” đã được kết thúc từ một cửa sổ khác "
         f"hoặc dòng lệnh lúc {when} (ngày cuối 30/11/2026): không có gì thay đổi."

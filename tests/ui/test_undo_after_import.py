@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlmodel import col
 
 from app.importing import run_import
+from db import clock
 from db.engine import read_session
 from db.models import Contact, ImportBatch
 from tests.app.importing.helpers import preview, write_xlsx
@@ -64,7 +65,7 @@ def test_ctrl_z_after_an_import_says_where_it_is_undone(
     wait_idle(qtbot, ctx)
     said = window.statusBar().currentMessage()
     with read_session(engine) as s:
-        at = s.get(ImportBatch, batch).created_at.astimezone()  # type: ignore[union-attr]
+        at = clock.local(s.get(ImportBatch, batch).created_at)  # type: ignore[union-attr]
     when = ctx.fmt_date(
         at.date()
     )  # the clock is pinned: 23/11/2026 09:00 UTC, that day in this machine's zone

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 
 from app.importing import commit as commit_module
 from app.importing import inspect_sheet, preview_import, run_import
+from db import clock
 from db.engine import read_session
 from db.migrate import open_database
 from db.models import Contact, Organisation
@@ -119,7 +120,7 @@ def _check_second(first: Any, second: Any, path: Path) -> None:
     assert second.batch_id is None  # nothing left to write: no empty import in the history
     assert second.counts["new"] == 0 and second.counts.get("organisations_created", 0) == 0
     assert second.rematched == []  # not forty "matched #12" lines: one sentence
-    at = f"{first.made_at.astimezone():%d/%m/%Y %H:%M}"
+    at = f"{clock.local(first.made_at):%d/%m/%Y %H:%M}"
     assert [text(m, "en", where=True) for m in second.imported_since] == [
         f'sheet "Khách mời": "{path.name}" was imported by Lê Thị Lan at {at} (import #{first.batch_id}) '
         "after this preview was made; rows that now match the records it wrote were not created a "

@@ -74,7 +74,7 @@ def test_an_import_the_restored_backup_holds_can_be_undone_in_both_lists(
 def _local(at: dt.datetime) -> str:
     """An entry's time (aware UTC, or naive UTC as SQLite keeps it) on the local clock."""
     aware = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
-    return aware.astimezone().strftime("%H:%M")
+    return clock.local(aware).strftime("%H:%M")
 
 
 def test_an_undo_is_listed_at_its_own_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

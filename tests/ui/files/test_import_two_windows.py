@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
+from db import clock
 from db.engine import read_session
 from db.migrate import open_database
 from db.models import Contact, ImportBatch, Organisation
@@ -85,7 +86,7 @@ def test_two_windows_preview_the_same_workbook_and_import_it_in_turn(
     with read_session(engine) as s:
         batch = s.get(ImportBatch, 1)
         assert batch is not None
-        by, at = batch.created_by, f"{batch.created_at.astimezone():%d/%m/%Y %H:%M}"
+        by, at = batch.created_by, f"{clock.local(batch.created_at):%d/%m/%Y %H:%M}"
     assert by  # (the first window's officer, as its history names them)
     page = b.commit_page
     assert page.headline.text() == "Nothing was imported."
