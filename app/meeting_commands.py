@@ -42,11 +42,13 @@ from app.language import cli_language, said
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
 from app.record_fields import coded
 from app.vntext import fold
+from db import clock
 from db.engine import unit_of_work
 from db.tables import ACT
 
 _FIELDS = {"title": "title", "at": "starts_at", "ends": "ends_at", "location": "location", "kind": "kind"}
 _TEXTS = ("agenda", "minutes", "decisions")
+_NOW = {"now", "bay gio", "luc nay"}  # --at now: the minute it is in the office (as the window's box starts)
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -56,7 +58,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="log a meeting with its attendees and follow-ups (one transaction)",
     )
     p.add_argument("--title")
-    p.add_argument("--at", metavar="WHEN", help="when it started: 2026-12-10 14:00 or 10/12/2026 14:00")
+    p.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="when it started: 2026-12-10 14:00 or 10/12/2026 14:00; now (bây giờ): the office's time now",
+    )
     p.add_argument("--ends", metavar="WHEN")
     p.add_argument("--location")
     p.add_argument(
@@ -160,6 +166,8 @@ def _spec(args: argparse.Namespace) -> dict[str, Any]:
     spec["staff"] = [*spec.get("staff", []), *args.staff]
     if args.confidential:
         spec["confidential"] = True
+    if isinstance(spec.get("at"), str) and fold(spec["at"]).strip() in _NOW:
+        spec["at"] = clock.now().replace(second=0, microsecond=0)  # the office's, wherever the laptop is
     return spec
 
 
