@@ -69,7 +69,10 @@ def test_due_says_overdue_by_the_offices_day(
 def test_history_shows_the_offices_time(tmp_path: Path, env: dict[str, str]) -> None:
     db = tmp_path / "k.db"
     clock.set_fixed(_utc(2026, 12, 7, 1, 32), ticking=False)  # 08:32 in Hanoi
-    assert run_cli(db, "action", "add", "--title", "Gửi công văn", "--due", "14/12/2026", env=env).returncode == 0
+    assert (
+        run_cli(db, "action", "add", "--title", "Gửi công văn", "--due", "14/12/2026", env=env).returncode
+        == 0
+    )
     clock.set_fixed(_utc(2026, 12, 7, 17, 10), ticking=False)  # 00:10 on 08/12 in Hanoi
     assert run_cli(db, "action", "edit", "1", "--due", "15/12/2026", env=env).returncode == 0
     said = run_cli(db, "history", "action", "1", env=env)
