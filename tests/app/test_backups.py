@@ -360,7 +360,7 @@ def test_a_copy_cut_short_is_never_listed_nor_readable_by_others(
     # what a process killed (kill -9, a power cut) leaves: its hidden part, two hours old
     part = backups.folder_for(db_path) / f".{db_path.stem}-20260101-000000-manual.db.part"
     part.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4096)
-    two_hours_ago = clock.now().timestamp() - 7200
+    two_hours_ago = clock.utcnow().timestamp() - 7200  # (an instant: now() is the office's wall clock)
     os.utime(part, (two_hours_ago, two_hours_ago))
     taken = backups.take(engine)
     assert taken is not None and [b.path for b in backups.listing(db_path)] == [taken]
