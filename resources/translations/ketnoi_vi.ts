@@ -1098,146 +1098,146 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="623" />
+      <location filename="../../ui/commands.py" line="622" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="624" />
+      <location filename="../../ui/commands.py" line="623" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="630" />
+      <location filename="../../ui/commands.py" line="629" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="631" />
+      <location filename="../../ui/commands.py" line="630" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="672" />
+      <location filename="../../ui/commands.py" line="671" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="361" />
+      <location filename="../../ui/commands.py" line="362" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="373" />
+      <location filename="../../ui/commands.py" line="374" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="270" />
-      <location filename="../../ui/commands.py" line="281" />
-      <location filename="../../ui/commands.py" line="300" />
+      <location filename="../../ui/commands.py" line="271" />
+      <location filename="../../ui/commands.py" line="282" />
+      <location filename="../../ui/commands.py" line="301" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="610" />
+      <location filename="../../ui/commands.py" line="609" />
       <source>Marked %Ln action(s) done</source>
       <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="277" />
+      <location filename="../../ui/commands.py" line="278" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="672" />
+      <location filename="../../ui/commands.py" line="671" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="696" />
+      <location filename="../../ui/commands.py" line="695" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="552" />
+      <location filename="../../ui/commands.py" line="551" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="401" />
-      <location filename="../../ui/commands.py" line="646" />
-      <location filename="../../ui/commands.py" line="666" />
+      <location filename="../../ui/commands.py" line="402" />
+      <location filename="../../ui/commands.py" line="645" />
+      <location filename="../../ui/commands.py" line="665" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="474" />
+      <location filename="../../ui/commands.py" line="473" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="415" />
+      <location filename="../../ui/commands.py" line="416" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="484" />
+      <location filename="../../ui/commands.py" line="483" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="612" />
+      <location filename="../../ui/commands.py" line="611" />
       <source>Reopened %Ln action(s)</source>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="666" />
+      <location filename="../../ui/commands.py" line="665" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="361" />
+      <location filename="../../ui/commands.py" line="362" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="463" />
+      <location filename="../../ui/commands.py" line="462" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="456" />
+      <location filename="../../ui/commands.py" line="455" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="457" />
+      <location filename="../../ui/commands.py" line="456" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="437" />
+      <location filename="../../ui/commands.py" line="438" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="621" />
+      <location filename="../../ui/commands.py" line="620" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="622" />
+      <location filename="../../ui/commands.py" line="621" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="628" />
+      <location filename="../../ui/commands.py" line="627" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="629" />
+      <location filename="../../ui/commands.py" line="628" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1462,112 +1462,112 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ConflictDialog</name>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="55" />
+      <location filename="../../ui/dialogs/conflict.py" line="56" />
       <source>%1 (login %2)</source>
       <translation>%1 (tài khoản %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="198" />
+      <location filename="../../ui/dialogs/conflict.py" line="199" />
       <source>%1 saved “%2” at %3, after you opened it.</source>
       <translation>%1 đã lưu “%2” lúc %3, sau khi bạn mở ra.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="196" />
+      <location filename="../../ui/dialogs/conflict.py" line="197" />
       <source>Changed by %1</source>
       <translation>%1 đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="105" />
+      <location filename="../../ui/dialogs/conflict.py" line="106" />
       <source>Changed by someone else</source>
       <translation>Người khác đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="205" />
+      <location filename="../../ui/dialogs/conflict.py" line="206" />
       <source>Changed in another of your windows</source>
       <translation>Đã sửa ở một cửa sổ khác của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="210" />
+      <location filename="../../ui/dialogs/conflict.py" line="211" />
       <source>Changed in another window</source>
       <translation>Đã sửa ở một cửa sổ khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="164" />
+      <location filename="../../ui/dialogs/conflict.py" line="165" />
       <source>Discard mine, keep the restored record</source>
       <translation>Bỏ bản của tôi, giữ bản đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="162" />
+      <location filename="../../ui/dialogs/conflict.py" line="163" />
       <source>Discard mine, keep theirs</source>
       <translation>Bỏ bản của tôi, giữ bản của họ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="140" />
+      <location filename="../../ui/dialogs/conflict.py" line="141" />
       <source>Field</source>
       <translation>Trường</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="167" />
+      <location filename="../../ui/dialogs/conflict.py" line="168" />
       <source>Keep editing</source>
       <translation>Tiếp tục sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="215" />
+      <location filename="../../ui/dialogs/conflict.py" line="216" />
       <source>Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản rồi chọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="160" />
+      <location filename="../../ui/dialogs/conflict.py" line="161" />
       <source>Save mine over theirs</source>
       <translation>Lưu bản của tôi đè lên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="140" />
+      <location filename="../../ui/dialogs/conflict.py" line="141" />
       <source>Saved now</source>
       <translation>Bản vừa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="111" />
+      <location filename="../../ui/dialogs/conflict.py" line="112" />
       <source>The database was restored from a backup</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="114" />
+      <location filename="../../ui/dialogs/conflict.py" line="115" />
       <source>The database was restored from a backup (%1, %2) after you opened this record. Under its id it now holds “%3”, as the backup has it — maybe another record than yours. Nothing has been overwritten: discard your changes and open the record again, or find the one you meant.</source>
       <translation>Cơ sở dữ liệu đã được khôi phục từ một bản sao lưu (%1, %2) sau khi bạn mở bản ghi này. Mã số của bản ghi giờ ứng với “%3” như trong bản sao lưu — có thể là một bản ghi khác với bản ghi của bạn. Chưa có gì bị ghi đè: hãy bỏ các thay đổi và mở lại bản ghi, hoặc tìm bản ghi bạn cần.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="207" />
+      <location filename="../../ui/dialogs/conflict.py" line="208" />
       <source>You saved “%1” at %2 in another window or from the command line, after you opened it here.</source>
       <translation>Bạn đã lưu “%1” lúc %2 ở một cửa sổ khác hoặc từ dòng lệnh, sau khi mở ra ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="140" />
+      <location filename="../../ui/dialogs/conflict.py" line="141" />
       <source>Yours</source>
       <translation>Của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="65" />
+      <location filename="../../ui/dialogs/conflict.py" line="66" />
       <source>“%1” was changed by %2 while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được %2 sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="75" />
+      <location filename="../../ui/dialogs/conflict.py" line="76" />
       <source>“%1” was changed by someone else while you were editing it; their changes and yours were both saved.</source>
       <translation>“%1” đã được người khác sửa trong lúc bạn đang sửa; thay đổi của họ và của bạn đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="70" />
+      <location filename="../../ui/dialogs/conflict.py" line="71" />
       <source>“%1” was changed in another window or from the command line while you were editing it here; both changes were saved.</source>
       <translation>“%1” đã được sửa ở một cửa sổ khác hoặc từ dòng lệnh trong lúc bạn đang sửa ở đây; cả hai thay đổi đều đã được lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="212" />
+      <location filename="../../ui/dialogs/conflict.py" line="213" />
       <source>“%1” was saved at %2 from another window or the command line, after you opened it here.</source>
       <translation>“%1” đã được lưu lúc %2 từ một cửa sổ khác hoặc từ dòng lệnh, sau khi bạn mở ra ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/conflict.py" line="191" />
+      <location filename="../../ui/dialogs/conflict.py" line="192" />
       <source>“%1” was saved by someone else after you opened it. Nothing has been overwritten. Compare the two versions and choose.</source>
       <translation>“%1” đã được người khác lưu sau khi bạn mở. Chưa có gì bị ghi đè. Hãy so sánh hai phiên bản và chọn.</translation>
     </message>
@@ -1818,7 +1818,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Duplicates</name>
     <message>
-      <location filename="../../ui/dupwarn.py" line="108" />
+      <location filename="../../ui/dupwarn.py" line="109" />
       <source>%1 already logged “%2” with %3 at %4.</source>
       <translation>%1 đã ghi cuộc họp “%2” với %3 lúc %4.</translation>
     </message>
@@ -1838,23 +1838,23 @@ Bản sao lưu: %2</translation>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="139" />
+      <location filename="../../ui/dupwarn.py" line="143" />
       <source>&amp;Open it</source>
       <translation>&amp;Mở bản đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="92" />
+      <location filename="../../ui/dupwarn.py" line="93" />
       <source>&amp;Open the existing one</source>
       <translation>&amp;Mở bản đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="140" />
-      <location filename="../../ui/dupwarn.py" line="91" />
+      <location filename="../../ui/dupwarn.py" line="144" />
+      <location filename="../../ui/dupwarn.py" line="92" />
       <source>&amp;Save anyway</source>
       <translation>&amp;Vẫn lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="284" />
+      <location filename="../../ui/dupwarn.py" line="288" />
       <source>(and %1 more)</source>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
@@ -1870,7 +1870,7 @@ Bản sao lưu: %2</translation>
       <translation>(chưa liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="69" />
+      <location filename="../../ui/dupwarn.py" line="70" />
       <source>, at the same organisation</source>
       <translation>, cùng tổ chức</translation>
     </message>
@@ -1880,12 +1880,12 @@ Bản sao lưu: %2</translation>
       <translation>Ngày thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="128" />
+      <location filename="../../ui/dupwarn.py" line="129" />
       <source>Already logged?</source>
       <translation>Đã ghi rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="85" />
+      <location filename="../../ui/dupwarn.py" line="86" />
       <source>Already saved?</source>
       <translation>Đã có rồi?</translation>
     </message>
@@ -1905,7 +1905,7 @@ Bản sao lưu: %2</translation>
       <translation>Độ tin cậy</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="342" />
+      <location filename="../../ui/dupwarn.py" line="346" />
       <source>Existing record</source>
       <translation>Bản ghi đã có</translation>
     </message>
@@ -1930,7 +1930,7 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="137" />
+      <location filename="../../ui/dupwarn.py" line="141" />
       <source>Logged %1.</source>
       <translation>Đã ghi lúc %1.</translation>
     </message>
@@ -1945,7 +1945,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang tìm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="282" />
+      <location filename="../../ui/dupwarn.py" line="286" />
       <source>Looks like %1 — %2</source>
       <translation>Có vẻ trùng với %1 — %2</translation>
     </message>
@@ -1990,7 +1990,7 @@ Bản sao lưu: %2</translation>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="182" />
+      <location filename="../../ui/dupwarn.py" line="186" />
       <source>Open</source>
       <translation>Mở</translation>
     </message>
@@ -2005,12 +2005,12 @@ Bản sao lưu: %2</translation>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="90" />
+      <location filename="../../ui/dupwarn.py" line="91" />
       <source>Save a second %1 anyway?</source>
       <translation>Vẫn lưu thêm một %1 nữa?</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="134" />
+      <location filename="../../ui/dupwarn.py" line="135" />
       <source>Save this meeting as well?</source>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
@@ -2025,12 +2025,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã dừng.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="82" />
+      <location filename="../../ui/dupwarn.py" line="83" />
       <source>This looks like %1, already saved (%2).</source>
       <translation>Có vẻ đây là %1, đã có trong dữ liệu (%2).</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="190" />
+      <location filename="../../ui/dupwarn.py" line="194" />
       <source>Use this one</source>
       <translation>Dùng bản ghi này</translation>
     </message>
@@ -2055,7 +2055,7 @@ Bản sao lưu: %2</translation>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="106" />
+      <location filename="../../ui/dupwarn.py" line="107" />
       <source>You already logged “%1” with %2 at %3.</source>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
@@ -2065,52 +2065,52 @@ Bản sao lưu: %2</translation>
       <translation>và %Ln việc cần làm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="56" />
+      <location filename="../../ui/dupwarn.py" line="57" />
       <source>same English name “%1”</source>
       <translation>cùng tên tiếng Anh “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="50" />
+      <location filename="../../ui/dupwarn.py" line="51" />
       <source>same acronym %1</source>
       <translation>cùng tên viết tắt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="55" />
+      <location filename="../../ui/dupwarn.py" line="56" />
       <source>same alias “%1”</source>
       <translation>cùng tên gọi khác “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="45" />
+      <location filename="../../ui/dupwarn.py" line="46" />
       <source>same email %1</source>
       <translation>cùng email %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="49" />
+      <location filename="../../ui/dupwarn.py" line="50" />
       <source>same family and given name</source>
       <translation>cùng họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="47" />
+      <location filename="../../ui/dupwarn.py" line="48" />
       <source>same name ignoring accents</source>
       <translation>cùng tên khi bỏ dấu</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="48" />
+      <location filename="../../ui/dupwarn.py" line="49" />
       <source>same name in another order</source>
       <translation>cùng tên nhưng đảo thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="46" />
+      <location filename="../../ui/dupwarn.py" line="47" />
       <source>same phone %1</source>
       <translation>cùng số điện thoại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="57" />
+      <location filename="../../ui/dupwarn.py" line="58" />
       <source>same website %1</source>
       <translation>cùng website %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="53" />
+      <location filename="../../ui/dupwarn.py" line="54" />
       <source>the acronym %1 of one is the name of the other</source>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
@@ -2125,12 +2125,12 @@ Bản sao lưu: %2</translation>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="60" />
+      <location filename="../../ui/dupwarn.py" line="61" />
       <source>“%1” is an alias of one and the name of the other</source>
       <translation>“%1” là tên gọi khác của bên này và là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dupwarn.py" line="110" />
+      <location filename="../../ui/dupwarn.py" line="111" />
       <source>“%1” with %2 at %3 is already logged.</source>
       <translation>Cuộc họp “%1” với %2 lúc %3 đã được ghi.</translation>
     </message>
@@ -2658,37 +2658,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="413" />
+      <location filename="../../ui/history.py" line="414" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="243" />
+      <location filename="../../ui/history.py" line="244" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="203" />
+      <location filename="../../ui/history.py" line="204" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="301" />
+      <location filename="../../ui/history.py" line="302" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="306" />
+      <location filename="../../ui/history.py" line="307" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="309" />
+      <location filename="../../ui/history.py" line="310" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="246" />
+      <location filename="../../ui/history.py" line="247" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2696,97 +2696,97 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="179" />
+      <location filename="../../ui/history.py" line="180" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="114" />
+      <location filename="../../ui/history.py" line="115" />
       <source>%1 (import of %2)</source>
       <translation>%1 (nhập từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="105" />
+      <location filename="../../ui/history.py" line="106" />
       <source>%1 (merge)</source>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="164" />
+      <location filename="../../ui/history.py" line="165" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="116" />
+      <location filename="../../ui/history.py" line="117" />
       <source>%1 (removed for good from the trash)</source>
       <translation>%1 (đã xoá vĩnh viễn khỏi thùng rác)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="108" />
+      <location filename="../../ui/history.py" line="109" />
       <source>%1 (undo of import #%2 from %3)</source>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="177" />
+      <location filename="../../ui/history.py" line="178" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="63" />
+      <location filename="../../ui/history.py" line="64" />
       <source>After</source>
       <translation>Sau</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="63" />
+      <location filename="../../ui/history.py" line="64" />
       <source>Before</source>
       <translation>Trước</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="63" />
+      <location filename="../../ui/history.py" line="64" />
       <source>Change</source>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="125" />
+      <location filename="../../ui/history.py" line="126" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="124" />
+      <location filename="../../ui/history.py" line="125" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="138" />
+      <location filename="../../ui/history.py" line="139" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="128" />
+      <location filename="../../ui/history.py" line="129" />
       <source>Deleted (undo of import #%1 from %2)</source>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="171" />
+      <location filename="../../ui/history.py" line="172" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="184" />
+      <location filename="../../ui/history.py" line="185" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="154" />
+      <location filename="../../ui/history.py" line="155" />
       <source>Linked to the calendar invitation “%1”</source>
       <translation>Liên kết với lời mời lịch “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="120" />
+      <location filename="../../ui/history.py" line="121" />
       <source>Merged into “%1”</source>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="121" />
+      <location filename="../../ui/history.py" line="122" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2798,99 +2798,99 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="173" />
+      <location filename="../../ui/history.py" line="174" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="160" />
-      <location filename="../../ui/history.py" line="162" />
+      <location filename="../../ui/history.py" line="161" />
+      <location filename="../../ui/history.py" line="163" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="143" />
+      <location filename="../../ui/history.py" line="144" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="167" />
+      <location filename="../../ui/history.py" line="168" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="170" />
+      <location filename="../../ui/history.py" line="171" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="172" />
+      <location filename="../../ui/history.py" line="173" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="136" />
+      <location filename="../../ui/history.py" line="137" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="135" />
+      <location filename="../../ui/history.py" line="136" />
       <source>Redo: %1</source>
       <translation>Làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="141" />
+      <location filename="../../ui/history.py" line="142" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="142" />
+      <location filename="../../ui/history.py" line="143" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="46" />
+      <location filename="../../ui/history.py" line="47" />
       <source>Reorganisation: merged on %1</source>
       <translation>Sắp xếp tổ chức: hợp nhất từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="47" />
+      <location filename="../../ui/history.py" line="48" />
       <source>Reorganisation: renamed on %1</source>
       <translation>Sắp xếp tổ chức: đổi tên từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="48" />
+      <location filename="../../ui/history.py" line="49" />
       <source>Reorganisation: split on %1</source>
       <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="140" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="180" />
+      <location filename="../../ui/history.py" line="181" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="136" />
-      <location filename="../../ui/history.py" line="140" />
+      <location filename="../../ui/history.py" line="137" />
+      <location filename="../../ui/history.py" line="141" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="135" />
+      <location filename="../../ui/history.py" line="136" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="63" />
+      <location filename="../../ui/history.py" line="64" />
       <source>When</source>
       <translation>Thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="63" />
+      <location filename="../../ui/history.py" line="64" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -2902,7 +2902,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="182" />
+      <location filename="../../ui/history.py" line="183" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -2948,7 +2948,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo tổ chức mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="45" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="46" />
       <source>Create a new record anyway</source>
       <translation>Vẫn tạo bản ghi mới</translation>
     </message>
@@ -2968,7 +2968,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã lưu báo cáo lỗi: %1 (%Ln dòng). Sửa các dòng đó rồi nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="59" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="60" />
       <source>Fields that are empty in Ketnoi are filled from the sheet; fields already filled are left as they are. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
       <translation>Các trường còn trống trong Ketnoi được điền từ bảng tính; các trường đã có giá trị được giữ nguyên. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
@@ -3023,7 +3023,7 @@ Bản sao lưu: %2</translation>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="48" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="49" />
       <source>Skip the row</source>
       <translation>Bỏ qua dòng này</translation>
     </message>
@@ -3033,17 +3033,17 @@ Bản sao lưu: %2</translation>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="70" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="71" />
       <source>The record already in Ketnoi is left exactly as it is.</source>
       <translation>Bản ghi đã có trong Ketnoi được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="57" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="58" />
       <source>The row becomes a new record beside the one already in Ketnoi.</source>
       <translation>Dòng này thành một bản ghi mới, bên cạnh bản ghi đã có trong Ketnoi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="65" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="66" />
       <source>The sheet's values replace Ketnoi's; an empty cell never erases. New e-mails, phones, sectors and tags are added to the record's lists; nothing is removed. The preview shows every change.</source>
       <translation>Giá trị trong bảng tính thay thế giá trị trong Ketnoi; ô trống không bao giờ xoá dữ liệu. E-mail, số điện thoại, lĩnh vực và nhãn mới được bổ sung vào danh sách của bản ghi; không có gì bị xoá. Bản xem trước hiển thị mọi thay đổi.</translation>
     </message>
@@ -3053,12 +3053,12 @@ Bản sao lưu: %2</translation>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="46" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="47" />
       <source>Update it: fill its empty fields, add to its lists</source>
       <translation>Cập nhật: điền các trường còn trống, bổ sung vào danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="47" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="48" />
       <source>Update it: overwrite its fields</source>
       <translation>Cập nhật: ghi đè các trường</translation>
     </message>
@@ -3071,132 +3071,132 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="120" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="121" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="151" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="160" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="161" />
       <source>%1 it created will be left as they are: merged into another record or deleted since.</source>
       <translation>%1 do lần nhập này tạo sẽ được để nguyên: đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="141" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="144" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="66" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="67" />
       <source>%Ln field(s) put back on records that existed before</source>
       <translation>trả lại giá trị cũ của %Ln trường trên các bản ghi đã có từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="63" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="64" />
       <source>%Ln record(s) removed</source>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="300" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="301" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="78" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="79" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="310" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="311" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="448" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="449" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="437" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="438" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="70" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="71" />
       <source>Import #%1 was undone: %2, %3.</source>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="281" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="282" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="94" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="95" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="89" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="90" />
       <source>Left as they are, merged into another record or deleted since:</source>
       <translation>Để nguyên, vì đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="109" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="110" />
       <source>The column choices remembered for this file's layout stay for the next file laid out the same.</source>
       <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="173" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="174" />
       <source>The undo itself cannot be reversed in one step.</source>
       <translation>Riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="146" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="147" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="189" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="134" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="444" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="445" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="417" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="418" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="462" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="463" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="106" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="107" />
       <source>What it removed is in the trash (View → Trash restores it).</source>
       <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="168" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
       <source>What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step.</source>
       <translation>Những gì bị gỡ sẽ vào thùng rác (Xem → Thùng rác…), có thể khôi phục từ đó; riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
@@ -3204,72 +3204,72 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="270" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="271" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="269" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="270" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="254" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="255" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="231" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="220" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="266" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="267" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="217" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3277,17 +3277,17 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryOffer</name>
     <message>
-      <location filename="../../ui/import_offer.py" line="86" />
+      <location filename="../../ui/import_offer.py" line="87" />
       <source>Import history…</source>
       <translation>Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="63" />
+      <location filename="../../ui/import_offer.py" line="64" />
       <source>Nothing to undo here. The import of “%1” (%2) is undone in File → Import history.</source>
       <translation>Không có gì để hoàn tác ở đây. Lần nhập “%1” (%2) được hoàn tác trong Tệp → Lịch sử nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_offer.py" line="48" />
+      <location filename="../../ui/import_offer.py" line="49" />
       <source>Nothing to undo here. Use File → Import history to undo the import of “%1” (%3, %2).</source>
       <translation>Không có gì để hoàn tác ở đây. Hãy dùng Tệp → Lịch sử nhập để hoàn tác lần nhập “%1” (%3, %2).</translation>
     </message>
@@ -5199,7 +5199,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
       <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5306,6 +5306,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5346,6 +5347,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -6167,314 +6169,314 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="806" />
+      <location filename="../../ui/main_window.py" line="807" />
       <source>%1 deleted “%2” (%4): it is in the trash (View → Trash).</source>
       <translation>%1 đã xóa “%2” (%4): bản ghi đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="804" />
+      <location filename="../../ui/main_window.py" line="805" />
       <source>%1 merged “%2” into “%3” (%4).</source>
       <translation>%1 đã gộp “%2” vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="808" />
+      <location filename="../../ui/main_window.py" line="809" />
       <source>%1 removed “%2” for good (%4).</source>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="526" />
+      <location filename="../../ui/main_window.py" line="527" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="423" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="612" />
+      <location filename="../../ui/main_window.py" line="613" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="422" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="462" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="599" />
+      <location filename="../../ui/main_window.py" line="600" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="420" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="636" />
+      <location filename="../../ui/main_window.py" line="637" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="545" />
+      <location filename="../../ui/main_window.py" line="546" />
       <source>&amp;History…</source>
       <translation>Lịch &amp;sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="452" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="550" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="407" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
-      <location filename="../../ui/main_window.py" line="895" />
+      <location filename="../../ui/main_window.py" line="431" />
+      <location filename="../../ui/main_window.py" line="896" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="403" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="447" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="449" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="427" />
+      <location filename="../../ui/main_window.py" line="428" />
       <source>&amp;Refresh</source>
       <translation>Làm &amp;mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="445" />
       <source>&amp;Settings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="627" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="547" />
+      <location filename="../../ui/main_window.py" line="548" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="424" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="621" />
+      <location filename="../../ui/main_window.py" line="622" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="552" />
+      <location filename="../../ui/main_window.py" line="553" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="800" />
+      <location filename="../../ui/main_window.py" line="801" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="447" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>Bac&amp;kups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="671" />
+      <location filename="../../ui/main_window.py" line="672" />
       <source>Dashboard</source>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="555" />
+      <location filename="../../ui/main_window.py" line="556" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1051" />
+      <location filename="../../ui/main_window.py" line="1052" />
       <source>Draft letter</source>
       <translation>Soạn công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="495" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="482" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>X&amp;uất lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="469" />
       <source>Export this list to E&amp;xcel…</source>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="488" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>Export this list to calenda&amp;r (.ics)…</source>
       <translation>Xuất danh sách này &amp;ra lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="507" />
-      <location filename="../../ui/main_window.py" line="514" />
+      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="515" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="521" />
+      <location filename="../../ui/main_window.py" line="522" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="542" />
+      <location filename="../../ui/main_window.py" line="543" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="457" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="501" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="411" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>Log e-&amp;mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="536" />
+      <location filename="../../ui/main_window.py" line="537" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="640" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="892" />
+      <location filename="../../ui/main_window.py" line="893" />
       <source>Mark done / re&amp;open</source>
       <translation>Đánh dấu đã xong / mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="893" />
+      <location filename="../../ui/main_window.py" line="894" />
       <source>Mark the open actions done and reopen the done ones</source>
       <translation>Đánh dấu đã xong các việc đang mở và mở lại các việc đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="895" />
+      <location filename="../../ui/main_window.py" line="896" />
       <source>Mark the selected actions done</source>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="766" />
+      <location filename="../../ui/main_window.py" line="767" />
       <source>Not in the list, its filters leave it out (%2): “%1”</source>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="75" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="529" />
+      <location filename="../../ui/main_window.py" line="530" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="890" />
+      <location filename="../../ui/main_window.py" line="891" />
       <source>Re&amp;open</source>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="438" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="190" />
+      <location filename="../../ui/main_window.py" line="191" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="890" />
+      <location filename="../../ui/main_window.py" line="891" />
       <source>Reopen the selected done actions</source>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="475" />
+      <location filename="../../ui/main_window.py" line="476" />
       <source>Save import &amp;template…</source>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="619" />
+      <location filename="../../ui/main_window.py" line="620" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="673" />
+      <location filename="../../ui/main_window.py" line="674" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>Undo &amp;history…</source>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="1051" />
+      <location filename="../../ui/main_window.py" line="1052" />
       <source>Write the letter to:</source>
       <translation>Gửi công văn tới:</translation>
     </message>
@@ -6482,122 +6484,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MappingPage</name>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="101" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="102" />
       <source>&amp;Sheet:</source>
       <translation>T&amp;rang:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="253" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="254" />
       <source>(no header)</source>
       <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="107" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="108" />
       <source>A row that matches an &amp;existing record:</source>
       <translation>Dòng khớp với một bản ghi &amp;đã có:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="79" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="80" />
       <source>Check Ketnoi's suggestion for each column; change any that is wrong.</source>
       <translation>Kiểm tra gợi ý của Ketnoi cho từng cột; sửa cột nào chưa đúng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="319" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="320" />
       <source>Choose the column that holds “%1”: a row without it is not a record.</source>
       <translation>Chọn cột chứa “%1”: dòng thiếu cột này không phải là một bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="115" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="116" />
       <source>Column</source>
       <translation>Cột</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="143" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="144" />
       <source>Columns left “not imported” are ignored. When you import, Ketnoi remembers this mapping and offers it again for the next file with the same headers.</source>
       <translation>Các cột để “không nhập” sẽ bị bỏ qua. Khi nhập, Ketnoi ghi nhớ cách ghép cột này và gợi ý lại cho tệp sau có cùng tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="116" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="117" />
       <source>Header in the file</source>
       <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="118" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="119" />
       <source>Imports into</source>
       <translation>Nhập vào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="203" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="204" />
       <source>Ketnoi could not tell what the sheet holds: choose it above.</source>
       <translation>Ketnoi chưa xác định được nội dung trang tính: hãy chọn ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="78" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="79" />
       <source>Match the columns to fields</source>
       <translation>Ghép cột với trường dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="209" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="210" />
       <source>Read as contacts: %1. If the sheet lists your own staff, choose Staff above.</source>
       <translation>Đọc là danh bạ liên hệ: %1. Nếu trang này là danh sách cán bộ của mình, hãy chọn Cán bộ ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="206" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="207" />
       <source>Read as staff: %1. If the sheet lists contacts, choose Contacts above.</source>
       <translation>Đọc là danh sách cán bộ: %1. Nếu trang này là danh bạ liên hệ, hãy chọn Liên hệ ở trên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="117" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="118" />
       <source>Sample values</source>
       <translation>Giá trị mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="324" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="325" />
       <source>Several columns go into %1: only the first is used.</source>
       <translation>Nhiều cột cùng ghép vào %1: chỉ dùng cột đầu tiên.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="332" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="333" />
       <source>Sheet “%1” has no column for the name: choose it there.</source>
       <translation>Trang “%1” chưa có cột họ tên: hãy chọn ở trang đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="198" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="199" />
       <source>Sheet “%1”: the header is on row %2.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="196" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="197" />
       <source>Sheet “%1”: the header is on row %2; the rows above it are skipped.</source>
       <translation>Trang tính “%1”: tiêu đề ở dòng %2; các dòng phía trên được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="106" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="107" />
       <source>The sheet &amp;holds:</source>
       <translation>Trang tính &amp;chứa:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="224" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="225" />
       <source>Using the column choices confirmed by %1 for these headers.</source>
       <translation>Dùng cách ghép cột do %1 xác nhận cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="227" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="228" />
       <source>Using the column choices confirmed by %1 on %2 for these headers.</source>
       <translation>Dùng cách ghép cột do %1 xác nhận ngày %2 cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="222" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="223" />
       <source>Using the column choices confirmed last time for these headers.</source>
       <translation>Dùng cách ghép cột đã được xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="220" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="221" />
       <source>Using the column choices you confirmed last time for these headers.</source>
       <translation>Dùng cách ghép cột bạn đã xác nhận lần trước cho các tiêu đề này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/mapping_page.py" line="263" />
+      <location filename="../../ui/import_wizard/mapping_page.py" line="264" />
       <source>— not imported —</source>
       <translation>— không nhập —</translation>
     </message>
@@ -6814,12 +6816,12 @@ Bản sao lưu: %2</translation>
       <translation>%1 thôi giữ chức vụ “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="50" />
+      <location filename="../../ui/post_words.py" line="51" />
       <source>%3 changed the %1 of “%2” at %4, after you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>%3 đã sửa %1 của “%2” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="88" />
+      <location filename="../../ui/post_words.py" line="89" />
       <source>%3 changed the notes of “%1” at %4, after you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
@@ -6829,7 +6831,7 @@ Bản sao lưu: %2</translation>
       <translation>(trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="68" />
+      <location filename="../../ui/post_words.py" line="69" />
       <source>A holder of “%1” was recorded meanwhile: their role history stays, so the post cannot be removed. If they hold it now, choose End holding… in this window to end their holding instead.</source>
       <translation>Trong lúc đó, chức vụ “%1” đã có người giữ được ghi nhận: lịch sử đó được giữ lại nên không thể xoá chức vụ. Nếu người đó đang giữ chức vụ, hãy chọn Kết thúc nhiệm kỳ… trong cửa sổ này để kết thúc nhiệm kỳ của họ.</translation>
     </message>
@@ -7000,17 +7002,17 @@ Bản sao lưu: %2</translation>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="61" />
+      <location filename="../../ui/post_words.py" line="62" />
       <source>Someone else changed the %1 of “%2” since you began: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Người khác đã sửa %1 của “%2” sau khi bạn bắt đầu: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="100" />
+      <location filename="../../ui/post_words.py" line="101" />
       <source>Someone else changed the notes of “%1” since you began: nothing was saved. Theirs now read: “%2”. Yours are still in the box: leave it again to save them over theirs, or press Esc in the box to take theirs.</source>
       <translation>Người khác đã sửa ghi chú của “%1” sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="55" />
+      <location filename="../../ui/post_words.py" line="56" />
       <source>The %1 of “%2” was changed at %4 in another window or from the command line, after you began here: nothing was saved. The list shows it as it is now; make your change again if it is still needed.</source>
       <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
@@ -7020,7 +7022,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="94" />
+      <location filename="../../ui/post_words.py" line="95" />
       <source>The notes of “%1” were changed at %4 in another window or from the command line, after you began here: nothing was saved. They now read: “%2”. What you typed is still in the box: leave it again to save it over them, or press Esc in the box to take them.</source>
       <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
     </message>
@@ -7051,17 +7053,17 @@ Bản sao lưu: %2</translation>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="27" />
+      <location filename="../../ui/post_words.py" line="28" />
       <source>name</source>
       <translation>tên</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="27" />
+      <location filename="../../ui/post_words.py" line="28" />
       <source>name in English</source>
       <translation>tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="28" />
+      <location filename="../../ui/post_words.py" line="29" />
       <source>notes</source>
       <translation>ghi chú</translation>
     </message>
@@ -7071,7 +7073,7 @@ Bản sao lưu: %2</translation>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="27" />
+      <location filename="../../ui/post_words.py" line="28" />
       <source>precedence</source>
       <translation>thứ tự</translation>
     </message>
@@ -7083,7 +7085,7 @@ Bản sao lưu: %2</translation>
       <translation>còn trống</translation>
     </message>
     <message>
-      <location filename="../../ui/post_words.py" line="113" />
+      <location filename="../../ui/post_words.py" line="114" />
       <source>“%1” has %Ln holder(s) recorded: their role history stays, so the post cannot be removed.</source>
       <translation>“%1” có %Ln người giữ chức vụ đã được ghi nhận: quá trình công tác của họ được giữ lại, nên không thể xoá chức vụ này.</translation>
     </message>
@@ -7311,22 +7313,22 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã trở thành %2 từ ngày %3: sẽ lưu với %2. &lt;a href="keep"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="63" />
+      <location filename="../../ui/dialogs/gone.py" line="64" />
       <source>%1 deleted this %2 (%4). It is in the trash (View → Trash).</source>
       <translation>%1 đã xóa %2 này (%4). Hồ sơ đang ở thùng rác (Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="61" />
+      <location filename="../../ui/dialogs/gone.py" line="62" />
       <source>%1 merged this %2 into “%3” (%4), which is no longer there either.</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4), nhưng hồ sơ đó nay cũng không còn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="54" />
+      <location filename="../../ui/dialogs/gone.py" line="55" />
       <source>%1 merged this %2 into “%3” (%4).</source>
       <translation>%1 đã gộp %2 này vào “%3” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="67" />
+      <location filename="../../ui/dialogs/gone.py" line="68" />
       <source>%1 removed this %2 for good (%4): the trash was emptied.</source>
       <translation>%1 đã xóa hẳn %2 này (%4) khi dọn thùng rác.</translation>
     </message>
@@ -7336,7 +7338,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã chia tách từ ngày %2: nay là tổ chức nào? %3</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="46" />
+      <location filename="../../ui/dialogs/gone.py" line="47" />
       <source>A colleague</source>
       <translation>Một đồng nghiệp</translation>
     </message>
@@ -7351,12 +7353,12 @@ Bản sao lưu: %2</translation>
       <translation>Sửa %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="56" />
+      <location filename="../../ui/dialogs/gone.py" line="57" />
       <source>Fill in your changes on “%1”, to check and save them there?</source>
       <translation>Điền các thay đổi của bạn vào “%1” để kiểm tra và lưu ở đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="59" />
+      <location filename="../../ui/dialogs/gone.py" line="60" />
       <source>Go to “%1”</source>
       <translation>Chuyển sang “%1”</translation>
     </message>
@@ -7372,7 +7374,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="79" />
+      <location filename="../../ui/dialogs/gone.py" line="80" />
       <source>Not now</source>
       <translation>Để sau</translation>
     </message>
@@ -7382,7 +7384,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="89" />
+      <location filename="../../ui/dialogs/gone.py" line="90" />
       <source>Not saved</source>
       <translation>Chưa lưu</translation>
     </message>
@@ -7392,22 +7394,22 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="65" />
+      <location filename="../../ui/dialogs/gone.py" line="66" />
       <source>Restore and keep my changes</source>
       <translation>Khôi phục và giữ thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="64" />
+      <location filename="../../ui/dialogs/gone.py" line="65" />
       <source>Restore it from the trash and keep your changes?</source>
       <translation>Khôi phục hồ sơ từ thùng rác và giữ các thay đổi của bạn?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="69" />
+      <location filename="../../ui/dialogs/gone.py" line="70" />
       <source>Save as new</source>
       <translation>Lưu thành hồ sơ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="68" />
+      <location filename="../../ui/dialogs/gone.py" line="69" />
       <source>Save what is in this form as a new %1?</source>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
@@ -7417,7 +7419,7 @@ Bản sao lưu: %2</translation>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/gone.py" line="51" />
+      <location filename="../../ui/dialogs/gone.py" line="52" />
       <source>Your changes were not saved; they are still in this form.</source>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -7453,12 +7455,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="239" />
+      <location filename="../../ui/commands.py" line="240" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="237" />
+      <location filename="../../ui/commands.py" line="238" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -7502,7 +7504,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7533,7 +7534,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7630,7 +7630,6 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7669,32 +7668,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="83" />
+      <location filename="../../ui/commands.py" line="84" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="84" />
+      <location filename="../../ui/commands.py" line="85" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="86" />
+      <location filename="../../ui/commands.py" line="87" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="85" />
+      <location filename="../../ui/commands.py" line="86" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="105" />
+      <location filename="../../ui/commands.py" line="106" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="62" />
+      <location filename="../../ui/commands.py" line="63" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
@@ -8224,6 +8223,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8409,6 +8409,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8657,7 +8658,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>TrashDialog</name>
     <message>
-      <location filename="../../ui/trash.py" line="383" />
+      <location filename="../../ui/trash.py" line="385" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
@@ -8667,12 +8668,12 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác có %Ln bản ghi đã xoá; đang hiện %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="379" />
+      <location filename="../../ui/trash.py" line="381" />
       <source>%Ln file(s) attached to it</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="377" />
+      <location filename="../../ui/trash.py" line="379" />
       <source>%Ln file(s) attached to them</source>
       <translation>%Ln tệp đính kèm theo</translation>
     </message>
@@ -8682,12 +8683,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Dọn sạch thùng rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="348" />
+      <location filename="../../ui/trash.py" line="350" />
       <source>&amp;Leave in the trash</source>
       <translation>&amp;Để lại trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="346" />
+      <location filename="../../ui/trash.py" line="348" />
       <source>&amp;Merge into it</source>
       <translation>&amp;Gộp vào liên hệ đó</translation>
     </message>
@@ -8697,12 +8698,12 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="396" />
+      <location filename="../../ui/trash.py" line="398" />
       <source>A backup of the database is taken first.</source>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước khi xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="342" />
+      <location filename="../../ui/trash.py" line="344" />
       <source>A live contact looks like the same person:</source>
       <translation>Một liên hệ đang dùng có vẻ là cùng một người:</translation>
     </message>
@@ -8712,18 +8713,18 @@ Bản sao lưu: %2</translation>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="340" />
+      <location filename="../../ui/trash.py" line="342" />
       <source>Already there?</source>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="437" />
+      <location filename="../../ui/trash.py" line="439" />
       <source>Counting…</source>
       <translation>Đang đếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="476" />
-      <location filename="../../ui/trash.py" line="482" />
+      <location filename="../../ui/trash.py" line="478" />
+      <location filename="../../ui/trash.py" line="484" />
       <source>Empty trash</source>
       <translation>Dọn sạch thùng rác</translation>
     </message>
@@ -8733,12 +8734,12 @@ Bản sao lưu: %2</translation>
       <translation>Lọc theo tên…</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="420" />
+      <location filename="../../ui/trash.py" line="422" />
       <source>Kept in the trash: %Ln record(s) still used by a record you may not see.</source>
       <translation>Giữ lại trong thùng rác: %Ln bản ghi mà một hồ sơ bạn không được xem vẫn dùng.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="343" />
+      <location filename="../../ui/trash.py" line="345" />
       <source>Merge into the live contact (its values stay; the restored one's fill its blanks), restore as a second contact, or leave in the trash?</source>
       <translation>Gộp vào liên hệ đang dùng (giữ các giá trị của liên hệ đó; liên hệ khôi phục chỉ điền vào chỗ trống), khôi phục thành một liên hệ thứ hai, hay để lại trong thùng rác?</translation>
     </message>
@@ -8748,7 +8749,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp một liên hệ vừa khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="398" />
+      <location filename="../../ui/trash.py" line="400" />
       <source>No copy is taken first: the server's backups are the team's.</source>
       <translation>Không có bản sao lưu nào được tạo trước: bản sao lưu của máy chủ là của cả nhóm.</translation>
     </message>
@@ -8758,37 +8759,37 @@ Bản sao lưu: %2</translation>
       <translation>Không hoàn toàn như cũ</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="477" />
+      <location filename="../../ui/trash.py" line="479" />
       <source>Nothing in the trash is yours to empty.</source>
       <translation>Thùng rác không có gì do bạn xoá để dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="310" />
+      <location filename="../../ui/trash.py" line="312" />
       <source>Nothing restored: left in the trash</source>
       <translation>Chưa khôi phục gì: vẫn để trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="414" />
+      <location filename="../../ui/trash.py" line="416" />
       <source>On this team database you empty what you deleted.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="407" />
+      <location filename="../../ui/trash.py" line="409" />
       <source>On this team database you empty what you deleted: what colleagues deleted (%Ln record(s)) stays, for them or a manager to empty.</source>
       <translation>Trên cơ sở dữ liệu nhóm này, bạn chỉ dọn những gì bạn đã xoá: những gì đồng nghiệp đã xoá (%Ln bản ghi) vẫn ở lại, để họ hoặc quản lý dọn.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="390" />
+      <location filename="../../ui/trash.py" line="392" />
       <source>Remove %1 for good? Their links go with them; their history stays.</source>
       <translation>Xoá vĩnh viễn %1? Các liên kết của chúng cũng bị xoá; lịch sử vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="500" />
+      <location filename="../../ui/trash.py" line="502" />
       <source>Removed %1 for good</source>
       <translation>Đã xoá vĩnh viễn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="347" />
+      <location filename="../../ui/trash.py" line="349" />
       <source>Restore &amp;anyway</source>
       <translation>Vẫn &amp;khôi phục</translation>
     </message>
@@ -8815,7 +8816,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/trash.py" line="215" />
-      <location filename="../../ui/trash.py" line="504" />
+      <location filename="../../ui/trash.py" line="506" />
       <source>The trash is empty.</source>
       <translation>Thùng rác trống.</translation>
     </message>
@@ -8825,7 +8826,7 @@ Bản sao lưu: %2</translation>
       <translation>Các bản ghi sau vẫn ở trong thùng rác:</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="416" />
+      <location filename="../../ui/trash.py" line="418" />
       <source>This empties every deleted record of the team, whoever deleted it.</source>
       <translation>Thao tác này dọn mọi hồ sơ đã xoá của cả nhóm, bất kể ai đã xoá.</translation>
     </message>
@@ -8835,47 +8836,47 @@ Bản sao lưu: %2</translation>
       <translation>Thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="362" />
+      <location filename="../../ui/trash.py" line="364" />
       <source>a live organisation has this name; rename or merge it first</source>
       <translation>đã có một tổ chức khác mang tên này; hãy đổi tên hoặc gộp trước</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="364" />
+      <location filename="../../ui/trash.py" line="366" />
       <source>its organisation cannot come back from the trash</source>
       <translation>tổ chức của nó không khôi phục được từ thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="360" />
+      <location filename="../../ui/trash.py" line="362" />
       <source>no longer in the trash</source>
       <translation>không còn trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="328" />
+      <location filename="../../ui/trash.py" line="330" />
       <source>no organisation</source>
       <translation>không có tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="365" />
+      <location filename="../../ui/trash.py" line="367" />
       <source>restoring it would break a rule of the database</source>
       <translation>khôi phục sẽ vi phạm một ràng buộc của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="324" />
+      <location filename="../../ui/trash.py" line="326" />
       <source>the same e-mail</source>
       <translation>cùng e-mail</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="326" />
+      <location filename="../../ui/trash.py" line="328" />
       <source>the same name at the same organisation</source>
       <translation>cùng họ tên, cùng tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="325" />
+      <location filename="../../ui/trash.py" line="327" />
       <source>the same phone</source>
       <translation>cùng số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/trash.py" line="330" />
+      <location filename="../../ui/trash.py" line="332" />
       <source>• %1 (#%2): %3 (%4) as %5 (#%6), not in the trash</source>
       <translation>• %1 (#%2): %3 (%4) với %5 (#%6), không ở trong thùng rác</translation>
     </message>
@@ -8916,61 +8917,61 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryDialog</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="168" />
+      <location filename="../../ui/dialogs/undo_history.py" line="169" />
       <source>&amp;Refresh</source>
       <translation>&amp;Làm mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="163" />
+      <location filename="../../ui/dialogs/undo_history.py" line="164" />
       <source>&amp;Undo selected</source>
       <translation>&amp;Hoàn tác mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="235" />
+      <location filename="../../ui/dialogs/undo_history.py" line="236" />
       <source>Nothing has been changed yet.</source>
       <translation>Chưa có thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="138" />
+      <location filename="../../ui/dialogs/undo_history.py" line="139" />
       <source>Only &amp;my changes</source>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="325" />
+      <location filename="../../ui/dialogs/undo_history.py" line="326" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="174" />
+      <location filename="../../ui/dialogs/undo_history.py" line="175" />
       <source>The latest operations, newest first; they are kept in the database.</source>
       <translation>Các thao tác gần đây, mới nhất ở trên; chúng được lưu trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="135" />
-      <location filename="../../ui/dialogs/undo_history.py" line="246" />
-      <location filename="../../ui/dialogs/undo_history.py" line="302" />
-      <location filename="../../ui/dialogs/undo_history.py" line="351" />
-      <location filename="../../ui/dialogs/undo_history.py" line="360" />
+      <location filename="../../ui/dialogs/undo_history.py" line="136" />
+      <location filename="../../ui/dialogs/undo_history.py" line="247" />
+      <location filename="../../ui/dialogs/undo_history.py" line="303" />
+      <location filename="../../ui/dialogs/undo_history.py" line="352" />
+      <location filename="../../ui/dialogs/undo_history.py" line="361" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="309" />
+      <location filename="../../ui/dialogs/undo_history.py" line="310" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="335" />
+      <location filename="../../ui/dialogs/undo_history.py" line="336" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="350" />
+      <location filename="../../ui/dialogs/undo_history.py" line="351" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="316" />
+      <location filename="../../ui/dialogs/undo_history.py" line="317" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
@@ -8978,167 +8979,167 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoHistoryModel</name>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="91" />
+      <location filename="../../ui/dialogs/undo_history.py" line="92" />
       <source>Bulk edit</source>
       <translation>Sửa hàng loạt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="122" />
+      <location filename="../../ui/dialogs/undo_history.py" line="123" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="125" />
+      <location filename="../../ui/dialogs/undo_history.py" line="126" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="124" />
+      <location filename="../../ui/dialogs/undo_history.py" line="125" />
       <source>Changed since</source>
       <translation>Đã bị sửa sau đó</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="96" />
+      <location filename="../../ui/dialogs/undo_history.py" line="97" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="90" />
+      <location filename="../../ui/dialogs/undo_history.py" line="91" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="94" />
+      <location filename="../../ui/dialogs/undo_history.py" line="95" />
       <source>Import</source>
       <translation>Nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="104" />
+      <location filename="../../ui/dialogs/undo_history.py" line="105" />
       <source>Invitation linked</source>
       <translation>Đã liên kết lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="109" />
+      <location filename="../../ui/dialogs/undo_history.py" line="110" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="99" />
+      <location filename="../../ui/dialogs/undo_history.py" line="100" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="100" />
+      <location filename="../../ui/dialogs/undo_history.py" line="101" />
       <source>Mark done</source>
       <translation>Đánh dấu xong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="93" />
+      <location filename="../../ui/dialogs/undo_history.py" line="94" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="98" />
+      <location filename="../../ui/dialogs/undo_history.py" line="99" />
       <source>New</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="83" />
+      <location filename="../../ui/dialogs/undo_history.py" line="84" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="105" />
+      <location filename="../../ui/dialogs/undo_history.py" line="106" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="106" />
+      <location filename="../../ui/dialogs/undo_history.py" line="107" />
       <source>Post edited</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="107" />
+      <location filename="../../ui/dialogs/undo_history.py" line="108" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="92" />
+      <location filename="../../ui/dialogs/undo_history.py" line="93" />
       <source>Re-rating</source>
       <translation>Đánh giá lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>Records</source>
       <translation>Số bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="111" />
+      <location filename="../../ui/dialogs/undo_history.py" line="112" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="101" />
+      <location filename="../../ui/dialogs/undo_history.py" line="102" />
       <source>Reopen</source>
       <translation>Mở lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="103" />
+      <location filename="../../ui/dialogs/undo_history.py" line="104" />
       <source>Reorganisation</source>
       <translation>Tổ chức lại</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="102" />
+      <location filename="../../ui/dialogs/undo_history.py" line="103" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="97" />
+      <location filename="../../ui/dialogs/undo_history.py" line="98" />
       <source>Restore</source>
       <translation>Khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="60" />
+      <location filename="../../ui/dialogs/undo_history.py" line="61" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="108" />
+      <location filename="../../ui/dialogs/undo_history.py" line="109" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="110" />
+      <location filename="../../ui/dialogs/undo_history.py" line="111" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="123" />
+      <location filename="../../ui/dialogs/undo_history.py" line="124" />
       <source>Undone</source>
       <translation>Đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="95" />
+      <location filename="../../ui/dialogs/undo_history.py" line="96" />
       <source>Undone import</source>
       <translation>Lần nhập đã hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>What</source>
       <translation>Thao tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>When</source>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="59" />
+      <location filename="../../ui/dialogs/undo_history.py" line="60" />
       <source>Who</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -9146,23 +9147,23 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="198" />
+      <location filename="../../ui/commands.py" line="199" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="189" />
+      <location filename="../../ui/commands.py" line="190" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="208" />
+      <location filename="../../ui/commands.py" line="209" />
       <source>Nothing of yours to undo in this window. Edit → Undo history… lists every change, with who made it, and can undo any of them.</source>
       <translation>Trong cửa sổ này không còn thay đổi nào của bạn để hoàn tác. Sửa → Lịch sử hoàn tác… liệt kê mọi thay đổi kèm người thực hiện và có thể hoàn tác bất kỳ thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="194" />
       <location filename="../../ui/commands.py" line="195" />
+      <location filename="../../ui/commands.py" line="196" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -9267,148 +9268,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="123" />
+      <location filename="../../ui/workdays.py" line="124" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="240" />
+      <location filename="../../ui/workdays.py" line="241" />
       <source>Choose the office's days to remove in the list.</source>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="85" />
+      <location filename="../../ui/workdays.py" line="86" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="53" />
+      <location filename="../../ui/workdays.py" line="54" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="118" />
+      <location filename="../../ui/workdays.py" line="119" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="49" />
+      <location filename="../../ui/workdays.py" line="50" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="201" />
+      <location filename="../../ui/workdays.py" line="202" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="86" />
+      <location filename="../../ui/workdays.py" line="87" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="86" />
+      <location filename="../../ui/workdays.py" line="87" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="244" />
+      <location filename="../../ui/workdays.py" line="245" />
       <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
       <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="142" />
+      <location filename="../../ui/workdays.py" line="143" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="126" />
+      <location filename="../../ui/workdays.py" line="127" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="54" />
+      <location filename="../../ui/workdays.py" line="55" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="73" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="55" />
+      <location filename="../../ui/workdays.py" line="56" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="268" />
+      <location filename="../../ui/workdays.py" line="269" />
       <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
       <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="265" />
+      <location filename="../../ui/workdays.py" line="266" />
       <source>The office's day %1 had already been removed by %2 at %3.</source>
       <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="272" />
+      <location filename="../../ui/workdays.py" line="273" />
       <source>The office's day %1 had already been removed by someone else.</source>
       <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="52" />
+      <location filename="../../ui/workdays.py" line="53" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="50" />
+      <location filename="../../ui/workdays.py" line="51" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="51" />
+      <location filename="../../ui/workdays.py" line="52" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="122" />
+      <location filename="../../ui/workdays.py" line="123" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="85" />
+      <location filename="../../ui/workdays.py" line="86" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="95" />
+      <location filename="../../ui/workdays.py" line="96" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="131" />
+      <location filename="../../ui/workdays.py" line="132" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>
