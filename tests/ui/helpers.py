@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -176,3 +178,20 @@ class FarServer:
         import threading
 
         return threading.get_ident() in self.threads
+
+
+@contextmanager
+def opened_context(url: str, settings: Any) -> Iterator[Any]:
+    """A window's context on the database at ``url`` (a team login's, most often), its tasks
+    finished and its engine closed at the end."""
+    from db.migrate import open_database
+    from ui.context import AppContext
+
+    engine = open_database(url)
+    context = AppContext(engine, settings)
+    try:
+        yield context
+    finally:
+        context.tasks.cancel_all()
+        context.tasks.wait()
+        engine.dispose()

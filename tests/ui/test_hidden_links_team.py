@@ -18,7 +18,7 @@ from db.engine import read_session, unit_of_work
 from db.migrate import open_database
 from tests.db.test_hidden_links_team import Built, built  # noqa: F401  (module fixture)
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
-from tests.ui.helpers import saved
+from tests.ui.helpers import opened_context, saved
 
 pytestmark = [
     pytest.mark.postgres,
@@ -32,14 +32,8 @@ WORDS = "a confidential record"
 
 @pytest.fixture
 def minh(qapp: Any, ready: Team, settings: Any) -> Iterator[Any]:  # noqa: F811
-    from ui.context import AppContext
-
-    engine = open_database(ready.urls["minh"])
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
+    with opened_context(ready.urls["minh"], settings) as context:
+        yield context
 
 
 def test_pages_name_hidden_records_in_words(minh: Any, built: Built) -> None:  # noqa: F811

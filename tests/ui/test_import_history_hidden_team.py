@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, text
 
 from tests.app.importing.helpers import do_import, write_xlsx
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
+from tests.ui.helpers import opened_context
 
 pytestmark = [
     pytest.mark.postgres,
@@ -58,15 +59,8 @@ def imported(ready: Team, tmp_path_factory: pytest.TempPathFactory) -> int:  # n
 
 @pytest.fixture
 def minh(qapp: Any, ready: Team, settings: Any) -> Iterator[Any]:  # noqa: F811
-    from db.migrate import open_database
-    from ui.context import AppContext
-
-    engine = open_database(ready.urls["minh"])
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
+    with opened_context(ready.urls["minh"], settings) as context:
+        yield context
 
 
 def _positions(team_db: Team) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
+from tests.ui.helpers import opened_context
 
 pytestmark = [
     pytest.mark.postgres,
@@ -25,15 +26,8 @@ pytestmark = [
 
 @pytest.fixture
 def reader_ctx(qapp: Any, ready: Team, settings: Any) -> Iterator[Any]:  # noqa: F811
-    from db.migrate import open_database
-    from ui.context import AppContext
-
-    engine = open_database(ready.urls["tuan"])
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
+    with opened_context(ready.urls["tuan"], settings) as context:
+        yield context
 
 
 def test_a_readers_save_is_refused_in_one_sentence_and_settings_name_the_login(

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from app import bulk_edit
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
+from tests.ui.helpers import opened_context
 
 pytestmark = [
     pytest.mark.postgres,
@@ -51,15 +52,8 @@ def tagged(ready: Team) -> str:  # noqa: F811
 
 @pytest.fixture
 def minh(qapp: Any, ready: Team, settings: Any) -> Iterator[Any]:  # noqa: F811
-    from db.migrate import open_database
-    from ui.context import AppContext
-
-    engine = open_database(ready.urls["minh"])
-    context = AppContext(engine, settings)
-    yield context
-    context.tasks.cancel_all()
-    context.tasks.wait()
-    engine.dispose()
+    with opened_context(ready.urls["minh"], settings) as context:
+        yield context
 
 
 def test_the_undo_history_of_a_colleague_refuses_an_operation_partly_hidden(
