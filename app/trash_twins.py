@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, or_, select, true
 
-from app.importing.matching import details_of, evidently_others, same_person_names
 from app.vntext import as_written, fold
 from db import models as m
 from db.engine import Session
@@ -65,6 +64,8 @@ def filed_under(session: Session, org_id: int | None) -> int | None:
 
 
 def _details(session: Session, contact_ids: list[int]) -> dict[int, int]:
+    from app.importing.matching import details_of  # (the import pipeline: not at the window's start)
+
     out: dict[int, int] = dict.fromkeys(contact_ids, 0)
     rows = session.execute(
         select(METHOD.c.contact_id, METHOD.c.kind).where(METHOD.c.contact_id.in_(contact_ids)).distinct()
@@ -76,6 +77,8 @@ def _details(session: Session, contact_ids: list[int]) -> dict[int, int]:
 
 def twin_of(session: Session, contact_id: int) -> Twin | None:
     """The oldest live contact (not ``contact_id``) that is the same person (see the module)."""
+    from app.importing.matching import evidently_others, same_person_names  # (as in _details)
+
     row = session.get(m.Contact, contact_id)
     if row is None:
         return None

@@ -35,15 +35,24 @@ class QuitOnSignal(QObject):
         QCoreApplication.exit(0)
 
     def remove(self) -> None:
+        if self._read.fileno() < 0:  # (removed already)
+            return
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.set_wakeup_fd(self._previous)
+        try:
+            signal.set_wakeup_fd(self._previous)
+        except (ValueError, OSError):  # the one before is closed meanwhile: none
+            signal.set_wakeup_fd(-1)
         self._notifier.setEnabled(False)
         self._read.close()
         self._write.close()
 
 
 def install(app: QCoreApplication) -> QuitOnSignal | None:
-    """SIGTERM quits ``app`` (from the main thread only, where Python's handlers live)."""
+    """SIGTERM quits ``app`` (from the main thread only, where Python's handlers live); once
+    per application (a second window, tests opening several, share it)."""
+    installed = app.findChild(QuitOnSignal)
+    if isinstance(installed, QuitOnSignal) and installed._read.fileno() >= 0:
+        return installed
     try:
         return QuitOnSignal(app)
     except (ValueError, OSError):  # not the main thread, or no socket pair: the default stays

@@ -249,7 +249,7 @@ def test_the_commands_refusals_are_said_in_vietnamese(demo: Path, tmp_path: Path
     assert refused("merge", "contact", "1", "1") == "Không thể gộp một hồ sơ với chính nó."
     assert refused("action", "add", "--title", "Gửi thư", "--due", "mai") == (
         "không đọc được hạn 'mai' (hãy ghi 10/12/2026, 2026-12-10, +3 ngày, +3 ngày làm việc, +1 tuần, "
-        "+1 tháng, ngày mai hoặc cuối tháng)"
+        "+1 tháng, ngày mai, thứ sáu tuần sau hoặc cuối tháng)"
     )
     assert refused("org", "edit", "1", "--set", "hạng=1").startswith(
         "tổ chức không có trường 'hạng'; các trường: "
