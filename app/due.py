@@ -21,6 +21,7 @@ from app import dateranges, validation
 from app.cli_lines import refused
 from app.dashboard import month_end
 from app.errors import UserError
+from app.vntext import fold
 from app.workdays import WorkCalendar, public_calendar
 from db import clock
 
@@ -64,10 +65,16 @@ def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -
     return current_due if ahead and current_due is not None else today
 
 
-_RELATIVE = re.compile(r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months|ngày|tuần|tháng)$")
-_UNIT = {"ngày": "d", "tuần": "w", "tháng": "m"}  # Vietnamese: "+3 ngày", "+1 tuần", "+2 tháng"
+# Vietnamese words are read with or without their accents ("ngay mai", "+3 ngay lam viec",
+# "thu sau tuan sau"), as officers type them on a keyboard without a Vietnamese layout and as
+# Ketnoi's search reads names.
+_RELATIVE = re.compile(
+    r"^\+?\s*(\d{1,4})\s*(d|day|days|w|wk|week|weeks|m|mo|month|months|ngày|tuần|tháng|ngay|tuan|thang)$"
+)
+# Vietnamese: "+3 ngày", "+1 tuần", "+2 tháng"
+_UNIT = {"ngày": "d", "tuần": "w", "tháng": "m", "ngay": "d", "tuan": "w", "thang": "m"}
 _WORKING = re.compile(
-    r"^\+?\s*(\d{1,4})\s*(?:wd|workdays?|work days?|working days?|business days?|ngày làm việc)$"
+    r"^\+?\s*(\d{1,4})\s*(?:wd|workdays?|work days?|working days?|business days?|ngày làm việc|ngay lam viec)$"
 )
 _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
     "today": lambda base: base,
@@ -80,6 +87,7 @@ _WORDS: dict[str, Callable[[dt.date], dt.date]] = {
     "ngày mai": lambda base: base + dt.timedelta(days=1),
     "cuối tháng": lambda base: quick_due("month", base),
 }
+_WORDS.update({fold(word): pick for word, pick in list(_WORDS.items())})
 
 
 # Weekdays as officers write them: "friday", "fri", "thứ sáu", "thứ 6", "t6", "chủ nhật", "cn".
@@ -96,13 +104,14 @@ for _n, _names in enumerate(
     )
 ):
     _WEEKDAYS.update(dict.fromkeys(_names, _n))
+    _WEEKDAYS.update(dict.fromkeys(map(fold, _names), _n))  # "thu sau", "chu nhat"
 _WEEKDAY_WORDS = "|".join(sorted(map(re.escape, _WEEKDAYS), key=len, reverse=True))
 # "friday" / "next friday" / "thứ sáu" / "thứ sáu tới": the first one after base; "this friday" /
 # "thứ sáu tuần này": that day of base's week (Monday to Sunday); "friday next week" / "thứ sáu
 # tuần sau" (tuần tới): that day of the week after base's.
 _WEEKDAY = re.compile(
     rf"^(?:(?P<next>next|coming|this|on)\s+)?(?P<day>{_WEEKDAY_WORDS})"
-    r"(?:\s+(?P<week>tới|này|tuần này|tuần sau|tuần tới|this week|next week))?$"
+    r"(?:\s+(?P<week>tới|này|tuần này|tuần sau|tuần tới|toi|nay|tuan nay|tuan sau|tuan toi|this week|next week))?$"
 )
 
 
@@ -113,8 +122,8 @@ def _weekday(raw: str, base: dt.date) -> dt.date | None:
     day, which, week = _WEEKDAYS[found.group("day")], found.group("next"), found.group("week")
     monday = base - dt.timedelta(days=base.weekday())
     this_week, next_week = (
-        week in ("này", "tuần này", "this week"),
-        week in ("tuần sau", "tuần tới", "next week"),
+        week in ("này", "tuần này", "nay", "tuan nay", "this week"),
+        week in ("tuần sau", "tuần tới", "tuan sau", "tuan toi", "next week"),
     )
     if (which == "next" and this_week) or (which == "this" and next_week):
         return None  # "next friday this week": which one is meant is not said

@@ -107,3 +107,35 @@ def test_relative_due_leaves_dates_written_out_to_the_reader() -> None:
 
     assert relative_due("10/12/2026", dt.date(2026, 12, 7)) is None
     assert relative_due("+3 working days", dt.date(2026, 12, 7)) == dt.date(2026, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("ngay mai", "ngày mai"),
+        ("hom nay", "hôm nay"),
+        ("cuoi thang", "cuối tháng"),
+        ("+3 ngay", "+3 ngày"),
+        ("+1 tuan", "+1 tuần"),
+        ("+2 thang", "+2 tháng"),
+        ("+3 ngay lam viec", "+3 ngày làm việc"),
+        ("thu sau", "thứ sáu"),
+        ("Thu Sau Tuan Sau", "thứ sáu tuần sau"),
+        ("thu 6 tuan toi", "thứ 6 tuần tới"),
+        ("thu hai tuan nay", "thứ hai tuần này"),
+        ("thu bay toi", "thứ bảy tới"),
+        ("chu nhat", "chủ nhật"),
+    ],
+)
+def test_vietnamese_words_typed_without_accents_read_as_with_them(typed: str, written: str) -> None:
+    """An officer on a keyboard without a Vietnamese layout types "ngay mai", "thu sau tuan sau":
+    the same day as the words with their accents (they were refused)."""
+    base = dt.date(2026, 12, 7)  # a Monday
+    assert parse_due(typed, base) == parse_due(written, base)
+
+
+def test_thu_alone_is_still_thursday() -> None:
+    """Without accents, "thu" is English's Thursday; "thu sau" (thứ sáu) is Friday."""
+    base = dt.date(2026, 12, 7)
+    assert parse_due("thu", base) == dt.date(2026, 12, 10)
+    assert parse_due("thu sau", base) == dt.date(2026, 12, 11)
