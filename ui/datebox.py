@@ -28,8 +28,16 @@ import re
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QValidator
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QPoint, Qt, QTime, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDateEdit,
@@ -39,6 +47,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
+    QSizePolicy,
     QToolTip,
     QWidget,
 )
@@ -95,26 +104,91 @@ def _starts_words(text: str) -> bool:
 
 
 def _place_beside(box: QWidget, note: QLabel) -> bool:
-    """``note`` put in the layout that holds ``box``: the next row of a form, under it in a
-    column, after it in a row. False: the box is in no layout found (its tooltip still says it)."""
+    """``note`` put under ``box`` in the layout that holds it: the next row of a form, the next
+    row of the form whose row holds the box with other widgets (a date range "from – to", a check
+    box and its date), under it in a column, else after it in a row. False: the box is in no
+    layout found (its tooltip still says it). Beside the box in a row, a long refusal made the
+    letter form 1,468 px wide and cut the brief's range off (screenshots, 1366×768)."""
     parent = box.parentWidget()
     top = parent.layout() if parent is not None else None
     if top is None:
         return False
-    for lay in (top, *top.findChildren(QLayout)):
+    layouts = (top, *top.findChildren(QLayout))
+    for lay in layouts:
         at = lay.indexOf(box)
         if at < 0:
             continue
         if isinstance(lay, QFormLayout):
             row = cast(tuple[int, object], lay.getWidgetPosition(box))[0]  # (the stubs say "object")
-            note.setWordWrap(True)
             lay.insertRow(row + 1, "", note)
             return True
         if isinstance(lay, QBoxLayout):
-            lay.insertWidget(at + 1, note)  # one line: the window grows to it (a wrapped label
-            # would not make a shown dialog taller: reviewer h108's cut accents)
+            if lay.direction() in (QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.BottomToTop):
+                lay.insertWidget(at + 1, note)
+                return True
+            if _under_row(layouts, lay, note):
+                return True
+            lay.insertWidget(at + 1, note)
             return True
     return False
+
+
+def _under_row(layouts: tuple[QLayout, ...], row: QLayout, note: QLabel) -> bool:
+    """``note`` under the row layout ``row``: the form's next row, or the column's next item."""
+    for lay in layouts:
+        if isinstance(lay, QFormLayout):
+            for i in range(lay.rowCount()):
+                item = lay.itemAt(i, QFormLayout.ItemRole.FieldRole)
+                if item is not None and item.layout() is row:
+                    lay.insertRow(i + 1, "", note)
+                    return True
+        elif isinstance(lay, QBoxLayout) and lay.direction() == QBoxLayout.Direction.TopToBottom:
+            for i in range(lay.count()):
+                item = lay.itemAt(i)
+                if item is not None and item.layout() is row:
+                    lay.insertWidget(i + 1, note)
+                    return True
+    return False
+
+
+def _grow_to_fit(window: QWidget) -> None:
+    """A shown window made as tall as its contents now ask, within its screen: Qt does not grow
+    a window whose layout has a word-wrapped label (its height depends on its width) when a
+    row is added, and the rows were squeezed over one another (the brief's date range)."""
+    lay = window.layout()
+    if lay is None or not window.isVisible():
+        return
+    lay.activate()
+    need = window.heightForWidth(window.width()) if window.hasHeightForWidth() else -1
+    need = max(need, window.sizeHint().height(), window.minimumSizeHint().height())
+    screen = window.screen()
+    room = screen.availableGeometry().height() - 40 if screen is not None else need  # (title bar)
+    if window.height() < need:
+        window.resize(window.width(), min(need, room))
+
+
+NOTE_MIN_WIDTH = 260
+"""Narrowest a note's lines are broken to (a dialog's field column can be narrower)."""
+
+
+def broken_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` with its lines broken between words to fit ``width`` pixels. A label given
+    these lines (not Qt's word wrap) asks its layout for the height it needs, so a shown dialog
+    grows to it: a word-wrapped label in a form got a height for another width, and its words
+    were cut off under the next row (Bulk edit's due date) or left a gap of 180 px (the letter
+    form)."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(trial) > width:
+                out.append(line)
+                line = word
+            else:
+                line = trial
+        out.append(line)
+    return "\n".join(out)
 
 
 def read_time(text: str) -> QTime | None:
@@ -190,6 +264,7 @@ class _Typist:
         self.says_refusal = True
         self.note: QLabel | None = None
         self.note_placed = False
+        self.said = ""  # what the note says, its lines unbroken
         edit.dateTimeChanged.connect(self._moved)
 
     def time_format(self) -> str:
@@ -455,6 +530,8 @@ class _Typist:
         if self.note is None:
             self.note = QLabel(self.edit.parentWidget())
             self.note.setTextFormat(Qt.TextFormat.PlainText)
+            # its lines' height, not a share of a tall dialog's room (the letter form's gaps)
+            self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.note.hide()
         if self.edit.objectName():
             self.note.setObjectName(self.edit.objectName() + "_note")
@@ -464,11 +541,32 @@ class _Typist:
         note = self.note_label()
         if not self.note_placed:
             self.note_placed = _place_beside(self.edit, note)
-        note.setText(("⚠ " + text) if refusal else text)
+        self.said = ("⚠ " + text) if refusal else text
         note.setStyleSheet(_NOTE_RED if refusal else "")
+        if note.wordWrap() or not self.note_placed:
+            note.setText(self.said)
+        else:
+            note.ensurePolished()  # (bold: the style sheet's font measures the lines)
+            note.setText(broken_lines(self.said, note.fontMetrics(), self._room(note)))
         note.setVisible(self.note_placed)
+        if self.note_placed:
+            _grow_to_fit(self.edit.window())
+
+    def _room(self, note: QLabel) -> int:
+        """The width a note's lines may take: from where it stands to the window's right edge
+        (less the window's margin), and at least :data:`NOTE_MIN_WIDTH`."""
+        window = self.edit.window()
+        lay = window.layout()
+        if lay is None:
+            return NOTE_MIN_WIDTH
+        note.setText("")  # (its place decides, not its old lines)
+        note.show()
+        lay.activate()
+        x = note.mapTo(window, QPoint(0, 0)).x()
+        return max(NOTE_MIN_WIDTH, window.width() - x - lay.contentsMargins().right())
 
     def hide_note(self) -> None:
+        self.said = ""
         if self.note is not None and not self.note.isHidden():
             self.note.hide()
             self.note.clear()
@@ -533,7 +631,7 @@ class _Typed:
     def said(self) -> str:
         """What the line beside the box says now ("" when hidden)."""
         note = self._typist.note
-        return note.text() if note is not None and not note.isHidden() else ""
+        return self._typist.said if note is not None and not note.isHidden() else ""
 
     def problem(self) -> str:
         """What is wrong with the text typed ("" when the box holds a date): read it before
