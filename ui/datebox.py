@@ -459,7 +459,15 @@ class _Typist:
         if self.word:  # what the words became, seen before saving: "next friday → Fri 11/12/2026"
             d = value.date()
             day = dt.date(d.year(), d.month(), d.day())
-            self.say(f"{self.word} → {short_weekday(day)} {d.toString(self.date_format())}", refusal=False)
+            became = f"{short_weekday(day)} {d.toString(self.date_format())}"
+            if self.time_format():  # the time too: "tomorrow 14h30 → Tue 24/11/2026 14:30"
+                said, became = (
+                    " ".join(typed.split()),
+                    f"{became} {value.time().toString(self.time_format())}",
+                )
+            else:
+                said = self.word
+            self.say(f"{said} → {became}", refusal=False)
         else:
             self.hide_note()
         if isinstance(self.edit, DateTimeBox):  # a time abroad: the office's time shown, what it was said

@@ -217,5 +217,6 @@ def test_the_meetings_date_and_time_box_reads_words_then_a_time(
     qtbot.keyClick(dialog.when, Qt.Key.Key_Tab)
     got = dialog.when.dateTime()
     assert (got.date().toPython(), got.time().hour(), got.time().minute()) == (dt.date(2026, 11, 24), 14, 30)
-    assert dialog.when.said() == "tomorrow → Tue 24/11/2026"
+    # the time read is said too (it named the day only)
+    assert dialog.when.said() == "tomorrow 14h30 → Tue 24/11/2026 14:30"
     assert not dialog.errors["starts_at"].isVisible()
