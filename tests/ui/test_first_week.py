@@ -291,3 +291,31 @@ def test_after_new_staff_member_enter_presses_ok(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert asked == ["new staff"]
     assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
+
+
+def test_an_action_marked_done_leaves_the_open_list_once_another_view_is_shown(
+    qtbot: Any, window: Any, ctx: Any, engine: Engine, ids: Any
+) -> None:
+    """Ctrl+D keeps the action listed, struck through, while it is selected; switching to the
+    contacts and back is moving on too: it stayed on "All open" until another row was chosen."""
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import VIEWS
+
+    window.show_actions("open")
+    panel = window.views["action"].list
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.rowCount() >= 3)
+    first = ids["a_overdue"]
+    assert panel.select_id(first)
+    panel.view.setFocus()
+    qtbot.waitUntil(window.act_done.isEnabled)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: _status(engine, first) == "done")
+    assert panel.model.row_of(first) >= 0  # kept while selected
+    window.nav.setCurrentRow(VIEWS.index("contact"))
+    qtbot.waitUntil(lambda: not panel.isVisible())
+    wait_idle(qtbot, ctx)
+    window.nav.setCurrentRow(VIEWS.index("action"))
+    qtbot.waitUntil(panel.isVisible)
+    qtbot.waitUntil(lambda: panel.model.complete and panel.model.row_of(first) < 0)

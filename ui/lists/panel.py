@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QAction,
     QFont,
     QFontMetrics,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
@@ -630,6 +631,13 @@ class ListPanel(QWidget):
         super().showEvent(event)
         if getattr(self, "_auto_fit", False):
             QTimer.singleShot(0, self.fit_columns)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Another view shown: the officer moved on, so an action kept listed after Ctrl+D (see
+        :meth:`RecordListModel.keep`) may leave the list; it stayed there, struck through, when
+        they came back (left alone last round)."""
+        super().hideEvent(event)
+        self.model.release_kept()
 
     def _section_resized(self, section: int) -> None:
         if not self._fitting and section < self.model.columnCount() - 1:
