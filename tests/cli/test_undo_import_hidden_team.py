@@ -11,26 +11,9 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.app.importing.helpers import write_xlsx
+from tests.db.hidden_import import PEOPLE, SECRET, add_people, live_positions, make_confidential, update_book
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
-
-SECRET = "Đỗ Văn Kín"
-PEOPLE = ["Ngô Thị Một", "Lý Văn Hai", "Trịnh Ba", SECRET]
-
-
-def _positions(team_db: Team) -> dict[str, str]:
-    """Every live contact's position, as the manager sees them."""
-    engine = create_engine(team_db.urls["hoa"])
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT full_name, position FROM contact WHERE deleted_at IS NULL")
-            ).all()
-    finally:
-        engine.dispose()
-    return {str(n): str(p or "") for n, p in rows}
 
 
 def test_undo_import_refuses_an_import_part_of_which_is_hidden_from_the_officer(
@@ -38,23 +21,12 @@ def test_undo_import_refuses_an_import_part_of_which_is_hidden_from_the_officer(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ids = []
-    for i, name in enumerate(PEOPLE):
-        code, out, err = ready.cli(
-            "lan", "contact", "add", "--name", name, "--email", f"p{i}@most.gov.vn", "--json"
-        )
-        assert code == 0, err
-        ids.append(int(json.loads(out)["id"]))
-    rows = [["Họ và tên", "Email", "Chức vụ"]] + [
-        [n, f"p{i}@most.gov.vn", "Chuyên viên"] for i, n in enumerate(PEOPLE)
-    ]
-    book = write_xlsx(tmp_path / "cap-nhat.xlsx", {"Liên hệ": rows})
-    code, out, err = ready.cli("minh", "import", str(book), "--lang", "en")
+    ids = add_people(ready)
+    code, out, err = ready.cli("minh", "import", str(update_book(tmp_path)), "--lang", "en")
     assert code == 0, err
     assert "4 updated" in out
     batch = int(json.loads(ready.cli("minh", "import-history", "--json")[1])[0]["id"])
-    code, _out, err = ready.cli("hoa", "contact", "edit", str(ids[3]), "--set", "confidential=yes")
-    assert code == 0, err
+    make_confidential(ready, "contact", ids[3])
 
     code, out, err = ready.cli("minh", "undo-import", str(batch), "--lang", "en")
     assert code == 1
@@ -82,11 +54,11 @@ def test_undo_import_refuses_an_import_part_of_which_is_hidden_from_the_officer(
     assert json.loads(ready.cli("minh", "import-history", "--json")[1])[0]["hidden"] is True
 
     # nothing was undone: every contact keeps the import's position, the import stands
-    assert _positions(ready) == dict.fromkeys(PEOPLE, "Chuyên viên")
+    assert live_positions(ready) == dict.fromkeys(PEOPLE, "Chuyên viên")
     code, out, _err = ready.cli("hoa", "import-history", "--lang", "en")
     assert "can be undone" in out and "cannot" not in out
 
     code, out, err = ready.cli("hoa", "undo-import", str(batch), "--lang", "en")  # the manager: whole
     assert code == 0, err
     assert "put back 4 fields on 4 contacts" in out
-    assert _positions(ready) == dict.fromkeys(PEOPLE, "")
+    assert live_positions(ready) == dict.fromkeys(PEOPLE, "")

@@ -22,24 +22,16 @@ from app.importing import undo_import
 from app.importing.errors import ImportRefused
 from app.importing.history import import_history
 from app.importing.messages import text as said
-from tests.app.importing.helpers import do_import, write_xlsx
+from tests.app.importing.helpers import write_xlsx
+from tests.db.hidden_import import (
+    PEOPLE,
+    SECRET,
+    import_as,
+    imported_then_hidden,
+    live_positions,
+    make_confidential,
+)
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
-
-SECRET = "Đỗ Văn Kín"
-PEOPLE = ["Ngô Thị Một", "Lý Văn Hai", "Trịnh Ba", SECRET]
-
-
-def _contacts(team_db: Team, who: str) -> dict[str, str]:
-    """Each live contact ``who`` sees, with its position."""
-    engine = create_engine(team_db.urls[who])
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(
-                text("SELECT full_name, position FROM contact WHERE deleted_at IS NULL ORDER BY id")
-            ).all()
-    finally:
-        engine.dispose()
-    return {str(n): str(p or "") for n, p in rows}
 
 
 def _undone(team_db: Team, batch: int) -> bool:
@@ -52,23 +44,6 @@ def _undone(team_db: Team, batch: int) -> bool:
     return at is not None
 
 
-def _import(team_db: Team, who: str, book: Path) -> int:
-    engine = create_engine(team_db.urls[who])
-    try:
-        batch = do_import(engine, book)[1].batch_id
-    finally:
-        engine.dispose()
-    assert batch is not None
-    return batch
-
-
-def _confidential(team_db: Team, kind: str, ident: int, owner: str = "") -> None:
-    """The manager marks the record confidential (and gives it to ``owner``)."""
-    extra = ["--owner", owner] if owner else []
-    code, _out, err = team_db.cli("hoa", kind, "edit", str(ident), "--set", "confidential=yes", *extra)
-    assert code == 0, err
-
-
 def _undo(engine: Engine, batch: int) -> None:
     with Session(engine) as session:
         undo_import(batch, session=session, actor="x")
@@ -79,21 +54,8 @@ def test_an_officer_cannot_half_undo_an_import_of_which_a_record_was_made_confid
     ready: Team,  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    for i, name in enumerate(PEOPLE):
-        code, _out, err = ready.cli("lan", "contact", "add", "--name", name, "--email", f"p{i}@most.gov.vn")
-        assert code == 0, err
-    rows = [["Họ và tên", "Email", "Chức vụ"]] + [
-        [n, f"p{i}@most.gov.vn", "Chuyên viên"] for i, n in enumerate(PEOPLE)
-    ]
-    batch = _import(ready, "minh", write_xlsx(tmp_path / "cap-nhat.xlsx", {"Liên hệ": rows}))
-    hoa = create_engine(ready.urls["hoa"])
-    with Session(hoa) as session:
-        secret = int(
-            session.execute(text("SELECT id FROM contact WHERE full_name = :n"), {"n": SECRET}).scalar()
-        )
-    hoa.dispose()
-    _confidential(ready, "contact", secret)
-    assert SECRET not in _contacts(ready, "minh")
+    batch = imported_then_hidden(ready, tmp_path)
+    assert SECRET not in live_positions(ready, "minh")
 
     minh = create_engine(ready.urls["minh"])
     try:
@@ -118,7 +80,7 @@ def test_an_officer_cannot_half_undo_an_import_of_which_a_record_was_made_confid
     finally:
         minh.dispose()
     # nothing was undone, for anyone
-    assert _contacts(ready, "hoa") == dict.fromkeys(PEOPLE, "Chuyên viên")
+    assert live_positions(ready, "hoa") == dict.fromkeys(PEOPLE, "Chuyên viên")
     assert not _undone(ready, batch)
 
     hoa = create_engine(ready.urls["hoa"])  # the manager sees all of it, and undoes all of it
@@ -129,7 +91,7 @@ def test_an_officer_cannot_half_undo_an_import_of_which_a_record_was_made_confid
         _undo(hoa, batch)
     finally:
         hoa.dispose()
-    assert _contacts(ready, "hoa") == dict.fromkeys(PEOPLE, "")
+    assert live_positions(ready, "hoa") == dict.fromkeys(PEOPLE, "")
     assert _undone(ready, batch)
 
 
@@ -143,13 +105,13 @@ def test_an_import_whose_new_contact_was_made_confidential_is_not_undone_by_its_
         tmp_path / "moi.xlsx",
         {"Liên hệ": [["Họ và tên", "Đơn vị", "Email"], ["Vũ Thị Mật", "Công ty Bảo Mật", "mat@baomat.vn"]]},
     )
-    batch = _import(ready, "minh", book)
+    batch = import_as(ready, "minh", book)
     hoa = create_engine(ready.urls["hoa"])
     with Session(hoa) as session:
         person = int(session.execute(text("SELECT id FROM contact WHERE full_name = 'Vũ Thị Mật'")).scalar())
     hoa.dispose()
-    _confidential(ready, "contact", person, owner="Trần Thị Lan")
-    assert "Vũ Thị Mật" not in _contacts(ready, "minh")
+    make_confidential(ready, "contact", person, owner="Trần Thị Lan")
+    assert "Vũ Thị Mật" not in live_positions(ready, "minh")
     code, _out, err = ready.cli("minh", "undo-import", str(batch))
     assert code != 0 and "may not see" in err and "Vũ Thị Mật" not in err
     engine = create_engine(ready.urls["hoa"])
@@ -179,8 +141,8 @@ def test_on_a_team_database_set_up_before_a_colleagues_import_is_refused(
     book = write_xlsx(
         tmp_path / "cu.xlsx", {"Liên hệ": [["Họ và tên", "Email"], ["Cao Văn Bốn", "bon@cu.vn"]]}
     )
-    first = _import(ready, "minh", book)
-    second = _import(
+    first = import_as(ready, "minh", book)
+    second = import_as(
         ready,
         "minh",
         write_xlsx(tmp_path / "cu2.xlsx", {"Liên hệ": [["Họ và tên", "Email"], ["Hà Thị Năm", "nam@cu.vn"]]}),

@@ -6,16 +6,14 @@ everyone). Edit → Undo history… says the same of it. A real team database (t
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import create_engine, text
 
-from tests.app.importing.helpers import do_import, write_xlsx
+from tests.db.hidden_import import SECRET, imported_then_hidden, live_positions
 from tests.db.test_team import Team, ready, server, team  # noqa: F401  (module fixtures)
 from tests.ui.helpers import opened_context
 
@@ -26,35 +24,13 @@ pytestmark = [
         reason="KETNOI_TEST_POSTGRES_URL not set",
     ),
 ]
-SECRET = "Đỗ Văn Kín"
-PEOPLE = ["Ngô Thị Một", "Lý Văn Hai", "Trịnh Ba", SECRET]
 TIMEOUT = 20_000
 
 
 @pytest.fixture(scope="module")
 def imported(ready: Team, tmp_path_factory: pytest.TempPathFactory) -> int:  # noqa: F811
     """Minh's import updated Lan's 4 contacts; the manager then made one of them confidential."""
-    ids = []
-    for i, name in enumerate(PEOPLE):
-        code, out, err = ready.cli(
-            "lan", "contact", "add", "--name", name, "--email", f"p{i}@most.gov.vn", "--json"
-        )
-        assert code == 0, err
-        ids.append(int(json.loads(out)["id"]))
-    rows = [["Họ và tên", "Email", "Chức vụ"]] + [
-        [n, f"p{i}@most.gov.vn", "Chuyên viên"] for i, n in enumerate(PEOPLE)
-    ]
-    engine = create_engine(ready.urls["minh"])
-    try:
-        batch = do_import(
-            engine, write_xlsx(tmp_path_factory.mktemp("book") / "cap-nhat.xlsx", {"Liên hệ": rows})
-        )[1].batch_id
-    finally:
-        engine.dispose()
-    assert batch is not None
-    code, _out, err = ready.cli("hoa", "contact", "edit", str(ids[3]), "--set", "confidential=yes")
-    assert code == 0, err
-    return batch
+    return imported_then_hidden(ready, tmp_path_factory.mktemp("book"))
 
 
 @pytest.fixture
@@ -64,12 +40,7 @@ def minh(qapp: Any, ready: Team, settings: Any) -> Iterator[Any]:  # noqa: F811
 
 
 def _positions(team_db: Team) -> list[str]:
-    engine = create_engine(team_db.urls["hoa"])
-    try:
-        with engine.connect() as conn:
-            return [str(p) for p in conn.execute(text("SELECT position FROM contact ORDER BY id")).scalars()]
-    finally:
-        engine.dispose()
+    return list(live_positions(team_db).values())
 
 
 def test_import_history_of_an_officer_refuses_an_import_partly_hidden_from_him(
