@@ -3,8 +3,12 @@ tests/ui/helpers.py, the command line's in tests/cli/inproc.py."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from sqlalchemy.engine import Engine
 
 from app import records
@@ -25,3 +29,16 @@ def another_save(engine: Engine, kind: str, record_id: int, values: dict[str, An
             actor=actor,
             group_id=records.new_group_id(),
         )
+
+
+@contextmanager
+def laptop_zone(monkeypatch: pytest.MonkeyPatch, zone: str) -> Iterator[str]:
+    """The laptop's own time zone set to ``zone`` (TZ, read again by the C library) for the
+    block, then put back: Ketnoi keeps the office's time whatever the laptop says."""
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        yield zone
+    finally:
+        monkeypatch.undo()
+        time.tzset()

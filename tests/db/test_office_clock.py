@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,19 +16,15 @@ import pytest
 
 from app import zones
 from db import clock
+from tests.helpers import laptop_zone
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(params=["Asia/Tokyo", "Etc/UTC", "America/New_York"])
 def abroad(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    with laptop_zone(monkeypatch, request.param) as zone:
+        yield zone
 
 
 def test_the_office_zone_is_one_object() -> None:

@@ -5,7 +5,6 @@ shown converted, whatever the zone of the machine. Reviewer h119 (shots/19c.png)
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers import laptop_zone
 from tests.ui.test_datetime_typing import _box, _log, _saved_start, _typed, type_like_a_person
 
 MACHINES = ("Etc/UTC", "Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York")
@@ -22,11 +22,8 @@ MACHINES = ("Etc/UTC", "Asia/Ho_Chi_Minh", "Europe/Berlin", "America/New_York")
 @pytest.fixture(params=MACHINES)
 def machine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The laptop's own zone for the test."""
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    yield request.param
-    monkeypatch.undo()
-    time.tzset()
+    with laptop_zone(monkeypatch, request.param) as zone:
+        yield zone
 
 
 @pytest.mark.parametrize(

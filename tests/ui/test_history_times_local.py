@@ -7,7 +7,6 @@ window renders them."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,17 +20,13 @@ from app.briefing.produce import BriefRequest, produce
 from db import clock
 from db.engine import read_session, unit_of_work
 from tests.app.briefing.pdfutil import pdf_text
+from tests.helpers import laptop_zone
 
 
 @pytest.fixture
 def hanoi(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
-    time.tzset()
-    try:
+    with laptop_zone(monkeypatch, "Asia/Ho_Chi_Minh"):
         yield
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 def _page_text(ctx: Any, entity: str, record_id: int) -> str:

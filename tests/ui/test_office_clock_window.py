@@ -6,7 +6,6 @@ Hanoi's 10:05)."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,19 +16,15 @@ from sqlalchemy.engine import Engine
 from app import records
 from db import clock
 from db.engine import unit_of_work
+from tests.helpers import laptop_zone
 from tests.ui.helpers import open_log_meeting
 
 
 @pytest.fixture(params=["Asia/Tokyo", "Etc/UTC"])
 def abroad(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The laptop's own zone for the test."""
-    monkeypatch.setenv("TZ", request.param)
-    time.tzset()
-    try:
-        yield request.param
-    finally:
-        monkeypatch.undo()
-        time.tzset()
+    with laptop_zone(monkeypatch, request.param) as zone:
+        yield zone
 
 
 def test_a_records_history_shows_the_offices_time(qtbot: Any, ctx: Any, engine: Engine, abroad: str) -> None:
