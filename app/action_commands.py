@@ -290,6 +290,15 @@ def _kind_named(kind: str, lang: str) -> str:
 
 def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
     wanted = [_KIND_WORDS.get(k, k) for k in args.kind] if args.kind else None
+    # the verbs other commands have, typed here: "ketnoi trash restore 3" searched the trash for
+    # the words "restore" and "3" and said "Nothing in the trash matches.", exit 0
+    verb = args.words[0].casefold() if args.words else ""
+    if verb == "list":
+        args.words = args.words[1:]
+    elif verb == "restore":
+        return _restore_from_trash(args, ctx, args.words[1:], wanted)
+    elif verb == "empty" and len(args.words) == 1:
+        args.empty, args.words = True, []
     if args.empty:
         return _empty_trash(args, ctx)
     with read_session(ctx.engine()) as session:
@@ -326,6 +335,60 @@ def cmd_trash(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         ctx.out(line)
     return 0
+
+
+def _restore_from_trash(
+    args: argparse.Namespace, ctx: CliContext, words: list[str], wanted: list[str] | None
+) -> int:
+    """``ketnoi trash restore [KIND] ID…``: the records of these ids in the trash brought back
+    as ``ketnoi KIND restore ID…`` does (one step, all or none). An id in the trash as two kinds
+    of record, or ids of several kinds, are refused with the commands that say which."""
+    from app.record_commands import cmd_restore
+    from app.record_fields import COMMAND_NAMES
+
+    named = list(wanted or [])
+    ids: list[int] = []
+    for word in words:
+        kind = _kind_of_word(word)
+        if kind:
+            named.append(kind)
+        elif word.isdigit():
+            ids.append(int(word))
+        else:
+            raise _refusal("trash_restore_usage")
+    if not ids:
+        raise _refusal("trash_restore_usage")
+    with read_session(ctx.engine()) as session:
+        found = trash.trashed_kinds(session, ids, named or None)
+    for record_id in ids:
+        where = found.get(record_id, [])
+        if not where:
+            raise _refusal("trash_restore_gone", id=record_id)
+        if len(where) > 1:
+            commands = " | ".join(trash.restore_command(k, record_id) for k in where)
+            raise _refusal("trash_restore_which", id=record_id, commands=commands)
+    kinds_found = list(dict.fromkeys(found[i][0] for i in ids))
+    if len(kinds_found) > 1 or kinds_found[0] not in COMMAND_NAMES:
+        commands = " ; ".join(
+            f"ketnoi {COMMAND_NAMES.get(k, k)} restore {' '.join(str(i) for i in ids if found[i][0] == k)}"
+            for k in kinds_found
+        )
+        raise _refusal("trash_restore_each", commands=commands)
+    return cmd_restore(argparse.Namespace(entity=kinds_found[0], records=ids, merge=False, anyway=False), ctx)
+
+
+def _refusal(code: str, **values: Any) -> Exception:
+    return refused(say(code, "en", **values), say(code, "vi", **values))
+
+
+def _kind_of_word(word: str) -> str:
+    """ "meeting", "meetings", "org": the kind of record a word names ("" none)."""
+    w = word.casefold()
+    w = _KIND_WORDS.get(w, w)
+    for k in kinds.ALL_KINDS:
+        if w in (str(k), f"{k}s"):
+            return str(k)
+    return "organisation" if w in ("orgs", "organisations", "organizations") else ""
 
 
 def _trash_notes(going: trash.Emptying, lang: str, *, asking: bool) -> list[str]:

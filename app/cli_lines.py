@@ -146,6 +146,22 @@ LINES: dict[str, tuple[str, str]] = {
     "by": (" by {actor}", " bởi {actor}"),
     "nothing_in_trash": ("Nothing in the trash matches.", "Không có gì trong thùng rác khớp."),
     "nothing_deleted": ("Nothing deleted.", "Chưa có gì bị xoá."),
+    "trash_restore_usage": (
+        "restore what? Give the ids the trash lists: ketnoi trash restore 3 (or ketnoi meeting restore 3)",
+        "khôi phục gì? Hãy ghi số hiệu mà thùng rác liệt kê: ketnoi trash restore 3 (hoặc ketnoi meeting restore 3)",
+    ),
+    "trash_restore_gone": (
+        "#{id} is not in the trash; nothing restored (ketnoi trash lists what is)",
+        "#{id} không có trong thùng rác; chưa khôi phục gì (ketnoi trash liệt kê những gì có trong đó)",
+    ),
+    "trash_restore_which": (
+        "#{id} is in the trash as more than one kind of record; say which: {commands}",
+        "#{id} có trong thùng rác ở nhiều loại hồ sơ; hãy nói rõ loại nào: {commands}",
+    ),
+    "trash_restore_each": (
+        "these are records of different kinds; restore each kind with its command: {commands}",
+        "đây là hồ sơ thuộc nhiều loại; hãy khôi phục từng loại bằng lệnh của nó: {commands}",
+    ),
     "in_trash": (
         "{kind} #{id} {label}  (deleted {when}{by}{merged}; {restore})",
         "{kind} #{id} {label}  (xoá lúc {when}{by}{merged}; {restore})",

@@ -672,6 +672,22 @@ def _unlink(
     return history
 
 
+def trashed_kinds(
+    session: Session, ids: Iterable[int], kind: str | Iterable[str] | None = None
+) -> dict[int, list[str]]:
+    """For each of ``ids``, the kinds of record (of ``kind``, else every kind) that have a record
+    of that id in the trash: ids are per kind, so #3 can be a meeting and a contact."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    out: dict[int, list[str]] = {}
+    for k in _kinds(kind):
+        table = kinds.table(k)
+        for (i,) in session.execute(
+            select(table.c.id).where(table.c.id.in_(wanted), table.c.deleted_at.is_not(None))
+        ):
+            out.setdefault(int(i), []).append(str(k))
+    return out
+
+
 def restore_command(kind: str, record_id: int) -> str:
     """The command that restores one record from a shell."""
     from app.record_fields import COMMAND_NAMES

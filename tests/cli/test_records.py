@@ -342,3 +342,30 @@ def test_restore_of_a_record_not_in_the_trash_says_so_and_restores_nothing(ketno
     assert error["error"] == f"Contact #{other} is not in the trash; nothing restored"
     assert [i["id"] for i in ketnoi("trash")["items"]] == [cid]
     assert ketnoi("contact", "restore", str(cid))["restored"] == [cid]
+
+
+def test_trash_takes_the_verbs_other_commands_have(ketnoi: Ketnoi) -> None:
+    """``ketnoi trash restore 3`` searched the trash for the words "restore" and "3", said
+    "Nothing in the trash matches." and exited 0, restoring nothing; ``trash list`` listed
+    nothing. Now ``list`` lists, ``restore [KIND] ID…`` restores as ``ketnoi KIND restore`` does,
+    and an id two kinds of record have in the trash is asked about."""
+    org = ketnoi("org", "add", "--name", "Viettel")["id"]
+    contact = ketnoi("contact", "add", "--name", "Đặng Văn Long", "--organisation", "Viettel")["id"]
+    ketnoi("contact", "delete", str(contact))
+    assert [i["id"] for i in ketnoi("trash", "list")["items"]] == [contact]
+    assert ketnoi("trash", "restore", str(contact))["restored"] == [contact]
+    assert ketnoi("trash")["items"] == []
+
+    ketnoi("contact", "delete", str(contact))
+    ketnoi("org", "delete", str(org))
+    # the same id in the trash as an organisation and a contact: which is asked
+    assert org == contact == 1  # (a fresh file: each kind's first record)
+    error, _ = ketnoi.fails("trash", "restore", str(org))
+    assert "more than one kind of record" in error["error"]
+    assert f"ketnoi org restore {org}" in error["error"] and f"ketnoi contact restore {org}" in error["error"]
+    assert ketnoi("trash", "restore", "org", str(org))["restored"] == [org]
+    error, _ = ketnoi.fails("trash", "restore", "424242")
+    assert error["error"] == "#424242 is not in the trash; nothing restored (ketnoi trash lists what is)"
+    error, _ = ketnoi.fails("trash", "restore")
+    assert error["error"].startswith("restore what?")
+    assert [i["id"] for i in ketnoi("trash", "--kind", "contact")["items"]] == [contact]
