@@ -175,9 +175,12 @@ class LetterForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        if incoming:  # (no text box to grow: rows kept together, room left under them)
+            lay.addStretch(1)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
-        self.resize(640, 560 if not incoming else 420)
+        # an incoming letter's form as tall as its rows: at 420 px its rows stood 47 px apart
+        self.resize(640, 560 if not incoming else self.sizeHint().height())
         self.saved_id: int | None = None
         self.merged_said = ""  # the register's sentence when a colleague's save was merged in
 
