@@ -85,6 +85,9 @@ FIELDS: dict[str, tuple[F, ...]] = {
         F("country", "country"),
         F("emails", "list"),
         F("phones", "list"),
+        # (as `ketnoi contact edit --last-contacted` sets it: an import's wrong "last met" put in
+        # the notes could not be put right in the window; reviewer h149)
+        F("last_contacted_on", "date"),
         F("owner_id", "staff"),
         F("tags", "list"),
         F("notes", "multiline"),
