@@ -61,6 +61,7 @@ C_ORG_ALIAS = 0.75
 C_ORG_ENGLISH = 0.75
 C_ORG_NAME_IS_ENGLISH = 0.7  # one's name is the other's English name
 C_ORG_WEBSITE = 0.7
+C_ORG_CORE = 0.6  # the same name once the legal form and trade words are left out
 # Full-text candidates fetched per name; a common name at 100k contacts has a few hundred.
 NAME_CANDIDATES = 500
 
@@ -213,10 +214,60 @@ def org_keys(name: str, acronym: str = "", aliases: Iterable[str] = ()) -> dict[
     put(acronym, "acronym")
     for alias in aliases:
         put(alias, "alias")
+    for text in (name, *aliases):
+        core = core_name(text)
+        if core and len(core.replace(" ", "")) >= 4:
+            put(core, "core")
     for text, what in ((name, "name"), *((a, "alias") for a in aliases)):
         if text and _UMLAUTS.search(text):  # "Weiß & Söhne" is "Weiss & Soehne" too
             put(text.translate(_UMLAUT_SPELT), what)
     return keys
+
+
+# Words of an organisation's name that say its legal form or trade, not which one it is
+# (folded): "Công ty CP Công nghệ Sao Mai" and "Sao Mai Tech" are both "sao mai" without them
+# (reviewer h149: imported as a second organisation, and Find duplicates found nothing).
+# Longest first, so "cong ty co phan" goes before "cong ty".
+_FORM_WORDS = sorted(
+    (
+        tuple(p.split())
+        for p in (
+            "tong cong ty", "cong ty co phan", "cong ty cp", "cong ty tnhh mot thanh vien",
+            "cong ty tnhh mtv", "cong ty tnhh", "cong ty", "tap doan", "co phan", "cp", "tnhh", "mtv",
+            "mot thanh vien", "cong nghe", "giai phap", "jsc", "joint stock company", "company", "co",
+            "ltd", "co ltd", "limited", "corp", "corporation", "inc", "llc", "plc", "group", "tech",
+            "technology", "technologies", "solutions", "vn",
+        )
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+
+
+_FORM_SET = frozenset(_FORM_WORDS)
+
+
+def core_name(name: str) -> str:
+    """The folded words of ``name`` left once its legal form and trade words (:data:`_FORM_WORDS`)
+    are taken off both ends ("" when none were, or nothing is left): "Công ty CP Công nghệ Sao
+    Mai" → "sao mai", "Sao Mai Tech" → "sao mai", "FPT Software" → "" (nothing to take off)."""
+    words = fold_words(name or "")
+    start, end = 0, len(words)
+    moved = True
+    while moved and start < end:
+        moved = False
+        for phrase in _FORM_WORDS:
+            n = len(phrase)
+            if end - start > n and tuple(words[start : start + n]) == phrase:
+                start, moved = start + n, True
+                break
+            if end - start > n and tuple(words[end - n : end]) == phrase:
+                end, moved = end - n, True
+                break
+    core = words[start:end]
+    if (start, end) == (0, len(words)) or all((w,) in _FORM_SET for w in core):
+        return ""  # (nothing taken off, or only trade words left: "Tech Co" is no name)
+    return " ".join(core)
 
 
 # German umlauts as they are spelt without them (ö → oe): a second key, beside the folded one
@@ -281,6 +332,8 @@ def more_reason(what: str, key: str, name_en: str = "") -> tuple[float, str]:
 
 
 def org_reason(what_a: str, what_b: str, key: str, shown: str) -> tuple[float, str]:
+    if "core" in (what_a, what_b):
+        return C_ORG_CORE, f'same name without its legal form and trade words: "{key}"'
     if what_a == what_b == "name":
         return C_ORG_NAME, "same name ignoring accents"
     if what_a == what_b == "acronym":
@@ -305,6 +358,8 @@ _REASONS_VI = (
     (re.compile(r'^same alias "(.+)"$'), r'cùng tên gọi khác "\1"'),
     (re.compile(r'^same English name "(.+)"$'), r'cùng tên tiếng Anh "\1"'),
     (re.compile(r"^same website (.+)$"), r"cùng website \1"),
+    (re.compile(r'^same name without its legal form and trade words: "(.+)"$'),
+     r'cùng tên khi bỏ loại hình doanh nghiệp và ngành nghề: "\1"'),
     (re.compile(r'^"(.+)" is an alias of one and the name of the other$'), r'"\1" là tên gọi khác của bên này, tên của bên kia'),
     (re.compile(r'^"(.+)" is an alias of one and the acronym of the other$'),
      r'"\1" là tên gọi khác của bên này, tên viết tắt của bên kia'),
