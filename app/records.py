@@ -941,7 +941,17 @@ def delete(
         contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)
 
 
-def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", group_id: str = "") -> None:
+def restore(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    *,
+    actor: str = "",
+    group_id: str = "",
+    batch_id: int | None = None,
+) -> None:
+    """Bring a deleted record back (``batch_id``: an import that brought it back, whose undo puts
+    it back in the trash)."""
     model = _model(entity)
     row = _load(session, entity, entity_id, include_deleted=True)
     if row.deleted_at is None:
@@ -951,7 +961,7 @@ def restore(session: Session, entity: str, entity_id: int, *, actor: str = "", g
         .where(col(model.id) == entity_id)
         .values(deleted_at=None, version=row.version + 1, updated_at=m.utcnow())
     )
-    record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id)
+    record_change(session, entity, entity_id, "restore", actor=actor, group_id=group_id, batch_id=batch_id)
     session.expire(row)
     if entity == "meeting":
         contacted.touch_attendees(session, entity_id, actor=actor, group_id=group_id)

@@ -236,7 +236,13 @@ __all__ = ["TWINS", "Twin", "twin_of"]
 
 
 def restore_many(
-    session: Session, items: Iterable[tuple[str, int]], *, actor: str = "", twins: str = "allow"
+    session: Session,
+    items: Iterable[tuple[str, int]],
+    *,
+    actor: str = "",
+    twins: str = "allow",
+    group_id: str = "",
+    batch_id: int | None = None,
 ) -> RestoreResult:
     """Restore deleted records (``(kind, id)`` pairs) as one undoable group, links and all.
 
@@ -244,11 +250,16 @@ def restore_many(
     another live organisation's; it is not in the trash); the rest are restored. A contact or
     an action whose organisation is in the trash brings it back too (reviewer h102: a contact an
     import's undo had removed, restored by a colleague's "restore and keep my changes", showed
-    its organisation as live while it stayed in the trash, named so only by ``contact show``)."""
+    its organisation as live while it stayed in the trash, named so only by ``contact show``).
+
+    ``group_id`` and ``batch_id``: an import brings them back (app.importing.trashed), in its own
+    group, and its undo puts them back in the trash; a contact filed under the live namesake of
+    its organisation is then changed as the import changes a field (op "import")."""
     assert twins in TWINS, twins
-    result = RestoreResult(records.new_group_id())
+    result = RestoreResult(group_id or records.new_group_id())
     done: set[tuple[str, int]] = set()
     merge_into: list[tuple[int, int]] = []
+    how = _How(actor, batch_id)
     for kind, record_id in dict.fromkeys((str(k), int(i)) for k, i in items):
         if kind == "contact" and twins != "allow" and (kind, record_id) not in done:
             row = session.get(m.Contact, record_id)
@@ -260,9 +271,9 @@ def restore_many(
             if twin is not None:
                 # (merged away at once: its organisation, if in the trash, stays there)
                 merge_into.append((twin.id, record_id))
-                _bring_back(session, kind, record_id, actor, result, done, with_organisation=False)
+                _bring_back(session, kind, record_id, how, result, done, with_organisation=False)
                 continue
-        _bring_back(session, kind, record_id, actor, result, done)
+        _bring_back(session, kind, record_id, how, result, done)
     session.flush()
     for survivor, other in merge_into:
         if ("contact", other) in result.restored:
@@ -310,11 +321,19 @@ def _merge_into(session: Session, survivor: int, other: int, actor: str) -> str:
     return merge.merge(session, "contact", survivor, other, choices=choices, actor=actor).group_id
 
 
+@dataclass(frozen=True)
+class _How:
+    """Who restores, and the import that does (None: the trash)."""
+
+    actor: str
+    batch_id: int | None = None
+
+
 def _bring_back(
     session: Session,
     kind: str,
     record_id: int,
-    actor: str,
+    how: _How,
     result: RestoreResult,
     done: set[tuple[str, int]],
     *,
@@ -343,7 +362,7 @@ def _bring_back(
     if org is not None:
         live_org = namesake(session, org)
         if live_org is None:
-            _bring_back(session, "organisation", int(org.id or 0), actor, result, done)
+            _bring_back(session, "organisation", int(org.id or 0), how, result, done)
             session.refresh(org)
             if org.deleted_at is not None:
                 result.skipped.append(
@@ -358,7 +377,9 @@ def _bring_back(
                 return
     try:
         with session.begin_nested():
-            records.restore(session, kind, record_id, actor=actor, group_id=result.group_id)
+            records.restore(
+                session, kind, record_id, actor=how.actor, group_id=result.group_id, batch_id=how.batch_id
+            )
     except IntegrityError:  # a constraint of the database the check above did not foresee
         session.expire_all()
         result.skipped.append(
@@ -379,8 +400,10 @@ def _bring_back(
             record_id,
             {"organisation_id": live_org[0]},
             expected_version=None,
-            actor=actor,
+            actor=how.actor,
             group_id=result.group_id,
+            batch_id=how.batch_id,
+            op="update" if how.batch_id is None else "import",
         )
         result.refiled.append((kind, record_id, int(org.id or 0), *live_org))
 

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import and_, func, or_, select, true
 
 from app.vntext import as_written, fold
 from db import models as m
 from db.engine import Session
-from db.tables import CON, METHOD, ORG
+from db.queries import chunked
+from db.tables import CHANGE, CON, METHOD, ORG
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,42 @@ def namesake(session: Session, org: m.Organisation) -> tuple[int, str] | None:
         if fold(name) == key:
             return int(i), str(name)
     return None
+
+
+def merged_away(session: Session, kind: str) -> set[int]:
+    """The records of ``kind`` in the trash because they were merged into another (their last
+    delete, restore or merge is a merge): their person or organisation lives on in the record
+    they went into, and an import brings back none of them (:mod:`app.importing.trashed`)."""
+    merged = sorted(
+        int(i)
+        for i in session.execute(
+            select(CHANGE.c.entity_id)
+            .where(CHANGE.c.entity == kind, CHANGE.c.op == "merge", CHANGE.c.field == "")
+            .distinct()
+        ).scalars()
+    )
+    out: set[int] = set()
+    for part in chunked(merged):  # (merges are few: only their records' last rows are read)
+        last = (
+            select(CHANGE.c.entity_id, func.max(CHANGE.c.id).label("last"))
+            .where(
+                CHANGE.c.entity == kind,
+                CHANGE.c.entity_id.in_(part),
+                CHANGE.c.op.in_(("delete", "restore", "merge")),
+                CHANGE.c.field == "",
+            )
+            .group_by(CHANGE.c.entity_id)
+            .subquery()
+        )
+        out.update(
+            int(i)
+            for i in session.execute(
+                select(CHANGE.c.entity_id)
+                .join(last, CHANGE.c.id == last.c.last)
+                .where(CHANGE.c.op == "merge")
+            ).scalars()
+        )
+    return out
 
 
 def filed_under(session: Session, org_id: int | None) -> int | None:

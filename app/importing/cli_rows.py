@@ -23,6 +23,7 @@ APART = frozenset(
         "other_person_than_row",
         "other_person_than_contact",
         "same_in_the_trash",
+        "same_org_in_the_trash",
         "shares_detail_with_row",
         "shares_detail_with_contact",
         "likely_contact",
@@ -32,6 +33,9 @@ APART = frozenset(
 )
 """Notes on a row imported as another person than one it resembles, or as a new record that is
 probably one Ketnoi has under another spelling (the CLI lists them)."""
+
+UPDATE_NOTES = frozenset({"restores_from_trash", "restores_org_from_trash", "updates", "fill_keeps"})
+"""What an updated row says (a record brought back from the trash first)."""
 
 # (English, Vietnamese)
 LINES: dict[str, tuple[str, str]] = {
@@ -83,7 +87,7 @@ def updated_lines(row: RowResult, lang: str) -> str | None:
     what it leaves as the record has it, and a record it was kept apart from."""
     if row.status != "update":
         return None
-    said = [r for r in row.reasons if r.code in ("updates", "fill_keeps") or r.code in APART]
+    said = [r for r in row.reasons if r.code in UPDATE_NOTES or r.code in APART]
     return _joined(said, lang) if said else None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from app.errors import UserError
 from app.importing import fields as fs
+from app.importing import trashed
 from app.importing.cli_rows import SHOW_ROWS, show_rows
 from app.importing.commit import CommitResult, run_import
 from app.importing.errors import ImportFileError, ImportRefused
@@ -157,6 +158,23 @@ LINES: dict[str, tuple[str, str]] = {
                    "bản ghi giữ lại cần đến"),
     "would_leave": ("  and leave as they are {gone} it created, merged into another record or deleted since",
                     "  và để nguyên {gone} do lần nhập tạo ra, đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó"),
+    "trash_offer": ("  {records} that rows are or name are in the trash: --restore-trashed brings them back "
+                    "instead of creating new ones",
+                    "  {records} mà các dòng trùng khớp hoặc nhắc đến đang ở trong thùng rác: --restore-trashed "
+                    "khôi phục chúng thay vì tạo bản ghi mới"),
+    "trash_would": ("  would bring back from the trash: {records}, instead of creating new ones",
+                    "  sẽ khôi phục từ thùng rác: {records}, thay vì tạo bản ghi mới"),
+    "trash_restored": ("  brought back from the trash: {records}, with their meetings, actions and history",
+                       "  đã khôi phục từ thùng rác: {records}, cùng các cuộc họp, việc cần làm và lịch sử "
+                       "của chúng"),
+    "trash_needs_update": ("  --restore-trashed brings nothing back with --on-match {choice}: only with fill or "
+                           "overwrite",
+                           "  --restore-trashed không khôi phục gì khi dùng --on-match {choice}: chỉ dùng với "
+                           "fill hoặc overwrite"),
+    "would_return": ("  and put back in the trash {returned} it had brought back from there",
+                     "  và trả lại thùng rác {returned} mà lần nhập đã khôi phục từ đó"),
+    "returned": ("  put back in the trash: {returned} it had brought back from there",
+                 "  đã trả lại thùng rác: {returned} mà lần nhập đã khôi phục từ đó"),
     "in_trash": ("  what it removed is in the trash, as every deletion (restore it from View → Trash)",
                  "  những gì đã gỡ đang ở trong thùng rác, như mọi bản ghi đã xoá (khôi phục tại Xem → Thùng rác)"),
     "remembered": ("  the column choices remembered for its layout stay: the next file laid out the same is "
@@ -255,6 +273,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="a row matching an existing record: create anyway, fill its blanks (default), "
                    "overwrite, or skip")  # fmt: skip
     p.add_argument("--report", type=Path, metavar="ERRORS.xlsx", help="write rejected rows with reasons here")
+    p.add_argument(
+        "--restore-trashed",
+        action="store_true",
+        help="a row whose person or organisation is in the trash (an import undone, a record deleted) "
+        "brings that record back, with its meetings, actions and history, updated from the row as "
+        "--on-match fill or overwrite says, instead of creating a second one",
+    )
     p.add_argument(
         "--skip-hidden",
         action="store_true",
@@ -679,11 +704,13 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             preview = preview_import(
                 args.file, item, session=session, on_match=args.on_match, after=previews,
                 skip_hidden=bool(getattr(args, "skip_hidden", False)),
+                restore_trashed=bool(getattr(args, "restore_trashed", False)),
             )  # fmt: skip
         previews.append(preview)
     if args.dry_run:
         for preview in previews:
             _show(ctx, preview, lang, report=args.report)
+        _say_trash(ctx, args, previews, lang)
         if previews:
             ctx.out(line("dry_run", lang))
     elif previews:
@@ -701,6 +728,7 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
             _show(ctx, preview, lang, created.get(preview.kind, frozenset()), report=args.report)
         said = "batch_cards" if all(p.is_vcard for p in previews) else "batch"
         ctx.out(line("nothing", lang) if result.batch_id is None else line(said, lang, id=result.batch_id))
+        _say_trash(ctx, args, previews, lang, result.restored)
         _say_rematched(ctx, result, lang)
     if args.report and previews:
         from app.written import NotWritten
@@ -713,6 +741,31 @@ def _import(args: argparse.Namespace, ctx: Any, lang: str) -> int:
     if not any(r.status != "error" for p in previews for r in p.rows):
         raise UserError(line("no_row", lang, file=args.file.name))
     return 0
+
+
+def _say_trash(
+    ctx: Any,
+    args: argparse.Namespace,
+    previews: list[Preview],
+    lang: str,
+    restored: dict[str, int] | None = None,
+) -> None:
+    """What is in the trash that the rows are (people) or name (organisations): what the import
+    brought back (``restored``), would bring back with --restore-trashed, or (a dry run with it)
+    will bring back."""
+    if restored:
+        ctx.out(line("trash_restored", lang, records=counts_text(restored, lang)))
+        return
+    found = trashed.in_trash(previews)
+    if not found:
+        return
+    records = counts_text(found, lang)
+    if not getattr(args, "restore_trashed", False):
+        ctx.out(line("trash_offer", lang, records=records))
+    elif args.on_match not in ("fill", "overwrite"):
+        ctx.out(line("trash_needs_update", lang, choice=args.on_match))
+    elif args.dry_run:
+        ctx.out(line("trash_would", lang, records=records))
 
 
 def _say_report(ctx: Any, path: Path, previews: list[Preview], rejected: int, lang: str) -> None:
@@ -746,6 +799,8 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
             ctx.out(line("would_keep", lang, kept=counts_text(plan.kept, lang)))
         if plan.gone:
             ctx.out(line("would_leave", lang, gone=counts_text(plan.gone, lang)))
+        if plan.returned:
+            ctx.out(line("would_return", lang, returned=counts_text(plan.returned, lang)))
         return 0
     batch_id = args.batch_id  # Ctrl+C: undone or not, as its one transaction stands
     ctx.interrupted = lambda lang: line("interrupted_not_undone", lang, id=batch_id)
@@ -771,7 +826,9 @@ def undo_command(args: argparse.Namespace, ctx: Any) -> int:
         ctx.out(line("undid_none_earlier", lang, id=result.batch_id, deleted=deleted))
     if result.swept:
         ctx.out(line("swept", lang, swept=counts_text(result.swept, lang)))
-    if result.deleted or result.swept:
+    if result.returned:
+        ctx.out(line("returned", lang, returned=counts_text(result.returned, lang)))
+    if result.deleted or result.swept or result.returned:
         ctx.out(line("in_trash", lang))
     if result.remembered:
         ctx.out(line("remembered", lang))

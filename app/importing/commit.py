@@ -39,7 +39,7 @@ from app.contacted import FIELD as CONTACTED
 from app.contacted import GIVEN_OP
 from app.entities import prepare_organisation
 from app.gcpause import paused_gc
-from app.importing import store
+from app.importing import store, trashed
 from app.importing.errors import ImportCancelled
 from app.importing.matching import MODELS, MatchContext, db_state, match_rows, newest_seen
 from app.importing.messages import Message, msg
@@ -81,6 +81,8 @@ class CommitResult:
     # in ``rematched``
     imported_since: list[Message] = field(default_factory=list)
     made_at: dt.datetime | None = None  # the batch's created_at: with its id, what names it
+    # what it brought back from the trash (app.importing.trashed), by kind: "contact" → 61
+    restored: dict[str, int] = field(default_factory=dict)
 
 
 class _Writer:
@@ -509,7 +511,12 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    return CommitResult(batch.id, totals, rematched, imported_since, made_at=batch.created_at)
+    restored = {
+        k.removeprefix(RESTORED_PREFIX): n for k, n in totals.items() if k.startswith(RESTORED_PREFIX)
+    }
+    return CommitResult(
+        batch.id, totals, rematched, imported_since, made_at=batch.created_at, restored=restored
+    )
 
 
 Previewed = dict[int, tuple[str, int | None, int | None, str]]
@@ -675,6 +682,37 @@ def _offset(progress: Progress, before: int, own: int, overall: int) -> Progress
     return lambda done, _total: progress(before + min(done, own), overall)
 
 
+RESTORED_PREFIX = "restored_"  # a sheet's counts: "restored_contact" → how many it brought back
+
+
+def _restore_trashed(session: Session, preview: Preview, batch_id: int, actor: str) -> dict[str, int]:
+    """Bring back from the trash what the sheet's rows are (app.importing.trashed), by the
+    trash's own rules (app.trash.restore_many), in the import's group and batch: its undo puts
+    them back in the trash. Returns how many of each kind came back. A row whose record stays in
+    the trash (a rule of the database refused it) makes a new record, as without the choice."""
+    items = trashed.to_restore(preview)
+    if not items:
+        return {}
+    from app.trash import restore_many
+
+    result = restore_many(session, items, actor=actor, group_id=f"import-{batch_id}", batch_id=batch_id)
+    model = MODELS[preview.kind]
+    left = {i for k, i in items if k == preview.kind and (k, i) not in set(result.restored)}
+    still = {
+        int(i)
+        for i in session.exec(
+            select(model.id).where(col(model.id).in_(sorted(left)), col(model.deleted_at).is_not(None))
+        )
+    } if left else set()  # fmt: skip
+    for row in preview.rows:
+        if row.status == "update" and row.match_id in still:
+            row.status, row.match_id, row.changes = "new", None, None
+    out: dict[str, int] = {}
+    for kind, _ident in result.restored:
+        out[kind] = out.get(kind, 0) + 1
+    return out
+
+
 def _commit_sheet(
     session: Session,
     preview: Preview,
@@ -687,14 +725,13 @@ def _commit_sheet(
     """One sheet written into ``batch`` (made on the first sheet that writes anything)."""
     kind = preview.kind
     ctx = match_rows(session, preview, cancel=cancel)
-    counts: dict[str, int] = dict(preview.counts())
     if (
         not ctx.orgs.pending
         and not ctx.staff.pending
         and not any(r.status in ("new", "update") for r in preview.rows)
     ):
         # Nothing to write from this sheet; no mapping remembered from a sheet that did not work.
-        return batch, counts
+        return batch, dict(preview.counts())
     if batch is None:
         batch = m.ImportBatch(
             file_name=preview.path.name,
@@ -707,12 +744,17 @@ def _commit_sheet(
         session.add(batch)
         session.flush()
     assert batch.id is not None
+    restored = _restore_trashed(session, preview, batch.id, actor)
+    counts: dict[str, int] = dict(preview.counts())
+    counts.update({f"{RESTORED_PREFIX}{k}": n for k, n in restored.items()})
     writer = _Writer(session, preview, ctx, batch, actor, progress, cancel)
     writer.write_staff()
     writer.write_orgs()
     if kind not in ("organisation", "staff"):  # (their new rows are written above)
         writer.write_new(kind, [r for r in preview.rows if r.status == "new"])
-    writer.write_updates(kind, [r for r in preview.rows if r.status == "update"])
+    # (a record brought back from the trash as it was has no change to write)
+    writer.write_updates(kind, [r for r in preview.rows if r.status == "update" and r.changes])
+    writer.step(sum(1 for r in preview.rows if r.status == "update" and not r.changes))
     writer.flush_changes()
     writer.check()
     if writer.vocab.created or VOCABULARY_KEY not in batch.mapping:

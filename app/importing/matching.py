@@ -108,6 +108,13 @@ class MatchContext:
     # contacts and organisations sheets: the organisations merged or renamed by today, which a row
     # naming one is filed under the successor of (app.importing.reorganised)
     successors: reorganised.Successors = field(default_factory=reorganised.Successors)
+    # the organisations in the trash a row may name (app.importing.trashed): made known as live
+    # ones when the import brings them back (``revive``); the records of this sheet's kind its
+    # rows bring back; the contacts in the trash its rows are, with their organisations
+    trash_orgs: OrgIndex = field(default_factory=OrgIndex)
+    revive: bool = False
+    restoring: set[int] = field(default_factory=set)
+    people_orgs: dict[int, int | None] = field(default_factory=dict)
 
     def shown(self, ident: int) -> int | EarlierRow:
         """A matched record as a note names it: its id, or the earlier sheet's row that writes it."""
@@ -710,6 +717,7 @@ def match_rows(
         isinstance(cached, MatchContext)
         and preview.db_state == state
         and (after or not (cached.earlier or cached.pending or cached.overlay))
+        and cached.revive == preview.restoring
     ):
         return cached
     # Keys, messages and an update's values by the hundred thousand, none in a cycle: the
@@ -768,6 +776,11 @@ def _match(
         NameIndex.contacts(session) if kind in ("meeting", "action") else NameIndex(),
         NameIndex.meetings(session) if kind == "action" else NameIndex(),
     )
+    # (before anything else is registered: which organisations in the trash a name may be)
+    ctx.trash_orgs = ctx.orgs.in_the_trash(session)
+    if preview.restoring:
+        ctx.revive = True
+        ctx.orgs.revive(ctx.trash_orgs)
     if after:
         _seed(ctx, after, kind)
     # the names an earlier organisations sheet gave the records it matched or repeated; at the
@@ -964,12 +977,14 @@ def _match(
         reorganised.say(preview, ctx, earlier_run)
     if kind in ("meeting", "action"):  # Log meeting's rules: successors, a meeting logged already
         logbook.apply(session, preview, ctx, db_keys)
+    # a new person who is in the trash: brought back (the import's choice), or said
+    trashed.match(session, preview, ctx)
     compute_updates(session, preview, ctx)
     if kind == "meeting":
         logbook.settle(preview)
     # an organisation or staff member only for the rows written (not a skipped row's)
     unwritten.drop_unwritten(preview, ctx)
-    trashed.say(session, preview)  # a new person who is in the trash: restore instead?
+    trashed.count(preview, ctx)  # what the sheet brings back from the trash (or would)
     likely.say(session, preview, ctx, folded_names)  # a new row: a record under another spelling?
     return ctx
 
@@ -1134,6 +1149,8 @@ def compute_updates(session: Session, preview: Preview, ctx: MatchContext) -> No
                     for n, (o, v) in changes.items()
                 ]
                 row.note("updates", id=ctx.shown(row.match_id), changes=shown)
+            elif row.match_id in ctx.restoring:
+                row.changes = {}  # (brought back from the trash as it was: app.importing.trashed)
             else:
                 row.status = "skip"
                 row.note("nothing_new", id=ctx.shown(row.match_id))

@@ -124,6 +124,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'cùng một người đang ở trong thùng rác: #{id} "{name}" có {key} {value}; khôi phục người đó '
         "từ thùng rác thay vì nhập thêm một bản ghi?",
     ),
+    "same_org_in_the_trash": (
+        'the same organisation is in the trash: #{id} "{name}"; restore it from the trash rather than '
+        "create a second one?",
+        'cùng một tổ chức đang ở trong thùng rác: #{id} "{name}"; khôi phục tổ chức đó từ thùng rác '
+        "thay vì tạo thêm một bản ghi?",
+    ),
+    "restores_from_trash": (
+        'brought back from the trash: #{id} "{name}", the same {key} {value}',
+        'khôi phục từ thùng rác: #{id} "{name}", cùng {key} {value}',
+    ),
+    "restores_org_from_trash": (
+        'brought back from the trash: #{id} "{name}"',
+        'khôi phục từ thùng rác: #{id} "{name}"',
+    ),
     "shares_detail_with_row": (
         'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',
         'cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác',
@@ -775,6 +789,9 @@ LEVELS: dict[str, Level] = {
     "shares_detail_with_row": "note",
     "shares_detail_with_contact": "note",
     "same_in_the_trash": "warning",
+    "same_org_in_the_trash": "warning",
+    "restores_from_trash": "note",
+    "restores_org_from_trash": "note",
     "likely_contact": "note",
     "likely_row": "note",
     "likely_organisation": "note",

@@ -157,6 +157,18 @@ class Preview:
     sheet_warnings: tuple[Message, ...] = ()  # said once of the sheet (a column's dates month first)
     legacy: Any = None  # the columns read from a legacy encoding (app.importing.legacy.Finding)
     merged: Any = None  # the rows duplicates were merged into, as they were read (app.importing.absorb)
+    # Bring back from the trash the people and organisations rows name that are there, instead of
+    # creating second records (app.importing.trashed); only in "fill" and "overwrite" (``restoring``)
+    restore_trashed: bool = False
+    # what is in the trash that this sheet's rows are (kind → ids): brought back when
+    # ``restoring``, else what ticking the choice would bring back (app.importing.trashed.count)
+    in_trash: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def restoring(self) -> bool:
+        """Whether the import brings back the records in the trash its rows are: asked for,
+        and the rows update the records they match (not "create anyway" nor "skip")."""
+        return self.restore_trashed and self.on_match in ("fill", "overwrite")
 
     @property
     def kind(self) -> str:
@@ -719,10 +731,13 @@ def preview_import(
     parallel: bool | None = None,
     after: Sequence[Preview] = (),
     skip_hidden: bool = False,
+    restore_trashed: bool = False,
 ) -> Preview:
     """Read, clean and match a sheet; nothing is written to the database. ``after``: the
     sheets of the same workbook imported before this one (see :func:`match_rows`).
     ``skip_hidden``: leave out the rows Excel hides (:func:`mark_hidden`).
+    ``restore_trashed``: a row whose person or organisation is in the trash brings that record
+    back (updated from the row as a live match is) instead of creating a second one.
 
     ``progress(done, total)`` is called now and then (``total`` is an estimate while reading);
     ``cancel()`` returning True stops the work with :class:`ImportCancelled`.
@@ -738,6 +753,7 @@ def preview_import(
         hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden
+        preview.restore_trashed = restore_trashed
         preview.hidden_columns = hidden_columns(path, layout.sheet)
         preview.legacy = legacy_text(path, layout.sheet)
         code_page = code_page_note(path, layout, preview.legacy)

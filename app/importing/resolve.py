@@ -65,6 +65,10 @@ class OrgIndex:
         self.by_alias: dict[str, int] = {}
         self.labels: dict[int, str] = {}
         self.trashed: dict[int, str] = {}  # organisations in the trash: a record may point to one
+        # organisations in the trash this import brings back when a row names one (registered
+        # by :meth:`revive`, and no longer in ``trashed``)
+        self.revivable: set[int] = set()
+        self.revived_names: dict[int, tuple[str, str, list[str]]] = {}  # (a trash index: their names)
         self.pending: dict[int, PendingOrg] = {}
         self._next = -1
         # The user's corrections of the preview's folds (app.importing.folds): a mention sent to
@@ -127,6 +131,42 @@ class OrgIndex:
             assert ident is not None
             index.trashed[ident] = org_label(name, acronym)
         return index
+
+    def in_the_trash(self, session: Session) -> OrgIndex:
+        """An index of the organisations in the trash that a row naming one may bring back: not
+        one merged into another (it lives on there), nor one any of whose names (name, acronym,
+        aliases, "Name (ACR)") a live organisation has (a row naming it is that one's, as the
+        trash's own rule keeps a namesake from coming back beside a live one:
+        :func:`app.trash_twins.namesake`); of two in the trash with one name, the one deleted
+        last (an import's undo is recent). Built on this index of the live ones."""
+        from app.trash_twins import merged_away  # (only when the trash is asked about)
+
+        trash = OrgIndex()
+        merged = merged_away(session, "organisation")
+        stmt = (
+            select(m.Organisation.id, m.Organisation.name, m.Organisation.acronym, m.Organisation.aliases)
+            .where(col(m.Organisation.deleted_at).is_not(None))
+            .order_by(col(m.Organisation.deleted_at).desc(), col(m.Organisation.id).desc())
+        )
+        live = (self.by_name, self.by_acronym, self.by_alias)
+        for ident, name, acronym, aliases in session.exec(stmt):
+            assert ident is not None
+            if ident in merged:
+                continue
+            names = [fold(x) for x in (name, acronym, org_label(name, acronym), *(aliases or [])) if x]
+            if any(n in table for n in names for table in live) or fold(name) in trash.by_name:
+                continue
+            trash._register(ident, name, acronym, list(aliases or []))
+            trash.revived_names[ident] = (name, acronym, list(aliases or []))
+        return trash
+
+    def revive(self, trash: OrgIndex) -> None:
+        """Make the organisations of ``trash`` (:meth:`in_the_trash`) known as if live: a row
+        naming one links to it (the import brings it back) instead of creating a second one."""
+        for ident, (name, acronym, aliases) in trash.revived_names.items():
+            self._register(ident, name, acronym, aliases)
+            self.revivable.add(ident)
+            self.trashed.pop(ident, None)
 
     def _register(self, ident: int, name: str, acronym: str, aliases: list[str]) -> None:
         self._changed()

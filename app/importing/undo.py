@@ -66,6 +66,8 @@ class UndoResult:
     # sheet layouts (``remembered``: how many layouts) stay for the next file laid out the same:
     # they are the user's answers about the file's columns, not data the import brought.
     remembered: int = 0
+    # records it had brought back from the trash (app.importing.trashed), put back there
+    returned: dict[str, int] = field(default_factory=dict)
 
     @property
     def conflicts(self) -> list[str]:
@@ -253,6 +255,17 @@ def undo_import(
     for entity, _ident in sorted(earlier):
         result.restored[entity] = result.restored.get(entity, 0) + 1
     undone = _undone_batches(session) | {batch_id}
+    # what it brought back from the trash goes back there (its fields put back above), but what
+    # was edited or used since
+    back = _brought_back(session, batch_id)
+    if back:
+        kept_back = _used_since_back(session, back, undone)
+        listed = {e: sorted(ids) for e, ids in back.items()}
+        result.returned = _delete(session, listed, kept_back, batch_id, now, actor, history)
+        for entity in DELETE_ORDER:
+            for ident, why in sorted(kept_back.get(entity, {}).items()):
+                if not _gone(session, entity, ident):
+                    result.kept.append(_kept_message(session, entity, ident, why))
     kept = _used_since(session, batch_id, created, undone)
     result.deleted = _delete(session, created, kept, batch_id, now, actor, history, steps.advance)
     for entity in DELETE_ORDER:
@@ -298,6 +311,70 @@ def _recount_attendees(session: Session, meetings: list[int], actor: str, batch_
         contacted.recount(session, people, actor=actor, group_id=f"undo-{batch_id}", batch_id=batch_id)
 
 
+def _brought_back(session: Session, batch_id: int) -> dict[str, dict[int, int]]:
+    """What import ``batch_id`` brought back from the trash (app.importing.trashed): kind → id →
+    the id of the history row that says so."""
+    out: dict[str, dict[int, int]] = {}
+    for entity, ident, change_id in session.execute(
+        sa_select(CHANGE.c.entity, CHANGE.c.entity_id, CHANGE.c.id).where(
+            CHANGE.c.batch_id == batch_id, CHANGE.c.op == "restore", CHANGE.c.group_id == f"import-{batch_id}"
+        )
+    ):
+        out.setdefault(str(entity), {})[int(ident)] = int(change_id)
+    return out
+
+
+def _used_since_back(
+    session: Session, back: dict[str, dict[int, int]], undone: set[int]
+) -> dict[str, dict[int, Why]]:
+    """Of the records an import brought back from the trash, those edited since (a history row
+    after its restore, not of an import undone), or used since by a live record saved since (a
+    meeting logged with the contact, an action owed by them); and, with a kept contact, its
+    organisation brought back with it. Their links from before the trash are no use since."""
+    kept: dict[str, dict[int, Why]] = {}
+    first = min(i for ids in back.values() for i in ids.values())
+    foreign = or_(CHANGE.c.batch_id.is_(None), CHANGE.c.batch_id.not_in(sorted(undone)))
+    for entity, ids in back.items():
+        for part in chunked(sorted(ids)):
+            for ident, change_id in session.execute(
+                sa_select(CHANGE.c.entity_id, CHANGE.c.id).where(
+                    CHANGE.c.entity == entity, CHANGE.c.entity_id.in_(part), CHANGE.c.id > first, foreign
+                )
+            ):
+                if change_id > ids[int(ident)]:
+                    kept.setdefault(entity, {})[int(ident)] = None
+    for entity, ref, user, user_entity, user_model in USES:
+        for part in chunked(sorted(back.get(entity, {}))):
+            stmt = sa_select(ref, user).where(col(ref).in_(part))
+            if getattr(ref, "class_", None) is not user_model:
+                stmt = stmt.join(user_model, col(user_model.id) == col(user))
+            pairs = [(int(t), int(b)) for t, b in session.execute(stmt.where(col(user_model.deleted_at).is_(None)))
+                     if t is not None and b is not None]  # fmt: skip
+            users = sorted({b for _t, b in pairs if b not in back.get(user_entity, {})})
+            saved: set[int] = set()
+            for chunk in chunked(users):
+                saved.update(
+                    int(i)
+                    for i in session.execute(
+                        sa_select(CHANGE.c.entity_id).where(
+                            CHANGE.c.entity == user_entity, CHANGE.c.entity_id.in_(chunk), CHANGE.c.id > first,
+                            foreign,
+                        )
+                    ).scalars()
+                )  # fmt: skip
+            for target, by in pairs:
+                if by in saved and kept.get(entity, {}).get(target) is None:
+                    kept.setdefault(entity, {})[target] = (user_entity, by)
+    orgs = back.get("organisation", {})
+    for part in chunked(sorted(kept.get("contact", {}))):
+        for ident, org in session.exec(
+            select(m.Contact.id, m.Contact.organisation_id).where(col(m.Contact.id).in_(part))
+        ):
+            if ident is not None and org in orgs and org not in kept.get("organisation", {}):
+                kept.setdefault("organisation", {})[int(org)] = ("contact", int(ident), KEPT)
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class UndoPlan:
     """What undoing an import would do, asked before it (the confirmation names it): the
@@ -309,6 +386,8 @@ class UndoPlan:
     kept: dict[str, int]
     # those it would leave as they are: merged into another record or deleted since
     gone: dict[str, int] = field(default_factory=dict)
+    # what it brought back from the trash that it would put back there
+    returned: dict[str, int] = field(default_factory=dict)
 
 
 def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = None) -> UndoPlan:
@@ -366,7 +445,16 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
             if _gone(session, entity, ident):
                 del whys[ident]
                 gone[entity] = gone.get(entity, 0) + 1
-    return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v}, gone)
+    returned: dict[str, int] = {}
+    back = _brought_back(session, batch_id)
+    if back:
+        kept_back = _used_since_back(session, back, undone)
+        live = _live(session, {e: sorted(ids) for e, ids in back.items()})
+        for entity, ids in live.items():
+            n = sum(1 for i in ids if i not in kept_back.get(entity, {}))
+            if n:
+                returned[entity] = n
+    return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v}, gone, returned)
 
 
 DELETE_ORDER = ("action", "meeting", "contact", "organisation", "staff")
