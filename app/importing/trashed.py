@@ -231,7 +231,7 @@ def in_trash(previews: Any) -> dict[str, int]:
     for p in previews:
         for kind, ids in p.in_trash.items():
             out.setdefault(kind, set()).update(ids)
-    return {k: len(v) for k, v in out.items() if v}
+    return {k: len(out[k]) for k in ("contact", "organisation") if out.get(k)}
 
 
 def to_restore(preview: Preview) -> list[tuple[str, int]]:

@@ -450,8 +450,8 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
     if back:
         kept_back = _used_since_back(session, back, undone)
         live = _live(session, {e: sorted(ids) for e, ids in back.items()})
-        for entity, ids in live.items():
-            n = sum(1 for i in ids if i not in kept_back.get(entity, {}))
+        for entity in DELETE_ORDER:
+            n = sum(1 for i in live.get(entity, ()) if i not in kept_back.get(entity, {}))
             if n:
                 returned[entity] = n
     return UndoPlan(batch_id, deleted, {e: len(v) for e, v in kept.items() if v}, gone, returned)
