@@ -35,6 +35,7 @@ class ImportEntry:
     removes: dict[str, int] | None = None
     keeps: dict[str, int] = field(default_factory=dict)  # and those it would keep (with ``removes``)
     leaves: dict[str, int] = field(default_factory=dict)  # merged away or deleted since: left so
+    returns: dict[str, int] = field(default_factory=dict)  # brought back from the trash: put back there
     # It touches a record the signed-in person may not see (a team database): not undoable by
     # them, its undo refused whole (app.importing.undo.refuse_hidden); False once undone.
     hidden: bool = False
@@ -117,5 +118,7 @@ def import_history(
         from app.importing.undo import undo_plan  # (the undo loads the import's machinery)
 
         found = undo_plan(session, batch_id)
-        out[0] = replace(out[0], removes=found.deleted, keeps=found.kept, leaves=found.gone)
+        out[0] = replace(
+            out[0], removes=found.deleted, keeps=found.kept, leaves=found.gone, returns=found.returned
+        )
     return out

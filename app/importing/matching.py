@@ -780,7 +780,8 @@ def _match(
     ctx.trash_orgs = ctx.orgs.in_the_trash(session)
     if preview.restoring:
         ctx.revive = True
-        ctx.orgs.revive(ctx.trash_orgs)
+        shown = preview.announced  # (at the commit: only what the preview showed)
+        ctx.orgs.revive(ctx.trash_orgs, None if shown is None else shown.get("organisation", frozenset()))
     if after:
         _seed(ctx, after, kind)
     # the names an earlier organisations sheet gave the records it matched or repeated; at the

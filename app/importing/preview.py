@@ -163,6 +163,10 @@ class Preview:
     # what is in the trash that this sheet's rows are (kind → ids): brought back when
     # ``restoring``, else what ticking the choice would bring back (app.importing.trashed.count)
     in_trash: dict[str, frozenset[int]] = field(default_factory=dict)
+    # what the preview showed coming back from the trash: the commit, matching again, brings back
+    # only these (a record a colleague deleted after the preview is not restored unsaid: its row
+    # is made anew and said to be, app.importing.commit._rematched); None before the preview
+    announced: dict[str, frozenset[int]] | None = None
 
     @property
     def restoring(self) -> bool:
@@ -759,6 +763,7 @@ def preview_import(
         code_page = code_page_note(path, layout, preview.legacy)
         preview.sheet_warnings = tuple(said) + ((code_page,) if code_page is not None else ())
         match_rows(session, preview, progress=progress, cancel=cancel, after=after)
+        preview.announced = dict(preview.in_trash)
         preview.sheet_warnings += new_vocabulary(session, preview)
     return preview
 

@@ -160,10 +160,13 @@ class OrgIndex:
             trash.revived_names[ident] = (name, acronym, list(aliases or []))
         return trash
 
-    def revive(self, trash: OrgIndex) -> None:
+    def revive(self, trash: OrgIndex, only: frozenset[int] | None = None) -> None:
         """Make the organisations of ``trash`` (:meth:`in_the_trash`) known as if live: a row
-        naming one links to it (the import brings it back) instead of creating a second one."""
+        naming one links to it (the import brings it back) instead of creating a second one;
+        ``only``: those of them (what a preview showed coming back)."""
         for ident, (name, acronym, aliases) in trash.revived_names.items():
+            if only is not None and ident not in only:
+                continue
             self._register(ident, name, acronym, aliases)
             self.revivable.add(ident)
             self.trashed.pop(ident, None)

@@ -159,14 +159,19 @@ def match(session: Session, preview: Preview, ctx: MatchContext) -> None:
     if not people.full:
         return
     claimed: set[int] = set()
+    shown = preview.announced  # (at the commit: only what the preview showed coming back)
+    allowed = None if shown is None else shown.get("contact", frozenset())
     for row in rows:
         hit = _find(row, people, ctx, claimed)
         if hit is None:
             continue
         ident, how, value = hit
         claimed.add(ident)
-        ctx.people_orgs[ident] = people.org[ident]
         name = people.full[ident]
+        if preview.restoring and allowed is not None and ident not in allowed:
+            row.note("same_in_the_trash", id=ident, name=name, key=Term(how), value=value)
+            continue
+        ctx.people_orgs[ident] = people.org[ident]
         if preview.restoring:
             row.status, row.match_id = "update", ident
             ctx.restoring.add(ident)

@@ -744,6 +744,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1245,7 +1246,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>CommitPage</name>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="268" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="270" />
       <source>%Ln row(s) matched again, because the database changed since the preview:</source>
       <translation>%Ln dòng được đối chiếu lại vì cơ sở dữ liệu đã thay đổi sau khi xem trước:</translation>
     </message>
@@ -1260,13 +1261,13 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác lần &amp;nhập này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="455" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="459" />
       <location filename="../../ui/import_wizard/commit_page.py" line="56" />
       <source>All accepted rows are written in one step, or none.</source>
       <translation>Mọi dòng hợp lệ được ghi trong một lần, hoặc không dòng nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="300" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="302" />
       <source>Another import wrote these records after the preview, so nothing was left to write.</source>
       <translation>Một lần nhập khác đã ghi các bản ghi này sau khi xem trước, nên không còn gì để ghi.</translation>
     </message>
@@ -1276,7 +1277,7 @@ Bản sao lưu: %2</translation>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="247" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="249" />
       <source>Cancel came too late: import #%1 was written. File → Import history… can undo it.</source>
       <translation>Huỷ quá muộn: lần nhập #%1 đã được ghi. Có thể hoàn tác ở Tệp → Lịch sử nhập…</translation>
     </message>
@@ -1291,12 +1292,12 @@ Bản sao lưu: %2</translation>
       <translation>Đang đối chiếu với các bản ghi trong cơ sở dữ liệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="282" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="284" />
       <source>Every row was rejected or skipped, so nothing was written.</source>
       <translation>Mọi dòng đều bị từ chối hoặc bỏ qua, nên không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="429" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="431" />
       <source>Fields put back on earlier records</source>
       <translation>Trường được trả lại trên bản ghi có từ trước</translation>
     </message>
@@ -1311,12 +1312,12 @@ Bản sao lưu: %2</translation>
       <translation>Lần nhập #%1 đã hoàn tất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="426" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="428" />
       <source>Import #%1 was undone.</source>
       <translation>Lần nhập #%1 đã được hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="237" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="239" />
       <source>Import #%1: %2 new, %3 updated</source>
       <translation>Lần nhập #%1: %2 mới, %3 cập nhật</translation>
     </message>
@@ -1326,27 +1327,27 @@ Bản sao lưu: %2</translation>
       <translation>Nhập &amp;trang tính khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="326" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="328" />
       <source>Import cancelled</source>
       <translation>Đã huỷ nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="332" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="334" />
       <source>Import cancelled: nothing was written.</source>
       <translation>Đã huỷ nhập: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="326" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="328" />
       <source>Import failed</source>
       <translation>Nhập không thành công</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="342" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="344" />
       <source>Import failed: nothing was written.</source>
       <translation>Nhập không thành công: không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="425" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="427" />
       <source>Import undone</source>
       <translation>Đã hoàn tác lần nhập</translation>
     </message>
@@ -1356,7 +1357,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="454" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="458" />
       <location filename="../../ui/import_wizard/commit_page.py" line="55" />
       <source>Importing</source>
       <translation>Đang nhập</translation>
@@ -1367,27 +1368,37 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="281" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="283" />
       <source>Nothing imported</source>
       <translation>Chưa nhập gì</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="283" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="285" />
       <source>Nothing was imported.</source>
       <translation>Không có gì được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="327" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="329" />
       <source>Nothing was written.</source>
       <translation>Chưa có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="217" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
       <source>Organisations created for the rows</source>
       <translation>Tổ chức được tạo theo các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="428" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="217" />
+      <source>Records brought back from the trash</source>
+      <translation>Bản ghi khôi phục từ thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="434" />
+      <source>Records put back in the trash</source>
+      <translation>Bản ghi trả lại thùng rác</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/commit_page.py" line="430" />
       <source>Records removed</source>
       <translation>Bản ghi đã gỡ</translation>
     </message>
@@ -1398,13 +1409,13 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="214" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="290" />
       <source>Rows not imported (errors, duplicates)</source>
       <translation>Dòng không được nhập (lỗi, trùng lặp)</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/commit_page.py" line="213" />
-      <location filename="../../ui/import_wizard/commit_page.py" line="286" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="288" />
       <source>Rows skipped</source>
       <translation>Dòng bỏ qua</translation>
     </message>
@@ -1414,22 +1425,22 @@ Bản sao lưu: %2</translation>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="306" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="308" />
       <source>Save the rows not imported to a workbook, correct them and import it again.</source>
       <translation>Lưu các dòng chưa nhập ra một bảng tính, sửa lại rồi nhập lần nữa.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="219" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="221" />
       <source>Staff members created</source>
       <translation>Cán bộ được tạo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="436" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="440" />
       <source>The database is as it was before this import.</source>
       <translation>Cơ sở dữ liệu đã trở lại như trước lần nhập này.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="225" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="227" />
       <source>The mapping is remembered for the next file with the same headers.</source>
       <translation>Cách ghép cột được ghi nhớ cho tệp sau có cùng tiêu đề.</translation>
     </message>
@@ -1439,12 +1450,12 @@ Bản sao lưu: %2</translation>
       <translation>Hoàn tác gỡ đúng lần nhập này; các chỉnh sửa sau đó được giữ lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="229" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="231" />
       <source>Undo this import removes it again; edits made since are kept.</source>
       <translation>Hoàn tác lần nhập này sẽ gỡ bỏ nó; các chỉnh sửa sau đó vẫn được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="401" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="403" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
@@ -1454,7 +1465,7 @@ Bản sao lưu: %2</translation>
       <translation>Đang ghi %1 dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/commit_page.py" line="274" />
+      <location filename="../../ui/import_wizard/commit_page.py" line="276" />
       <source>… and %1 more</source>
       <translation>… và %1 dòng khác</translation>
     </message>
@@ -2791,7 +2802,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="692" />
+      <location filename="../../ui/import_wizard/messages.py" line="701" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2895,7 +2906,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="692" />
+      <location filename="../../ui/import_wizard/messages.py" line="701" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -3071,27 +3082,32 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryDialog</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="121" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="128" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="176" />
+      <source>%1 it brought back from the trash will go back there.</source>
+      <translation>%1 mà lần nhập đã khôi phục từ thùng rác sẽ được trả lại thùng rác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="159" />
       <source>%1 it created will be kept: edited or used since the import, or needed by one that is kept.</source>
       <translation>%1 do lần nhập này tạo sẽ được giữ lại: đã được sửa hoặc dùng sau khi nhập, hoặc được một bản ghi giữ lại cần đến.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="161" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="168" />
       <source>%1 it created will be left as they are: merged into another record or deleted since.</source>
       <translation>%1 do lần nhập này tạo sẽ được để nguyên: đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="149" />
       <source>%1 it created will be removed, and the updates it made put back.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá, và các nội dung nó đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="145" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="152" />
       <source>%1 it created will be removed.</source>
       <translation>%1 do lần nhập này tạo sẽ bị xoá.</translation>
     </message>
@@ -3106,27 +3122,27 @@ Bản sao lưu: %2</translation>
       <translation>xoá %Ln bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="301" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="313" />
       <source>&amp;Undo import</source>
       <translation>&amp;Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="79" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="86" />
       <source>Also removed, left by imports undone before: %1</source>
       <translation>Cũng xoá, do các lần nhập đã hoàn tác trước để lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="311" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="323" />
       <source>Cancel undo</source>
       <translation>Huỷ hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="449" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="461" />
       <source>Import #%1 was not undone: %2</source>
       <translation>Chưa hoàn tác được lần nhập #%1: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="438" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="450" />
       <source>Import #%1 was undone.</source>
       <translation>Đã hoàn tác lần nhập #%1.</translation>
     </message>
@@ -3136,67 +3152,72 @@ Bản sao lưu: %2</translation>
       <translation>Đã hoàn tác lần nhập #%1: %2, %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="282" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="294" />
       <source>Import history</source>
       <translation>Lịch sử nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="95" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="102" />
       <source>Kept, because they were edited or used since:</source>
       <translation>Giữ lại, vì đã được sửa hoặc dùng sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="90" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="97" />
       <source>Left as they are, merged into another record or deleted since:</source>
       <translation>Để nguyên, vì đã được gộp vào bản ghi khác hoặc đã bị xoá sau đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="110" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="79" />
+      <source>Put back in the trash, as the import had brought them back from there: %1</source>
+      <translation>Đã trả lại thùng rác, vì lần nhập đã khôi phục chúng từ đó: %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/history_dialog.py" line="117" />
       <source>The column choices remembered for this file's layout stay for the next file laid out the same.</source>
       <translation>Cách ghép cột đã ghi nhớ cho bố cục của tệp này vẫn được giữ cho tệp sau có cùng bố cục.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="174" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="186" />
       <source>The undo itself cannot be reversed in one step.</source>
       <translation>Riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="147" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="154" />
       <source>The updates it made will be put back.</source>
       <translation>Các nội dung lần nhập này đã cập nhật sẽ được khôi phục như cũ.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="190" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="202" />
       <source>Undo import</source>
       <translation>Hoàn tác lần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="135" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="142" />
       <source>Undo import #%1 (%2, %3)?</source>
       <translation>Hoàn tác lần nhập #%1 (%2, %3)?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="445" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="457" />
       <source>Undo of import #%1 cancelled: nothing was changed.</source>
       <translation>Đã huỷ việc hoàn tác lần nhập #%1: không có gì thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="418" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="430" />
       <source>Undoing import #%1…</source>
       <translation>Đang hoàn tác lần nhập #%1…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="463" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="475" />
       <source>Undoing import #%1… %2 of %3 records</source>
       <translation>Đang hoàn tác lần nhập #%1… %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="107" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="114" />
       <source>What it removed is in the trash (View → Trash restores it).</source>
       <translation>Những gì đã gỡ đang ở trong thùng rác (khôi phục tại Xem → Thùng rác).</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="169" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="181" />
       <source>What it removes goes to the trash (View → Trash…); the undo itself cannot be reversed in one step.</source>
       <translation>Những gì bị gỡ sẽ vào thùng rác (Xem → Thùng rác…), có thể khôi phục từ đó; riêng việc hoàn tác này không thể đảo ngược bằng một bước.</translation>
     </message>
@@ -3204,72 +3225,72 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportHistoryModel</name>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>#</source>
       <translation>#</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="271" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="283" />
       <source>Can be undone</source>
       <translation>Có thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="270" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="282" />
       <source>Cannot be undone</source>
       <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="231" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>File (sheets)</source>
       <translation>Tệp (trang)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>New</source>
       <translation>Mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="255" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="267" />
       <source>No name recorded</source>
       <translation>Không ghi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="231" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="243" />
       <source>No name was recorded with this import. Ketnoi records the name chosen under File → Settings → “I am”: choose yourself there and later imports carry your name.</source>
       <translation>Lần nhập này không ghi tên người nhập. Ketnoi ghi tên được chọn ở Tệp → Cài đặt → “Tôi là”: hãy chọn tên mình ở đó để các lần nhập sau ghi tên bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="231" />
       <source>Not imported</source>
       <translation>Không nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="220" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="232" />
       <source>State</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="267" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="279" />
       <source>Undone %1</source>
       <translation>Đã hoàn tác %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="219" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="231" />
       <source>Updated</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>When</source>
       <translation>Lúc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/history_dialog.py" line="218" />
+      <location filename="../../ui/import_wizard/history_dialog.py" line="230" />
       <source>Who</source>
       <translation>Người nhập</translation>
     </message>
@@ -3295,117 +3316,117 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="576" />
+      <location filename="../../ui/import_wizard/messages.py" line="585" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="571" />
+      <location filename="../../ui/import_wizard/messages.py" line="580" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="200" />
+      <location filename="../../ui/import_wizard/messages.py" line="209" />
       <source>"{value}" does not say who owes it: kept in the notes, and the action is "We owe"; write "We owe" or "They owe" (or "Bên ta cần làm" / "Đối tác cần làm") in the cell</source>
       <translation>"{value}" không cho biết bên nào cần làm: được ghi vào ghi chú, và việc được ghi là "Bên ta cần làm"; hãy ghi "Bên ta cần làm" hoặc "Đối tác cần làm" vào ô</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="232" />
+      <location filename="../../ui/import_wizard/messages.py" line="241" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="234" />
+      <location filename="../../ui/import_wizard/messages.py" line="243" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="165" />
+      <location filename="../../ui/import_wizard/messages.py" line="174" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="186" />
+      <location filename="../../ui/import_wizard/messages.py" line="195" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="208" />
+      <location filename="../../ui/import_wizard/messages.py" line="217" />
       <source>"{value}" is not a known priority: kept in the notes, and the action is "Normal"</source>
       <translation>"{value}" không phải mức ưu tiên đã biết: được ghi vào ghi chú, và việc được ghi là "Bình thường"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="205" />
+      <location filename="../../ui/import_wizard/messages.py" line="214" />
       <source>"{value}" is not a known status: kept in the notes, and the action is "Open"</source>
       <translation>"{value}" không phải trạng thái đã biết: được ghi vào ghi chú, và việc được ghi là "Đang mở"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="152" />
+      <location filename="../../ui/import_wizard/messages.py" line="161" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="193" />
+      <location filename="../../ui/import_wizard/messages.py" line="202" />
       <source>"{value}" is not a time of day</source>
       <translation>"{value}" không phải giờ trong ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="172" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="164" />
+      <location filename="../../ui/import_wizard/messages.py" line="173" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="175" />
+      <location filename="../../ui/import_wizard/messages.py" line="184" />
       <source>"{value}" is outside the dates Ketnoi keeps ({first} to {last})</source>
       <translation>"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="178" />
+      <location filename="../../ui/import_wizard/messages.py" line="187" />
       <source>"{value}" is outside the dates Ketnoi keeps ({first} to {last}); not applied, kept in the notes as typed</source>
       <translation>"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last}); không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="189" />
+      <location filename="../../ui/import_wizard/messages.py" line="198" />
       <source>"{value}" is written in scientific notation, so digits may be lost: kept in the notes; write the number in full</source>
       <translation>"{value}" được ghi dạng số khoa học (E+), có thể đã mất chữ số: đã ghi vào ghi chú; hãy ghi đầy đủ số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="196" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
       <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="254" />
+      <location filename="../../ui/import_wizard/messages.py" line="263" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="248" />
+      <location filename="../../ui/import_wizard/messages.py" line="257" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)</source>
       <translation>"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="259" />
+      <location filename="../../ui/import_wizard/messages.py" line="268" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="264" />
+      <location filename="../../ui/import_wizard/messages.py" line="273" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
@@ -3415,52 +3436,52 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="647" />
+      <location filename="../../ui/import_wizard/messages.py" line="656" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="380" />
+      <location filename="../../ui/import_wizard/messages.py" line="389" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="401" />
+      <location filename="../../ui/import_wizard/messages.py" line="410" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="391" />
+      <location filename="../../ui/import_wizard/messages.py" line="400" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="501" />
+      <location filename="../../ui/import_wizard/messages.py" line="510" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="456" />
+      <location filename="../../ui/import_wizard/messages.py" line="465" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="204" />
       <source>a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged that day with the same organisation or person is taken as this one</source>
       <translation>chỉ có ngày, không có giờ: cuộc họp được ghi lúc 09:00 (sửa ở cuộc họp); cuộc họp đã ghi trong ngày đó với cùng tổ chức hoặc người được coi là cuộc họp này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="144" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>a formula with no saved result: open the file in Excel and save it, then import again</source>
       <translation>công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="167" />
+      <location filename="../../ui/import_wizard/messages.py" line="176" />
       <source>a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####)</source>
       <translation>giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="171" />
+      <location filename="../../ui/import_wizard/messages.py" line="180" />
       <source>a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####); left out, with nothing to keep in the notes</source>
       <translation>giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####); đã bỏ qua, không có gì để ghi vào ghi chú</translation>
     </message>
@@ -3475,7 +3496,7 @@ Bản sao lưu: %2</translation>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="157" />
       <source>an error value {value}: correct the cell in the file, then import again</source>
       <translation>ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại</translation>
     </message>
@@ -3485,67 +3506,77 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="479" />
+      <location filename="../../ui/import_wizard/messages.py" line="123" />
+      <source>brought back from the trash: #{id} "{name}"</source>
+      <translation>khôi phục từ thùng rác: #{id} "{name}"</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <source>brought back from the trash: #{id} "{name}", the same {key} {value}</source>
+      <translation>khôi phục từ thùng rác: #{id} "{name}", cùng {key} {value}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="488" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="484" />
+      <location filename="../../ui/import_wizard/messages.py" line="493" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="451" />
+      <location filename="../../ui/import_wizard/messages.py" line="460" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="627" />
+      <location filename="../../ui/import_wizard/messages.py" line="636" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="274" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="309" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="304" />
+      <location filename="../../ui/import_wizard/messages.py" line="313" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="314" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="287" />
+      <location filename="../../ui/import_wizard/messages.py" line="296" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="298" />
+      <location filename="../../ui/import_wizard/messages.py" line="307" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="301" />
+      <location filename="../../ui/import_wizard/messages.py" line="310" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="284" />
+      <location filename="../../ui/import_wizard/messages.py" line="293" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="269" />
+      <location filename="../../ui/import_wizard/messages.py" line="278" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
@@ -3560,12 +3591,12 @@ Bản sao lưu: %2</translation>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="224" />
+      <location filename="../../ui/import_wizard/messages.py" line="233" />
       <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
       <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="220" />
+      <location filename="../../ui/import_wizard/messages.py" line="229" />
       <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
       <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
     </message>
@@ -3575,42 +3606,42 @@ Bản sao lưu: %2</translation>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="185" />
+      <location filename="../../ui/import_wizard/messages.py" line="194" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="360" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="354" />
+      <location filename="../../ui/import_wizard/messages.py" line="363" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="337" />
+      <location filename="../../ui/import_wizard/messages.py" line="346" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="510" />
+      <location filename="../../ui/import_wizard/messages.py" line="519" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="505" />
+      <location filename="../../ui/import_wizard/messages.py" line="514" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <location filename="../../ui/import_wizard/messages.py" line="512" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="560" />
+      <location filename="../../ui/import_wizard/messages.py" line="569" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3635,77 +3666,77 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="557" />
+      <location filename="../../ui/import_wizard/messages.py" line="566" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="324" />
+      <location filename="../../ui/import_wizard/messages.py" line="333" />
       <source>new sectors will be added: {names}</source>
       <translation>sẽ thêm lĩnh vực mới: {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="326" />
+      <location filename="../../ui/import_wizard/messages.py" line="335" />
       <source>new sectors will be added: {names}; saved already under another name (as written → as saved): {pairs}: each would then be there twice: write it as saved, or rename the saved one first</source>
       <translation>sẽ thêm lĩnh vực mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: khi đó mỗi lĩnh vực sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="330" />
+      <location filename="../../ui/import_wizard/messages.py" line="339" />
       <source>new tags will be added: {names}</source>
       <translation>sẽ thêm thẻ mới: {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="332" />
+      <location filename="../../ui/import_wizard/messages.py" line="341" />
       <source>new tags will be added: {names}; saved already under another name (as written → as saved): {pairs}: each would then be there twice: write it as saved, or rename the saved one first</source>
       <translation>sẽ thêm thẻ mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: khi đó mỗi thẻ sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên thẻ đã lưu trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="323" />
+      <location filename="../../ui/import_wizard/messages.py" line="332" />
       <source>no value in any row: {columns}</source>
       <translation>không có giá trị ở dòng nào: {columns}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="319" />
+      <location filename="../../ui/import_wizard/messages.py" line="328" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="413" />
+      <location filename="../../ui/import_wizard/messages.py" line="422" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="346" />
+      <location filename="../../ui/import_wizard/messages.py" line="355" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="134" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>organisation "{typed}" is probably {name} (#{id}) spelt another way: it is created as a new organisation; to use #{id}, write its name as #{id} has it, or merge the two after the import (Find duplicates)</source>
       <translation>tổ chức "{typed}" có lẽ là {name} (#{id}) viết khác đi: tổ chức này được tạo mới; để dùng #{id}, hãy ghi tên như #{id} đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="515" />
+      <location filename="../../ui/import_wizard/messages.py" line="524" />
       <source>part of import #{id} touches records you may not see, so you cannot undo it: undoing only the rest would leave it half undone. Ask whoever made it, or a manager, to undo it. Nothing was changed</source>
       <translation>một phần của lần nhập #{id} liên quan đến hồ sơ bạn không được xem, nên bạn không thể hoàn tác nó: chỉ hoàn tác phần còn lại sẽ để nó bị hoàn tác dở dang. Hãy nhờ người đã nhập hoặc một quản lý hoàn tác. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="183" />
+      <location filename="../../ui/import_wizard/messages.py" line="192" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>probably the same person as row {other_row} "{name}", {why}: imported as another new contact; if it is, merge the two after the import (Find duplicates)</source>
       <translation>có lẽ cùng một người với dòng {other_row} "{name}", {why}: được nhập thành một liên hệ mới nữa; nếu đúng vậy, hãy gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="124" />
+      <location filename="../../ui/import_wizard/messages.py" line="133" />
       <source>probably {name} (#{id}), {why}: imported as a new contact; to update #{id} instead, write the name and organisation as #{id} has them, or merge the two after the import (Find duplicates)</source>
       <translation>có lẽ là {name} (#{id}), {why}: được nhập thành liên hệ mới; để cập nhật #{id} thay vào đó, hãy ghi họ tên và đơn vị như #{id} đang có, hoặc gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="139" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
@@ -3715,32 +3746,32 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="626" />
+      <location filename="../../ui/import_wizard/messages.py" line="635" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="364" />
+      <location filename="../../ui/import_wizard/messages.py" line="373" />
       <source>row {number} numbers the columns ("{value}"): not imported</source>
       <translation>dòng {number} là dòng đánh số cột ("{value}"): không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="370" />
+      <location filename="../../ui/import_wizard/messages.py" line="379" />
       <source>row {rows}: a total below the list ("{value}"), not a person: not imported</source>
       <translation>dòng {rows}: dòng tổng cộng bên dưới danh sách ("{value}"), không phải một người: không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="368" />
+      <location filename="../../ui/import_wizard/messages.py" line="377" />
       <source>row {rows}: the signatures below the list, not imported</source>
       <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="375" />
       <source>rows {rows}: the signatures below the list, not imported</source>
       <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="382" />
       <source>rows {rows}: totals below the list ("{value}"), not people: not imported</source>
       <translation>dòng {rows}: các dòng tổng cộng bên dưới danh sách ("{value}"), không phải người: không được nhập</translation>
     </message>
@@ -3755,49 +3786,54 @@ Bản sao lưu: %2</translation>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="120" />
+      <location filename="../../ui/import_wizard/messages.py" line="129" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="116" />
+      <location filename="../../ui/import_wizard/messages.py" line="125" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="361" />
+      <location filename="../../ui/import_wizard/messages.py" line="370" />
       <source>section heading "{text}", not a person: left out; the rows below it keep their own organisation</source>
       <translation>dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="357" />
+      <location filename="../../ui/import_wizard/messages.py" line="366" />
       <source>section heading: organisation "{organisation}" given to the rows below it that name none: {rows}</source>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="625" />
+      <location filename="../../ui/import_wizard/messages.py" line="634" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="563" />
+      <location filename="../../ui/import_wizard/messages.py" line="572" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="567" />
+      <location filename="../../ui/import_wizard/messages.py" line="576" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="549" />
+      <location filename="../../ui/import_wizard/messages.py" line="558" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="553" />
+      <location filename="../../ui/import_wizard/messages.py" line="562" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="116" />
+      <source>the same organisation is in the trash: #{id} "{name}"; restore it from the trash rather than create a second one?</source>
+      <translation>cùng một tổ chức đang ở trong thùng rác: #{id} "{name}"; khôi phục tổ chức đó từ thùng rác thay vì tạo thêm một bản ghi?</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="111" />
@@ -3805,32 +3841,32 @@ Bản sao lưu: %2</translation>
       <translation>cùng một người đang ở trong thùng rác: #{id} "{name}" có {key} {value}; khôi phục người đó từ thùng rác thay vì nhập thêm một bản ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="296" />
+      <location filename="../../ui/import_wizard/messages.py" line="305" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="280" />
+      <location filename="../../ui/import_wizard/messages.py" line="289" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="154" />
+      <location filename="../../ui/import_wizard/messages.py" line="163" />
       <source>too long: {length} characters, where at most {most} fit; shorten it in the file and import it again (nothing was cut off)</source>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="141" />
+      <location filename="../../ui/import_wizard/messages.py" line="150" />
       <source>two people in one cell? ("{first}" and "{second}"): split them into two rows</source>
       <translation>hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="342" />
+      <location filename="../../ui/import_wizard/messages.py" line="351" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="159" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
@@ -3855,227 +3891,227 @@ Bản sao lưu: %2</translation>
       <translation>có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên &lt;email&gt;" để chọn người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="151" />
+      <location filename="../../ui/import_wizard/messages.py" line="160" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="527" />
+      <location filename="../../ui/import_wizard/messages.py" line="536" />
       <source>{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept</source>
       <translation>{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="524" />
+      <location filename="../../ui/import_wizard/messages.py" line="533" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="546" />
+      <location filename="../../ui/import_wizard/messages.py" line="555" />
       <source>{entity} "{name}" (#{id}) was deleted after the import: left in the trash</source>
       <translation>{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="521" />
+      <location filename="../../ui/import_wizard/messages.py" line="530" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="541" />
+      <location filename="../../ui/import_wizard/messages.py" line="550" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, and #{into_id} is in the trash: it stays merged</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="536" />
+      <location filename="../../ui/import_wizard/messages.py" line="545" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: it stays merged, its data is in #{into_id}</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="531" />
+      <location filename="../../ui/import_wizard/messages.py" line="540" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="534" />
+      <location filename="../../ui/import_wizard/messages.py" line="543" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="502" />
+      <location filename="../../ui/import_wizard/messages.py" line="511" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="392" />
+      <location filename="../../ui/import_wizard/messages.py" line="401" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="426" />
+      <location filename="../../ui/import_wizard/messages.py" line="435" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="394" />
+      <location filename="../../ui/import_wizard/messages.py" line="403" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="398" />
+      <location filename="../../ui/import_wizard/messages.py" line="407" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="422" />
+      <location filename="../../ui/import_wizard/messages.py" line="431" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="469" />
+      <location filename="../../ui/import_wizard/messages.py" line="478" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="461" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="442" />
+      <location filename="../../ui/import_wizard/messages.py" line="451" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="446" />
+      <location filename="../../ui/import_wizard/messages.py" line="455" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="376" />
+      <location filename="../../ui/import_wizard/messages.py" line="385" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="379" />
+      <location filename="../../ui/import_wizard/messages.py" line="388" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="490" />
+      <location filename="../../ui/import_wizard/messages.py" line="499" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="477" />
+      <location filename="../../ui/import_wizard/messages.py" line="486" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="439" />
+      <location filename="../../ui/import_wizard/messages.py" line="448" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="433" />
+      <location filename="../../ui/import_wizard/messages.py" line="442" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="444" />
+      <location filename="../../ui/import_wizard/messages.py" line="453" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="476" />
+      <location filename="../../ui/import_wizard/messages.py" line="485" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="382" />
+      <location filename="../../ui/import_wizard/messages.py" line="391" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="436" />
+      <location filename="../../ui/import_wizard/messages.py" line="445" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="443" />
+      <location filename="../../ui/import_wizard/messages.py" line="452" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="409" />
+      <location filename="../../ui/import_wizard/messages.py" line="418" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="407" />
+      <location filename="../../ui/import_wizard/messages.py" line="416" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="494" />
+      <location filename="../../ui/import_wizard/messages.py" line="503" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="465" />
+      <location filename="../../ui/import_wizard/messages.py" line="474" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="498" />
+      <location filename="../../ui/import_wizard/messages.py" line="507" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="405" />
+      <location filename="../../ui/import_wizard/messages.py" line="414" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="418" />
+      <location filename="../../ui/import_wizard/messages.py" line="427" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="381" />
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="434" />
+      <location filename="../../ui/import_wizard/messages.py" line="443" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="406" />
+      <location filename="../../ui/import_wizard/messages.py" line="415" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="397" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="384" />
+      <location filename="../../ui/import_wizard/messages.py" line="393" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="430" />
+      <location filename="../../ui/import_wizard/messages.py" line="439" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="488" />
+      <location filename="../../ui/import_wizard/messages.py" line="497" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="473" />
+      <location filename="../../ui/import_wizard/messages.py" line="482" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -4105,32 +4141,32 @@ Bản sao lưu: %2</translation>
       <translation>{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="292" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="243" />
+      <location filename="../../ui/import_wizard/messages.py" line="252" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="238" />
+      <location filename="../../ui/import_wizard/messages.py" line="247" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="212" />
+      <location filename="../../ui/import_wizard/messages.py" line="221" />
       <source>{value} is after today ({today}): a last contact cannot be in the future</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="215" />
+      <location filename="../../ui/import_wizard/messages.py" line="224" />
       <source>{value} is after today ({today}): a last contact cannot be in the future; not applied, kept in the notes as typed</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai; không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="162" />
+      <location filename="../../ui/import_wizard/messages.py" line="171" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -4143,147 +4179,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="594" />
+      <location filename="../../ui/import_wizard/messages.py" line="603" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="612" />
+      <location filename="../../ui/import_wizard/messages.py" line="621" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="595" />
+      <location filename="../../ui/import_wizard/messages.py" line="604" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="589" />
+      <location filename="../../ui/import_wizard/messages.py" line="598" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="588" />
+      <location filename="../../ui/import_wizard/messages.py" line="597" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="590" />
+      <location filename="../../ui/import_wizard/messages.py" line="599" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="615" />
+      <location filename="../../ui/import_wizard/messages.py" line="624" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="618" />
+      <location filename="../../ui/import_wizard/messages.py" line="627" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="609" />
+      <location filename="../../ui/import_wizard/messages.py" line="618" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="607" />
+      <location filename="../../ui/import_wizard/messages.py" line="616" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="591" />
+      <location filename="../../ui/import_wizard/messages.py" line="600" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="605" />
+      <location filename="../../ui/import_wizard/messages.py" line="614" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="614" />
+      <location filename="../../ui/import_wizard/messages.py" line="623" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="611" />
+      <location filename="../../ui/import_wizard/messages.py" line="620" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="616" />
+      <location filename="../../ui/import_wizard/messages.py" line="625" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="593" />
+      <location filename="../../ui/import_wizard/messages.py" line="602" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="596" />
+      <location filename="../../ui/import_wizard/messages.py" line="605" />
       <source>names in another order</source>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="610" />
+      <location filename="../../ui/import_wizard/messages.py" line="619" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="592" />
+      <location filename="../../ui/import_wizard/messages.py" line="601" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="608" />
+      <location filename="../../ui/import_wizard/messages.py" line="617" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="613" />
+      <location filename="../../ui/import_wizard/messages.py" line="622" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="606" />
+      <location filename="../../ui/import_wizard/messages.py" line="615" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="586" />
+      <location filename="../../ui/import_wizard/messages.py" line="595" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="587" />
+      <location filename="../../ui/import_wizard/messages.py" line="596" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="602" />
+      <location filename="../../ui/import_wizard/messages.py" line="611" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="599" />
+      <location filename="../../ui/import_wizard/messages.py" line="608" />
       <source>the same name with other accents, at the same organisation</source>
       <translation>cùng họ tên nhưng khác dấu, cùng đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="597" />
+      <location filename="../../ui/import_wizard/messages.py" line="606" />
       <source>the same name, one without an organisation</source>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="617" />
+      <location filename="../../ui/import_wizard/messages.py" line="626" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="604" />
+      <location filename="../../ui/import_wizard/messages.py" line="613" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -4291,27 +4327,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="281" />
+      <location filename="../../ui/import_wizard/wizard.py" line="284" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="282" />
+      <location filename="../../ui/import_wizard/wizard.py" line="285" />
       <source>&amp;Keep working</source>
       <translation>&amp;Tiếp tục làm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="260" />
+      <location filename="../../ui/import_wizard/wizard.py" line="263" />
       <source>Discard this import? %1 rows checked and ready will not be imported.</source>
       <translation>Bỏ lần nhập này? %1 dòng đã kiểm tra và sẵn sàng sẽ không được nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="264" />
+      <location filename="../../ui/import_wizard/wizard.py" line="267" />
       <source>Discard this import? The preview being computed will be lost.</source>
       <translation>Bỏ lần nhập này? Bản xem trước đang tính sẽ mất.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/wizard.py" line="251" />
+      <location filename="../../ui/import_wizard/wizard.py" line="254" />
       <source>Discard this import? Writing stops and nothing is written.</source>
       <translation>Bỏ lần nhập này? Việc ghi sẽ dừng và không có gì được ghi.</translation>
     </message>
@@ -5209,7 +5245,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5306,7 +5341,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -7111,147 +7145,162 @@ Bản sao lưu: %2</translation>
   <context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="253" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="265" />
       <source>%1 (%Ln row(s))</source>
       <translation>%1 (%Ln dòng)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="279" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="292" />
       <source>%1 of %2 rows of %3 sheets will be written, together: one import, one undo.</source>
       <translation>Sẽ ghi %1 trên %2 dòng của %3 trang, cùng một lúc: một lần nhập, một lần hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="285" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="298" />
       <source>%1 of %2 rows will be written.</source>
       <translation>Sẽ ghi %1 trên %2 dòng.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="314" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="327" />
       <source>%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning.</source>
       <translation>Trong đó %1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, mỗi dòng kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="307" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="320" />
       <source>%1 rows hidden in Excel (hidden or filtered out) are left out.</source>
       <translation>%1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="129" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="138" />
       <source>&amp;Check again</source>
       <translation>&amp;Kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="100" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="102" />
       <source>&amp;Import</source>
       <translation>&amp;Nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="299" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="312" />
       <source>&amp;Leave out the %Ln row(s) hidden in Excel (hidden or filtered out)</source>
       <translation>&amp;Bỏ qua %Ln dòng bị ẩn trong Excel (ẩn hoặc bị lọc)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="153" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="162" />
       <source>&amp;Show:</source>
       <translation>&amp;Hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="310" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="323" />
       <source>1 of them is hidden in Excel (hidden or filtered out): imported too, with a warning.</source>
       <translation>Trong đó 1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập, kèm một cảnh báo.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="305" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="318" />
       <source>1 row hidden in Excel (hidden or filtered out) is left out.</source>
       <translation>1 dòng bị ẩn trong Excel (ẩn hoặc bị lọc) được bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="142" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="151" />
       <source>All rows</source>
       <translation>Tất cả các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="95" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="345" />
+      <source>B&amp;ring back the %Ln record(s) from the trash instead of creating new ones</source>
+      <translation>Khôi &amp;phục %Ln bản ghi từ thùng rác thay vì tạo bản ghi mới</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="97" />
       <source>Check what will happen</source>
       <translation>Xem trước kết quả</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="201" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="210" />
       <source>Created alongside</source>
       <translation>Tạo kèm theo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="363" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="412" />
       <source>Created alongside (%1)</source>
       <translation>Tạo kèm theo (%1)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="144" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="153" />
       <source>Errors and duplicates</source>
       <translation>Lỗi và trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="143" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="152" />
       <source>Errors only</source>
       <translation>Chỉ dòng lỗi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="97" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="99" />
       <source>Every row of the sheet, checked and matched. Nothing is written until you press Import.</source>
       <translation>Mọi dòng của trang tính đã được kiểm tra và đối chiếu. Chưa ghi gì cho đến khi bạn bấm Nhập.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="145" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="154" />
       <source>New records</source>
       <translation>Bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="276" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="289" />
       <source>Nothing to import: every row is an error, a duplicate or skipped.</source>
       <translation>Không có gì để nhập: mọi dòng đều lỗi, trùng lặp hoặc bị bỏ qua.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="234" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="355" />
+      <source>Only when a row that matches an existing record fills or overwrites it (the previous page).</source>
+      <translation>Chỉ áp dụng khi dòng trùng với một bản ghi đã có được dùng để điền chỗ trống hoặc ghi đè lên bản ghi đó (trang trước).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="245" />
       <source>Reading, checking and matching rows…</source>
       <translation>Đang đọc, kiểm tra và đối chiếu các dòng…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="200" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="209" />
       <source>Rows</source>
       <translation>Các dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="123" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="125" />
       <source>Rows hidden in Excel by hand, filtered out by an autofilter or in a collapsed group. They are imported unless you leave them out here.</source>
       <translation>Các dòng bị ẩn trong Excel: ẩn thủ công, bị bộ lọc (AutoFilter) lọc ra hoặc nằm trong một nhóm đã thu gọn. Các dòng này vẫn được nhập, trừ khi bạn chọn bỏ qua ở đây.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="159" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="168" />
       <source>Save error report…</source>
       <translation>Lưu báo cáo lỗi…</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="147" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="156" />
       <source>Skipped</source>
       <translation>Bỏ qua</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="274" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="349" />
+      <source>The same people or organisations are in the trash (%1): an import undone, or records deleted. Brought back, each keeps its meetings, actions and history and is updated from its row as a record that exists is; undoing the import puts them back in the trash.</source>
+      <translation>Chính những người hoặc tổ chức này đang ở trong thùng rác (%1): do một lần nhập đã được hoàn tác, hoặc do bản ghi đã bị xoá. Khi được khôi phục, mỗi bản ghi giữ nguyên các cuộc họp, việc cần làm và lịch sử của nó, và được cập nhật từ dòng tương ứng như một bản ghi đã có; hoàn tác lần nhập sẽ trả chúng lại thùng rác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/preview_page.py" line="287" />
       <source>The sheet has no rows below its header.</source>
       <translation>Trang tính không có dòng nào dưới tiêu đề.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="146" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="155" />
       <source>Updates</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="148" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="157" />
       <source>With warnings</source>
       <translation>Có cảnh báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/preview_page.py" line="340" />
+      <location filename="../../ui/import_wizard/preview_page.py" line="389" />
       <source>With warnings (%1)</source>
       <translation>Có cảnh báo (%1)</translation>
     </message>
@@ -9303,6 +9352,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -213,6 +213,8 @@ class CommitPage(QWizardPage):
             (self.tr("Rows skipped"), c.get("skip", 0)),
             (self.tr("Rows not imported (errors, duplicates)"), c.get("error", 0) + c.get("duplicate", 0)),
         ]
+        if result.restored:  # (updated too: counted above with the records updated)
+            rows.append((self.tr("Records brought back from the trash"), sum(result.restored.values())))
         if c.get("organisations_created"):
             rows.append((self.tr("Organisations created for the rows"), c["organisations_created"]))
         if c.get("staff_created"):
@@ -428,6 +430,8 @@ class CommitPage(QWizardPage):
             (self.tr("Records removed"), deleted),
             (self.tr("Fields put back on earlier records"), result.restored_fields),
         ]
+        if result.returned:
+            rows.append((self.tr("Records put back in the trash"), sum(result.returned.values())))
         self._figures(rows)
         self.undo.hide()
         # what was kept because edited or used since, each named as Import history names it

@@ -73,6 +73,13 @@ def undo_summary(ctx: AppContext, result: UndoResult) -> list[str]:
         .replace("%2", removed_text)
         .replace("%3", fields_text)
     ]
+    if result.returned:
+        back = ", ".join(records_counted(k, v) for k, v in result.returned.items())
+        lines.append(
+            _tr("Put back in the trash, as the import had brought them back from there: %1").replace(
+                "%1", back
+            )
+        )
     if result.swept:
         # "4 contacts, 1 organisation" (it said "contact 4")
         swept = ", ".join(records_counted(k, v) for k, v in result.swept.items())
@@ -103,7 +110,7 @@ def what_stays(result: UndoResult) -> list[str]:
     the records it removed are in the trash, the column choices remembered for the file's layout
     stay for the next file laid out the same."""
     lines = []
-    if result.deleted or result.swept:
+    if result.deleted or result.swept or result.returned:
         lines.append(_tr("What it removed is in the trash (View → Trash restores it)."))
     if result.remembered:
         lines.append(
@@ -162,6 +169,11 @@ def undo_question(ctx: AppContext, e: ImportEntry) -> str:
                 "%1 it created will be left as they are: merged into another record or deleted since."
             ).replace("%1", gone)
         )
+    back = _listed(
+        [records_counted(k, e.returns[k]) for k in sorted(e.returns, key=order.index) if e.returns[k]]
+    )
+    if back:
+        lines.append(_tr("%1 it brought back from the trash will go back there.").replace("%1", back))
     # (it said "This cannot be undone." alone: the records it removes go to the trash and can
     # be restored from there, reviewer h118; it is the undo as one step that cannot be reversed)
     if what:

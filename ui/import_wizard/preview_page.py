@@ -36,6 +36,7 @@ from app.importing import (
     hidden_mapped_columns,
     legacy_note,
 )
+from app.importing.trashed import in_trash
 from ui.import_wizard import work
 from ui.import_wizard.common import BusyStrip, describe, message_label, num, show_error, show_note
 from ui.import_wizard.folds_panel import FoldsPanel
@@ -51,6 +52,7 @@ from ui.import_wizard.model import (
     status_label,
 )
 from ui.import_wizard.reports import button_text, report_holds, save_error_report
+from ui.labels import records_counted
 
 if TYPE_CHECKING:
     from ui.import_wizard.wizard import ImportWizard
@@ -126,6 +128,13 @@ class PreviewPage(QWizardPage):
         )
         self.hidden_box.toggled.connect(self._skip_hidden)
         self.hidden_box.hide()
+        # People and organisations in the trash that rows are or name (an import undone, the same
+        # file again): brought back, updated from their rows, instead of second records. Shown only
+        # when there are some; ticking or unticking it checks the rows again.
+        self.trash_box = QCheckBox(self)
+        self.trash_box.setObjectName("preview_restore_trashed")
+        self.trash_box.toggled.connect(self._restore_trashed)
+        self.trash_box.hide()
         self.retry = QPushButton(self.tr("&Check again"), self)
         self.retry.clicked.connect(self.initializePage)
         self.retry.hide()
@@ -207,6 +216,7 @@ class PreviewPage(QWizardPage):
         lay.addWidget(self.busy)
         lay.addWidget(self.message)
         lay.addWidget(self.hidden_box)
+        lay.addWidget(self.trash_box)
         lay.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
@@ -230,12 +240,14 @@ class PreviewPage(QWizardPage):
         self.retry.hide()
         self.message.hide()
         self.hidden_box.setEnabled(False)
+        self.trash_box.setEnabled(False)
         self.sheet_choice.hide()
         self.busy.start(self.tr("Reading, checking and matching rows…"))
         engine, on_match, skip_hidden = self.w.ctx.engine, self.w.on_match, self.w.skip_hidden
+        restore = self.w.restore_trashed
         mine = copy.deepcopy(layouts)  # the worker's own: Back may edit the wizard's meanwhile
         self.w.run_task(
-            lambda task: work.preview_all(engine, path, mine, on_match, task, skip_hidden),
+            lambda task: work.preview_all(engine, path, mine, on_match, task, skip_hidden, restore),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self.busy.progress,
@@ -259,6 +271,7 @@ class PreviewPage(QWizardPage):
         total = sum(len(p.rows) for p in self.w.previews)
         to_write = sum(1 for p in self.w.previews for r in p.rows if r.status in ("new", "update"))
         hidden = self._show_hidden()
+        self._show_trash()
         # the columns a staff sheet does not import ("Đơn vị", "Chức vụ"…): said, not dropped silently
         not_kept = [m for p in self.w.previews if (m := columns_not_kept(p.layout)) is not None]
         not_kept += [m for p in self.w.previews if (m := empty_columns(p)) is not None]
@@ -314,6 +327,42 @@ class PreviewPage(QWizardPage):
                 "%1 of them are hidden in Excel (hidden or filtered out): imported too, each with a warning."
             )
         return said.replace("%1", num(hidden))
+
+    def _show_trash(self) -> None:
+        """The choice to bring back the records in the trash that rows are or name, with how many
+        (shown when there are some). On by default: the preview says row by row what comes back
+        before anything is written, a record brought back keeps its meetings, actions and history,
+        and the import's undo sends it back to the trash; a second record of the same person is
+        the harm no one sees until the duplicates have to be merged."""
+        found = in_trash(self.w.previews)
+        n = sum(found.values())
+        self.trash_box.blockSignals(True)
+        self.trash_box.setChecked(self.w.restore_trashed)
+        self.trash_box.blockSignals(False)
+        updates = self.w.on_match in ("fill", "overwrite")
+        self.trash_box.setEnabled(updates)
+        self.trash_box.setText(
+            self.tr("B&ring back the %Ln record(s) from the trash instead of creating new ones", "", n)
+        )
+        parts = [records_counted(k, v) for k, v in found.items()]
+        tip = self.tr(
+            "The same people or organisations are in the trash (%1): an import undone, or records deleted. "
+            "Brought back, each keeps its meetings, actions and history and is updated from its row as a "
+            "record that exists is; undoing the import puts them back in the trash."
+        ).replace("%1", ", ".join(parts))
+        if not updates:
+            tip += " " + self.tr(
+                "Only when a row that matches an existing record fills or overwrites it (the previous page)."
+            )
+        self.trash_box.setToolTip(tip)
+        self.trash_box.setVisible(n > 0)
+
+    def _restore_trashed(self, checked: bool) -> None:
+        """Bring back the records in the trash (or make new ones): the rows are checked again."""
+        if self.w.busy():
+            return
+        self.w.restore_trashed = checked
+        self.initializePage()
 
     def _skip_hidden(self, checked: bool) -> None:
         """Leave out the hidden rows (or take them back): the rows are checked again."""

@@ -67,6 +67,9 @@ class ImportWizard(QWizard):
         self.layouts: dict[str, SheetLayout] = {}  # sheet name → the user's copy of its layout
         self.on_match = "fill"
         self.skip_hidden = False  # leave out the rows Excel hides (the preview page's choice)
+        # bring back from the trash the records rows are or name (the preview page's choice; on
+        # until unticked: ui.import_wizard.preview_page.PreviewPage._show_trash says why)
+        self.restore_trashed = True
         self.preview: Preview | None = None  # the sheet shown on the preview page
         self.previews: list[Preview] = []  # every chosen sheet's preview, committed together
         self.commit_result: CommitResult | None = None

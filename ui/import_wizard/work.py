@@ -178,6 +178,7 @@ def preview(
     task: Task,
     after: Sequence[Preview] = (),
     skip_hidden: bool = False,
+    restore_trashed: bool = False,
 ) -> PreviewResult:
     with gc_paused(), read_session(engine) as session:
         result = preview_import(
@@ -189,6 +190,7 @@ def preview(
             cancel=task.cancelled,
             after=after,
             skip_hidden=skip_hidden,
+            restore_trashed=restore_trashed,
         )
     return PreviewResult(result, raw_names(result, task))
 
@@ -200,12 +202,15 @@ def preview_all(
     on_match: str,
     task: Task,
     skip_hidden: bool = False,
+    restore_trashed: bool = False,
 ) -> list[PreviewResult]:
     """Every chosen sheet's preview, in the order given (organisations first): each counts on
-    what the sheets before it create. ``skip_hidden``: leave out the rows Excel hides."""
+    what the sheets before it create. ``skip_hidden``: leave out the rows Excel hides;
+    ``restore_trashed``: bring back the records in the trash the rows are (app.importing.trashed)."""
     out: list[PreviewResult] = []
     for layout in layouts:
-        out.append(preview(engine, path, layout, on_match, task, [r.preview for r in out], skip_hidden))
+        earlier = [r.preview for r in out]
+        out.append(preview(engine, path, layout, on_match, task, earlier, skip_hidden, restore_trashed))
     return out
 
 
