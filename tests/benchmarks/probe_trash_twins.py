@@ -103,7 +103,9 @@ def measure(db: Path, rounds: int) -> None:
             with unit_of_work(engine) as s:
                 done = trash.restore_many(s, [("contact", i) for i in ids], twins="refuse")
             times.append(time.perf_counter() - start)
-            said = f"restored {len(done.restored)} of {len(ids)}, {len(done.skipped)} left as a live one's twin"
+            said = (
+                f"restored {len(done.restored)} of {len(ids)}, {len(done.skipped)} left as a live one's twin"
+            )
             engine.dispose()
             copy.unlink()
     load = os.getloadavg()[0]
