@@ -24,6 +24,7 @@ APART = frozenset(
         "other_person_than_contact",
         "same_in_the_trash",
         "same_org_in_the_trash",
+        "same_action_in_the_trash",
         "shares_detail_with_row",
         "shares_detail_with_contact",
         "likely_contact",
@@ -34,7 +35,7 @@ APART = frozenset(
 """Notes on a row imported as another person than one it resembles, or as a new record that is
 probably one Ketnoi has under another spelling (the CLI lists them)."""
 
-UPDATE_NOTES = frozenset({"restores_from_trash", "restores_org_from_trash", "updates", "fill_keeps"})
+UPDATE_NOTES = frozenset({"restores_from_trash", "restores_record_from_trash", "updates", "fill_keeps"})
 """What an updated row says (a record brought back from the trash first)."""
 
 # (English, Vietnamese)

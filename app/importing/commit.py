@@ -511,7 +511,7 @@ def commit_import(
     session.add(batch)
     session.flush()
     assert batch.id is not None
-    restored = {k: n for k in ("contact", "organisation") if (n := totals.get(f"{RESTORED_PREFIX}{k}", 0))}
+    restored = {k: n for k in trashed.KINDS if (n := totals.get(f"{RESTORED_PREFIX}{k}", 0))}
     return CommitResult(
         batch.id, totals, rematched, imported_since, made_at=batch.created_at, restored=restored
     )

@@ -115,6 +115,7 @@ class MatchContext:
     revive: bool = False
     restoring: set[int] = field(default_factory=set)
     people_orgs: dict[int, int | None] = field(default_factory=dict)
+    trashed_actions: dict[int, int | None] = field(default_factory=dict)  # (and the actions, likewise)
 
     def shown(self, ident: int) -> int | EarlierRow:
         """A matched record as a note names it: its id, or the earlier sheet's row that writes it."""

@@ -130,11 +130,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'cùng một tổ chức đang ở trong thùng rác: #{id} "{name}"; khôi phục tổ chức đó từ thùng rác '
         "thay vì tạo thêm một bản ghi?",
     ),
+    "same_action_in_the_trash": (
+        'the same action is in the trash: #{id} "{name}"; restore it from the trash rather than '
+        "create a second one?",
+        'cùng một việc cần làm đang ở trong thùng rác: #{id} "{name}"; khôi phục việc đó từ thùng rác '
+        "thay vì tạo thêm một bản ghi?",
+    ),
     "restores_from_trash": (
         'brought back from the trash: #{id} "{name}", the same {key} {value}',
         'khôi phục từ thùng rác: #{id} "{name}", cùng {key} {value}',
     ),
-    "restores_org_from_trash": (
+    "restores_record_from_trash": (
         'brought back from the trash: #{id} "{name}"',
         'khôi phục từ thùng rác: #{id} "{name}"',
     ),
@@ -790,8 +796,9 @@ LEVELS: dict[str, Level] = {
     "shares_detail_with_contact": "note",
     "same_in_the_trash": "warning",
     "same_org_in_the_trash": "warning",
+    "same_action_in_the_trash": "warning",
     "restores_from_trash": "note",
-    "restores_org_from_trash": "note",
+    "restores_record_from_trash": "note",
     "likely_contact": "note",
     "likely_row": "note",
     "likely_organisation": "note",

@@ -29,6 +29,7 @@ from app.importing.errors import ImportCancelled, ImportRefused
 from app.importing.matching import MODELS
 from app.importing.messages import FieldName, Message, Term, msg, text
 from app.importing.sheet import remembered_mapping
+from app.importing.trashed import KINDS
 from app.records import jsonable
 from app.undo import import_hidden
 from app.vntext import fold
@@ -261,7 +262,10 @@ def undo_import(
     if back:
         kept_back = _used_since_back(session, back, undone)
         listed = {e: sorted(ids) for e, ids in back.items()}
-        result.returned = _delete(session, listed, kept_back, batch_id, now, actor, history)
+        returned = _delete(session, listed, kept_back, batch_id, now, actor, history)
+        result.returned = {
+            k: returned[k] for k in (*KINDS, *returned) if k in returned
+        }  # (as the import said)
         for entity in DELETE_ORDER:
             for ident, why in sorted(kept_back.get(entity, {}).items()):
                 if not _gone(session, entity, ident):
@@ -450,7 +454,7 @@ def undo_plan(session: Session, batch_id: int, made_at: dt.datetime | None = Non
     if back:
         kept_back = _used_since_back(session, back, undone)
         live = _live(session, {e: sorted(ids) for e, ids in back.items()})
-        for entity in DELETE_ORDER:
+        for entity in dict.fromkeys((*KINDS, *DELETE_ORDER)):
             n = sum(1 for i in live.get(entity, ()) if i not in kept_back.get(entity, {}))
             if n:
                 returned[entity] = n

@@ -2802,7 +2802,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="701" />
+      <location filename="../../ui/import_wizard/messages.py" line="706" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>No</source>
@@ -2906,7 +2906,7 @@ Bản sao lưu: %2</translation>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="701" />
+      <location filename="../../ui/import_wizard/messages.py" line="706" />
       <location filename="../../ui/import_wizard/work.py" line="114" />
       <location filename="../../ui/labels.py" line="36" />
       <source>Yes</source>
@@ -3316,117 +3316,117 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportMessage</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="585" />
+      <location filename="../../ui/import_wizard/messages.py" line="590" />
       <source>"{file}" was imported at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="580" />
+      <location filename="../../ui/import_wizard/messages.py" line="585" />
       <source>"{file}" was imported by {by} at {at} (import #{id}) after this preview was made; rows that now match the records it wrote were not created a second time: {rows}</source>
       <translation>"{file}" đã được {by} nhập lúc {at} (lần nhập #{id}) sau khi bản xem trước này được tạo; các dòng nay khớp với bản ghi do lần nhập đó ghi nên không được tạo lần thứ hai: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="209" />
+      <location filename="../../ui/import_wizard/messages.py" line="214" />
       <source>"{value}" does not say who owes it: kept in the notes, and the action is "We owe"; write "We owe" or "They owe" (or "Bên ta cần làm" / "Đối tác cần làm") in the cell</source>
       <translation>"{value}" không cho biết bên nào cần làm: được ghi vào ghi chú, và việc được ghi là "Bên ta cần làm"; hãy ghi "Bên ta cần làm" hoặc "Đối tác cần làm" vào ô</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="241" />
+      <location filename="../../ui/import_wizard/messages.py" line="246" />
       <source>"{value}" is a department or office, not a person</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="243" />
+      <location filename="../../ui/import_wizard/messages.py" line="248" />
       <source>"{value}" is a department or office, not a person: no staff member made for it; kept in the notes</source>
       <translation>"{value}" là tên một đơn vị (phòng, ban…), không phải một người: không tạo cán bộ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="174" />
+      <location filename="../../ui/import_wizard/messages.py" line="179" />
       <source>"{value}" is not a date (day/month/year)</source>
       <translation>"{value}" không phải ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="195" />
+      <location filename="../../ui/import_wizard/messages.py" line="200" />
       <source>"{value}" is not a date; kept in the notes as typed</source>
       <translation>"{value}" không phải ngày; đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="217" />
+      <location filename="../../ui/import_wizard/messages.py" line="222" />
       <source>"{value}" is not a known priority: kept in the notes, and the action is "Normal"</source>
       <translation>"{value}" không phải mức ưu tiên đã biết: được ghi vào ghi chú, và việc được ghi là "Bình thường"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="214" />
+      <location filename="../../ui/import_wizard/messages.py" line="219" />
       <source>"{value}" is not a known status: kept in the notes, and the action is "Open"</source>
       <translation>"{value}" không phải trạng thái đã biết: được ghi vào ghi chú, và việc được ghi là "Đang mở"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="161" />
+      <location filename="../../ui/import_wizard/messages.py" line="166" />
       <source>"{value}" is not a known {what}</source>
       <translation>"{value}" không phải {what} đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="202" />
+      <location filename="../../ui/import_wizard/messages.py" line="207" />
       <source>"{value}" is not a time of day</source>
       <translation>"{value}" không phải giờ trong ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="172" />
+      <location filename="../../ui/import_wizard/messages.py" line="177" />
       <source>"{value}" is not a valid email address</source>
       <translation>"{value}" không phải địa chỉ email hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="173" />
+      <location filename="../../ui/import_wizard/messages.py" line="178" />
       <source>"{value}" is not a valid phone number</source>
       <translation>"{value}" không phải số điện thoại hợp lệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="184" />
+      <location filename="../../ui/import_wizard/messages.py" line="189" />
       <source>"{value}" is outside the dates Ketnoi keeps ({first} to {last})</source>
       <translation>"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="187" />
+      <location filename="../../ui/import_wizard/messages.py" line="192" />
       <source>"{value}" is outside the dates Ketnoi keeps ({first} to {last}); not applied, kept in the notes as typed</source>
       <translation>"{value}" nằm ngoài khoảng ngày Ketnoi lưu (từ {first} đến {last}); không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="198" />
+      <location filename="../../ui/import_wizard/messages.py" line="203" />
       <source>"{value}" is written in scientific notation, so digits may be lost: kept in the notes; write the number in full</source>
       <translation>"{value}" được ghi dạng số khoa học (E+), có thể đã mất chữ số: đã ghi vào ghi chú; hãy ghi đầy đủ số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="196" />
+      <location filename="../../ui/import_wizard/messages.py" line="201" />
       <source>"{value}" kept in the notes</source>
       <translation>"{value}" được ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="238" />
+      <location filename="../../ui/import_wizard/messages.py" line="243" />
       <source>"{value}" names more than one country ({countries}): Country left as VN; check it</source>
       <translation>"{value}" nêu tên nhiều nước ({countries}): Quốc gia để là VN; hãy kiểm tra lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="263" />
+      <location filename="../../ui/import_wizard/messages.py" line="268" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways, so it was not guessed: kept in the notes as typed; enter the date by hand</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu, nên không đoán: đã ghi vào ghi chú như đã nhập; hãy tự nhập ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="257" />
+      <location filename="../../ui/import_wizard/messages.py" line="262" />
       <source>"{value}" reads both ways (day/month or month/day), and this column has dates written both ways: write it with the month in words (4 March 2026) or as year-month-day (2026-03-04)</source>
       <translation>"{value}" đọc được cả hai cách (ngày/tháng hoặc tháng/ngày), mà cột này có ngày ghi theo cả hai kiểu: hãy ghi tháng bằng chữ (4 tháng 3 năm 2026) hoặc theo năm-tháng-ngày (2026-03-04)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="168" />
+      <location filename="../../ui/import_wizard/messages.py" line="173" />
       <source>"{value}": not a country Ketnoi knows; write its name ("Việt Nam", "Singapore") or its 2-letter code (VN, SG)</source>
       <translation>"{value}": không phải tên nước Ketnoi biết; hãy ghi tên nước ("Việt Nam", "Singapore") hoặc mã 2 chữ cái (VN, SG)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="268" />
+      <location filename="../../ui/import_wizard/messages.py" line="273" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): check the date and write it day first</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): hãy kiểm tra lại và ghi ngày trước, tháng sau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="273" />
+      <location filename="../../ui/import_wizard/messages.py" line="278" />
       <source>"{value}": {month} is not a month, and the other dates in this column are written day first (day/month/year): kept in the notes as typed; check the date and enter it by hand</source>
       <translation>"{value}": {month} không phải tháng, mà các ngày khác trong cột này ghi theo kiểu ngày trước (ngày/tháng/năm): đã ghi vào ghi chú như đã nhập; hãy kiểm tra lại và tự nhập ngày</translation>
     </message>
@@ -3436,52 +3436,52 @@ Bản sao lưu: %2</translation>
       <translation>#{id}: không có gì mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="656" />
+      <location filename="../../ui/import_wizard/messages.py" line="661" />
       <source>, in the trash</source>
       <translation>, trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="389" />
+      <location filename="../../ui/import_wizard/messages.py" line="394" />
       <source>--on-match: {value}? ({choices})</source>
       <translation>--on-match: {value}? ({choices})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="410" />
+      <location filename="../../ui/import_wizard/messages.py" line="415" />
       <source>Cannot read {file}: access is denied. If it is open in another program, close it there and try again, or import a copy of it</source>
       <translation>Không đọc được tệp {file}: không có quyền truy cập. Nếu tệp đang mở trong chương trình khác, hãy đóng lại rồi thử lại, hoặc nhập một bản sao của tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="400" />
+      <location filename="../../ui/import_wizard/messages.py" line="405" />
       <source>File not found: {file}</source>
       <translation>Không tìm thấy tệp: {file}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="510" />
+      <location filename="../../ui/import_wizard/messages.py" line="515" />
       <source>Import cancelled; nothing was written.</source>
       <translation>Đã huỷ nhập; không có gì được ghi.</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="465" />
+      <location filename="../../ui/import_wizard/messages.py" line="470" />
       <source>a cell holds a value Excel does not write ({detail}); the sheet was read another way: check its rows after the import</source>
       <translation>có ô chứa giá trị Excel không ghi ra ({detail}); trang tính đã được đọc theo cách khác: hãy kiểm tra các dòng sau khi nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="204" />
+      <location filename="../../ui/import_wizard/messages.py" line="209" />
       <source>a day without a time: the meeting starts at 09:00 (change it on the meeting); one logged that day with the same organisation or person is taken as this one</source>
       <translation>chỉ có ngày, không có giờ: cuộc họp được ghi lúc 09:00 (sửa ở cuộc họp); cuộc họp đã ghi trong ngày đó với cùng tổ chức hoặc người được coi là cuộc họp này</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="153" />
+      <location filename="../../ui/import_wizard/messages.py" line="158" />
       <source>a formula with no saved result: open the file in Excel and save it, then import again</source>
       <translation>công thức chưa có kết quả được lưu: hãy mở tệp bằng Excel, lưu lại rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="176" />
+      <location filename="../../ui/import_wizard/messages.py" line="181" />
       <source>a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####)</source>
       <translation>giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="180" />
+      <location filename="../../ui/import_wizard/messages.py" line="185" />
       <source>a time of day with no date ({value}): a date cell of 0 or less reads so (Excel shows it as 00/01/1900 or ####); left out, with nothing to keep in the notes</source>
       <translation>giờ trong ngày mà không có ngày ({value}): ô ngày chứa số 0 hoặc số âm được đọc như vậy (Excel hiện là 00/01/1900 hoặc ####); đã bỏ qua, không có gì để ghi vào ghi chú</translation>
     </message>
@@ -3496,7 +3496,7 @@ Bản sao lưu: %2</translation>
       <translation>đã có: #{id} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="157" />
+      <location filename="../../ui/import_wizard/messages.py" line="162" />
       <source>an error value {value}: correct the cell in the file, then import again</source>
       <translation>ô có giá trị lỗi {value}: hãy sửa ô này trong tệp rồi nhập lại</translation>
     </message>
@@ -3506,77 +3506,77 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người tham dự: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="123" />
+      <location filename="../../ui/import_wizard/messages.py" line="128" />
       <source>brought back from the trash: #{id} "{name}"</source>
       <translation>khôi phục từ thùng rác: #{id} "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <location filename="../../ui/import_wizard/messages.py" line="126" />
       <source>brought back from the trash: #{id} "{name}", the same {key} {value}</source>
       <translation>khôi phục từ thùng rác: #{id} "{name}", cùng {key} {value}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="488" />
+      <location filename="../../ui/import_wizard/messages.py" line="493" />
       <source>cards that never end (BEGIN:VCARD with no END:VCARD): {count}, the first at line {line}; they were not imported: export the contacts again, or add the missing END:VCARD lines</source>
       <translation>thẻ không có dòng kết thúc (BEGIN:VCARD mà thiếu END:VCARD): {count}, thẻ đầu tiên ở dòng {line}; các thẻ này chưa được nhập: hãy xuất lại danh bạ hoặc thêm các dòng END:VCARD còn thiếu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="493" />
+      <location filename="../../ui/import_wizard/messages.py" line="498" />
       <source>cards with nothing to import (no name, e-mail or phone): {count}, the first is card {card}; they were not imported</source>
       <translation>thẻ không có gì để nhập (không có tên, email hay số điện thoại): {count}, thẻ đầu tiên là thẻ số {card}; các thẻ này chưa được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="460" />
+      <location filename="../../ui/import_wizard/messages.py" line="465" />
       <source>cell {cell} holds a value Excel does not write ("{value}"), read as {read}; the rest of the sheet was read as usual: check that cell in the file</source>
       <translation>ô {cell} chứa giá trị Excel không ghi ra ("{value}"), đã đọc thành {read}; phần còn lại của trang tính được đọc bình thường: hãy kiểm tra ô này trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="636" />
+      <location filename="../../ui/import_wizard/messages.py" line="641" />
       <source>column %1</source>
       <translation>cột %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="283" />
+      <location filename="../../ui/import_wizard/messages.py" line="288" />
       <source>column {header} has dates written day first (row {day_row}: "{day_value}") and month first (row {month_row}: "{month_value}"): a date that reads both ways, such as 03/04/2026, was not guessed, and its row says so</source>
       <translation>cột {header} có ngày ghi theo kiểu ngày trước (dòng {day_row}: "{day_value}") lẫn tháng trước (dòng {month_row}: "{month_value}"): ngày đọc được cả hai cách (như 03/04/2026) không được đoán; dòng nào có ngày như vậy đều được báo</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="318" />
+      <location filename="../../ui/import_wizard/messages.py" line="323" />
       <source>column {header} names departments with no organisation, but the emails are on {domains}, where contacts of yours are: their departments, not yours</source>
       <translation>cột {header} ghi phòng ban không kèm tên tổ chức, nhưng email thuộc {domains}, tên miền của những liên hệ đã có: phòng ban của họ, không phải của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="313" />
+      <location filename="../../ui/import_wizard/messages.py" line="318" />
       <source>column {header} names departments, but of one organisation, not necessarily yours: the sheet's name does not say staff and no email is on your staff's domains</source>
       <translation>cột {header} ghi phòng ban, nhưng của một cơ quan chưa chắc là cơ quan mình: tên trang không cho biết là cán bộ và không email nào thuộc tên miền của cán bộ mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="323" />
+      <location filename="../../ui/import_wizard/messages.py" line="328" />
       <source>column {header} names departments, but the emails are on {domains}, not on your staff's domains ({ours})</source>
       <translation>cột {header} ghi phòng ban, nhưng email thuộc {domains}, không phải tên miền của cán bộ mình ({ours})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="296" />
+      <location filename="../../ui/import_wizard/messages.py" line="301" />
       <source>column {header} names departments, no column names an organisation, and the emails are on your staff's domains ({domains})</source>
       <translation>cột {header} ghi phòng ban, không có cột nào ghi tổ chức, và email thuộc tên miền của cán bộ mình ({domains})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="307" />
+      <location filename="../../ui/import_wizard/messages.py" line="312" />
       <source>column {header} names organisations ({examples}), not your own departments</source>
       <translation>cột {header} ghi tên tổ chức ({examples}), không phải phòng ban của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="310" />
+      <location filename="../../ui/import_wizard/messages.py" line="315" />
       <source>column {header} names the organisation each person works for</source>
       <translation>cột {header} ghi tổ chức nơi mỗi người công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="293" />
+      <location filename="../../ui/import_wizard/messages.py" line="298" />
       <source>column {header} says who still works here, and no column names an organisation</source>
       <translation>cột {header} cho biết ai còn làm việc, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="278" />
+      <location filename="../../ui/import_wizard/messages.py" line="283" />
       <source>column {header} writes its dates month first (row {example_row}: "{value}" can only be month/day/year), so every date in it was read as month/day/year</source>
       <translation>cột {header} ghi ngày theo kiểu tháng trước (dòng {example_row}: "{value}" chỉ có thể là tháng/ngày/năm), nên mọi ngày trong cột được đọc theo tháng/ngày/năm</translation>
     </message>
@@ -3591,12 +3591,12 @@ Bản sao lưu: %2</translation>
       <translation>tạo cán bộ "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="233" />
+      <location filename="../../ui/import_wizard/messages.py" line="238" />
       <source>done, with no completion date nor a past due date: left without one, so no period counts it as completed; enter the date it was done</source>
       <translation>đã xong nhưng không có ngày hoàn thành, cũng không có hạn đã qua: để trống, nên việc này không được tính là hoàn thành trong kỳ nào; hãy nhập ngày hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="229" />
+      <location filename="../../ui/import_wizard/messages.py" line="234" />
       <source>done, with no completion date: dated {date}, its due date; change it if it was done another day</source>
       <translation>đã xong nhưng không có ngày hoàn thành: lấy hạn {date} làm ngày hoàn thành; hãy sửa nếu việc xong vào ngày khác</translation>
     </message>
@@ -3606,42 +3606,42 @@ Bản sao lưu: %2</translation>
       <translation>trùng dòng {other_row} (cùng {key})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="194" />
+      <location filename="../../ui/import_wizard/messages.py" line="199" />
       <source>email "{value}" is not an address; kept in the notes</source>
       <translation>email "{value}" không phải địa chỉ; đã ghi vào ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="360" />
+      <location filename="../../ui/import_wizard/messages.py" line="365" />
       <source>hidden in Excel (a hidden or filtered-out row): imported like the others</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): vẫn được nhập như các dòng khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="363" />
+      <location filename="../../ui/import_wizard/messages.py" line="368" />
       <source>hidden in Excel (a hidden or filtered-out row): left out, as asked</source>
       <translation>dòng bị ẩn trong Excel (ẩn hoặc bị lọc): bỏ qua theo lựa chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="346" />
+      <location filename="../../ui/import_wizard/messages.py" line="351" />
       <source>hidden in Excel, yet imported like the other columns: {columns}; if a hidden column holds old values, choose “not imported” for it in the mapping, or delete it from the file</source>
       <translation>bị ẩn trong Excel nhưng vẫn được nhập như các cột khác: {columns}; nếu cột bị ẩn chứa dữ liệu cũ, hãy chọn “không nhập” cho cột đó khi ghép cột, hoặc xoá cột khỏi tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="519" />
+      <location filename="../../ui/import_wizard/messages.py" line="524" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import, and #{id} is now another import ({file}, {at}), left as it is. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó, và #{id} bây giờ là một lần nhập khác ({file}, {at}), vẫn được giữ nguyên. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="514" />
+      <location filename="../../ui/import_wizard/messages.py" line="519" />
       <source>import #{id} is no longer in this database: it was restored from a backup taken before this import. Nothing was changed</source>
       <translation>lần nhập #{id} không còn trong cơ sở dữ liệu này: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu có trước lần nhập đó. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="512" />
+      <location filename="../../ui/import_wizard/messages.py" line="517" />
       <source>import #{id} was already undone ({at})</source>
       <translation>lần nhập #{id} đã được hoàn tác lúc {at}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="569" />
+      <location filename="../../ui/import_wizard/messages.py" line="574" />
       <source>its result differs from the preview's: the database changed since</source>
       <translation>kết quả khác với bản xem trước vì cơ sở dữ liệu đã thay đổi sau đó</translation>
     </message>
@@ -3666,77 +3666,77 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy cuộc họp: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="566" />
+      <location filename="../../ui/import_wizard/messages.py" line="571" />
       <source>new in the preview; #{id} was added since, and it matched #{id}</source>
       <translation>là dòng mới trong bản xem trước; #{id} được thêm sau đó nên dòng này khớp với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="333" />
+      <location filename="../../ui/import_wizard/messages.py" line="338" />
       <source>new sectors will be added: {names}</source>
       <translation>sẽ thêm lĩnh vực mới: {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="335" />
+      <location filename="../../ui/import_wizard/messages.py" line="340" />
       <source>new sectors will be added: {names}; saved already under another name (as written → as saved): {pairs}: each would then be there twice: write it as saved, or rename the saved one first</source>
       <translation>sẽ thêm lĩnh vực mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: khi đó mỗi lĩnh vực sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên lĩnh vực đã lưu trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="339" />
+      <location filename="../../ui/import_wizard/messages.py" line="344" />
       <source>new tags will be added: {names}</source>
       <translation>sẽ thêm thẻ mới: {names}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="341" />
+      <location filename="../../ui/import_wizard/messages.py" line="346" />
       <source>new tags will be added: {names}; saved already under another name (as written → as saved): {pairs}: each would then be there twice: write it as saved, or rename the saved one first</source>
       <translation>sẽ thêm thẻ mới: {names}; đã lưu dưới tên khác (tên trong tệp → tên đã lưu): {pairs}: khi đó mỗi thẻ sẽ có hai lần: hãy ghi đúng tên đã lưu, hoặc đổi tên thẻ đã lưu trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="332" />
+      <location filename="../../ui/import_wizard/messages.py" line="337" />
       <source>no value in any row: {columns}</source>
       <translation>không có giá trị ở dòng nào: {columns}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="328" />
+      <location filename="../../ui/import_wizard/messages.py" line="333" />
       <source>no value in any row: {columns}; if they hold formulas, open the file in Excel and save it, so that their results are saved, then import it again</source>
       <translation>không có giá trị ở dòng nào: {columns}; nếu các cột này chứa công thức, hãy mở tệp bằng Excel và lưu lại để kết quả được lưu, rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="422" />
+      <location filename="../../ui/import_wizard/messages.py" line="427" />
       <source>not UTF-8 text: read in {encoding}, e.g. row {example_row}: "{example}"; check that the names read right, and if they do not, save the file again in Excel as "CSV UTF-8" and import that</source>
       <translation>không phải văn bản UTF-8: đã đọc theo {encoding}, ví dụ dòng {example_row}: "{example}"; hãy kiểm tra họ tên có đọc đúng không, nếu sai hãy mở tệp bằng Excel, lưu lại dạng "CSV UTF-8" rồi nhập tệp đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="355" />
+      <location filename="../../ui/import_wizard/messages.py" line="360" />
       <source>not imported: {columns}: a staff member in Ketnoi has only a name, an email and whether they still work here</source>
       <translation>không nhập: {columns}: cán bộ trong Ketnoi chỉ có họ tên, email và còn làm việc hay không</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="143" />
+      <location filename="../../ui/import_wizard/messages.py" line="148" />
       <source>organisation "{typed}" is probably {name} (#{id}) spelt another way: it is created as a new organisation; to use #{id}, write its name as #{id} has it, or merge the two after the import (Find duplicates)</source>
       <translation>tổ chức "{typed}" có lẽ là {name} (#{id}) viết khác đi: tổ chức này được tạo mới; để dùng #{id}, hãy ghi tên như #{id} đang có, hoặc gộp hai tổ chức sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="524" />
+      <location filename="../../ui/import_wizard/messages.py" line="529" />
       <source>part of import #{id} touches records you may not see, so you cannot undo it: undoing only the rest would leave it half undone. Ask whoever made it, or a manager, to undo it. Nothing was changed</source>
       <translation>một phần của lần nhập #{id} liên quan đến hồ sơ bạn không được xem, nên bạn không thể hoàn tác nó: chỉ hoàn tác phần còn lại sẽ để nó bị hoàn tác dở dang. Hãy nhờ người đã nhập hoặc một quản lý hoàn tác. Không có gì bị thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="192" />
+      <location filename="../../ui/import_wizard/messages.py" line="197" />
       <source>phone "{value}" kept unverified: the right length, but not in a range known yet</source>
       <translation>số điện thoại "{value}" được giữ, chưa xác minh: đúng độ dài nhưng chưa thuộc dải số đã biết</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="138" />
+      <location filename="../../ui/import_wizard/messages.py" line="143" />
       <source>probably the same person as row {other_row} "{name}", {why}: imported as another new contact; if it is, merge the two after the import (Find duplicates)</source>
       <translation>có lẽ cùng một người với dòng {other_row} "{name}", {why}: được nhập thành một liên hệ mới nữa; nếu đúng vậy, hãy gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="133" />
+      <location filename="../../ui/import_wizard/messages.py" line="138" />
       <source>probably {name} (#{id}), {why}: imported as a new contact; to update #{id} instead, write the name and organisation as #{id} has them, or merge the two after the import (Find duplicates)</source>
       <translation>có lẽ là {name} (#{id}), {why}: được nhập thành liên hệ mới; để cập nhật #{id} thay vào đó, hãy ghi họ tên và đơn vị như #{id} đang có, hoặc gộp hai bản ghi sau khi nhập (Tìm bản ghi trùng lặp)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="148" />
+      <location filename="../../ui/import_wizard/messages.py" line="153" />
       <source>required, but empty</source>
       <translation>bắt buộc, đang để trống</translation>
     </message>
@@ -3746,32 +3746,32 @@ Bản sao lưu: %2</translation>
       <translation>không tìm thấy người phụ trách phía đối tác trong danh bạ: "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="635" />
+      <location filename="../../ui/import_wizard/messages.py" line="640" />
       <source>row %1</source>
       <translation>dòng %1</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="373" />
+      <location filename="../../ui/import_wizard/messages.py" line="378" />
       <source>row {number} numbers the columns ("{value}"): not imported</source>
       <translation>dòng {number} là dòng đánh số cột ("{value}"): không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="379" />
+      <location filename="../../ui/import_wizard/messages.py" line="384" />
       <source>row {rows}: a total below the list ("{value}"), not a person: not imported</source>
       <translation>dòng {rows}: dòng tổng cộng bên dưới danh sách ("{value}"), không phải một người: không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="377" />
+      <location filename="../../ui/import_wizard/messages.py" line="382" />
       <source>row {rows}: the signatures below the list, not imported</source>
       <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="375" />
+      <location filename="../../ui/import_wizard/messages.py" line="380" />
       <source>rows {rows}: the signatures below the list, not imported</source>
       <translation>dòng {rows}: phần ký tên bên dưới danh sách, không được nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="382" />
+      <location filename="../../ui/import_wizard/messages.py" line="387" />
       <source>rows {rows}: totals below the list ("{value}"), not people: not imported</source>
       <translation>dòng {rows}: các dòng tổng cộng bên dưới danh sách ("{value}"), không phải người: không được nhập</translation>
     </message>
@@ -3786,49 +3786,54 @@ Bản sao lưu: %2</translation>
       <translation>cùng họ tên và tổ chức với dòng {other_row} nhưng không trùng email hay số điện thoại nào: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="129" />
+      <location filename="../../ui/import_wizard/messages.py" line="134" />
       <source>same {key} {value} as #{id} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với #{id} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="125" />
+      <location filename="../../ui/import_wizard/messages.py" line="130" />
       <source>same {key} {value} as row {other_row} "{name}", but another name: imported as another person</source>
       <translation>cùng {key} {value} với dòng {other_row} "{name}" nhưng khác tên: nhập thành một người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="370" />
+      <location filename="../../ui/import_wizard/messages.py" line="375" />
       <source>section heading "{text}", not a person: left out; the rows below it keep their own organisation</source>
       <translation>dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="366" />
+      <location filename="../../ui/import_wizard/messages.py" line="371" />
       <source>section heading: organisation "{organisation}" given to the rows below it that name none: {rows}</source>
       <translation>dòng tiêu đề nhóm: tổ chức "{organisation}" được gán cho các dòng bên dưới chưa ghi tổ chức: {rows}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="634" />
+      <location filename="../../ui/import_wizard/messages.py" line="639" />
       <source>sheet "%1"</source>
       <translation>trang "%1"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="572" />
+      <location filename="../../ui/import_wizard/messages.py" line="577" />
       <source>the preview linked it to organisation #{id}, deleted or merged since: organisation "{name}" was created anew</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{id}, nhưng tổ chức đó đã bị xoá hoặc gộp sau đó: đã tạo mới tổ chức "{name}"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="576" />
+      <location filename="../../ui/import_wizard/messages.py" line="581" />
       <source>the preview linked it to organisation #{prev_id}; the database changed since, and it is linked to #{id}</source>
       <translation>bản xem trước gắn dòng này với tổ chức #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này được gắn với #{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="558" />
+      <location filename="../../ui/import_wizard/messages.py" line="563" />
       <source>the preview matched #{id}, which was deleted or merged since: "{name}" was imported as a new record</source>
       <translation>bản xem trước khớp với #{id}, nhưng bản ghi này đã bị xoá hoặc gộp sau đó: đã nhập "{name}" thành bản ghi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="562" />
+      <location filename="../../ui/import_wizard/messages.py" line="567" />
       <source>the preview matched #{prev_id}; the database changed since, and it matched #{id}</source>
       <translation>bản xem trước khớp với #{prev_id}; cơ sở dữ liệu đã thay đổi sau đó nên dòng này khớp với #{id}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/import_wizard/messages.py" line="121" />
+      <source>the same action is in the trash: #{id} "{name}"; restore it from the trash rather than create a second one?</source>
+      <translation>cùng một việc cần làm đang ở trong thùng rác: #{id} "{name}"; khôi phục việc đó từ thùng rác thay vì tạo thêm một bản ghi?</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/messages.py" line="116" />
@@ -3841,32 +3846,32 @@ Bản sao lưu: %2</translation>
       <translation>cùng một người đang ở trong thùng rác: #{id} "{name}" có {key} {value}; khôi phục người đó từ thùng rác thay vì nhập thêm một bản ghi?</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="305" />
+      <location filename="../../ui/import_wizard/messages.py" line="310" />
       <source>the sheet's name, "{sheet_name}", says contacts</source>
       <translation>tên trang "{sheet_name}" cho biết đây là danh bạ liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="289" />
+      <location filename="../../ui/import_wizard/messages.py" line="294" />
       <source>the sheet's name, "{sheet_name}", says staff, and no column names an organisation</source>
       <translation>tên trang "{sheet_name}" cho biết đây là cán bộ, và không có cột nào ghi tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="163" />
+      <location filename="../../ui/import_wizard/messages.py" line="168" />
       <source>too long: {length} characters, where at most {most} fit; shorten it in the file and import it again (nothing was cut off)</source>
       <translation>quá dài: {length} ký tự, trong khi tối đa chỉ được {most} ký tự; hãy rút ngắn trong tệp rồi nhập lại (không có gì bị cắt bớt)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="150" />
+      <location filename="../../ui/import_wizard/messages.py" line="155" />
       <source>two people in one cell? ("{first}" and "{second}"): split them into two rows</source>
       <translation>hai người trong một ô? ("{first}" và "{second}"): hãy tách thành hai dòng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="351" />
+      <location filename="../../ui/import_wizard/messages.py" line="356" />
       <source>typed in the old {encoding} encoding, read as Unicode: {columns} (e.g. "{typed}" → "{read}")</source>
       <translation>gõ bằng bảng mã cũ {encoding}, đã chuyển sang Unicode: {columns} (ví dụ "{typed}" → "{read}")</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="159" />
+      <location filename="../../ui/import_wizard/messages.py" line="164" />
       <source>unreadable value ({detail})</source>
       <translation>giá trị không đọc được ({detail})</translation>
     </message>
@@ -3891,227 +3896,227 @@ Bản sao lưu: %2</translation>
       <translation>có {count} liên hệ tên "{name}": đã gắn với #{id}; ghi "Tên &lt;email&gt;" để chọn người khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="160" />
+      <location filename="../../ui/import_wizard/messages.py" line="165" />
       <source>{detail}</source>
       <translation>{detail}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="536" />
+      <location filename="../../ui/import_wizard/messages.py" line="541" />
       <source>{entity} "{name}" (#{id}) is listed by import #{batch} ({file}), which stands; kept</source>
       <translation>{entity} "{name}" (#{id}) có trong lần nhập #{batch} ({file}), lần nhập này vẫn còn hiệu lực; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="533" />
+      <location filename="../../ui/import_wizard/messages.py" line="538" />
       <source>{entity} "{name}" (#{id}) is used by {user} "{user_name}" (#{user_id}); kept</source>
       <translation>{entity} "{name}" (#{id}) đang được {user} "{user_name}" (#{user_id}) dùng; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="555" />
+      <location filename="../../ui/import_wizard/messages.py" line="560" />
       <source>{entity} "{name}" (#{id}) was deleted after the import: left in the trash</source>
       <translation>{entity} "{name}" (#{id}) đã bị xoá sau khi nhập: để nguyên trong thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="530" />
+      <location filename="../../ui/import_wizard/messages.py" line="535" />
       <source>{entity} "{name}" (#{id}) was edited after the import; kept</source>
       <translation>{entity} "{name}" (#{id}) đã được sửa sau khi nhập; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="550" />
+      <location filename="../../ui/import_wizard/messages.py" line="555" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import, and #{into_id} is in the trash: it stays merged</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập, và #{into_id} đang ở trong thùng rác: giữ nguyên việc gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="545" />
+      <location filename="../../ui/import_wizard/messages.py" line="550" />
       <source>{entity} "{name}" (#{id}) was merged into #{into_id} "{into_name}" on {at}, after the import: it stays merged, its data is in #{into_id}</source>
       <translation>{entity} "{name}" (#{id}) đã được gộp vào #{into_id} "{into_name}" ngày {at}, sau khi nhập: giữ nguyên việc gộp, dữ liệu của bản ghi này nằm ở #{into_id}</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="540" />
+      <location filename="../../ui/import_wizard/messages.py" line="545" />
       <source>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), which is kept, still refers to it; kept</source>
       <translation>{entity} "{name}" (#{id}): {user} "{user_name}" (#{user_id}), được giữ lại, vẫn liên kết tới bản ghi này; giữ lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="543" />
+      <location filename="../../ui/import_wizard/messages.py" line="548" />
       <source>{entity} #{id}: {field} was changed after the import; kept</source>
       <translation>{entity} #{id}: {field} đã sửa sau khi nhập; giữ nguyên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="511" />
+      <location filename="../../ui/import_wizard/messages.py" line="516" />
       <source>{file} changed since the preview</source>
       <translation>{file} đã thay đổi sau khi xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="401" />
+      <location filename="../../ui/import_wizard/messages.py" line="406" />
       <source>{file} is a folder, not a file</source>
       <translation>{file} là thư mục, không phải tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="435" />
+      <location filename="../../ui/import_wizard/messages.py" line="440" />
       <source>{file} is a web page (HTML or XML) named .xls: open it in Excel and save it as .xlsx</source>
       <translation>{file} là trang web (HTML/XML) đặt tên .xls; hãy mở bằng Excel rồi lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="403" />
+      <location filename="../../ui/import_wizard/messages.py" line="408" />
       <source>{file} is not an ordinary file (a pipe, a device or a socket): choose the file to import itself</source>
       <translation>{file} không phải là một tệp thông thường (mà là ống dẫn, thiết bị hoặc socket): hãy chọn chính tệp cần nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="407" />
+      <location filename="../../ui/import_wizard/messages.py" line="412" />
       <source>{file} is the Ketnoi database open in this program, not a spreadsheet to import</source>
       <translation>{file} là cơ sở dữ liệu Ketnoi đang mở trong chương trình này, không phải bảng tính để nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="431" />
+      <location filename="../../ui/import_wizard/messages.py" line="436" />
       <source>{file} is {kind} named {suffix}: rename it to end in {expected} and import it again</source>
       <translation>{file} là {kind} nhưng lại mang đuôi {suffix}: hãy đổi tên tệp sang đuôi {expected} rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="478" />
+      <location filename="../../ui/import_wizard/messages.py" line="483" />
       <source>{file}, row {at} (line {line}): a quote (") opens a cell that never closes, so the rest of the file would be read as that one cell; nothing was read: close the quote or remove it</source>
       <translation>{file}, dòng dữ liệu {at} (dòng {line} của tệp): một dấu ngoặc kép (") mở một ô mà không đóng lại, nên phần còn lại của tệp sẽ bị đọc thành một ô; chưa đọc gì: hãy đóng hoặc xoá dấu ngoặc kép đó</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="470" />
+      <location filename="../../ui/import_wizard/messages.py" line="475" />
       <source>{file}, sheet "{sheet_name}", row {at}: cannot be read, the file is damaged there ({detail})</source>
       <translation>{file}, trang "{sheet_name}", dòng {at}: không đọc được, tệp bị hỏng ở chỗ này ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="451" />
+      <location filename="../../ui/import_wizard/messages.py" line="456" />
       <source>{file}, sheet "{sheet_name}": cannot be read ({detail})</source>
       <translation>{file}, trang "{sheet_name}": không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="455" />
+      <location filename="../../ui/import_wizard/messages.py" line="460" />
       <source>{file}, sheet "{sheet_name}": cannot be read: cell {cell} holds a value Excel does not write ("{value}"); correct it in Excel and save the file, then import it again</source>
       <translation>{file}, trang "{sheet_name}": không đọc được: ô {cell} chứa giá trị Excel không ghi ra ("{value}"); hãy sửa ô này trong Excel, lưu tệp rồi nhập lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="385" />
+      <location filename="../../ui/import_wizard/messages.py" line="390" />
       <source>{file}, sheet "{sheet_name}": cannot tell what the sheet holds: choose contacts, organisations, meetings or actions</source>
       <translation>{file}, trang "{sheet_name}": không nhận ra loại dữ liệu; hãy chọn liên hệ, tổ chức, cuộc họp hoặc việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="388" />
+      <location filename="../../ui/import_wizard/messages.py" line="393" />
       <source>{file}, sheet "{sheet_name}": no column is mapped to a field</source>
       <translation>{file}, trang "{sheet_name}": chưa ghép cột nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="499" />
+      <location filename="../../ui/import_wizard/messages.py" line="504" />
       <source>{file}, sheet "{sheet_name}": no header row (such as "Họ và tên", "Email") found in the first {rows} rows</source>
       <translation>{file}, trang "{sheet_name}": không tìm thấy dòng tiêu đề cột (ví dụ "Họ và tên", "Email") trong {rows} dòng đầu</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="486" />
+      <location filename="../../ui/import_wizard/messages.py" line="491" />
       <source>{file}, sheet "{sheet_name}": the sheet is empty</source>
       <translation>{file}, trang "{sheet_name}": trang tính trống</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="448" />
+      <location filename="../../ui/import_wizard/messages.py" line="453" />
       <source>{file}, sheet "{sheet_name}": the sheet is too large to be a contact list ({gb} GB of XML; Ketnoi reads sheets up to {most} GB)</source>
       <translation>{file}, trang "{sheet_name}": quá lớn ({gb} GB XML; Ketnoi đọc trang tối đa {most} GB)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="442" />
+      <location filename="../../ui/import_wizard/messages.py" line="447" />
       <source>{file}: cannot be read ({detail})</source>
       <translation>{file}: không đọc được ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="453" />
+      <location filename="../../ui/import_wizard/messages.py" line="458" />
       <source>{file}: malformed CSV ({detail})</source>
       <translation>{file}: CSV hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="485" />
+      <location filename="../../ui/import_wizard/messages.py" line="490" />
       <source>{file}: no contact card (BEGIN:VCARD … END:VCARD) in the file</source>
       <translation>{file}: không có thẻ liên hệ nào (BEGIN:VCARD … END:VCARD) trong tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="391" />
+      <location filename="../../ui/import_wizard/messages.py" line="396" />
       <source>{file}: no row could be read</source>
       <translation>{file}: không đọc được dòng nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="445" />
+      <location filename="../../ui/import_wizard/messages.py" line="450" />
       <source>{file}: no sheet named "{sheet_name}" (there are: {names})</source>
       <translation>{file}: không có trang "{sheet_name}" (có: {names})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="452" />
+      <location filename="../../ui/import_wizard/messages.py" line="457" />
       <source>{file}: not a CSV text file (it holds binary data)</source>
       <translation>{file}: không phải tệp văn bản CSV (có dữ liệu nhị phân)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="418" />
+      <location filename="../../ui/import_wizard/messages.py" line="423" />
       <source>{file}: not a file Ketnoi imports (.xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv or .vcf)</source>
       <translation>{file}: Ketnoi không nhập loại tệp này (chỉ nhập .xlsx, .xlsm, .xls, .ods, .csv, .txt, .tsv hoặc .vcf)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="416" />
+      <location filename="../../ui/import_wizard/messages.py" line="421" />
       <source>{file}: not an Excel workbook</source>
       <translation>{file}: không phải bảng tính Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="503" />
+      <location filename="../../ui/import_wizard/messages.py" line="508" />
       <source>{file}: reading took more than {seconds} s and was stopped: not an ordinary spreadsheet</source>
       <translation>{file}: đọc quá {seconds} giây, đã dừng: không phải bảng tính thông thường</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="474" />
+      <location filename="../../ui/import_wizard/messages.py" line="479" />
       <source>{file}: saved as "Strict Open XML Spreadsheet", which Ketnoi cannot read: open it in Excel and save it as "Excel Workbook (.xlsx)"</source>
       <translation>{file}: được lưu ở dạng "Strict Open XML Spreadsheet", Ketnoi không đọc được: hãy mở bằng Excel và lưu lại ở dạng "Excel Workbook (.xlsx)"</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="507" />
+      <location filename="../../ui/import_wizard/messages.py" line="512" />
       <source>{file}: the file is damaged or asks for more memory than a spreadsheet needs: it cannot be read</source>
       <translation>{file}: tệp hỏng hoặc quá lớn, không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="414" />
+      <location filename="../../ui/import_wizard/messages.py" line="419" />
       <source>{file}: the file is empty</source>
       <translation>{file}: tệp rỗng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="427" />
+      <location filename="../../ui/import_wizard/messages.py" line="432" />
       <source>{file}: the name ends in {suffix}, but the content is another kind of file (renamed?)</source>
       <translation>{file}: tên có đuôi {suffix} nhưng nội dung là loại tệp khác (bị đổi tên?)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="390" />
+      <location filename="../../ui/import_wizard/messages.py" line="395" />
       <source>{file}: the workbook has no sheets</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="443" />
+      <location filename="../../ui/import_wizard/messages.py" line="448" />
       <source>{file}: the workbook has no worksheet</source>
       <translation>{file}: không có trang tính nào</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="415" />
+      <location filename="../../ui/import_wizard/messages.py" line="420" />
       <source>{file}: the workbook is damaged ({detail})</source>
       <translation>{file}: tệp Excel bị hỏng ({detail})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="397" />
+      <location filename="../../ui/import_wizard/messages.py" line="402" />
       <source>{file}: the workbook is password-protected or not a spreadsheet: remove the password and save it as .xlsx</source>
       <translation>{file}: tệp có mật khẩu hoặc không phải bảng tính; hãy bỏ mật khẩu và lưu lại dạng .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="393" />
+      <location filename="../../ui/import_wizard/messages.py" line="398" />
       <source>{file}: the workbook is password-protected: remove the password and save it again</source>
       <translation>{file}: tệp có mật khẩu; hãy bỏ mật khẩu rồi lưu lại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="439" />
+      <location filename="../../ui/import_wizard/messages.py" line="444" />
       <source>{file}: the workbook unpacks to {gb} GB from {mb} MB: not an ordinary spreadsheet, so it is not read</source>
       <translation>{file}: tệp giải nén ra {gb} GB từ {mb} MB, không phải bảng tính thông thường nên không đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="497" />
+      <location filename="../../ui/import_wizard/messages.py" line="502" />
       <source>{file}: {count} sheets are empty ({sheet_name})</source>
       <translation>{file}: {count} trang tính trống ({sheet_name})</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="482" />
+      <location filename="../../ui/import_wizard/messages.py" line="487" />
       <source>{file}: {mb} MB is too large for a contacts file (vCard; Ketnoi reads up to {most} MB)</source>
       <translation>{file}: {mb} MB, quá lớn với một tệp danh bạ vCard (Ketnoi đọc tối đa {most} MB)</translation>
     </message>
@@ -4141,32 +4146,32 @@ Bản sao lưu: %2</translation>
       <translation>{old} đã chia tách thành {names} từ ngày {since}: vẫn ghi {old}; hãy ghi tổ chức đúng</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="301" />
+      <location filename="../../ui/import_wizard/messages.py" line="306" />
       <source>{units} of {values} values of column {header} are departments, with no organisation named ({examples}): your own</source>
       <translation>{units} trên {values} giá trị ở cột {header} là phòng ban, không ghi tổ chức nào ({examples}): đơn vị của mình</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="252" />
+      <location filename="../../ui/import_wizard/messages.py" line="257" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: left out; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: đã bỏ qua; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="247" />
+      <location filename="../../ui/import_wizard/messages.py" line="252" />
       <source>{value} is a yes/no (checkbox) value, not what this column should hold: the row is not imported; check that the column is mapped to the right field</source>
       <translation>{value} là giá trị có/không (ô đánh dấu), không phải nội dung cột này cần: dòng này không được nhập; hãy kiểm tra cột đã được ghép đúng trường chưa</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="221" />
+      <location filename="../../ui/import_wizard/messages.py" line="226" />
       <source>{value} is after today ({today}): a last contact cannot be in the future</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="224" />
+      <location filename="../../ui/import_wizard/messages.py" line="229" />
       <source>{value} is after today ({today}): a last contact cannot be in the future; not applied, kept in the notes as typed</source>
       <translation>{value} là ngày sau hôm nay ({today}): lần liên hệ gần nhất không thể ở tương lai; không áp dụng, đã ghi vào ghi chú như đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="171" />
+      <location filename="../../ui/import_wizard/messages.py" line="176" />
       <source>{value} is not a number from 1 to 5</source>
       <translation>{value} không phải số từ 1 đến 5</translation>
     </message>
@@ -4179,147 +4184,147 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ImportTerm</name>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="603" />
+      <location filename="../../ui/import_wizard/messages.py" line="608" />
       <source>acronym</source>
       <translation>viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="621" />
+      <location filename="../../ui/import_wizard/messages.py" line="626" />
       <source>action</source>
       <translation>việc</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="604" />
+      <location filename="../../ui/import_wizard/messages.py" line="609" />
       <source>alias</source>
       <translation>tên khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="598" />
+      <location filename="../../ui/import_wizard/messages.py" line="603" />
       <source>an Excel 97-2003 workbook (.xls)</source>
       <translation>bảng tính Excel 97-2003 (.xls)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="597" />
+      <location filename="../../ui/import_wizard/messages.py" line="602" />
       <source>an Excel workbook (.xlsx)</source>
       <translation>bảng tính Excel (.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="599" />
+      <location filename="../../ui/import_wizard/messages.py" line="604" />
       <source>an OpenDocument spreadsheet (.ods)</source>
       <translation>bảng tính OpenDocument (.ods)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="624" />
+      <location filename="../../ui/import_wizard/messages.py" line="629" />
       <source>attached file</source>
       <translation>tệp đính kèm</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="627" />
+      <location filename="../../ui/import_wizard/messages.py" line="632" />
       <source>confidential mark (Yes, or blank)</source>
       <translation>dấu mật (Có, hoặc để trống)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="618" />
+      <location filename="../../ui/import_wizard/messages.py" line="623" />
       <source>contact</source>
       <translation>liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="616" />
+      <location filename="../../ui/import_wizard/messages.py" line="621" />
       <source>direction</source>
       <translation>chiều</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="600" />
+      <location filename="../../ui/import_wizard/messages.py" line="605" />
       <source>email</source>
       <translation>email</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="614" />
+      <location filename="../../ui/import_wizard/messages.py" line="619" />
       <source>kind</source>
       <translation>loại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="623" />
+      <location filename="../../ui/import_wizard/messages.py" line="628" />
       <source>letter</source>
       <translation>công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="620" />
+      <location filename="../../ui/import_wizard/messages.py" line="625" />
       <source>meeting</source>
       <translation>cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="625" />
+      <location filename="../../ui/import_wizard/messages.py" line="630" />
       <source>name</source>
       <translation>họ tên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="602" />
+      <location filename="../../ui/import_wizard/messages.py" line="607" />
       <source>name and organisation</source>
       <translation>họ tên và đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="605" />
+      <location filename="../../ui/import_wizard/messages.py" line="610" />
       <source>names in another order</source>
       <translation>họ tên viết theo thứ tự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="619" />
+      <location filename="../../ui/import_wizard/messages.py" line="624" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="601" />
+      <location filename="../../ui/import_wizard/messages.py" line="606" />
       <source>phone</source>
       <translation>số điện thoại</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="617" />
+      <location filename="../../ui/import_wizard/messages.py" line="622" />
       <source>priority</source>
       <translation>mức ưu tiên</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="622" />
+      <location filename="../../ui/import_wizard/messages.py" line="627" />
       <source>staff member</source>
       <translation>cán bộ</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="615" />
+      <location filename="../../ui/import_wizard/messages.py" line="620" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="595" />
+      <location filename="../../ui/import_wizard/messages.py" line="600" />
       <source>the Windows Vietnamese code page (Windows-1258)</source>
       <translation>bảng mã Windows tiếng Việt (Windows-1258)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="596" />
+      <location filename="../../ui/import_wizard/messages.py" line="601" />
       <source>the Windows Western code page (Windows-1252)</source>
       <translation>bảng mã Windows Tây Âu (Windows-1252)</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="611" />
+      <location filename="../../ui/import_wizard/messages.py" line="616" />
       <source>the same family and given names, middle names not contradicting</source>
       <translation>cùng họ và tên, tên đệm không khác nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="608" />
+      <location filename="../../ui/import_wizard/messages.py" line="613" />
       <source>the same name with other accents, at the same organisation</source>
       <translation>cùng họ tên nhưng khác dấu, cùng đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="606" />
+      <location filename="../../ui/import_wizard/messages.py" line="611" />
       <source>the same name, one without an organisation</source>
       <translation>cùng họ tên, một bên không ghi đơn vị</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="626" />
+      <location filename="../../ui/import_wizard/messages.py" line="631" />
       <source>time and organisation or attendee</source>
       <translation>giờ họp và tổ chức hoặc người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/import_wizard/messages.py" line="613" />
+      <location filename="../../ui/import_wizard/messages.py" line="618" />
       <source>title</source>
       <translation>tiêu đề</translation>
     </message>
@@ -5341,6 +5346,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5417,6 +5423,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5614,6 +5621,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6958,7 +6967,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6985,9 +6993,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -7002,16 +7008,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7077,7 +7079,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7112,9 +7113,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7281,8 +7280,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/preview_page.py" line="349" />
-      <source>The same people or organisations are in the trash (%1): an import undone, or records deleted. Brought back, each keeps its meetings, actions and history and is updated from its row as a record that exists is; undoing the import puts them back in the trash.</source>
-      <translation>Chính những người hoặc tổ chức này đang ở trong thùng rác (%1): do một lần nhập đã được hoàn tác, hoặc do bản ghi đã bị xoá. Khi được khôi phục, mỗi bản ghi giữ nguyên các cuộc họp, việc cần làm và lịch sử của nó, và được cập nhật từ dòng tương ứng như một bản ghi đã có; hoàn tác lần nhập sẽ trả chúng lại thùng rác.</translation>
+      <source>The same people, organisations or actions are in the trash (%1): an import undone, or records deleted. Brought back, each keeps its meetings, actions and history and is updated from its row as a record that exists is; undoing the import puts them back in the trash.</source>
+      <translation>Chính những người, tổ chức hoặc việc cần làm này đang ở trong thùng rác (%1): do một lần nhập đã được hoàn tác, hoặc do bản ghi đã bị xoá. Khi được khôi phục, mỗi bản ghi giữ nguyên các cuộc họp, việc cần làm và lịch sử của nó, và được cập nhật từ dòng tương ứng như một bản ghi đã có; hoàn tác lần nhập sẽ trả chúng lại thùng rác.</translation>
     </message>
     <message>
       <location filename="../../ui/import_wizard/preview_page.py" line="287" />
@@ -7623,6 +7622,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7633,11 +7634,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7699,6 +7704,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -9352,7 +9358,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

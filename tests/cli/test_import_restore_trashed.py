@@ -32,25 +32,38 @@ def test_the_flag_brings_them_back_and_says_how_many(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     imported_and_undone(db)
     dry = ok(db, "import", str(SAMPLE), "--dry-run")
-    assert "61 contacts, 14 organisations that rows are or name are in the trash: --restore-trashed" in dry
+    assert (
+        "61 contacts, 14 organisations, 4 actions that rows are or name are in the trash: --restore-trashed"
+        in dry
+    )
     assert 'Sheet "Danh bạ" (contact, header row 3): 61 new' in dry
     would = ok(db, "import", str(SAMPLE), "--dry-run", "--restore-trashed")
-    assert "would bring back from the trash: 61 contacts, 14 organisations" in would
+    assert "would bring back from the trash: 61 contacts, 14 organisations, 4 actions" in would
     out = ok(db, "import", str(SAMPLE), "--restore-trashed")
     assert 'Sheet "Danh bạ" (contact, header row 3): 0 new, 61 updated' in out
     assert 'row 4 (updated): brought back from the trash: #1 "Ngô Minh An", the same email' in out
-    assert "brought back from the trash: 61 contacts, 14 organisations, with their meetings" in out
+    assert "brought back from the trash: 61 contacts, 14 organisations, 4 actions, with their meetings" in out
     engine = open_database(f"sqlite:///{db}")
     try:
-        assert (all_rows(engine, m.Contact), all_rows(engine, m.Organisation)) == (61, 14)
+        assert (
+            all_rows(engine, m.Contact),
+            all_rows(engine, m.Organisation),
+            all_rows(engine, m.Action),
+        ) == (61, 14, 4)
     finally:
         engine.dispose()
     batch = re.search(r"undo-import (\d+)", out)
     assert batch is not None
     plan = ok(db, "undo-import", batch.group(1), "--dry-run")
-    assert "and put back in the trash 61 contacts, 14 organisations it had brought back from there" in plan
+    assert (
+        "and put back in the trash 61 contacts, 14 organisations, 4 actions it had brought back from there"
+        in plan
+    )
     undone = ok(db, "undo-import", batch.group(1))
-    assert "put back in the trash: 61 contacts, 14 organisations it had brought back from there" in undone
+    assert (
+        "put back in the trash: 61 contacts, 14 organisations, 4 actions it had brought back from there"
+        in undone
+    )
     trash = ok(db, "trash", "--kind", "contact", "--limit", "100")
     assert len(re.findall(r"^contact ", trash, re.MULTILINE)) == 61
 
@@ -60,10 +73,10 @@ def test_in_vietnamese(tmp_path: Path) -> None:
     imported_and_undone(db)
     vi = "vi_VN.UTF-8"
     dry = ok(db, "import", str(SAMPLE), "--dry-run", lang=vi)
-    assert "61 liên hệ, 14 tổ chức mà các dòng trùng khớp hoặc nhắc đến đang ở trong thùng rác" in dry
+    assert "61 liên hệ, 14 tổ chức, 4 việc mà các dòng trùng khớp hoặc nhắc đến đang ở trong thùng rác" in dry
     out = ok(db, "import", str(SAMPLE), "--restore-trashed", lang=vi)
     assert 'khôi phục từ thùng rác: #1 "Ngô Minh An", cùng email an.ngo0@ai4life.example.vn' in out
-    assert "đã khôi phục từ thùng rác: 61 liên hệ, 14 tổ chức" in out
+    assert "đã khôi phục từ thùng rác: 61 liên hệ, 14 tổ chức, 4 việc" in out
 
 
 def test_with_create_or_skip_nothing_comes_back_and_it_says_why(tmp_path: Path) -> None:

@@ -117,10 +117,15 @@ def _templates() -> dict[str, str]:
             'the same organisation is in the trash: #{id} "{name}"; restore it from the trash rather than '
             "create a second one?",
         ),
+        "same_action_in_the_trash": tr(
+            "ImportMessage",
+            'the same action is in the trash: #{id} "{name}"; restore it from the trash rather than '
+            "create a second one?",
+        ),
         "restores_from_trash": tr(
             "ImportMessage", 'brought back from the trash: #{id} "{name}", the same {key} {value}'
         ),
-        "restores_org_from_trash": tr("ImportMessage", 'brought back from the trash: #{id} "{name}"'),
+        "restores_record_from_trash": tr("ImportMessage", 'brought back from the trash: #{id} "{name}"'),
         "shares_detail_with_row": tr(
             "ImportMessage",
             'same {key} {value} as row {other_row} "{name}", but another name: imported as another person',

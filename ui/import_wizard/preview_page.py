@@ -346,7 +346,7 @@ class PreviewPage(QWizardPage):
         )
         parts = [records_counted(k, v) for k, v in found.items()]
         tip = self.tr(
-            "The same people or organisations are in the trash (%1): an import undone, or records deleted. "
+            "The same people, organisations or actions are in the trash (%1): an import undone, or records deleted. "
             "Brought back, each keeps its meetings, actions and history and is updated from its row as a "
             "record that exists is; undoing the import puts them back in the trash."
         ).replace("%1", ", ".join(parts))

@@ -80,13 +80,17 @@ def test_the_sample_imported_undone_and_imported_again_comes_back_whole(engine: 
     undo(engine, first.batch_id)
     assert count(engine, m.Contact) == 0
     again = previews(engine, SAMPLE, restore=True)
-    assert in_trash(again) == {"contact": 61, "organisation": 14}
+    assert in_trash(again) == {"contact": 61, "organisation": 14, "action": 4}
     result = run_import(engine, again)
-    assert result.restored == {"contact": 61, "organisation": 14}
-    assert (count(engine, m.Contact), count(engine, m.Organisation)) == (61, 14)
+    assert result.restored == {"contact": 61, "organisation": 14, "action": 4}
+    assert (count(engine, m.Contact), count(engine, m.Organisation), count(engine, m.Action)) == (61, 14, 4)
     # the same records, not second ones: nothing left in the trash, no new id
-    assert (all_rows(engine, m.Contact), all_rows(engine, m.Organisation)) == (61, 14)
-    assert trashed(engine, m.Contact) == trashed(engine, m.Organisation) == []
+    assert (all_rows(engine, m.Contact), all_rows(engine, m.Organisation), all_rows(engine, m.Action)) == (
+        61,
+        14,
+        4,
+    )
+    assert trashed(engine, m.Contact) == trashed(engine, m.Organisation) == trashed(engine, m.Action) == []
 
 
 def test_without_the_choice_the_rows_say_it_and_the_preview_counts_it(engine: Engine, tmp_path: Path) -> None:
