@@ -55,6 +55,7 @@ from db.errors import DatabaseBusy
 from db.queries import chunked
 from db.tables import CHANGE as CHANGE_TABLE
 from db.tables import METHOD as METHOD_TABLE
+from db.tables import ORG as ORG_TABLE
 
 WRITE_CHUNK = 2000
 VOCABULARY_KEY = "vocabulary_created"  # ImportBatch.mapping: "sector"/"tag" → ids it created
@@ -687,15 +688,34 @@ def _restore_trashed(session: Session, preview: Preview, batch_id: int, actor: s
     """Bring back from the trash what the sheet's rows are (app.importing.trashed), by the
     trash's own rules (app.trash.restore_many), in the import's group and batch: its undo puts
     them back in the trash. Returns how many of each kind came back. A row whose record stays in
-    the trash (a rule of the database refused it) makes a new record, as without the choice."""
+    the trash (a rule of the database refused it) makes a new record, as without the choice.
+
+    In bulk, as the import writes: one restore at a time took 14 s for 5,000 contacts (a
+    savepoint, a read and a history row each). One at a time, by restore_many, only a contact or
+    an action whose organisation stays in the trash once those the rows bring back are back: the
+    trash's rule files it under the live namesake (or brings the organisation back with it)."""
     items = trashed.to_restore(preview)
     if not items:
         return {}
     from app.trash import restore_many
 
-    result = restore_many(session, items, actor=actor, group_id=f"import-{batch_id}", batch_id=batch_id)
+    group = f"import-{batch_id}"
+    restored: list[tuple[str, int]] = []
+    wanted = {k: [i for kind, i in items if kind == k] for k in ("organisation", "contact", "action")}
+    restored += _bulk_restore(session, "organisation", wanted["organisation"], batch_id, actor)
+    for kind in ("contact", "action"):
+        careful = _organisation_in_the_trash(session, kind, wanted[kind])
+        if careful:
+            done = restore_many(
+                session, [(kind, i) for i in careful], actor=actor, group_id=group, batch_id=batch_id
+            )
+            restored += done.restored
+        rest = [i for i in wanted[kind] if i not in careful]
+        restored += _bulk_restore(session, kind, rest, batch_id, actor)
+    session.expire_all()  # (the records written next are read again as they now are)
     model = MODELS[preview.kind]
-    left = {i for k, i in items if k == preview.kind and (k, i) not in set(result.restored)}
+    back = set(restored)
+    left = {i for k, i in items if k == preview.kind and (k, i) not in back}
     still = {
         int(i)
         for i in session.exec(
@@ -706,8 +726,73 @@ def _restore_trashed(session: Session, preview: Preview, batch_id: int, actor: s
         if row.status == "update" and row.match_id in still:
             row.status, row.match_id, row.changes = "new", None, None
     out: dict[str, int] = {}
-    for kind, _ident in result.restored:
+    for kind, _ident in restored:
         out[kind] = out.get(kind, 0) + 1
+    return out
+
+
+def _organisation_in_the_trash(session: Session, kind: str, ids: list[int]) -> set[int]:
+    """Of the contacts or actions ``ids``, those whose organisation is in the trash."""
+    table, org = MODELS[kind].__table__, ORG_TABLE
+    out: set[int] = set()
+    for part in chunked(ids):
+        out.update(
+            int(i)
+            for i in session.execute(
+                core_select(table.c.id)
+                .join(org, org.c.id == table.c.organisation_id)
+                .where(table.c.id.in_(part), org.c.deleted_at.is_not(None))
+            ).scalars()
+        )
+    return out
+
+
+def _bulk_restore(
+    session: Session, kind: str, ids: list[int], batch_id: int, actor: str
+) -> list[tuple[str, int]]:
+    """Restore ``ids`` (records of ``kind`` in the trash) as :func:`app.records.restore` does
+    each — deleted_at cleared, the version moved on, a "restore" history row — a chunk at a time;
+    a chunk a rule of the database refuses goes one record at a time (restore_many)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from app.trash import restore_many
+
+    table = MODELS[kind].__table__
+    now = m.utcnow()
+    out: list[tuple[str, int]] = []
+    for part in chunked(ids):
+        gone = [
+            int(i)
+            for i in session.execute(
+                core_select(table.c.id).where(table.c.id.in_(part), table.c.deleted_at.is_not(None))
+            ).scalars()
+        ]
+        if not gone:
+            continue
+        try:
+            with session.begin_nested():
+                session.execute(
+                    update(table)
+                    .where(table.c.id.in_(gone))
+                    .values(deleted_at=None, version=table.c.version + 1, updated_at=now)
+                )
+        except IntegrityError:
+            done = restore_many(
+                session,
+                [(kind, i) for i in gone],
+                actor=actor,
+                group_id=f"import-{batch_id}",
+                batch_id=batch_id,
+            )
+            out += done.restored
+            continue
+        history = [
+            {"entity": kind, "entity_id": i, "op": "restore", "field": "", "old": None, "new": None, "at": now,
+             "actor": actor, "batch_id": batch_id, "group_id": f"import-{batch_id}"}
+            for i in gone
+        ]  # fmt: skip
+        bulkwrite.executemany(session, CHANGE_TABLE, history)
+        out += [(kind, i) for i in gone]
     return out
 
 

@@ -207,3 +207,54 @@ def test_one_edited_since_stays_when_the_import_is_undone(engine: Engine, tmp_pa
 def result_ids(engine: Engine) -> list[int]:
     with read_session(engine) as s:
         return [int(i) for i in s.exec(select(m.Contact.id).where(col(m.Contact.deleted_at).is_(None)))]
+
+
+def test_one_whose_organisation_cannot_come_back_is_filed_under_the_live_namesake(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The trash's own rule (app.trash.restore_many): an organisation a live one has the name of
+    stays in the trash, and a contact brought back is filed under the live one, never left
+    pointing into the trash; the undo files it back as it was."""
+    book = write_xlsx(tmp_path / "b.xlsx", {"Liên hệ": PEOPLE[:2]})
+    done = run_import(engine, previews(engine, book))
+    assert done.batch_id is not None
+    with read_session(engine) as s:
+        (an,) = s.exec(select(m.Contact)).all()
+        an_id, old_org = an.id, an.organisation_id
+    undo(engine, done.batch_id)
+    with unit_of_work(engine) as s:
+        live = records.create(s, "organisation", {"name": "Viện Vật lý", "acronym": "IOP"})
+    result = run_import(engine, previews(engine, book, restore=True))
+    assert result.restored == {"contact": 1}
+    with read_session(engine) as s:
+        back = s.get(m.Contact, an_id)
+        assert back is not None and back.deleted_at is None and back.organisation_id == live
+        assert s.get(m.Organisation, old_org).deleted_at is not None  # type: ignore[union-attr]
+    assert all_rows(engine, m.Organisation) == 2 and all_rows(engine, m.Contact) == 1
+    assert result.batch_id is not None
+    undone = undo(engine, result.batch_id)
+    assert undone.returned == {"contact": 1}
+    with read_session(engine) as s:
+        back = s.get(m.Contact, an_id)
+        assert back is not None and back.deleted_at is not None and back.organisation_id == old_org
+
+
+def test_thousands_come_back_in_bulk_each_with_its_history(engine: Engine, tmp_path: Path) -> None:
+    """One restore at a time took 14 s for 5,000 contacts; each still gets its history row."""
+    rows = [["Họ và tên", "Email", "Đơn vị"]] + [
+        [f"Người {i}", f"p{i}@x.vn", f"Công ty {i % 7}"] for i in range(2000)
+    ]
+    book = write_xlsx(tmp_path / "many.xlsx", {"Liên hệ": rows})
+    done = run_import(engine, previews(engine, book))
+    assert done.batch_id is not None
+    undo(engine, done.batch_id)
+    result = run_import(engine, previews(engine, book, restore=True))
+    assert result.restored == {"contact": 2000, "organisation": 7}
+    with read_session(engine) as s:
+        said = s.exec(
+            select(m.Change.entity, func.count())
+            .where(m.Change.batch_id == result.batch_id, m.Change.op == "restore")
+            .group_by(m.Change.entity)
+        ).all()
+    assert dict(said) == {"contact": 2000, "organisation": 7}
+    assert all_rows(engine, m.Contact) == 2000
