@@ -6,6 +6,7 @@ like a person would; the rows checked again each time; the import and its undo f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -118,3 +119,25 @@ def test_the_preview_brings_them_back_unless_unticked(
     assert figures["Records put back in the trash"] == "75"
     assert (rows(engine, m.Contact, live=True), rows(engine, m.Contact, live=False)) == (0, 61)
     w.accept()
+
+
+@pytest.fixture
+def in_vietnamese(qapp: Any) -> Iterator[None]:
+    from ui import i18n
+
+    assert i18n.install(qapp, "vi") == "vi"
+    yield
+    i18n.install(qapp, "en")
+
+
+def test_in_vietnamese(qtbot: Any, ctx: Any, engine: Any, in_vietnamese: None) -> None:
+    imported_and_undone(engine)
+    w = open_wizard(qtbot, ctx, SAMPLE)
+    w.show()
+    to_preview(qtbot, w)
+    pp = w.preview_page
+    assert pp.trash_box.text() == "Khôi &phục 75 bản ghi từ thùng rác thay vì tạo bản ghi mới"
+    assert "(61 người liên hệ, 14 tổ chức)" in pp.trash_box.toolTip()
+    assert _clashes(w) == {}
+    assert pp.row_detail.text().startswith('dòng 4: khôi phục từ thùng rác: #1 "Ngô Minh An", cùng email')
+    w.reject()
