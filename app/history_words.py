@@ -141,6 +141,9 @@ def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
         return _say("created_by_import", lang)
     if entry.undid_import and entry.op == "delete":
         return _say("deleted_by", lang, why=_undo_of_import(entry, lang))
+    if entry.op == "restore" and entry.imported:  # brought back by an import (app.importing.trashed)
+        how = _say("import_of", lang, file=entry.batch_file) if entry.batch_file else _say("import", lang)
+        return _say("restore", lang) + how
     if entry.op == "undo":  # an undo and a redo told apart, with what they worked on (reviewer h129)
         what = entry.step_of.get(lang, "")
         if what:

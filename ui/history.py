@@ -130,6 +130,8 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
                 .replace("%1", str(e.batch_id))
                 .replace("%2", e.batch_file or "?")
             )
+        if e.op == "restore" and e.imported:  # brought back from the trash by an import
+            return self.tr("Restored by the import of %1").replace("%1", e.batch_file or "?")
         if e.op == "undo":  # an undo and a redo told apart, with what (reviewer h129)
             what = e.step_of.get(self.ctx.lang(), "")
             if what:

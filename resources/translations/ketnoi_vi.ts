@@ -2669,37 +2669,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="414" />
+      <location filename="../../ui/history.py" line="416" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="244" />
+      <location filename="../../ui/history.py" line="246" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="204" />
+      <location filename="../../ui/history.py" line="206" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="302" />
+      <location filename="../../ui/history.py" line="304" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="307" />
+      <location filename="../../ui/history.py" line="309" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="310" />
+      <location filename="../../ui/history.py" line="312" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="247" />
+      <location filename="../../ui/history.py" line="249" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2707,7 +2707,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="180" />
+      <location filename="../../ui/history.py" line="182" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
@@ -2722,7 +2722,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="165" />
+      <location filename="../../ui/history.py" line="167" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
@@ -2737,7 +2737,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="178" />
+      <location filename="../../ui/history.py" line="180" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
@@ -2767,7 +2767,7 @@ Bản sao lưu: %2</translation>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="141" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
@@ -2777,17 +2777,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="172" />
+      <location filename="../../ui/history.py" line="174" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="185" />
+      <location filename="../../ui/history.py" line="187" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="155" />
+      <location filename="../../ui/history.py" line="157" />
       <source>Linked to the calendar invitation “%1”</source>
       <translation>Liên kết với lời mời lịch “%1”</translation>
     </message>
@@ -2809,53 +2809,53 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="174" />
+      <location filename="../../ui/history.py" line="176" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="161" />
       <location filename="../../ui/history.py" line="163" />
+      <location filename="../../ui/history.py" line="165" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="144" />
+      <location filename="../../ui/history.py" line="146" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="168" />
+      <location filename="../../ui/history.py" line="170" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="171" />
+      <location filename="../../ui/history.py" line="173" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="173" />
+      <location filename="../../ui/history.py" line="175" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="137" />
+      <location filename="../../ui/history.py" line="139" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="136" />
+      <location filename="../../ui/history.py" line="138" />
       <source>Redo: %1</source>
       <translation>Làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="142" />
+      <location filename="../../ui/history.py" line="144" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="143" />
+      <location filename="../../ui/history.py" line="145" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
@@ -2875,23 +2875,28 @@ Bản sao lưu: %2</translation>
       <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="140" />
+      <location filename="../../ui/history.py" line="142" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="181" />
+      <location filename="../../ui/history.py" line="134" />
+      <source>Restored by the import of %1</source>
+      <translation>Khôi phục khi nhập %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="183" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="137" />
-      <location filename="../../ui/history.py" line="141" />
+      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="143" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="136" />
+      <location filename="../../ui/history.py" line="138" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -2913,7 +2918,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="183" />
+      <location filename="../../ui/history.py" line="185" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -5239,8 +5244,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5346,7 +5349,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5387,7 +5389,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5423,7 +5424,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5621,8 +5621,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6967,6 +6965,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6993,7 +6992,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -7008,12 +7009,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7079,6 +7084,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7113,7 +7119,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7552,6 +7560,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7582,6 +7591,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7622,8 +7632,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7634,15 +7642,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7684,6 +7688,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7704,7 +7709,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -8278,7 +8282,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8464,7 +8467,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9333,6 +9335,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9358,6 +9362,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

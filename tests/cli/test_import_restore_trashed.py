@@ -61,6 +61,8 @@ def test_the_flag_brings_them_back_and_says_how_many(tmp_path: Path) -> None:
         ) == (61, 14, 4)
     finally:
         engine.dispose()
+    # the record's history says who brought it back (not a bare "Restored")
+    assert "Restored (import of field-contacts.xlsx)" in ok(db, "history", "contact", "1")
     batch = re.search(r"undo-import (\d+)", out)
     assert batch is not None
     plan = ok(db, "undo-import", batch.group(1), "--dry-run")
