@@ -142,6 +142,8 @@ class OrgIndex:
         from app.trash_twins import merged_away  # (only when the trash is asked about)
 
         trash = OrgIndex()
+        if not self.trashed:  # (read with the live ones: none in the trash, nothing more to ask)
+            return trash
         merged = merged_away(session, "organisation")
         stmt = (
             select(m.Organisation.id, m.Organisation.name, m.Organisation.acronym, m.Organisation.aliases)

@@ -93,14 +93,15 @@ def _people(session: Session, ctx: MatchContext) -> People:
     from app.importing.matching import details_of
 
     out = People()
-    merged = merged_away(session, "contact")
     conn = session.connection()
     newest_first = (CON.c.deleted_at.desc(), CON.c.id.desc())
-    for ident, name, org in conn.execute(
+    found = conn.execute(
         select(CON.c.id, CON.c.full_name, CON.c.organisation_id)
         .where(CON.c.deleted_at.is_not(None))
         .order_by(*newest_first)
-    ):
+    ).all()
+    merged = merged_away(session, "contact") if found else set()
+    for ident, name, org in found:
         if ident in merged:
             continue
         out.full[ident], out.org[ident] = str(name), org
@@ -198,13 +199,18 @@ def _match_actions(session: Session, preview: Preview, ctx: MatchContext) -> Non
     rows = [r for r in preview.rows if r.status == "new" and r.columns is not None]
     if not rows:
         return
-    merged = merged_away(session, "action")
+    gone = (
+        session.connection()
+        .execute(
+            select(ACT.c.id, ACT.c.title, ACT.c.organisation_id)
+            .where(ACT.c.deleted_at.is_not(None))
+            .order_by(ACT.c.deleted_at.desc(), ACT.c.id.desc())
+        )
+        .all()
+    )
+    merged = merged_away(session, "action") if gone else set()
     found: dict[tuple[str, Any], tuple[int, str, int | None]] = {}
-    for ident, title, org in session.connection().execute(
-        select(ACT.c.id, ACT.c.title, ACT.c.organisation_id)
-        .where(ACT.c.deleted_at.is_not(None))
-        .order_by(ACT.c.deleted_at.desc(), ACT.c.id.desc())
-    ):
+    for ident, title, org in gone:
         if ident not in merged:
             found.setdefault((fold(title), _org_key(ctx, org)), (int(ident), str(title), org))
     if not found:
