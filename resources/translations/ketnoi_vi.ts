@@ -744,7 +744,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1758,57 +1757,57 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DateBox</name>
     <message>
-      <location filename="../../ui/datebox.py" line="303" />
+      <location filename="../../ui/datebox.py" line="378" />
       <source>%1 (%2) is %3 Hanoi time (%4)</source>
       <translation>%1 (%2) là %3 giờ Hà Nội (%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Fri</source>
       <translation>T6</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Mon</source>
       <translation>T2</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Sat</source>
       <translation>T7</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Sun</source>
       <translation>CN</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Thu</source>
       <translation>T5</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Tue</source>
       <translation>T3</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="88" />
+      <location filename="../../ui/datebox.py" line="97" />
       <source>Wed</source>
       <translation>T4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="413" />
+      <location filename="../../ui/datebox.py" line="496" />
       <source>“%1” is not a date and time: type it as %2, e.g. %3 or %4</source>
       <translation>“%1” không phải là ngày giờ: hãy gõ theo dạng %2, ví dụ %3 hoặc %4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="423" />
+      <location filename="../../ui/datebox.py" line="506" />
       <source>“%1” is not a date: type it as %2 (e.g. %3) or as tomorrow, +3d, +3 working days, next friday, eom</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2 (ví dụ %3) hoặc ngày mai, +3 ngày, +3 ngày làm việc, thứ sáu tuần sau, cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="434" />
+      <location filename="../../ui/datebox.py" line="517" />
       <source>“%1” is not a date: type it as %2, e.g. %3</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
@@ -5244,6 +5243,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5253,6 +5254,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5273,7 +5275,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="318" />
+      <location filename="../../ui/letter_form.py" line="321" />
       <source>Drafting unit (for “Lưu: VT, …”)</source>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
@@ -5293,7 +5295,7 @@ Bản sao lưu: %2</translation>
       <translation>Sửa công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="262" />
+      <location filename="../../ui/letter_form.py" line="265" />
       <source>Edit letter “%1”</source>
       <translation>Sửa công văn “%1”</translation>
     </message>
@@ -5328,27 +5330,28 @@ Bản sao lưu: %2</translation>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="313" />
+      <location filename="../../ui/letter_form.py" line="316" />
       <source>Issuing body (tên cơ quan)</source>
       <translation>Tên cơ quan ban hành</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="322" />
+      <location filename="../../ui/letter_form.py" line="325" />
       <source>Issuing body, English</source>
       <translation>Tên cơ quan (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="314" />
+      <location filename="../../ui/letter_form.py" line="317" />
       <source>Its name in a sentence</source>
       <translation>Tên cơ quan trong câu văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="323" />
+      <location filename="../../ui/letter_form.py" line="326" />
       <source>Its name in a sentence, English</source>
       <translation>Tên trong câu văn (tiếng Anh)</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5363,7 +5366,7 @@ Bản sao lưu: %2</translation>
       <translation>Công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="332" />
+      <location filename="../../ui/letter_form.py" line="335" />
       <source>Lines of the signer's post are separated by “ / ”.</source>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
@@ -5389,6 +5392,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5403,7 +5407,7 @@ Bản sao lưu: %2</translation>
       <translation>Công văn đến mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="262" />
+      <location filename="../../ui/letter_form.py" line="265" />
       <source>New letter “%1”</source>
       <translation>Thêm công văn “%1”</translation>
     </message>
@@ -5424,6 +5428,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5453,27 +5458,27 @@ Bản sao lưu: %2</translation>
       <translation>Nơi nhận khác, mỗi dòng một nơi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="312" />
+      <location filename="../../ui/letter_form.py" line="315" />
       <source>Parent body (cơ quan chủ quản)</source>
       <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="321" />
+      <location filename="../../ui/letter_form.py" line="324" />
       <source>Parent body, English</source>
       <translation>Cơ quan chủ quản (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="316" />
+      <location filename="../../ui/letter_form.py" line="319" />
       <source>Place (địa danh)</source>
       <translation>Địa danh</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="324" />
+      <location filename="../../ui/letter_form.py" line="327" />
       <source>Place, English</source>
       <translation>Địa danh (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="317" />
+      <location filename="../../ui/letter_form.py" line="320" />
       <source>Register symbol</source>
       <translation>Ký hiệu sổ công văn</translation>
     </message>
@@ -5489,7 +5494,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="315" />
+      <location filename="../../ui/letter_form.py" line="318" />
       <source>Short name</source>
       <translation>Tên viết tắt</translation>
     </message>
@@ -5514,7 +5519,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="319" />
+      <location filename="../../ui/letter_form.py" line="322" />
       <source>Signer's authority and post</source>
       <translation>Quyền hạn, chức vụ người ký</translation>
     </message>
@@ -5524,7 +5529,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="325" />
+      <location filename="../../ui/letter_form.py" line="328" />
       <source>Signer's post, English</source>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
@@ -5565,7 +5570,7 @@ Bản sao lưu: %2</translation>
       <translation>Tiêu đề cuộc họp nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="305" />
+      <location filename="../../ui/letter_form.py" line="308" />
       <source>The office that writes the letters</source>
       <translation>Cơ quan ban hành công văn</translation>
     </message>
@@ -5590,7 +5595,7 @@ Bản sao lưu: %2</translation>
       <translation>Nơi nhận / gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="320" />
+      <location filename="../../ui/letter_form.py" line="323" />
       <source>Usual signer</source>
       <translation>Người ký thường xuyên</translation>
     </message>
@@ -5621,6 +5626,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5628,157 +5635,157 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ListPanel</name>
     <message>
-      <location filename="../../ui/lists/panel.py" line="287" />
+      <location filename="../../ui/lists/panel.py" line="288" />
       <source>All open</source>
       <translation>Tất cả việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="257" />
+      <location filename="../../ui/lists/panel.py" line="258" />
       <source>Any kind</source>
       <translation>Mọi loại</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="266" />
+      <location filename="../../ui/lists/panel.py" line="267" />
       <source>Any sector</source>
       <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="269" />
+      <location filename="../../ui/lists/panel.py" line="270" />
       <source>Any tag</source>
       <translation>Mọi nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="284" />
+      <location filename="../../ui/lists/panel.py" line="285" />
       <source>Any time</source>
       <translation>Mọi thời gian</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="299" />
+      <location filename="../../ui/lists/panel.py" line="300" />
       <source>Done</source>
       <translation>Đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="296" />
+      <location filename="../../ui/lists/panel.py" line="297" />
       <source>Due in 30 days</source>
       <translation>Đến hạn trong 30 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="292" />
+      <location filename="../../ui/lists/panel.py" line="293" />
       <source>Due next week</source>
       <translation>Đến hạn tuần tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="295" />
+      <location filename="../../ui/lists/panel.py" line="296" />
       <source>Due this month</source>
       <translation>Đến hạn trong tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="294" />
+      <location filename="../../ui/lists/panel.py" line="295" />
       <source>Due this week</source>
       <translation>Đến hạn trong tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="300" />
+      <location filename="../../ui/lists/panel.py" line="301" />
       <source>Everything</source>
       <translation>Tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="103" />
+      <location filename="../../ui/lists/panel.py" line="104" />
       <source>Filter (type without accents: nguyen, dang…)</source>
       <translation>Lọc (gõ không dấu cũng được: nguyen, dang…)</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="279" />
+      <location filename="../../ui/lists/panel.py" line="280" />
       <source>Last week</source>
       <translation>Tuần trước</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="288" />
+      <location filename="../../ui/lists/panel.py" line="289" />
       <source>Mine</source>
       <translation>Của tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="278" />
+      <location filename="../../ui/lists/panel.py" line="279" />
       <source>Next week</source>
       <translation>Tuần sau</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="320" />
+      <location filename="../../ui/lists/panel.py" line="321" />
       <source>No actions match these filters: %1.</source>
       <translation>Không có việc cần làm nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="318" />
+      <location filename="../../ui/lists/panel.py" line="319" />
       <source>No contacts match these filters: %1.</source>
       <translation>Không có liên hệ nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="319" />
+      <location filename="../../ui/lists/panel.py" line="320" />
       <source>No meetings match these filters: %1.</source>
       <translation>Không có cuộc họp nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="317" />
+      <location filename="../../ui/lists/panel.py" line="318" />
       <source>No organisations match these filters: %1.</source>
       <translation>Không có tổ chức nào khớp với bộ lọc: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="121" />
+      <location filename="../../ui/lists/panel.py" line="122" />
       <source>Organisation…</source>
       <translation>Tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="289" />
+      <location filename="../../ui/lists/panel.py" line="290" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="290" />
+      <location filename="../../ui/lists/panel.py" line="291" />
       <source>Overdue or due today</source>
       <translation>Quá hạn hoặc đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="304" />
+      <location filename="../../ui/lists/panel.py" line="305" />
       <source>Owner: anyone</source>
       <translation>Phụ trách: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="281" />
+      <location filename="../../ui/lists/panel.py" line="282" />
       <source>Past</source>
       <translation>Đã qua</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="304" />
+      <location filename="../../ui/lists/panel.py" line="305" />
       <source>Responsible: anyone</source>
       <translation>Người thực hiện: tất cả</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="298" />
+      <location filename="../../ui/lists/panel.py" line="299" />
       <source>They owe</source>
       <translation>Đối tác cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="280" />
+      <location filename="../../ui/lists/panel.py" line="281" />
       <source>This month</source>
       <translation>Tháng này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="277" />
+      <location filename="../../ui/lists/panel.py" line="278" />
       <source>This week</source>
       <translation>Tuần này</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="275" />
+      <location filename="../../ui/lists/panel.py" line="276" />
       <source>Upcoming</source>
       <translation>Sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="297" />
+      <location filename="../../ui/lists/panel.py" line="298" />
       <source>We owe</source>
       <translation>Bên ta cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/lists/panel.py" line="329" />
+      <location filename="../../ui/lists/panel.py" line="330" />
       <source>“Mine” shows the actions of the staff member chosen under File → Settings → “I am”, and none is chosen on this computer.</source>
       <translation>“Của tôi” là các việc của cán bộ được chọn ở Tệp → Cài đặt → “Tôi là”, và trên máy này chưa chọn ai.</translation>
     </message>
@@ -6965,7 +6972,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7119,9 +7125,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7399,12 +7403,12 @@ Bản sao lưu: %2</translation>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="362" />
+      <location filename="../../ui/dialogs/record_form.py" line="365" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="162" />
+      <location filename="../../ui/dialogs/record_form.py" line="165" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
@@ -7419,13 +7423,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="587" />
+      <location filename="../../ui/dialogs/record_form.py" line="590" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="164" />
-      <location filename="../../ui/dialogs/record_form.py" line="514" />
+      <location filename="../../ui/dialogs/record_form.py" line="167" />
+      <location filename="../../ui/dialogs/record_form.py" line="517" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -7435,7 +7439,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="534" />
+      <location filename="../../ui/dialogs/record_form.py" line="537" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -7445,7 +7449,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="447" />
+      <location filename="../../ui/dialogs/record_form.py" line="450" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
@@ -7470,7 +7474,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="584" />
+      <location filename="../../ui/dialogs/record_form.py" line="587" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7480,17 +7484,17 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="298" />
+      <location filename="../../ui/dialogs/record_form.py" line="301" />
       <source>a confidential record</source>
       <translation>hồ sơ mật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="281" />
+      <location filename="../../ui/dialogs/record_form.py" line="284" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="582" />
+      <location filename="../../ui/dialogs/record_form.py" line="585" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7591,7 +7595,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -9335,8 +9338,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9362,7 +9363,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>
