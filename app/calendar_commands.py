@@ -1,6 +1,7 @@
 """``ketnoi export-ics``, ``ketnoi export-vcard`` and the .ics half of ``ketnoi import FILE``.
 
     ketnoi export-ics ketnoi.ics                         # every upcoming meeting + open actions (or -o FILE)
+    ketnoi export-ics tuan.ics --preset week --organisation NIC  # the meetings `meeting list` shows so
     ketnoi export-ics --meeting 12 --meeting 14 --reminders none -o hop.ics   # (default: their follow-ups)
     ketnoi export-ics --reminders todo                   # actions as VTODO tasks (not Google)
     ketnoi export-vcard -o danh-ba.vcf [--contact 7 …] [--version 4.0] [--notes] [--confidential]
@@ -108,7 +109,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         choices=("en", "vi"),
         help="words of an action's description (Organisation: … / Tổ chức: …; default: the locale)",
     )
-    p.set_defaults(handler=export_ics_command)
+    filters = p.add_argument_group(
+        "the meetings `ketnoi meeting list` lists",
+        "Any of these: only the meetings `meeting list` shows with the same filters (past ones too), "
+        "with their own open follow-ups, as the window's File → Export this list to calendar writes them.",
+    )
+    from app.record_commands import list_filter_options
+
+    list_filter_options(filters, "meeting", words_option=True)
+    p.set_defaults(handler=export_ics_command, entity="meeting")
 
     p = sub.add_parser(
         "export-vcard", parents=[common, as_json], help="write contacts to a .vcf file (vCard)"
@@ -204,6 +213,14 @@ EXPORT_LINES: dict[str, tuple[str, str]] = {
         "Wrote {file}: {meetings}, {reminders} as {what}",
         "Đã ghi {file}: {meetings}, {reminders} dưới dạng {what}",
     ),
+    "listed": (
+        "  {meetings} as `ketnoi meeting list {filters}` lists them, with their own follow-ups",
+        "  {meetings} như `ketnoi meeting list {filters}` liệt kê, kèm các việc cần làm của chính các cuộc họp đó",
+    ),
+    "none_listed": (
+        "`ketnoi meeting list {filters}` lists no meetings: {file} was not written",
+        "`ketnoi meeting list {filters}` không có cuộc họp nào: chưa ghi {file}",
+    ),
     "allday": ("all-day reminders", "lời nhắc cả ngày"),
     "todo": ("tasks", "công việc (VTODO)"),
     "vcard": ("Wrote {file}: {count}, vCard {version}", "Đã ghi {file}: {count}, vCard {version}"),
@@ -247,12 +264,46 @@ def _said_export(lang: str, code: str, **values: Any) -> str:
     return EXPORT_LINES[code][1 if lang == "vi" else 0].format(**values)
 
 
+def listed_meetings(args: argparse.Namespace, ctx: CliContext) -> list[int] | None:
+    """The meetings ``ketnoi meeting list`` shows with the list filters given to ``export-ics``
+    (the same options and the same query: :func:`app.record_commands.list_query`), every one
+    of them in the list's order; None when no filter is given (every upcoming meeting, or
+    ``--meeting``)."""
+    from app.record_commands import list_filters_given, list_query
+
+    if not list_filters_given(args):
+        return None
+    if args.meeting:
+        raise refused(
+            "--meeting names the meetings, the list's filters choose them: give one or the other",
+            "--meeting nêu từng cuộc họp, còn các bộ lọc của danh sách chọn cuộc họp: hãy chỉ dùng một trong hai",
+        )
+    from app import lists
+
+    with read_session(ctx.engine()) as session:
+        return lists.ids(session, list_query(session, args, "meeting"))
+
+
 def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
     from app.language import cli_language
+    from app.record_commands import list_filters_given
 
     lang = cli_language(args.lang)
+    path = output_path(args)
+    listed = listed_meetings(args, ctx)
+    filters = " ".join(list_filters_given(args))
+    if listed is not None and not listed:  # as the window: no file for an empty list
+        ctx.emit({"file": None, "meetings": 0, "reminders": 0, "private": 0, "skipped": [], "listed": []})
+        ctx.out(_said_export(lang, "none_listed", file=path, filters=filters))
+        return 0
     try:
-        out = write_ics(ctx.engine(), output_path(args), args.meeting, reminders=args.reminders, lang=lang)
+        out = write_ics(
+            ctx.engine(),
+            path,
+            listed if listed is not None else args.meeting,
+            reminders=args.reminders,
+            lang=lang,
+        )
     except NotWritten as exc:
         raise _said(exc, args) from None
     ctx.emit(
@@ -262,12 +313,15 @@ def export_ics_command(args: argparse.Namespace, ctx: CliContext) -> int:
             "reminders": out.reminders,
             "private": out.private,
             "skipped": [x.text() for x in out.skipped],
+            **({"listed": listed} if listed is not None else {}),
         }
     )
     what = _said_export(lang, "todo" if args.reminders == "todo" else "allday")
     ctx.out(
         _said_export(lang, "ics", file=args.output, meetings=out.meetings, reminders=out.reminders, what=what)
     )
+    if listed is not None:  # which list they are (reviewer h129's week, not every upcoming meeting)
+        ctx.out(_said_export(lang, "listed", meetings=out.meetings, filters=filters))
     if out.private:  # (reviewer h106: a confidential meeting went out unsaid)
         ctx.out(_said_export(lang, "private", private=out.private))
     for x in out.skipped:

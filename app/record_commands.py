@@ -480,7 +480,32 @@ def _not_restored(skipped: Any, lang: str = "en") -> str:
 
 
 def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
-    p.add_argument("words", nargs="*", help="words the records contain (accents optional)")
+    list_filter_options(p, kind)
+    p.add_argument("--sort", choices=lists.COLUMNS[kind], help=f"default: {lists.DEFAULT_SORT[kind][0]}")
+    p.add_argument("--desc", action="store_true", help="sort in descending order")
+    p.add_argument("--limit", type=int, help="at most this many (default 50 printed; with --xlsx, every one)")
+    p.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="write the list (every row, in its order) to FILE.xlsx in the layout ketnoi import reads",
+    )
+
+
+def list_filter_options(p: argparse._ActionsContainer, kind: str, *, words_option: bool = False) -> None:
+    """The filters of ``ketnoi KIND list`` (the window's list filters), read back by
+    :func:`list_query`: also ``export-ics``'s (its positional argument is the file written, so
+    the words are ``--words`` there: ``words_option``)."""
+    if words_option:
+        p.add_argument(
+            "--words",
+            action="append",
+            default=[],
+            metavar="TEXT",
+            help="only those containing these words (accents optional), as `list` takes them",
+        )
+    else:
+        p.add_argument("words", nargs="*", help="words the records contain (accents optional)")
     wanted = _FILTERS[kind]
     if "kind" in wanted:
         what = "organisation kind" if kind == "contact" else "kind"
@@ -515,15 +540,32 @@ def _list_options(p: argparse.ArgumentParser, kind: str) -> None:
         p.add_argument("--preset", metavar="NAME", help=f"a view of the window's list: {shown}")
     owner = "responsible staff member" if kind == "action" else "owner"
     p.add_argument("--owner", metavar="NAME_OR_ID", help=f"only this {owner}")
-    p.add_argument("--sort", choices=lists.COLUMNS[kind], help=f"default: {lists.DEFAULT_SORT[kind][0]}")
-    p.add_argument("--desc", action="store_true", help="sort in descending order")
-    p.add_argument("--limit", type=int, help="at most this many (default 50 printed; with --xlsx, every one)")
-    p.add_argument(
-        "--xlsx",
-        type=Path,
-        metavar="FILE.xlsx",
-        help="write the list (every row, in its order) to FILE.xlsx in the layout ketnoi import reads",
-    )
+
+
+LIST_FILTERS = ("kind", "sector", "tag", "parent", "organisation", "status", "direction",
+                "date_from", "date_to", "overdue", "preset", "owner", "words")  # fmt: skip
+"""The ``args`` names :func:`list_filter_options` adds (those of its kind among them)."""
+
+
+def list_filters_given(args: argparse.Namespace) -> list[str]:
+    """The list filters given on the command line as ``ketnoi KIND list`` takes them
+    ("--preset week", the words last: "genetica"), in the order of :data:`LIST_FILTERS`;
+    none: []."""
+    out: list[str] = []
+    for name in LIST_FILTERS:
+        value = getattr(args, name, None)
+        option = {"date_from": "--from", "date_to": "--to"}.get(name, f"--{name}")
+        if name == "words":
+            out.extend(_quoted(v) for v in value or () if v)
+        elif value is True:
+            out.append(option)
+        elif value:
+            out.append(f"{option} {_quoted(str(value))}")
+    return out
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if not text or any(c.isspace() for c in text) else text
 
 
 def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQuery:
@@ -539,9 +581,10 @@ def list_query(session: Any, args: argparse.Namespace, kind: str) -> lists.ListQ
     q = q.with_(**_named_filters(session, args), **_window_filters(args))
     if owner_id is not None:
         q = q.with_(owner_id=owner_id)
-    if args.sort:
-        q = q.with_(sort=args.sort, descending=args.desc)
-    elif args.desc:
+    sort, desc = getattr(args, "sort", None), getattr(args, "desc", False)  # (export-ics: no order)
+    if sort:
+        q = q.with_(sort=sort, descending=desc)
+    elif desc:
         q = q.with_(descending=not q.descending)
     return q
 
