@@ -744,6 +744,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1869,7 +1870,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="182" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="225" />
       <location filename="../../ui/dialogs/merge_facts.py" line="143" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1900,7 +1901,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="189" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="232" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
@@ -1930,12 +1931,12 @@ Bản sao lưu: %2</translation>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="71" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="73" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="148" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="191" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -1965,22 +1966,22 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="78" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="83" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="63" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="65" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="274" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="317" />
       <source>Merged “%1” (#%3) into “%2” (#%4)</source>
       <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="276" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="319" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
@@ -1990,7 +1991,7 @@ Bản sao lưu: %2</translation>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="218" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="261" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
@@ -2005,12 +2006,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
+      <location filename="../../ui/dialogs/merge_dialog.py" line="79" />
+      <source>Reading the two records again…</source>
+      <translation>Đang đọc lại hai hồ sơ…</translation>
+    </message>
+    <message>
       <location filename="../../ui/dialogs/duplicates.py" line="100" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="149" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="192" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -2045,17 +2051,17 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="250" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="293" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="255" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="298" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="253" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="296" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
@@ -2070,7 +2076,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="221" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="264" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2125,12 +2131,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="129" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="172" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="133" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="176" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -5254,7 +5260,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>

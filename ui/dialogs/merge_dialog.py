@@ -2,7 +2,8 @@
 value that says more, as ``app.merge`` decides), merged on the write lane and offered as Edit →
 Undo like any other operation. Opened from Tools → Find duplicates… and from a list's "Merge the
 two selected…" (:mod:`ui.dialogs.duplicates`, :mod:`ui.bulk`), on the two records as read by
-:func:`ui.dialogs.merge_facts.read_pair` — off the UI thread by the callers that can.
+:func:`ui.dialogs.merge_facts.read_pair` — off the UI thread by the callers that can, and again
+off it after a save met the merge (:meth:`MergeDialog.reload`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from app import merge
 from app.errors import ConflictError, UserError
 from db import kinds
+from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import merge_facts
@@ -74,6 +76,9 @@ class MergeDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.reading = QLabel(tr("Reading the two records again…"), self)  # (a save met the merge)
+        self.reading.setObjectName("merge_reading")
+        self.reading.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.merge_button = self.buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("merge_ok")
@@ -83,6 +88,7 @@ class MergeDialog(QDialog):
         lay.addWidget(self.intro)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.error)
+        lay.addWidget(self.reading)
         row = QHBoxLayout()
         row.addWidget(self.swap_button)
         row.addStretch(1)
@@ -98,6 +104,43 @@ class MergeDialog(QDialog):
         with self.ctx.read() as s:
             pair = merge_facts.read_pair(s, self.entity, survivor_id, other_id)
         self.show_pair(pair)
+
+    def reload(self, survivor_id: int, other_id: int) -> None:
+        """The two records read again on a pool thread, as a list's Merge reads them first (h142):
+        a save met the merge (another window, a colleague), the dialog shows them as they are
+        now. It read them on the UI thread, the window held still on a far team server. Meanwhile
+        a busy cursor, "Reading the two records again…" in the dialog and the status bar, Merge
+        and Keep the other off; a read that fails (one of the two deleted meanwhile, the server
+        gone) is said under the rows and Merge stays off."""
+        engine, entity = self.ctx.engine, self.entity
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.merge_button.setEnabled(False)
+        self.swap_button.setEnabled(False)
+        self.reading.show()
+        self.ctx.status_message.emit(self.reading.text())
+
+        def work(_task: Any) -> merge_facts.Pair:
+            with read_session(engine) as s:
+                return merge_facts.read_pair(s, entity, survivor_id, other_id)
+
+        def ended() -> None:
+            self.unsetCursor()
+            self.reading.hide()
+            self.ctx.status_message.emit("")
+
+        def read(pair: merge_facts.Pair) -> None:
+            ended()
+            self.show_pair(pair)
+            self.merge_button.setEnabled(True)
+            self.swap_button.setEnabled(True)
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            text = error_text(exc) if isinstance(exc, UserError) else str(exc)
+            self.error.setText(f"{self.error.text()}\n{text}".strip())
+            self.error.show()
+
+        self.ctx.tasks.run(work, on_done=read, on_error=failed, owner=self, again=False)
 
     def show_pair(self, pair: merge_facts.Pair) -> None:
         """Show the two records as read (:func:`ui.dialogs.merge_facts.read_pair`)."""
@@ -298,11 +341,12 @@ class MergeDialog(QDialog):
             self.accept()
 
         def failed(exc: BaseException) -> None:
-            self.merge_button.setEnabled(True)
-            if isinstance(exc, ConflictError):  # saved meanwhile: shown as they are now, to choose again
-                self.load(sid, oid)
             # a full disk's refusal in the window's language (db.errors.DiskFull), others as said
             self.error.setText(error_text(exc) if isinstance(exc, UserError) else str(exc))
             self.error.show()
+            if isinstance(exc, ConflictError):  # saved meanwhile: shown as they are now, to choose again
+                self.reload(sid, oid)
+            else:
+                self.merge_button.setEnabled(True)
 
         self.commands.run_grouped(entity, work, message, [sid, oid], on_done=done, on_error=failed)
