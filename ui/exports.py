@@ -33,29 +33,19 @@ FOLDER_KEY = "exports/folder"
 
 
 def default_export_name(today: dt.date) -> str:
-    """ "ketnoi-export-2026-11-23.xlsx", "ketnoi-xuat-du-lieu-2026-11-23.xlsx" (ui.file_names)."""
-    return f"ketnoi-{file_names.export_word()}-{today.isoformat()}.xlsx"
+    """ "ketnoi-export-2026-11-23.xlsx", "ketnoi-xuat-du-lieu-2026-11-23.xlsx" (app.file_names)."""
+    return file_names.export_name(today)
 
 
 def default_list_name(entity: str, words: list[str], today: dt.date, suffix: str = ".xlsx") -> str:
     """ "ketnoi-actions-overdue-tran-thi-lan-2026-12-06.xlsx", "ketnoi-cuoc-hop-tuan-nay-….ics":
-    what the list is in the window's language (:mod:`ui.file_names`), its filters (``words``,
-    folded to plain letters: a name any system and mail program keeps), the day."""
-    parts = [file_names.list_word(entity)]
-    for word in words:
-        slug = file_names.slug(word)
-        if slug:
-            parts.append(slug)
-    name = "-".join(parts)[:MAX_NAME].rstrip("-")
-    return f"ketnoi-{name}-{today.isoformat()}{suffix}"
-
-
-MAX_NAME = 80
-"""At most this many characters of the list's words in a file name (a long search typed)."""
+    what the list is in the window's language, its filters (``words``, folded to plain letters:
+    a name any system and mail program keeps), the day (:func:`app.file_names.list_name`)."""
+    return file_names.list_name(entity, words, today, suffix)
 
 
 def default_template_name() -> str:
-    return f"ketnoi-{file_names.template_word()}.xlsx"
+    return file_names.template_name()
 
 
 def _tr(text: str) -> str:

@@ -5,9 +5,10 @@
     ketnoi brief meeting 42 --lang vi
     ketnoi brief digest --from 2026-11-01 --to 2026-11-30
 
-Without ``-o`` the file is named after the subject (``brief-nic-2026-11-23.pdf``) and written
-in the current directory; the names and the writing are :mod:`app.briefing.produce`'s, the same
-as the window's.
+Without ``-o`` the file is named after the subject (``brief-nic-2026-11-23.pdf``, in the
+brief's language: ``tom-tat-nic-2026-11-23.pdf`` with ``--lang vi`` or a Vietnamese locale) and
+written in the current directory; the names (:mod:`app.file_names`) and the writing
+(:mod:`app.briefing.produce`) are the window's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app.briefing import gather
 from app.briefing.produce import BriefRequest, pdf_path, produce
 from app.cli_lines import refused
 from app.errors import UserError
+from app.file_names import brief_words
 from app.language import cli_language, count_of
 from app.written import NotWritten
 from db import clock
@@ -65,6 +67,7 @@ def _write(args: argparse.Namespace, ctx: Context, req: BriefRequest) -> int:
             today=args.today or clock.today(),
             target=target,
             keep_existing=False,  # a script run every day rewrites the day's file
+            words=brief_words(req.lang),  # without -o: "tom-tat-…pdf" for a Vietnamese brief
         )
     except NotWritten as exc:  # the console's language (the locale), as every line printed
         raise UserError(exc.text(cli_language())) from None

@@ -12,9 +12,10 @@ File names (``brief_file_name``), with ``today`` the day the brief is written:
     brief-meeting-<meeting day>-<title>-<today>.pdf
     brief-digest-<first day>-<last day>-<today>.pdf
 
-The window's Save as… offers them in its language (``words``: :class:`FileWords`, from
-``ui.file_names``: "tom-tat-nic-2026-11-23.pdf"); the command line and the window's Open (whose
-folder :mod:`app.briefing.opened` clears of ``brief-….pdf`` names) keep the English words.
+The window's Save as… offers them in its language and ``ketnoi brief`` without ``-o`` writes
+them in the brief's (``words``: :class:`app.file_names.FileWords`, :func:`app.file_names.
+brief_words`: "tom-tat-nic-2026-11-23.pdf"); the window's Open (whose folder
+:mod:`app.briefing.opened` clears of ``brief-….pdf`` names) keeps the English words.
 
 Gathering runs in a read-only session opened here (so it may run on a worker thread); the PDF
 is written to ``<file>.part`` and moved into place only when complete, so a cancelled or failed
@@ -36,6 +37,7 @@ from app.briefing import gather, leave_out, render
 from app.briefing.data import ContactBrief, MeetingPrepBrief, OrganisationBrief, PeriodDigest
 from app.contacted import catch_up_quietly
 from app.errors import UserError
+from app.file_names import FileWords
 from app.vntext import fold
 from app.written import write_whole
 from db import kinds
@@ -97,20 +99,8 @@ def slug(text: str, *, limit: int = 40) -> str:
     return words.strip("-") or "brief"
 
 
-@dataclass(frozen=True)
-class FileWords:
-    """The words of a brief's file name (plain letters and hyphens): English unless the window
-    gives its own (``ui.file_names.brief_words``)."""
-
-    brief: str = "brief"
-    organisation: str = "organisation"
-    contact: str = "contact"
-    meeting: str = "meeting"
-    digest: str = "digest"
-    confidential: str = "confidential"
-
-
 ENGLISH = FileWords()
+"""A brief's name in English words; another language's: :func:`app.file_names.brief_words`."""
 
 
 def brief_file_name(
@@ -151,20 +141,20 @@ def brief_file_name(
 Brief = OrganisationBrief | ContactBrief | MeetingPrepBrief | PeriodDigest
 
 
-def file_name_of(brief: Brief, today: dt.date) -> str:
-    """The default file name of a gathered brief."""
+def file_name_of(brief: Brief, today: dt.date, words: FileWords = ENGLISH) -> str:
+    """The default file name of a gathered brief, in ``words``."""
     if isinstance(brief, OrganisationBrief):
         return brief_file_name(
-            "organisation", brief.acronym or brief.name, today, confidential=brief.confidential
+            "organisation", brief.acronym or brief.name, today, confidential=brief.confidential, words=words
         )
     if isinstance(brief, ContactBrief):
-        return brief_file_name("contact", brief.name, today, confidential=brief.confidential)
+        return brief_file_name("contact", brief.name, today, confidential=brief.confidential, words=words)
     if isinstance(brief, MeetingPrepBrief):
         day = brief.starts_at.date()
         names = [x.name for x in brief.secrets if secret_names.nameable(x.name, x.kind)]
         secret = brief.confidential or bool(secret_names.spans(brief.title, names))
-        return brief_file_name("meeting", brief.title, today, day=day, confidential=secret)
-    return brief_file_name("digest", "", today, day=brief.start, end=brief.end)
+        return brief_file_name("meeting", brief.title, today, day=day, confidential=secret, words=words)
+    return brief_file_name("digest", "", today, day=brief.start, end=brief.end, words=words)
 
 
 def missing_file_name(kind: str, today: dt.date, words: FileWords = ENGLISH) -> str:
@@ -258,11 +248,12 @@ def produce(
     keep_existing: bool = True,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    words: FileWords = ENGLISH,
 ) -> Produced:
     """Gather and render one brief; returns the file written and its number of pages.
 
     ``target`` names the file exactly (an existing one is replaced). Otherwise the brief is named
-    by :func:`file_name_of` in ``folder`` (default: the current directory); with
+    by :func:`file_name_of` in ``words`` in ``folder`` (default: the current directory); with
     ``keep_existing`` a file already there is kept and ``-2``… is added to the new one's name.
     ``cancelled`` is asked between the steps and at every page: when it answers True,
     :class:`BriefCancelled` is raised and nothing is left on disk.
@@ -282,7 +273,7 @@ def produce(
         brief = gather_brief(session, req, today)
     check()
     if target is None:
-        name = file_name_of(brief, today)
+        name = file_name_of(brief, today, words)
         where = folder if folder is not None else Path()
         target = free_path(where, name) if keep_existing else where / name
 

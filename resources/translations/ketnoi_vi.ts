@@ -744,7 +744,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
-      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -2199,118 +2198,50 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Export</name>
     <message>
-      <location filename="../../ui/exports.py" line="79" />
+      <location filename="../../ui/exports.py" line="69" />
       <source>Export cancelled; no file was written.</source>
       <translation>Đã huỷ xuất; chưa ghi tệp nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="142" />
+      <location filename="../../ui/exports.py" line="132" />
       <source>Export this list to Excel</source>
       <translation>Xuất danh sách này ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="90" />
+      <location filename="../../ui/exports.py" line="80" />
       <source>Export to Excel</source>
       <translation>Xuất ra Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="162" />
+      <location filename="../../ui/exports.py" line="152" />
       <source>Exported %1 to %2</source>
       <translation>Đã xuất %1 vào %2</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="111" />
+      <location filename="../../ui/exports.py" line="101" />
       <source>Exported %Ln record(s) to %1</source>
       <translation>Đã xuất %Ln bản ghi ra %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="122" />
+      <location filename="../../ui/exports.py" line="112" />
       <source>Exporting to %1…</source>
       <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="191" />
+      <location filename="../../ui/exports.py" line="181" />
       <source>Import template saved: %1</source>
       <translation>Đã lưu mẫu nhập liệu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="185" />
+      <location filename="../../ui/exports.py" line="175" />
       <source>Save import template</source>
       <translation>Lưu mẫu nhập liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/exports.py" line="114" />
-      <location filename="../../ui/exports.py" line="164" />
+      <location filename="../../ui/exports.py" line="104" />
+      <location filename="../../ui/exports.py" line="154" />
       <source>it holds %Ln confidential record(s): give it only to those who may see them.</source>
       <translation>tệp có %Ln hồ sơ mật: chỉ đưa tệp cho người được xem các hồ sơ đó.</translation>
-    </message>
-  </context>
-  <context>
-    <name>FileNames</name>
-    <message>
-      <location filename="../../ui/file_names.py" line="48" />
-      <source>actions</source>
-      <translation>việc cần làm</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="75" />
-      <source>brief</source>
-      <translation>tóm tắt</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="80" />
-      <source>confidential</source>
-      <translation>mật</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="77" />
-      <source>contact</source>
-      <translation>liên hệ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="46" />
-      <source>contacts</source>
-      <translation>liên hệ</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="79" />
-      <source>digest</source>
-      <translation>tổng hợp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="55" />
-      <source>export</source>
-      <translation>xuất dữ liệu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="61" />
-      <source>mau-nhap-lieu-import-template</source>
-      <translation>mẫu nhập liệu</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="78" />
-      <source>meeting</source>
-      <translation>cuộc họp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="47" />
-      <source>meetings</source>
-      <translation>cuộc họp</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="66" />
-      <source>new</source>
-      <translation>mới</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="76" />
-      <source>organisation</source>
-      <translation>tổ chức</translation>
-    </message>
-    <message>
-      <location filename="../../ui/file_names.py" line="45" />
-      <source>organisations</source>
-      <translation>tổ chức</translation>
     </message>
   </context>
   <context>
@@ -5260,6 +5191,7 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -7003,9 +6935,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -7020,16 +6950,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7095,7 +7021,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7640,6 +7565,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7650,11 +7577,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7717,6 +7648,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>

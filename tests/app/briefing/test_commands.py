@@ -60,6 +60,8 @@ def test_default_file_names(
     monkeypatch.chdir(tmp_path)
     today = clock.today().isoformat()
     assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "--lang", "vi"]) == 0
+    assert (tmp_path / f"tom-tat-dang-van-long-{today}.pdf").is_file()  # (a Vietnamese brief's name)
+    assert main(["brief", "contact", "Đặng Văn Long", "--db", db_url, "--lang", "en"]) == 0
     assert (tmp_path / f"brief-dang-van-long-{today}.pdf").is_file()
     assert main(["brief", "meeting", str(data.planned), "--db", db_url]) == 0
     assert (tmp_path / f"brief-meeting-2026-11-27-lam-viec-voi-nic-ve-phong-thi-{today}.pdf").is_file()
