@@ -233,7 +233,7 @@ SKIP_REASONS = {
     "hidden_row_left_out": ("hidden in Excel; --skip-hidden", "ẩn trong Excel; --skip-hidden"),
     "section_organisation": ("section headings", "dòng tiêu đề nhóm"),
 }
-SECTIONS = frozenset({"section_organisation", "section_heading"})
+SECTIONS = frozenset({"section_organisation", "section_heading", "section_saved_as"})
 """A delegate list's headings (app.importing.sections): skipped, each said with what it gave."""
 ICS_SUFFIX = ".ics"  # ketnoi import hands a calendar invitation to app.calendar_commands
 
@@ -533,7 +533,7 @@ def _show_sections(ctx: Any, preview: Preview, lang: str) -> None:
     for row in preview.rows:
         heading = [r for r in row.reasons if r.code in SECTIONS] if row.status == "skip" else []
         if heading and told < SHOW_ROWS:
-            ctx.out(line("section", lang, row=row.row, text=text(heading[0], lang)))
+            ctx.out(line("section", lang, row=row.row, text="; ".join(text(h, lang) for h in heading)))
             told += 1
 
 

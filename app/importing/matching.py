@@ -35,6 +35,7 @@ from app.importing.messages import EarlierRow, FieldChange, Term
 from app.importing.notation import split_role
 from app.importing.preview import CHECK_EVERY, Cancel, Preview, Progress, RowResult
 from app.importing.resolve import NameIndex, OrgIndex, fold, org_label, split_acronym
+from app.importing.sections import tie_heading_names
 from app.validation import phone_display
 from app.vntext import as_written
 from db import models as m
@@ -798,6 +799,8 @@ def _match(
     db_keys = _db_keys(session, kind, ctx, people)
     if after:
         _seed_records(session, ctx, kind, after, db_keys, people)
+    if kind == "contact":  # a delegate list's headings: "CÔNG TY GENETICA" is the saved Genetica
+        tie_heading_names(preview, ctx.orgs)
     if kind != "organisation":
         _tie_organisation_names(preview, ctx)
     seen: dict[tuple[str, Any], int] = {}

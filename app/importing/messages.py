@@ -497,6 +497,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
         'dòng tiêu đề nhóm "{text}", không phải một người: bỏ qua; các dòng bên dưới giữ tổ chức của mình',
     ),
+    "section_saved_as": (
+        '"{text}" is the saved organisation {name} (#{id}), where its rows go',
+        '"{text}" là tổ chức đã có {name} (#{id}); các dòng trong nhóm được gán vào tổ chức này',
+    ),
     # --- an official form's rows that are not the list (app.importing.formrows) ----------------
     "numbering_row": (
         'row {number} numbers the columns ("{value}"): not imported',
@@ -862,6 +866,7 @@ LEVELS: dict[str, Level] = {
     "hidden_row_left_out": "note",
     "section_organisation": "note",
     "section_heading": "note",
+    "section_saved_as": "note",
     "numbering_row": "note",
     "signatures_left_out": "note",
     "signature_left_out": "note",

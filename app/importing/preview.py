@@ -49,6 +49,7 @@ from app.importing.reader import (
     odd_cells,
     read_other_way,
 )
+from app.importing.resolve import OrgIndex
 from app.importing.sheet import SheetLayout
 from app.importing.workers import BIG_SHEET_ROWS, Helpers, helper_count
 from app.importing.workers import context as workers_context
@@ -326,9 +327,12 @@ def read_rows(
     parallel: bool | None = None,
     fast: bool = True,
     said: list[Message] | None = None,
+    organisations: Callable[[], OrgIndex] | None = None,
 ) -> tuple[list[RowResult], int]:
     """Clean and check every data row below the header; returns the rows and the rows read.
     ``said``: what is said once of the sheet is added to it (:func:`_date_orders`).
+    ``organisations``: the database's, read if a delegate list's heading needs them
+    (:meth:`app.importing.sections.Sections.apply`).
 
     Rows are read in a stream and cleaned in chunks. For a sheet of :data:`PARALLEL_ROWS`
     or more (or with ``parallel=True``) worker processes clean chunks beside this one, one
@@ -441,7 +445,7 @@ def read_rows(
     if orders is not None:
         _date_orders(path, layout, orders, out, said)
     if sections is not None:  # (after _date_orders, which may clean a row again)
-        out = sections.apply(out, layout.sheet)
+        out = sections.apply(out, layout.sheet, organisations)
     out = _form_rows_apart(form, out, layout.sheet, said)
     if progress is not None:
         progress(read, read)
@@ -753,7 +757,15 @@ def preview_import(
     path = Path(path)
     with paused_gc():  # a million objects that live until the step ends (app.gcpause)
         said: list[Message] = []
-        rows, read = read_rows(path, layout, progress=progress, cancel=cancel, parallel=parallel, said=said)
+        rows, read = read_rows(
+            path,
+            layout,
+            progress=progress,
+            cancel=cancel,
+            parallel=parallel,
+            said=said,
+            organisations=lambda: OrgIndex.load(session),
+        )
         hidden = mark_hidden(rows, hidden_rows(path, layout.sheet), layout.sheet, skip=skip_hidden)
         preview = Preview(path, layout, on_match, file_sha256(path), rows, read, earlier_sheets=tuple(after))
         preview.hidden, preview.skip_hidden = hidden, skip_hidden

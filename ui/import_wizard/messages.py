@@ -375,6 +375,10 @@ def _templates() -> dict[str, str]:
             "ImportMessage",
             'section heading "{text}", not a person: left out; the rows below it keep their own organisation',
         ),
+        "section_saved_as": tr(
+            "ImportMessage",
+            '"{text}" is the saved organisation {name} (#{id}), where its rows go',
+        ),
         "numbering_row": tr("ImportMessage", 'row {number} numbers the columns ("{value}"): not imported'),
         "signatures_left_out": tr(
             "ImportMessage", "rows {rows}: the signatures below the list, not imported"
