@@ -239,6 +239,8 @@ class UndoHistoryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.loads += 1
+        if not self.isVisible():  # closed while it read: no box from a dialog no longer there
+            return  # (a test's database taken down under it aborted the process: h152)
         if self.away.say(exc):  # in place of the rows, not a box in front of an empty list
             self.model.set_rows([])
             self.detail.clear()
