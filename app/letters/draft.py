@@ -377,11 +377,11 @@ def letter_doc(
     else:
         event = None  # (the meeting's own words)
     venue = ""
+    premises = wording.premises_of(
+        session.get(m.Organisation, letter["organisation_id"]) if letter.get("organisation_id") else None
+    )
     if "${meeting_place}" not in body:  # an invitation says "Địa điểm:" on a line of its own
-        to_org = (
-            session.get(m.Organisation, letter["organisation_id"]) if letter.get("organisation_id") else None
-        )
-        venue = wording.venue_of(meeting, wording.names_of(to_org) if to_org is not None else [])
+        venue = wording.venue_of(meeting, premises)
         if lang == "en":
             venue = _place_en(venue, met, base)
             own = base.name_in_text_en
@@ -396,6 +396,7 @@ def letter_doc(
         venue=venue,
         people=wording.meeting_people(session, meeting.id if meeting else None),
         guard=guard,
+        premises=premises,
     )
     withheld = guard.secret
     if not withheld and meeting is not None and guard.names_hidden(meeting.title):

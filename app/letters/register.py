@@ -206,8 +206,11 @@ def meeting_addressees(session: ModelSession, meeting_id: int) -> list[tuple[int
 
 
 def meeting_letter_template(meeting: m.Meeting) -> str:
-    """A meeting's letter by default: a thank-you once it has begun, an invitation before."""
-    return "thanks" if meeting.starts_at.date() <= clock.today() else "invitation"
+    """A meeting's letter by default: a thank-you once it has begun (by the office's clock: its
+    start, a naive wall-clock time in the office, is at or before :func:`db.clock.now`), an
+    invitation before. It compared days only, so at 02:15 a meeting at 14:00 that day was
+    thanked for "những ý kiến trao đổi quý báu" hours before it took place (reviewer h149)."""
+    return "thanks" if meeting.starts_at <= clock.now() else "invitation"
 
 
 def letter_for_record(

@@ -166,13 +166,15 @@ def meeting_ref(
     venue: str = "",
     people: list[str] = (),  # type: ignore[assignment]
     guard: Guard = OPEN,
+    premises: list[str] = (),  # type: ignore[assignment]
 ) -> str:
     """ "buổi làm việc ngày 02/12/2026 với Mạng lưới … tại Hòa Lạc về …" / "the meeting on 02
     December 2026 with … at … about …": ``drop`` the folded names of the addressee and our
     office; ``orgs`` the meeting's organisations, whose English names an English letter takes;
     ``brief``: the date and the topic only (for the "V/v" line); ``venue``: where it was held
     (:func:`venue_of`), said when the title names no place; ``people``: the folded names of
-    the attendees who are not confidential. The other side the title names is said only when it
+    the attendees who are not confidential; ``premises``: the addressee's (:func:`premises_of`),
+    a place the title names there is not said either. The other side the title names is said only when it
     is (or ends with) a name of an organisation met or of such a person ("Gặp Lưu Văn Mật tuần
     trước" names nobody cleanly). ``guard``: a confidential meeting gives no words of its title;
     an ordinary one none that name a confidential person or organisation
@@ -205,6 +207,8 @@ def meeting_ref(
     if who:
         out += f" với {who}" if lang == "vi" else f" with {who}"
     place = title.place if title.lang == lang else ""
+    if place and at_premises(fold(place), list(premises)):
+        place = ""
     if not brief and (place or venue):
         out += f" tại {place or venue}" if lang == "vi" else f" at {place or venue}"
     if title.lang == lang:
@@ -231,14 +235,66 @@ _ONLINE = re.compile(r"(?<!\w)(online|truc tuyen|teams|zoom|google meet|webex|sk
 def venue_of(meeting: m.Meeting | None, addressee: list[str]) -> str:
     """Where a meeting was held, as a letter to an outsider says it ("tại …"): its location,
     unless it was a call or online (a platform is no place), or at the addressee's own premises
-    (``addressee``: its folded names) — they know where they are."""
+    (``addressee``: :func:`premises_of` it, its folded names, abbreviations and street address)
+    — they know where they are."""
     if meeting is None or meeting.kind == "call":
         return ""
     where = clean(meeting.location).strip(" ,;.")
     folded = fold(where)
-    if not where or _ONLINE.search(folded) or _names(folded, addressee):
+    if not where or _ONLINE.search(folded) or at_premises(folded, addressee):
         return ""
     return where
+
+
+_BODY_WORDS = (
+    "tong cong ty", "cong ty", "tap doan", "tong cuc", "cuc", "bo", "vu", "so", "uy ban", "ban",
+    "van phong", "hoc vien", "vien", "dai hoc", "truong", "trung tam", "hiep hoi", "hoi",
+)  # fmt: skip
+"""The first words of a Vietnamese body's name that its abbreviation keeps written out ("Bộ
+KH&CN", "Sở KH&ĐT Hà Nội"), longest first where one begins another."""
+
+_JOINERS = re.compile(r"(?<=\w)[&-](?=\w)")
+
+
+def _abbreviations(folded_name: str) -> list[str]:
+    """The usual Vietnamese abbreviations of a body's name, folded, with "&" and "-" dropped:
+    "bo khoa hoc va cong nghe" → "bo khcn" ("Bộ KH&CN"), "so ke hoach va dau tu ha noi" → "so
+    khdthn", "so khdt ha noi" ("Sở KH&ĐT Hà Nội"): its first words, then the first letter of
+    each syllable ("và" is the "&"), the last syllables written out or not."""
+    words = [w for w in re.split(r"[\s,.;:()&-]+", folded_name) if w]
+    kind = next((k for k in _BODY_WORDS if words[: len(k.split())] == k.split()), "")
+    if not kind:
+        return []
+    rest = [w for w in words[len(kind.split()) :] if w != "va"]
+    out = []
+    for cut in range(2, len(rest) + 1):
+        short = "".join(w[0] for w in rest[:cut])
+        out.append(" ".join([kind, short, *rest[cut:]]))
+    return out
+
+
+def premises_of(org: Any) -> list[str]:
+    """What a meeting's location says when it was held at ``org``'s own premises, folded: its
+    names (:func:`names_of`), the Vietnamese abbreviations of its name ("Bộ KH&CN" for "Bộ Khoa
+    học và Công nghệ", with no alias recorded) and the street of its address ("113 Trần Duy
+    Hưng": a part of it with a number). A location "Bộ KH&CN, 113 Trần Duy Hưng" named the
+    ministry by neither its name nor its acronym, and a thank-you to it said "tại Bộ KH&CN, 113
+    Trần Duy Hưng", where it sits (reviewer h149)."""
+    if org is None:
+        return []
+    out = list(names_of(org))
+    out += _abbreviations(fold(org.name or ""))
+    for part in re.split(r"[,;\n]", getattr(org, "address", "") or ""):
+        street = fold(clean(part)).strip(" .")
+        if any(c.isdigit() for c in street) and len(street.split()) >= 2:
+            out.append(street)
+    return list(dict.fromkeys(x for x in out if x))
+
+
+def at_premises(folded_place: str, premises: list[str]) -> bool:
+    """Whether a place (folded) names one of ``premises`` (:func:`premises_of`): as written, or
+    with an abbreviation's "&" and "-" dropped ("bo kh&cn" is "bo khcn")."""
+    return _names(folded_place, premises) or _names(_JOINERS.sub("", folded_place), premises)
 
 
 PURPOSE = {
