@@ -284,7 +284,7 @@ def organisation_people(
         if kind in ("email", "phone") and not p[kind]:
             p[kind] = value
     hstmt = (
-        select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.at, CHANGE.c.group_id)
+        select(CHANGE.c.entity_id, CHANGE.c.old, CHANGE.c.new, CHANGE.c.at, CHANGE.c.group_id, CHANGE.c.op)
         .where(
             CHANGE.c.entity == "contact",
             CHANGE.c.field == "position",
@@ -293,7 +293,7 @@ def organisation_people(
         .order_by(CHANGE.c.at, CHANGE.c.id)
     )
     changes = [dict(r._asdict()) for r in session.execute(hstmt)]
-    for h in records.standing(changes):  # not an undone position, nor the undo's own row
+    for h in records.career(changes):  # not an undone position, the undo's own row, a merge
         by_id[int(h["entity_id"])]["history"].append(
             {"old": h["old"], "new": h["new"], "at": clock.local(h["at"])}
         )

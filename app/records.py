@@ -459,6 +459,16 @@ def standing(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return out
 
 
+def career(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The rows of a contact's history of position and organisation that are changes of their
+    career: those that stand (:func:`standing`), less the ones a merge wrote (``op`` "merge":
+    two records of one person, or of one organisation, made one; its undo is an undo's rows,
+    already left out). A merge, its undo and the merge again listed three changes of position
+    between "CTO" and "Giám đốc Kỹ thuật" on one day in a contact's brief, none of them a change
+    of post (reviewer h149). ``rows`` need ``op`` and ``group_id``."""
+    return [row for row in standing(rows) if row.get("op") != "merge"]
+
+
 # --- the services --------------------------------------------------------------------------
 
 

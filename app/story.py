@@ -247,7 +247,7 @@ def role_history(session: Session, contact_id: int) -> list[dict[str, Any]]:
     """Changes of a contact's position and organisation, newest first, organisations by name."""
     out = []
     scanned = records.history(session, "contact", contact_id)[:CONTACT_HISTORY_SCAN]
-    for h in map(dict, records.standing(scanned)):  # an undone change is no part of the story
+    for h in map(dict, records.career(scanned)):  # an undone change, a merge: no part of it
         if h.get("field") not in ("position", "organisation_id"):
             continue
         h["at"] = clock.local(h["at"])  # the local day of the change, not UTC's

@@ -172,7 +172,8 @@ class ContactBrief:
     interest: int | None = None
     notes: str = ""
     source: str = ""
-    last_contacted_on: dt.date | None = None  # as a sheet recorded it (an import's "last met")
+    # the contact's date, or the brief's last meeting when later (gather._last_contacted)
+    last_contacted_on: dt.date | None = None
     role_history: tuple[RoleChange, ...] = ()
     posts_held: tuple[Any, ...] = ()  # app.posts.PostHolding, newest first (issue 15)
     colleagues: tuple[PersonRow, ...] = ()

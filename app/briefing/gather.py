@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, true, union
 from sqlmodel import Session
 
-from app import dashboard, posts, reorg
+from app import dashboard, posts, records, reorg
 from app.briefing import queries as q
 from app.briefing.data import (
     ContactBrief,
@@ -212,8 +212,11 @@ def _key_people(
 
 
 def _role_history(session: Session, contact_id: int) -> list[RoleChange]:
+    """The changes of the contact's position and organisation that are changes of career
+    (:func:`app.records.career`: not an undone edit, an undo's rows, nor a merge's), oldest
+    first, as (at, field, old, new)."""
     stmt = (
-        select(Change.at, Change.field, Change.old, Change.new)
+        select(Change.at, Change.field, Change.old, Change.new, Change.op, Change.group_id)
         .where(
             Change.entity == "contact",
             Change.entity_id == contact_id,
@@ -221,7 +224,11 @@ def _role_history(session: Session, contact_id: int) -> list[RoleChange]:
         )
         .order_by(Change.at, Change.id)
     )
-    rows = q.fetch(session, stmt)
+    found = [
+        {"at": r[0], "field": r[1], "old": r[2], "new": r[3], "op": r[4], "group_id": r[5]}
+        for r in q.fetch(session, stmt)
+    ]
+    rows = [(h["at"], h["field"], h["old"], h["new"]) for h in records.career(found)]
     org_ids = [v for r in rows if r[1] == "organisation_id" for v in (r[2], r[3]) if isinstance(v, int)]
     orgs = q.names(session, Organisation, org_ids, live=False)
 
@@ -286,6 +293,7 @@ def gather_contact(
         q.actions(session, and_(q.open_only(), dashboard.involving_contact(contact_id)), today, hide=hide)
     )
     upcoming, upcoming_more = q.upcoming(session, meeting_ids, since, UPCOMING_MEETINGS, hide=hide)
+    summary = q.summary(session, meeting_ids, today, before=since, hide=hide)
     brief = ContactBrief(
         contact_id=contact_id,
         name=c.full_name,
@@ -303,11 +311,11 @@ def gather_contact(
         interest=c.interest,
         notes=c.notes,
         source=c.source,
-        last_contacted_on=c.last_contacted_on,
+        last_contacted_on=_last_contacted(c.last_contacted_on, summary.last_meeting),
         role_history=tuple(_role_history(session, contact_id)),
         posts_held=tuple(posts.held_by(session, contact_id)),
         colleagues=tuple(colleagues),
-        summary=q.summary(session, meeting_ids, today, before=since, hide=hide),
+        summary=summary,
         recent_meetings=tuple(q.recent(session, meeting_ids, today, recent, before=since, hide=hide)),
         upcoming_meetings=tuple(upcoming),
         upcoming_more=upcoming_more,
@@ -317,6 +325,20 @@ def gather_contact(
         confidential=bool(c.confidential),
     )
     return with_secrets(session, brief)
+
+
+def _last_contacted(recorded: dt.date | None, last_meeting: dt.datetime | None) -> dt.date | None:
+    """A contact brief's "Last contacted": the contact's date (what a sheet or a person gave, and
+    the meetings that are not confidential: :mod:`app.contacted`), or the brief's own "Last
+    meeting" when that is later. The field never counts a confidential meeting (everyone who sees
+    the contact sees it), so the usual brief, which lists that meeting, said "Last contacted
+    12/11/2024" above "Last meeting 07/12/2026" (reviewer h149); it says 07/12/2026 twice now,
+    to a reader who is shown that meeting anyway. Without confidential records the last meeting
+    counted is an open one, which the field counts already: the two agree there as they were."""
+    met = last_meeting.date() if last_meeting is not None else None
+    if recorded is None or (met is not None and met > recorded):
+        return met
+    return recorded
 
 
 # --- meeting preparation --------------------------------------------------------------------

@@ -213,7 +213,11 @@ def test_a_confidential_meeting_does_not_move_the_shared_date(engine: Engine) ->
     _log_confidential(engine, ids, dt.datetime(2026, 11, 22, 14), "huong", "thu")
     assert _dates(engine, ids) == {"huong": OLD, "thu": None, "nam": LATER}
     with read_session(engine) as s:
-        assert gather_contact(s, ids["huong"]).last_contacted_on == OLD
+        # a brief without confidential records says the shared date; the usual one, which lists
+        # the meeting (to a reader who may see it), says its day there too, as its "Last
+        # meeting" does (reviewer h149: "Last contacted" above "Last meeting" contradicted it)
+        assert gather_contact(s, ids["huong"], hide=True).last_contacted_on == OLD
+        assert gather_contact(s, ids["huong"]).last_contacted_on == dt.date(2026, 11, 22)
 
 
 def test_a_meeting_made_confidential_takes_its_move_back_and_undo_restores_it(engine: Engine) -> None:
