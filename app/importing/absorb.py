@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app import entities
+from app.importing.cleaning import kept_what
 from app.importing.messages import FieldChange
 from app.importing.resolve import fold
 
@@ -182,8 +183,8 @@ def _merged_value(name: str, new: Any, old: Any, rules: Rules) -> Any:
     if _empty(old):
         return new
     if name == rules.notes:  # (the lines the first row has not, after its own)
-        lines = str(old).splitlines()
-        more = [x for x in str(new).splitlines() if x.strip() and x not in lines]
+        lines = {kept_what(x) for x in str(old).splitlines()}  # (from which row aside)
+        more = [x for x in str(new).splitlines() if x.strip() and kept_what(x) not in lines]
         return "\n".join([str(old), *more]) if more else _ABSENT
     if name in rules.latest_wins:
         return new if rules.later(new, old) else _ABSENT

@@ -1069,16 +1069,52 @@ def _keep_in_notes(kind: str, data: Values, name: str, text: str, headers: Mappi
     data[target] = f"{data[target]}\n{line}" if data.get(target) else line
 
 
+SOURCE = "\0source"
+"""The key, among the ``headers`` a row is cleaned with, of where the row comes from ("“Danh
+bạ”, dòng 12": :func:`row_source`), for what is kept in the notes to say so."""
+
+
+def row_source(sheet: str, row: int) -> str:
+    """Where a row comes from, as a note says it: "“Danh bạ”, dòng 12" (a CSV file's sheet is
+    the file's name without its extension)."""
+    return f"“{sheet}”, dòng {row}"
+
+
+_SOURCED = re.compile(r"^Nhập từ “[^”]*”, dòng \d+: ")
+
+
+def kept_what(line: str) -> str:
+    """A line of the notes without the source :func:`_keep_unusable` gave it: the same invalid
+    email kept from two rows of a sheet is one line of the notes, not two."""
+    return _SOURCED.sub("", line)
+
+
+def _keep_unusable(name: str, what: str, text: str, data: Values, headers: Mapping[str, str] | None) -> None:
+    """An email or a phone that is none kept in a contact's notes, saying what it is and where it
+    came from when the row's source is known: "Nhập từ “Danh bạ”, dòng 12: email không hợp lệ
+    “khong-co-email”". Under the column's header alone ("Email: khong-co-email"), appended from a
+    duplicate row to the kept contact's notes and printed on their brief, it read as an address
+    recorded for them (reviewer h149). Notes are stored in the office's language, Vietnamese, as
+    the other notes Ketnoi writes (a letter's)."""
+    source = (headers or {}).get(SOURCE, "")
+    if not source:
+        _keep_in_notes("contact", data, name, text, headers)
+        return
+    line = f"Nhập từ {source}: {what} “{text}”"
+    data["notes"] = f"{data['notes']}\n{line}" if data.get("notes") else line
+
+
 def _keep_contact_methods(data: Values, warnings: list[Message], headers: Mapping[str, str] | None) -> None:
     """Each email and phone of a contact on its own: an email that is no address goes to the
     notes; a phone that is possible but unknown to libphonenumber is kept unverified (E.164),
-    one that is not even possible goes to the notes. The valid ones stay as they are."""
+    one that is not even possible goes to the notes (:func:`_keep_unusable`, saying what it is).
+    The valid ones stay as they are."""
     emails = []
     for item in data.get("emails") or []:
         try:
             v.email(item)
         except v.FieldError:
-            _keep_in_notes("contact", data, "emails", item, headers)
+            _keep_unusable("emails", "email không hợp lệ", item, data, headers)
             warnings.append(warning("email_kept_in_notes", column="emails", value=_shown(item)))
             continue
         emails.append(item)
@@ -1087,7 +1123,7 @@ def _keep_contact_methods(data: Values, warnings: list[Message], headers: Mappin
         try:  # (valid: kept as it is; possible only: kept unverified, in E.164)
             e164, valid = v.phone_checked(item)
         except v.FieldError:
-            _keep_in_notes("contact", data, "phones", item, headers)
+            _keep_unusable("phones", "số điện thoại không hợp lệ", item, data, headers)
             warnings.append(warning("value_kept_in_notes", column="phones", value=_shown(item)))
             continue
         if not valid:

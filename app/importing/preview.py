@@ -27,12 +27,14 @@ from app.importing import fields as fs
 from app.importing.cleaning import (
     NOTES_FIELD,
     SERVICE_FIELD,
+    SOURCE,
     DateOrders,
     Plan,
     collect,
     collect_plan,
     field_headers,
     prepare_row,
+    row_source,
     service_error,
     to_input,
 )
@@ -274,6 +276,8 @@ def clean_row(
     warnings: list[Message] = []
     if headers is None:  # what kept values are noted under
         headers = field_headers(layout.mapping, layout.headers)
+    if kind == "contact":  # and where they came from (an email that is none: cleaning.SOURCE)
+        headers = {**headers, SOURCE: row_source(layout.sheet, number)}
     data, refs, errors = to_input(kind, raw, warnings, headers)
     required = fs.REQUIRED[kind]
     if required not in raw and not (kind == "contact" and {"family_name", "given_name"} & raw.keys()):

@@ -73,7 +73,10 @@ def test_a_row_is_imported_whatever_its_non_essential_cells_hold(engine, tmp_pat
     assert an.notes == "Gặp ở hội thảo\nNgày liên hệ: 31/02/2025"  # under the sheet's own header
     binh, binh_methods = got["Trần Thị Bình"]
     assert binh_methods == [("phone", "+84912345678")]
-    assert binh.notes == "Email: khong-co-email\nĐiện thoại: 12345"
+    assert binh.notes == (  # what each is and where it came from (reviewer h149)
+        "Nhập từ “Khách mời”, dòng 3: email không hợp lệ “khong-co-email”\n"
+        "Nhập từ “Khách mời”, dòng 3: số điện thoại không hợp lệ “12345”"
+    )
     assert binh.last_contacted_on == dt.date(2025, 4, 5)
 
 
