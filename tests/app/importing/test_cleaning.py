@@ -94,7 +94,8 @@ def test_phones_emails_and_kinds(engine, tmp_path: Path) -> None:  # type: ignor
     ]  # fmt: skip
     with read_session(engine) as s:
         assert s.exec(select(m.Contact.notes).where(m.Contact.full_name == "Sai Số")).one() == (
-            "Thư điện tử: not-an-email\nSĐT: 12"
+            "Nhập từ “Danh bạ”, dòng 5: email không hợp lệ “not-an-email”\n"
+            "Nhập từ “Danh bạ”, dòng 5: số điện thoại không hợp lệ “12”"
         )
         assert s.exec(select(m.Organisation.notes).where(m.Organisation.name == "Quỹ X")).one() == (
             "Loại hình: khong biet"
