@@ -8939,7 +8939,7 @@ Bản sao lưu: %2</translation>
       <translation>Chỉ thay đổi của &amp;tôi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="326" />
+      <location filename="../../ui/dialogs/undo_history.py" line="328" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
@@ -8950,30 +8950,30 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/undo_history.py" line="136" />
-      <location filename="../../ui/dialogs/undo_history.py" line="247" />
-      <location filename="../../ui/dialogs/undo_history.py" line="303" />
-      <location filename="../../ui/dialogs/undo_history.py" line="352" />
-      <location filename="../../ui/dialogs/undo_history.py" line="361" />
+      <location filename="../../ui/dialogs/undo_history.py" line="249" />
+      <location filename="../../ui/dialogs/undo_history.py" line="305" />
+      <location filename="../../ui/dialogs/undo_history.py" line="354" />
+      <location filename="../../ui/dialogs/undo_history.py" line="363" />
       <source>Undo history</source>
       <translation>Lịch sử hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="310" />
+      <location filename="../../ui/dialogs/undo_history.py" line="312" />
       <source>Undoing: %1</source>
       <translation>Đang hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="336" />
+      <location filename="../../ui/dialogs/undo_history.py" line="338" />
       <source>Undoing: %1 — %2 of %3 records</source>
       <translation>Đang hoàn tác: %1 — %2 trên %3 bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="351" />
+      <location filename="../../ui/dialogs/undo_history.py" line="353" />
       <source>Undone, except what was changed since (kept as it is):</source>
       <translation>Đã hoàn tác, trừ những gì đã sửa sau đó (giữ nguyên):</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/undo_history.py" line="317" />
+      <location filename="../../ui/dialogs/undo_history.py" line="319" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
