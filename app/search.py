@@ -3,8 +3,8 @@
 The query is folded like the stored ``search_text`` (case, diacritics, đ→d), split into words,
 and each word matched as a prefix through the full-text index (SQLite FTS5, PostgreSQL GIN):
 "nguyen nhung" finds "Nguyễn Thị Hồng Nhung", "dang" finds "Đặng". The index narrows the
-candidates per kind; the few candidates are then ranked in Python by how well the title
-matches (exact, starts with, every word a prefix of a title word), then by title.
+candidates per kind; the few candidates are then ranked in Python by how well their names
+match the query as typed (:mod:`app.search_rank`), then by title.
 
 The cost does not grow with the number of matches (issue 11): nothing asks the index to rank
 every match (``ORDER BY rank`` over the 5,000 "nguyen" of 100k contacts was 95% of the time).
@@ -14,6 +14,12 @@ on SQLite a range of the contacts' name-start index), for contacts the given nam
 with a query word (the sort key's indexed prefix, :func:`given_name_prefixes`), then any
 record with every word. When a page of contacts' names start with the query, the other
 contact tiers are not read: nothing in them could rank on the page.
+
+How the few candidates rank — a name before any other field, a word as typed (with its
+marks) before its other spellings, a person called by the word typed first — is
+:mod:`app.search_rank`. A query typed with marks also reads the contacts whose given name has
+its letters (one more indexed range), so that the people called "Hà" are on the page before it
+is judged full of names that merely start with "Hà".
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,14 +35,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import value_labels
-from app.vntext import fold, fold_words, query_words
+from app import search_rank, value_labels
+from app.search_rank import Typed
+from app.vntext import fold, query_words
 from db.kinds import RECORD_KINDS
 from db.kinds import table as kind_table
 from db.queries import contacts_by_key_prefix, fts_tiers
 
 KINDS = RECORD_KINDS
-_KIND_WEIGHT = {"organisation": 3.0, "contact": 2.0, "meeting": 1.0, "action": 0.5}
+# Between two hits that rank alike (and have the same title): this kind first.
+_KIND_ORDER = {"organisation": 0, "contact": 1, "meeting": 2, "letter": 3, "action": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,20 +98,6 @@ def details(hit: SearchHit, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _title_score(words: list[str], title: str, extra: str = "") -> float:
-    folded = fold(title)
-    title_words = fold_words(title) + fold_words(extra)
-    query = " ".join(words)
-    score = 0.0
-    if folded == query or fold(extra) == query:
-        score += 100
-    elif folded.startswith(query):
-        score += 50
-    if all(any(tw.startswith(w) for tw in title_words) for w in words):
-        score += 25
-    return score
-
-
 def search(
     session: Session,
     query: str,
@@ -114,33 +109,14 @@ def search(
     words = query_words(query)
     if not words:
         return []
+    q = search_rank.typed(query, words)
     hits: list[SearchHit] = []
-    phrase = " ".join(words)
     cut = max(limit * 3, 30)
     for kind in kinds or KINDS:
-        rows = fts_tiers(session, kind, words, limit=cut, tiers=("start",))
-        if kind != "contact" or sum(fold(r["full_name"]).startswith(phrase) for r in rows) < limit:
-            rows += fts_tiers(session, kind, words, limit=cut, tiers=("every",))
-            if kind == "contact":
-                rows += _given_name_tier(session, words, cut)
-        # else: ``limit`` contacts whose name starts with the query outrank every other contact
-        # (a contact's title is its name, with no acronym that could match exactly), so the
-        # tiers below them cannot reach the page; skipping them keeps "nguyen" at a million
-        # contacts from merging the 50,000 matches of its full-text prefix.
-        for row in rows:
-            title, subtitle, extra = _describe(kind, row)
-            score = _title_score(words, title, extra) + _KIND_WEIGHT[kind]
-            coded: dict[str, Any] = {}
-            if kind == "action":
-                coded = {
-                    "direction": row.get("direction"),
-                    "status": row.get("status"),
-                    "due": row.get("due_date"),
-                }
-            hits.append(SearchHit(kind, int(row["id"]), title, subtitle, score, **coded))
+        hits += _kind_hits(session, kind, q, limit=limit, cut=cut)
     hits += _attachment_hits(session, words, kinds or KINDS, limit)
     if kinds is None or "letter" in kinds:
-        hits += _letter_hits(session, words, limit)
+        hits += _letter_hits(session, q, limit)
     if kinds is None or "organisation" in kinds:
         from app.reorg import follow_successions  # an old name finds what it became
 
@@ -149,8 +125,42 @@ def search(
     for h in hits:  # a record found by its own text and by a file on it is listed once
         if (h.kind, h.id) not in best or h.score > best[(h.kind, h.id)].score:
             best[(h.kind, h.id)] = h
-    ranked = sorted(best.values(), key=lambda h: (-h.score, h.title))
+    # ties by title as folded (memoised: a dictionary-order key for every candidate cost a
+    # fifth of a search), then by kind
+    ranked = sorted(
+        best.values(), key=lambda h: (-h.score, fold(h.title), h.title, _KIND_ORDER.get(h.kind, 9))
+    )
     return _with_secrecy(session, ranked[:limit])
+
+
+def _kind_hits(session: Session, kind: str, q: Typed, *, limit: int, cut: int) -> list[SearchHit]:
+    """The candidates of one kind, ranked, read tier by tier (:func:`db.queries.fts_tiers`).
+
+    A contact's later tiers are read only when the page could still take one of theirs:
+    fewer than ``limit`` candidates so far outrank any contact that neither starts with the
+    query nor is called by the word as typed (:data:`app.search_rank.BEST_UNSEEN`). Without
+    this, "nguyen" at a million contacts would merge the 50,000 matches of its full-text prefix.
+    """
+    words = list(q.words)
+    rows = fts_tiers(session, kind, words, limit=cut, tiers=("start",))
+    if kind == "contact" and q.has_marks:
+        rows += _given_name_tier(session, q, cut, exact=True)
+    hits = [_hit(kind, row, q) for row in rows]
+    if kind != "contact" or sum(h.score > search_rank.BEST_UNSEEN for h in hits) < limit:
+        later = fts_tiers(session, kind, words, limit=cut, tiers=("every",))
+        if kind == "contact":
+            later += _given_name_tier(session, q, cut)
+        hits += [_hit(kind, row, q) for row in later]
+    return hits
+
+
+def _hit(kind: str, row: dict[str, Any], q: Typed) -> SearchHit:
+    title, subtitle, names = _describe(kind, row)
+    score = search_rank.score(q, names, given=row.get("given_name") or "")
+    coded: dict[str, Any] = {}
+    if kind == "action":
+        coded = {"direction": row.get("direction"), "status": row.get("status"), "due": row.get("due_date")}
+    return SearchHit(kind, int(row["id"]), title, subtitle, score, **coded)
 
 
 def _with_secrecy(session: Session, hits: list[SearchHit]) -> list[SearchHit]:
@@ -187,12 +197,19 @@ def given_name_prefixes(word: str) -> list[str]:
     return ["".join(p) for p in itertools.product(*choices)]
 
 
-def _given_name_tier(session: Session, words: list[str], limit: int) -> list[dict[str, Any]]:
+def _given_name_tier(session: Session, q: Typed, limit: int, *, exact: bool = False) -> list[dict[str, Any]]:
     """Contacts whose given name starts with a query word (an indexed range on the sort key)
-    and whose search text has every other word as a prefix too."""
+    and whose search text has every other word as a prefix too; ``exact``: whose given name
+    has the letters of a word typed with marks (its marks on them: "Hà", "Hạ", "Ha" for "Hà";
+    the tones are checked by the ranking)."""
+    words = list(q.words)
     out: list[dict[str, Any]] = []
-    for word in dict.fromkeys(words[:3]):
-        for row in contacts_by_key_prefix(session, given_name_prefixes(word), limit=limit):
+    for word, marked in dict(zip(q.words[:3], q.marked[:3], strict=True)).items():
+        if exact:
+            prefixes = [marked[0] + "#"] if marked is not None and marked[0] else []
+        else:
+            prefixes = given_name_prefixes(word)
+        for row in contacts_by_key_prefix(session, prefixes, limit=limit):
             tokens = re.findall(r"\w+", row.pop("search_text") or "")
             if all(any(t.startswith(w) for t in tokens) for w in words):
                 out.append(row)
@@ -210,36 +227,43 @@ def _attachment_hits(
     for position, a in enumerate(attachments.search(session, words, limit=limit)):
         if a.owner_kind not in wanted:
             continue
-        score = (20.0 if a.in_name else 0.0) + _KIND_WEIGHT.get(a.owner_kind, 0.0) - position * 0.01
+        score = (search_rank.FILE_NAME if a.in_name else 0.0) - position * 0.01
         out.append(SearchHit(a.owner_kind, a.owner_id, a.owner_label, "", score, file=a.file_name))
     return out
 
 
-def _letter_hits(session: Session, words: list[str], limit: int) -> list[SearchHit]:
+def _letter_hits(session: Session, q: Typed, limit: int) -> list[SearchHit]:
     """Letters in the register by number, subject or addressee ("125/nic", "genetica")."""
     from app.letters.register import list_letters
 
     out = []
-    for position, r in enumerate(list_letters(session, text=" ".join(words), limit=limit)):
+    for position, r in enumerate(list_letters(session, text=q.phrase, limit=limit)):
         title = f"{r['reference']} {r['subject']}".strip() if r["reference"] else r["subject"]
         when = f"{r['letter_date']:%d/%m/%Y}" if r["letter_date"] else ""
         sub = " · ".join(x for x in (r["organisation"] or r["contact"], when) if x)
-        score = _title_score(words, r["subject"], r["reference"] or "") + 0.8 - position * 0.01
+        score = search_rank.score(q, [r["subject"], r["reference"] or ""]) - position * 0.01
         out.append(SearchHit("letter", int(r["id"]), title, sub, score, status=r["status"] or None))
     return out
 
 
-def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str, str]:
+def _describe(kind: str, row: dict[str, Any]) -> tuple[str, str, list[str]]:
+    """A hit's title, the line under it, and its names (the title's name first): what the
+    ranking calls a name match (:mod:`app.search_rank`); the rest of the search text is
+    "another field"."""
     if kind == "organisation":
         acronym = row["acronym"] or ""
         title = f"{row['name']} ({acronym})" if acronym else row["name"]
-        return title, row.get("city") or "", acronym
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):  # (raw SQL on SQLite: the JSON text)
+            aliases = json.loads(aliases or "[]")
+        names = [row["name"], acronym, row.get("name_en") or "", *(a for a in aliases if isinstance(a, str))]
+        return title, row.get("city") or "", names
     if kind == "contact":
         bits = [b for b in (row.get("position"), row.get("organisation_name")) if b]
-        return row["full_name"], " · ".join(bits), ""
+        return row["full_name"], " · ".join(bits), [row["full_name"]]
     if kind == "meeting":
         when = row["starts_at"]
         sub = f"{when:%d/%m/%Y %H:%M}" + (f" · {row['location']}" if row.get("location") else "")
-        return row["title"], sub, ""
+        return row["title"], sub, [row["title"]]
     # an action's direction, status and due date: codes on the hit, worded by its reader
-    return row["title"], "", row.get("reference") or ""
+    return row["title"], "", [row["title"], row.get("reference") or ""]

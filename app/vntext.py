@@ -480,6 +480,15 @@ def _letter_keys(word: str) -> tuple[str, str]:
     return "".join(primary), "".join(tones)
 
 
+def spelling(word: str) -> tuple[str, str]:
+    """How one word is spelt, for telling a word typed with its marks from its other spellings:
+    its letters with their marks (a, ă, â, đ … as in the sort key) and its tone mark ("" for
+    none), the same however the tone is placed ("hòa", "hoà") and in NFC or NFD.
+    ``spelling("Hà") == ("h0a0", "2")``, ``spelling("Hạ") == ("h0a0", "6")``."""
+    letters, tones = _letter_keys(word)
+    return letters, next((t for t in tones if t != "1"), "")
+
+
 # Joiners are kept in display text (emoji, Persian) but weigh nothing in a sort key: a lone
 # joiner between spaces must not count as a word.
 _JOINERS = dict.fromkeys((0x200C, 0x200D), None)

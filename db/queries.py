@@ -31,8 +31,8 @@ def chunked(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 # What a search hit shows, per kind; ``t`` is the record's table.
 _SELECT = {
-    "organisation": "t.id, t.name, t.acronym, t.city",
-    "contact": "t.id, t.full_name, t.position, o.name AS organisation_name",
+    "organisation": "t.id, t.name, t.acronym, t.city, t.name_en, t.aliases",
+    "contact": "t.id, t.full_name, t.given_name, t.position, o.name AS organisation_name",
     "meeting": "t.id, t.title, t.starts_at, t.location",
     "action": "t.id, t.title, t.status, t.direction, t.due_date, t.reference",
 }
