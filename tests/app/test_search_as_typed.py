@@ -59,3 +59,15 @@ def test_a_tone_mark_placed_either_way_is_the_word_as_typed(engine: Engine) -> N
         # typed "hóa", the tone on the o (as the new rules place it): the same word
         assert [h.id for h in search(s, "hóa", kinds=("contact",))] == [old_style, plain]
         assert [h.id for h in search(s, "hoa", kinds=("contact",))] == [plain, old_style]  # by title
+
+
+def test_the_same_order_on_postgresql(pg_url: str) -> None:
+    from db.migrate import open_database
+
+    engine = open_database(pg_url)
+    try:
+        search_people.seed(engine)
+        assert _titles(engine, "Hà") == search_people.HA_TYPED
+        assert _titles(engine, "ha") == search_people.HA_PLAIN
+    finally:
+        engine.dispose()
