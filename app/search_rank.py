@@ -21,8 +21,8 @@ named Hà mixed with Hải and Hạnh. A record now ranks, best first:
    e-mail or phone, a meeting's minutes, an action's notes): the organisations that merely lie
    in Hà Nội come after every name match, whatever their kind.
 
-Ties go by the title in Vietnamese dictionary order, then organisations before people before
-meetings before actions. Scores only compare hits of one query.
+Ties go by the title without its marks (app.search), then organisations before people before
+meetings, letters and actions. Scores only compare hits of one query.
 """
 
 from __future__ import annotations
