@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from db import clock
-from ui import help_menu, labels
+from ui import help_menu, labels, window_state
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
 from ui.statusline import ElidingStatusBar, StatusLine
 from ui.undo_keys import UndoFallsThrough
+from ui.window_state import TITLE_BAR
 
 if TYPE_CHECKING:
     from app.changes import Changes
@@ -50,16 +51,14 @@ if TYPE_CHECKING:
     from ui.context import AppContext
     from ui.dialogs.settings import SettingsDialog
 
+__all__ = ["RECORDS", "TITLE_BAR", "VIEWS", "MainWindow", "meet_with", "opening_text"]
+
 RECORDS = ("organisation", "contact", "meeting", "action")
 """``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
 SQLAlchemy with it) is imported; tests/ui/test_startup.py checks that the two agree."""
 VIEWS = ("dashboard", *RECORDS, "map")
 # Edit → Redo: the platform's key (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere) and both anyway
 REDO_KEYS = ["Ctrl+Y", "Ctrl+Shift+Z"]
-TITLE_BAR = 40  # room left for the window manager's title bar on a first start (its size is unknown)
-# A first start maximises the window when its default size (1280×800) would leave less than this
-# beside it (a laptop's 1366 or 1440 px screen), or its height does not fit.
-SCREEN_MARGIN = 240
 
 
 def meet_with() -> tuple[str, ...]:
@@ -1224,32 +1223,10 @@ class MainWindow(QMainWindow):
     # --- state -----------------------------------------------------------------------------------
 
     def _restore_frame_state(self) -> None:
-        """The window's place and size, toolbar and navigation width (the frame's part)."""
-        s = self.settings
-        if (geo := s.load_state("geometry")) is not None:
-            self.restoreGeometry(geo)
-            self.fit_to_screen()  # saved on a bigger screen: shrunk and moved onto this one
-            self._fit_on_show = True
-        elif (screen := self.screen()) is not None:
-            self._first_place(screen.availableGeometry())
-        if (state := s.load_state("window")) is not None:
-            self.restoreState(state)
-        if (split := s.load_state("main_splitter")) is not None:
-            self.splitter.restoreState(split)
-        else:
-            self.splitter.setSizes([self.nav_width, max(600, self.width() - self.nav_width)])
+        window_state.restore_frame_state(self)
 
     def _first_place(self, room: QRect) -> None:
-        """A first start (no saved place): on a laptop's screen (the default size would leave
-        only a strip of desktop beside it, or not fit under a title bar) the whole screen,
-        maximised, as a user of a desktop CRM expects: the lists get the room. Its normal size,
-        for Restore, is the screen's available area under a title bar. On a bigger screen the
-        default size, where the window manager puts it."""
-        width, height = self.width(), self.height()
-        if width + SCREEN_MARGIN > room.width() or height + TITLE_BAR > room.height():
-            # set before it shows: the views are laid out for this width from the start
-            self.setGeometry(room.left(), room.top() + TITLE_BAR, room.width(), room.height() - TITLE_BAR)
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        window_state.first_place(self, room)
 
     def place_as(self, geometry: QRect) -> None:
         """Exactly this place and size (a language switch's new window takes the old one's):
@@ -1258,24 +1235,7 @@ class MainWindow(QMainWindow):
         self._fit_on_show = False
 
     def fit_to_screen(self) -> None:
-        """The whole window on its screen, title bar and status bar too: a place and size saved
-        on a bigger screen (or another monitor) are shrunk and moved into the screen's available
-        area. A maximised or full-screen window is the window manager's to fit: left alone."""
-        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
-            return
-        if (screen := self.screen()) is None:
-            return
-        room, geo, frame = screen.availableGeometry(), self.geometry(), self.frameGeometry()
-        left, top = geo.left() - frame.left(), geo.top() - frame.top()
-        right, bottom = frame.right() - geo.right(), frame.bottom() - geo.bottom()
-        if frame == geo:  # not shown yet: the frame is unknown, leave a title bar's room
-            top = TITLE_BAR
-        width = max(min(geo.width(), room.width() - left - right), self.minimumWidth())
-        height = max(min(geo.height(), room.height() - top - bottom), self.minimumHeight())
-        x = max(min(geo.left(), room.right() + 1 - right - width), room.left() + left)
-        y = max(min(geo.top(), room.bottom() + 1 - bottom - height), room.top() + top)
-        if QRect(x, y, width, height) != geo:
-            self.setGeometry(x, y, width, height)
+        window_state.fit_to_screen(self)  # (a method: the timers of showEvent stop with the window)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -1285,25 +1245,10 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(ms, self.fit_to_screen)
 
     def _restore_views_state(self) -> None:
-        s = self.settings
-        for entity, view in self.views.items():
-            if (vs := s.load_state(f"splitter_{entity}")) is not None:
-                view.restoreState(vs)
-            else:  # the list the wider (its columns); the page as narrow as it reads well
-                room = max(700, self.width() - self.nav_width - 12)
-                page = max(view.detail.minimumWidth(), room * 26 // 100)
-                view.setSizes([room - page, page])
+        window_state.restore_views_state(self)
 
     def save_state(self) -> None:
-        s = self.settings
-        s.save_state("geometry", self.saveGeometry())
-        s.save_state("window", self.saveState())
-        s.save_state("main_splitter", self.splitter.saveState())
-        s.last_view = self.current_entity()
-        for entity, view in self.views.items():
-            s.save_state(f"splitter_{entity}", view.saveState())
-            view.list._save_widths()
-        s.sync()
+        window_state.save_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
