@@ -16,7 +16,6 @@ into the same window and turns on the commands that need it (until then they are
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import clock
-from ui import help_menu, labels, window_state
+from ui import help_menu, labels, window_files, window_state
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
@@ -332,7 +331,9 @@ class MainWindow(QMainWindow):
         self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
         self.redo_offer = RedoOffer(ctx, self.act_redo)  # enabled after an undo, until a new change
         self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
-        self.import_offer = ImportHistoryOffer(ctx, self.open_import_history, self)
+        self.import_offer = ImportHistoryOffer(
+            ctx, lambda batch: window_files.open_import_history(self, batch), self
+        )
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
         self.commands.brought_back = self._select_undone
         from ui.filter_offer import ShowAllOffer
@@ -408,7 +409,9 @@ class MainWindow(QMainWindow):
             ["Ctrl+M"],
             "log-meeting",
         )
-        self.act_log_email = self._act("log_email", self.tr("Log e-&mail…"), self._log_email, None, "mail")
+        self.act_log_email = self._act(
+            "log_email", self.tr("Log e-&mail…"), lambda: window_files.log_email(self), None, "mail"
+        )
         self.act_new_action = self._act(
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
         )
@@ -444,90 +447,98 @@ class MainWindow(QMainWindow):
             "settings", self.tr("&Settings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
         self.act_open = self._act("open_database", self.tr("&Open database…"), self.open_database, ["Ctrl+O"])
-        self.act_backups = self._act("backups", self.tr("Bac&kups…"), self.open_backups)
+        self.act_backups = self._act("backups", self.tr("Bac&kups…"), lambda: window_files.open_backups(self))
         self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_import = self._act(
             "import",
             self.tr("&Import spreadsheet…"),
-            lambda: _import_wizard().open_import_wizard(self, self.ctx),
+            lambda: window_files.import_wizard().open_import_wizard(self, self.ctx),
             ["Ctrl+I"],
             "import",
         )
         self.act_import_history = self._act(
-            "import_history", self.tr("Import &history…"), self.open_import_history
+            "import_history", self.tr("Import &history…"), lambda: window_files.open_import_history(self)
         )
         self.act_export = self._act(
             "export",
             self.tr("&Export to Excel…"),
-            lambda: _exports().export_all(self, self.ctx),
+            lambda: window_files.exports().export_all(self, self.ctx),
             ["Ctrl+Shift+E"],
             "export",
         )
         self.act_export_list = self._act(
             "export_list",
             self.tr("Export this list to E&xcel…"),
-            self.export_list,
+            lambda: window_files.export_list(self),
             None,
             "export",
         )
         self.act_template = self._act(
             "template",
             self.tr("Save import &template…"),
-            lambda: _exports().save_import_template(self, self.ctx),
+            lambda: window_files.exports().save_import_template(self, self.ctx),
         )
         # Issue 14: calendars (.ics) and address books (vCard); ui/calendar_files.py.
         self.act_export_ics = self._act(
             "export_ics",
             self.tr("Export &calendar (.ics)…"),
-            lambda: _calendar_files().export_calendar(self, self.ctx),
+            lambda: window_files.calendar_files().export_calendar(self, self.ctx),
             None,
             "calendar",
         )
         self.act_export_list_ics = self._act(  # the list as filtered (reviewer h129): not every meeting
             "export_list_ics",
             self.tr("Export this list to calenda&r (.ics)…"),
-            self.export_list_calendar,
+            lambda: window_files.export_list_calendar(self),
             None,
             "calendar",
         )
         self.act_export_vcard = self._act(
             "export_vcard",
             self.tr("Ex&port contacts (vCard)…"),
-            lambda: _calendar_files().export_vcards(self, self.ctx),
+            lambda: window_files.calendar_files().export_vcards(self, self.ctx),
         )
         self.act_import_ics = self._act(
             "import_ics",
             self.tr("Import calendar in&vitation (.ics)…"),
-            lambda: _calendar_files().import_invitation(self, self.ctx),
+            lambda: window_files.calendar_files().import_invitation(self, self.ctx),
             None,
             "calendar",
         )
         self.act_meeting_ics = self._act(
             "meeting_ics",
             self.tr("Export to calendar…"),
-            lambda: _calendar_files().export_calendar(self, self.ctx, meeting_ids=self._selected("meeting")),
+            lambda: window_files.calendar_files().export_calendar(
+                self, self.ctx, meeting_ids=self._selected("meeting")
+            ),
             None,
             "export",
         )
         self.act_action_ics = self._act(  # an officer's own follow-ups, not the whole office's
             "action_ics",
             self.tr("Export to calendar…"),
-            lambda: _calendar_files().export_calendar(self, self.ctx, action_ids=self._selected("action")),
+            lambda: window_files.calendar_files().export_calendar(
+                self, self.ctx, action_ids=self._selected("action")
+            ),
             None,
             "export",
         )
         self.act_contact_vcard = self._act(
             "contact_vcard",
             self.tr("Export vCard…"),
-            lambda: _calendar_files().export_vcards(self, self.ctx, contact_ids=self._selected("contact")),
+            lambda: window_files.calendar_files().export_vcards(
+                self, self.ctx, contact_ids=self._selected("contact")
+            ),
             None,
             "export",
         )
-        self.act_brief = self._act("brief", self.tr("&Brief (PDF)"), self._brief, ["Ctrl+B"], "brief")
+        self.act_brief = self._act(
+            "brief", self.tr("&Brief (PDF)"), lambda: window_files.brief(self), ["Ctrl+B"], "brief"
+        )
         self.act_digest = self._act(
             "digest",
             self.tr("Period &digest (PDF)…"),
-            lambda: _briefs().brief_digest(self, self.ctx),
+            lambda: window_files.briefs().brief_digest(self, self.ctx),
             None,
             "brief",
         )
@@ -842,14 +853,6 @@ class MainWindow(QMainWindow):
             return [shown, *(i for i in ids if i != shown)]
         return ids or ([shown] if shown else [])
 
-    def _log_email(self) -> None:
-        """E-mail files chosen in a dialog, logged with the contact, organisation or meeting shown."""
-        view = self.current_view()
-        if view and view.entity in ("contact", "organisation", "meeting") and view.detail.record_id:
-            self.mail.choose(view.entity, view.detail.record_id)
-        else:
-            self.mail.choose()
-
     def _current_org(self) -> int | None:
         view = self.current_view()
         if view and view.entity == "organisation" and view.detail.record_id:
@@ -937,13 +940,6 @@ class MainWindow(QMainWindow):
         entity = self.current_entity()
         self.bulk.delete(entity, self._selected(entity))  # asks first when several are selected
 
-    def _brief(self) -> None:
-        entity = self.current_entity()
-        ids = self._selected(entity)
-        briefs = _briefs() if ids else None
-        if briefs is not None and entity in briefs.BRIEF_FOR:
-            briefs.BRIEF_FOR[entity](self, self.ctx, ids[0])
-
     def _add_note(self) -> None:
         ids = self._selected("action")
         if ids:
@@ -979,14 +975,6 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()  # (each Ctrl+K left its dialog, hidden, in the window; an answer on its way is dropped)
         if chosen:
             self.navigate(*chosen)
-
-    def open_import_history(self, select: int | None = None) -> None:
-        """File → Import history…; ``select``: opened on that import (Ctrl+Z's offer)."""
-        from ui.import_wizard.history_dialog import ImportHistoryDialog
-
-        dialog = ImportHistoryDialog(self.ctx, self, select=select)
-        dialog.exec()
-        dialog.deleteLater()
 
     def _show_due(self) -> None:
         """The banner's Show: the actions it counts — overdue, and due today when it says some
@@ -1064,48 +1052,15 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
 
     def open_database(self, url: str | None = None) -> MainWindow | None:
-        """File → Open database… (Ctrl+O): another database file, chosen in a file dialog (or
-        ``url``), opened in a new window in this one's place the way Ketnoi opens one at start
-        (ui.main: damaged, read-only and older files alike); this window closes once it is open,
-        and stays as it was if it is not. Returns the new window."""
-        from ui import main
-
-        chosen = url or main.choose_database(self)
-        return main.open_database_in(self, chosen) if chosen else None
-
-    def open_backups(self) -> None:
-        from ui.dialogs.backups import BackupsDialog
-
-        dialog = BackupsDialog(self.ctx, self)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _show_status(self, message: str) -> None:
-        self.status_line.announce(message)
+        """File → Open database… (Ctrl+O), in a new window in this one's place (ui.window_files)."""
+        return window_files.open_database(self, url)
 
     def open_settings(self) -> None:
-        from ui.dialogs.settings import SettingsDialog
-
-        language = self.ctx.settings.language
-        dialog = SettingsDialog(self.ctx, self)
-        if dialog.exec():
-            self.settings_saved(dialog, language)
+        window_files.open_settings(self)
 
     def settings_saved(self, dialog: SettingsDialog, language: str) -> MainWindow:
-        """After Settings' OK: a new database location opened at once in place of this one (as
-        File → Open database… opens one; not opened — the person was told — the location saved
-        before is kept), else the window in the language chosen; returns the window shown."""
-        if dialog.moved_to is not None:
-            from ui import main
-
-            opened = main.open_database_in(self, dialog.moved_to)
-            if opened is not None:
-                return opened
-            self.ctx.settings.database_url = dialog.location_before
-        if self.ctx.settings.language != language:
-            return self.change_language(self.ctx.settings.language)
-        self.refresh_all()
-        return self
+        """After Settings' OK: the window shown after it (ui.window_files.settings_saved)."""
+        return window_files.settings_saved(self, dialog, language)
 
     def change_language(self, language: str) -> MainWindow:
         """Speak ``language`` at once: the window is built again in it, in the same place and
@@ -1113,6 +1068,9 @@ class MainWindow(QMainWindow):
         from ui.relaunch import change_language
 
         return change_language(self, language)
+
+    def _show_status(self, message: str) -> None:
+        self.status_line.announce(message)
 
     def refresh_all(self) -> None:
         for view in self.views.values():
@@ -1163,34 +1121,6 @@ class MainWindow(QMainWindow):
     def _fill_selection_menu(self) -> None:
         entity = self.current_entity()
         self.bulk.fill_selection(self.selection_menu, entity if entity in RECORDS else "", self._bulk_ids)
-
-    def export_list(self) -> None:
-        """File → Export this list to Excel…: the rows the current list holds, its filters and
-        its order (the list's own query), in the full export's layout for its kind."""
-        view = self.current_view()
-        if view is None:
-            return
-        panel = view.list
-        _exports().export_list(self, self.ctx, view.entity, panel.model.query, panel.export_words())
-
-    def export_list_calendar(self) -> None:
-        """File → Export this list to calendar (.ics)…: the meetings (or open actions) the current
-        list holds, as filtered and searched; File → Export calendar (.ics)… still writes every
-        upcoming meeting."""
-        view = self.current_view()
-        if view is None or view.entity not in ("meeting", "action"):
-            return
-        panel = view.list
-        count = panel.model.rowCount() if panel.model.complete else None
-        _calendar_files().export_list_calendar(
-            self,
-            self.ctx,
-            view.entity,
-            panel.model.query,
-            panel.filters_said(),
-            panel.export_words(),
-            count=count,
-        )
 
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
@@ -1260,29 +1190,3 @@ class MainWindow(QMainWindow):
             self.tray.hide()
         super().closeEvent(event)
         self.closed.emit()
-
-
-# The brief (reportlab), export and import (openpyxl) modules load on first use, not at start-up:
-# together they were a third of the time to the first paint (tests/ui/test_startup_imports.py).
-def _briefs() -> ModuleType:
-    from ui import briefs
-
-    return briefs
-
-
-def _import_wizard() -> ModuleType:
-    import ui.import_wizard
-
-    return ui.import_wizard
-
-
-def _exports() -> ModuleType:
-    from ui import exports
-
-    return exports
-
-
-def _calendar_files() -> ModuleType:
-    from ui import calendar_files
-
-    return calendar_files
