@@ -35,36 +35,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import clock
-from ui import help_menu, labels, window_files, window_state
+from ui import help_menu, labels, window_files, window_state, window_views
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
 from ui.statusline import ElidingStatusBar, StatusLine
 from ui.undo_keys import UndoFallsThrough
 from ui.window_state import TITLE_BAR
+from ui.window_views import RECORDS, VIEWS, RecordView, meet_with
 
 if TYPE_CHECKING:
     from app.changes import Changes
-    from app.errors import RecordGone
     from ui.context import AppContext
     from ui.dialogs.settings import SettingsDialog
 
 __all__ = ["RECORDS", "TITLE_BAR", "VIEWS", "MainWindow", "meet_with", "opening_text"]
 
-RECORDS = ("organisation", "contact", "meeting", "action")
-"""``db.kinds.RECORD_KINDS`` written out: the frame's navigation is shown before db.kinds (and
-SQLAlchemy with it) is imported; tests/ui/test_startup.py checks that the two agree."""
-VIEWS = ("dashboard", *RECORDS, "map")
 # Edit → Redo: the platform's key (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere) and both anyway
 REDO_KEYS = ["Ctrl+Y", "Ctrl+Shift+Z"]
-
-
-def meet_with() -> tuple[str, ...]:
-    """The kinds a meeting can be logged with from their page ("Log a meeting with…")."""
-    from db import kinds
-
-    return tuple(k for k in RECORDS if kinds.info(k).meeting_link)
 
 
 def opening_text(url: str) -> str:
@@ -127,27 +115,6 @@ def nav_text_width(metrics: QFontMetrics, names: list[str]) -> int:
     return folded if width[-1] - folded >= 30 else width[-1]
 
 
-class RecordView(QSplitter):
-    """A list with the selected record's detail beside it."""
-
-    def __init__(self, ctx: AppContext, entity: str, parent: QWidget | None = None) -> None:
-        from ui.details.pane import DetailPane
-        from ui.lists.panel import ListPanel
-
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setObjectName(f"view_{entity}")
-        self.entity = entity
-        self.list = ListPanel(ctx, entity, self)
-        self.detail = DetailPane(ctx, self)
-        self.addWidget(self.list)
-        self.addWidget(self.detail)
-        self.setStretchFactor(0, 2)  # a wider window widens the list the more (its columns)
-        self.setStretchFactor(1, 1)
-        self.setChildrenCollapsible(False)
-        self.list.current_changed.connect(self.detail.show_record)
-        self.detail_stale = False  # a change came while another view was shown
-
-
 def alt_letter(text: str) -> str:
     """The Alt letter of a menu text ("&Open…" → "o"), "" if it has none."""
     at = text.replace("&&", "").find("&")
@@ -202,10 +169,10 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         metrics = self.fontMetrics()
-        widest = nav_text_width(metrics, [self._view_name(e) for e in VIEWS])
+        widest = nav_text_width(metrics, [window_views.view_name(e) for e in VIEWS])
         self.nav.setWordWrap(True)  # a name much longer than the others on two lines
         for entity in VIEWS:
-            name = self._view_name(entity)
+            name = window_views.view_name(entity)
             item = QListWidgetItem(icon(entity), name)
             lines = 1 if metrics.horizontalAdvance(name) <= widest else 2
             item.setSizeHint(QSize(0, metrics.height() * lines + 16))
@@ -287,7 +254,7 @@ class MainWindow(QMainWindow):
         self.dashboard.link_activated.connect(self.navigate)
         self.stack.addWidget(self.dashboard)
         self.dashboard.map.open_requested.connect(self.navigate)
-        self.dashboard.map.cluster_clicked.connect(self._open_map_cell)
+        self.dashboard.map.cluster_clicked.connect(lambda x, y: window_views.open_map_cell(self, x, y))
         for entity in VIEWS[1:]:
             if entity == "map":
                 self.map_view = MapView(ctx, self.commands, self)
@@ -295,14 +262,16 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(self.map_view)
                 continue
             view = RecordView(ctx, entity, self)
-            view.list.count_changed.connect(self._count_changed)
-            view.list.gone_by_change.connect(self._say_gone)
+            view.list.count_changed.connect(lambda e, n: window_views.count_changed(self, e, n))
+            view.list.gone_by_change.connect(lambda e, i: window_views.say_gone(self, e, i))
             view.list.activated.connect(self.commands.edit)
             view.list.current_changed.connect(lambda _e, _i: self._update_enabled())
             if entity == "action":  # Mark done / Reopen follows the selection and its rows' status
-                view.list.view.selectionModel().selectionChanged.connect(lambda *_: self._label_done())
-                view.list.model.dataChanged.connect(lambda *_: self._label_done())
-                view.list.model.modelReset.connect(self._label_done)
+                view.list.view.selectionModel().selectionChanged.connect(
+                    lambda *_: window_views.label_done(self)
+                )
+                view.list.model.dataChanged.connect(lambda *_: window_views.label_done(self))
+                view.list.model.modelReset.connect(lambda: window_views.label_done(self))
             view.detail.link_activated.connect(self.navigate)
             view.detail.away_changed.connect(lambda _away: self._update_enabled())
             view.list.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -335,7 +304,7 @@ class MainWindow(QMainWindow):
             ctx, lambda batch: window_files.open_import_history(self, batch), self
         )
         self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
-        self.commands.brought_back = self._select_undone
+        self.commands.brought_back = lambda e, i: window_views.select_undone(self, e, i)
         from ui.filter_offer import ShowAllOffer
 
         self.show_all_offer = ShowAllOffer(ctx, self)  # a record opened that the list's filters leave out
@@ -363,8 +332,8 @@ class MainWindow(QMainWindow):
         self.started_meetings = StartedMeetings(ctx, self)
         self._restore_views_state()
         self.is_ready = True
-        self.nav.currentRowChanged.connect(self._show_view)
-        self._show_view(self.nav.currentRow())  # the view chosen while it opened, if any
+        self.nav.currentRowChanged.connect(lambda row: window_views.show_view(self, row))
+        window_views.show_view(self, self.nav.currentRow())  # the view chosen while it opened, if any
         self.notifier.start()
         self.started_meetings.start()
         hint = who_records_hint(ctx)  # once: which name the history records, where to choose one
@@ -420,7 +389,7 @@ class MainWindow(QMainWindow):
         )
         # Ctrl+F: the shown list's filter box (no list shown: Search everywhere)
         self.act_find = self._act(
-            "find", self.tr("&Filter the list"), self.find_in_list, ["Ctrl+F"], "filter"
+            "find", self.tr("&Filter the list"), lambda: window_views.find_in_list(self), ["Ctrl+F"], "filter"
         )
         self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
         self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
@@ -438,7 +407,7 @@ class MainWindow(QMainWindow):
         self.act_reschedule = self._act(
             "reschedule",
             self.tr("Re&schedule…"),
-            lambda: self.commands.reschedule(self._selected("action")),
+            lambda: self.commands.reschedule(window_views.selected(self, "action")),
             ["Ctrl+R"],
             "reschedule",
         )
@@ -509,7 +478,7 @@ class MainWindow(QMainWindow):
             "meeting_ics",
             self.tr("Export to calendar…"),
             lambda: window_files.calendar_files().export_calendar(
-                self, self.ctx, meeting_ids=self._selected("meeting")
+                self, self.ctx, meeting_ids=window_views.selected(self, "meeting")
             ),
             None,
             "export",
@@ -518,7 +487,7 @@ class MainWindow(QMainWindow):
             "action_ics",
             self.tr("Export to calendar…"),
             lambda: window_files.calendar_files().export_calendar(
-                self, self.ctx, action_ids=self._selected("action")
+                self, self.ctx, action_ids=window_views.selected(self, "action")
             ),
             None,
             "export",
@@ -527,7 +496,7 @@ class MainWindow(QMainWindow):
             "contact_vcard",
             self.tr("Export vCard…"),
             lambda: window_files.calendar_files().export_vcards(
-                self, self.ctx, contact_ids=self._selected("contact")
+                self, self.ctx, contact_ids=window_views.selected(self, "contact")
             ),
             None,
             "export",
@@ -567,7 +536,9 @@ class MainWindow(QMainWindow):
         )
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
-            a = self._act(f"view_{entity}", self._view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity)
+            a = self._act(
+                f"view_{entity}", window_views.view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity
+            )
             self.view_actions.append(a)
 
     def _build_record_actions(self) -> None:
@@ -677,233 +648,28 @@ class MainWindow(QMainWindow):
     def current_entity(self) -> str:
         return VIEWS[max(0, self.nav.currentRow())]
 
-    def _view_name(self, entity: str) -> str:
-        if entity == "dashboard":
-            return self.tr("Dashboard")
-        if entity == "map":
-            return self.tr("Stakeholder map")
-        return labels.entity_name(entity, plural=True)
-
-    def find_in_list(self) -> None:
-        view = self.current_view()
-        if view is not None:
-            view.list.focus_filter()
-        elif self.act_search.isEnabled():
-            self.act_search.trigger()
-
     def current_view(self) -> RecordView | None:
         return self.views.get(self.current_entity())
 
-    def _show_view(self, row: int) -> None:
-        entity = VIEWS[max(0, row)]
-        self.stack.setCurrentIndex(max(0, row))
-        if entity == "dashboard":
-            self.dashboard.refresh()
-            self.count_label.setText("")
-        elif entity == "map":
-            self.map_view.refresh()
-            self.count_label.setText("")
-        else:
-            view = self.views[entity]
-            if view.detail_stale:
-                view.detail_stale = False
-                view.detail.reload()
-            view.detail.set_actions(self.record_actions[entity])
-            view.list.select_first()
-            self._count_changed(entity, view.list.total)
-            view.list.view.setFocus()
-        self._update_enabled()
-
-    def _select_undone(self, entity: str, record_id: int) -> None:
-        """Ctrl+Z brought back one record (an action marked done, a contact deleted): it is
-        selected in the list shown, if that list holds it, as the row it was (reviewer h95: the
-        selection stayed on the neighbour; on the Overdue list nothing was selected, Mark done
-        grey until a click). Another list, or a record its filters leave out: nothing moves."""
-        view = self.current_view()
-        if view is None or view.entity != entity:
-            return
-        panel = view.list
-        if panel.model.complete and panel.model.row_of(record_id) < 0:
-            return  # (left out by the filters: the selection stays where it was)
-        panel.select_id(record_id)
-
-    def _open_map_cell(self, influence: int, interest: int) -> None:
-        """A cluster clicked on the dashboard's map: the map, zoomed into that cell."""
-        self.map_view.show_cell(influence, interest)
-        self.nav.setCurrentRow(VIEWS.index("map"))
-
     def navigate(self, entity: str, record_id: int) -> None:
-        if entity == "letter":
-            self.open_letters(select=record_id)
-            return
-        if entity not in self.views:
-            return
-        self.nav.setCurrentRow(VIEWS.index(entity))
-        view = self.views[entity]
-        if not view.list.select_id(record_id):
-            view.detail.show_record(entity, record_id)  # not listed: Del, Edit… act on this one
-            self._update_enabled()
-            self._say_left_out(entity, record_id)
-
-    def _say_left_out(self, entity: str, record_id: int) -> None:
-        """A record shown beside its list that the list's filters leave out: said, with "Show
-        all" (ui.filter_offer). Not said while the list has still to read a record just saved
-        that its filters keep: it is selected once read (ListPanel.select_id)."""
-        from app import lists, records
-        from app.errors import RecordGone
-
-        panel = self.views[entity].list
-        filters = panel.filters_said()
-        query, ctx = panel.model.query, self.ctx
-
-        def read_(_task: object) -> str | RecordGone | None:  # (off the UI thread: a team server may be slow)
-            with ctx.read() as s:
-                found = records.whereabouts(s, entity, record_id)
-                if isinstance(found, RecordGone):
-                    return found
-                if not filters:
-                    return None
-                return None if lists.holds(s, query, record_id) else records.label(s, entity, record_id)
-
-        def said(name: str | RecordGone | None) -> None:
-            if isinstance(name, RecordGone):  # a link to a record in the trash (reviewer: "From
-                self._say_whereabouts(name)  # meeting" opened Meetings with nothing, no word)
-                return
-            detail = self.views[entity].detail
-            if name is None or (detail.entity, detail.record_id) != (entity, record_id):
-                return  # in the list after all, or another record shown since
-            name = name if len(name) <= 40 else name[:39] + "…"
-            sentence = self.tr(
-                "Not in the list, its filters leave it out (%2): “%1”"
-            )  # (the why first: cut at the end)
-            sentence = sentence.replace("%2", ", ".join(filters)).replace("%1", name)
-
-            def show_all() -> None:
-                panel.show_everything()
-                panel.select_id(record_id)
-
-            self.show_all_offer.offer(sentence, show_all)
-
-        ctx.tasks.run(read_, on_done=said, owner=self)
-
-    def _say_gone(self, entity: str, record_id: int) -> None:
-        """The record selected left its list because someone else deleted or merged it: said in
-        the status bar, who and when (reviewer: a colleague's delete made the organisation he
-        was reading vanish without a word). This window's own steps say themselves."""
-        from app import records
-        from app.errors import RecordGone
-
-        ctx = self.ctx
-
-        def read_(_task: object) -> RecordGone | None:
-            with ctx.read() as s:
-                found = records.whereabouts(s, entity, record_id)
-            return found if isinstance(found, RecordGone) else None
-
-        def said(gone: RecordGone | None) -> None:
-            if gone is not None and not (gone.group_id and gone.group_id in ctx.own_groups):
-                self._say_whereabouts(gone)
-
-        ctx.tasks.run(read_, on_done=said, owner=self)
-
-    def _say_whereabouts(self, gone: RecordGone) -> None:
-        """Who deleted, merged or removed a record, and when, in the status bar."""
-        who = gone.actor or self.tr("A colleague")
-        when = self.ctx.fmt_datetime(clock.local(gone.at)) if gone.at is not None else ""
-        name = gone.label if len(gone.label) <= 40 else gone.label[:39] + "…"
-        if gone.how == "merged":
-            sentence = self.tr("%1 merged “%2” into “%3” (%4).").replace("%3", gone.into_label)
-        elif gone.how == "deleted":
-            sentence = self.tr("%1 deleted “%2” (%4): it is in the trash (View → Trash).")
-        else:
-            sentence = self.tr("%1 removed “%2” for good (%4).")
-        self.status_line.announce(sentence.replace("%1", who).replace("%2", name).replace("%4", when))
+        """The record shown beside its list, selected in it (ui.window_views.navigate)."""
+        window_views.navigate(self, entity, record_id)
 
     def show_actions(self, preset: str) -> None:
-        """The actions of ``preset`` (overdue, due now…), every one of them: the list's other
-        filters cleared (reviewer: Show on "4 overdue · 1 due today" listed 1, a Viettel filter
-        typed earlier still narrowing the list, its box showing the end of the name alone)."""
-        self.nav.setCurrentRow(VIEWS.index("action"))
-        self.views["action"].list.show_everything(preset)
+        """The actions of ``preset`` (overdue, due now…), every one (ui.window_views)."""
+        window_views.show_actions(self, preset)
 
-    def _count_changed(self, entity: str, n: int) -> None:
-        if entity == self.current_entity() and n < 0:  # not known (yet): no number at all
-            self.count_label.setText("")
-        elif entity == self.current_entity():
-            self.count_label.setText(
-                f"{self.ctx.fmt_number(n)} {labels.entity_name(entity, plural=n != 1).lower()}"
-            )
+    def _update_enabled(self) -> None:
+        window_views.update_enabled(self)
 
     def _mark_done(self) -> None:
         """Ctrl+D: the actions marked done stay in the list shown, selected, so that Ctrl+D again
         reopens them (README, F1), until the person moves on (ui.lists.model's ``keep``)."""
-        ids = self._selected("action")
+        ids = window_views.selected(self, "action")
         view = self.current_view()
         if ids and view is not None and view.entity == "action":
             view.list.model.keep(ids)
         self.commands.mark_done(ids)
-
-    def _selected(self, entity: str) -> list[int]:
-        view = self.current_view()
-        if view is None or view.entity != entity:
-            return []
-        ids = view.list.selected_ids()
-        shown = view.detail.record_id
-        if shown in ids:  # the record on the page first: Edit, Brief, History… open that one
-            return [shown, *(i for i in ids if i != shown)]
-        return ids or ([shown] if shown else [])
-
-    def _current_org(self) -> int | None:
-        view = self.current_view()
-        if view and view.entity == "organisation" and view.detail.record_id:
-            return view.detail.record_id
-        return None
-
-    def _current_contact(self) -> int | None:
-        view = self.current_view()
-        if view and view.entity == "contact" and view.detail.record_id:
-            return view.detail.record_id
-        return None
-
-    def _update_enabled(self) -> None:
-        from db import kinds
-
-        entity = self.current_entity()
-        view = self.current_view()
-        # the record's page not current (the team server out of reach): nothing is begun on it
-        # that could not be saved — Edit, Mark done… are off until the page is read again
-        has = bool(view and not view.detail.away and self._selected(entity))
-        for a in (self.act_edit, self.act_delete, self.act_history):
-            a.setEnabled(has)
-        for a in (self.act_done, self.act_reschedule, self.act_note):
-            a.setEnabled(entity == "action" and has)
-        self.act_org_meeting.setEnabled(entity in meet_with() and has)
-        self.act_brief.setEnabled(entity in kinds.BRIEFABLE and has)
-        self.act_export_list.setEnabled(view is not None)  # a record list shown (not the dashboard, the map)
-        self.act_export_list_ics.setEnabled(entity in ("meeting", "action"))
-        self._label_done()
-
-    def _label_done(self) -> None:
-        """Ctrl+D marks an open action done and reopens a done one: its menu item and button say
-        which (reviewer: on the "Done" filter it said "Mark done" and reopened). Every action
-        selected done: "Reopen"; some done, some not: both, as it does both; else "Mark done"."""
-        ids = self._selected("action")[: self.DONE_LABEL_ROWS]
-        statuses = {str(row["status"]) == "done" for row in self.commands.seen_rows(ids).values()}
-        if statuses == {True}:
-            text, tip = self.tr("Re&open"), self.tr("Reopen the selected done actions")
-        elif statuses == {True, False}:
-            text = self.tr("Mark done / re&open")
-            tip = self.tr("Mark the open actions done and reopen the done ones")
-        else:
-            text, tip = self.tr("&Mark done"), self.tr("Mark the selected actions done")
-        if self.act_done.text() != text:
-            self.act_done.setText(text)
-        from ui.team import set_own_tip
-
-        keys = self.act_done.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        set_own_tip(self.act_done, f"{tip} ({keys})")  # (a reader's window: its tip says why it is off)
-
-    DONE_LABEL_ROWS = 500  # rows of a large selection looked at for the label (all read: slow)
 
     # --- commands --------------------------------------------------------------------------------
 
@@ -916,7 +682,10 @@ class MainWindow(QMainWindow):
             self.navigate(entity, new_id)
 
     def new_action(self) -> None:
-        initial = {"organisation_id": self._current_org(), "responsible_staff_id": self.ctx.staff_id}
+        initial = {
+            "organisation_id": window_views.current_org(self),
+            "responsible_staff_id": self.ctx.staff_id,
+        }
         new_id = self.commands.new("action", initial)
         if new_id:
             self.navigate("action", new_id)  # the new record is selected
@@ -925,30 +694,30 @@ class MainWindow(QMainWindow):
         """Log a meeting (with the organisation or person on the page); the saved meeting is then
         selected in Meetings, its page beside it."""
         meeting_id = self.commands.log_meeting(
-            organisation_id=self._current_org(), contact_id=self._current_contact()
+            organisation_id=window_views.current_org(self), contact_id=window_views.current_contact(self)
         )
         if meeting_id:
             self.navigate("meeting", meeting_id)
 
     def edit_current(self) -> None:
         entity = self.current_entity()
-        ids = self._selected(entity)
+        ids = window_views.selected(self, entity)
         if ids:
             self.commands.edit(entity, ids[0])
 
     def delete_selected(self) -> None:
         entity = self.current_entity()
-        self.bulk.delete(entity, self._selected(entity))  # asks first when several are selected
+        self.bulk.delete(entity, window_views.selected(self, entity))  # asks first when several are selected
 
     def _add_note(self) -> None:
-        ids = self._selected("action")
+        ids = window_views.selected(self, "action")
         if ids:
             self.commands.add_note(ids[0])
 
     def show_history(self) -> None:
         """The history of the record on the page (or the first one selected)."""
         entity = self.current_entity()
-        ids = self._selected(entity)
+        ids = window_views.selected(self, entity)
         if ids:
             from ui.history import show_history
 
@@ -1116,7 +885,7 @@ class MainWindow(QMainWindow):
     # --- selection, undo, duplicates ------------------------------------------------------------
 
     def _bulk_ids(self) -> list[int]:
-        return self._selected(self.current_entity())
+        return window_views.selected(self, self.current_entity())
 
     def _fill_selection_menu(self) -> None:
         entity = self.current_entity()
@@ -1124,7 +893,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, entity: str, pos: QPoint) -> None:
         view = self.views[entity]
-        self._label_done()  # (the row right-clicked is the selection now)
+        window_views.label_done(self)  # (the row right-clicked is the selection now)
         actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
         menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
         if menu is None:  # (no row under the click: the list itself)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from ui import window_views
+
 if TYPE_CHECKING:
     from ui.dialogs.settings import SettingsDialog
     from ui.main_window import MainWindow
@@ -82,7 +84,7 @@ def export_list_calendar(window: MainWindow) -> None:
 
 def brief(window: MainWindow) -> None:
     entity = window.current_entity()
-    ids = window._selected(entity)
+    ids = window_views.selected(window, entity)
     module = briefs() if ids else None
     if module is not None and entity in module.BRIEF_FOR:
         module.BRIEF_FOR[entity](window, window.ctx, ids[0])
