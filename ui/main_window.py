@@ -16,12 +16,11 @@ into the same window and turns on the commands that need it (until then they are
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import help_menu, labels, window_files, window_state, window_views
+from ui import help_menu, labels, window_commands, window_files, window_state, window_views
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
@@ -47,7 +46,11 @@ from ui.window_views import RECORDS, VIEWS, RecordView, meet_with
 if TYPE_CHECKING:
     from app.changes import Changes
     from ui.context import AppContext
+    from ui.dialogs.duplicates import FindDuplicatesDialog
     from ui.dialogs.settings import SettingsDialog
+    from ui.history import HistoryDialog
+    from ui.letters import LettersDialog
+    from ui.trash import TrashDialog
 
 __all__ = ["RECORDS", "TITLE_BAR", "VIEWS", "MainWindow", "meet_with", "opening_text"]
 
@@ -139,6 +142,12 @@ def with_alt_letter(text: str, taken: set[str]) -> str:
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
+    # Made on first use by ui.window_commands (until then absent: getattr(window, name, None))
+    history_dialog: HistoryDialog
+    trash_dialog: TrashDialog
+    letters_dialog: LettersDialog
+    duplicates_dialog: FindDuplicatesDialog
+    context_menu: QMenu  # the lists' right-click menu last shown
 
     def __init__(
         self, ctx: AppContext | None = None, *, settings: Settings | None = None, opening: str = ""
@@ -374,7 +383,7 @@ class MainWindow(QMainWindow):
         self.act_log = self._act(
             "log_meeting",
             self.tr("&Log meeting…"),
-            self.log_meeting,
+            lambda: window_commands.log_meeting(self),
             ["Ctrl+M"],
             "log-meeting",
         )
@@ -385,14 +394,22 @@ class MainWindow(QMainWindow):
             "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
         )
         self.act_search = self._act(
-            "search", self.tr("&Search everywhere…"), self.search, ["Ctrl+K"], "search"
+            "search",
+            self.tr("&Search everywhere…"),
+            lambda: window_commands.search(self),
+            ["Ctrl+K"],
+            "search",
         )
         # Ctrl+F: the shown list's filter box (no list shown: Search everywhere)
         self.act_find = self._act(
             "find", self.tr("&Filter the list"), lambda: window_views.find_in_list(self), ["Ctrl+F"], "filter"
         )
-        self.act_edit = self._act("edit", self.tr("&Edit…"), self.edit_current, ["Ctrl+E"], "edit")
-        self.act_delete = self._act("delete", self.tr("&Delete"), self.delete_selected, ["Del"], "delete")
+        self.act_edit = self._act(
+            "edit", self.tr("&Edit…"), lambda: window_commands.edit_current(self), ["Ctrl+E"], "edit"
+        )
+        self.act_delete = self._act(
+            "delete", self.tr("&Delete"), lambda: window_commands.delete_selected(self), ["Del"], "delete"
+        )
         self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
         self.act_redo = self._act("redo", self.tr("&Redo"), self._redo, REDO_KEYS, "redo")
         self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), self._undo_history)
@@ -400,7 +417,7 @@ class MainWindow(QMainWindow):
         self.act_done = self._act(
             "done",
             self.tr("&Mark done"),
-            self._mark_done,
+            lambda: window_commands.mark_done(self),
             ["Ctrl+D"],
             "done",
         )
@@ -411,7 +428,9 @@ class MainWindow(QMainWindow):
             ["Ctrl+R"],
             "reschedule",
         )
-        self.act_note = self._act("note", self.tr("Add &note…"), self._add_note, ["Ctrl+Shift+N"], "note")
+        self.act_note = self._act(
+            "note", self.tr("Add &note…"), lambda: window_commands.add_note(self), ["Ctrl+Shift+N"], "note"
+        )
         self.act_settings = self._act(
             "settings", self.tr("&Settings…"), self.open_settings, ["Ctrl+,"], "settings"
         )
@@ -514,25 +533,43 @@ class MainWindow(QMainWindow):
         self.act_org_meeting = self._act(
             "org_meeting",
             self.tr("Log meeting with them…"),
-            self.log_meeting,
+            lambda: window_commands.log_meeting(self),
             None,
             "log-meeting",
         )
         self.act_duplicates = self._act(
-            "duplicates", self.tr("Find &duplicates…"), self.find_duplicates, None, "merge"
+            "duplicates",
+            self.tr("Find &duplicates…"),
+            lambda: window_commands.find_duplicates(self),
+            None,
+            "merge",
         )
         self.act_history = self._act(
-            "history", self.tr("&History…"), self.show_history, ["Ctrl+H"], "calendar"
+            "history",
+            self.tr("&History…"),
+            lambda: window_commands.show_history(self),
+            ["Ctrl+H"],
+            "calendar",
         )
-        self.act_trash = self._act("trash", self.tr("&Trash…"), self.open_trash, None, "delete")
+        self.act_trash = self._act(
+            "trash", self.tr("&Trash…"), lambda: window_commands.open_trash(self), None, "delete"
+        )
         self.act_letters = self._act(
             "letters", self.tr("&Letters…"), self.open_letters, ["Ctrl+Shift+L"], "letter"
         )
         self.act_workdays = self._act(
-            "workdays", self.tr("&Working days…"), self.open_workdays, None, "calendar"
+            "workdays",
+            self.tr("&Working days…"),
+            lambda: window_commands.open_workdays(self),
+            None,
+            "calendar",
         )
         self.act_draft_letter = self._act(
-            "draft_letter", self.tr("Draft &letter…"), self.draft_letter, None, "letter"
+            "draft_letter",
+            self.tr("Draft &letter…"),
+            lambda: window_commands.draft_letter(self),
+            None,
+            "letter",
         )
         self.view_actions: list[QAction] = []
         for n, entity in enumerate(VIEWS):
@@ -662,88 +699,7 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         window_views.update_enabled(self)
 
-    def _mark_done(self) -> None:
-        """Ctrl+D: the actions marked done stay in the list shown, selected, so that Ctrl+D again
-        reopens them (README, F1), until the person moves on (ui.lists.model's ``keep``)."""
-        ids = window_views.selected(self, "action")
-        view = self.current_view()
-        if ids and view is not None and view.entity == "action":
-            view.list.model.keep(ids)
-        self.commands.mark_done(ids)
-
     # --- commands --------------------------------------------------------------------------------
-
-    def new_record(self) -> None:
-        entity = self.current_entity()
-        if entity not in RECORDS:  # the dashboard and the map: a new person is the usual need
-            entity = "contact"
-        new_id = self.commands.new(entity)
-        if new_id:
-            self.navigate(entity, new_id)
-
-    def new_action(self) -> None:
-        initial = {
-            "organisation_id": window_views.current_org(self),
-            "responsible_staff_id": self.ctx.staff_id,
-        }
-        new_id = self.commands.new("action", initial)
-        if new_id:
-            self.navigate("action", new_id)  # the new record is selected
-
-    def log_meeting(self) -> None:
-        """Log a meeting (with the organisation or person on the page); the saved meeting is then
-        selected in Meetings, its page beside it."""
-        meeting_id = self.commands.log_meeting(
-            organisation_id=window_views.current_org(self), contact_id=window_views.current_contact(self)
-        )
-        if meeting_id:
-            self.navigate("meeting", meeting_id)
-
-    def edit_current(self) -> None:
-        entity = self.current_entity()
-        ids = window_views.selected(self, entity)
-        if ids:
-            self.commands.edit(entity, ids[0])
-
-    def delete_selected(self) -> None:
-        entity = self.current_entity()
-        self.bulk.delete(entity, window_views.selected(self, entity))  # asks first when several are selected
-
-    def _add_note(self) -> None:
-        ids = window_views.selected(self, "action")
-        if ids:
-            self.commands.add_note(ids[0])
-
-    def show_history(self) -> None:
-        """The history of the record on the page (or the first one selected)."""
-        entity = self.current_entity()
-        ids = window_views.selected(self, entity)
-        if ids:
-            from ui.history import show_history
-
-            self.history_dialog = show_history(self, self.ctx, entity, ids[0])
-
-    def open_trash(self) -> None:
-        dialog = getattr(self, "trash_dialog", None)
-        if dialog is None:
-            from ui.trash import TrashDialog
-
-            dialog = TrashDialog(self.ctx, self)
-            self.trash_dialog = dialog
-        else:
-            dialog.reload()
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def search(self) -> None:
-        from ui.dialogs.search import SearchDialog
-
-        dialog = SearchDialog(self.ctx, self)
-        chosen = dialog.chosen if dialog.exec() else None
-        dialog.deleteLater()  # (each Ctrl+K left its dialog, hidden, in the window; an answer on its way is dropped)
-        if chosen:
-            self.navigate(*chosen)
 
     def _show_due(self) -> None:
         """The banner's Show: the actions it counts — overdue, and due today when it says some
@@ -756,69 +712,23 @@ class MainWindow(QMainWindow):
             return
         self.show_actions("due_now" if summary is not None and summary.due_today else "overdue")
 
+    def new_record(self) -> None:
+        """A new record of the kind shown (a person on the dashboard and the map), then selected."""
+        window_commands.new_record(self)
+
+    def new_action(self) -> None:
+        """A new action (about the organisation on the page), then selected in Actions."""
+        window_commands.new_action(self)
+
     def open_letters(self, select: int | None = None) -> None:
-        from ui.letters import LettersDialog
+        """Tools → Letters…; ``select``: the letter shown in it."""
+        window_commands.open_letters(self, select)
 
-        dialog = getattr(self, "letters_dialog", None)
-        if dialog is None:
-            dialog = LettersDialog(self.ctx, self)
-            self.letters_dialog = dialog
-        if select is not None:
-            dialog.year.setValue(0)  # any year: the letter asked for is listed
-            dialog.reload(select=select)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+    def _fill_selection_menu(self) -> None:
+        window_commands.fill_selection_menu(self)
 
-    def draft_letter(self) -> None:
-        """The shown action's or meeting's letter: its draft in the register (made now if it
-        has none; no number is taken), opened in Tools → Letters."""
-        view = self.current_view()
-        if view is None or view.entity not in ("action", "meeting") or not view.detail.record_id:
-            return
-        from app.letters.register import letter_for_record, meeting_addressees
-
-        kind, ident, actor, engine = view.entity, view.detail.record_id, self.ctx.actor(), self.ctx.engine
-
-        def write(to: int | None) -> None:
-            self.ctx.write(
-                lambda s: letter_for_record(s, kind, ident, to=to, actor=actor),
-                entity="letter",
-                on_done=lambda letter_id: self.open_letters(select=int(letter_id)),
-            )
-
-        if kind != "meeting":
-            write(None)
-            return
-
-        def read(_task: Any) -> list[tuple[int, str]]:
-            from db.engine import read_session
-
-            with read_session(engine) as s:
-                return meeting_addressees(s, ident)
-
-        def choose(others: list[tuple[int, str]]) -> None:
-            """Several organisations met: which one the letter is to (each its own letter; one
-            drafted to another stays as it is)."""
-            if len(others) < 2:
-                write(None)
-                return
-            names = [name for _, name in others]
-            chosen, ok = QInputDialog.getItem(
-                self, self.tr("Draft letter"), self.tr("Write the letter to:"), names, 0, False
-            )
-            if ok and chosen in names:
-                write(others[names.index(chosen)][0])
-
-        self.ctx.tasks.run(read, on_done=choose, owner=self)
-
-    def open_workdays(self) -> None:
-        from ui.workdays import WorkingDaysDialog
-
-        dialog = WorkingDaysDialog(self.ctx, self)
-        dialog.exec()
-        dialog.deleteLater()
-        self.dashboard.refresh()
+    def _context_menu(self, entity: str, pos: QPoint) -> None:
+        window_commands.context_menu(self, entity, pos)
 
     def open_database(self, url: str | None = None) -> MainWindow | None:
         """File → Open database… (Ctrl+O), in a new window in this one's place (ui.window_files)."""
@@ -883,41 +793,6 @@ class MainWindow(QMainWindow):
         self._update_enabled()
 
     # --- selection, undo, duplicates ------------------------------------------------------------
-
-    def _bulk_ids(self) -> list[int]:
-        return window_views.selected(self, self.current_entity())
-
-    def _fill_selection_menu(self) -> None:
-        entity = self.current_entity()
-        self.bulk.fill_selection(self.selection_menu, entity if entity in RECORDS else "", self._bulk_ids)
-
-    def _context_menu(self, entity: str, pos: QPoint) -> None:
-        view = self.views[entity]
-        window_views.label_done(self)  # (the row right-clicked is the selection now)
-        actions = [a for a in self.record_actions[entity] if a is not self.act_delete]
-        menu = self.bulk.context_menu(self, entity, view.list.selected_ids, actions)
-        if menu is None:  # (no row under the click: the list itself)
-            menu = QMenu(self)
-            menu.setObjectName("context_menu")
-        else:
-            menu.addSeparator()
-        menu.addAction(self.act_export_list)
-        if entity in ("meeting", "action"):
-            menu.addAction(self.act_export_list_ics)
-        self.context_menu = menu
-        menu.popup(view.list.view.viewport().mapToGlobal(pos))
-
-    def find_duplicates(self) -> None:
-        dialog = getattr(self, "duplicates_dialog", None)
-        if dialog is None:
-            from ui.dialogs.duplicates import FindDuplicatesDialog
-
-            dialog = FindDuplicatesDialog(self.ctx, self.commands, self)
-            self.duplicates_dialog = dialog
-        dialog.show()
-        dialog.look_among(self.current_entity())  # the current view's kind, at once
-        dialog.raise_()
-        dialog.activateWindow()
 
     # --- state -----------------------------------------------------------------------------------
 
