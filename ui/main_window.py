@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import help_menu, labels, window_commands, window_files, window_state, window_views
+from ui import help_menu, labels, window_commands, window_files, window_live, window_state, window_views
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
@@ -45,11 +45,18 @@ from ui.window_views import RECORDS, VIEWS, RecordView, meet_with
 
 if TYPE_CHECKING:
     from app.changes import Changes
+    from ui.answers import FileOffer
+    from ui.commands import RedoOffer, UndoOffer
     from ui.context import AppContext
     from ui.dialogs.duplicates import FindDuplicatesDialog
     from ui.dialogs.settings import SettingsDialog
+    from ui.filter_offer import ShowAllOffer
     from ui.history import HistoryDialog
+    from ui.import_offer import ImportHistoryOffer
     from ui.letters import LettersDialog
+    from ui.live import LiveStatus, LiveUpdates
+    from ui.meetings_started import StartedMeetings
+    from ui.notify import DueNotifier
     from ui.trash import TrashDialog
 
 __all__ = ["RECORDS", "TITLE_BAR", "VIEWS", "MainWindow", "meet_with", "opening_text"]
@@ -142,6 +149,17 @@ def with_alt_letter(text: str, taken: set[str]) -> str:
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
+    # The status bar's offers and count, live updates, the notifier (attach: ui.window_live)
+    undo_button: UndoOffer
+    redo_offer: RedoOffer
+    file_offer: FileOffer
+    import_offer: ImportHistoryOffer
+    show_all_offer: ShowAllOffer
+    count_label: QLabel
+    live: LiveUpdates
+    live_label: LiveStatus
+    notifier: DueNotifier
+    started_meetings: StartedMeetings
     # Made on first use by ui.window_commands (until then absent: getattr(window, name, None))
     history_dialog: HistoryDialog
     trash_dialog: TrashDialog
@@ -240,15 +258,11 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Build the views on the opened database into this window, where the frame says
         "Opening …", and turn the commands on."""
-        from ui.answers import FileOffer
         from ui.bulk import BulkActions
-        from ui.commands import Commands, RedoOffer, UndoOffer
+        from ui.commands import Commands
         from ui.dashboard import DashboardView
         from ui.dialogs import meeting_draft
-        from ui.import_offer import ImportHistoryOffer
-        from ui.live import LiveStatus, LiveUpdates
-        from ui.meetings_started import StartedMeetings
-        from ui.notify import WHO_HINT_MS, Banner, DueNotifier, who_records_hint
+        from ui.notify import WHO_HINT_MS, Banner, who_records_hint
         from ui.stakeholder_map import MapView
         from ui.team import guard_window
         from ui.welcome import mark_sample
@@ -296,7 +310,7 @@ class MainWindow(QMainWindow):
             self.opening_page.deleteLater()
             self.opening_page = None
         self.banner = Banner(self)
-        self.banner.show_requested.connect(self._show_due)
+        self.banner.show_requested.connect(lambda: window_live.show_due(self))
         layout = self.right.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.banner)
@@ -306,39 +320,7 @@ class MainWindow(QMainWindow):
         self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
         self._fill_selection_menu()
 
-        self.undo_button = UndoOffer(ctx, self.act_undo, self.commands.undo, self)
-        self.redo_offer = RedoOffer(ctx, self.act_redo)  # enabled after an undo, until a new change
-        self.file_offer = FileOffer(ctx, self)  # Open / Show in folder after a file is written
-        self.import_offer = ImportHistoryOffer(
-            ctx, lambda batch: window_files.open_import_history(self, batch), self
-        )
-        self.commands.import_on_top = self.import_offer.offer  # Ctrl+Z after an import: where it is undone
-        self.commands.brought_back = lambda e, i: window_views.select_undone(self, e, i)
-        from ui.filter_offer import ShowAllOffer
-
-        self.show_all_offer = ShowAllOffer(ctx, self)  # a record opened that the list's filters leave out
-        self.count_label = QLabel(self)
-        self.live = LiveUpdates(ctx, self)  # started by ui/main.py: live.start(live_label)
-        self.live_label = LiveStatus(self)
-        bar = self.statusBar()  # in this order, before the database's name (the frame's)
-        shown = (self.show_all_offer, self.import_offer, self.file_offer, self.undo_button, self.count_label,
-                 self.live_label)  # fmt: skip
-        for n, widget in enumerate(shown):
-            bar.insertPermanentWidget(n, widget)
-        self.db_label.setText(labels.database_location(str(ctx.engine.url)))
-        self.status_line.clear()
-        ctx.status_message.connect(self._show_status)  # a method: disconnected with the window
-        ctx.changes.connect(self._changed)
-        ctx.tasks.default_error = self.commands.error
-
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(icon("app"), self)
-            self.tray.setToolTip("Ketnoi")
-            self.tray.messageClicked.connect(self._show_due)  # the same actions as the banner's Show
-            self.tray.show()
-        self.notifier = DueNotifier(ctx, self.banner, self.tray, self)
-        self.notifier.day_changed.connect(self._new_day)
-        self.started_meetings = StartedMeetings(ctx, self)
+        window_live.attach_status(self, ctx)  # the status bar's offers and count, live updates, the tray
         self._restore_views_state()
         self.is_ready = True
         self.nav.currentRowChanged.connect(lambda row: window_views.show_view(self, row))
@@ -701,17 +683,6 @@ class MainWindow(QMainWindow):
 
     # --- commands --------------------------------------------------------------------------------
 
-    def _show_due(self) -> None:
-        """The banner's Show: the actions it counts — overdue, and due today when it says some
-        are (reviewer: "109 overdue · 1 due today" showed the 109 alone); the late letters when
-        they are all it says."""
-        summary = getattr(self.banner, "summary", None)
-        if summary is not None and summary.late_replies and not (summary.overdue or summary.due_today):
-            self.open_letters()
-            self.letters_dialog.late.setChecked(True)
-            return
-        self.show_actions("due_now" if summary is not None and summary.due_today else "overdue")
-
     def new_record(self) -> None:
         """A new record of the kind shown (a person on the dashboard and the map), then selected."""
         window_commands.new_record(self)
@@ -752,47 +723,11 @@ class MainWindow(QMainWindow):
         self.status_line.announce(message)
 
     def refresh_all(self) -> None:
-        for view in self.views.values():
-            view.list.refresh()
-            view.detail.reload()
-        if self.current_entity() == "dashboard":
-            self.dashboard.refresh()
-        if self.current_entity() == "map":
-            self.map_view.refresh()
-        self.notifier.refresh()
-
-    def _new_day(self) -> None:
-        """Midnight passed with the window open (the banner's check, every few minutes): the
-        dashboard on screen is read again for the new day (its greeting, Overdue, Due this
-        week); shown later, it is read then (:meth:`_show_view`)."""
-        if self.current_entity() == "dashboard":
-            self.dashboard.refresh()
-        if self.current_entity() == "map":
-            self.map_view.refresh()
+        """F5: every list, page and count read again."""
+        window_live.refresh_all(self)
 
     def _changed(self, changes: Changes) -> None:
-        """After a write (``app.changes.Changes``): each list marks the rows it touched stale
-        and runs its query again only if its result or order can differ; the record page on
-        screen is read again, the others when they are next shown."""
-        current = self.current_view()
-        # A colleague's change (live updates) that takes the shown record out of a list does not
-        # move the selection on to the next row: the pane would show another person behind a
-        # form still open on that record (reviewer). This window's own delete or mark-done does.
-        moves_on = not self.ctx.from_elsewhere
-        for view in self.views.values():
-            view.list.apply_changes(changes, moves_on=moves_on)
-            if view is current:
-                view.detail.reload()
-            else:
-                view.detail_stale = True
-        if self.current_entity() == "dashboard":
-            self.dashboard.refresh()
-        if self.current_entity() == "map":
-            self.map_view.refresh()
-        self.notifier.refresh()
-        self._update_enabled()
-
-    # --- selection, undo, duplicates ------------------------------------------------------------
+        window_live.apply_changes(self, changes)  # (a method: disconnected with the window)
 
     # --- state -----------------------------------------------------------------------------------
 

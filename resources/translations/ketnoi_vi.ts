@@ -5366,7 +5366,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5564,8 +5563,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6170,128 +6167,128 @@ Bản sao lưu: %2</translation>
       <translation>%1 đã xóa hẳn “%2” (%4).</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="524" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>&amp;Brief (PDF)</source>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="411" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="631" />
+      <location filename="../../ui/main_window.py" line="613" />
       <source>&amp;Edit</source>
       <translation>&amp;Sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="452" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>&amp;Export to Excel…</source>
       <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="618" />
+      <location filename="../../ui/main_window.py" line="600" />
       <source>&amp;File</source>
       <translation>&amp;Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="405" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>&amp;Filter the list</source>
       <translation>&amp;Lọc danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="655" />
+      <location filename="../../ui/main_window.py" line="637" />
       <source>&amp;Help</source>
       <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="549" />
+      <location filename="../../ui/main_window.py" line="531" />
       <source>&amp;History…</source>
       <translation>Lịch &amp;sử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="442" />
+      <location filename="../../ui/main_window.py" line="424" />
       <source>&amp;Import spreadsheet…</source>
       <translation>&amp;Nhập từ bảng tính…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="558" />
+      <location filename="../../ui/main_window.py" line="540" />
       <source>&amp;Letters…</source>
       <translation>&amp;Công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>&amp;Log meeting…</source>
       <translation>&amp;Ghi nhận cuộc họp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="401" />
       <location filename="../../ui/window_views.py" line="287" />
       <source>&amp;Mark done</source>
       <translation>Đá&amp;nh dấu đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>&amp;New…</source>
       <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>&amp;Open database…</source>
       <translation>Mở cơ sở dữ liệu &amp;khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="439" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>&amp;Quit</source>
       <translation>T&amp;hoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>&amp;Refresh</source>
       <translation>Làm &amp;mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;Search everywhere…</source>
       <translation>&amp;Tìm kiếm…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="435" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>&amp;Settings…</source>
       <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="646" />
+      <location filename="../../ui/main_window.py" line="628" />
       <source>&amp;Tools</source>
       <translation>&amp;Công cụ</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="555" />
+      <location filename="../../ui/main_window.py" line="537" />
       <source>&amp;Trash…</source>
       <translation>Thùng &amp;rác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="640" />
+      <location filename="../../ui/main_window.py" line="622" />
       <source>&amp;View</source>
       <translation>&amp;Xem</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="562" />
+      <location filename="../../ui/main_window.py" line="544" />
       <source>&amp;Working days…</source>
       <translation>&amp;Ngày làm việc…</translation>
     </message>
@@ -6301,12 +6298,12 @@ Bản sao lưu: %2</translation>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="432" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>Add &amp;note…</source>
       <translation>Thêm &amp;ghi chú…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="438" />
+      <location filename="../../ui/main_window.py" line="420" />
       <source>Bac&amp;kups…</source>
       <translation>&amp;Sao lưu…</translation>
     </message>
@@ -6316,7 +6313,7 @@ Bản sao lưu: %2</translation>
       <translation>Bảng điều khiển</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="569" />
+      <location filename="../../ui/main_window.py" line="551" />
       <source>Draft &amp;letter…</source>
       <translation>Soạn &amp;công văn…</translation>
     </message>
@@ -6326,63 +6323,63 @@ Bản sao lưu: %2</translation>
       <translation>Soạn công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="486" />
+      <location filename="../../ui/main_window.py" line="468" />
       <source>Ex&amp;port contacts (vCard)…</source>
       <translation>Xuất danh bạ (vCar&amp;d)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="472" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>Export &amp;calendar (.ics)…</source>
       <translation>X&amp;uất lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>Export this list to E&amp;xcel…</source>
       <translation>Xuất danh sách này ra &amp;Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="479" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>Export this list to calenda&amp;r (.ics)…</source>
       <translation>Xuất danh sách này &amp;ra lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="498" />
-      <location filename="../../ui/main_window.py" line="507" />
+      <location filename="../../ui/main_window.py" line="480" />
+      <location filename="../../ui/main_window.py" line="489" />
       <source>Export to calendar…</source>
       <translation>Xuất ra lịch…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="498" />
       <source>Export vCard…</source>
       <translation>Xuất vCard…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="542" />
+      <location filename="../../ui/main_window.py" line="524" />
       <source>Find &amp;duplicates…</source>
       <translation>Tìm bản ghi &amp;trùng lặp…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="430" />
       <source>Import &amp;history…</source>
       <translation>&amp;Lịch sử nhập…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="491" />
+      <location filename="../../ui/main_window.py" line="473" />
       <source>Import calendar in&amp;vitation (.ics)…</source>
       <translation>Nhậ&amp;p lời mời lịch (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>Log e-&amp;mail…</source>
       <translation>Ghi nhận &amp;thư điện tử…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="535" />
+      <location filename="../../ui/main_window.py" line="517" />
       <source>Log meeting with them…</source>
       <translation>Ghi nhận cuộc họp với họ…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="659" />
+      <location filename="../../ui/main_window.py" line="641" />
       <source>Main</source>
       <translation>Thanh công cụ chính</translation>
     </message>
@@ -6402,7 +6399,7 @@ Bản sao lưu: %2</translation>
       <translation>Đánh dấu đã xong các việc đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>New &amp;action…</source>
       <translation>Thêm &amp;việc cần làm…</translation>
     </message>
@@ -6412,12 +6409,12 @@ Bản sao lưu: %2</translation>
       <translation>Không có trong danh sách vì bộ lọc (%2): “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="65" />
+      <location filename="../../ui/main_window.py" line="72" />
       <source>Opening %1…</source>
       <translation>Đang mở %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="528" />
+      <location filename="../../ui/main_window.py" line="510" />
       <source>Period &amp;digest (PDF)…</source>
       <translation>Báo cá&amp;o tổng hợp theo kỳ (PDF)…</translation>
     </message>
@@ -6427,12 +6424,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở &amp;lại</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>Re&amp;schedule…</source>
       <translation>&amp;Dời hạn…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Relationships, meetings, commitments — Ketnoi</source>
       <translation>Quan hệ, cuộc họp, cam kết — Ketnoi</translation>
     </message>
@@ -6442,12 +6439,12 @@ Bản sao lưu: %2</translation>
       <translation>Mở lại các việc đã xong đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="466" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>Save import &amp;template…</source>
       <translation>Lưu mẫu nhập l&amp;iệu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="638" />
+      <location filename="../../ui/main_window.py" line="620" />
       <source>Se&amp;lection</source>
       <translation>&amp;Mục đã chọn</translation>
     </message>
@@ -6458,7 +6455,7 @@ Bản sao lưu: %2</translation>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>Undo &amp;history…</source>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
@@ -6911,6 +6908,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -6937,7 +6935,9 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="221" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -6952,12 +6952,16 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="223" />
       <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="209" />
+      <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7023,6 +7027,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7057,7 +7062,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7567,8 +7574,6 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="314" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7579,15 +7584,11 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
       <location filename="../../ui/reorg.py" line="297" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7649,7 +7650,6 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
       <location filename="../../ui/reorg.py" line="293" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
