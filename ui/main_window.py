@@ -11,6 +11,25 @@ module imports nothing that loads SQLAlchemy, so ui/main.py shows the frame befo
 layer is even imported. :meth:`MainWindow.attach` then builds the views on the opened database
 into the same window and turns on the commands that need it (until then they are disabled).
 ``MainWindow(ctx)`` does both at once.
+
+This module is the window's assembly: the frame, attach, the attributes the window holds, and
+the methods other modules and the tests call. What the window does is in modules beside it,
+functions of the window (anki's aqt does the same with its main window):
+
+* ``ui.window_actions`` — every command (QAction) with its keys, the menus, the toolbar, the
+  buttons of a record's page;
+* ``ui.window_views`` — which view is shown, the record selected, going to a record, which
+  commands the selection allows (and RECORDS, VIEWS, RecordView);
+* ``ui.window_commands`` — new, edit, delete, log a meeting, mark done, history, trash,
+  search, letters, duplicates, the lists' context menu;
+* ``ui.window_files`` — the File menu: import, export, briefs, e-mail, another database,
+  backups, Settings;
+* ``ui.window_live`` — the status bar's offers and count, live updates, the tray, and what a
+  change does to the lists and pages;
+* ``ui.window_state`` — the window's place and size, saved and restored.
+
+Their strings are translated in this window's context ("MainWindow"), as they were when they
+were its methods.
 """
 
 from __future__ import annotations
@@ -30,11 +49,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui import help_menu, labels, window_commands, window_files, window_live, window_state, window_views
+from ui import labels, window_actions, window_commands, window_files, window_live, window_state, window_views
 from ui.fit import ElidedLabel
 from ui.icons import icon
 from ui.settings import Settings
@@ -55,14 +75,12 @@ if TYPE_CHECKING:
     from ui.import_offer import ImportHistoryOffer
     from ui.letters import LettersDialog
     from ui.live import LiveStatus, LiveUpdates
+    from ui.mail import EmailLogger
     from ui.meetings_started import StartedMeetings
     from ui.notify import DueNotifier
     from ui.trash import TrashDialog
 
 __all__ = ["RECORDS", "TITLE_BAR", "VIEWS", "MainWindow", "meet_with", "opening_text"]
-
-# Edit → Redo: the platform's key (Ctrl+Y on Windows, Ctrl+Shift+Z elsewhere) and both anyway
-REDO_KEYS = ["Ctrl+Y", "Ctrl+Shift+Z"]
 
 
 def opening_text(url: str) -> str:
@@ -125,30 +143,56 @@ def nav_text_width(metrics: QFontMetrics, names: list[str]) -> int:
     return folded if width[-1] - folded >= 30 else width[-1]
 
 
-def alt_letter(text: str) -> str:
-    """The Alt letter of a menu text ("&Open…" → "o"), "" if it has none."""
-    at = text.replace("&&", "").find("&")
-    return text.replace("&&", "")[at + 1 : at + 2].lower() if at >= 0 else ""
-
-
-def with_alt_letter(text: str, taken: set[str]) -> str:
-    """``text`` with an Alt letter: the first free ASCII letter starting a word, else any
-    free ASCII letter (Alt+ơ cannot be typed); the letter is added to ``taken``. A text that
-    has one, or has no free letter, is given back as it is."""
-    if alt_letter(text):
-        return text
-    starts = [i for i, c in enumerate(text) if i == 0 or not text[i - 1].isalnum()]
-    for at in starts + list(range(len(text))):
-        letter = text[at].lower()
-        if letter.isascii() and letter.isalnum() and letter not in taken:
-            taken.add(letter)
-            return text[:at] + "&" + text[at:]
-    return text
-
-
 class MainWindow(QMainWindow):
     ready = Signal()  # attach() built the views on the database; the commands are on
     closed = Signal()  # the window was closed (also while it was still opening)
+    # The commands (ui.window_actions: made with the frame, disabled until attach)
+    act_new: QAction
+    act_log: QAction
+    act_log_email: QAction
+    act_new_action: QAction
+    act_search: QAction
+    act_find: QAction
+    act_edit: QAction
+    act_delete: QAction
+    act_undo: QAction
+    act_redo: QAction
+    act_undo_history: QAction
+    act_refresh: QAction
+    act_done: QAction
+    act_reschedule: QAction
+    act_note: QAction
+    act_settings: QAction
+    act_open: QAction
+    act_backups: QAction
+    act_quit: QAction
+    act_import: QAction
+    act_import_history: QAction
+    act_export: QAction
+    act_export_list: QAction
+    act_template: QAction
+    act_export_ics: QAction
+    act_export_list_ics: QAction
+    act_export_vcard: QAction
+    act_import_ics: QAction
+    act_meeting_ics: QAction
+    act_action_ics: QAction
+    act_contact_vcard: QAction
+    act_brief: QAction
+    act_digest: QAction
+    act_org_meeting: QAction
+    act_duplicates: QAction
+    act_history: QAction
+    act_trash: QAction
+    act_letters: QAction
+    act_workdays: QAction
+    act_draft_letter: QAction
+    view_actions: list[QAction]  # View → Dashboard… Stakeholder map (Ctrl+1…)
+    help_actions: dict[str, QAction]
+    org_actions: list[QAction]  # an organisation's page: Reorganisation…, Assign holder… (ui.reorg)
+    selection_menu: QMenu
+    toolbar: QToolBar
+    mail: EmailLogger
     # The status bar's offers and count, live updates, the notifier (attach: ui.window_live)
     undo_button: UndoOffer
     redo_offer: RedoOffer
@@ -225,9 +269,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        window_actions.build_actions(self)
+        window_actions.build_menus(self)
+        window_actions.build_toolbar(self)
         # The file's path, or the server's database and host (never a password); a long one is cut
         self.db_label = ElidedLabel(labels.database_location(where), self, Qt.TextElideMode.ElideMiddle)
         self.db_label.setMaximumWidth(320)  # the rest of the status bar is for its messages
@@ -314,7 +358,7 @@ class MainWindow(QMainWindow):
         layout = self.right.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.banner)
-        self._build_record_actions()
+        window_actions.build_record_actions(self)
         guard_window(self)  # a reader's window: every write command off, saying why (issue 13)
         mark_sample(self)  # the sample database says so, with the way back to one's own
         self.selection_menu.aboutToShow.connect(self._fill_selection_menu)
@@ -334,7 +378,7 @@ class MainWindow(QMainWindow):
             self.status_line.announce(hint, WHO_HINT_MS)
         self.ready.emit()
 
-    # --- actions, menus, toolbar -----------------------------------------------------------------
+    # --- what other modules call ----------------------------------------------------------------
 
     def _act(
         self,
@@ -344,6 +388,8 @@ class MainWindow(QMainWindow):
         keys: list[str] | None = None,
         icon_name: str | None = None,
     ) -> QAction:
+        """A command of the window (a menu item, a toolbar or page button) with its keys in
+        its tooltip; ``slot`` runs through Commands.opened (help_menu and reorg add theirs)."""
         a = QAction(text, self)
         a.setObjectName(f"act_{name}")
         if icon_name:
@@ -358,309 +404,6 @@ class MainWindow(QMainWindow):
         a.triggered.connect(lambda _c=False: self.commands.opened(slot))
         self.addAction(a)
         return a
-
-    def _build_actions(self) -> None:
-        """Every action of the menus and the toolbar (Qt only: the frame has them, disabled)."""
-        self.act_new = self._act("new", self.tr("&New…"), self.new_record, ["Ctrl+N"], "new")
-        self.act_log = self._act(
-            "log_meeting",
-            self.tr("&Log meeting…"),
-            lambda: window_commands.log_meeting(self),
-            ["Ctrl+M"],
-            "log-meeting",
-        )
-        self.act_log_email = self._act(
-            "log_email", self.tr("Log e-&mail…"), lambda: window_files.log_email(self), None, "mail"
-        )
-        self.act_new_action = self._act(
-            "new_action", self.tr("New &action…"), self.new_action, ["Ctrl+Shift+A"], "new-action"
-        )
-        self.act_search = self._act(
-            "search",
-            self.tr("&Search everywhere…"),
-            lambda: window_commands.search(self),
-            ["Ctrl+K"],
-            "search",
-        )
-        # Ctrl+F: the shown list's filter box (no list shown: Search everywhere)
-        self.act_find = self._act(
-            "find", self.tr("&Filter the list"), lambda: window_views.find_in_list(self), ["Ctrl+F"], "filter"
-        )
-        self.act_edit = self._act(
-            "edit", self.tr("&Edit…"), lambda: window_commands.edit_current(self), ["Ctrl+E"], "edit"
-        )
-        self.act_delete = self._act(
-            "delete", self.tr("&Delete"), lambda: window_commands.delete_selected(self), ["Del"], "delete"
-        )
-        self.act_undo = self._act("undo", self.tr("&Undo"), self._undo, ["Ctrl+Z"], "undo")
-        self.act_redo = self._act("redo", self.tr("&Redo"), self._redo, REDO_KEYS, "redo")
-        self.act_undo_history = self._act("undo_history", self.tr("Undo &history…"), self._undo_history)
-        self.act_refresh = self._act("refresh", self.tr("&Refresh"), self.refresh_all, ["F5"], "refresh")
-        self.act_done = self._act(
-            "done",
-            self.tr("&Mark done"),
-            lambda: window_commands.mark_done(self),
-            ["Ctrl+D"],
-            "done",
-        )
-        self.act_reschedule = self._act(
-            "reschedule",
-            self.tr("Re&schedule…"),
-            lambda: self.commands.reschedule(window_views.selected(self, "action")),
-            ["Ctrl+R"],
-            "reschedule",
-        )
-        self.act_note = self._act(
-            "note", self.tr("Add &note…"), lambda: window_commands.add_note(self), ["Ctrl+Shift+N"], "note"
-        )
-        self.act_settings = self._act(
-            "settings", self.tr("&Settings…"), self.open_settings, ["Ctrl+,"], "settings"
-        )
-        self.act_open = self._act("open_database", self.tr("&Open database…"), self.open_database, ["Ctrl+O"])
-        self.act_backups = self._act("backups", self.tr("Bac&kups…"), lambda: window_files.open_backups(self))
-        self.act_quit = self._act("quit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
-        self.act_import = self._act(
-            "import",
-            self.tr("&Import spreadsheet…"),
-            lambda: window_files.import_wizard().open_import_wizard(self, self.ctx),
-            ["Ctrl+I"],
-            "import",
-        )
-        self.act_import_history = self._act(
-            "import_history", self.tr("Import &history…"), lambda: window_files.open_import_history(self)
-        )
-        self.act_export = self._act(
-            "export",
-            self.tr("&Export to Excel…"),
-            lambda: window_files.exports().export_all(self, self.ctx),
-            ["Ctrl+Shift+E"],
-            "export",
-        )
-        self.act_export_list = self._act(
-            "export_list",
-            self.tr("Export this list to E&xcel…"),
-            lambda: window_files.export_list(self),
-            None,
-            "export",
-        )
-        self.act_template = self._act(
-            "template",
-            self.tr("Save import &template…"),
-            lambda: window_files.exports().save_import_template(self, self.ctx),
-        )
-        # Issue 14: calendars (.ics) and address books (vCard); ui/calendar_files.py.
-        self.act_export_ics = self._act(
-            "export_ics",
-            self.tr("Export &calendar (.ics)…"),
-            lambda: window_files.calendar_files().export_calendar(self, self.ctx),
-            None,
-            "calendar",
-        )
-        self.act_export_list_ics = self._act(  # the list as filtered (reviewer h129): not every meeting
-            "export_list_ics",
-            self.tr("Export this list to calenda&r (.ics)…"),
-            lambda: window_files.export_list_calendar(self),
-            None,
-            "calendar",
-        )
-        self.act_export_vcard = self._act(
-            "export_vcard",
-            self.tr("Ex&port contacts (vCard)…"),
-            lambda: window_files.calendar_files().export_vcards(self, self.ctx),
-        )
-        self.act_import_ics = self._act(
-            "import_ics",
-            self.tr("Import calendar in&vitation (.ics)…"),
-            lambda: window_files.calendar_files().import_invitation(self, self.ctx),
-            None,
-            "calendar",
-        )
-        self.act_meeting_ics = self._act(
-            "meeting_ics",
-            self.tr("Export to calendar…"),
-            lambda: window_files.calendar_files().export_calendar(
-                self, self.ctx, meeting_ids=window_views.selected(self, "meeting")
-            ),
-            None,
-            "export",
-        )
-        self.act_action_ics = self._act(  # an officer's own follow-ups, not the whole office's
-            "action_ics",
-            self.tr("Export to calendar…"),
-            lambda: window_files.calendar_files().export_calendar(
-                self, self.ctx, action_ids=window_views.selected(self, "action")
-            ),
-            None,
-            "export",
-        )
-        self.act_contact_vcard = self._act(
-            "contact_vcard",
-            self.tr("Export vCard…"),
-            lambda: window_files.calendar_files().export_vcards(
-                self, self.ctx, contact_ids=window_views.selected(self, "contact")
-            ),
-            None,
-            "export",
-        )
-        self.act_brief = self._act(
-            "brief", self.tr("&Brief (PDF)"), lambda: window_files.brief(self), ["Ctrl+B"], "brief"
-        )
-        self.act_digest = self._act(
-            "digest",
-            self.tr("Period &digest (PDF)…"),
-            lambda: window_files.briefs().brief_digest(self, self.ctx),
-            None,
-            "brief",
-        )
-        self.act_org_meeting = self._act(
-            "org_meeting",
-            self.tr("Log meeting with them…"),
-            lambda: window_commands.log_meeting(self),
-            None,
-            "log-meeting",
-        )
-        self.act_duplicates = self._act(
-            "duplicates",
-            self.tr("Find &duplicates…"),
-            lambda: window_commands.find_duplicates(self),
-            None,
-            "merge",
-        )
-        self.act_history = self._act(
-            "history",
-            self.tr("&History…"),
-            lambda: window_commands.show_history(self),
-            ["Ctrl+H"],
-            "calendar",
-        )
-        self.act_trash = self._act(
-            "trash", self.tr("&Trash…"), lambda: window_commands.open_trash(self), None, "delete"
-        )
-        self.act_letters = self._act(
-            "letters", self.tr("&Letters…"), self.open_letters, ["Ctrl+Shift+L"], "letter"
-        )
-        self.act_workdays = self._act(
-            "workdays",
-            self.tr("&Working days…"),
-            lambda: window_commands.open_workdays(self),
-            None,
-            "calendar",
-        )
-        self.act_draft_letter = self._act(
-            "draft_letter",
-            self.tr("Draft &letter…"),
-            lambda: window_commands.draft_letter(self),
-            None,
-            "letter",
-        )
-        self.view_actions: list[QAction] = []
-        for n, entity in enumerate(VIEWS):
-            a = self._act(
-                f"view_{entity}", window_views.view_name(entity), self._goto(n), [f"Ctrl+{n + 1}"], entity
-            )
-            self.view_actions.append(a)
-
-    def _build_record_actions(self) -> None:
-        """What needs the views or the database: each record page's buttons, e-mail and
-        calendar files dropped on the window, the lists' own keys (attach)."""
-        from db import kinds
-        from ui.calendar_drops import CalendarDrops
-        from ui.mail import EmailLogger, WindowDrops
-
-        self.mail = EmailLogger(self.ctx, self)  # File → Log e-mail…, and .eml/.msg dropped on the window
-        self.mail.logged.connect(lambda meeting_id: self.navigate("meeting", meeting_id))
-        WindowDrops(self, self.mail)
-        CalendarDrops(self, self.ctx)  # .ics and .vcf dropped on the window (issue 14)
-        meeting = meet_with()
-        for entity in RECORDS:
-            base = [self.act_edit]
-            if entity == "action":
-                base += [self.act_done, self.act_reschedule, self.act_note]
-            if entity in meeting:
-                base += [self.act_org_meeting, self.act_new_action]
-            if entity in kinds.BRIEFABLE:
-                base += [self.act_brief]
-            if entity in ("action", "meeting"):  # its letter in the register (issue 15)
-                base += [self.act_draft_letter]
-            if entity == "meeting":
-                base += [self.act_meeting_ics]
-            if entity == "action":
-                base += [self.act_action_ics]
-            if entity == "contact":
-                base += [self.act_contact_vcard]
-            self.record_actions[entity] = [*base, self.act_history, self.act_delete]
-        from ui.reorg import organisation_actions  # Reorganisation…, Assign holder… (issue 15)
-
-        self.org_actions = organisation_actions(self)
-        self.record_actions["organisation"][-2:-2] = self.org_actions
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = self.menus
-        m["file"] = bar.addMenu(self.tr("&File"))
-        m["file"].addActions([self.act_log, self.act_log_email, self.act_new, self.act_new_action])
-        m["file"].addSeparator()
-        m["file"].addActions([self.act_import, self.act_import_ics, self.act_import_history])
-        m["file"].addActions([self.act_export, self.act_export_list])
-        m["file"].addActions([self.act_export_ics, self.act_export_list_ics])
-        m["file"].addActions([self.act_export_vcard, self.act_template])
-        m["file"].addSeparator()
-        m["file"].addActions([self.act_brief, self.act_digest])
-        m["file"].addSeparator()
-        m["file"].addActions([self.act_open, self.act_backups, self.act_settings])
-        m["file"].addSeparator()
-        m["file"].addAction(self.act_quit)
-        m["edit"] = bar.addMenu(self.tr("&Edit"))
-        m["edit"].addActions(
-            [self.act_undo, self.act_redo, self.act_undo_history, self.act_edit, self.act_delete]
-        )
-        m["edit"].addSeparator()
-        m["edit"].addActions([self.act_done, self.act_reschedule, self.act_note])
-        m["edit"].addSeparator()
-        self.selection_menu = m["edit"].addMenu(icon("edit"), self.tr("Se&lection"))
-        self.selection_menu.setObjectName("menu_selection")  # filled once the views exist (attach)
-        m["view"] = bar.addMenu(self.tr("&View"))
-        m["view"].addActions(self.view_actions)
-        m["view"].addSeparator()
-        m["view"].addActions([self.act_find, self.act_search, self.act_refresh])
-        m["view"].addSeparator()
-        m["view"].addActions([self.act_history, self.act_trash])  # (Ctrl+H was in no menu: h108)
-        m["tools"] = bar.addMenu(self.tr("&Tools"))
-        m["tools"].addAction(self.act_duplicates)
-        m["tools"].addActions([self.act_letters, self.act_workdays])
-        m["tools"].addAction(self.view_actions[VIEWS.index("map")])
-        # The sections' names are the lists' own (no "&" in them): each gets a letter the View
-        # and Tools menus leave free (reviewer: a menu walked by Alt letters stopped at them).
-        taken = {alt_letter(a.text()) for a in m["view"].actions() + m["tools"].actions()} - {""}
-        for a in self.view_actions:
-            a.setText(with_alt_letter(a.text(), taken))
-        m["help"] = bar.addMenu(self.tr("&Help"))
-        self.help_actions = help_menu.fill(self, m["help"])  # guide, shortcuts (Ctrl+/), welcome, about
-
-    def _build_toolbar(self) -> None:
-        tb = self.addToolBar(self.tr("Main"))
-        tb.setObjectName("main_toolbar")
-        tb.setMovable(False)
-        tb.setIconSize(QSize(20, 20))
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addActions([self.act_log, self.act_new_action, self.act_new])
-        tb.addSeparator()
-        tb.addActions([self.act_done, self.act_reschedule])
-        tb.addSeparator()
-        tb.addActions([self.act_search, self.act_refresh])
-        self.toolbar = tb
-
-    def _undo(self) -> None:
-        self.commands.undo()  # a method: the commands exist once the database is open (attach)
-
-    def _redo(self) -> None:
-        self.commands.redo()
-
-    def _undo_history(self) -> None:
-        self.commands.undo_history()
-
-    def _goto(self, row: int) -> Callable[[], None]:
-        return lambda: self.nav.setCurrentRow(row)
 
     # --- navigation -----------------------------------------------------------------------------
 
