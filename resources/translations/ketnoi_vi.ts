@@ -744,6 +744,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
@@ -1717,7 +1718,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="161" />
-      <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -5195,7 +5195,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5292,7 +5291,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -6454,6 +6452,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
+      <location filename="../../ui/dashboard.py" line="161" />
       <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
@@ -9308,6 +9307,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>
