@@ -94,7 +94,7 @@ def main(original: str) -> None:
     w.nav.setCurrentRow(2)
     settle(ctx)
     w.grab().save(str(OUT / "main-vi.png"))
-    w.find_duplicates()
+    w.act_duplicates.trigger()  # Tools → Find duplicates…
     dialog = w.duplicates_dialog
     dialog.search()
     settle(ctx)

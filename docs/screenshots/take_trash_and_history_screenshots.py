@@ -170,7 +170,7 @@ def main(original: str, out: str | None) -> int:
             tag = f"{lang}-{w}x{h}"
             if window.width() > w:  # the main window's own layout, not these dialogs: reported apart
                 notes.append(f"main window {tag}: {window.width()} wide on a {w} wide screen")
-            window.open_trash()
+            window.act_trash.trigger()  # View → Trash…
             settle(ctx)
             trash = window.trash_dialog
             trash.table.selectRow(0)

@@ -65,7 +65,7 @@ class RecordListModel(QAbstractTableModel):
         self._token = 0  # only the latest id query's answer counts
         self.by_change = False  # the latest reset reads the same query again after a change
         # … that change (this window's or another's), not a new query: a record gone from it was
-        # taken out by someone (the window says who: MainWindow._say_gone)
+        # taken out by someone (the window says who: ui.window_views.say_gone)
         self.after_change = False
         self._rows: dict[int, dict[str, Any]] = {}
         # Rows kept listed though the query now leaves them out, with the row each had: an
