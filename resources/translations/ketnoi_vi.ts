@@ -1718,6 +1718,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="161" />
+      <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -5186,6 +5187,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5367,6 +5370,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5564,6 +5568,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -5856,68 +5862,68 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Main</name>
     <message>
-      <location filename="../../ui/main.py" line="887" />
+      <location filename="../../ui/open_questions.py" line="388" />
       <source>%1 exists already. A new database needs a new file name: choose another one.</source>
       <translation>%1 đã tồn tại. Cơ sở dữ liệu mới cần một tên tệp mới: hãy chọn tên khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="165" />
+      <location filename="../../ui/main.py" line="179" />
       <source>%1 is open already.</source>
       <translation>%1 hiện đã được mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="778" />
+      <location filename="../../ui/open_questions.py" line="280" />
       <source>%1 was saved by an older Ketnoi (schema %2). This Ketnoi can open it only after upgrading it, which would change the file, and the file is read-only for you.</source>
       <translation>%1 được lưu bởi một phiên bản Ketnoi cũ hơn (lược đồ %2). Phiên bản Ketnoi này chỉ mở được tệp sau khi nâng cấp nó, việc đó sẽ thay đổi tệp, mà bạn chỉ có quyền đọc tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="595" />
+      <location filename="../../ui/open_questions.py" line="97" />
       <source>(named while the computer's clock was ahead)</source>
       <translation>(được đặt tên khi đồng hồ máy tính chạy sai)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="703" />
+      <location filename="../../ui/open_questions.py" line="205" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="584" />
+      <location filename="../../ui/open_questions.py" line="86" />
       <source>Ask your IT support to look at the file (Ketnoi leaves it untouched). Meanwhile you can open another database file or start a new, empty database.</source>
       <translation>Hãy nhờ bộ phận IT kiểm tra tệp này (Ketnoi để nguyên, không động đến). Trong lúc chờ, bạn có thể mở một tệp cơ sở dữ liệu khác hoặc tạo một cơ sở dữ liệu mới, trống.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="235" />
+      <location filename="../../ui/main.py" line="249" />
       <source>Cancel</source>
       <translation>Huỷ</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="380" />
+      <location filename="../../ui/main.py" line="394" />
       <source>Changes are saved in the copy, not in %1. You can change it later in Settings → Database.</source>
       <translation>Các thay đổi được lưu vào bản sao, không phải vào %1. Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="751" />
+      <location filename="../../ui/open_questions.py" line="253" />
       <source>Copy the database to a folder you can write, for example Documents, and open the copy; or ask your IT support for write access to %1.</source>
       <translation>Hãy sao chép cơ sở dữ liệu sang một thư mục bạn có quyền ghi, ví dụ thư mục Tài liệu (Documents), rồi mở bản sao; hoặc nhờ bộ phận IT cấp quyền ghi vào %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="700" />
+      <location filename="../../ui/open_questions.py" line="202" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="743" />
+      <location filename="../../ui/open_questions.py" line="245" />
       <source>Ketnoi cannot open %1 for changes: the file %2 is read-only for you.</source>
       <translation>Ketnoi không mở được %1 để thay đổi: tệp %2 chỉ cho phép bạn đọc (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="739" />
+      <location filename="../../ui/open_questions.py" line="241" />
       <source>Ketnoi cannot open %1 for changes: the folder %2 is read-only for you, and Ketnoi creates two small files beside a database it works on (%3-wal and %3-shm).</source>
       <translation>Ketnoi không mở được %1 để thay đổi: thư mục %2 chỉ cho phép bạn đọc (chỉ đọc), mà khi làm việc với một cơ sở dữ liệu Ketnoi cần tạo hai tệp nhỏ bên cạnh nó (%3-wal và %3-shm).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="421" />
-      <location filename="../../ui/main.py" line="424" />
+      <location filename="../../ui/main.py" line="435" />
+      <location filename="../../ui/main.py" line="438" />
       <source>Ketnoi cannot open the database
 %1
 
@@ -5928,7 +5934,7 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="426" />
+      <location filename="../../ui/main.py" line="440" />
       <source>Ketnoi cannot reach the database
 %1
 
@@ -5939,213 +5945,213 @@ Bản sao lưu: %2</translation>
 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="571" />
+      <location filename="../../ui/open_questions.py" line="73" />
       <source>Ketnoi has left %1 exactly as it is. Keep it, and give a copy to your IT support or to Ketnoi's support: they may be able to recover records from it.</source>
       <translation>Ketnoi để nguyên %1, không thay đổi gì. Hãy giữ tệp này và gửi một bản sao cho bộ phận IT hoặc bộ phận hỗ trợ của Ketnoi: họ có thể cứu được các bản ghi trong đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="760" />
+      <location filename="../../ui/open_questions.py" line="262" />
       <source>Look at it, search it and print briefs; nothing can be changed or saved in it.</source>
       <translation>Xem, tìm kiếm và in bản tóm tắt; không thể thay đổi hay lưu gì vào tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="581" />
+      <location filename="../../ui/open_questions.py" line="83" />
       <source>No backup of it was found.</source>
       <translation>Không tìm thấy bản sao lưu nào của tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="361" />
+      <location filename="../../ui/main.py" line="375" />
       <source>Open %1 at every start from now on, instead of %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="370" />
+      <location filename="../../ui/main.py" line="384" />
       <source>Open %1 at every start from now on, instead of the damaged %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở %1, thay cho tệp bị hỏng %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="822" />
+      <location filename="../../ui/open_questions.py" line="323" />
       <source>Open another database</source>
       <translation>Mở cơ sở dữ liệu khác</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="670" />
+      <location filename="../../ui/open_questions.py" line="172" />
       <source>Open another database…</source>
       <translation>Mở cơ sở dữ liệu khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="605" />
+      <location filename="../../ui/open_questions.py" line="107" />
       <source>Open another file…</source>
       <translation>Mở tệp khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="161" />
+      <location filename="../../ui/main.py" line="175" />
       <source>Open database</source>
       <translation>Mở cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="592" />
+      <location filename="../../ui/open_questions.py" line="94" />
       <source>Open its latest good backup, from %1? (The damaged file is kept aside.)</source>
       <translation>Mở bản sao lưu tốt gần nhất, lúc %1? (Tệp bị hỏng được giữ lại riêng.)</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="758" />
+      <location filename="../../ui/open_questions.py" line="260" />
       <source>Open read-only</source>
       <translation>Mở chỉ để đọc</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="377" />
+      <location filename="../../ui/main.py" line="391" />
       <source>Open the copy %1 at every start from now on, instead of the read-only %2?</source>
       <translation>Từ nay mỗi lần khởi động sẽ mở bản sao %1, thay cho tệp chỉ đọc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="202" />
+      <location filename="../../ui/main.py" line="216" />
       <source>Opened %1 (read-only).</source>
       <translation>Đã mở %1 (chỉ đọc).</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="204" />
+      <location filename="../../ui/main.py" line="218" />
       <source>Opened %1. Ketnoi opens it at start from now on.</source>
       <translation>Đã mở %1. Từ nay mỗi lần khởi động, Ketnoi sẽ mở tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="600" />
+      <location filename="../../ui/open_questions.py" line="102" />
       <source>Or open another database file, or start a new, empty database: the damaged file is left as it is.</source>
       <translation>Hoặc mở một tệp cơ sở dữ liệu khác, hoặc tạo một cơ sở dữ liệu mới, trống: tệp bị hỏng được để nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="711" />
+      <location filename="../../ui/open_questions.py" line="213" />
       <source>Password:</source>
       <translation>Mật khẩu:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="235" />
-      <location filename="../../ui/main.py" line="538" />
+      <location filename="../../ui/main.py" line="249" />
+      <location filename="../../ui/open_questions.py" line="40" />
       <source>Quit</source>
       <translation>Thoát</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="603" />
+      <location filename="../../ui/open_questions.py" line="105" />
       <source>Restore the backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="791" />
+      <location filename="../../ui/open_questions.py" line="293" />
       <source>Save a copy and open it…</source>
       <translation>Lưu một bản sao và mở nó…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="786" />
+      <location filename="../../ui/open_questions.py" line="288" />
       <source>Save a copy in a folder you can write: Ketnoi opens the copy and upgrades it, keeping a copy from before. %1 itself is left as it is.</source>
       <translation>Hãy lưu một bản sao vào thư mục bạn có quyền ghi: Ketnoi mở bản sao và nâng cấp nó, giữ lại một bản từ trước khi nâng cấp. Bản thân %1 được giữ nguyên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="812" />
+      <location filename="../../ui/open_questions.py" line="314" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="707" />
+      <location filename="../../ui/open_questions.py" line="209" />
       <source>Server:</source>
       <translation>Máy chủ:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="715" />
+      <location filename="../../ui/open_questions.py" line="217" />
       <source>Sign in</source>
       <translation>Đăng nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="870" />
+      <location filename="../../ui/open_questions.py" line="371" />
       <source>Start a new database</source>
       <translation>Tạo cơ sở dữ liệu mới</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="606" />
+      <location filename="../../ui/open_questions.py" line="108" />
       <source>Start a new database…</source>
       <translation>Tạo cơ sở dữ liệu mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="829" />
+      <location filename="../../ui/open_questions.py" line="330" />
       <source>That is the damaged file. Choose another one.</source>
       <translation>Đó chính là tệp bị hỏng. Hãy chọn tệp khác.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="568" />
+      <location filename="../../ui/open_questions.py" line="70" />
       <source>The database %1 is damaged, so Ketnoi will not write to it.</source>
       <translation>Cơ sở dữ liệu %1 bị hỏng, nên Ketnoi sẽ không ghi vào đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="134" />
+      <location filename="../../ui/main.py" line="148" />
       <source>The import of %1 did not finish: Ketnoi was closed or stopped while it was writing. Nothing from it was written; import the file again.</source>
       <translation>Lần nhập %1 chưa xong: Ketnoi đã bị đóng hoặc dừng khi đang ghi. Chưa có gì từ lần nhập đó được ghi; hãy nhập lại tệp.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="662" />
+      <location filename="../../ui/open_questions.py" line="164" />
       <source>The password may be wrong or changed, or your administrator may have disabled the login. Type the password again, or ask your administrator.</source>
       <translation>Có thể mật khẩu sai hoặc đã bị đổi, hoặc quản trị viên đã vô hiệu hóa tài khoản. Hãy gõ lại mật khẩu hoặc hỏi quản trị viên.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="655" />
+      <location filename="../../ui/open_questions.py" line="157" />
       <source>The server asks for the password of the login %1 to open %2.</source>
       <translation>Máy chủ cần mật khẩu của tài khoản %1 để mở %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="364" />
+      <location filename="../../ui/main.py" line="378" />
       <source>The server of %1 turned the login away. Once you have the password, choose it again in Settings → Database.</source>
       <translation>Máy chủ của %1 đã từ chối đăng nhập. Khi đã có mật khẩu, hãy chọn lại cơ sở dữ liệu đó trong Cài đặt → Cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="660" />
+      <location filename="../../ui/open_questions.py" line="162" />
       <source>The server turned the login %1 away: Ketnoi cannot open %2.</source>
       <translation>Máy chủ không cho tài khoản %1 đăng nhập: Ketnoi không mở được %2.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="841" />
+      <location filename="../../ui/open_questions.py" line="342" />
       <source>There is no database at %1, but %2 is left beside it: the last changes of a database that was moved, renamed or deleted while it was open may be in it. Ketnoi does not create a new database there (that would wipe them). Put the database file back at %1, or open it where it is now; only if you are sure nothing in them is needed, move %3 away first.</source>
       <translation>Không có cơ sở dữ liệu tại %1, nhưng bên cạnh vẫn còn %2: trong đó có thể còn những thay đổi cuối cùng của một cơ sở dữ liệu đã bị chuyển đi, đổi tên hoặc xoá khi đang mở. Ketnoi không tạo cơ sở dữ liệu mới ở đó (việc này sẽ xoá mất các thay đổi ấy). Hãy đặt tệp cơ sở dữ liệu trở lại %1, hoặc mở tệp ở chỗ mới của nó; chỉ khi chắc chắn không cần gì trong đó, hãy chuyển %3 đi chỗ khác trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="896" />
+      <location filename="../../ui/open_questions.py" line="397" />
       <source>There is no folder %1.</source>
       <translation>Không có thư mục %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="747" />
+      <location filename="../../ui/open_questions.py" line="249" />
       <source>This does not mean the database is damaged; nothing was changed.</source>
       <translation>Điều này không có nghĩa là cơ sở dữ liệu bị hỏng; chưa có gì bị thay đổi.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="755" />
+      <location filename="../../ui/open_questions.py" line="257" />
       <source>To look at it without changing anything, open it read-only.</source>
       <translation>Để xem mà không thay đổi gì, hãy mở ở chế độ chỉ đọc.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="151" />
+      <location filename="../../ui/main.py" line="165" />
       <source>Today's automatic backup was not made: %1</source>
       <translation>Chưa tạo được bản sao lưu tự động hôm nay: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="657" />
+      <location filename="../../ui/open_questions.py" line="159" />
       <source>Type the password you were given; Ketnoi keeps it in its own password file, readable by you alone.</source>
       <translation>Hãy gõ mật khẩu bạn được cấp; Ketnoi lưu nó trong tệp mật khẩu riêng, chỉ bạn đọc được.</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="668" />
+      <location filename="../../ui/open_questions.py" line="170" />
       <source>Type the password…</source>
       <translation>Nhập mật khẩu…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="507" />
+      <location filename="../../ui/main.py" line="521" />
       <source>Upgrading %1 for this version of Ketnoi (a copy is kept first); a big file takes a while…</source>
       <translation>Đang nâng cấp %1 cho phiên bản Ketnoi này (một bản sao được giữ lại trước); tệp lớn sẽ mất một lúc…</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="575" />
+      <location filename="../../ui/open_questions.py" line="77" />
       <source>What SQLite reported:</source>
       <translation>SQLite báo lỗi:</translation>
     </message>
     <message>
-      <location filename="../../ui/main.py" line="373" />
+      <location filename="../../ui/main.py" line="387" />
       <source>You can change it later in Settings → Database. The damaged file stays where it is.</source>
       <translation>Bạn có thể đổi lại sau trong Cài đặt → Cơ sở dữ liệu. Tệp bị hỏng vẫn ở nguyên chỗ cũ.</translation>
     </message>
@@ -6450,7 +6456,6 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="161" />
       <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
@@ -6909,7 +6914,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7063,9 +7067,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -9281,8 +9283,6 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>

@@ -53,7 +53,7 @@ def test_the_save_dialogs_offer_names_in_the_windows_language(
     language: str, qtbot: Any, ctx: Any, ids: dict[str, Any], offered: list[str], tmp_path: Path
 ) -> None:
     from ui.lists.panel import ListPanel
-    from ui.main import _choose_new
+    from ui.open_questions import _choose_new
 
     expected = EXPECTED[language]
     said: dict[str, str] = {}
