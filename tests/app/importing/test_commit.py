@@ -244,8 +244,8 @@ def test_error_report_holds_rejected_rows_as_they_were(engine, tmp_path: Path) -
     assert by_row[65][4] == "khong-co-email" and by_row[65][8] == (
         "duplicate of row 9 (same phone); added to row 9: Notes: "
         '"Gặp tại phiên làm việc với Phó Thủ tướng" → '
-        '"Gặp tại phiên làm việc với Phó Thủ tướng\nEmail: khong-co-email"'
-    )
+        '"Gặp tại phiên làm việc với Phó Thủ tướng\nNhập từ “Danh bạ”, dòng 65: email không hợp lệ “khong-co-email”"'
+    )  # (what it is and where from, in the office's language: h154)
     assert "row 7" in by_row[64][8]
     warned = list(load_workbook(out)["Warnings"].iter_rows(values_only=True))
     assert (
