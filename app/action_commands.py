@@ -22,7 +22,7 @@ from app import actions, dashboard, history, lists, records, resolve, trash, val
 from app.calendar_marks import marked
 from app.cli import CliContext, json_option
 from app.cli_lines import refused, say
-from app.due import parse_due, reschedule_base
+from app.due import is_count, parse_due, reschedule_from
 from app.language import cli_language
 from app.workdays import WorkCalendar
 from db import clock, kinds
@@ -47,8 +47,9 @@ def add_action_verbs(verbs: Any, parents: list[argparse.ArgumentParser]) -> None
         "--to",
         required=True,
         metavar="DATE",
-        help="2026-12-10, 10/12/2026, tomorrow, eom, or +3d/+3wd/+1w/+1m from each action's due date "
-        "while it lies ahead (else from today)",
+        help="2026-12-10, 10/12/2026; words that name a day (tomorrow, friday, next friday, eom, "
+        "ngày mai, thứ sáu) count from today; a count (+3d, +3wd, +1w, +1m, +3 ngày) from each "
+        "action's due date while it lies ahead (else from today)",
     )
     p.set_defaults(handler=cmd_status, rule="reschedule", entity="action")
 
@@ -83,12 +84,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def _due_rule(
     text: str, today: dt.date, calendar: WorkCalendar | None = None
 ) -> dt.date | Callable[[dt.date | None], dt.date]:
-    """``+1w`` counts from each action's own due date while it lies ahead; the rest from today."""
-    if text.strip().startswith("+"):
+    """A count (``+1w``, ``+3 ngày làm việc``) counts from each action's own due date while it
+    lies ahead; words that name a day (``thứ sáu``, ``tomorrow``) and dates from today, as the
+    window's Reschedule reads them (:func:`app.due.reschedule_from`)."""
+    if is_count(text):
         parse_due(text, today, calendar)  # a typing error is reported before anything is read
 
         def rule(current: dt.date | None) -> dt.date:
-            return parse_due(text, reschedule_base(current, today), calendar)
+            return parse_due(text, reschedule_from(text, current, today), calendar)
 
         return rule
     return parse_due(text, today, calendar)

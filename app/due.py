@@ -65,6 +65,24 @@ def reschedule_base(current_due: dt.date | None, today: dt.date | None = None) -
     return current_due if ahead and current_due is not None else today
 
 
+def is_count(text: str) -> bool:
+    """``text`` counts days, weeks or months on ("+3d", "+1 tuần", "+3 ngày làm việc", "3wd"),
+    rather than naming a day ("tomorrow", "thứ sáu", "next friday", "eom", a date)."""
+    raw = " ".join(text.strip().lower().split())
+    return bool(_RELATIVE.match(raw) or _WORKING.match(raw))
+
+
+def reschedule_from(text: str, current_due: dt.date | None, today: dt.date | None = None) -> dt.date:
+    """Where a new due date typed for an action counts from, the window's Reschedule and
+    ``ketnoi action reschedule`` alike: a count ("+3d", "+3 ngày làm việc") from
+    :func:`reschedule_base` (the due date while it lies ahead), as the quick picks count; words
+    that name a day ("ngày mai", "thứ sáu", "next friday", "eom") from today, as an officer
+    means them (reviewer h149: "thứ sáu" on an action due Monday 14/12 gave Friday 18/12, not
+    this Friday 11/12; "ngày mai" a Saturday eleven days away)."""
+    today = today or clock.today()
+    return reschedule_base(current_due, today) if is_count(text) else today
+
+
 # Vietnamese words are read with or without their accents ("ngay mai", "+3 ngay lam viec",
 # "thu sau tuan sau"), as officers type them on a keyboard without a Vietnamese layout and as
 # Ketnoi's search reads names.

@@ -77,9 +77,14 @@ class RescheduleDialog(QDialog):
         base = reschedule_base(current, ctx.today())  # the due date while it lies ahead
         with ctx.read() as s:  # the office's days off and make-up days (a small table)
             cal = workdays.load_calendar(s)
-        # "next friday", "+3 working days" typed count as the picks do (reviewer h143: the letters
-        # were swallowed, Enter closed the dialog and said "Rescheduled 0 actions")
-        self.date.read_words_from(lambda: base, lambda: cal)
+        # Words that name a day ("thứ sáu", "ngày mai", "next friday", "eom") count from today,
+        # as the officer means them; a count ("+3d", "+3 working days") as the picks do, from
+        # the due date while it lies ahead, said beside the box (app.due.reschedule_from, as
+        # `ketnoi action reschedule`; reviewer h149: "thứ sáu" on an action due Monday 14/12
+        # gave Friday 18/12, "ngày mai" a Saturday eleven days away)
+        self.date.read_words_from(
+            ctx.today, lambda: cal, counts=lambda: base, counts_named=self.tr("the due date")
+        )
         for text, which in (
             (self.tr("+1 day"), "day"),
             (self.tr("+1 week"), "week"),

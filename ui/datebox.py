@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import zones
-from app.due import relative_due
+from app.due import is_count, relative_due
 from app.errors import UserError
 from app.workdays import WorkCalendar
 from db import clock
@@ -257,6 +257,11 @@ class _Typist:
         # from base() (a follow-up: the meeting's day), working days by calendar() (None: public)
         self.base: Callable[[], dt.date] = clock.today
         self.calendar: Callable[[], WorkCalendar | None] = lambda: None
+        # A count ("+3d", "+3 working days") may count from another day (Reschedule: the due
+        # date while it lies ahead, as its picks); None: from base() as words do
+        self.counts: Callable[[], dt.date] | None = None
+        self.base_name = self.counts_name = ""  # what each is, said when it is not today
+        self.counted_from: tuple[dt.date, str] | None = None  # the words last read: from what
         self.word = ""  # the words the date last read came from ("" : a date written out)
         # The line beside the box: why the text is refused (unless the dialog says it itself:
         # says_refusal False), or what the words typed became ("next friday → Fri 11/12/2026").
@@ -357,6 +362,7 @@ class _Typist:
         :attr:`abroad` then says what it became (reviewer h119: "JST" was refused)."""
         self.abroad = ""
         self.word = ""
+        self.counted_from = None
         zoned = None
         if self.time_format():
             try:
@@ -428,12 +434,16 @@ class _Typist:
         command line reads them (:func:`app.due.relative_due`); None: not one."""
         if not typed or not (_starts_words(typed) or re.search(r"[^\W\d_]", typed)):
             return None
+        counted = self.counts is not None and is_count(typed)
+        base = self.counts() if counted and self.counts is not None else self.base()
         try:
-            found = relative_due(typed, self.base(), self.calendar())
+            found = relative_due(typed, base, self.calendar())
         except (UserError, OverflowError):  # too far ahead: refused as any text not read
             return None
         if found is not None:
             self.word = " ".join(typed.split())
+            name = self.counts_name if counted else self.base_name
+            self.counted_from = (base, name) if name and base != clock.today() else None
         return found
 
     def commit(self) -> bool:
@@ -467,6 +477,14 @@ class _Typist:
                 )
             else:
                 said = self.word
+            if self.counted_from is not None:  # not from today: from what, said (reviewer h149)
+                base, name = self.counted_from
+                from_day = QDate(base.year, base.month, base.day).toString(self.date_format())
+                became += (
+                    _tr(", counted from %1 %2")
+                    .replace("%1", name)
+                    .replace("%2", f"{short_weekday(base)} {from_day}")
+                )
             self.say(f"{said} → {became}", refusal=False)
         else:
             self.hide_note()
@@ -618,13 +636,26 @@ class _Typed:
     _typist: _Typist
 
     def read_words_from(
-        self, base: Callable[[], dt.date], calendar: Callable[[], WorkCalendar | None] | None = None
+        self,
+        base: Callable[[], dt.date],
+        calendar: Callable[[], WorkCalendar | None] | None = None,
+        *,
+        named: str = "",
+        counts: Callable[[], dt.date] | None = None,
+        counts_named: str = "",
     ) -> None:
         """Words typed ("next friday", "+3 working days") count from ``base()`` (default: today),
-        working days by ``calendar()`` (the office's; default: the public holidays)."""
+        working days by ``calendar()`` (the office's; default: the public holidays); a count
+        ("+3d", "+3 working days") from ``counts()`` when given (Reschedule: the due date while
+        it lies ahead, :func:`app.due.reschedule_from`). ``named``, ``counts_named``: what each
+        day is ("the meeting's day", "the due date"), said beside the box after what the words
+        became when it is not today ("+3d → Thu 17/12/2026, counted from the due date Mon
+        14/12/2026")."""
         self._typist.base = base
         if calendar is not None:
             self._typist.calendar = calendar
+        self._typist.counts = counts
+        self._typist.base_name, self._typist.counts_name = named, counts_named
 
     def note_label(self) -> QLabel:
         """The line that says beside the box why a text is refused, or what words typed became;
