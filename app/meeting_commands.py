@@ -10,7 +10,9 @@ and the follow-ups, or nothing).
     ketnoi log-meeting --from-file meeting.json
 
 A follow-up is ``WHAT;due=WHEN;we-owe|they-owe;who=NAME;org=NAME`` (all but WHAT optional): a
-relative due date counts from the meeting's day; ``who`` is an attendee, one of our staff or any
+relative due date counts from the meeting's day; without ``due=``, a deadline at the end of WHAT
+("Gửi thư giới thiệu trước thứ sáu", "Call back by tomorrow": :mod:`app.due_words`) is the due
+date and leaves the title, as in the window; ``who`` is an attendee, one of our staff or any
 other contact; ``org`` is the organisation it is about, one of the meeting's or any other
 (default: the meeting's first). A new attendee is ``NAME[:ROLE][;org=ORG]``: ``org`` is the
 organisation they join, one of the meeting's (a new one too) or any other (linked to the
@@ -37,6 +39,7 @@ from app.already_logged import already_logged
 from app.cli import CliContext, json_option
 from app.cli_lines import refused, say, zone_converted
 from app.due import parse_due
+from app.due_words import due_in_text
 from app.errors import UserError, ValidationError
 from app.language import cli_language, said
 from app.meetings import Chosen, FollowUp, MeetingDraft, save_meeting
@@ -289,13 +292,19 @@ def _follow_up(
         item = fields
     if not isinstance(item, dict) or not str(item.get("title") or "").strip():
         raise refused(f"a follow-up needs a title: {item!r}", f"việc tiếp theo cần có tiêu đề: {item!r}")
-    due = parse_due(str(item["due"]), day, workdays.load_calendar(session)) if item.get("due") else None
+    cal = workdays.load_calendar(session)
+    due = parse_due(str(item["due"]), day, cal) if item.get("due") else None
+    title, due_words = str(item["title"]).strip(), ""
+    if "due" not in item and (read := due_in_text(title, day, cal)) is not None:
+        # no due=: a deadline at the end of the text is the due date ("Gửi thư trước thứ sáu"),
+        # as the window reads it (app.due_words)
+        title, due_words, due = read.title, read.words, read.due
     direction = str(coded("action", "direction", str(item.get("direction") or "we_owe"), "direction="))
     responsible, label = "", ""
     who = str(item.get("who") or "").strip()
     if who:
         responsible, label = _responsible(session, who, attendees)
-    follow_up = FollowUp(str(item["title"]).strip(), responsible, label, direction, due)
+    follow_up = FollowUp(title, responsible, label, direction, due, due_words=due_words)
     org = str(item.get("org") or item.get("organisation") or "").strip()
     if org:
         follow_up.organisation, follow_up.organisation_label = _counterpart(session, org, organisations)
@@ -414,8 +423,11 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(said(LOGGED["attendee"], lang, id=a["contact_id"], name=name, role=role))
     for sid in meeting.get("staff_ids") or []:
         ctx.out(said(LOGGED["staff"], lang, id=sid, name=staff_names.get(sid, "")))
-    for f in follow_ups:
-        due = said(LOGGED["due"], lang, date=f"{f['due_date']:%d/%m/%Y}") if f["due_date"] else ""
+    read = [f.due_words for f in draft.followups]  # (saved in this order)
+    for n, f in enumerate(follow_ups):
+        words = read[n] if len(read) == len(follow_ups) else ""
+        date = f"{f['due_date']:%d/%m/%Y}" if f["due_date"] else ""
+        due = said(LOGGED["due_from" if words else "due"], lang, date=date, words=words) if date else ""
         due = due or said(LOGGED["no_due"], lang)
         side = (
             value_labels.label("action", "direction", f["direction"], "vi")
@@ -440,5 +452,6 @@ LOGGED: dict[str, tuple[str, str]] = {
         "  việc tiếp theo #{id} {title} — {due}, {side}{about}",
     ),
     "due": ("due {date}", "hạn {date}"),
+    "due_from": ("due {date} (from “{words}”)", "hạn {date} (từ “{words}”)"),
     "no_due": ("no due date", "chưa có hạn"),
 }

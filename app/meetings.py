@@ -70,6 +70,9 @@ class FollowUp:
     # "id:<id>" for any organisation: the one the follow-up is about.
     organisation: str = ""
     organisation_label: str = ""
+    # The words of the text typed that the due date was read from ("trước thứ sáu"), taken out
+    # of the title (app.due_words); "" when the due date was given otherwise.
+    due_words: str = ""
 
 
 @dataclass

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.due_words import without_due_words
 from app.letters.secrecy import OPEN, Guard
 from app.vntext import clean, fold
 from db import models as m
@@ -340,7 +341,10 @@ def action_target(session: Session, action: m.Action, skip: list[int]) -> m.Orga
 
 def action_subject(title: str, target: m.Organisation | None) -> str:
     """The trích yếu from an action's title: without the verb of sending and the letter's noun
-    ("Gửi thư giới thiệu Genetica tới NVIDIA" → "giới thiệu Genetica" when writing to NVIDIA)."""
+    ("Gửi thư giới thiệu Genetica tới NVIDIA" → "giới thiệu Genetica" when writing to NVIDIA),
+    and without a deadline at its end, which is the action's, not the letter's ("Gửi thư giới
+    thiệu trước thứ sáu" → "giới thiệu", never "V/v giới thiệu trước thứ sáu": reviewer h149)."""
+    title = without_due_words(title)
     words, folded = _words(title)
     lang = "vi" if is_vietnamese(title) else "en"
     start = 0

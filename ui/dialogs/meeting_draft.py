@@ -152,6 +152,7 @@ def put_back(dialog: LogMeetingDialog, fields: dict[str, Any]) -> None:
                 _day(r.get("due")),
                 organisation=str(r.get("organisation") or ""),
                 organisation_label=str(r.get("organisation_label") or ""),
+                due_words=str(r.get("due_words") or ""),
             )
         )
     typing = fields.get("typing") or {}
