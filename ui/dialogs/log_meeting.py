@@ -431,11 +431,14 @@ class LogMeetingDialog(QDialog):
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter moves to the next field (a half-typed meeting is never saved by accident)."""
+        """Enter moves to the next field (a half-typed meeting is never saved by accident); on
+        the follow-ups' Add button it adds."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
             event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            if self.focusWidget() is not self.followups.what:  # there Enter added a follow-up
+            if self.focusWidget() is self.followups.add_button:  # Tab to "Add", Enter: added
+                self.followups.add_button.click()  # (reviewer h149: the focus moved on, nothing added)
+            elif self.focusWidget() is not self.followups.what:  # there Enter added a follow-up
                 self.focusNextChild()
             return
         super().keyPressEvent(event)
