@@ -1099,146 +1099,146 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Commands</name>
     <message>
-      <location filename="../../ui/commands.py" line="622" />
+      <location filename="../../ui/commands.py" line="627" />
       <source>%1 actions were already done</source>
       <translation>%1 việc đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="623" />
+      <location filename="../../ui/commands.py" line="628" />
       <source>%1 actions were already marked done (by %2)</source>
       <translation>%1 việc đã được đánh dấu xong từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="629" />
+      <location filename="../../ui/commands.py" line="634" />
       <source>%1 actions were already reopened</source>
       <translation>%1 việc đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="630" />
+      <location filename="../../ui/commands.py" line="635" />
       <source>%1 actions were already reopened (by %2)</source>
       <translation>%1 việc đã được mở lại từ trước (bởi %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="671" />
+      <location filename="../../ui/commands.py" line="676" />
       <source>Add a note</source>
       <translation>Thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="362" />
+      <location filename="../../ui/commands.py" line="367" />
       <source>Added %1 “%2”</source>
       <translation>Đã thêm %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="374" />
+      <location filename="../../ui/commands.py" line="379" />
       <source>Deleted %1 %2</source>
       <translation>Đã xoá %1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="271" />
-      <location filename="../../ui/commands.py" line="282" />
-      <location filename="../../ui/commands.py" line="301" />
+      <location filename="../../ui/commands.py" line="276" />
+      <location filename="../../ui/commands.py" line="287" />
+      <location filename="../../ui/commands.py" line="306" />
       <source>Ketnoi</source>
       <translation>Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="609" />
+      <location filename="../../ui/commands.py" line="614" />
       <source>Marked %Ln action(s) done</source>
       <translation>Đã đánh dấu xong %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="278" />
+      <location filename="../../ui/commands.py" line="283" />
       <source>Not saved: %1</source>
       <translation>Chưa lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="671" />
+      <location filename="../../ui/commands.py" line="676" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="695" />
+      <location filename="../../ui/commands.py" line="700" />
       <source>Note added</source>
       <translation>Đã thêm ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="551" />
+      <location filename="../../ui/commands.py" line="556" />
       <source>Nothing changed</source>
       <translation>Không có gì thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="402" />
-      <location filename="../../ui/commands.py" line="645" />
-      <location filename="../../ui/commands.py" line="665" />
+      <location filename="../../ui/commands.py" line="407" />
+      <location filename="../../ui/commands.py" line="650" />
+      <location filename="../../ui/commands.py" line="670" />
       <source>Nothing to change</source>
       <translation>Không có gì cần thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="473" />
+      <location filename="../../ui/commands.py" line="478" />
       <source>Nothing to redo</source>
       <translation>Không có gì để làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="416" />
+      <location filename="../../ui/commands.py" line="421" />
       <source>Nothing to undo</source>
       <translation>Không có gì để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="483" />
+      <location filename="../../ui/commands.py" line="488" />
       <source>Redone: %1</source>
       <translation>Đã làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="611" />
+      <location filename="../../ui/commands.py" line="616" />
       <source>Reopened %Ln action(s)</source>
       <translation>Đã mở lại %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="665" />
+      <location filename="../../ui/commands.py" line="670" />
       <source>Rescheduled %Ln action(s)</source>
       <translation>Đã dời hạn %Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="362" />
+      <location filename="../../ui/commands.py" line="367" />
       <source>Saved %1 “%2”</source>
       <translation>Đã lưu %1 “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="462" />
+      <location filename="../../ui/commands.py" line="467" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="455" />
+      <location filename="../../ui/commands.py" line="460" />
       <source>Undo an earlier step?</source>
       <translation>Hoàn tác một thao tác trước đó?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="456" />
+      <location filename="../../ui/commands.py" line="461" />
       <source>Undo “%1”, done on %2, before Ketnoi was opened this time?</source>
       <translation>Hoàn tác “%1”, thực hiện lúc %2, trước lần mở Ketnoi này?</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="438" />
+      <location filename="../../ui/commands.py" line="443" />
       <source>Undone: %1</source>
       <translation>Đã hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="620" />
+      <location filename="../../ui/commands.py" line="625" />
       <source>“%1” was already done</source>
       <translation>“%1” đã xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="621" />
+      <location filename="../../ui/commands.py" line="626" />
       <source>“%1” was already marked done by %2</source>
       <translation>“%1” đã được %2 đánh dấu xong từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="627" />
+      <location filename="../../ui/commands.py" line="632" />
       <source>“%1” was already reopened</source>
       <translation>“%1” đã được mở lại từ trước</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="628" />
+      <location filename="../../ui/commands.py" line="633" />
       <source>“%1” was already reopened by %2</source>
       <translation>“%1” đã được %2 mở lại từ trước</translation>
     </message>
@@ -1758,9 +1758,14 @@ Bản sao lưu: %2</translation>
   <context>
     <name>DateBox</name>
     <message>
-      <location filename="../../ui/datebox.py" line="378" />
+      <location filename="../../ui/datebox.py" line="384" />
       <source>%1 (%2) is %3 Hanoi time (%4)</source>
       <translation>%1 (%2) là %3 giờ Hà Nội (%4)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/datebox.py" line="484" />
+      <source>, counted from %1 %2</source>
+      <translation>, tính từ %1 %2</translation>
     </message>
     <message>
       <location filename="../../ui/datebox.py" line="97" />
@@ -1798,17 +1803,17 @@ Bản sao lưu: %2</translation>
       <translation>T4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="496" />
+      <location filename="../../ui/datebox.py" line="514" />
       <source>“%1” is not a date and time: type it as %2, e.g. %3 or %4</source>
       <translation>“%1” không phải là ngày giờ: hãy gõ theo dạng %2, ví dụ %3 hoặc %4</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="506" />
+      <location filename="../../ui/datebox.py" line="524" />
       <source>“%1” is not a date: type it as %2 (e.g. %3) or as tomorrow, +3d, +3 working days, next friday, eom</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2 (ví dụ %3) hoặc ngày mai, +3 ngày, +3 ngày làm việc, thứ sáu tuần sau, cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/datebox.py" line="517" />
+      <location filename="../../ui/datebox.py" line="535" />
       <source>“%1” is not a date: type it as %2, e.g. %3</source>
       <translation>“%1” không phải là ngày: hãy gõ theo dạng %2, ví dụ %3</translation>
     </message>
@@ -2417,141 +2422,161 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="552" />
+      <location filename="../../ui/dialogs/followups.py" line="635" />
+      <source>%1 (from “%2”)</source>
+      <translation>%1 (từ “%2”)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="660" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="554" />
+      <location filename="../../ui/dialogs/followups.py" line="662" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="366" />
+      <location filename="../../ui/dialogs/followups.py" line="458" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="130" />
+      <location filename="../../ui/dialogs/followups.py" line="150" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="131" />
+      <location filename="../../ui/dialogs/followups.py" line="151" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="133" />
+      <location filename="../../ui/dialogs/followups.py" line="153" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="174" />
+      <location filename="../../ui/dialogs/followups.py" line="195" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="159" />
-      <location filename="../../ui/dialogs/followups.py" line="468" />
+      <location filename="../../ui/dialogs/followups.py" line="179" />
+      <location filename="../../ui/dialogs/followups.py" line="562" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="371" />
+      <location filename="../../ui/dialogs/followups.py" line="463" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="176" />
+      <location filename="../../ui/dialogs/followups.py" line="197" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="177" />
+      <location filename="../../ui/dialogs/followups.py" line="198" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="547" />
+      <location filename="../../ui/dialogs/followups.py" line="655" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="132" />
+      <location filename="../../ui/dialogs/followups.py" line="152" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="173" />
+      <location filename="../../ui/dialogs/followups.py" line="194" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="75" />
+      <location filename="../../ui/dialogs/followups.py" line="86" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="537" />
+      <location filename="../../ui/dialogs/followups.py" line="645" />
       <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
       <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="118" />
-      <location filename="../../ui/dialogs/followups.py" line="147" />
+      <location filename="../../ui/dialogs/followups.py" line="129" />
+      <location filename="../../ui/dialogs/followups.py" line="167" />
       <source>No due date</source>
       <translation>Không có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="371" />
+      <location filename="../../ui/dialogs/followups.py" line="463" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="83" />
+      <location filename="../../ui/dialogs/followups.py" line="94" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="268" />
+      <location filename="../../ui/dialogs/followups.py" line="360" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="374" />
+      <location filename="../../ui/dialogs/followups.py" line="466" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="546" />
+      <location filename="../../ui/dialogs/followups.py" line="654" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="370" />
+      <location filename="../../ui/dialogs/followups.py" line="462" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="175" />
+      <location filename="../../ui/dialogs/followups.py" line="196" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="80" />
+      <location filename="../../ui/dialogs/followups.py" line="91" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="511" />
+      <location filename="../../ui/dialogs/followups.py" line="610" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="523" />
+      <location filename="../../ui/dialogs/followups.py" line="284" />
+      <source>due %1 (from “%2”)</source>
+      <translation>hạn %1 (từ “%2”)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="286" />
+      <source>keep these words in the title</source>
+      <translation>giữ các chữ này trong tiêu đề</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="631" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followups.py" line="144" />
+      <source>the meeting's day</source>
+      <translation>ngày họp</translation>
     </message>
   </context>
   <context>
@@ -5788,12 +5813,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>LogMeetingDialog</name>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="578" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="581" />
       <source>%1 became %2 on %3: the meeting is with %2. &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã trở thành %2 từ ngày %3: cuộc họp được ghi với %2. &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="588" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="591" />
       <source>%1 was split on %2: which was the meeting with? %3 · &lt;a href="keep:%4"&gt;Keep %1&lt;/a&gt;</source>
       <translation>%1 đã chia tách từ ngày %2: cuộc họp với tổ chức nào? %3 · &lt;a href="keep:%4"&gt;Giữ %1&lt;/a&gt;</translation>
     </message>
@@ -5818,13 +5843,13 @@ Bản sao lưu: %2</translation>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="455" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="458" />
       <source>Follow-up due date: %1</source>
       <translation>Hạn của việc cần làm tiếp theo: %1</translation>
     </message>
     <message>
       <location filename="../../ui/dialogs/log_meeting.py" line="142" />
-      <location filename="../../ui/dialogs/log_meeting.py" line="869" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="872" />
       <source>Log meeting</source>
       <translation>Ghi nhận cuộc họp</translation>
     </message>
@@ -5849,12 +5874,12 @@ Bản sao lưu: %2</translation>
       <translation>Ở đâu (ví dụ: Hòa Lạc, trực tuyến)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="796" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="799" />
       <source>“%1” is back from the trash, with your changes saved.</source>
       <translation>Đã khôi phục “%1” từ thùng rác và lưu các thay đổi của bạn.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/log_meeting.py" line="736" />
+      <location filename="../../ui/dialogs/log_meeting.py" line="739" />
       <source>“%1” is typed but not added: press Enter to add it, or clear the box</source>
       <translation>“%1” đã gõ nhưng chưa được thêm: nhấn Enter để thêm, hoặc xoá chữ trong ô</translation>
     </message>
@@ -6598,12 +6623,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>MeetingDraft</name>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="188" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="189" />
       <source>&amp;Discard</source>
       <translation>&amp;Bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="187" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="188" />
       <source>&amp;Recover</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -6613,17 +6638,17 @@ Bản sao lưu: %2</translation>
       <translation>Một cuộc họp bạn đang gõ lúc %1 chưa được lưu: Ghi nhận cuộc họp (Ctrl+M) sẽ đề nghị khôi phục.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="185" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="186" />
       <source>Ketnoi closed before it was saved. Nothing of it is in the database yet.</source>
       <translation>Ketnoi đã đóng trước khi cuộc họp được lưu. Chưa có gì của cuộc họp này trong cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="179" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="180" />
       <source>Recover a meeting?</source>
       <translation>Khôi phục cuộc họp?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/meeting_draft.py" line="180" />
+      <location filename="../../ui/dialogs/meeting_draft.py" line="181" />
       <source>Recover the meeting you were typing at %1?</source>
       <translation>Khôi phục cuộc họp bạn đang gõ lúc %1?</translation>
     </message>
@@ -7451,12 +7476,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RedoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="240" />
+      <location filename="../../ui/commands.py" line="245" />
       <source>&amp;Redo</source>
       <translation>&amp;Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="238" />
+      <location filename="../../ui/commands.py" line="243" />
       <source>&amp;Redo: %1</source>
       <translation>&amp;Làm lại: %1</translation>
     </message>
@@ -7500,6 +7525,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7632,6 +7658,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
+      <location filename="../../ui/details/story.py" line="451" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -7671,27 +7698,27 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RescheduleDialog</name>
     <message>
-      <location filename="../../ui/commands.py" line="84" />
+      <location filename="../../ui/commands.py" line="89" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="85" />
+      <location filename="../../ui/commands.py" line="90" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="87" />
+      <location filename="../../ui/commands.py" line="92" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="86" />
+      <location filename="../../ui/commands.py" line="91" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="106" />
+      <location filename="../../ui/commands.py" line="111" />
       <source>New due date</source>
       <translation>Hạn mới</translation>
     </message>
@@ -7699,6 +7726,11 @@ Bản sao lưu: %2</translation>
       <location filename="../../ui/commands.py" line="63" />
       <source>Reschedule</source>
       <translation>Dời hạn</translation>
+    </message>
+    <message>
+      <location filename="../../ui/commands.py" line="86" />
+      <source>the due date</source>
+      <translation>hạn hiện tại</translation>
     </message>
   </context>
   <context>
@@ -8226,7 +8258,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
@@ -8412,7 +8443,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="451" />
-      <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -9150,23 +9180,23 @@ Bản sao lưu: %2</translation>
   <context>
     <name>UndoOffer</name>
     <message>
-      <location filename="../../ui/commands.py" line="199" />
+      <location filename="../../ui/commands.py" line="204" />
       <source>&amp;Undo</source>
       <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="190" />
+      <location filename="../../ui/commands.py" line="195" />
       <source>&amp;Undo: %1</source>
       <translation>&amp;Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="209" />
+      <location filename="../../ui/commands.py" line="214" />
       <source>Nothing of yours to undo in this window. Edit → Undo history… lists every change, with who made it, and can undo any of them.</source>
       <translation>Trong cửa sổ này không còn thay đổi nào của bạn để hoàn tác. Sửa → Lịch sử hoàn tác… liệt kê mọi thay đổi kèm người thực hiện và có thể hoàn tác bất kỳ thay đổi nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/commands.py" line="195" />
-      <location filename="../../ui/commands.py" line="196" />
+      <location filename="../../ui/commands.py" line="200" />
+      <location filename="../../ui/commands.py" line="201" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>

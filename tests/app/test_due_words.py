@@ -63,7 +63,9 @@ def test_a_count_on_an_overdue_action_counts_from_today() -> None:
         ("Share the slides within 3 working days", "Share the slides", "within 3 working days", dt.date(2026, 12, 11)),
     ],
 )  # fmt: skip
-def test_a_deadline_at_the_end_of_a_follow_up_is_read(text: str, title: str, words: str, due: dt.date) -> None:
+def test_a_deadline_at_the_end_of_a_follow_up_is_read(
+    text: str, title: str, words: str, due: dt.date
+) -> None:
     found = due_in_text(text, TUESDAY)
     assert found is not None
     assert (found.title, found.words, found.due) == (title, words, due)

@@ -64,12 +64,11 @@ def test_a_deadline_in_a_follow_ups_text_is_its_due_date(tmp_path: Path) -> None
         ("Gửi thư giới thiệu", "2026-12-11"),
     ]
 
-    logged = json.loads(
-        _ok(
-            db, "log-meeting", "--title", "Call with Genetica", "--at", "2026-12-08 15:00",
-            "--organisation", "Genetica", "--follow-up", "Send the deck by tomorrow", "--json",
-        )  # fmt: skip
-    )
+    out = _ok(
+        db, "log-meeting", "--title", "Call with Genetica", "--at", "2026-12-08 15:00",
+        "--organisation", "Genetica", "--follow-up", "Send the deck by tomorrow", "--json",
+    )  # fmt: skip
+    logged = json.loads(out)
     assert [(a["title"], a["due_date"]) for a in logged["actions"]] == [("Send the deck", "2026-12-09")]
 
 
@@ -77,7 +76,8 @@ def test_the_letter_of_an_action_leaves_its_deadline_out_of_the_subject(tmp_path
     db = tmp_path / "k.db"
     _ok(db, "org", "add", "--name", "Genetica")
     # typed whole where nothing reads it (the action form, an import): the letter still leaves it
-    _ok(db, "action", "add", "--title", "Gửi thư giới thiệu Genetica trước thứ sáu", "--organisation", "Genetica")
+    title = "Gửi thư giới thiệu Genetica trước thứ sáu"
+    _ok(db, "action", "add", "--title", title, "--organisation", "Genetica")
     _ok(db, "letter", "draft", "action:1", "-o", str(tmp_path / "thu.docx"))
     letters = json.loads(_ok(db, "letter", "list", "--json"))["letters"]
     assert [r["subject"] for r in letters] == ["Giới thiệu Genetica"]

@@ -168,3 +168,24 @@ def test_enter_on_the_add_button_adds_the_follow_up(qtbot: Any, ctx: Any, ids: d
     assert fu.what.text() == "" and QApplication.focusWidget() is fu.what  # ready for the next
     type_into(fu.what, "Gửi tài liệu")
     assert fu.what.text() == "Gửi tài liệu"  # never appended to the one before
+
+
+def test_the_lines_in_vietnamese(qtbot: Any, qapp: Any, ctx: Any, ids: dict[str, Any]) -> None:
+    from ui import i18n
+
+    assert i18n.install(qapp, "vi") == "vi"
+    try:
+        dialog = open_log_meeting(qtbot, ctx, organisation_id=ids["ministry"])
+        fu = dialog.followups
+        fu.what.setFocus()
+        type_into(fu.what, "Gửi thư giới thiệu trước thứ sáu")
+        note = fu.findChild(type(fu.due.note_label()), "followup_due_words")
+        assert note.text().startswith("hạn T6 27/11 (từ “trước thứ sáu”)")
+        assert "giữ các chữ này trong tiêu đề" in note.text()
+        qtbot.keyClick(fu.what, Qt.Key.Key_Return)
+        assert fu.list.topLevelItem(0).text(4) == "27/11/2026 (từ “trước thứ sáu”)"
+        reschedule = _reschedule_dialog(qtbot, ctx, current=dt.date(2026, 12, 7))
+        _type_and_read(qtbot, reschedule.date, "+3 ngày")
+        assert reschedule.date.said() == "+3 ngày → T5 10/12/2026, tính từ hạn hiện tại T2 07/12/2026"
+    finally:
+        i18n.install(qapp, "en")
