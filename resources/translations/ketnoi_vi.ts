@@ -1819,6 +1819,19 @@ Bản sao lưu: %2</translation>
     </message>
   </context>
   <context>
+    <name>DeadlineInText</name>
+    <message>
+      <location filename="../../ui/dialogs/followup_deadline.py" line="92" />
+      <source>due %1 (from “%2”)</source>
+      <translation>hạn %1 (từ “%2”)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/dialogs/followup_deadline.py" line="94" />
+      <source>keep these words in the title</source>
+      <translation>giữ các chữ này trong tiêu đề</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailPane</name>
     <message>
       <location filename="../../ui/details/pane.py" line="75" />
@@ -2422,159 +2435,149 @@ Bản sao lưu: %2</translation>
   <context>
     <name>FollowUpEditor</name>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="635" />
+      <location filename="../../ui/dialogs/followups.py" line="551" />
       <source>%1 (from “%2”)</source>
       <translation>%1 (từ “%2”)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="660" />
+      <location filename="../../ui/dialogs/followups.py" line="576" />
       <source>%1 on %2</source>
       <translation>%1 ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="662" />
+      <location filename="../../ui/dialogs/followups.py" line="578" />
       <source>%1 · saved before: change it in the follow-ups list</source>
       <translation>%1 · đã lưu trước đó: thay đổi trong danh sách việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="458" />
+      <location filename="../../ui/dialogs/followups.py" line="376" />
       <source>(me)</source>
       <translation>(tôi)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="150" />
+      <location filename="../../ui/dialogs/followups.py" line="135" />
       <source>+1 day</source>
       <translation>+1 ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="151" />
+      <location filename="../../ui/dialogs/followups.py" line="136" />
       <source>+1 week</source>
       <translation>+1 tuần</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="153" />
+      <location filename="../../ui/dialogs/followups.py" line="138" />
       <source>+3 working days</source>
       <translation>+3 ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="195" />
+      <location filename="../../ui/dialogs/followups.py" line="179" />
       <source>About</source>
       <translation>Về tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="179" />
-      <location filename="../../ui/dialogs/followups.py" line="562" />
+      <location filename="../../ui/dialogs/followups.py" line="164" />
+      <location filename="../../ui/dialogs/followups.py" line="480" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="463" />
+      <location filename="../../ui/dialogs/followups.py" line="381" />
       <source>Attendees</source>
       <translation>Người tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="197" />
+      <location filename="../../ui/dialogs/followups.py" line="181" />
       <source>Direction</source>
       <translation>Bên thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="198" />
+      <location filename="../../ui/dialogs/followups.py" line="182" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="655" />
+      <location filename="../../ui/dialogs/followups.py" line="571" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="152" />
+      <location filename="../../ui/dialogs/followups.py" line="137" />
       <source>End of month</source>
       <translation>Cuối tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="194" />
+      <location filename="../../ui/dialogs/followups.py" line="178" />
       <source>Follow-up</source>
       <translation>Việc tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="86" />
+      <location filename="../../ui/dialogs/followups.py" line="78" />
       <source>Follow-up: what is to be done (Enter adds it)</source>
       <translation>Việc tiếp theo: cần làm gì (Enter để thêm)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="645" />
+      <location filename="../../ui/dialogs/followups.py" line="561" />
       <source>New: saved with the meeting · F2 or double-click: change · Delete: remove</source>
       <translation>Mới: được lưu cùng cuộc họp · F2 hoặc nháy đúp: sửa · Delete: bỏ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="129" />
-      <location filename="../../ui/dialogs/followups.py" line="167" />
+      <location filename="../../ui/dialogs/followups.py" line="121" />
+      <location filename="../../ui/dialogs/followups.py" line="152" />
       <source>No due date</source>
       <translation>Không có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="463" />
+      <location filename="../../ui/dialogs/followups.py" line="381" />
       <source>Other attendees</source>
       <translation>Người tham dự khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="94" />
+      <location filename="../../ui/dialogs/followups.py" line="86" />
       <source>Other organisation: name or acronym</source>
       <translation>Tổ chức khác: tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="360" />
+      <location filename="../../ui/dialogs/followups.py" line="278" />
       <source>Other organisation…</source>
       <translation>Tổ chức khác…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="466" />
+      <location filename="../../ui/dialogs/followups.py" line="384" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="654" />
+      <location filename="../../ui/dialogs/followups.py" line="570" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="462" />
+      <location filename="../../ui/dialogs/followups.py" line="380" />
       <source>People of %1</source>
       <translation>Người của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="196" />
+      <location filename="../../ui/dialogs/followups.py" line="180" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="91" />
+      <location filename="../../ui/dialogs/followups.py" line="83" />
       <source>The organisation this follow-up is about</source>
       <translation>Tổ chức mà việc cần làm này liên quan tới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="610" />
+      <location filename="../../ui/dialogs/followups.py" line="526" />
       <source>Update</source>
       <translation>Cập nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="284" />
-      <source>due %1 (from “%2”)</source>
-      <translation>hạn %1 (từ “%2”)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/followups.py" line="286" />
-      <source>keep these words in the title</source>
-      <translation>giữ các chữ này trong tiêu đề</translation>
-    </message>
-    <message>
-      <location filename="../../ui/dialogs/followups.py" line="631" />
+      <location filename="../../ui/dialogs/followups.py" line="547" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/followups.py" line="144" />
+      <location filename="../../ui/dialogs/followups.py" line="129" />
       <source>the meeting's day</source>
       <translation>ngày họp</translation>
     </message>
@@ -5211,8 +5214,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5318,7 +5319,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5359,7 +5359,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5395,7 +5394,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5593,8 +5591,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6940,6 +6936,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7556,6 +7553,7 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="116" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7690,6 +7688,8 @@ Bản sao lưu: %2</translation>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="105" />
       <location filename="../../ui/reorg.py" line="288" />
       <source>vacant</source>
       <translation>còn trống</translation>
@@ -9311,6 +9311,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9336,6 +9338,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

@@ -100,7 +100,7 @@ def test_a_deadline_typed_in_the_follow_up_is_its_due_date(
     # undone: kept as typed with the link, or a date set in the box by the person
     type_into(fu.what, "Send the deck by friday")
     assert fu.due_date() == dt.date(2026, 11, 27)
-    fu.keep_words_in_title()  # (the line's link)
+    fu.deadline.keep_in_title()  # (the line's link)
     assert fu.due_date() == WEEK_AFTER and not note.isVisible()
     qtbot.keyClick(fu.what, Qt.Key.Key_Return)
     type_into(fu.what, "Gửi biên bản trước thứ sáu")

@@ -19,20 +19,13 @@ month; "No due date" (Ctrl+0, or the box's text cleared) leaves it without one (
 the box could not be emptied, while the command line and Edit action allowed it); Delete removes
 the selected follow-up; F2, Enter or a double-click puts a follow-up added
 here back in the editor (Add then puts it back where it was).
-
-A deadline typed at the end of the text ("Gửi thư giới thiệu trước thứ sáu", "Call back by
-tomorrow": :mod:`app.due_words`) sets the due date, counted from the meeting's day, while the
-person has not set the due box for this follow-up themselves: the box shows the date, the line
-under it says "due Fri 11/12 (from “trước thứ sáu”)" with a link that keeps the words in the
-title instead, and the follow-up is added as "Gửi thư giới thiệu", due Friday (reviewer h149:
-the text was kept whole, due a week after the meeting, silently). A date then set in the box is
-the person's: the words stay in the title.
+A deadline typed at the end of the text ("Gửi thư giới thiệu trước thứ sáu") sets the due date
+while the box is not set by hand (:mod:`ui.dialogs.followup_deadline`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -49,7 +42,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTreeWidget,
@@ -60,12 +52,12 @@ from PySide6.QtWidgets import (
 
 from app import dashboard, records, workdays
 from app.due import quick_due
-from app.due_words import DueInText, due_in_text
 from app.meetings import FollowUp
 from db.engine import read_session
 from ui import labels
 from ui.context import AppContext
-from ui.datebox import DateBox, short_weekday
+from ui.datebox import DateBox
+from ui.dialogs.followup_deadline import DeadlineInText
 from ui.fit import ElidedComboBox
 from ui.icons import icon
 from ui.widgets import Lookup
@@ -129,16 +121,9 @@ class FollowUpEditor(QWidget):
         self.due.setSpecialValueText(self.tr("No due date"))
         self.due.calendarWidget().installEventFilter(self)  # opened with none: the meeting's month
         self.due.dateChanged.connect(self._stepped_from_none)
-        # A deadline at the end of the text typed sets the due date while the person has not
-        # set the box for this follow-up (see the module's note)
-        self._placing = False  # the due box set here, not by the person
-        self._due_chosen = False  # the person set the due box for this follow-up
-        self._read: DueInText | None = None  # the deadline read from the text, in force
-        self._due_before: dt.date | None = None  # the due date before it was read
-        self._kept_as_typed = ""  # a text whose words the person kept in the title
-        self._words_calendar: workdays.WorkCalendar | None = None
-        self.due.dateChanged.connect(self._due_moved)
-        self._place_due(quick_due("week", base))
+        # a deadline at the end of the text sets the due date while the box is not set by hand
+        self.deadline = DeadlineInText(self.what, self.due, lambda: self.base, self._calendar, self)
+        self.deadline.place(quick_due("week", base))
         # "next friday", "+3 working days", "ngày mai" typed count from the meeting's day, as the
         # picks do (reviewer h143: the letters were swallowed and Enter added the default date)
         self.due.read_words_from(lambda: self.base, self._calendar, named=self.tr("the meeting's day"))
@@ -180,7 +165,6 @@ class FollowUpEditor(QWidget):
         self.add_button.setObjectName("followup_add")
         self.add_button.clicked.connect(self.add_current)
         self.what.returnPressed.connect(self.add_current)
-        self.what.textChanged.connect(lambda _t: self._read_words())
         self.who.currentIndexChanged.connect(self._who_changed)
         self.direction.currentIndexChanged.connect(self._direction_changed)
         self.about.currentIndexChanged.connect(self._about_changed)
@@ -231,14 +215,7 @@ class FollowUpEditor(QWidget):
         note = self.due.note_label()  # under the row: why a date is refused, what words became
         note.setWordWrap(True)
         layout.addWidget(note)
-        # the due date read from the text: "due Fri 11/12 (from “trước thứ sáu”) · keep …"
-        self.words_note = QLabel(self)
-        self.words_note.setObjectName("followup_due_words")
-        self.words_note.setWordWrap(True)
-        self.words_note.setTextFormat(Qt.TextFormat.RichText)
-        self.words_note.linkActivated.connect(lambda _l: self.keep_words_in_title())
-        self.words_note.hide()
-        layout.addWidget(self.words_note)
+        layout.addWidget(self.deadline.note)  # "due Fri 11/12 (from “trước thứ sáu”) · keep …"
         layout.addWidget(self.list)
         self.set_organisations([], [])
         self.set_people([], [])
@@ -246,70 +223,13 @@ class FollowUpEditor(QWidget):
     def set_due(self, day: dt.date | None) -> None:
         """Due on ``day``; None: no due date (the person's choice for this follow-up: a
         deadline in its text is then left in the title)."""
-        self._due_chosen = True
-        self._drop_read(restore=False)
+        self.deadline.choose()
         self.due.setDate(self.due.minimumDate() if day is None else QDate(day.year, day.month, day.day))
-
-    def _place_due(self, day: dt.date | None) -> None:
-        """The due box set here (a default, a deadline read from the text): no choice of the person."""
-        self._placing = True
-        try:
-            self.due.setDate(self.due.minimumDate() if day is None else QDate(day.year, day.month, day.day))
-        finally:
-            self._placing = False
-
-    def _due_moved(self, _d: QDate) -> None:
-        """The person set the due box (typed, stepped, the calendar): theirs, the words stay."""
-        if not self._placing:
-            self._due_chosen = True
-            self._drop_read(restore=False)
-
-    def _read_words(self) -> None:
-        """A deadline at the end of the text read into the due box (until the person sets it)."""
-        text = self.what.text().strip()
-        found = None
-        if not self._due_chosen and len(text.split()) > 1 and text != self._kept_as_typed:
-            if self._words_calendar is None:  # the office's days off (a small table), read once
-                self._words_calendar = self._calendar()
-            found = due_in_text(text, self.base, self._words_calendar)
-        if found is None:
-            self._drop_read(restore=True)
-            return
-        if self._read is None:
-            self._due_before = self.due_date()
-        self._read = found
-        self._place_due(found.due)
-        day = f"{short_weekday(found.due)} {found.due:%d/%m}"
-        self.words_note.setText(
-            self.tr("due %1 (from “%2”)").replace("%1", day).replace("%2", html.escape(found.words))
-            + " · <a href='keep'>"
-            + self.tr("keep these words in the title")
-            + "</a>"
-        )
-        self.words_note.show()
-
-    def _drop_read(self, *, restore: bool) -> None:
-        """The deadline read from the text no more in force; ``restore``: the due date it replaced back."""
-        if self._read is None:
-            return
-        self._read = None
-        self.words_note.hide()
-        if restore:
-            self._place_due(self._due_before)
-
-    def keep_words_in_title(self) -> None:
-        """The link beside "due Fri 11/12 (from …)": the text stays whole, the due date as before."""
-        self._kept_as_typed = self.what.text().strip()
-        self._drop_read(restore=True)
-
-    def due_words(self) -> str:
-        """The words of the text the due date is read from ("" : none)."""
-        return self._read.words if self._read is not None else ""
 
     def _stepped_from_none(self, d: QDate) -> None:
         """An arrow key or the wheel on "No due date" steps from the box's minimum (1752): a week
         after the meeting instead."""
-        if d != self.due.minimumDate() and d.year() < 1900 and not self._placing:
+        if d != self.due.minimumDate() and d.year() < 1900 and not self.deadline.placing:
             self.set_due(quick_due("week", self.base))
 
     def due_date(self) -> dt.date | None:
@@ -333,12 +253,10 @@ class FollowUpEditor(QWidget):
         """The meeting moved to ``day``: picks count from it, and a due date left at its
         default (a week after the meeting) moves along; one the user typed stays."""
         old, self.base = self.base, day
-        if self._read is not None:  # a deadline read from the text: counted from the new day
-            if self._due_before == quick_due("week", old):
-                self._due_before = quick_due("week", day)
-            self._read_words()
-        elif self.due_date() == quick_due("week", old):
-            self._place_due(quick_due("week", day))
+        if self.deadline.base_moved(quick_due("week", old), quick_due("week", day)):
+            return  # a deadline read from the text: counted again from the new day
+        if self.due_date() == quick_due("week", old):
+            self.deadline.place(quick_due("week", day))
 
     def set_organisations(self, meeting: list[tuple[str, str]], attendees: list[tuple[str, str]]) -> None:
         """What a follow-up can be about: the meeting's organisations (``Chosen.key``, label), the
@@ -546,7 +464,7 @@ class FollowUpEditor(QWidget):
         who = str(self.who.currentData() or "")
         label = self.who.currentText() if who else ""
         about = self.about_key()
-        read = self._read
+        read = self.deadline.read
         item = FollowUp(
             read.title if read is not None else title,
             who,
@@ -561,8 +479,7 @@ class FollowUpEditor(QWidget):
         self._editing_at = None
         self.add_button.setText(self.tr("Add"))
         self.what.clear()  # (a due date read from its text: the one before it back)
-        self._due_chosen = False  # the next follow-up's deadline may be in its text again
-        self._kept_as_typed = ""
+        self.deadline.next_one()
         self._start_as_default()
         self.what.setFocus()
 
@@ -590,8 +507,7 @@ class FollowUpEditor(QWidget):
         self.list.takeTopLevelItem(row)
         self._editing_at = row
         if item.due_words:  # read from its text: read again (and changed with it)
-            self._place_due(quick_due("week", self.base))
-            self._due_chosen = False
+            self.deadline.put_back(quick_due("week", self.base))
         else:  # its date (or none) as it was added: the person's
             self.set_due(item.due)
         self.what.setText(f"{item.title} {item.due_words}" if item.due_words else item.title)
