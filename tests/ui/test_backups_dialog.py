@@ -193,3 +193,33 @@ def test_a_copy_named_while_the_clock_was_ahead_says_so(qtbot: Any, window: Any,
     assert len(marked) == 1 and "2099" in marked[0].text(0)
     assert items[0] is not marked[0]  # not listed as the newest
     assert "taken while the computer's clock was ahead" in marked[0].toolTip(0)
+
+
+def test_the_dialog_opens_on_back_up_now_so_space_takes_a_copy(
+    qtbot: Any, window: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """Reviewer h149: File → Backups… opened with the focus on the list of copies, so Space
+    selected a row instead of pressing "Sao lưu ngay" (Back up now). It opens on that button,
+    the default: Space takes a copy, the list is a Tab away."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.backups import BackupsDialog
+
+    seen: list[Any] = []
+
+    def press_space() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, BackupsDialog)
+        try:
+            seen.append((dialog.focusWidget() is dialog.take_button, dialog.take_button.isDefault()))
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Space)  # the key the reviewer pressed
+            qtbot.wait(200)
+            qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+            seen.append([dialog.list.topLevelItem(n).text(1) for n in range(dialog.list.topLevelItemCount())])
+        finally:
+            dialog.reject()
+
+    QTimer.singleShot(0, press_space)
+    window.open_backups()  # File → Backups…
+    assert seen == [(True, True), ["Copy you asked for"]]

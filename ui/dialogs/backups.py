@@ -169,6 +169,20 @@ class BackupsDialog(QDialog):
                 )
             self.refresh()
         self._selection_changed()
+        self._first_focus()
+
+    def _first_focus(self) -> None:
+        """The dialog opens on Back up now, its default: Space or Enter takes a copy. It opened
+        on the list of copies, where Space only selected a row (reviewer h149); the list is a Tab
+        away. A file that may not be copied beside (read-only) opens on Save a copy… instead."""
+        first = next(
+            (b for b in (self.take_button, self.save_copy_button) if b.isEnabled() and not b.isHidden()),
+            None,
+        )
+        if first is None:
+            return
+        first.setDefault(True)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_to_note(self) -> None:
         """Without a list (a team database) the dialog is its note and its buttons: as wide as a
