@@ -101,6 +101,11 @@ class HistoryEntry:
     # an undo's or a redo's row: what it took back or did again, by language ("en", "vi": the
     # operation as Edit → Undo history says it, "Rescheduled action …"); empty otherwise
     step_of: dict[str, str] = dataclasses.field(default_factory=dict)
+    # a survivor's merge row: the id the merged record had, and whether this record took its
+    # name (then "Merged “Sao Mai” into this record" was read on a record of that very name:
+    # reviewer h149) — said by its id, the name its own
+    merged_id: int | None = None
+    took_name: bool = False
 
     @property
     def redo(self) -> bool:
@@ -306,6 +311,7 @@ def record_history(
     for r in rows:
         old, new = _typed(kind, r.field, r.old), _typed(kind, r.field, r.new)
         merged_with, merged_into, moved = "", False, {}
+        merged_id, took_name = None, False
         if r.op == "merge" and not r.field and isinstance(r.new, dict):
             if "into" in r.new:
                 merged_into = True
@@ -313,6 +319,10 @@ def record_history(
             else:
                 merged_with = str(
                     r.new.get("other_label") or names.get(kind, {}).get(int(r.new.get("other_id") or 0), "")
+                )
+                merged_id = int(r.new["other_id"]) if r.new.get("other_id") else None
+                took_name = bool(merged_with) and r.new.get("kept_label") == merged_with != r.new.get(
+                    "survivor_label"
                 )
                 moves = r.new.get("moves") or {}
                 moved = {
@@ -345,6 +355,8 @@ def record_history(
             moved=moved,
             restorable=_restorable(kind, r.field, r.op, old, current),
             step_of=step_of,
+            merged_id=merged_id,
+            took_name=took_name,
         )
         events = history_events.events_of(r.op, r.old, r.new, event_names, record_id) if not r.field else []
         # an edit of a post's name and precedence: a row for each, as a record's edit has

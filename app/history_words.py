@@ -62,6 +62,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "purge": ("Removed for good (trash emptied)", "Đã xoá vĩnh viễn"),
     "merged_into": ("Merged into “{other}”", "Đã gộp vào “{other}”"),
     "merged_here": ("Merged “{other}” into this record", "Đã gộp “{other}” vào bản ghi này"),
+    "merged_here_id": ("Merged #{id} “{other}” into this record", "Đã gộp #{id} “{other}” vào bản ghi này"),
+    "merged_here_named": (
+        "Merged #{id} “{other}” into this record, which took that name from it",
+        "Đã gộp #{id} “{other}” vào bản ghi này; bản ghi này lấy tên đó từ #{id}",
+    ),
     "moved": (" ({moved} moved)", " (đã chuyển {moved})"),
     "merge": (" (merge)", " (gộp)"),
     "import_of": (" (import of {file})", " (nhập từ {file})"),
@@ -118,9 +123,17 @@ def describe(entry: HistoryEntry, lang: str = "en", kind: str = "") -> str:
         if entry.merged_into:
             return _say("merged_into", lang, other=entry.merged_with)
         moved = _moved(entry.moved, lang)
-        return _say("merged_here", lang, other=entry.merged_with) + (
-            _say("moved", lang, moved=moved) if moved else ""
+        said = (
+            _say("merged_here", lang, other=entry.merged_with)
+            if entry.merged_id is None
+            else _say(
+                "merged_here_named" if entry.took_name else "merged_here_id",
+                lang,
+                other=entry.merged_with,
+                id=entry.merged_id,
+            )
         )
+        return said + (_say("moved", lang, moved=moved) if moved else "")
     if entry.field:
         name = value_labels.field_name(entry.field, lang)
         old = _shown_in(kind, entry.field, entry.old, entry.old_label, lang)

@@ -119,7 +119,14 @@ class HistoryModel(RowsModel[history.HistoryEntry]):
         if e.op == "merge":
             if e.merged_into:
                 return self.tr("Merged into “%1”").replace("%1", e.merged_with)
-            return self.tr("Merged “%1” into this record").replace("%1", e.merged_with)
+            if e.merged_id is None:
+                return self.tr("Merged “%1” into this record").replace("%1", e.merged_with)
+            said = (
+                self.tr("Merged #%2 “%1” into this record, which took that name from it")
+                if e.took_name  # (the record now bears that name: said by the merged one's id)
+                else self.tr("Merged #%2 “%1” into this record")
+            )
+            return said.replace("%1", e.merged_with).replace("%2", str(e.merged_id))
         if e.op == "create":
             if e.imported:
                 return self.tr("Created by the import of %1").replace("%1", e.batch_file or "?")

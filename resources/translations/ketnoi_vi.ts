@@ -285,22 +285,22 @@
   <context>
     <name>BackupsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="274" />
+      <location filename="../../ui/dialogs/backups.py" line="288" />
       <source>%Ln action(s)</source>
       <translation>%Ln việc</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="272" />
+      <location filename="../../ui/dialogs/backups.py" line="286" />
       <source>%Ln contact(s)</source>
       <translation>%Ln người liên hệ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="273" />
+      <location filename="../../ui/dialogs/backups.py" line="287" />
       <source>%Ln meeting(s)</source>
       <translation>%Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="275" />
+      <location filename="../../ui/dialogs/backups.py" line="289" />
       <source>%Ln organisation(s)</source>
       <translation>%Ln tổ chức</translation>
     </message>
@@ -315,7 +315,7 @@
       <translation>&amp;Mở thư mục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="429" />
+      <location filename="../../ui/dialogs/backups.py" line="443" />
       <source>&amp;Restore</source>
       <translation>&amp;Khôi phục</translation>
     </message>
@@ -325,63 +325,63 @@
       <translation>&amp;Khôi phục…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="214" />
+      <location filename="../../ui/dialogs/backups.py" line="228" />
       <source>(clock was ahead)</source>
       <translation>(đồng hồ chạy sai)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="297" />
+      <location filename="../../ui/dialogs/backups.py" line="311" />
       <source>A damaged file set aside is kept for recovery; it cannot be restored.</source>
       <translation>Tệp bị hỏng được giữ lại riêng để cứu dữ liệu; không thể khôi phục từ tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="397" />
+      <location filename="../../ui/dialogs/backups.py" line="411" />
       <source>Backed up to %1</source>
       <translation>Đã sao lưu vào %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="374" />
+      <location filename="../../ui/dialogs/backups.py" line="388" />
       <source>Backing up…</source>
       <translation>Đang sao lưu…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="328" />
+      <location filename="../../ui/dialogs/backups.py" line="342" />
       <location filename="../../ui/dialogs/backups.py" line="52" />
       <source>Backups</source>
       <translation>Bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="187" />
+      <location filename="../../ui/dialogs/backups.py" line="201" />
       <source>Before a merge</source>
       <translation>Trước khi gộp hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="189" />
+      <location filename="../../ui/dialogs/backups.py" line="203" />
       <source>Before a restore</source>
       <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="186" />
+      <location filename="../../ui/dialogs/backups.py" line="200" />
       <source>Before an import</source>
       <translation>Trước khi nhập dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="194" />
+      <location filename="../../ui/dialogs/backups.py" line="208" />
       <source>Before an upgrade of Ketnoi</source>
       <translation>Trước khi nâng cấp Ketnoi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="188" />
+      <location filename="../../ui/dialogs/backups.py" line="202" />
       <source>Before deleting several records</source>
       <translation>Trước khi xoá nhiều hồ sơ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="190" />
+      <location filename="../../ui/dialogs/backups.py" line="204" />
       <source>Before emptying the trash</source>
       <translation>Trước khi dọn thùng rác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="191" />
+      <location filename="../../ui/dialogs/backups.py" line="205" />
       <source>Before undoing an import</source>
       <translation>Trước khi hoàn tác một lần nhập</translation>
     </message>
@@ -391,29 +391,29 @@
       <translation>Sao chép tệp này, giữ nguyên như hiện có, vào một thư mục bạn có quyền ghi. Hãy mở bản sao để thay đổi (bản sao của phiên bản cũ hơn sẽ được nâng cấp khi mở).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="185" />
+      <location filename="../../ui/dialogs/backups.py" line="199" />
       <source>Copy you asked for</source>
       <translation>Bản sao bạn yêu cầu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="184" />
+      <location filename="../../ui/dialogs/backups.py" line="198" />
       <source>Daily copy</source>
       <translation>Bản sao hằng ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="205" />
+      <location filename="../../ui/dialogs/backups.py" line="219" />
       <source>Damaged file set aside — kept, not restorable</source>
       <translation>Tệp hỏng được giữ riêng — giữ lại, không khôi phục được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="427" />
+      <location filename="../../ui/dialogs/backups.py" line="441" />
       <source>Database: %1
 Backup: %2</source>
       <translation>Cơ sở dữ liệu: %1
 Bản sao lưu: %2</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="419" />
+      <location filename="../../ui/dialogs/backups.py" line="433" />
       <source>Everything recorded in %1 since that backup will be gone from it. A copy of the database as it is now is taken first, in %2, so this can be undone by restoring that copy.</source>
       <translation>Mọi thứ ghi vào %1 sau lần sao lưu đó sẽ mất khỏi tệp này. Trước khi khôi phục, Ketnoi sao lưu cơ sở dữ liệu như hiện tại vào %2, nên có thể quay lại bằng cách khôi phục bản sao lưu đó.</translation>
     </message>
@@ -423,7 +423,7 @@ Bản sao lưu: %2</translation>
       <translation>Ketnoi sao lưu cơ sở dữ liệu trước mỗi lần nhập, gộp, xoá hàng loạt và khôi phục, và mỗi ngày một lần. Các bản sao được lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="343" />
+      <location filename="../../ui/dialogs/backups.py" line="357" />
       <source>Ketnoi may not write to %1 (it is read-only for you).</source>
       <translation>Ketnoi không được ghi vào %1 (nơi này chỉ cho phép bạn đọc).</translation>
     </message>
@@ -433,28 +433,28 @@ Bản sao lưu: %2</translation>
       <translation>Loại bản sao</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="218" />
+      <location filename="../../ui/dialogs/backups.py" line="232" />
       <source>Named with a time still to come: this copy was taken while the computer's clock was ahead. It is listed by when its file was written, always kept, and never counted among the copies kept.</source>
       <translation>Mang thời điểm chưa tới: bản sao này được tạo khi đồng hồ máy tính chạy nhanh hơn thực tế. Nó được xếp theo lúc tệp được ghi, luôn được giữ và không tính vào số bản sao được giữ.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="366" />
-      <location filename="../../ui/dialogs/backups.py" line="391" />
+      <location filename="../../ui/dialogs/backups.py" line="380" />
+      <location filename="../../ui/dialogs/backups.py" line="405" />
       <source>No copy was saved.</source>
       <translation>Chưa lưu được bản sao nào.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="413" />
+      <location filename="../../ui/dialogs/backups.py" line="427" />
       <source>Replace the database %1 with the backup taken %2?</source>
       <translation>Thay cơ sở dữ liệu %1 bằng bản sao lưu lúc %2?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="410" />
+      <location filename="../../ui/dialogs/backups.py" line="424" />
       <source>Restore a backup</source>
       <translation>Khôi phục bản sao lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="455" />
+      <location filename="../../ui/dialogs/backups.py" line="469" />
       <source>Restoring…</source>
       <translation>Đang khôi phục…</translation>
     </message>
@@ -464,27 +464,27 @@ Bản sao lưu: %2</translation>
       <translation>Lưu một &amp;bản sao…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="384" />
+      <location filename="../../ui/dialogs/backups.py" line="398" />
       <source>Save a copy of the database</source>
       <translation>Lưu một bản sao của cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="355" />
+      <location filename="../../ui/dialogs/backups.py" line="369" />
       <source>Save a copy of the team database</source>
       <translation>Lưu bản sao cơ sở dữ liệu nhóm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="395" />
+      <location filename="../../ui/dialogs/backups.py" line="409" />
       <source>Saved to %1: only what your login may see, not the whole team database.</source>
       <translation>Đã lưu vào %1: chỉ những gì tài khoản của bạn được xem, không phải toàn bộ cơ sở dữ liệu nhóm.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="365" />
+      <location filename="../../ui/dialogs/backups.py" line="379" />
       <source>Saving a copy of the team database…</source>
       <translation>Đang lưu bản sao cơ sở dữ liệu nhóm…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="391" />
+      <location filename="../../ui/dialogs/backups.py" line="405" />
       <source>Saving a copy…</source>
       <translation>Đang lưu bản sao…</translation>
     </message>
@@ -499,27 +499,27 @@ Bản sao lưu: %2</translation>
       <translation>Thời điểm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="374" />
+      <location filename="../../ui/dialogs/backups.py" line="388" />
       <source>The backup was not taken.</source>
       <translation>Chưa sao lưu được.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="229" />
+      <location filename="../../ui/dialogs/backups.py" line="243" />
       <source>The damaged database a restore replaced, kept as it was so that IT or support can try to recover records from it. Ketnoi never restores or deletes it.</source>
       <translation>Cơ sở dữ liệu bị hỏng đã được thay thế khi khôi phục, giữ nguyên như cũ để bộ phận IT hoặc hỗ trợ thử cứu các bản ghi trong đó. Ketnoi không bao giờ khôi phục hay xóa tệp này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="455" />
+      <location filename="../../ui/dialogs/backups.py" line="469" />
       <source>The database was not restored.</source>
       <translation>Chưa khôi phục được cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="467" />
+      <location filename="../../ui/dialogs/backups.py" line="481" />
       <source>The database was restored.</source>
       <translation>Đã khôi phục cơ sở dữ liệu.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="462" />
+      <location filename="../../ui/dialogs/backups.py" line="476" />
       <source>The database was restored. What it held before is kept in %1.</source>
       <translation>Đã khôi phục cơ sở dữ liệu. Dữ liệu trước đó được giữ trong %1.</translation>
     </message>
@@ -544,17 +544,17 @@ Bản sao lưu: %2</translation>
       <translation>Tài khoản của bạn (%1, %2) không xem được mọi hồ sơ, nên bản sao chỉ chứa những gì tài khoản này được xem: các hồ sơ mật của đồng nghiệp mà tài khoản không được xem sẽ bị bỏ qua. Bản sao lưu đầy đủ là của chủ sở hữu cơ sở dữ liệu (các bản sao lưu của máy chủ, hoặc pg_dump bằng tài khoản chủ sở hữu).</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="268" />
+      <location filename="../../ui/dialogs/backups.py" line="282" />
       <source>cannot be read</source>
       <translation>không đọc được</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="284" />
+      <location filename="../../ui/dialogs/backups.py" line="298" />
       <source>last change %1</source>
       <translation>thay đổi cuối %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/backups.py" line="282" />
+      <location filename="../../ui/dialogs/backups.py" line="296" />
       <source>last change %1 by %2</source>
       <translation>thay đổi cuối %1, do %2</translation>
     </message>
@@ -1717,6 +1717,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="161" />
+      <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -2633,37 +2634,37 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryDialog</name>
     <message>
-      <location filename="../../ui/history.py" line="416" />
+      <location filename="../../ui/history.py" line="423" />
       <source>%1 set back to “%2”</source>
       <translation>%1 đã được đặt lại thành “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="246" />
+      <location filename="../../ui/history.py" line="253" />
       <source>&amp;Restore this value</source>
       <translation>&amp;Khôi phục giá trị này</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="206" />
+      <location filename="../../ui/history.py" line="213" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="304" />
+      <location filename="../../ui/history.py" line="311" />
       <source>History of %1</source>
       <translation>Lịch sử của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="309" />
+      <location filename="../../ui/history.py" line="316" />
       <source>The latest %1 changes are shown.</source>
       <translation>Đang hiển thị %1 thay đổi gần nhất.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="312" />
+      <location filename="../../ui/history.py" line="319" />
       <source>This record is in the trash: restore it to change it.</source>
       <translation>Bản ghi này đang ở trong thùng rác: hãy khôi phục để sửa.</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="249" />
+      <location filename="../../ui/history.py" line="256" />
       <source>Write the value from before this change back (Ctrl+Z takes it back)</source>
       <translation>Ghi lại giá trị trước thay đổi này (Ctrl+Z để hoàn tác)</translation>
     </message>
@@ -2671,7 +2672,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>HistoryModel</name>
     <message>
-      <location filename="../../ui/history.py" line="182" />
+      <location filename="../../ui/history.py" line="189" />
       <source>%1 (decision %2)</source>
       <translation>%1 (quyết định %2)</translation>
     </message>
@@ -2686,7 +2687,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (gộp)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="167" />
+      <location filename="../../ui/history.py" line="174" />
       <source>%1 (precedence %2)</source>
       <translation>%1 (thứ tự %2)</translation>
     </message>
@@ -2701,7 +2702,7 @@ Bản sao lưu: %2</translation>
       <translation>%1 (hoàn tác lần nhập #%2 từ %3)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="180" />
+      <location filename="../../ui/history.py" line="187" />
       <source>%1 from %2</source>
       <translation>%1 từ %2</translation>
     </message>
@@ -2721,39 +2722,49 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="126" />
+      <location filename="../../ui/history.py" line="133" />
       <source>Created</source>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="125" />
+      <location filename="../../ui/history.py" line="132" />
       <source>Created by the import of %1</source>
       <translation>Tạo khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="141" />
+      <location filename="../../ui/history.py" line="148" />
       <source>Deleted</source>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="129" />
+      <location filename="../../ui/history.py" line="136" />
       <source>Deleted (undo of import #%1 from %2)</source>
       <translation>Đã xoá (hoàn tác lần nhập #%1 từ %2)</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="174" />
+      <location filename="../../ui/history.py" line="181" />
       <source>English name of the post “%1”</source>
       <translation>Tên tiếng Anh của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="187" />
+      <location filename="../../ui/history.py" line="194" />
       <source>Left a post</source>
       <translation>Thôi giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="157" />
+      <location filename="../../ui/history.py" line="164" />
       <source>Linked to the calendar invitation “%1”</source>
       <translation>Liên kết với lời mời lịch “%1”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="127" />
+      <source>Merged #%2 “%1” into this record</source>
+      <translation>Đã gộp #%2 “%1” vào bản ghi này</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history.py" line="125" />
+      <source>Merged #%2 “%1” into this record, which took that name from it</source>
+      <translation>Đã gộp #%2 “%1” vào bản ghi này; bản ghi này lấy tên đó từ #%2</translation>
     </message>
     <message>
       <location filename="../../ui/history.py" line="121" />
@@ -2761,7 +2772,7 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp vào “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="122" />
+      <location filename="../../ui/history.py" line="123" />
       <source>Merged “%1” into this record</source>
       <translation>Đã gộp “%1” vào bản ghi này</translation>
     </message>
@@ -2773,53 +2784,53 @@ Bản sao lưu: %2</translation>
       <translation>Không</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="176" />
+      <location filename="../../ui/history.py" line="183" />
       <source>Notes on the post “%1”</source>
       <translation>Ghi chú về chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="163" />
-      <location filename="../../ui/history.py" line="165" />
+      <location filename="../../ui/history.py" line="170" />
+      <location filename="../../ui/history.py" line="172" />
       <source>Post added</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="146" />
+      <location filename="../../ui/history.py" line="153" />
       <source>Post or holder</source>
       <translation>Chức vụ hoặc người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="170" />
+      <location filename="../../ui/history.py" line="177" />
       <source>Post removed</source>
       <translation>Xoá chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="173" />
+      <location filename="../../ui/history.py" line="180" />
       <source>Post renamed</source>
       <translation>Đổi tên chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="175" />
+      <location filename="../../ui/history.py" line="182" />
       <source>Precedence of the post “%1”</source>
       <translation>Thứ tự của chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
+      <location filename="../../ui/history.py" line="146" />
       <source>Redo</source>
       <translation>Làm lại</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="138" />
+      <location filename="../../ui/history.py" line="145" />
       <source>Redo: %1</source>
       <translation>Làm lại: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="144" />
+      <location filename="../../ui/history.py" line="151" />
       <source>Removed for good</source>
       <translation>Đã xoá vĩnh viễn</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="145" />
+      <location filename="../../ui/history.py" line="152" />
       <source>Reorganisation</source>
       <translation>Sắp xếp tổ chức</translation>
     </message>
@@ -2839,28 +2850,28 @@ Bản sao lưu: %2</translation>
       <translation>Sắp xếp tổ chức: chia tách từ ngày %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="142" />
+      <location filename="../../ui/history.py" line="149" />
       <source>Restored</source>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="134" />
+      <location filename="../../ui/history.py" line="141" />
       <source>Restored by the import of %1</source>
       <translation>Khôi phục khi nhập %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="183" />
+      <location filename="../../ui/history.py" line="190" />
       <source>Took up a post</source>
       <translation>Nhận chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="139" />
-      <location filename="../../ui/history.py" line="143" />
+      <location filename="../../ui/history.py" line="146" />
+      <location filename="../../ui/history.py" line="150" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="138" />
+      <location filename="../../ui/history.py" line="145" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
@@ -2882,7 +2893,7 @@ Bản sao lưu: %2</translation>
       <translation>Có</translation>
     </message>
     <message>
-      <location filename="../../ui/history.py" line="185" />
+      <location filename="../../ui/history.py" line="192" />
       <source>last day %1</source>
       <translation>ngày cuối %1</translation>
     </message>
@@ -5321,6 +5332,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -6480,7 +6492,6 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dashboard.py" line="161" />
       <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
@@ -9338,7 +9349,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

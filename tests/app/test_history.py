@@ -137,7 +137,8 @@ def test_merges_and_imports_are_said_as_such(engine: Engine, ids: dict[str, Any]
     survivor = _history(engine, "contact", ids["hung"])
     summary = next(r for r in survivor if r.op == "merge" and not r.field)
     assert summary.merged_with == "Vũ Ngọc Bảo" and not summary.merged_into
-    assert history.describe(summary) == "Merged “Vũ Ngọc Bảo” into this record"
+    assert summary.merged_id == ids["bao"] and not summary.took_name
+    assert history.describe(summary) == f"Merged #{ids['bao']} “Vũ Ngọc Bảo” into this record"
     other = next(r for r in _history(engine, "contact", ids["bao"]) if r.op == "merge")
     assert other.merged_into and other.merged_with == "Phạm Quốc Hùng"
     assert history.describe(other) == "Merged into “Phạm Quốc Hùng”"
