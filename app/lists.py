@@ -433,6 +433,7 @@ def _contact_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
             CON.c.position,
             CON.c.organisation_id,
             ORG.c.name.label("organisation"),
+            ORG.c.deleted_at.is_not(None).label("organisation_in_trash"),  # (the list marks it)
             CON.c.deleted_at,
             CON.c.confidential,
         )
@@ -466,17 +467,22 @@ def _meeting_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]
     ).where(MEET.c.id.in_(ids))
     out = {int(r.id): {**r._asdict(), "organisations": "", "attendees": 0} for r in session.execute(stmt)}
     ostmt = (
-        select(MEET_ORG.c.meeting_id, ORG.c.name, ORG.c.acronym)
+        select(MEET_ORG.c.meeting_id, ORG.c.name, ORG.c.acronym, ORG.c.deleted_at)
         .join(ORG, ORG.c.id == MEET_ORG.c.organisation_id)
         .where(MEET_ORG.c.meeting_id.in_(ids))
         .order_by(ORG.c.sort_key)
     )
     names: dict[int, list[str]] = {}
-    for mid, name, acronym in session.execute(ostmt):
+    trashed: dict[int, list[str]] = {}  # (the list marks these "in the trash")
+    for mid, name, acronym, deleted_at in session.execute(ostmt):
         names.setdefault(int(mid), []).append(acronym or name)
+        if deleted_at is not None:
+            trashed.setdefault(int(mid), []).append(acronym or name)
     for mid, ns in names.items():
         if mid in out:
             out[mid]["organisations"] = ", ".join(ns)
+            out[mid]["organisation_names"] = ns
+            out[mid]["organisations_in_trash"] = trashed.get(mid, [])
     astmt = (
         select(ATTENDEE.c.meeting_id, func.count())
         .where(ATTENDEE.c.meeting_id.in_(ids))
@@ -512,6 +518,7 @@ def action_select() -> Select[Any]:
             ACT.c.confidential,
             func.coalesce(staff.c.name, person.c.full_name, "").label("responsible"),
             func.coalesce(func.nullif(org.c.acronym, ""), org.c.name, "").label("organisation"),
+            org.c.deleted_at.is_not(None).label("organisation_in_trash"),  # (the list marks it)
         )
         .outerjoin(staff, staff.c.id == ACT.c.responsible_staff_id)
         .outerjoin(person, person.c.id == ACT.c.responsible_contact_id)

@@ -28,6 +28,7 @@ from app import records, value_labels
 from app.calendar_marks import marked, word
 from app.history import LIST_REFERS_TO, REFERS_TO, labels_of
 from db import clock, kinds
+from db.tables import ORG
 
 # Read alongside a field shown better (the organisation's name, beside organisation_id; the id,
 # in the heading), or of use to scripts only (the version ``edit --if-version`` checks: --json).
@@ -188,6 +189,19 @@ def unseen(session: Session, values: dict[str, Any]) -> dict[str, set[int]]:
             x["contact_id"] for x in attendees if isinstance(x, dict) and x.get("contact_id")
         )
     return records.hidden_ids(session, wanted)
+
+
+def organisations_in_the_trash(session: Session, values: dict[str, Any]) -> set[int]:
+    """The organisations ``values`` names (its organisation, parent, a meeting's) that are in
+    the trash: a record page marks them so, as the lists do (reviewer h149: a contact's page
+    named Genetica as if it were live after one Del put it in the trash)."""
+    wanted = _referred(values).get("organisation", set())
+    if not wanted:
+        return set()
+    found = session.execute(
+        select(ORG.c.id).where(ORG.c.id.in_(sorted(wanted)), ORG.c.deleted_at.is_not(None))
+    ).scalars()
+    return {int(i) for i in found}
 
 
 def _mark_inside(text: str, mark: str) -> str:

@@ -21,7 +21,7 @@ from app.history import record_history
 from app.letters.register import list_letters
 from app.posts import PostHolding, PostRow
 from app.reorg import Lineage
-from app.shown_record import unseen
+from app.shown_record import organisations_in_the_trash, unseen
 from db import clock
 from db.engine import Session
 from db.models import EMAIL_KIND, OPEN_STATUSES
@@ -119,6 +119,7 @@ class ContactStory:
     timeline: list[TimelineEvent]
     posts_held: list[PostHolding] = field(default_factory=list)  # posts held, newest first
     unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
+    trashed: set[int] = field(default_factory=set)  # organisations named that are in the trash
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class MeetingStory:
     email: dict[str, Any] | None = None  # a logged e-mail's sender, recipients, Message-ID
     invitation: dict[str, Any] | None = None  # the calendar invitation it came from: uid, organizer
     unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
+    trashed: set[int] = field(default_factory=set)  # organisations named that are in the trash
     staff: list[str] = field(default_factory=list)  # our staff who took part, by name (`meeting show`)
 
 
@@ -143,6 +145,7 @@ class ActionStory:
     meeting: str
     history: list[dict[str, Any]]
     unseen: dict[str, set[int]] = field(default_factory=dict)  # records named it may not see: UNSEEN
+    trashed: set[int] = field(default_factory=set)  # organisations named that are in the trash
 
 
 Story = OrganisationStory | ContactStory | MeetingStory | ActionStory
@@ -272,6 +275,7 @@ def contact_story(session: Session, contact_id: int, *, today: dt.date) -> Conta
         timeline=timeline(meetings, actions, attached=_attached(session, meetings)),
         posts_held=posts.held_by(session, contact_id),
         unseen=unseen(session, rec),
+        trashed=organisations_in_the_trash(session, rec),
     )
 
 
@@ -288,6 +292,7 @@ def meeting_story(session: Session, meeting_id: int, *, today: dt.date) -> Meeti
         email=emails.message_of(session, meeting_id) if rec.get("kind") == EMAIL_KIND else None,
         invitation=calendars.invitation_of(session, meeting_id),
         unseen=unseen(session, rec),
+        trashed=organisations_in_the_trash(session, rec),
         staff=[records.label(session, "staff", sid) for sid in rec.get("staff_ids") or []],
     )
 
@@ -324,6 +329,7 @@ def action_story(session: Session, action_id: int, *, today: dt.date) -> ActionS
             for e in record_history(session, "action", action_id, limit=ACTION_HISTORY)
         ],
         unseen=hidden,
+        trashed=organisations_in_the_trash(session, rec),
     )
 
 

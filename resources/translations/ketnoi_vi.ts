@@ -723,143 +723,195 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="268" />
+      <location filename="../../ui/bulk.py" line="400" />
+      <source>%1 and %2</source>
+      <translation>%1 và %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="270" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="294" />
+      <location filename="../../ui/bulk.py" line="389" />
+      <source>%Ln department(s)</source>
+      <translation>%Ln đơn vị trực thuộc</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="421" />
+      <source>&amp;Delete</source>
+      <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="296" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="185" />
+      <location filename="../../ui/bulk.py" line="187" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="155" />
+      <location filename="../../ui/bulk.py" line="156" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
+      <location filename="../../ui/bulk.py" line="343" />
+      <location filename="../../ui/bulk.py" line="419" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="339" />
+      <location filename="../../ui/bulk.py" line="386" />
+      <source>Delete %1?</source>
+      <translation>Xoá %1?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="344" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="193" />
+      <location filename="../../ui/bulk.py" line="195" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="192" />
+      <location filename="../../ui/bulk.py" line="384" />
+      <source>Delete the organisation “%1”?</source>
+      <translation>Xoá tổ chức “%1”?</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="194" />
       <source>Merge the two selected…</source>
       <translation>Gộp hai mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="220" />
+      <location filename="../../ui/bulk.py" line="222" />
       <source>Reading the two records to merge…</source>
       <translation>Đang đọc hai hồ sơ cần gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="307" />
+      <location filename="../../ui/bulk.py" line="309" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="186" />
+      <location filename="../../ui/bulk.py" line="188" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="312" />
+      <location filename="../../ui/bulk.py" line="314" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="210" />
+      <location filename="../../ui/bulk.py" line="212" />
       <source>Select exactly two records to merge.</source>
       <translation>Hãy chọn đúng hai hồ sơ để gộp.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="251" />
+      <location filename="../../ui/bulk.py" line="253" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="169" />
+      <location filename="../../ui/bulk.py" line="171" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="320" />
+      <location filename="../../ui/bulk.py" line="322" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="326" />
+      <location filename="../../ui/bulk.py" line="328" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="188" />
+      <location filename="../../ui/bulk.py" line="190" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="299" />
+      <location filename="../../ui/bulk.py" line="402" />
+      <source>Still naming it: %1.</source>
+      <translation>Vẫn gắn với tổ chức này: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="402" />
+      <source>Still naming them: %1.</source>
+      <translation>Vẫn gắn với các tổ chức này: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="301" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="294" />
-      <location filename="../../ui/bulk.py" line="307" />
+      <location filename="../../ui/bulk.py" line="296" />
+      <location filename="../../ui/bulk.py" line="309" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="100" />
+      <location filename="../../ui/bulk.py" line="405" />
+      <source>They keep it, marked “in the trash”, until it is restored (View → Trash) or the delete is undone (Ctrl+Z).</source>
+      <translation>Các mục này vẫn ghi tổ chức, kèm dấu “trong thùng rác”, cho đến khi tổ chức được khôi phục (Xem → Thùng rác) hoặc thao tác xoá được hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="410" />
+      <source>They keep them, marked “in the trash”, until they are restored (View → Trash) or the delete is undone (Ctrl+Z).</source>
+      <translation>Các mục này vẫn ghi các tổ chức, kèm dấu “trong thùng rác”, cho đến khi chúng được khôi phục (Xem → Thùng rác) hoặc thao tác xoá được hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="101" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="69" />
+      <location filename="../../ui/bulk.py" line="396" />
+      <source>You can undo it from Edit → Undo.</source>
+      <translation>Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
+    </message>
+    <message>
+      <location filename="../../ui/bulk.py" line="70" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="67" />
+      <location filename="../../ui/bulk.py" line="68" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="65" />
+      <location filename="../../ui/bulk.py" line="66" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="66" />
+      <location filename="../../ui/bulk.py" line="67" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="84" />
+      <location filename="../../ui/bulk.py" line="85" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="68" />
+      <location filename="../../ui/bulk.py" line="69" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="88" />
+      <location filename="../../ui/bulk.py" line="89" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -5224,8 +5276,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5235,7 +5285,6 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="338" />
       <location filename="../../ui/letters.py" line="176" />
       <source>Delete</source>
       <translation>Xóa</translation>
@@ -5332,7 +5381,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -6215,6 +6263,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="421" />
       <location filename="../../ui/window_actions.py" line="85" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
@@ -7473,6 +7522,12 @@ Bản sao lưu: %2</translation>
   <context>
     <name>RecordListModel</name>
     <message>
+      <location filename="../../ui/lists/model.py" line="421" />
+      <location filename="../../ui/lists/model.py" line="424" />
+      <source>%1 (in the trash)</source>
+      <translation>%1 (trong thùng rác)</translation>
+    </message>
+    <message>
       <location filename="../../ui/lists/model.py" line="393" />
       <source>Due today</source>
       <translation>Đến hạn hôm nay</translation>
@@ -7535,7 +7590,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="460" />
       <location filename="../../ui/reorg.py" line="320" />
       <source>From</source>
       <translation>Từ ngày</translation>
@@ -7669,7 +7724,7 @@ Bản sao lưu: %2</translation>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="460" />
       <location filename="../../ui/reorg.py" line="126" />
       <source>To</source>
       <translation>Chuyển sang</translation>
@@ -8198,23 +8253,28 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Story</name>
     <message>
-      <location filename="../../ui/details/story.py" line="127" />
+      <location filename="../../ui/details/story.py" line="136" />
       <source>%1 open, %2 done</source>
       <translation>%1 đang mở, %2 đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="429" />
-      <location filename="../../ui/details/story.py" line="463" />
+      <location filename="../../ui/details/story.py" line="92" />
+      <source>(in the trash)</source>
+      <translation>(trong thùng rác)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/details/story.py" line="438" />
+      <location filename="../../ui/details/story.py" line="472" />
       <source>Agenda</source>
       <translation>Chương trình họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="416" />
+      <location filename="../../ui/details/story.py" line="425" />
       <source>Attendees</source>
       <translation>Thành phần tham dự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="460" />
       <source>Cc</source>
       <translation>Cc</translation>
     </message>
@@ -8224,12 +8284,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="495" />
+      <location filename="../../ui/details/story.py" line="504" />
       <source>Completed</source>
       <translation>Hoàn thành</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="458" />
+      <location filename="../../ui/details/story.py" line="467" />
       <source>Contacts on this e-mail</source>
       <translation>Liên hệ trong thư</translation>
     </message>
@@ -8239,8 +8299,8 @@ Bản sao lưu: %2</translation>
       <translation>Tạo mới</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="431" />
-      <location filename="../../ui/details/story.py" line="463" />
+      <location filename="../../ui/details/story.py" line="440" />
+      <location filename="../../ui/details/story.py" line="472" />
       <source>Decisions</source>
       <translation>Kết luận</translation>
     </message>
@@ -8250,47 +8310,47 @@ Bản sao lưu: %2</translation>
       <translation>Đã xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="318" />
+      <location filename="../../ui/details/story.py" line="327" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="478" />
+      <location filename="../../ui/details/story.py" line="487" />
       <source>Due</source>
       <translation>Hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="140" />
+      <location filename="../../ui/details/story.py" line="149" />
       <source>Files</source>
       <translation>Tệp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="435" />
+      <location filename="../../ui/details/story.py" line="444" />
       <source>Follow-up actions</source>
       <translation>Việc cần làm tiếp theo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="460" />
       <source>From</source>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="404" />
+      <location filename="../../ui/details/story.py" line="413" />
       <source>From a calendar invitation</source>
       <translation>Từ lời mời lịch</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="402" />
+      <location filename="../../ui/details/story.py" line="411" />
       <source>From a calendar invitation by %1</source>
       <translation>Từ lời mời lịch của %1</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="491" />
+      <location filename="../../ui/details/story.py" line="500" />
       <source>From meeting</source>
       <translation>Từ cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="500" />
+      <location filename="../../ui/details/story.py" line="509" />
       <source>History</source>
       <translation>Lịch sử</translation>
     </message>
@@ -8300,22 +8360,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã nhập</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="272" />
+      <location filename="../../ui/details/story.py" line="281" />
       <source>Influence</source>
       <translation>Mức ảnh hưởng</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="272" />
+      <location filename="../../ui/details/story.py" line="281" />
       <source>Interest</source>
       <translation>Mức quan tâm</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="349" />
+      <location filename="../../ui/details/story.py" line="358" />
       <source>Last contacted</source>
       <translation>Liên hệ gần nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="315" />
+      <location filename="../../ui/details/story.py" line="324" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -8325,112 +8385,112 @@ Bản sao lưu: %2</translation>
       <translation>Đã gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="195" />
+      <location filename="../../ui/details/story.py" line="204" />
       <source>Merged into %1 on %2</source>
       <translation>Đã hợp nhất vào %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="462" />
+      <location filename="../../ui/details/story.py" line="471" />
       <source>Message</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="430" />
+      <location filename="../../ui/details/story.py" line="439" />
       <source>Minutes</source>
       <translation>Biên bản</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="308" />
+      <location filename="../../ui/details/story.py" line="317" />
       <source>Moved on:</source>
       <translation>Đã chuyển công tác:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="425" />
+      <location filename="../../ui/details/story.py" line="434" />
       <source>No attendees recorded.</source>
       <translation>Chưa ghi thành phần tham dự.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="163" />
+      <location filename="../../ui/details/story.py" line="172" />
       <source>No meetings yet, and no action with a date.</source>
       <translation>Chưa có cuộc họp, và chưa có việc nào có ngày.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="304" />
+      <location filename="../../ui/details/story.py" line="313" />
       <source>No one recorded yet.</source>
       <translation>Chưa có ai.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="323" />
+      <location filename="../../ui/details/story.py" line="332" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="117" />
+      <location filename="../../ui/details/story.py" line="126" />
       <source>Nothing</source>
       <translation>Không có</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="117" />
+      <location filename="../../ui/details/story.py" line="126" />
       <source>Nothing open</source>
       <translation>Không còn việc đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="99" />
+      <location filename="../../ui/details/story.py" line="108" />
       <source>Nothing open in either direction.</source>
       <translation>Không còn việc đang mở ở cả hai bên.</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="279" />
+      <location filename="../../ui/details/story.py" line="288" />
       <source>Open commitments</source>
       <translation>Cam kết đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="444" />
+      <location filename="../../ui/details/story.py" line="453" />
       <source>Our staff</source>
       <translation>Cán bộ bên ta</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="478" />
+      <location filename="../../ui/details/story.py" line="487" />
       <source>Overdue</source>
       <translation>Quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="267" />
+      <location filename="../../ui/details/story.py" line="276" />
       <source>Part of</source>
       <translation>Trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="281" />
+      <location filename="../../ui/details/story.py" line="290" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="248" />
+      <location filename="../../ui/details/story.py" line="257" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="354" />
+      <location filename="../../ui/details/story.py" line="363" />
       <source>Posts held</source>
       <translation>Chức vụ đã giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="493" />
+      <location filename="../../ui/details/story.py" line="502" />
       <source>Reference</source>
       <translation>Số hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="269" />
+      <location filename="../../ui/details/story.py" line="278" />
       <source>Relationship owner</source>
       <translation>Cán bộ phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="196" />
+      <location filename="../../ui/details/story.py" line="205" />
       <source>Renamed to %1 on %2</source>
       <translation>Đã đổi tên thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="484" />
+      <location filename="../../ui/details/story.py" line="493" />
       <source>Responsible</source>
       <translation>Người thực hiện</translation>
     </message>
@@ -8440,22 +8500,22 @@ Bản sao lưu: %2</translation>
       <translation>Đã khôi phục</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="370" />
+      <location filename="../../ui/details/story.py" line="379" />
       <source>Role history</source>
       <translation>Quá trình công tác</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="197" />
+      <location filename="../../ui/details/story.py" line="206" />
       <source>Split into %1 on %2</source>
       <translation>Đã chia tách thành %1 từ ngày %2</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="320" />
+      <location filename="../../ui/details/story.py" line="329" />
       <source>Timeline</source>
       <translation>Diễn biến</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="451" />
+      <location filename="../../ui/details/story.py" line="460" />
       <source>To</source>
       <translation>Người nhận</translation>
     </message>
@@ -8470,92 +8530,92 @@ Bản sao lưu: %2</translation>
       <translation>hồ sơ mật</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="242" />
+      <location filename="../../ui/details/story.py" line="251" />
       <source>before:</source>
       <translation>trước đó:</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="230" />
+      <location filename="../../ui/details/story.py" line="239" />
       <source>decision</source>
       <translation>quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="154" />
+      <location filename="../../ui/details/story.py" line="163" />
       <source>done</source>
       <translation>đã xong</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="176" />
+      <location filename="../../ui/details/story.py" line="185" />
       <source>draft</source>
       <translation>dự thảo</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="207" />
+      <location filename="../../ui/details/story.py" line="216" />
       <source>formerly</source>
       <translation>trước đây</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="190" />
+      <location filename="../../ui/details/story.py" line="199" />
       <source>merged</source>
       <translation>hợp nhất</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="106" />
+      <location filename="../../ui/details/story.py" line="115" />
       <source>no date</source>
       <translation>chưa có ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="473" />
+      <location filename="../../ui/details/story.py" line="482" />
       <source>no due date</source>
       <translation>chưa có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="378" />
+      <location filename="../../ui/details/story.py" line="387" />
       <source>none recorded before</source>
       <translation>trước đó chưa ghi nhận</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="219" />
+      <location filename="../../ui/details/story.py" line="228" />
       <source>now</source>
       <translation>nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="108" />
+      <location filename="../../ui/details/story.py" line="117" />
       <source>overdue</source>
       <translation>quá hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="191" />
+      <location filename="../../ui/details/story.py" line="200" />
       <source>renamed</source>
       <translation>đổi tên</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="180" />
+      <location filename="../../ui/details/story.py" line="189" />
       <source>reply by</source>
       <translation>trả lời trước</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="229" />
+      <location filename="../../ui/details/story.py" line="238" />
       <source>since</source>
       <translation>từ</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="192" />
+      <location filename="../../ui/details/story.py" line="201" />
       <source>split</source>
       <translation>chia tách</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="110" />
+      <location filename="../../ui/details/story.py" line="119" />
       <source>today</source>
       <translation>hôm nay</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="338" />
+      <location filename="../../ui/details/story.py" line="347" />
       <source>unverified</source>
       <translation>chưa xác minh</translation>
     </message>
     <message>
-      <location filename="../../ui/details/story.py" line="236" />
+      <location filename="../../ui/details/story.py" line="245" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -9324,6 +9384,8 @@ Bản sao lưu: %2</translation>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="70" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Date</source>
       <translation>Ngày</translation>
@@ -9349,6 +9411,7 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
+      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="74" />
       <source>Kind</source>
       <translation>Loại</translation>

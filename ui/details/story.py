@@ -84,6 +84,15 @@ def ref(entity: str, record_id: Any, text: str, unseen: dict[str, set[int]]) -> 
     return link(entity, record_id, text)
 
 
+def org_ref(record_id: Any, text: str, unseen: dict[str, set[int]], trashed: set[int]) -> str:
+    """A link to an organisation, marked "(in the trash)" when it is (reviewer h149: a
+    contact's page named Genetica as if it were live after one Del put it in the trash)."""
+    said = ref("organisation", record_id, text, unseen)
+    if record_id in trashed and record_id not in unseen.get("organisation", ()):
+        said += f' <span class="muted">{escape(tr("(in the trash)"))}</span>'
+    return said
+
+
 def _unbroken(text: str) -> str:
     """A phone number as one word: a narrow pane wraps the line before it, not inside it
     ("0995 747" on one line, "169" on the next)."""
@@ -329,7 +338,7 @@ def contact_html(d: ContactStory, s: Settings, me: str | None = None) -> str:
     out = [css(), f"<h1>{escape(((r.get('honorific') or '') + ' ' + r['full_name']).strip())}</h1>"]
     line = escape(r.get("position") or "")
     if r.get("organisation_id"):
-        at = ref("organisation", r["organisation_id"], r.get("organisation_name") or "", d.unseen)
+        at = org_ref(r["organisation_id"], r.get("organisation_name") or "", d.unseen, d.trashed)
         line = f"{line} · {at}" if line else at
     out.append(f"<div>{line}</div>")
     reach = [f'<a href="mailto:{escape(e)}">{escape(e)}</a>' for e in r.get("emails") or []]
@@ -407,7 +416,7 @@ def meeting_html(d: MeetingStory, s: Settings, me: str | None = None) -> str:
     if d.organisations:
         out.append(
             "<div>"
-            + ", ".join(ref("organisation", o["id"], o["name"], d.unseen) for o in d.organisations)
+            + ", ".join(org_ref(o["id"], o["name"], d.unseen, d.trashed) for o in d.organisations)
             + "</div>"
         )
     if r.get("kind") == "email":  # a logged e-mail (db.models.EMAIL_KIND)
@@ -485,7 +494,7 @@ def action_html(d: ActionStory, s: Settings, me: str | None = None) -> str:
     elif r.get("responsible_contact_id") in d.unseen.get("contact", ()):
         facts.append(f"{tr('Responsible')}: {ref('contact', r['responsible_contact_id'], '', d.unseen)}")
     if r.get("organisation_id"):
-        at = ref("organisation", r["organisation_id"], d.organisation, d.unseen)
+        at = org_ref(r["organisation_id"], d.organisation, d.unseen, d.trashed)
         facts.append(f"{labels.field_label('organisation_id')}: {at}")
     if r.get("meeting_id"):
         facts.append(f"{tr('From meeting')}: {ref('meeting', r['meeting_id'], d.meeting, d.unseen)}")

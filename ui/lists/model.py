@@ -417,6 +417,12 @@ class RecordListModel(QAbstractTableModel):
                 "action": labels.action_kind,
             }.get(self.entity)
             return fn(str(value)) if fn else str(value)
+        if key == "organisation" and row.get("organisation_in_trash") and value:
+            return self.tr("%1 (in the trash)").replace("%1", str(value))
+        if key == "organisations" and row.get("organisations_in_trash"):  # a meeting's
+            gone = set(row["organisations_in_trash"])
+            mark = self.tr("%1 (in the trash)")
+            return ", ".join(mark.replace("%1", n) if n in gone else n for n in row["organisation_names"])
         if key == "direction":
             return labels.direction(str(value))
         if key == "status":
