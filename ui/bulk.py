@@ -33,6 +33,7 @@ from db import kinds
 from db.engine import Session, read_session
 from db.models import ACTION_STATUSES
 from ui import labels
+from ui.alt_letters import give_letters
 from ui.commands import Commands
 from ui.context import AppContext, Unreachable
 from ui.datebox import DateBox, refused_box
@@ -193,6 +194,7 @@ class BulkActions:
         if entity in kinds.MERGEABLE:  # two records of one person or organisation, picked by hand
             add("merge", tr("Merge the two selected…"), lambda: self.merge_two(entity, ids()))
         add("delete", tr("Delete selected…"), lambda: self.delete(entity, ids()))
+        give_letters(out, beside=[a for a in menu.actions() if a not in out])  # ("Set %1…": by field)
         if hold_read_only(self.ctx, *out):  # a reader's menu says why these are off
             menu.setToolTipsVisible(True)
         return out

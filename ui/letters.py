@@ -37,6 +37,7 @@ from app.letters import register as reg
 from db import models as m
 from db.engine import Session
 from ui import file_dialogs, labels
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext
 from ui.fit import FlowLayout
 from ui.focus import into_list, select_on_focus, select_row
@@ -215,6 +216,7 @@ class LettersDialog(QDialog):
         # after it: reviewer h103)
         ctx.changed.connect(self._changed_elsewhere)
         self.reload()
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def _changed_elsewhere(self, *_args: object) -> None:
         if self.isVisible():

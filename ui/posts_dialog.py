@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from app import posts, records
 from app.changes import Changes
 from db.engine import Session, read_session
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext, Unreachable
 from ui.fit import ElidedLabel
 from ui.focus import select_on_focus, select_row
@@ -385,6 +386,7 @@ class PostsDialog(QDialog):
         self.reload()
         self._update_buttons()
         self._update_undo()
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     @property
     def read_only(self) -> bool:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import dashboard, posts, records, reorg, resolve
 from app.errors import UserError, ValidationError
 from db.engine import Session, read_session
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.icons import icon
@@ -168,6 +169,7 @@ class ReorganisationDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         self.group = ""
         self.resize(680, 520)
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def _kind_changed(self, *_: Any) -> None:
         split = self.kind.currentData() == "split"

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ui import window_views
+from ui.alt_letters import give_menu_letters
 from ui.window_views import RECORDS
 
 if TYPE_CHECKING:
@@ -207,6 +208,7 @@ def context_menu(window: MainWindow, entity: str, pos: QPoint) -> None:
     menu.addAction(window.act_export_list)
     if entity in ("meeting", "action"):
         menu.addAction(window.act_export_list_ics)
+    give_menu_letters(menu, [a for a in menu.actions() if a.objectName().startswith("bulk_")])
     window.context_menu = menu
     menu.popup(view.list.view.viewport().mapToGlobal(pos))
 

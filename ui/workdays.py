@@ -31,6 +31,7 @@ from app.errors import LastSave
 from db import clock
 from db.engine import Session
 from ui import labels
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext
 from ui.datebox import DateBox, refused_box
 from ui.dialogs.conflict import saved_by
@@ -167,6 +168,7 @@ class WorkingDaysDialog(QDialog):
         lay.addLayout(bottom)
         self.resize(760, 520)
         self.reload()
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def reload(self) -> None:
         year, engine, today = self.year.value(), self.ctx.engine, self.ctx.today()

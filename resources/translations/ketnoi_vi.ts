@@ -723,195 +723,196 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Bulk</name>
     <message>
-      <location filename="../../ui/bulk.py" line="400" />
+      <location filename="../../ui/bulk.py" line="402" />
       <source>%1 and %2</source>
       <translation>%1 và %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="270" />
+      <location filename="../../ui/bulk.py" line="272" />
       <source>%1 selected</source>
       <translation>Đã chọn %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="389" />
+      <location filename="../../ui/bulk.py" line="391" />
       <source>%Ln department(s)</source>
       <translation>%Ln đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="421" />
+      <location filename="../../ui/bulk.py" line="423" />
+      <location filename="../../ui/window_actions.py" line="85" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="296" />
+      <location filename="../../ui/bulk.py" line="298" />
       <source>Add tags</source>
       <translation>Thêm nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="187" />
+      <location filename="../../ui/bulk.py" line="188" />
       <source>Add tags…</source>
       <translation>Thêm nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="156" />
+      <location filename="../../ui/bulk.py" line="157" />
       <source>Choose a value first.</source>
       <translation>Hãy chọn một giá trị trước.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="343" />
-      <location filename="../../ui/bulk.py" line="419" />
-      <location filename="../../ui/letters.py" line="176" />
+      <location filename="../../ui/bulk.py" line="345" />
+      <location filename="../../ui/bulk.py" line="421" />
+      <location filename="../../ui/letters.py" line="177" />
       <source>Delete</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="386" />
+      <location filename="../../ui/bulk.py" line="388" />
       <source>Delete %1?</source>
       <translation>Xoá %1?</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="344" />
+      <location filename="../../ui/bulk.py" line="346" />
       <source>Delete %1? You can undo it from Edit → Undo.</source>
       <translation>Xoá %1? Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="195" />
+      <location filename="../../ui/bulk.py" line="196" />
       <source>Delete selected…</source>
       <translation>Xoá các mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="384" />
+      <location filename="../../ui/bulk.py" line="386" />
       <source>Delete the organisation “%1”?</source>
       <translation>Xoá tổ chức “%1”?</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="194" />
+      <location filename="../../ui/bulk.py" line="195" />
       <source>Merge the two selected…</source>
       <translation>Gộp hai mục đã chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="222" />
+      <location filename="../../ui/bulk.py" line="224" />
       <source>Reading the two records to merge…</source>
       <translation>Đang đọc hai hồ sơ cần gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="309" />
+      <location filename="../../ui/bulk.py" line="311" />
       <source>Remove tags</source>
       <translation>Gỡ nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="188" />
+      <location filename="../../ui/bulk.py" line="189" />
       <source>Remove tags…</source>
       <translation>Gỡ nhãn…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="314" />
+      <location filename="../../ui/bulk.py" line="316" />
       <source>Removed %2 from %1</source>
       <translation>Đã gỡ nhãn %2 khỏi %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="212" />
+      <location filename="../../ui/bulk.py" line="214" />
       <source>Select exactly two records to merge.</source>
       <translation>Hãy chọn đúng hai hồ sơ để gộp.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="253" />
+      <location filename="../../ui/bulk.py" line="255" />
       <source>Select records in a list first</source>
       <translation>Hãy chọn bản ghi trong danh sách trước</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="171" />
+      <location filename="../../ui/bulk.py" line="172" />
       <source>Selection</source>
       <translation>Mục đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="322" />
+      <location filename="../../ui/bulk.py" line="324" />
       <source>Set %1</source>
       <translation>Đặt %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="328" />
+      <location filename="../../ui/bulk.py" line="330" />
       <source>Set %1 on %2</source>
       <translation>Đã đặt %1 cho %2</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="190" />
+      <location filename="../../ui/bulk.py" line="191" />
       <source>Set %1…</source>
       <translation>Đặt %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="402" />
+      <location filename="../../ui/bulk.py" line="404" />
       <source>Still naming it: %1.</source>
       <translation>Vẫn gắn với tổ chức này: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="402" />
+      <location filename="../../ui/bulk.py" line="404" />
       <source>Still naming them: %1.</source>
       <translation>Vẫn gắn với các tổ chức này: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="301" />
+      <location filename="../../ui/bulk.py" line="303" />
       <source>Tagged %1 with %2</source>
       <translation>Đã gắn nhãn %2 cho %1</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="296" />
-      <location filename="../../ui/bulk.py" line="309" />
+      <location filename="../../ui/bulk.py" line="298" />
+      <location filename="../../ui/bulk.py" line="311" />
       <source>Tags</source>
       <translation>Nhãn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="405" />
+      <location filename="../../ui/bulk.py" line="407" />
       <source>They keep it, marked “in the trash”, until it is restored (View → Trash) or the delete is undone (Ctrl+Z).</source>
       <translation>Các mục này vẫn ghi tổ chức, kèm dấu “trong thùng rác”, cho đến khi tổ chức được khôi phục (Xem → Thùng rác) hoặc thao tác xoá được hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="410" />
+      <location filename="../../ui/bulk.py" line="412" />
       <source>They keep them, marked “in the trash”, until they are restored (View → Trash) or the delete is undone (Ctrl+Z).</source>
       <translation>Các mục này vẫn ghi các tổ chức, kèm dấu “trong thùng rác”, cho đến khi chúng được khôi phục (Xem → Thùng rác) hoặc thao tác xoá được hoàn tác (Ctrl+Z).</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="101" />
+      <location filename="../../ui/bulk.py" line="102" />
       <source>Type a few letters of the organisation</source>
       <translation>Gõ vài chữ của tên tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="396" />
+      <location filename="../../ui/bulk.py" line="398" />
       <source>You can undo it from Edit → Undo.</source>
       <translation>Có thể hoàn tác bằng Sửa → Hoàn tác.</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="70" />
+      <location filename="../../ui/bulk.py" line="71" />
       <source>due date</source>
       <translation>hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="68" />
+      <location filename="../../ui/bulk.py" line="69" />
       <source>organisation</source>
       <translation>tổ chức</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="66" />
+      <location filename="../../ui/bulk.py" line="67" />
       <source>owner</source>
       <translation>người phụ trách</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="67" />
+      <location filename="../../ui/bulk.py" line="68" />
       <source>responsible (us)</source>
       <translation>người thực hiện (bên ta)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="85" />
+      <location filename="../../ui/bulk.py" line="86" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="69" />
+      <location filename="../../ui/bulk.py" line="70" />
       <source>status</source>
       <translation>trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="89" />
+      <location filename="../../ui/bulk.py" line="90" />
       <source>— nobody —</source>
       <translation>— không ai —</translation>
     </message>
@@ -1769,7 +1770,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/dashboard.py" line="161" />
-      <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
     </message>
@@ -1909,7 +1909,7 @@ Bản sao lưu: %2</translation>
       <translation>%Ln việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="232" />
+      <location filename="../../ui/dialogs/duplicates.py" line="234" />
       <source>%Ln group(s) of likely duplicates, most certain first.</source>
       <translation>%Ln nhóm có thể trùng lặp, chắc chắn nhất ở trên cùng.</translation>
     </message>
@@ -1940,7 +1940,7 @@ Bản sao lưu: %2</translation>
       <translation>(và %1 bản ghi khác)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="225" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="227" />
       <location filename="../../ui/dialogs/merge_facts.py" line="143" />
       <source>(empty)</source>
       <translation>(trống)</translation>
@@ -1971,17 +1971,17 @@ Bản sao lưu: %2</translation>
       <translation>Đã có rồi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="232" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="234" />
       <source>Both, one after the other</source>
       <translation>Giữ cả hai, nối tiếp nhau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="116" />
+      <location filename="../../ui/dialogs/duplicates.py" line="117" />
       <source>Close</source>
       <translation>Đóng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="100" />
+      <location filename="../../ui/dialogs/duplicates.py" line="101" />
       <source>Confidence</source>
       <translation>Độ tin cậy</translation>
     </message>
@@ -1991,22 +1991,22 @@ Bản sao lưu: %2</translation>
       <translation>Bản ghi đã có</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="86" />
+      <location filename="../../ui/dialogs/duplicates.py" line="87" />
       <source>Find</source>
       <translation>Tìm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="73" />
+      <location filename="../../ui/dialogs/duplicates.py" line="74" />
       <source>Find duplicates</source>
       <translation>Tìm bản ghi trùng lặp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="73" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="74" />
       <source>Keep the other record instead</source>
       <translation>Giữ bản ghi kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="191" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="193" />
       <source>Kept: %1</source>
       <translation>Giữ lại: %1</translation>
     </message>
@@ -2016,12 +2016,12 @@ Bản sao lưu: %2</translation>
       <translation>Đã ghi lúc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="119" />
+      <location filename="../../ui/dialogs/duplicates.py" line="120" />
       <source>Look among</source>
       <translation>Tìm trong</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="165" />
+      <location filename="../../ui/dialogs/duplicates.py" line="167" />
       <source>Looking…</source>
       <translation>Đang tìm…</translation>
     </message>
@@ -2036,37 +2036,37 @@ Bản sao lưu: %2</translation>
       <translation>Cuộc họp và việc cần làm</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="83" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="84" />
       <source>Merge</source>
       <translation>Gộp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="65" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="66" />
       <source>Merge two %1</source>
       <translation>Gộp hai %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="317" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="319" />
       <source>Merged “%1” (#%3) into “%2” (#%4)</source>
       <translation>Đã gộp “%1” (#%3) vào “%2” (#%4)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="319" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="321" />
       <source>Merged “%1” into “%2”</source>
       <translation>Đã gộp “%1” vào “%2”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="112" />
+      <location filename="../../ui/dialogs/duplicates.py" line="113" />
       <source>Merge…</source>
       <translation>Gộp…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="261" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="263" />
       <source>Moving to the kept record: %Ln meeting(s)</source>
       <translation>Chuyển sang bản ghi được giữ: %Ln cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="235" />
+      <location filename="../../ui/dialogs/duplicates.py" line="237" />
       <source>No duplicates found.</source>
       <translation>Không tìm thấy bản ghi trùng lặp.</translation>
     </message>
@@ -2076,17 +2076,17 @@ Bản sao lưu: %2</translation>
       <translation>Mở</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="79" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="80" />
       <source>Reading the two records again…</source>
       <translation>Đang đọc lại hai hồ sơ…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="100" />
+      <location filename="../../ui/dialogs/duplicates.py" line="101" />
       <source>Records</source>
       <translation>Bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="192" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="194" />
       <source>Removed after the merge: %1</source>
       <translation>Bị xoá sau khi gộp: %1</translation>
     </message>
@@ -2101,12 +2101,12 @@ Bản sao lưu: %2</translation>
       <translation>Vẫn lưu cuộc họp này?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="92" />
+      <location filename="../../ui/dialogs/duplicates.py" line="93" />
       <source>Stop</source>
       <translation>Dừng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="202" />
+      <location filename="../../ui/dialogs/duplicates.py" line="204" />
       <source>Stopped.</source>
       <translation>Đã dừng.</translation>
     </message>
@@ -2121,22 +2121,22 @@ Bản sao lưu: %2</translation>
       <translation>Dùng bản ghi này</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="293" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="295" />
       <source>What %2 saved on them meanwhile is kept: %1.</source>
       <translation>Những gì %2 đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="298" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="300" />
       <source>What someone else saved on them meanwhile is kept: %1.</source>
       <translation>Những gì người khác đã lưu vào hai hồ sơ này trong lúc đó được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="296" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="298" />
       <source>What was saved on them meanwhile in another window or from the command line is kept: %1.</source>
       <translation>Những gì được lưu vào hai hồ sơ này trong lúc đó từ một cửa sổ khác hoặc dòng lệnh được giữ lại: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/duplicates.py" line="100" />
+      <location filename="../../ui/dialogs/duplicates.py" line="101" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
@@ -2146,7 +2146,7 @@ Bản sao lưu: %2</translation>
       <translation>Bạn đã ghi cuộc họp “%1” với %2 lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="264" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="266" />
       <source>and %Ln action(s).</source>
       <translation>và %Ln việc cần làm.</translation>
     </message>
@@ -2201,12 +2201,12 @@ Bản sao lưu: %2</translation>
       <translation>tên viết tắt %1 của bên này là tên của bên kia</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="172" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="174" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Emails, phones and tags of both are kept. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Email, số điện thoại và nhãn của cả hai đều được giữ. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/merge_dialog.py" line="176" />
+      <location filename="../../ui/dialogs/merge_dialog.py" line="178" />
       <source>“%1” (#%4) is kept; “%2” (#%5) is merged into it and removed. %3 Tags and sectors of both are kept; a name or acronym not kept becomes an alias. You can undo the merge afterwards.</source>
       <translation>Giữ lại “%1” (#%4); “%2” (#%5) được gộp vào và bị gỡ bỏ. %3 Nhãn và lĩnh vực của cả hai đều được giữ; tên hoặc tên viết tắt không được giữ sẽ thành tên gọi khác. Có thể hoàn tác việc gộp sau đó.</translation>
     </message>
@@ -5210,7 +5210,7 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Letters</name>
     <message>
-      <location filename="../../ui/letters.py" line="98" />
+      <location filename="../../ui/letters.py" line="99" />
       <source>(draft)</source>
       <translation>(dự thảo)</translation>
     </message>
@@ -5230,42 +5230,42 @@ Bản sao lưu: %2</translation>
       <translation>Kính gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="119" />
+      <location filename="../../ui/letters.py" line="120" />
       <source>All directions</source>
       <translation>Đi và đến</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="123" />
+      <location filename="../../ui/letters.py" line="124" />
       <source>Any status</source>
       <translation>Mọi trạng thái</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="128" />
+      <location filename="../../ui/letters.py" line="129" />
       <source>Any year</source>
       <translation>Mọi năm</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="174" />
+      <location filename="../../ui/letters.py" line="175" />
       <source>Attach scan…</source>
       <translation>Đính kèm bản quét…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="461" />
+      <location filename="../../ui/letters.py" line="463" />
       <source>Attach the signed scan</source>
       <translation>Đính kèm bản quét đã ký</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="477" />
+      <location filename="../../ui/letters.py" line="479" />
       <source>Attach to letter “%1”</source>
       <translation>Đính kèm vào công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="478" />
+      <location filename="../../ui/letters.py" line="480" />
       <source>Attached: %1</source>
       <translation>Đã đính kèm: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="89" />
+      <location filename="../../ui/letters.py" line="90" />
       <source>Confidential: drafted from a confidential meeting or action</source>
       <translation>Mật: soạn từ một cuộc họp hoặc một việc mật</translation>
     </message>
@@ -5276,6 +5276,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="133" />
+      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
@@ -5285,22 +5287,22 @@ Bản sao lưu: %2</translation>
       <translation>Mặc định: của cơ quan (vd. KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="176" />
+      <location filename="../../ui/letters.py" line="177" />
       <source>Delete</source>
       <translation>Xóa</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="378" />
+      <location filename="../../ui/letters.py" line="380" />
       <source>Delete letter “%1”</source>
       <translation>Xóa công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="71" />
+      <location filename="../../ui/letters.py" line="72" />
       <source>Direction</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="417" />
+      <location filename="../../ui/letters.py" line="419" />
       <source>Draft written: %1 and %2</source>
       <translation>Đã ghi dự thảo: %1 và %2</translation>
     </message>
@@ -5310,12 +5312,12 @@ Bản sao lưu: %2</translation>
       <translation>Đơn vị soạn thảo (cho “Lưu: VT, …”)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="173" />
+      <location filename="../../ui/letters.py" line="174" />
       <source>Draft…</source>
       <translation>Soạn dự thảo…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="169" />
+      <location filename="../../ui/letters.py" line="170" />
       <source>Edit</source>
       <translation>Sửa</translation>
     </message>
@@ -5335,7 +5337,7 @@ Bản sao lưu: %2</translation>
       <translation>Để trống: dùng nội dung của mẫu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="160" />
+      <location filename="../../ui/letters.py" line="161" />
       <source>English</source>
       <translation>Tiếng Anh</translation>
     </message>
@@ -5355,7 +5357,7 @@ Bản sao lưu: %2</translation>
       <translation>Người gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="348" />
+      <location filename="../../ui/letters.py" line="350" />
       <source>Give “%1” the next number of the register? A number, once given, is not given back.</source>
       <translation>Cấp số tiếp theo trong sổ cho “%1”? Số đã cấp sẽ không được thu hồi.</translation>
     </message>
@@ -5385,12 +5387,12 @@ Bản sao lưu: %2</translation>
       <translation>Loại thư</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="130" />
+      <location filename="../../ui/letters.py" line="131" />
       <source>Late replies</source>
       <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="117" />
+      <location filename="../../ui/letters.py" line="118" />
       <source>Letters</source>
       <translation>Công văn</translation>
     </message>
@@ -5400,17 +5402,17 @@ Bản sao lưu: %2</translation>
       <translation>Các dòng của chức vụ người ký cách nhau bằng “ / ”.</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="172" />
+      <location filename="../../ui/letters.py" line="173" />
       <source>Mark replied</source>
       <translation>Đánh dấu đã trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="171" />
+      <location filename="../../ui/letters.py" line="172" />
       <source>Mark sent</source>
       <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="379" />
+      <location filename="../../ui/letters.py" line="381" />
       <source>Moved to the trash. Edit → Undo brings it back.</source>
       <translation>Đã chuyển vào thùng rác. Sửa → Hoàn tác để lấy lại.</translation>
     </message>
@@ -5425,7 +5427,7 @@ Bản sao lưu: %2</translation>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="168" />
+      <location filename="../../ui/letters.py" line="169" />
       <source>New incoming</source>
       <translation>Công văn đến mới</translation>
     </message>
@@ -5440,7 +5442,7 @@ Bản sao lưu: %2</translation>
       <translation>Thêm công văn “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="167" />
+      <location filename="../../ui/letters.py" line="168" />
       <source>New outgoing</source>
       <translation>Công văn đi mới</translation>
     </message>
@@ -5450,18 +5452,17 @@ Bản sao lưu: %2</translation>
       <translation>Công văn đi mới</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="419" />
+      <location filename="../../ui/letters.py" line="421" />
       <source>No officer in charge: the contact person is left blank (……) on the draft.</source>
       <translation>Chưa có cán bộ phụ trách: người đầu mối để trống (……) trong dự thảo, cần điền trước khi ký.</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="69" />
+      <location filename="../../ui/letters.py" line="70" />
       <source>Number</source>
       <translation>Số, ký hiệu</translation>
     </message>
@@ -5471,12 +5472,12 @@ Bản sao lưu: %2</translation>
       <translation>Số và ký hiệu</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="133" />
+      <location filename="../../ui/letters.py" line="134" />
       <source>Number, subject, addressee…</source>
       <translation>Số, trích yếu, nơi nhận…</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="175" />
+      <location filename="../../ui/letters.py" line="176" />
       <source>Office…</source>
       <translation>Cơ quan…</translation>
     </message>
@@ -5512,12 +5513,12 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="106" />
-      <location filename="../../ui/letters.py" line="75" />
+      <location filename="../../ui/letters.py" line="76" />
       <source>Reply by</source>
       <translation>Hạn trả lời</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="396" />
+      <location filename="../../ui/letters.py" line="398" />
       <source>Save the draft</source>
       <translation>Lưu dự thảo</translation>
     </message>
@@ -5527,17 +5528,17 @@ Bản sao lưu: %2</translation>
       <translation>Tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="170" />
+      <location filename="../../ui/letters.py" line="171" />
       <source>Sign (give number)</source>
       <translation>Ký (cấp số)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="347" />
+      <location filename="../../ui/letters.py" line="349" />
       <source>Sign the letter</source>
       <translation>Ký công văn</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="355" />
+      <location filename="../../ui/letters.py" line="357" />
       <source>Signed: No. %1</source>
       <translation>Đã ký: Số %1</translation>
     </message>
@@ -5562,13 +5563,13 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ người ký (tiếng Anh)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="74" />
+      <location filename="../../ui/letters.py" line="75" />
       <source>Status</source>
       <translation>Trạng thái</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="130" />
-      <location filename="../../ui/letters.py" line="72" />
+      <location filename="../../ui/letters.py" line="73" />
       <source>Subject</source>
       <translation>Trích yếu</translation>
     </message>
@@ -5583,17 +5584,17 @@ Bản sao lưu: %2</translation>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="426" />
+      <location filename="../../ui/letters.py" line="428" />
       <source>The action is confidential: its title is not in the letter (a neutral subject instead).</source>
       <translation>Việc này là việc mật: tiêu đề của việc không được đưa vào công văn (thay bằng trích yếu chung).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="422" />
+      <location filename="../../ui/letters.py" line="424" />
       <source>The meeting is confidential: its title, agenda and people are not in the letter (it names the meeting by its date only).</source>
       <translation>Cuộc họp này là cuộc họp mật: tiêu đề, chương trình và người tham dự không được đưa vào công văn (công văn chỉ nêu ngày của buổi làm việc).</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="429" />
+      <location filename="../../ui/letters.py" line="431" />
       <source>The meeting's title names a confidential person: those words are not in the letter.</source>
       <translation>Tiêu đề cuộc họp nêu tên người được bảo mật: những chữ đó không được đưa vào công văn.</translation>
     </message>
@@ -5618,7 +5619,7 @@ Bản sao lưu: %2</translation>
       <translation>Gửi (chức vụ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="73" />
+      <location filename="../../ui/letters.py" line="74" />
       <source>To / from</source>
       <translation>Nơi nhận / gửi</translation>
     </message>
@@ -5628,7 +5629,7 @@ Bản sao lưu: %2</translation>
       <translation>Người ký thường xuyên</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="159" />
+      <location filename="../../ui/letters.py" line="160" />
       <source>Vietnamese</source>
       <translation>Tiếng Việt</translation>
     </message>
@@ -5638,12 +5639,12 @@ Bản sao lưu: %2</translation>
       <translation>Trích yếu nội dung</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="396" />
+      <location filename="../../ui/letters.py" line="398" />
       <source>Word documents (*.docx)</source>
       <translation>Tài liệu Word (*.docx)</translation>
     </message>
     <message>
-      <location filename="../../ui/letters.py" line="439" />
+      <location filename="../../ui/letters.py" line="441" />
       <source>Writing the draft…</source>
       <translation>Đang soạn dự thảo…</translation>
     </message>
@@ -6263,7 +6264,6 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
-      <location filename="../../ui/bulk.py" line="421" />
       <location filename="../../ui/window_actions.py" line="85" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
@@ -6410,7 +6410,7 @@ Bản sao lưu: %2</translation>
       <translation>Soạn &amp;công văn…</translation>
     </message>
     <message>
-      <location filename="../../ui/window_commands.py" line="169" />
+      <location filename="../../ui/window_commands.py" line="170" />
       <source>Draft letter</source>
       <translation>Soạn công văn</translation>
     </message>
@@ -6541,6 +6541,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Mục đã chọn</translation>
     </message>
     <message>
+      <location filename="../../ui/dashboard.py" line="161" />
       <location filename="../../ui/window_views.py" line="70" />
       <source>Stakeholder map</source>
       <translation>Bản đồ các bên liên quan</translation>
@@ -6551,7 +6552,7 @@ Bản sao lưu: %2</translation>
       <translation>Lịch sử hoàn &amp;tác…</translation>
     </message>
     <message>
-      <location filename="../../ui/window_commands.py" line="169" />
+      <location filename="../../ui/window_commands.py" line="170" />
       <source>Write the letter to:</source>
       <translation>Gửi công văn tới:</translation>
     </message>
@@ -6881,12 +6882,12 @@ Bản sao lưu: %2</translation>
       <translation>%1 giữ chức vụ “%2”.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="528" />
+      <location filename="../../ui/posts_dialog.py" line="530" />
       <source>%1 leaves the post: their last day in it</source>
       <translation>%1 thôi giữ chức vụ: ngày cuối giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="716" />
+      <location filename="../../ui/posts_dialog.py" line="718" />
       <source>%1 left the post “%2”</source>
       <translation>%1 thôi giữ chức vụ “%2”</translation>
     </message>
@@ -6901,7 +6902,7 @@ Bản sao lưu: %2</translation>
       <translation>%3 đã sửa ghi chú của “%1” lúc %4, sau khi bạn bắt đầu: chưa lưu gì. Ghi chú của họ hiện là: “%2”. Ghi chú của bạn vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên bản của họ, hoặc nhấn Esc trong ô để lấy bản của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="589" />
+      <location filename="../../ui/posts_dialog.py" line="591" />
       <source>(none)</source>
       <translation>(trống)</translation>
     </message>
@@ -6911,17 +6912,17 @@ Bản sao lưu: %2</translation>
       <translation>Trong lúc đó, chức vụ “%1” đã có người giữ được ghi nhận: lịch sử đó được giữ lại nên không thể xoá chức vụ. Nếu người đó đang giữ chức vụ, hãy chọn Kết thúc nhiệm kỳ… trong cửa sổ này để kết thúc nhiệm kỳ của họ.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="196" />
+      <location filename="../../ui/posts_dialog.py" line="197" />
       <source>Add post</source>
       <translation>Thêm chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="313" />
+      <location filename="../../ui/posts_dialog.py" line="314" />
       <source>Add post…</source>
       <translation>Thêm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="699" />
+      <location filename="../../ui/posts_dialog.py" line="701" />
       <source>Added the post “%1”</source>
       <translation>Thêm chức vụ “%1”</translation>
     </message>
@@ -6931,22 +6932,22 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ quyền giữ trong một ngày kết thúc vào chính ngày bắt đầu.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="117" />
+      <location filename="../../ui/posts_dialog.py" line="118" />
       <source>Double-click or press F2 to change it</source>
       <translation>Nhấp đúp hoặc nhấn F2 để sửa</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="196" />
+      <location filename="../../ui/posts_dialog.py" line="197" />
       <source>Edit post</source>
       <translation>Sửa chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="661" />
+      <location filename="../../ui/posts_dialog.py" line="663" />
       <source>Edited the post “%1”</source>
       <translation>Sửa chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="316" />
+      <location filename="../../ui/posts_dialog.py" line="317" />
       <source>Edit…</source>
       <translation>Sửa…</translation>
     </message>
@@ -6957,23 +6958,23 @@ Bản sao lưu: %2</translation>
       <translation>Kết thúc nhiệm kỳ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="319" />
+      <location filename="../../ui/posts_dialog.py" line="320" />
       <source>End holding…</source>
       <translation>Kết thúc nhiệm kỳ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
       <source>Holder today</source>
       <translation>Người đang giữ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/posts_dialog.py" line="223" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
       <source>In English</source>
       <translation>Tên tiếng Anh</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="357" />
+      <location filename="../../ui/posts_dialog.py" line="358" />
       <source>In order of precedence (1 comes first in meeting briefs). Double-click a name or a precedence to change it; each change is undone with Edit → Undo (Ctrl+Z).</source>
       <translation>Theo thứ tự (số 1 đứng đầu trong tài liệu chuẩn bị họp). Nhấp đúp vào tên hoặc thứ tự để sửa; mỗi thay đổi được hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z).</translation>
     </message>
@@ -6983,89 +6984,96 @@ Bản sao lưu: %2</translation>
       <translation>Ngày cuối giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="247" />
-      <location filename="../../ui/posts_dialog.py" line="638" />
+      <location filename="../../ui/posts_dialog.py" line="248" />
+      <location filename="../../ui/posts_dialog.py" line="640" />
       <source>Name the post (e.g. Phó Giám đốc).</source>
       <translation>Hãy nhập tên chức vụ (VD: Phó Giám đốc).</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="122" />
+      <location filename="../../ui/posts_dialog.py" line="123" />
       <source>No holder recorded</source>
       <translation>Chưa ghi nhận người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="297" />
+      <location filename="../../ui/posts_dialog.py" line="298" />
       <source>No posts yet. Add one here, or with Assign holder…</source>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="224" />
+      <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="225" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="301" />
-      <location filename="../../ui/posts_dialog.py" line="519" />
+      <location filename="../../ui/posts_dialog.py" line="302" />
+      <location filename="../../ui/posts_dialog.py" line="521" />
       <source>Notes on the chosen post</source>
       <translation>Ghi chú về chức vụ đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="408" />
+      <location filename="../../ui/posts_dialog.py" line="410" />
       <source>Notes on this post; saved when you leave the box, Esc puts the saved ones back</source>
       <translation>Ghi chú về chức vụ này; được lưu khi bạn rời khỏi ô, Esc trả lại bản đã lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="519" />
+      <location filename="../../ui/posts_dialog.py" line="521" />
       <source>Notes on “%1”</source>
       <translation>Ghi chú về “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="542" />
+      <location filename="../../ui/posts_dialog.py" line="544" />
       <source>Nothing changed here to undo</source>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="264" />
+      <location filename="../../ui/posts_dialog.py" line="265" />
       <source>Posts</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="451" />
+      <location filename="../../ui/posts_dialog.py" line="453" />
       <source>Posts — %1</source>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="98" />
+      <location filename="../../ui/posts_dialog.py" line="224" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
+      <location filename="../../ui/reorg.py" line="318" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
+      <location filename="../../ui/posts_dialog.py" line="116" />
+      <location filename="../../ui/posts_dialog.py" line="210" />
+      <location filename="../../ui/reorg.py" line="299" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="322" />
+      <location filename="../../ui/posts_dialog.py" line="323" />
       <source>Remove</source>
       <translation>Xoá</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="533" />
+      <location filename="../../ui/posts_dialog.py" line="535" />
       <source>Remove a post added by mistake (Edit → Undo puts it back)</source>
       <translation>Xoá chức vụ thêm nhầm (Sửa → Hoàn tác để khôi phục)</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="734" />
+      <location filename="../../ui/posts_dialog.py" line="736" />
       <source>Removed the post “%1”</source>
       <translation>Xoá chức vụ “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="413" />
+      <location filename="../../ui/posts_dialog.py" line="415" />
       <source>Saved when you leave the box; undone with Edit → Undo (Ctrl+Z)</source>
       <translation>Được lưu khi bạn rời khỏi ô; hoàn tác bằng Sửa → Hoàn tác (Ctrl+Z)</translation>
     </message>
@@ -7085,7 +7093,7 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ “%2” đã được sửa (%1) lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Danh sách đang hiện bản mới nhất; nếu vẫn cần, hãy sửa lại.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="530" />
+      <location filename="../../ui/posts_dialog.py" line="532" />
       <source>The chosen post has no holder today</source>
       <translation>Chức vụ đang chọn hôm nay không có người giữ</translation>
     </message>
@@ -7095,27 +7103,28 @@ Bản sao lưu: %2</translation>
       <translation>Ghi chú của “%1” đã được sửa lúc %4 từ một cửa sổ khác hoặc dòng lệnh, sau khi bạn bắt đầu ở đây: chưa lưu gì. Ghi chú hiện là: “%2”. Những gì bạn gõ vẫn ở trong ô: rời khỏi ô lần nữa để lưu đè lên, hoặc nhấn Esc trong ô để lấy ghi chú hiện có.</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="325" />
+      <location filename="../../ui/posts_dialog.py" line="326" />
       <source>Undo</source>
       <translation>Hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="542" />
+      <location filename="../../ui/posts_dialog.py" line="544" />
       <source>Undo: %1</source>
       <translation>Hoàn tác: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="204" />
+      <location filename="../../ui/posts_dialog.py" line="205" />
       <source>e.g. Deputy Director</source>
       <translation>VD: Deputy Director</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
+      <location filename="../../ui/posts_dialog.py" line="201" />
+      <location filename="../../ui/reorg.py" line="295" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="213" />
+      <location filename="../../ui/posts_dialog.py" line="214" />
       <source>e.g. who acts for the holder when absent, the office's phone</source>
       <translation>VD: ai thay khi người giữ chức vụ vắng mặt, số điện thoại văn phòng</translation>
     </message>
@@ -7135,7 +7144,7 @@ Bản sao lưu: %2</translation>
       <translation>ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="126" />
+      <location filename="../../ui/posts_dialog.py" line="127" />
       <source>now</source>
       <translation>nay</translation>
     </message>
@@ -7145,7 +7154,9 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="105" />
+      <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="106" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7554,211 +7565,202 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Reorganisation</name>
     <message>
-      <location filename="../../ui/reorg.py" line="138" />
+      <location filename="../../ui/reorg.py" line="139" />
       <source>Also into</source>
       <translation>Và chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="284" />
-      <location filename="../../ui/reorg.py" line="375" />
+      <location filename="../../ui/reorg.py" line="286" />
+      <location filename="../../ui/reorg.py" line="377" />
       <source>Assign holder — %1</source>
       <translation>Bổ nhiệm người giữ chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="411" />
+      <location filename="../../ui/reorg.py" line="413" />
       <source>Assign holder…</source>
       <translation>Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="321" />
+      <location filename="../../ui/reorg.py" line="323" />
       <source>Decision</source>
       <translation>Quyết định</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="56" />
+      <location filename="../../ui/reorg.py" line="57" />
       <source>Departments</source>
       <translation>Đơn vị trực thuộc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="126" />
+      <location filename="../../ui/reorg.py" line="127" />
       <source>Detail</source>
       <translation>Chi tiết</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="140" />
+      <location filename="../../ui/reorg.py" line="141" />
       <source>Effective date</source>
       <translation>Ngày hiệu lực</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="460" />
-      <location filename="../../ui/reorg.py" line="320" />
+      <location filename="../../ui/reorg.py" line="322" />
       <source>From</source>
       <translation>Từ ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="55" />
+      <location filename="../../ui/reorg.py" line="56" />
       <source>Future meetings</source>
       <translation>Cuộc họp sắp tới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="130" />
+      <location filename="../../ui/reorg.py" line="131" />
       <source>History, past meetings and closed actions stay with %1.</source>
       <translation>Lịch sử, các cuộc họp đã qua và việc đã đóng vẫn thuộc %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="319" />
+      <location filename="../../ui/reorg.py" line="321" />
       <source>Holder</source>
       <translation>Người giữ chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="48" />
+      <location filename="../../ui/reorg.py" line="49" />
       <source>Merged into</source>
       <translation>Hợp nhất vào</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="306" />
+      <location filename="../../ui/reorg.py" line="308" />
       <source>Name (a contact)</source>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
-      <location filename="../../ui/reorg.py" line="116" />
+      <location filename="../../ui/reorg.py" line="117" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="113" />
+      <location filename="../../ui/reorg.py" line="114" />
       <source>Name or acronym; on a split, several separated by ;</source>
       <translation>Tên hoặc tên viết tắt; khi chia tách, nhiều tên cách nhau bằng ;</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="359" />
+      <location filename="../../ui/reorg.py" line="361" />
       <source>Name the holder (a contact).</source>
       <translation>Hãy nêu người giữ chức vụ (một người liên hệ).</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="315" />
+      <location filename="../../ui/reorg.py" line="317" />
       <source>New post</source>
       <translation>Chức vụ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="290" />
+      <location filename="../../ui/reorg.py" line="292" />
       <source>New post…</source>
       <translation>Chức vụ mới…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="141" />
+      <location filename="../../ui/reorg.py" line="142" />
       <source>Note</source>
       <translation>Ghi chú</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="53" />
+      <location filename="../../ui/reorg.py" line="54" />
       <source>Open actions</source>
       <translation>Việc cần làm đang mở</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="54" />
+      <location filename="../../ui/reorg.py" line="55" />
       <source>People</source>
       <translation>Nhân sự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="221" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="314" />
+      <location filename="../../ui/reorg.py" line="316" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="412" />
+      <location filename="../../ui/reorg.py" line="414" />
       <source>Posts…</source>
       <translation>Chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="223" />
-      <location filename="../../ui/posts_dialog.py" line="98" />
-      <location filename="../../ui/reorg.py" line="316" />
+      <location filename="../../ui/reorg.py" line="318" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="115" />
-      <location filename="../../ui/posts_dialog.py" line="209" />
-      <location filename="../../ui/reorg.py" line="297" />
+      <location filename="../../ui/reorg.py" line="299" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="121" />
+      <location filename="../../ui/reorg.py" line="122" />
       <source>Preview</source>
       <translation>Xem trước</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="48" />
+      <location filename="../../ui/reorg.py" line="49" />
       <source>Renamed to</source>
       <translation>Đổi tên thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="106" />
-      <location filename="../../ui/reorg.py" line="259" />
+      <location filename="../../ui/reorg.py" line="107" />
+      <location filename="../../ui/reorg.py" line="261" />
       <source>Reorganisation of %1</source>
       <translation>Sắp xếp lại %1</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="410" />
+      <location filename="../../ui/reorg.py" line="412" />
       <source>Reorganisation…</source>
       <translation>Sắp xếp tổ chức…</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="147" />
+      <location filename="../../ui/reorg.py" line="148" />
       <source>Reorganise</source>
       <translation>Sắp xếp lại</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="48" />
+      <location filename="../../ui/reorg.py" line="49" />
       <source>Split into</source>
       <translation>Chia tách thành</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="137" />
+      <location filename="../../ui/reorg.py" line="138" />
       <source>Successor</source>
       <translation>Tổ chức kế thừa</translation>
     </message>
     <message>
       <location filename="../../ui/details/story.py" line="460" />
-      <location filename="../../ui/reorg.py" line="126" />
+      <location filename="../../ui/reorg.py" line="127" />
       <source>To</source>
       <translation>Chuyển sang</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="136" />
+      <location filename="../../ui/reorg.py" line="137" />
       <source>What happened</source>
       <translation>Hình thức</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="126" />
+      <location filename="../../ui/reorg.py" line="127" />
       <source>What moves</source>
       <translation>Những gì được chuyển</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="310" />
+      <location filename="../../ui/reorg.py" line="312" />
       <source>e.g. 123/QĐ-BKHCN</source>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="200" />
-      <location filename="../../ui/reorg.py" line="293" />
+      <location filename="../../ui/reorg.py" line="295" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
     <message>
-      <location filename="../../ui/reorg.py" line="120" />
+      <location filename="../../ui/reorg.py" line="121" />
       <source>e.g. Resolution 176/2025/QH15</source>
       <translation>VD: Nghị quyết 176/2025/QH15</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
-      <location filename="../../ui/posts_dialog.py" line="105" />
-      <location filename="../../ui/reorg.py" line="288" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7865,122 +7867,122 @@ Bản sao lưu: %2</translation>
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="42" />
+      <location filename="../../ui/dialogs/settings.py" line="43" />
       <source>A file on this computer (SQLite)</source>
       <translation>Một tệp trên máy này (SQLite)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="67" />
+      <location filename="../../ui/dialogs/settings.py" line="68" />
       <source>A new database location is opened on OK, in place of the one open now.</source>
       <translation>Vị trí cơ sở dữ liệu mới được mở khi bạn nhấn OK, thay cho cơ sở dữ liệu đang mở.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="43" />
+      <location filename="../../ui/dialogs/settings.py" line="44" />
       <source>A team server (PostgreSQL URL)</source>
       <translation>Máy chủ dùng chung (địa chỉ PostgreSQL)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="108" />
+      <location filename="../../ui/dialogs/settings.py" line="109" />
       <source>As the system</source>
       <translation>Theo hệ thống</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="49" />
+      <location filename="../../ui/dialogs/settings.py" line="50" />
       <source>Choose…</source>
       <translation>Chọn…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="123" />
+      <location filename="../../ui/dialogs/settings.py" line="124" />
       <source>Database</source>
       <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="185" />
+      <location filename="../../ui/dialogs/settings.py" line="187" />
       <source>Database file</source>
       <translation>Tệp cơ sở dữ liệu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="151" />
+      <location filename="../../ui/dialogs/settings.py" line="152" />
       <source>Dates</source>
       <translation>Ngày tháng</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="99" />
+      <location filename="../../ui/dialogs/settings.py" line="100" />
       <source>Day first: 23/11/2026</source>
       <translation>Ngày trước: 23/11/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="48" />
+      <location filename="../../ui/dialogs/settings.py" line="49" />
       <source>Default: ketnoi.db in your data folder</source>
       <translation>Mặc định: ketnoi.db trong thư mục dữ liệu của bạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="168" />
+      <location filename="../../ui/dialogs/settings.py" line="170" />
       <source>Full name</source>
       <translation>Họ và tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="141" />
+      <location filename="../../ui/dialogs/settings.py" line="142" />
       <source>I am</source>
       <translation>Tôi là</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="100" />
+      <location filename="../../ui/dialogs/settings.py" line="101" />
       <source>ISO: 2026-11-23</source>
       <translation>ISO: 2026-11-23</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="187" />
+      <location filename="../../ui/dialogs/settings.py" line="189" />
       <source>Ketnoi database (*.db)</source>
       <translation>Cơ sở dữ liệu Ketnoi (*.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="152" />
+      <location filename="../../ui/dialogs/settings.py" line="153" />
       <source>Language</source>
       <translation>Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="101" />
+      <location filename="../../ui/dialogs/settings.py" line="102" />
       <source>Month first: 11/23/2026</source>
       <translation>Tháng trước: 11/23/2026</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="168" />
+      <location filename="../../ui/dialogs/settings.py" line="170" />
       <source>New staff member</source>
       <translation>Cán bộ mới</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="130" />
+      <location filename="../../ui/dialogs/settings.py" line="131" />
       <source>New staff member…</source>
       <translation>Thêm cán bộ…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="63" />
+      <location filename="../../ui/dialogs/settings.py" line="64" />
       <source>Now open: %1</source>
       <translation>Đang mở: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="37" />
+      <location filename="../../ui/dialogs/settings.py" line="38" />
       <source>Settings</source>
       <translation>Cài đặt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="148" />
+      <location filename="../../ui/dialogs/settings.py" line="149" />
       <source>Signed in as</source>
       <translation>Đăng nhập với tên</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="118" />
+      <location filename="../../ui/dialogs/settings.py" line="119" />
       <source>The whole window changes language when you press OK.</source>
       <translation>Toàn bộ cửa sổ chuyển sang ngôn ngữ mới ngay khi bạn bấm OK.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="81" />
+      <location filename="../../ui/dialogs/settings.py" line="82" />
       <source>This database was given on the command line (--db or KETNOI_DATABASE_URL) and is open for this session only. The choice above is the saved one (%1): Ketnoi opens it when started without --db.</source>
       <translation>Cơ sở dữ liệu này được chỉ định trên dòng lệnh (--db hoặc KETNOI_DATABASE_URL) và chỉ mở cho phiên làm việc này. Lựa chọn ở trên là lựa chọn đã lưu (%1): Ketnoi sẽ mở nó khi khởi động không có --db.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/settings.py" line="91" />
+      <location filename="../../ui/dialogs/settings.py" line="92" />
       <source>— not chosen —</source>
       <translation>— chưa chọn —</translation>
     </message>
@@ -9374,150 +9376,148 @@ Bản sao lưu: %2</translation>
   <context>
     <name>WorkingDays</name>
     <message>
-      <location filename="../../ui/workdays.py" line="124" />
+      <location filename="../../ui/workdays.py" line="125" />
       <source>Add</source>
       <translation>Thêm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="241" />
+      <location filename="../../ui/workdays.py" line="243" />
       <source>Choose the office's days to remove in the list.</source>
       <translation>Hãy chọn trong danh sách những ngày riêng của cơ quan cần bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="133" />
-      <location filename="../../ui/letters.py" line="70" />
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Date</source>
       <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Day</source>
       <translation>Thứ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="86" />
+      <location filename="../../ui/workdays.py" line="87" />
       <source>Day off</source>
       <translation>Ngày nghỉ</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="54" />
+      <location filename="../../ui/workdays.py" line="55" />
       <source>Friday</source>
       <translation>Thứ Sáu</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Holiday</source>
       <translation>Ngày lễ</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="119" />
+      <location filename="../../ui/workdays.py" line="120" />
       <source>Make-up working day</source>
       <translation>Ngày làm bù</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="50" />
+      <location filename="../../ui/workdays.py" line="51" />
       <source>Monday</source>
       <translation>Thứ Hai</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="202" />
+      <location filename="../../ui/workdays.py" line="204" />
       <source>Next holiday: %1 from %2 (%3 days off)</source>
       <translation>Kỳ nghỉ tới: %1 từ %2 (nghỉ %3 ngày)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="87" />
+      <location filename="../../ui/workdays.py" line="88" />
       <source>Office</source>
       <translation>Cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="87" />
+      <location filename="../../ui/workdays.py" line="88" />
       <source>Public</source>
       <translation>Nhà nước</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="245" />
+      <location filename="../../ui/workdays.py" line="247" />
       <source>Public holidays and the government's make-up days (%1) come from Vietnam's calendar and are not removed here. To change one for the office, choose its date above and press Add: with “Make-up working day” ticked it becomes a working day, unticked a day off.</source>
       <translation>Ngày lễ và ngày làm bù của Nhà nước (%1) lấy theo lịch của Việt Nam nên không bỏ ở đây được. Để đổi một ngày cho cơ quan, hãy chọn ngày đó ở trên rồi bấm Thêm: đánh dấu “Ngày làm bù” thì thành ngày làm việc, bỏ đánh dấu thì thành ngày nghỉ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="143" />
+      <location filename="../../ui/workdays.py" line="144" />
       <source>Public holidays come from the holidays package (Tết, Hùng Kings' Day, 30/4, 1/5, 2/9 and the days the government moves). Add your office's own days off, and Saturdays worked to make up for a bridge day.</source>
       <translation>Ngày lễ, Tết lấy từ thư viện holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9 và các ngày hoán đổi theo thông báo của Chính phủ). Thêm ngày nghỉ riêng của cơ quan và các ngày thứ Bảy làm bù.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="127" />
+      <location filename="../../ui/workdays.py" line="128" />
       <source>Remove the office's day</source>
       <translation>Bỏ ngày của cơ quan</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="55" />
+      <location filename="../../ui/workdays.py" line="56" />
       <source>Saturday</source>
       <translation>Thứ Bảy</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="74" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Source</source>
       <translation>Nguồn</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="56" />
+      <location filename="../../ui/workdays.py" line="57" />
       <source>Sunday</source>
       <translation>Chủ nhật</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="269" />
+      <location filename="../../ui/workdays.py" line="271" />
       <source>The office's day %1 had already been removed at %3, in another window or from the command line.</source>
       <translation>Ngày riêng %1 của cơ quan đã được bỏ lúc %3, ở một cửa sổ khác hoặc từ dòng lệnh.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="266" />
+      <location filename="../../ui/workdays.py" line="268" />
       <source>The office's day %1 had already been removed by %2 at %3.</source>
       <translation>Ngày riêng %1 của cơ quan đã được %2 bỏ lúc %3.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="273" />
+      <location filename="../../ui/workdays.py" line="275" />
       <source>The office's day %1 had already been removed by someone else.</source>
       <translation>Ngày riêng %1 của cơ quan đã được người khác bỏ.</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="53" />
+      <location filename="../../ui/workdays.py" line="54" />
       <source>Thursday</source>
       <translation>Thứ Năm</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="51" />
+      <location filename="../../ui/workdays.py" line="52" />
       <source>Tuesday</source>
       <translation>Thứ Ba</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="52" />
+      <location filename="../../ui/workdays.py" line="53" />
       <source>Wednesday</source>
       <translation>Thứ Tư</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="123" />
+      <location filename="../../ui/workdays.py" line="124" />
       <source>Why (e.g. Year-end party)</source>
       <translation>Lý do (vd. Tất niên)</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="86" />
+      <location filename="../../ui/workdays.py" line="87" />
       <source>Working day</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="96" />
+      <location filename="../../ui/workdays.py" line="97" />
       <source>Working days</source>
       <translation>Ngày làm việc</translation>
     </message>
     <message>
-      <location filename="../../ui/workdays.py" line="132" />
+      <location filename="../../ui/workdays.py" line="133" />
       <source>Year</source>
       <translation>Năm</translation>
     </message>

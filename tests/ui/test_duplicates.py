@@ -399,7 +399,7 @@ def test_two_contacts_selected_in_the_list_can_be_merged(
     panel.view.selectionModel().select(panel.model.index(panel.model.row_of(b), 0), flags)
     window._fill_selection_menu()
     merge = next(x for x in window.selection_menu.actions() if x.objectName() == "bulk_merge")
-    assert merge.isEnabled() and merge.text() == "Merge the two selected…"
+    assert merge.isEnabled() and merge.text().replace("&", "") == "Merge the two selected…"
     shown: list[tuple[int, int]] = []
 
     def accept_at_once(self: Any) -> int:

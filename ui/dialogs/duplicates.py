@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app import dedupe, dedupe_groups, merge
 from db.engine import read_session
 from ui import labels
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext, Unreachable
 from ui.dialogs import merge_facts
 from ui.dialogs.merge_dialog import MergeDialog
@@ -134,6 +135,7 @@ class FindDuplicatesDialog(QDialog):
         self.resize(min(1180, screen.width() - 80) if screen is not None else 900, 560)  # the reasons' room
         self._update()
         ctx.server_back.connect(self._server_back)
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def _server_back(self) -> None:
         """The team server is back (the live feed connected again, ui.live): the search it

@@ -32,6 +32,7 @@ from app.errors import ConflictError, UserError
 from db import kinds
 from db.engine import read_session
 from ui import labels
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext
 from ui.dialogs import merge_facts
 from ui.dialogs.conflict import saved_by
@@ -99,6 +100,7 @@ class MergeDialog(QDialog):
             self.show_pair(pair)
         else:
             self.load(survivor_id, other_id)
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def load(self, survivor_id: int, other_id: int) -> None:
         with self.ctx.read() as s:

@@ -26,6 +26,7 @@ from app import lists, records, team
 from db.paths import default_url, resolve_url
 from ui import file_dialogs, i18n, labels
 from ui import team as team_ui
+from ui.alt_letters import give_button_letters
 from ui.context import AppContext
 
 
@@ -160,6 +161,7 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(buttons)
+        give_button_letters(self)  # (an Alt letter on each of its buttons: ui.alt_letters)
 
     def _identity_changed(self, _old: object, new: team.Identity) -> None:
         self.signed_in.setText(team_ui.signed_in_text(new))
