@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -208,3 +209,39 @@ def test_every_key_the_guides_and_the_readme_name_is_a_real_shortcut(qtbot, wind
     assert {"Ctrl+D", "Ctrl+R", "F2", "Ctrl+,", "Ctrl+/"} <= named["docs/guide.md"]  # (the parse reads them)
     assert {"Ctrl+D", "Del", "F5", "Ctrl+Y"} <= named["README.md"]
     assert named["docs/guide.md"] == named["docs/guide.vi.md"]  # one guide in two languages
+
+
+def test_the_sheet_shows_every_command_whole_at_1366_by_768_in_vietnamese(
+    qtbot: Any, language: str, ctx: Any, monkeypatch: Any
+) -> None:
+    """Reviewer h149: at 1366×768 in Vietnamese two of Log meeting's lines ended in "…" ("Việc
+    cần làm có hạn 3 ngày làm việc sau cuộc h…", "Từ ô người dự hoặc tổ chức đang trống: tới
+    dan…"): the sheet was 560 px wide whatever it held. It is as wide as its longest command and
+    keys, within the screen."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from ui.dialogs.shortcuts import ShortcutsDialog
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, 1366, 768))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy(), timeout=30_000)
+    sheet = ShortcutsDialog(window)
+    qtbot.addWidget(sheet)
+    sheet.show()
+    qtbot.waitExposed(sheet)
+    tree = sheet.tree
+    cut = [
+        child.text(0)
+        for _top, child in sheet.items()  # (a cell's text has 3 px of room on either side)
+        if tree.fontMetrics().horizontalAdvance(child.text(0)) + 6
+        > tree.visualRect(tree.indexFromItem(child, 0)).width()
+    ]
+    assert cut == []
+    assert tree.columnWidth(1) >= tree.sizeHintForColumn(1)  # the keys whole too
+    assert sheet.frameGeometry().width() <= 1366
+    sheet.close()
+    window.close()

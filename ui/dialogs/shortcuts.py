@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -196,7 +197,26 @@ class ShortcutsDialog(QDialog):
         lay.addWidget(self.filter)
         lay.addWidget(self.tree, 1)
         lay.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(self._whole_width(), 620)
+
+    def _whole_width(self) -> int:
+        """Wide enough for every command and its keys whole, within the screen: at 560 px two
+        Vietnamese lines of Log meeting's keys ended in "…" at 1366×768 (reviewer h149)."""
+        fm = self.tree.fontMetrics()
+        pad = 2 * self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        rows = [c for _t, c in self.items()]
+        command = max((fm.horizontalAdvance(c.text(0)) for c in rows), default=0)
+        keys = max((fm.horizontalAdvance(c.text(1)) for c in rows), default=0)
+        scroll = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        layout = self.layout()
+        sides = (
+            layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 24
+        )
+        want = (
+            command + self.tree.indentation() + keys + 2 * pad + scroll + 2 * self.tree.frameWidth()
+        ) + sides
+        screen = self.screen().availableGeometry().width() - 40 if self.screen() is not None else want
+        return max(560, min(want, screen))
 
     def items(self) -> Iterator[tuple[QTreeWidgetItem, QTreeWidgetItem]]:
         """(group item, row item) of every row."""
