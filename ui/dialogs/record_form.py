@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -206,6 +207,7 @@ class RecordForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Ctrl+Return")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if self.duplicates is not None:
@@ -365,6 +367,22 @@ class RecordForm(QDialog):
         if unsaved and not widgets.confirm_discard(self, self.tr("Discard changes?")):
             return
         super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter moves to the next field, as in Log meeting; Ctrl+Return (or Ctrl+S) saves.
+        Enter right after a new contact's name saved a contact with a name and nothing else
+        (reviewer h149: the form's Save was the default button). A button with the focus is
+        pressed by Enter, as chosen; a notes box takes Enter as a new line (it never comes here)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            focus = self.focusWidget()
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.click()
+            else:
+                self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def save(self) -> None:
         if not self.buttons.isEnabled():
