@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from sqlalchemy import func, select
 
 from db.engine import read_session
@@ -54,3 +54,5 @@ def test_enter_after_the_name_moves_on_and_ctrl_return_saves(
     qtbot.keyClick(moved, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: form.saved_id is not None, timeout=10_000)
     assert _count(engine, model) == before + 1
+    save = form.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isDefault() and not save.autoDefault()  # (not drawn as what Enter presses)

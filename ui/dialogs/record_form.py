@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -367,6 +368,14 @@ class RecordForm(QDialog):
         if unsaved and not widgets.confirm_discard(self, self.tr("Discard changes?")):
             return
         super().reject()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """No button drawn as the one Enter presses (the button box makes Save the default as
+        it shows): Enter moves on."""
+        super().showEvent(event)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter moves to the next field, as in Log meeting; Ctrl+Return (or Ctrl+S) saves.
