@@ -739,7 +739,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/bulk.py" line="423" />
-      <location filename="../../ui/window_actions.py" line="85" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
     </message>
@@ -5383,6 +5382,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="144" />
+      <location filename="../../ui/workdays.py" line="75" />
       <source>Kind</source>
       <translation>Loại thư</translation>
     </message>
@@ -5423,6 +5423,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="76" />
+      <location filename="../../ui/reorg.py" line="117" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
     </message>
@@ -5458,6 +5459,7 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="153" />
+      <location filename="../../ui/posts_dialog.py" line="225" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
     </message>
@@ -5655,6 +5657,8 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/letter_form.py" line="87" />
+      <location filename="../../ui/posts_dialog.py" line="106" />
+      <location filename="../../ui/reorg.py" line="290" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -6264,6 +6268,7 @@ Bản sao lưu: %2</translation>
       <translation>&amp;Bản tóm tắt (PDF)</translation>
     </message>
     <message>
+      <location filename="../../ui/bulk.py" line="423" />
       <location filename="../../ui/window_actions.py" line="85" />
       <source>&amp;Delete</source>
       <translation>&amp;Xoá</translation>
@@ -6301,7 +6306,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/window_actions.py" line="223" />
       <source>&amp;History…</source>
-      <translation>Lịch &amp;sử…</translation>
+      <translation>Lị&amp;ch sử…</translation>
     </message>
     <message>
       <location filename="../../ui/window_actions.py" line="116" />
@@ -6407,7 +6412,7 @@ Bản sao lưu: %2</translation>
     <message>
       <location filename="../../ui/window_actions.py" line="243" />
       <source>Draft &amp;letter…</source>
-      <translation>Soạn &amp;công văn…</translation>
+      <translation>Soạn công &amp;văn…</translation>
     </message>
     <message>
       <location filename="../../ui/window_commands.py" line="170" />
@@ -7000,7 +7005,6 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có chức vụ nào. Thêm ở đây, hoặc qua Bổ nhiệm chức vụ…</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="153" />
       <location filename="../../ui/posts_dialog.py" line="225" />
       <source>Notes</source>
       <translation>Ghi chú</translation>
@@ -7027,9 +7031,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa có thay đổi nào ở đây để hoàn tác</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="222" />
       <location filename="../../ui/posts_dialog.py" line="99" />
-      <location filename="../../ui/reorg.py" line="316" />
       <source>Post</source>
       <translation>Chức vụ</translation>
     </message>
@@ -7044,16 +7046,12 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ — %1</translation>
     </message>
     <message>
-      <location filename="../../ui/posts_dialog.py" line="224" />
       <location filename="../../ui/posts_dialog.py" line="99" />
-      <location filename="../../ui/reorg.py" line="318" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="116" />
-      <location filename="../../ui/posts_dialog.py" line="210" />
-      <location filename="../../ui/reorg.py" line="299" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
     </message>
@@ -7119,7 +7117,6 @@ Bản sao lưu: %2</translation>
     </message>
     <message>
       <location filename="../../ui/posts_dialog.py" line="201" />
-      <location filename="../../ui/reorg.py" line="295" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
     </message>
@@ -7154,9 +7151,7 @@ Bản sao lưu: %2</translation>
       <translation>thứ tự</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="87" />
       <location filename="../../ui/posts_dialog.py" line="106" />
-      <location filename="../../ui/reorg.py" line="290" />
       <source>vacant</source>
       <translation>còn trống</translation>
     </message>
@@ -7434,12 +7429,12 @@ Bản sao lưu: %2</translation>
       <translation>Một đồng nghiệp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="365" />
+      <location filename="../../ui/dialogs/record_form.py" line="368" />
       <source>Discard changes?</source>
       <translation>Bỏ các thay đổi?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="165" />
+      <location filename="../../ui/dialogs/record_form.py" line="167" />
       <source>Edit %1</source>
       <translation>Sửa %1</translation>
     </message>
@@ -7454,13 +7449,13 @@ Bản sao lưu: %2</translation>
       <translation>Chuyển sang “%1”</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="590" />
+      <location filename="../../ui/dialogs/record_form.py" line="617" />
       <source>It had something else in: %1.</source>
       <translation>Hồ sơ này vốn có giá trị khác ở: %1.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="167" />
-      <location filename="../../ui/dialogs/record_form.py" line="517" />
+      <location filename="../../ui/dialogs/record_form.py" line="169" />
+      <location filename="../../ui/dialogs/record_form.py" line="544" />
       <source>New %1</source>
       <translation>Thêm %1</translation>
     </message>
@@ -7470,7 +7465,7 @@ Bản sao lưu: %2</translation>
       <translation>Để sau</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="537" />
+      <location filename="../../ui/dialogs/record_form.py" line="564" />
       <source>Not restored: %1. What you typed is still in this form.</source>
       <translation>Chưa khôi phục được: %1. Những gì bạn đã nhập vẫn còn trong biểu mẫu này.</translation>
     </message>
@@ -7480,7 +7475,7 @@ Bản sao lưu: %2</translation>
       <translation>Chưa lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="450" />
+      <location filename="../../ui/dialogs/record_form.py" line="477" />
       <source>Not saved: the database was restored from a backup after you opened this record. Discard your changes and open the record again.</source>
       <translation>Chưa lưu: cơ sở dữ liệu đã được khôi phục từ một bản sao lưu sau khi bạn mở bản ghi này. Hãy bỏ các thay đổi và mở lại bản ghi.</translation>
     </message>
@@ -7505,7 +7500,7 @@ Bản sao lưu: %2</translation>
       <translation>Lưu nội dung trong biểu mẫu này thành %1 mới?</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="587" />
+      <location filename="../../ui/dialogs/record_form.py" line="614" />
       <source>Your changes are filled in on “%1”: check them and save.</source>
       <translation>Các thay đổi của bạn đã được điền vào “%1”: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7515,17 +7510,17 @@ Bản sao lưu: %2</translation>
       <translation>Thay đổi của bạn chưa được lưu; chúng vẫn còn trong biểu mẫu này.</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="301" />
+      <location filename="../../ui/dialogs/record_form.py" line="304" />
       <source>a confidential record</source>
       <translation>hồ sơ mật</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="284" />
+      <location filename="../../ui/dialogs/record_form.py" line="287" />
       <source>separate several with commas</source>
       <translation>cách nhau bằng dấu phẩy</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/record_form.py" line="585" />
+      <location filename="../../ui/dialogs/record_form.py" line="612" />
       <source>“%1” is back from the trash, with your changes filled in: check them and save.</source>
       <translation>“%1” đã được khôi phục từ thùng rác, kèm các thay đổi của bạn: hãy kiểm tra rồi lưu.</translation>
     </message>
@@ -7632,7 +7627,6 @@ Bản sao lưu: %2</translation>
       <translation>Họ tên (một người liên hệ)</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="76" />
       <location filename="../../ui/reorg.py" line="117" />
       <source>Name or acronym</source>
       <translation>Tên hoặc tên viết tắt</translation>
@@ -7673,6 +7667,8 @@ Bản sao lưu: %2</translation>
       <translation>Nhân sự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="222" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
       <location filename="../../ui/reorg.py" line="316" />
       <source>Post</source>
       <translation>Chức vụ</translation>
@@ -7683,11 +7679,15 @@ Bản sao lưu: %2</translation>
       <translation>Chức vụ…</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="224" />
+      <location filename="../../ui/posts_dialog.py" line="99" />
       <location filename="../../ui/reorg.py" line="318" />
       <source>Precedence</source>
       <translation>Thứ tự</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="116" />
+      <location filename="../../ui/posts_dialog.py" line="210" />
       <location filename="../../ui/reorg.py" line="299" />
       <source>Precedence: 1 comes first in meeting briefs</source>
       <translation>Thứ tự: số 1 đứng đầu trong tài liệu chuẩn bị họp</translation>
@@ -7750,6 +7750,7 @@ Bản sao lưu: %2</translation>
       <translation>VD: 123/QĐ-BKHCN</translation>
     </message>
     <message>
+      <location filename="../../ui/posts_dialog.py" line="201" />
       <location filename="../../ui/reorg.py" line="295" />
       <source>e.g. Phó Giám đốc</source>
       <translation>VD: Phó Giám đốc</translation>
@@ -7990,78 +7991,78 @@ Bản sao lưu: %2</translation>
   <context>
     <name>Shortcuts</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="59" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="60" />
       <source>Chosen attendee: change the role (Tab: organisation)</source>
       <translation>Người dự đã chọn: đổi vai trò (Tab: tổ chức)</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="44" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="45" />
       <source>Follow-up due 3 working days after the meeting</source>
       <translation>Việc cần làm có hạn 3 ngày làm việc sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="40" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="41" />
       <source>Follow-up due a week after the meeting</source>
       <translation>Việc cần làm có hạn một tuần sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="41" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="42" />
       <source>Follow-up due at the end of its month</source>
       <translation>Việc cần làm có hạn vào cuối tháng của cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="40" />
       <source>Follow-up due the day after the meeting</source>
       <translation>Việc cần làm có hạn vào ngày sau cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="47" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="48" />
       <source>Follow-up with no due date</source>
       <translation>Việc cần làm không có hạn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="54" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="55" />
       <source>From an empty attendee or organisation field: its chosen list</source>
       <translation>Từ ô người dự hoặc tổ chức đang trống: tới danh sách đã chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="64" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="65" />
       <source>From the role or organisation: back to the list</source>
       <translation>Từ vai trò hoặc tổ chức: quay về danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="130" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="131" />
       <source>In a list</source>
       <translation>Trong danh sách</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="37" />
       <source>In a record's form</source>
       <translation>Trong biểu mẫu của một bản ghi</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="35" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="36" />
       <source>In the Log meeting dialog</source>
       <translation>Trong hộp thoại Ghi nhận cuộc họp</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="142" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="143" />
       <source>Other commands</source>
       <translation>Lệnh khác</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="69" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="70" />
       <source>Remove the selected attendee, organisation or new follow-up</source>
       <translation>Bỏ người dự, tổ chức hoặc việc mới đang chọn</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="38" />
-      <location filename="../../ui/dialogs/shortcuts.py" line="48" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="39" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="49" />
       <source>Save</source>
       <translation>Lưu</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="74" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="75" />
       <source>Select all</source>
       <translation>Chọn tất cả</translation>
     </message>
@@ -8069,22 +8070,22 @@ Bản sao lưu: %2</translation>
   <context>
     <name>ShortcutsDialog</name>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="174" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="175" />
       <source>Command</source>
       <translation>Lệnh</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="168" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="169" />
       <source>Find a command or a key…</source>
       <translation>Tìm lệnh hoặc phím…</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="165" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="166" />
       <source>Keyboard shortcuts</source>
       <translation>Phím tắt</translation>
     </message>
     <message>
-      <location filename="../../ui/dialogs/shortcuts.py" line="174" />
+      <location filename="../../ui/dialogs/shortcuts.py" line="175" />
       <source>Keys</source>
       <translation>Phím</translation>
     </message>
@@ -9411,7 +9412,6 @@ Bản sao lưu: %2</translation>
       <translation>Ngày lễ</translation>
     </message>
     <message>
-      <location filename="../../ui/letter_form.py" line="144" />
       <location filename="../../ui/workdays.py" line="75" />
       <source>Kind</source>
       <translation>Loại</translation>
