@@ -224,7 +224,8 @@ def _match_actions(session: Session, preview: Preview, ctx: MatchContext) -> Non
         ident, title, org = hit
         if not preview.restoring or (allowed is not None and ident not in allowed):
             row.note("same_action_in_the_trash", id=ident, name=title)
-            ctx.trashed_actions[ident] = org
+            if not preview.restoring:  # (counted as one the choice would bring back; one the
+                ctx.trashed_actions[ident] = org  # preview did not show is not restored: h157)
             continue
         ctx.trashed_actions[ident] = org
         row.status, row.match_id = "update", ident

@@ -258,3 +258,21 @@ def test_thousands_come_back_in_bulk_each_with_its_history(engine: Engine, tmp_p
         ).all()
     assert dict(said) == {"contact": 2000, "organisation": 7}
     assert all_rows(engine, m.Contact) == 2000
+
+
+def test_an_action_deleted_after_the_preview_is_not_brought_back(engine: Engine, tmp_path: Path) -> None:
+    """The preview matched the row to a live action; a colleague deleted it before the commit.
+    The commit restores only what the preview showed coming back: the action stays in the trash
+    (it was restored anyway, beside the row's new action: code review h157)."""
+    with unit_of_work(engine) as s:
+        org = records.create(s, "organisation", {"name": "Viện Vật lý"})
+        act = records.create(s, "action", {"title": "Gửi báo cáo quý", "organisation_id": org})
+    book = write_xlsx(
+        tmp_path / "viec.xlsx", {"Việc": [["Việc cần làm", "Tổ chức"], ["Gửi báo cáo quý", "Viện Vật lý"]]}
+    )
+    shown = previews(engine, book, restore=True)
+    assert [p.kind for p in shown] == ["action"] and not in_trash(shown)
+    with unit_of_work(engine) as s:  # a colleague, meanwhile
+        records.delete(s, "action", act)
+    run_import(engine, shown)
+    assert trashed(engine, m.Action) == [act]
