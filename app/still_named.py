@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.queries import chunked
 from db.tables import ACT, CON, MEET, MEET_ORG, ORG
 
 KINDS = ("contact", "meeting", "action", "department")
@@ -39,24 +40,40 @@ def still_named(session: Session, organisation_ids: Sequence[int]) -> StillNamed
     ids = sorted(set(organisation_ids))
     if not ids:
         return StillNamed({})
-    names = {
-        int(i): str(n)
-        for i, n in session.execute(
-            select(ORG.c.id, ORG.c.name).where(ORG.c.id.in_(ids), ORG.c.deleted_at.is_(None))
+    names: dict[int, str] = {}
+    counts = dict.fromkeys(KINDS, 0)
+    meetings: set[int] = set()
+    departments: set[int] = set()
+    for part in chunked(ids):  # (a select-all of thousands: each IN within the server's limits)
+        names.update(
+            (int(i), str(n))
+            for i, n in session.execute(
+                select(ORG.c.id, ORG.c.name).where(ORG.c.id.in_(part), ORG.c.deleted_at.is_(None))
+            )
         )
-    }
-    counts = {
-        "contact": select(func.count())
-        .select_from(CON)
-        .where(CON.c.organisation_id.in_(ids), CON.c.deleted_at.is_(None)),
-        "meeting": select(func.count(func.distinct(MEET_ORG.c.meeting_id)))
-        .select_from(MEET_ORG.join(MEET, MEET.c.id == MEET_ORG.c.meeting_id))
-        .where(MEET_ORG.c.organisation_id.in_(ids), MEET.c.deleted_at.is_(None)),
-        "action": select(func.count())
-        .select_from(ACT)
-        .where(ACT.c.organisation_id.in_(ids), ACT.c.deleted_at.is_(None)),
-        "department": select(func.count())
-        .select_from(ORG)
-        .where(ORG.c.parent_id.in_(ids), ORG.c.deleted_at.is_(None), ORG.c.id.not_in(ids)),
-    }
-    return StillNamed(names, {k: int(session.execute(q).scalar() or 0) for k, q in counts.items()})
+        for kind, table in (("contact", CON), ("action", ACT)):
+            counts[kind] += int(
+                session.execute(
+                    select(func.count())
+                    .select_from(table)
+                    .where(table.c.organisation_id.in_(part), table.c.deleted_at.is_(None))
+                ).scalar()
+                or 0
+            )
+        meetings.update(  # (a meeting of two of them once)
+            int(i)
+            for i in session.execute(
+                select(MEET_ORG.c.meeting_id)
+                .join(MEET, MEET.c.id == MEET_ORG.c.meeting_id)
+                .where(MEET_ORG.c.organisation_id.in_(part), MEET.c.deleted_at.is_(None))
+            ).scalars()
+        )
+        departments.update(
+            int(i)
+            for i in session.execute(
+                select(ORG.c.id).where(ORG.c.parent_id.in_(part), ORG.c.deleted_at.is_(None))
+            ).scalars()
+        )
+    counts["meeting"] = len(meetings)
+    counts["department"] = len(departments - set(ids))  # (those deleted with them not counted)
+    return StillNamed(names, counts)
