@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from app import changes as change_log
 from app import dashboard, identity, team, undo, undo_history
@@ -37,6 +37,7 @@ from app.changes import Changes
 from app.errors import DatabaseBusy, DatabaseMoved, NotPermitted, UserError
 from db import clock
 from db.engine import Engine, Session, read_session, server_address, server_unreachable, unit_of_work
+from ui.i18n import interface_language
 from ui.settings import Settings
 from ui.tasks import Task, TaskManager
 
@@ -505,7 +506,7 @@ class AppContext(QObject):
 
     def lang(self) -> str:
         """The language of the interface, for sentences the services write ("en" or "vi")."""
-        return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+        return interface_language()
 
     def remember(self, *groups: str) -> None:
         """This window wrote the history groups ``groups``: its own steps, which Ctrl+Z undoes

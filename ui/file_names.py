@@ -6,36 +6,32 @@ Reviewer h129 saved from the Vietnamese window and was offered "ketnoi-export-�
 "ketnoi-contacts-….xlsx", "brief-….pdf": English names in a Vietnamese office's folders. Every
 name is plain letters, digits and hyphens ("Cuộc họp" → "cuoc-hop": :func:`app.file_names.slug`).
 
-    list_word("contact")      # "contacts" / "lien-he"
-    export_word()             # "export" / "xuat-du-lieu"
-    brief_words()             # the words of a brief's name (app.file_names.FileWords)
+    list_name("contact", [], today)   # "ketnoi-contacts-….xlsx" / "ketnoi-lien-he-….xlsx"
+    brief_words()                     # the words of a brief's name (app.file_names.FileWords)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale
-
 from app import file_names as names
 from app.file_names import FileWords, slug
+from ui.i18n import interface_language
 
-__all__ = ["FileWords", "brief_words", "export_word", "list_word", "new_database_word", "slug"]
+__all__ = [
+    "FileWords",
+    "brief_words",
+    "export_name",
+    "list_name",
+    "new_database_word",
+    "slug",
+    "template_name",
+]
 
 
 def language() -> str:
-    """The window's language ("vi" or "en"), as :meth:`ui.context.AppContext.lang` says it."""
-    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
-
-
-def list_word(entity: str) -> str:
-    """What a list of ``entity`` is called in a file name: "meetings", "cuoc-hop"."""
-    return names.list_word(entity, language())
-
-
-def export_word() -> str:
-    """File → Export to Excel…'s whole workbook: "export", "xuat-du-lieu"."""
-    return names.word("export", language())
+    """The window's language ("vi" or "en")."""
+    return interface_language()
 
 
 def new_database_word() -> str:

@@ -49,6 +49,11 @@ class EnglishPlurals(QTranslator):
         return False
 
 
+def interface_language() -> str:
+    """The language the window speaks now ("vi" or "en"), by the locale :func:`install` set."""
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+
+
 def locale_for(language: str) -> QLocale:
     if language == "vi":
         return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
