@@ -274,6 +274,10 @@ def _abbreviations(folded_name: str) -> list[str]:
     return out
 
 
+# "113 tran duy hung", "số 18 hoàng quốc việt", "18a ..." (folded): a number before a name
+_STREET = re.compile(r"^(?:so\s+)?\d+[a-z]?(?:[/-]\d+[a-z]?)*\s+[^\d\s]")
+
+
 def premises_of(org: Any) -> list[str]:
     """What a meeting's location says when it was held at ``org``'s own premises, folded: its
     names (:func:`names_of`), the Vietnamese abbreviations of its name ("Bộ KH&CN" for "Bộ Khoa
@@ -287,7 +291,7 @@ def premises_of(org: Any) -> list[str]:
     out += _abbreviations(fold(org.name or ""))
     for part in re.split(r"[,;\n]", getattr(org, "address", "") or ""):
         street = fold(clean(part)).strip(" .")
-        if any(c.isdigit() for c in street) and len(street.split()) >= 2:
+        if _STREET.match(street):  # a house number, then a street's name: not "Tầng 5" (h157)
             out.append(street)
     return list(dict.fromkeys(x for x in out if x))
 

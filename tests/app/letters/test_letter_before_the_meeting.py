@@ -120,3 +120,16 @@ def test_another_place_is_still_said(engine: Engine, run: Run, tmp_path: Path) -
     with clock.frozen(dt.datetime(2026, 12, 9, 9, 0)):
         body = _draft(run, tmp_path, meeting, "elsewhere")
     assert "buổi làm việc ngày 08/12/2026 tại Bộ KH&ĐT, 6B Hoàng Diệu, Hà Nội về cơ chế thử nghiệm" in body
+
+
+def test_a_floor_of_its_address_does_not_make_another_building_its_premises(
+    engine: Engine, run: Run, tmp_path: Path
+) -> None:
+    """The ministry's address begins "Tầng 5": a meeting on the 5th floor of another building is
+    elsewhere (every part of an address with a number counted as its street: code review h157)."""
+    meeting = _most_meeting(
+        engine, "Tầng 5, Tòa nhà VTC, 23 Lạc Trung, Hà Nội", address="Tầng 5, 113 Trần Duy Hưng, Hà Nội"
+    )
+    with clock.frozen(dt.datetime(2026, 12, 9, 9, 0)):
+        body = _draft(run, tmp_path, meeting, "floor")
+    assert "tại Tầng 5, Tòa nhà VTC, 23 Lạc Trung, Hà Nội" in body
