@@ -221,5 +221,5 @@ def test_the_dialog_opens_on_back_up_now_so_space_takes_a_copy(
             dialog.reject()
 
     QTimer.singleShot(0, press_space)
-    window.open_backups()  # File → Backups…
+    window.act_backups.trigger()  # File → Backups…
     assert seen == [(True, True), ["Copy you asked for"]]

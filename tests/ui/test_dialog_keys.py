@@ -105,25 +105,31 @@ def test_the_existing_meeting_closes_from_the_keyboard_and_leaves_save_uncovered
 
 
 def _answered(twin: Any, press: Any) -> tuple[str, list[str], str]:
-    """The Already logged? box, ``press(box)`` done to it (then Cancel, if it is still open)."""
+    """The Already logged? box, ``press(box)`` done to it once it is the active window (then
+    Cancel, if it is still open). The box is the one ``exec`` is called on: looking for it among
+    the modal widgets every 50 ms once found none in CI, and its answer was read as Cancel."""
     from ui import dupwarn
 
     seen: list[Any] = []
+    original = QMessageBox.exec
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and box not in seen:
-            seen.append(box)
+    def exec_(box: QMessageBox) -> int:
+        def answer() -> None:
+            if not box.isVisible() or not box.isActiveWindow():
+                QTimer.singleShot(20, answer)  # (shown and active first: its Alt letters then)
+                return
             seen.append(([b.text() for b in box.buttons()], box.defaultButton().text()))
             press(box)
             QTimer.singleShot(200, lambda: box.isVisible() and box.reject())
 
-    timer = QTimer()
-    timer.timeout.connect(answer)
-    timer.start(50)
-    choice = dupwarn.ask_already_logged(None, twin, "dd/MM/yyyy")  # type: ignore[arg-type]
-    timer.stop()
-    names, default = seen[1]
+        QTimer.singleShot(0, answer)
+        return int(original(box))
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "exec", exec_)
+        choice = dupwarn.ask_already_logged(None, twin, "dd/MM/yyyy")  # type: ignore[arg-type]
+    assert seen, "the box was never shown and active"
+    names, default = seen[0]
     return choice, names, default
 
 
