@@ -7,42 +7,22 @@ through ``ketnoi letter draft meeting:ID`` and read back from the .docx with pyt
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from docx import Document
 from sqlalchemy.engine import Engine
 
 from app import records
-from app.cli import main
 from db import clock
 from db.engine import unit_of_work
+from tests.app.letters.conftest import Run
+from tests.app.letters.test_meeting_letters import _texts
 
-Run = Callable[..., str]
 STARTS = dt.datetime(2026, 12, 8, 14, 0)
 
 
 def _body(path: Path) -> str:
     """The letter's text: its paragraphs and the header table's cells ("V/v …" is there)."""
-    doc = Document(str(path))
-    texts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for cell in table._cells:
-            texts += [p.text for p in cell.paragraphs]
-    return "\n".join(t for t in texts if t.strip())
-
-
-@pytest.fixture
-def run(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*args: str) -> str:
-        capsys.readouterr()
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        assert code == 0, err
-        return out
-
-    return run
+    return "\n".join(t for t in _texts(path) if t.strip())
 
 
 def _most_meeting(engine: Engine, location: str, address: str = "") -> int:

@@ -9,25 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import Engine
 
 from app import records
-from app.cli import main
 from db.engine import unit_of_work
 from tests.app.letters.test_meeting_letters import Run, _texts
-
-
-@pytest.fixture
-def run(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*args: str) -> str:
-        capsys.readouterr()
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        assert code == 0, err
-        return out
-
-    return run
 
 
 def _time_line(path: Path) -> str:

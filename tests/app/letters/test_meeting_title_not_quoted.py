@@ -15,7 +15,6 @@ from docx import Document
 from sqlalchemy.engine import Engine
 
 from app import records
-from app.cli import main
 from app.letters import draft
 from db.engine import unit_of_work
 
@@ -25,18 +24,6 @@ TITLE = "Họp với FPT về sandbox"
 
 def _body(path: Path) -> str:
     return "\n".join(p.text for p in Document(str(path)).paragraphs if p.text.strip())
-
-
-@pytest.fixture
-def run(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    def run(*args: str) -> str:
-        capsys.readouterr()
-        code = main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        assert code == 0, err
-        return out
-
-    return run
 
 
 @pytest.fixture
